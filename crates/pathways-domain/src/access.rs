@@ -1,0 +1,170 @@
+//! Who may reach a person's record. These rules are the single source of truth for access decisions: the
+//! store turns a [`PersonScope`] into a `WHERE` clause, so a list never returns what a lookup would refuse.
+//!
+//! A record outside the caller's scope is reported as *not found*, never as forbidden, so that the existence
+//! of a person in another organization (or on another coach's caseload) is not disclosed.
+
+use crate::{AccountId, OrgId, PersonId, PrincipalKind, Role};
+
+/// The signed-in caller, as far as access decisions need to know.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Principal {
+    pub account: AccountId,
+    pub org: OrgId,
+    pub kind: PrincipalKind,
+    /// Staff only.
+    pub role: Option<Role>,
+    /// For a person in recovery: their own record.
+    pub person: Option<PersonId>,
+}
+
+impl Principal {
+    pub fn staff(account: AccountId, org: OrgId, role: Role) -> Self {
+        Self { account, org, kind: PrincipalKind::Staff, role: Some(role), person: None }
+    }
+}
+
+/// How far a principal's reach over person records extends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PersonReach {
+    /// Every person of the caller's organization (admins, supervisors, clinicians).
+    Organization,
+    /// Only persons assigned to the caller (peer recovery coaches).
+    Assigned,
+    /// Only the caller's own record (a person in recovery).
+    OwnRecord(PersonId),
+    /// No identified records at all (analysts, and roles whose records come with later capabilities).
+    Nothing,
+}
+
+pub fn person_reach(p: &Principal) -> PersonReach {
+    match p.kind {
+        PrincipalKind::Staff => match p.role {
+            Some(Role::Admin | Role::Supervisor | Role::Clinician) => PersonReach::Organization,
+            Some(Role::Coach) => PersonReach::Assigned,
+            Some(Role::AccessLine | Role::ProviderStaff | Role::Analyst) | None => PersonReach::Nothing,
+        },
+        PrincipalKind::Person => p.person.map_or(PersonReach::Nothing, PersonReach::OwnRecord),
+        // Allies see only what a person consented to; that arrives with the consent capability.
+        PrincipalKind::Ally => PersonReach::Nothing,
+    }
+}
+
+/// The filter every query over person records carries. Built only from a [`Principal`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PersonScope {
+    pub org: OrgId,
+    pub assigned_to: Option<AccountId>,
+    pub only_person: Option<PersonId>,
+}
+
+impl PersonScope {
+    /// The scope of a principal, or `None` when it may see no identified person at all.
+    pub fn of(p: &Principal) -> Option<Self> {
+        let base = Self { org: p.org, assigned_to: None, only_person: None };
+        match person_reach(p) {
+            PersonReach::Organization => Some(base),
+            PersonReach::Assigned => Some(Self { assigned_to: Some(p.account), ..base }),
+            PersonReach::OwnRecord(id) => Some(Self { only_person: Some(id), ..base }),
+            PersonReach::Nothing => None,
+        }
+    }
+
+    /// Whether a record with these facts falls inside the scope (the same rule the store applies in SQL).
+    pub fn contains(&self, facts: &PersonFacts) -> bool {
+        facts.org == self.org
+            && self.assigned_to.is_none_or(|a| facts.assigned_coach == Some(a))
+            && self.only_person.is_none_or(|id| facts.id == id)
+    }
+}
+
+/// What access decisions need to know about one person record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PersonFacts {
+    pub id: PersonId,
+    pub org: OrgId,
+    pub assigned_coach: Option<AccountId>,
+}
+
+/// Whether the caller may add persons to their organization's records. Coaches may: the new person is
+/// assigned to them.
+pub fn may_create_person(p: &Principal) -> bool {
+    matches!(person_reach(p), PersonReach::Organization | PersonReach::Assigned)
+}
+
+/// Whether the caller may choose or change a person's assigned coach (a coach can't hand a person to
+/// someone else, or take one from a colleague).
+pub fn may_assign_coach(p: &Principal) -> bool {
+    p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::Admin | Role::Supervisor))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn staff(role: Role, org: OrgId) -> Principal {
+        Principal::staff(AccountId::new(), org, role)
+    }
+
+    #[test]
+    fn coach_reaches_only_assigned_persons_of_their_org() {
+        let org = OrgId::new();
+        let coach = staff(Role::Coach, org);
+        let scope = PersonScope::of(&coach).expect("coach has a scope");
+        let mine = PersonFacts { id: PersonId::new(), org, assigned_coach: Some(coach.account) };
+        let colleague = PersonFacts { assigned_coach: Some(AccountId::new()), ..mine };
+        let unassigned = PersonFacts { assigned_coach: None, ..mine };
+        let other_org = PersonFacts { org: OrgId::new(), ..mine };
+        assert!(scope.contains(&mine));
+        assert!(!scope.contains(&colleague));
+        assert!(!scope.contains(&unassigned));
+        assert!(!scope.contains(&other_org));
+    }
+
+    #[test]
+    fn supervisors_reach_their_whole_org_and_nothing_else() {
+        let org = OrgId::new();
+        for role in [Role::Admin, Role::Supervisor, Role::Clinician] {
+            let scope = PersonScope::of(&staff(role, org)).expect("scope");
+            let p = PersonFacts { id: PersonId::new(), org, assigned_coach: None };
+            assert!(scope.contains(&p));
+            assert!(!scope.contains(&PersonFacts { org: OrgId::new(), ..p }));
+        }
+    }
+
+    #[test]
+    fn analysts_and_non_care_roles_see_no_identified_person() {
+        for role in [Role::Analyst, Role::AccessLine, Role::ProviderStaff] {
+            let p = staff(role, OrgId::new());
+            assert_eq!(PersonScope::of(&p), None);
+            assert!(!may_create_person(&p));
+        }
+    }
+
+    #[test]
+    fn a_person_reaches_only_their_own_record() {
+        let org = OrgId::new();
+        let me = PersonId::new();
+        let p = Principal {
+            account: AccountId::new(),
+            org,
+            kind: PrincipalKind::Person,
+            role: None,
+            person: Some(me),
+        };
+        let scope = PersonScope::of(&p).expect("scope");
+        assert!(scope.contains(&PersonFacts { id: me, org, assigned_coach: None }));
+        assert!(!scope.contains(&PersonFacts { id: PersonId::new(), org, assigned_coach: None }));
+        assert!(!may_create_person(&p));
+        assert!(!may_assign_coach(&p));
+    }
+
+    #[test]
+    fn only_admins_and_supervisors_assign_coaches() {
+        let org = OrgId::new();
+        for role in Role::ALL {
+            let expected = matches!(role, Role::Admin | Role::Supervisor);
+            assert_eq!(may_assign_coach(&staff(role, org)), expected, "{role}");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! Pathways domain: the types and rules of a recovery-oriented system of care.
+//!
+//! Everything here is pure: no IO, no async, no framework. Values are parsed at the edge into these types
+//! ("parse, don't validate"), and the rules (who may see a record, how the audit chain is hashed, when a
+//! session ends, when sign-in is throttled) are plain functions with unit and property tests.
+
+pub mod access;
+pub mod audit;
+pub mod ids;
+pub mod locale;
+pub mod org;
+pub mod password;
+pub mod person;
+pub mod role;
+pub mod session;
+pub mod text;
+pub mod throttle;
+
+pub use ids::{AccountId, OrgId, PersonId};
+pub use role::{PrincipalKind, Role};
