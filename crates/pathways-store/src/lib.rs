@@ -1,1 +1,161 @@
-pub fn x(){}
+//! Pathways storage: SeaORM entities, migrations, and the queries the web layer may run.
+//!
+//! One code base over SQLite (the default, embedded) and PostgreSQL (for scale). On SQLite the store keeps
+//! two pools: one connection that writes (SQLite allows one writer; queuing in our pool beats spinning on
+//! `SQLITE_BUSY`) and a few read-only connections. On PostgreSQL both are the same pool.
+//!
+//! Every query over a person's data takes a [`pathways_domain::access::PersonScope`]; there is no finder by
+//! id alone. Every change and every read of a person's record is audited through [`audit::append`] inside the
+//! same transaction.
+
+pub mod accounts;
+pub mod audit;
+pub mod entities;
+pub mod migration;
+pub mod orgs;
+pub mod persons;
+pub mod sessions;
+#[cfg(feature = "testing")]
+pub mod testing;
+pub mod tokens;
+
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::{DateTime, SubsecRound, Utc};
+use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, SqlErr, TransactionTrait};
+use sea_orm_migration::MigratorTrait;
+
+pub use sea_orm;
+
+/// Errors from the store. Unique-constraint violations are told apart so the web layer can answer 409/422
+/// naming the field.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Db(#[from] DbErr),
+    #[error("a record with this {0} already exists")]
+    Duplicate(&'static str),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl StoreError {
+    /// Maps a unique violation on `column` to [`StoreError::Duplicate`] naming `field`.
+    pub(crate) fn from_insert(err: DbErr, column: &str, field: &'static str) -> Self {
+        match err.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(msg)) if msg.contains(column) => StoreError::Duplicate(field),
+            _ => StoreError::Db(err),
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The current time at the precision both backends store (microseconds), so that what is written and what is
+/// read back compare equal, and the audit hash survives the round trip.
+pub fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
+}
+
+/// A handle on the database. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Store {
+    write: DatabaseConnection,
+    read: DatabaseConnection,
+}
+
+impl Store {
+    /// Connects to `url` (`sqlite://path` or `postgres://…`). A SQLite file and its folder are created when
+    /// missing.
+    pub async fn connect(url: &str) -> Result<Self> {
+        if url.starts_with("sqlite:") {
+            Self::connect_sqlite(url).await
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            let mut opts = ConnectOptions::new(url);
+            opts.max_connections(16)
+                .min_connections(1)
+                .acquire_timeout(Duration::from_secs(10))
+                .sqlx_logging(false)
+                .set_application_name("pathways");
+            let db = Database::connect(opts).await?;
+            Ok(Self { write: db.clone(), read: db })
+        } else {
+            Err(StoreError::Invalid("the database URL must start with sqlite:// or postgres://".into()))
+        }
+    }
+
+    async fn connect_sqlite(url: &str) -> Result<Self> {
+        let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+        let path = path.split('?').next().unwrap_or(path);
+        if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::Invalid(format!("cannot create the database folder {}: {e}", dir.display())))?;
+        }
+        let tune = |read_only: bool| {
+            move |o: SqliteConnectOptions| {
+                o.create_if_missing(!read_only)
+                    .read_only(read_only)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Full)
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(10))
+            }
+        };
+        let mut w = ConnectOptions::new(url);
+        w.max_connections(1).min_connections(1).sqlx_logging(false).map_sqlx_sqlite_opts(tune(false));
+        let write = Database::connect(w).await?;
+        let mut r = ConnectOptions::new(url);
+        r.max_connections(4).min_connections(1).sqlx_logging(false).map_sqlx_sqlite_opts(tune(true));
+        let read = Database::connect(r).await?;
+        Ok(Self { write, read })
+    }
+
+    pub fn backend(&self) -> DbBackend {
+        self.write.get_database_backend()
+    }
+
+    /// Applies pending migrations.
+    pub async fn migrate(&self) -> Result<()> {
+        migration::Migrator::up(&self.write, None).await?;
+        Ok(())
+    }
+
+    /// A transaction on the writing connection: every change, and every audited read, goes through one.
+    pub async fn begin(&self) -> Result<DatabaseTransaction> {
+        Ok(self.write.begin().await?)
+    }
+
+    /// For reads that touch no person's record (readiness, counts, sign-in lookups).
+    pub fn reader(&self) -> &DatabaseConnection {
+        &self.read
+    }
+
+    /// For maintenance commands.
+    pub fn writer(&self) -> &DatabaseConnection {
+        &self.write
+    }
+
+    /// Whether the database answers.
+    pub async fn ping(&self) -> Result<()> {
+        self.read.execute_unprepared("SELECT 1").await?;
+        Ok(())
+    }
+
+    /// An online, consistent copy of a SQLite database into `to` (which must not exist).
+    pub async fn backup_sqlite(&self, to: &Path) -> Result<()> {
+        if self.backend() != DbBackend::Sqlite {
+            return Err(StoreError::Invalid(
+                "backup copies SQLite databases; for PostgreSQL use pg_dump (for example: pg_dump --format=custom --file=pathways.dump \"$PATHWAYS_DATABASE_URL\")".into(),
+            ));
+        }
+        if to.exists() {
+            return Err(StoreError::Invalid(format!("{} already exists; choose a new file", to.display())));
+        }
+        let target = to.to_str().ok_or_else(|| StoreError::Invalid("the backup path must be valid UTF-8".into()))?;
+        let stmt = sea_orm::Statement::from_sql_and_values(DbBackend::Sqlite, "VACUUM INTO ?", [target.into()]);
+        self.write.execute_raw(stmt).await?;
+        Ok(())
+    }
+}

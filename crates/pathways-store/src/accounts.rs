@@ -1,0 +1,92 @@
+//! Sign-in accounts.
+
+use pathways_domain::{AccountId, OrgId, PrincipalKind, Role};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
+};
+
+use crate::entities::{account, api_token, session};
+use crate::{Result, StoreError, now};
+
+/// A new staff account. The password is already hashed by the caller.
+#[derive(Clone, Debug)]
+pub struct NewStaff<'a> {
+    pub org: OrgId,
+    pub role: Role,
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+}
+
+pub async fn create_staff(db: &impl ConnectionTrait, new: NewStaff<'_>) -> Result<account::Model> {
+    account::ActiveModel {
+        id: Set(AccountId::new().as_uuid()),
+        org_id: Set(new.org.as_uuid()),
+        kind: Set(PrincipalKind::Staff.as_str().to_owned()),
+        role: Set(Some(new.role.as_str().to_owned())),
+        email: Set(Some(new.email.to_lowercase())),
+        display_name: Set(new.display_name.to_owned()),
+        password_hash: Set(Some(new.password_hash.to_owned())),
+        locale: Set(None),
+        person_id: Set(None),
+        disabled_at: Set(None),
+        created_at: Set(now()),
+    }
+    .insert(db)
+    .await
+    .map_err(|e| StoreError::from_insert(e, "email", "email"))
+}
+
+pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Option<account::Model>> {
+    Ok(account::Entity::find().filter(account::Column::Email.eq(email.trim().to_lowercase())).one(db).await?)
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: AccountId) -> Result<Option<account::Model>> {
+    Ok(account::Entity::find_by_id(id.as_uuid()).one(db).await?)
+}
+
+/// Active staff of an organization holding `role`, by name (for choosing an assigned coach).
+pub async fn list_staff(db: &impl ConnectionTrait, org: OrgId, role: Role) -> Result<Vec<account::Model>> {
+    Ok(account::Entity::find()
+        .filter(account::Column::OrgId.eq(org.as_uuid()))
+        .filter(account::Column::Role.eq(role.as_str()))
+        .filter(account::Column::DisabledAt.is_null())
+        .order_by_asc(account::Column::DisplayName)
+        .all(db)
+        .await?)
+}
+
+pub async fn set_locale(db: &impl ConnectionTrait, id: AccountId, locale: &str) -> Result<()> {
+    account::Entity::update_many()
+        .col_expr(account::Column::Locale, sea_orm::sea_query::Expr::value(locale))
+        .filter(account::Column::Id.eq(id.as_uuid()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_password_hash(db: &impl ConnectionTrait, id: AccountId, hash: &str) -> Result<()> {
+    account::Entity::update_many()
+        .col_expr(account::Column::PasswordHash, sea_orm::sea_query::Expr::value(hash))
+        .filter(account::Column::Id.eq(id.as_uuid()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Disables an account and ends everything it could act with: its sessions and its API tokens.
+pub async fn disable(db: &impl ConnectionTrait, id: AccountId) -> Result<bool> {
+    let Some(acct) = find(db, id).await? else { return Ok(false) };
+    let at = now();
+    let mut active = acct.into_active_model();
+    active.disabled_at = Set(Some(at));
+    active.update(db).await?;
+    session::Entity::delete_many().filter(session::Column::AccountId.eq(id.as_uuid())).exec(db).await?;
+    api_token::Entity::update_many()
+        .col_expr(api_token::Column::RevokedAt, sea_orm::sea_query::Expr::value(at))
+        .filter(api_token::Column::AccountId.eq(id.as_uuid()))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(true)
+}

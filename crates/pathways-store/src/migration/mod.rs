@@ -1,0 +1,16 @@
+//! Schema migrations. Append-only: a migration that has shipped is never edited; a change is a new file.
+//! Each runs on SQLite and PostgreSQL through SeaQuery's schema builder; the little raw SQL there is (triggers)
+//! is written once per backend, side by side.
+
+use sea_orm_migration::prelude::*;
+
+mod m0001_foundation;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m0001_foundation::Migration)]
+    }
+}
