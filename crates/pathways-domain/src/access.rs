@@ -145,13 +145,7 @@ mod tests {
     fn a_person_reaches_only_their_own_record() {
         let org = OrgId::new();
         let me = PersonId::new();
-        let p = Principal {
-            account: AccountId::new(),
-            org,
-            kind: PrincipalKind::Person,
-            role: None,
-            person: Some(me),
-        };
+        let p = Principal { account: AccountId::new(), org, kind: PrincipalKind::Person, role: None, person: Some(me) };
         let scope = PersonScope::of(&p).expect("scope");
         assert!(scope.contains(&PersonFacts { id: me, org, assigned_coach: None }));
         assert!(!scope.contains(&PersonFacts { id: PersonId::new(), org, assigned_coach: None }));

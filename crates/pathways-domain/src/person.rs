@@ -86,7 +86,8 @@ fn parse_birth_date(raw: &str, today: NaiveDate) -> Result<Option<NaiveDate>, Fi
     if raw.is_empty() {
         return Ok(None);
     }
-    let date = NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| FieldError::new("date_of_birth", "invalid-date"))?;
+    let date =
+        NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| FieldError::new("date_of_birth", "invalid-date"))?;
     let earliest = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN);
     if date > today || date < earliest {
         return Err(FieldError::new("date_of_birth", "date-out-of-range"));

@@ -52,16 +52,15 @@ impl fmt::Display for Role {
 
 /// The text is not one of the roles.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown role {0:?}; expected one of admin, supervisor, coach, clinician, access_line, provider_staff, analyst")]
+#[error(
+    "unknown role {0:?}; expected one of admin, supervisor, coach, clinician, access_line, provider_staff, analyst"
+)]
 pub struct UnknownRole(pub String);
 
 impl FromStr for Role {
     type Err = UnknownRole;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Role::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s)
-            .ok_or_else(|| UnknownRole(s.to_owned()))
+        Role::ALL.into_iter().find(|r| r.as_str() == s).ok_or_else(|| UnknownRole(s.to_owned()))
     }
 }
 

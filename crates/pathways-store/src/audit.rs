@@ -6,7 +6,9 @@
 //! chain would be a duplicate key.
 
 use chrono::{DateTime, Utc};
-use pathways_domain::audit::{AuditAction, AuditOutcome, ChainBreak, ChainFields, ChainVerifier, GENESIS_HASH, chain_hash};
+use pathways_domain::audit::{
+    AuditAction, AuditOutcome, ChainBreak, ChainFields, ChainVerifier, GENESIS_HASH, chain_hash,
+};
 use pathways_domain::{AccountId, OrgId, PersonId};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, PaginatorTrait,

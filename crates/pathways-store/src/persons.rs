@@ -5,8 +5,8 @@ use pathways_domain::person::PersonDetails;
 use pathways_domain::{AccountId, OrgId, PersonId};
 use sea_orm::sea_query::{Expr, ExprTrait as _, Func};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
-    QueryOrder, Select,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, Select,
 };
 
 use crate::entities::person;
@@ -60,7 +60,8 @@ pub async fn list(
                 .or(Expr::expr(Func::lower(Expr::col(person::Column::LegalName))).like(pattern)),
         );
     }
-    let paginator = q.order_by_asc(person::Column::PreferredName).order_by_asc(person::Column::Id).paginate(db, per_page);
+    let paginator =
+        q.order_by_asc(person::Column::PreferredName).order_by_asc(person::Column::Id).paginate(db, per_page);
     let total = paginator.num_items().await?;
     let items = paginator.fetch_page(page.saturating_sub(1)).await?;
     Ok(Page { items, total, page, per_page })

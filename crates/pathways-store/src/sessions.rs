@@ -2,12 +2,19 @@
 
 use chrono::{DateTime, Utc};
 use pathways_domain::AccountId;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::Expr};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::Expr,
+};
 
 use crate::entities::{account, session};
 use crate::{Result, now};
 
-pub async fn create(db: &impl ConnectionTrait, account: AccountId, token_hash: &str, csrf_token: &str) -> Result<session::Model> {
+pub async fn create(
+    db: &impl ConnectionTrait,
+    account: AccountId,
+    token_hash: &str,
+    csrf_token: &str,
+) -> Result<session::Model> {
     let at = now();
     Ok(session::ActiveModel {
         token_hash: Set(token_hash.to_owned()),

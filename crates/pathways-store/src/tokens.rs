@@ -7,7 +7,12 @@ use uuid::Uuid;
 use crate::entities::{account, api_token};
 use crate::{Result, now};
 
-pub async fn create(db: &impl ConnectionTrait, account: AccountId, token_hash: &str, label: &str) -> Result<api_token::Model> {
+pub async fn create(
+    db: &impl ConnectionTrait,
+    account: AccountId,
+    token_hash: &str,
+    label: &str,
+) -> Result<api_token::Model> {
     Ok(api_token::ActiveModel {
         id: Set(Uuid::now_v7()),
         account_id: Set(account.as_uuid()),

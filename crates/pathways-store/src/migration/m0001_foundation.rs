@@ -123,12 +123,16 @@ impl MigrationTrait for Migration {
                 .col(uuid_null(Account::PersonId))
                 .col(timestamp_with_time_zone_null(Account::DisabledAt))
                 .col(timestamp_with_time_zone(Account::CreatedAt))
-                .foreign_key(ForeignKey::create().from(Account::Table, Account::OrgId).to(Organization::Table, Organization::Id))
+                .foreign_key(
+                    ForeignKey::create().from(Account::Table, Account::OrgId).to(Organization::Table, Organization::Id),
+                )
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("account_org").table(Account::Table).col(Account::OrgId).col(Account::Role).to_owned())
-            .await?;
+        m.create_index(
+            Index::create().name("account_org").table(Account::Table).col(Account::OrgId).col(Account::Role).to_owned(),
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -147,8 +151,10 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(Index::create().name("session_account").table(Session::Table).col(Session::AccountId).to_owned())
-            .await?;
+        m.create_index(
+            Index::create().name("session_account").table(Session::Table).col(Session::AccountId).to_owned(),
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -184,7 +190,9 @@ impl MigrationTrait for Migration {
                 .col(uuid_null(Person::AssignedCoachId))
                 .col(timestamp_with_time_zone(Person::CreatedAt))
                 .col(timestamp_with_time_zone(Person::UpdatedAt))
-                .foreign_key(ForeignKey::create().from(Person::Table, Person::OrgId).to(Organization::Table, Organization::Id))
+                .foreign_key(
+                    ForeignKey::create().from(Person::Table, Person::OrgId).to(Organization::Table, Organization::Id),
+                )
                 .foreign_key(
                     ForeignKey::create().from(Person::Table, Person::AssignedCoachId).to(Account::Table, Account::Id),
                 )
@@ -202,7 +210,12 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.create_index(
-            Index::create().name("person_org_name").table(Person::Table).col(Person::OrgId).col(Person::PreferredName).to_owned(),
+            Index::create()
+                .name("person_org_name")
+                .table(Person::Table)
+                .col(Person::OrgId)
+                .col(Person::PreferredName)
+                .to_owned(),
         )
         .await?;
 

@@ -1,0 +1,98 @@
+//! Capabilities over person records. A handler never queries a person directly: it opens a gate, which
+//! checks the caller's role (403 when the role can't hold person records at all), narrows every query to the
+//! caller's scope (404 for anything outside it), and writes the audit event — allowed or denied — in the
+//! same transaction as the work that follows. A denial is committed on its own before the error returns.
+
+use pathways_domain::PersonId;
+use pathways_domain::access::PersonScope;
+use pathways_domain::audit::{AuditAction, AuditOutcome};
+use pathways_store::audit::{self, AuditEntry};
+use pathways_store::entities::person;
+use pathways_store::persons;
+use pathways_store::sea_orm::DatabaseTransaction;
+
+use crate::ctx::{Caller, Ctx};
+use crate::error::{WebError, WebResult};
+use crate::state::AppState;
+
+/// An open transaction with the caller's scope over person records.
+pub struct ScopeTx {
+    pub tx: DatabaseTransaction,
+    pub scope: PersonScope,
+}
+
+/// One person record the caller may reach, with the transaction its audit event is in.
+pub struct PersonTx {
+    pub tx: DatabaseTransaction,
+    pub scope: PersonScope,
+    pub record: person::Model,
+}
+
+impl PersonTx {
+    pub fn id(&self) -> PersonId {
+        PersonId::from_uuid(self.record.id)
+    }
+}
+
+/// Opens the caller's scope, for lists and for creating records. The audit event for `action` is the
+/// handler's to write (it knows the count or the new id).
+pub async fn open_scope(state: &AppState, ctx: &Ctx, caller: &Caller, action: AuditAction) -> WebResult<ScopeTx> {
+    let tx = state.store.begin().await?;
+    match PersonScope::of(&caller.principal) {
+        Some(scope) => Ok(ScopeTx { tx, scope }),
+        None => Err(deny(
+            tx,
+            ctx,
+            AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied).detail(action.as_str()),
+            WebError::Forbidden,
+        )
+        .await),
+    }
+}
+
+/// Opens one person's record for `action` (read, update), writing its audit event.
+pub async fn open_person(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    id: PersonId,
+    action: AuditAction,
+) -> WebResult<PersonTx> {
+    let ScopeTx { tx, scope } = open_scope(state, ctx, caller, action).await?;
+    match persons::find(&tx, &scope, id).await? {
+        Some(record) => {
+            audit::append(&tx, &ctx.actor(), AuditEntry::person(action, id)).await?;
+            Ok(PersonTx { tx, scope, record })
+        }
+        None => {
+            // The denied attempt names the id asked for, but not as the subject: a person's own access log must
+            // not show probes by another organization against an id that may not even be theirs.
+            let entry = AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied)
+                .on("person", id.as_uuid())
+                .detail(action.as_str());
+            Err(deny(tx, ctx, entry, WebError::NotFound).await)
+        }
+    }
+}
+
+/// Records a denial in its own committed transaction and returns the error to answer with.
+async fn deny(tx: DatabaseTransaction, ctx: &Ctx, entry: AuditEntry, error: WebError) -> WebError {
+    let written = async {
+        audit::append(&tx, &ctx.actor(), entry).await?;
+        tx.commit().await?;
+        Ok::<_, pathways_store::StoreError>(())
+    }
+    .await;
+    match written {
+        Ok(()) => error,
+        Err(e) => WebError::from(e),
+    }
+}
+
+/// Writes one audit event in a transaction of its own.
+pub async fn audit_alone(state: &AppState, ctx: &Ctx, entry: AuditEntry) -> WebResult<()> {
+    let tx = state.store.begin().await?;
+    audit::append(&tx, &ctx.actor(), entry).await?;
+    tx.commit().await?;
+    Ok(())
+}

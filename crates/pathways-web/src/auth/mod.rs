@@ -1,0 +1,139 @@
+//! Authentication: passwords, sessions and their cookies, CSRF-checked forms, and API bearer tokens.
+
+pub mod cookies;
+pub mod password;
+pub mod secret;
+
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
+use pathways_domain::PrincipalKind;
+use pathways_domain::audit::{AuditAction, AuditOutcome};
+use pathways_store::audit::{self, AuditEntry};
+use serde::de::DeserializeOwned;
+
+use crate::ctx::{Caller, Ctx};
+use crate::error::WebError;
+use crate::state::AppState;
+
+/// A form post whose CSRF token and origin were checked before its fields were read.
+pub struct VerifiedForm<T>(pub T);
+
+#[derive(serde::Deserialize)]
+struct CsrfField {
+    #[serde(default)]
+    csrf: String,
+}
+
+const MAX_FORM_BYTES: usize = 64 * 1024;
+
+impl<T: DeserializeOwned> FromRequest<AppState> for VerifiedForm<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (mut parts, body) = req.into_parts();
+        let ctx = Ctx::from_request_parts(&mut parts, state).await?;
+        if !same_origin(&parts.headers, state.config.public_url.as_deref()) {
+            return Err(WebError::Csrf.into_response());
+        }
+        let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
+            .await
+            .map_err(|_| WebError::BadRequest(crate::key!("error-too-large")).into_response())?;
+        let field: CsrfField = serde_urlencoded::from_bytes(&bytes).map_err(|_| WebError::Csrf.into_response())?;
+        if !secret::same_secret(&field.csrf, &ctx.csrf) {
+            return Err(WebError::Csrf.into_response());
+        }
+        let value = serde_urlencoded::from_bytes(&bytes)
+            .map_err(|_| WebError::BadRequest(crate::key!("error-bad-form")).into_response())?;
+        Ok(Self(value))
+    }
+}
+
+/// The Origin check: a browser's unsafe request must come from our own origin. With `Referrer-Policy:
+/// no-referrer`, browsers send `Origin: null` on form posts; there, `Sec-Fetch-Site` (which browsers always
+/// set and pages can't forge) decides. Requests with neither (old browsers, tools) are still guarded by the
+/// CSRF token.
+fn same_origin(headers: &HeaderMap, public_url: Option<&str>) -> bool {
+    let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    if matches!(fetch_site, Some("cross-site" | "same-site")) {
+        return false;
+    }
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()).filter(|o| *o != "null");
+    let Some(origin) = origin else { return true };
+    if let Some(public) = public_url {
+        return origin.trim_end_matches('/') == public.trim_end_matches('/');
+    }
+    let Some(host) = headers.get(header::HOST).and_then(|v| v.to_str().ok()) else { return false };
+    origin == format!("http://{host}") || origin == format!("https://{host}")
+}
+
+/// The caller of an API request, from `Authorization: Bearer <token>`.
+pub struct ApiCaller {
+    pub ctx: Ctx,
+    pub caller: Caller,
+}
+
+impl FromRequestParts<AppState> for ApiCaller {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let mut ctx = Ctx::from_request_parts(parts, state).await?;
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        let Some(token) = token else { return Err(WebError::Unauthorized.into_response()) };
+        let account = pathways_store::tokens::find_account(state.store.reader(), &secret::token_hash(token))
+            .await
+            .map_err(|e| WebError::from(e).into_response())?;
+        let caller =
+            account.as_ref().and_then(|a| Caller::from_account(a, None)).filter(|c| c.kind == PrincipalKind::Staff);
+        let Some(caller) = caller else {
+            reject_token(state, &ctx).await.map_err(IntoResponse::into_response)?;
+            return Err(WebError::Unauthorized.into_response());
+        };
+        if let Some(locale) = account.and_then(|a| a.locale).and_then(|l| l.parse().ok()) {
+            ctx.locale = locale;
+        }
+        ctx.caller = Some(caller.clone());
+        Ok(Self { ctx, caller })
+    }
+}
+
+async fn reject_token(state: &AppState, ctx: &Ctx) -> Result<(), WebError> {
+    let tx = state.store.begin().await?;
+    audit::append(&tx, &ctx.actor(), AuditEntry::new(AuditAction::ApiTokenRejected, AuditOutcome::Denied)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, HeaderValue::from_static(v));
+        }
+        h
+    }
+
+    #[test]
+    fn origin_must_match() {
+        assert!(same_origin(&headers(&[("host", "127.0.0.1:8080"), ("origin", "http://127.0.0.1:8080")]), None));
+        assert!(!same_origin(&headers(&[("host", "127.0.0.1:8080"), ("origin", "http://evil.example")]), None));
+        assert!(same_origin(&headers(&[("origin", "null"), ("sec-fetch-site", "same-origin")]), None));
+        assert!(!same_origin(&headers(&[("origin", "null"), ("sec-fetch-site", "cross-site")]), None));
+        assert!(!same_origin(&headers(&[("sec-fetch-site", "same-site")]), None));
+        assert!(same_origin(&headers(&[("origin", "https://p.example.org")]), Some("https://p.example.org/")));
+        assert!(!same_origin(&headers(&[("origin", "http://p.example.org")]), Some("https://p.example.org")));
+        assert!(!same_origin(&headers(&[("sec-fetch-site", "cross-site")]), None));
+        assert!(same_origin(&headers(&[]), None));
+    }
+}

@@ -1,0 +1,194 @@
+//! Typed, layered configuration: defaults, then `pathways.toml` (if present), then `PATHWAYS_*` variables.
+//! Secrets are wrapped so that `Debug` never prints them. Unknown keys in the file are warned about, and a
+//! bad value fails the start with a message naming the key.
+
+use std::path::Path;
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Config {
+    /// `sqlite://path` (default) or `postgres://…`. May hold a password, hence secret.
+    pub database_url: SecretString,
+    /// Where `serve` listens.
+    pub bind: String,
+    /// The public origin (`https://pathways.example.org`). When it is HTTPS, cookies are `Secure` and
+    /// `__Host-` prefixed. Form posts must come from this origin (or from the request's own host when unset).
+    pub public_url: Option<String>,
+    /// The deployment's 24/7 access line, shown on every public page beside 988.
+    pub access_line_name: String,
+    pub access_line_phone: String,
+    pub session_idle_minutes: i64,
+    pub session_absolute_hours: i64,
+    /// Password of the demo accounts made by `serve --demo`; random when unset.
+    pub demo_password: Option<SecretString>,
+    /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
+    pub trust_forwarded_for: bool,
+    /// `json` (default) or `text`.
+    pub log_format: String,
+}
+
+/// The defaults, as a serializable mirror (secrets can't be serialized on purpose).
+#[derive(Serialize)]
+struct Defaults {
+    database_url: &'static str,
+    bind: &'static str,
+    access_line_name: &'static str,
+    access_line_phone: &'static str,
+    session_idle_minutes: i64,
+    session_absolute_hours: i64,
+    trust_forwarded_for: bool,
+    log_format: &'static str,
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://pathways-data/pathways.db";
+
+const KNOWN_KEYS: [&str; 10] = [
+    "database_url",
+    "bind",
+    "public_url",
+    "access_line_name",
+    "access_line_phone",
+    "session_idle_minutes",
+    "session_absolute_hours",
+    "demo_password",
+    "trust_forwarded_for",
+    "log_format",
+];
+
+impl Config {
+    /// Loads the configuration from `pathways.toml` in `dir` and the environment.
+    pub fn load(dir: &Path) -> Result<(Self, Vec<String>), String> {
+        let file = dir.join("pathways.toml");
+        let warnings = unknown_keys_in(&file);
+        let figment = Figment::from(Serialized::defaults(Defaults {
+            database_url: DEFAULT_DATABASE_URL,
+            bind: "127.0.0.1:8080",
+            access_line_name: "Connecticut DMHAS Access Line",
+            access_line_phone: "1-800-563-4086",
+            session_idle_minutes: 15,
+            session_absolute_hours: 12,
+            trust_forwarded_for: false,
+            log_format: "json",
+        }))
+        .merge(Toml::file(&file))
+        .merge(Env::prefixed("PATHWAYS_").only(&KNOWN_KEYS));
+        let config: Config = figment.extract().map_err(|e| format!("configuration: {e}"))?;
+        config.check()?;
+        Ok((config, warnings))
+    }
+
+    fn check(&self) -> Result<(), String> {
+        if self.session_idle_minutes < 1 || self.session_absolute_hours < 1 {
+            return Err("configuration: session_idle_minutes and session_absolute_hours must be at least 1".into());
+        }
+        if !self.access_line_phone.chars().any(|c| c.is_ascii_digit()) {
+            return Err("configuration: access_line_phone must be a phone number".into());
+        }
+        if let Some(url) = &self.public_url {
+            url::Url::parse(url).map_err(|e| format!("configuration: public_url: {e}"))?;
+        }
+        if !matches!(self.log_format.as_str(), "json" | "text") {
+            return Err("configuration: log_format must be json or text".into());
+        }
+        Ok(())
+    }
+
+    pub fn database_url(&self) -> &str {
+        self.database_url.expose_secret()
+    }
+
+    /// Whether cookies must be `Secure` (the deployment is served over HTTPS).
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
+    }
+
+    /// The access line number as a `tel:` target: digits with a leading `+1` for North American numbers.
+    pub fn access_line_tel(&self) -> String {
+        let digits: String = self.access_line_phone.chars().filter(char::is_ascii_digit).collect();
+        match digits.len() {
+            10 => format!("+1{digits}"),
+            11 if digits.starts_with('1') => format!("+{digits}"),
+            _ => digits,
+        }
+    }
+
+    /// A configuration for tests and tools: defaults with the given database.
+    pub fn for_database(url: &str) -> Self {
+        Self {
+            database_url: SecretString::from(url.to_owned()),
+            bind: "127.0.0.1:0".into(),
+            public_url: None,
+            access_line_name: "Connecticut DMHAS Access Line".into(),
+            access_line_phone: "1-800-563-4086".into(),
+            session_idle_minutes: 15,
+            session_absolute_hours: 12,
+            demo_password: None,
+            trust_forwarded_for: false,
+            log_format: "json".into(),
+        }
+    }
+}
+
+/// Keys in the file that Pathways does not know (likely typos): warned about, not fatal.
+fn unknown_keys_in(file: &Path) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(file) else { return Vec::new() };
+    let Ok(value) = Figment::from(Toml::string(&text)).extract::<figment::value::Dict>() else { return Vec::new() };
+    value
+        .keys()
+        .filter(|k| !KNOWN_KEYS.contains(&k.as_str()))
+        .map(|k| format!("pathways.toml: unknown key {k:?} is ignored"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_never_prints_secrets() {
+        let mut c = Config::for_database("postgres://pathways:hunter2-secret@db/pathways");
+        c.demo_password = Some(SecretString::from("demo-secret-password".to_owned()));
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("hunter2-secret"), "{shown}");
+        assert!(!shown.contains("demo-secret-password"), "{shown}");
+    }
+
+    #[test]
+    fn access_line_becomes_a_tel_target() {
+        assert_eq!(Config::for_database("sqlite://x").access_line_tel(), "+18005634086");
+    }
+
+    #[test]
+    #[expect(clippy::result_large_err, reason = "figment's Jail fixes the closure's error type")]
+    fn file_then_environment_override_defaults_and_unknown_keys_warn() {
+        let dir = tempfile::tempdir().expect("dir");
+        std::fs::write(dir.path().join("pathways.toml"), "bind = \"0.0.0.0:9000\"\nsesion_idle_minutes = 5\n")
+            .expect("write");
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("PATHWAYS_ACCESS_LINE_PHONE", "1-860-555-0100");
+            let (c, warnings) = Config::load(dir.path()).map_err(|e| e.to_string())?;
+            assert_eq!(c.bind, "0.0.0.0:9000");
+            assert_eq!(c.access_line_phone, "1-860-555-0100");
+            assert_eq!(c.database_url(), DEFAULT_DATABASE_URL);
+            assert_eq!(warnings.len(), 1);
+            assert!(warnings[0].contains("sesion_idle_minutes"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[expect(clippy::result_large_err, reason = "figment's Jail fixes the closure's error type")]
+    fn a_bad_value_names_its_key() {
+        let dir = tempfile::tempdir().expect("dir");
+        std::fs::write(dir.path().join("pathways.toml"), "session_idle_minutes = \"soon\"\n").expect("write");
+        figment::Jail::expect_with(|_| {
+            let err = Config::load(dir.path()).expect_err("bad value");
+            assert!(err.contains("session_idle_minutes"), "{err}");
+            Ok(())
+        });
+    }
+}

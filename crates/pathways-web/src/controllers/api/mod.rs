@@ -1,0 +1,3 @@
+//! The JSON API (`/api/v1`). Bearer tokens only; errors are JSON.
+
+pub mod persons;

@@ -1,0 +1,50 @@
+//! `GET /login`.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::ctx::{Ctx, safe_next};
+use crate::error::WebResult;
+use crate::state::AppState;
+use crate::views::{Chrome, render};
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginPage {
+    pub chrome: Chrome,
+    pub error: Option<String>,
+    pub email: String,
+    pub next: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LoginQuery {
+    pub next: String,
+}
+
+pub async fn show_login(State(state): State<AppState>, ctx: Ctx, Query(q): Query<LoginQuery>) -> WebResult<Response> {
+    if ctx.caller.is_some() {
+        return Ok(Redirect::to(&safe_next(Some(&q.next)).unwrap_or_else(|| "/staff".into())).into_response());
+    }
+    let page = login_page(&state, &ctx, None, String::new(), q.next)?;
+    Ok(page.into_response())
+}
+
+pub fn login_page(
+    state: &AppState,
+    ctx: &Ctx,
+    error: Option<String>,
+    email: String,
+    next: String,
+) -> WebResult<Html<String>> {
+    let t = ctx.t();
+    render(&LoginPage {
+        chrome: Chrome::new(ctx, state, t.get("sign-in")),
+        error,
+        email,
+        next: safe_next(Some(&next)).unwrap_or_default(),
+    })
+}

@@ -1,0 +1,11 @@
+//! Request handlers: one folder per area, one file per action, named `<verb>_<thing>`. Routes are in
+//! `crate::router`.
+
+pub mod api;
+pub mod assets;
+pub mod auth;
+pub mod home;
+pub mod lang;
+pub mod ops;
+pub mod persons;
+pub mod staff;

@@ -1,0 +1,5 @@
+//! `GET /healthz`: the process is alive (touches nothing else).
+
+pub async fn healthz() -> &'static str {
+    "ok"
+}

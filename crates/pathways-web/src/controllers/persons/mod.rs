@@ -1,0 +1,25 @@
+//! Staff pages over person records: `/persons`, `/persons/new`, `/persons/{id}`, `/persons/{id}/edit`.
+
+pub mod create_person;
+pub mod edit_person;
+pub mod form;
+pub mod list_persons;
+pub mod new_person;
+pub mod show_person;
+pub mod update_person;
+
+pub use create_person::create_person;
+pub use edit_person::edit_person;
+pub use list_persons::list_persons;
+pub use new_person::new_person;
+pub use show_person::show_person;
+pub use update_person::update_person;
+
+use pathways_domain::PersonId;
+
+use crate::error::WebError;
+
+/// A path id that is not an id is simply a page that does not exist.
+pub fn parse_id(raw: &str) -> Result<PersonId, WebError> {
+    raw.parse().map_err(|_| WebError::NotFound)
+}

@@ -1,0 +1,145 @@
+//! Every user-facing string comes from the Fluent message catalog in `locales/<lang>/main.ftl`.
+//! A test checks that English and Spanish define exactly the same keys, and that every key a template uses
+//! exists.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{Loader, static_loader};
+use pathways_domain::locale::Locale;
+use unic_langid::{LanguageIdentifier, langid};
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Unicode isolation marks around placeables would end up as invisible characters in HTML attributes and
+        // `tel:` links; our placeables are names and numbers in the page's own direction.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static EN: LanguageIdentifier = langid!("en");
+static ES: LanguageIdentifier = langid!("es");
+
+/// The translator for one request's language. Templates call `t.get(KEY)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tr {
+    pub locale: Locale,
+}
+
+impl Tr {
+    pub fn new(locale: Locale) -> Self {
+        Self { locale }
+    }
+
+    fn lang(&self) -> &'static LanguageIdentifier {
+        match self.locale {
+            Locale::En => &EN,
+            Locale::Es => &ES,
+        }
+    }
+
+    pub fn get(&self, key: &str) -> String {
+        LOCALES.lookup(self.lang(), key)
+    }
+
+    /// A message with one argument, e.g. `t.arg(KEY, "name", name)`.
+    pub fn arg(&self, key: &str, name: &'static str, value: &str) -> String {
+        let mut args: HashMap<Cow<'static, str>, FluentValue<'_>> = HashMap::new();
+        args.insert(Cow::Borrowed(name), FluentValue::from(value.to_owned()));
+        LOCALES.lookup_with_args(self.lang(), key, &args)
+    }
+
+    /// A message with a number, for plurals.
+    pub fn count(&self, key: &str, n: u64) -> String {
+        let mut args: HashMap<Cow<'static, str>, FluentValue<'_>> = HashMap::new();
+        args.insert(Cow::Borrowed("count"), FluentValue::from(n));
+        LOCALES.lookup_with_args(self.lang(), key, &args)
+    }
+
+    pub fn lang_code(&self) -> &'static str {
+        self.locale.as_str()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    fn keys(ftl: &str) -> BTreeSet<String> {
+        ftl.lines()
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
+            .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim().to_owned()))
+            .collect()
+    }
+
+    fn catalog(lang: &str) -> String {
+        std::fs::read_to_string(format!("{}/locales/{lang}/main.ftl", env!("CARGO_MANIFEST_DIR"))).expect("catalog")
+    }
+
+    #[test]
+    fn english_and_spanish_define_the_same_keys() {
+        let en = keys(&catalog("en"));
+        let es = keys(&catalog("es"));
+        let missing_in_es: Vec<_> = en.difference(&es).collect();
+        let missing_in_en: Vec<_> = es.difference(&en).collect();
+        assert!(missing_in_es.is_empty(), "keys missing in Spanish: {missing_in_es:?}");
+        assert!(missing_in_en.is_empty(), "keys missing in English: {missing_in_en:?}");
+        assert!(en.len() > 50, "the catalog looks truncated");
+    }
+
+    #[test]
+    fn every_key_the_code_uses_exists_in_both_languages() {
+        let en = keys(&catalog("en"));
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut used = BTreeSet::new();
+        for dir in ["templates", "src"] {
+            collect_used_keys(&std::path::Path::new(root).join(dir), &mut used);
+        }
+        let missing: Vec<_> = used.iter().filter(|k| !en.contains(*k)).collect();
+        assert!(missing.is_empty(), "keys used but not in the catalog: {missing:?}");
+        assert!(used.len() > 30, "key extraction found too little: {}", used.len());
+    }
+
+    /// Finds the keys passed to `t.get`, `t.arg`, `t.count` and `key!` as string literals.
+    fn collect_used_keys(dir: &std::path::Path, out: &mut BTreeSet<String>) {
+        for entry in std::fs::read_dir(dir).expect("dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                collect_used_keys(&path, out);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            for marker in ["t.get(\"", "t.arg(\"", "t.count(\"", "key!(\""] {
+                let mut from = 0;
+                while let Some(at) = text[from..].find(marker).map(|i| i + from) {
+                    from = at + marker.len();
+                    // `t` must be the whole receiver: `t.get(` but not `request.get(`.
+                    let before = text[..at].chars().next_back();
+                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                        continue;
+                    }
+                    let rest = &text[from..];
+                    if let Some(end) = rest.find('"') {
+                        let key = &rest[..end];
+                        if !key.is_empty()
+                            && key.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit())
+                        {
+                            out.insert(key.to_owned());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn spanish_is_really_spanish() {
+        assert_eq!(Tr::new(Locale::Es).get("sign-in"), "Iniciar sesión");
+        assert_eq!(Tr::new(Locale::En).get("sign-in"), "Sign in");
+    }
+}

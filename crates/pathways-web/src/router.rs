@@ -1,0 +1,46 @@
+//! Every route of Pathways, in one table. Find a page's code from its URL here.
+
+use axum::Router;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::{get, post};
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+
+use crate::controllers::{api, assets, auth, home, lang, ops, persons, staff};
+use crate::error::WebError;
+use crate::middleware;
+use crate::state::AppState;
+
+pub fn router(state: AppState) -> Router {
+    let app = Router::new()
+        // Public
+        .route("/", get(home::show_home))
+        .route("/login", get(auth::show_login).post(auth::sign_in))
+        .route("/logout", post(auth::sign_out))
+        .route("/lang/{code}", get(lang::switch_language))
+        // Staff pages
+        .route("/staff", get(staff::show_staff_home))
+        .route("/persons", get(persons::list_persons).post(persons::create_person))
+        .route("/persons/new", get(persons::new_person))
+        .route("/persons/{id}", get(persons::show_person).post(persons::update_person))
+        .route("/persons/{id}/edit", get(persons::edit_person))
+        // JSON API
+        .route("/api/v1/persons", get(api::persons::list_persons).post(api::persons::create_person))
+        .route("/api/v1/persons/{id}", get(api::persons::get_person).patch(api::persons::update_person))
+        .route("/api/openapi.json", get(ops::get_openapi))
+        .fallback(|| async { WebError::NotFound })
+        .layer(from_fn_with_state(state.clone(), middleware::context));
+
+    Router::new()
+        .merge(app)
+        // Operations and assets need no session or language.
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .route("/metrics", get(ops::get_metrics))
+        .route("/static/{file}", get(assets::get_asset))
+        .layer(from_fn(middleware::security_headers))
+        .layer(from_fn(middleware::observe))
+        .layer(CompressionLayer::new())
+        .layer(RequestBodyLimitLayer::new(1024 * 1024))
+        .with_state(state)
+}

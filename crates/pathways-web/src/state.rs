@@ -1,0 +1,35 @@
+//! What every handler can reach.
+
+use std::sync::Arc;
+
+use metrics_exporter_prometheus::PrometheusHandle;
+use pathways_domain::session::SessionPolicy;
+use pathways_domain::throttle::SignInPolicy;
+use pathways_store::Store;
+
+use crate::config::Config;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<Config>,
+    pub sessions: SessionPolicy,
+    pub sign_in: SignInPolicy,
+    pub metrics: PrometheusHandle,
+}
+
+impl AppState {
+    pub fn new(store: Store, config: Config) -> Self {
+        let sessions = SessionPolicy {
+            idle: chrono::Duration::minutes(config.session_idle_minutes),
+            absolute: chrono::Duration::hours(config.session_absolute_hours),
+        };
+        Self {
+            store,
+            config: Arc::new(config),
+            sessions,
+            sign_in: SignInPolicy::default(),
+            metrics: crate::metrics::handle(),
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! The page chrome every template shares, rendering, flash messages, and the error page and JSON.
+
+use askama::Template;
+use axum::response::Html;
+use pathways_domain::locale::Locale;
+
+use crate::ctx::{Ctx, url_encode};
+use crate::error::{WebError, WebResult};
+use crate::i18n::Tr;
+use crate::state::AppState;
+
+/// A link to this same page in another language.
+#[derive(Clone, Debug)]
+pub struct LangLink {
+    pub code: &'static str,
+    pub label: &'static str,
+    pub href: String,
+}
+
+/// What the base layout needs: language, title, the signed-in account, the crisis lines, the flash message.
+#[derive(Clone, Debug)]
+pub struct Chrome {
+    pub t: Tr,
+    pub title: String,
+    pub csrf: String,
+    pub user: Option<String>,
+    pub staff: bool,
+    pub flash: Option<String>,
+    pub languages: Vec<LangLink>,
+    pub access_line_name: String,
+    pub access_line_phone: String,
+    pub access_line_tel: String,
+}
+
+impl Chrome {
+    pub fn new(ctx: &Ctx, state: &AppState, title: String) -> Self {
+        let t = ctx.t();
+        let languages = Locale::ALL
+            .into_iter()
+            .filter(|l| *l != ctx.locale)
+            .map(|l| LangLink {
+                code: l.as_str(),
+                label: l.endonym(),
+                href: format!("/lang/{}?next={}", l.as_str(), url_encode(&ctx.path)),
+            })
+            .collect();
+        Self {
+            t,
+            title,
+            csrf: ctx.csrf.clone(),
+            user: ctx.caller.as_ref().map(|c| c.display_name.clone()),
+            staff: ctx.caller.as_ref().is_some_and(|c| c.kind == pathways_domain::PrincipalKind::Staff),
+            flash: ctx.flash.map(|k| t.get(k)),
+            languages,
+            access_line_name: state.config.access_line_name.clone(),
+            access_line_phone: state.config.access_line_phone.clone(),
+            access_line_tel: state.config.access_line_tel(),
+        }
+    }
+}
+
+pub fn render(page: &impl Template) -> WebResult<Html<String>> {
+    page.render().map(Html).map_err(WebError::internal)
+}
+
+/// Flash messages are message keys, never text from the request: only these are shown.
+pub fn flash_key(value: &str) -> Option<&'static str> {
+    [
+        crate::key!("flash-saved"),
+        crate::key!("flash-created"),
+        crate::key!("flash-signed-out"),
+        crate::key!("flash-signed-in"),
+        crate::key!("flash-session-ended"),
+    ]
+    .into_iter()
+    .find(|k| *k == value)
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    chrome: Chrome,
+    message: String,
+    request_id: &'a str,
+    show_request_id: bool,
+    fields: Vec<String>,
+}
+
+/// The error page, in the request's language.
+pub fn error_page(state: &AppState, error: &WebError, request_id: &str, locale: Locale) -> String {
+    let t = Tr::new(locale);
+    let ctx = Ctx {
+        request_id: request_id.to_owned(),
+        client_addr: None,
+        locale,
+        caller: None,
+        csrf: String::new(),
+        path: "/".into(),
+        flash: None,
+    };
+    let title = t.get(error.message_key());
+    let fields = match error {
+        WebError::Invalid(fields) => fields
+            .iter()
+            .map(|f| format!("{}: {}", t.get(&field_label_key(f.field)), t.get(&field_error_key(f.code))))
+            .collect(),
+        WebError::Conflict(field) => vec![t.get(&field_label_key(field))],
+        _ => Vec::new(),
+    };
+    let page = ErrorPage {
+        chrome: Chrome::new(&ctx, state, title.clone()),
+        message: t.get(&format!("{}-detail", error.message_key())),
+        request_id,
+        show_request_id: matches!(error, WebError::Internal(_)),
+        fields,
+    };
+    page.render().unwrap_or(title)
+}
+
+/// The JSON error body: `{"error": {"status", "code", "message", "request_id", "fields"?}}`.
+pub fn error_json(error: &WebError, request_id: &str, locale: Locale) -> String {
+    let t = Tr::new(locale);
+    let mut body = serde_json::json!({
+        "status": error.status().as_u16(),
+        "code": error.code(),
+        "message": t.get(error.message_key()),
+        "request_id": request_id,
+    });
+    match error {
+        WebError::Invalid(fields) => {
+            body["fields"] = fields
+                .iter()
+                .map(|f| serde_json::json!({"field": f.field, "code": f.code, "message": t.get(&field_error_key(f.code))}))
+                .collect();
+        }
+        WebError::Conflict(field) => body["field"] = serde_json::json!(field),
+        WebError::BadJson(detail) => body["detail"] = serde_json::json!(detail),
+        WebError::TooManyRequests { retry_after_secs } => {
+            body["retry_after_secs"] = serde_json::json!(retry_after_secs)
+        }
+        _ => {}
+    }
+    serde_json::json!({ "error": body }).to_string()
+}
+
+/// The message key of a field-level problem code from the domain (`required` → `field-error-required`).
+pub fn field_error_key(code: &str) -> String {
+    format!("field-error-{code}")
+}
+
+/// The message key of a field's label (`preferred_name` → `field-preferred-name`).
+pub fn field_label_key(field: &str) -> String {
+    format!("field-{}", field.replace('_', "-"))
+}
+
+/// Field names and problem codes the domain can report: listed so a test checks each has both messages.
+pub const FIELDS: [&str; 9] = [
+    "preferred_name",
+    "legal_name",
+    "pronouns",
+    "date_of_birth",
+    "preferred_language",
+    "phone",
+    "email",
+    "assigned_coach",
+    "password",
+];
+pub const FIELD_ERRORS: [&str; 9] = [
+    "required",
+    "too-long",
+    "invalid-characters",
+    "invalid-date",
+    "date-out-of-range",
+    "invalid-language",
+    "invalid-phone",
+    "invalid-email",
+    "invalid-coach",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_and_problem_has_a_message_in_both_languages() {
+        for locale in Locale::ALL {
+            let t = Tr::new(locale);
+            for f in FIELDS {
+                let k = field_label_key(f);
+                assert!(!t.get(&k).contains("Unknown"), "{locale}: {k}");
+                assert_ne!(t.get(&k), k, "{locale}: {k}");
+            }
+            for c in FIELD_ERRORS {
+                let k = field_error_key(c);
+                assert_ne!(t.get(&k), k, "{locale}: {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn flash_accepts_only_known_keys() {
+        assert_eq!(flash_key("flash-saved"), Some("flash-saved"));
+        assert_eq!(flash_key("<script>"), None);
+    }
+}

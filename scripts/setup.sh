@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what Pathways' tests need on a fresh Debian machine: Chromium (Debian's, never a downloaded
+# browser) for the browser tests, and the Node packages of e2e/. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v cargo >/dev/null; then
+  echo "setup: cargo is missing; install Rust (https://rustup.rs) first" >&2
+  exit 1
+fi
+if [ ! -x /usr/bin/chromium ]; then
+  echo "setup: installing Debian's chromium for the browser tests"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+if ! command -v node >/dev/null; then
+  echo "setup: node is missing; install Node.js 20 (Debian: apt-get install nodejs npm)" >&2
+  exit 1
+fi
+(cd e2e && npm ci --no-audit --no-fund --loglevel=error)

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The test command the README names: the Rust suite on SQLite, then (when PATHWAYS_TEST_POSTGRES_URL is set)
+# the same suite on PostgreSQL, then the browser tests against the built binary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+
+echo "== Rust tests on SQLite"
+env -u PATHWAYS_TEST_POSTGRES_URL cargo test --workspace --all-targets --locked
+
+if [ -n "${PATHWAYS_TEST_POSTGRES_URL:-}" ]; then
+  echo "== Rust tests on PostgreSQL ($PATHWAYS_TEST_POSTGRES_URL)"
+  cargo test --workspace --all-targets --locked
+else
+  echo "== PostgreSQL suite skipped: set PATHWAYS_TEST_POSTGRES_URL=postgres://user@host:5432/db to run it"
+fi
+
+echo "== Browser tests"
+cargo build --locked --bin pathways
+(cd e2e && npm test)

@@ -1,0 +1,340 @@
+//! The command line.
+
+use std::io::{BufRead, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use pathways_domain::Role;
+use pathways_domain::audit::{AuditAction, AuditOutcome};
+use pathways_domain::org::{OrgKind, Slug};
+use pathways_domain::password::check_new_password;
+use pathways_store::audit::{self, Actor, AuditEntry};
+use pathways_store::{Store, accounts, orgs, tokens};
+use pathways_web::auth::password::hash_password_blocking;
+use pathways_web::auth::secret::{random_token, token_hash};
+use pathways_web::{AppState, Config};
+
+#[derive(Parser)]
+#[command(name = "pathways", version, about = "Pathways: a recovery-oriented system of care")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start the web server (migrates the database first).
+    Serve {
+        /// Fill an empty database with a demo organization, one account per role, and demo records.
+        #[arg(long)]
+        demo: bool,
+        /// Address to listen on (default from configuration: 127.0.0.1:8080).
+        #[arg(long)]
+        bind: Option<String>,
+    },
+    /// Apply database migrations.
+    Migrate,
+    /// Organizations.
+    Org {
+        #[command(subcommand)]
+        command: OrgCommand,
+    },
+    /// Staff accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// The audit trail.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// Copy a SQLite database while the server runs (for PostgreSQL, use pg_dump).
+    Backup {
+        #[arg(long)]
+        to: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum OrgCommand {
+    /// Create an organization.
+    Create {
+        /// Short handle, e.g. `hartford-rcc`.
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name: String,
+        /// recovery_community_center, treatment_provider, access_line or state_agency.
+        #[arg(long, default_value = "recovery_community_center")]
+        kind: String,
+    },
+    /// List organizations.
+    List,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a staff account; the password is read from standard input.
+    Create {
+        #[arg(long)]
+        org: String,
+        /// admin, supervisor, coach, clinician, access_line, provider_staff or analyst.
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        email: String,
+        /// Display name (default: the part of the email before @).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Disable an account: its sessions and tokens end at once.
+    Disable {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create an API token for an account and print it (only its hash is kept).
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "cli")]
+        label: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Recompute the hash chain and name the first broken event.
+    Verify,
+}
+
+fn load_config() -> anyhow::Result<Config> {
+    let dir = std::env::current_dir().context("cannot read the current directory")?;
+    let (config, warnings) = Config::load(&dir).map_err(anyhow::Error::msg)?;
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+    Ok(config)
+}
+
+async fn open_store(config: &Config) -> anyhow::Result<Store> {
+    let store = Store::connect(config.database_url()).await.context("cannot open the database")?;
+    store.migrate().await.context("cannot migrate the database")?;
+    Ok(store)
+}
+
+/// The audit actor for command-line changes: no account, marked as the CLI.
+fn cli_actor() -> Actor {
+    Actor { role: Some("cli".into()), ..Actor::default() }
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let config = load_config()?;
+    match cli.command {
+        Command::Serve { demo, bind } => serve(config, demo, bind).await,
+        Command::Migrate => {
+            open_store(&config).await?;
+            println!("The database is up to date.");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Org { command } => org(config, command).await,
+        Command::User { command } => user(config, command).await,
+        Command::Token { command: TokenCommand::Create { email, label } } => {
+            let store = open_store(&config).await?;
+            let account = accounts::find_by_email(store.reader(), &email)
+                .await?
+                .with_context(|| format!("no account with email {email}"))?;
+            let token = format!("pw_{}", random_token());
+            let tx = store.begin().await?;
+            let created = tokens::create(&tx, account.id.into(), &token_hash(&token), &label).await?;
+            audit::append(
+                &tx,
+                &cli_actor(),
+                AuditEntry::new(AuditAction::TokenCreate, AuditOutcome::Success).on("api_token", created.id),
+            )
+            .await?;
+            tx.commit().await?;
+            println!("{token}");
+            eprintln!("Keep this token secret: it is shown once and acts as {email}.");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Audit { command: AuditCommand::Verify } => {
+            let store = Store::connect(config.database_url()).await.context("cannot open the database")?;
+            let v = audit::verify(store.reader()).await?;
+            match v.broken {
+                None => {
+                    println!("The audit trail is intact: {} events checked.", v.checked);
+                    Ok(ExitCode::SUCCESS)
+                }
+                Some(broken) => {
+                    println!("The audit trail is BROKEN after {} intact events: {broken}", v.checked);
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+        Command::Backup { to } => {
+            let store = Store::connect(config.database_url()).await.context("cannot open the database")?;
+            store.backup_sqlite(&to).await?;
+            println!("Backed up to {}.", to.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+async fn serve(mut config: Config, demo: bool, bind: Option<String>) -> anyhow::Result<ExitCode> {
+    init_logging(&config.log_format);
+    if let Some(bind) = bind {
+        config.bind = bind;
+    }
+    let store = open_store(&config).await?;
+    if demo {
+        crate::demo::seed(&store, &config).await?;
+    }
+    let listener = tokio::net::TcpListener::bind(&config.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.bind))?;
+    let addr = listener.local_addr()?;
+    tracing::info!(address = %addr, backend = ?store.backend(), "Pathways is listening");
+    eprintln!("Pathways is running at http://{addr}/");
+    let state = AppState::new(store, config);
+    spawn_housekeeping(state.clone());
+    pathways_web::serve(state, listener).await?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Removes sessions past their absolute lifetime, every ten minutes.
+fn spawn_housekeeping(state: AppState) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            let before = pathways_store::now() - state.sessions.absolute;
+            if let Err(e) = pathways_store::sessions::delete_started_before(state.store.writer(), before).await {
+                tracing::warn!(error = %e, "session housekeeping failed");
+            }
+        }
+    });
+}
+
+fn init_logging(format: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if format == "text" {
+        builder.init();
+    } else {
+        builder.json().flatten_event(true).with_current_span(false).init();
+    }
+}
+
+async fn org(config: Config, command: OrgCommand) -> anyhow::Result<ExitCode> {
+    let store = open_store(&config).await?;
+    match command {
+        OrgCommand::Create { slug, name, kind } => {
+            let slug = Slug::parse(&slug)?;
+            let kind: OrgKind = kind.parse().map_err(anyhow::Error::msg)?;
+            let name = name.trim();
+            if name.is_empty() {
+                bail!("--name must not be empty");
+            }
+            let tx = store.begin().await?;
+            let created = orgs::create(&tx, &slug, name, kind).await?;
+            audit::append(
+                &tx,
+                &cli_actor(),
+                AuditEntry::new(AuditAction::OrgCreate, AuditOutcome::Success).on("organization", created.id),
+            )
+            .await?;
+            tx.commit().await?;
+            println!("Created organization {slug} ({}).", created.id);
+        }
+        OrgCommand::List => {
+            for o in orgs::list(store.reader()).await? {
+                println!("{}\t{}\t{}", o.slug, o.kind, o.name);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn user(config: Config, command: UserCommand) -> anyhow::Result<ExitCode> {
+    let store = open_store(&config).await?;
+    match command {
+        UserCommand::Create { org, role, email, name } => {
+            let role: Role = role.parse()?;
+            let email = pathways_domain::person::parse_email(&email)
+                .map_err(|_| anyhow::anyhow!("{email:?} is not an email address"))?
+                .context("--email must not be empty")?;
+            let org = orgs::find_by_slug(store.reader(), &org)
+                .await?
+                .with_context(|| format!("no organization with slug {org}"))?;
+            let password = read_password()?;
+            let local = email.split('@').next().unwrap_or_default().to_owned();
+            check_new_password(&password, &[&email, &local]).map_err(anyhow::Error::msg)?;
+            let hash = hash_password_blocking(&password).map_err(anyhow::Error::msg)?;
+            let name = name.unwrap_or(local);
+            let tx = store.begin().await?;
+            let created = accounts::create_staff(
+                &tx,
+                accounts::NewStaff {
+                    org: org.id.into(),
+                    role,
+                    email: &email,
+                    display_name: &name,
+                    password_hash: &hash,
+                },
+            )
+            .await?;
+            audit::append(
+                &tx,
+                &cli_actor(),
+                AuditEntry::new(AuditAction::AccountCreate, AuditOutcome::Success).on("account", created.id),
+            )
+            .await?;
+            tx.commit().await?;
+            println!("Created {role} account {email} in {}.", org.slug);
+        }
+        UserCommand::Disable { email } => {
+            let account = accounts::find_by_email(store.reader(), &email)
+                .await?
+                .with_context(|| format!("no account with email {email}"))?;
+            let tx = store.begin().await?;
+            accounts::disable(&tx, account.id.into()).await?;
+            audit::append(
+                &tx,
+                &cli_actor(),
+                AuditEntry::new(AuditAction::AccountDisable, AuditOutcome::Success).on("account", account.id),
+            )
+            .await?;
+            tx.commit().await?;
+            println!("Disabled {email}; its sessions and tokens have ended.");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads a password from standard input (one line), prompting only on a terminal.
+fn read_password() -> anyhow::Result<String> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprint!("Password (at least 12 characters): ");
+    }
+    let mut line = String::new();
+    stdin.lock().read_line(&mut line).context("cannot read the password from standard input")?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    if password.is_empty() {
+        bail!("no password given on standard input");
+    }
+    Ok(password)
+}
