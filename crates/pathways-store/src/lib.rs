@@ -26,7 +26,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, SqlErr,
-    TransactionTrait,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 use sea_orm_migration::MigratorTrait;
 
@@ -127,8 +127,17 @@ impl Store {
     }
 
     /// A transaction on the writing connection: every change, and every audited read, goes through one.
+    /// On SQLite it starts `IMMEDIATE`, taking the write lock at once: a deferred transaction that reads and
+    /// then writes can fail with `SQLITE_BUSY` when another process wrote in between (no waiting helps).
     pub async fn begin(&self) -> Result<DatabaseTransaction> {
-        Ok(self.write.begin().await?)
+        let options = match self.backend() {
+            DbBackend::Sqlite => TransactionOptions {
+                sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                ..Default::default()
+            },
+            _ => TransactionOptions::default(),
+        };
+        Ok(self.write.begin_with_options(options).await?)
     }
 
     /// For reads that touch no person's record (readiness, counts, sign-in lookups).

@@ -25,6 +25,11 @@ use crate::error::{ErrorInfo, WebError};
 use crate::state::AppState;
 use crate::views;
 
+/// The language of an API caller's account, learnt only once its token is checked (in the extractor, after
+/// this middleware has run), so that errors are rendered in it.
+#[derive(Clone, Debug, Default)]
+pub struct ApiLocale(pub std::sync::Arc<std::sync::OnceLock<Locale>>);
+
 /// The request id, available to every later layer and handler.
 #[derive(Clone, Debug)]
 pub struct RequestId(pub String);
@@ -121,8 +126,11 @@ pub async fn context(State(state): State<AppState>, mut req: Request, next: Next
     let flash = jar.get(cookies::FLASH).and_then(views::flash_key);
 
     let ctx = Ctx { request_id: request_id.clone(), client_addr, locale, caller, csrf: csrf.clone(), path, flash };
+    let api_locale = ApiLocale::default();
     req.extensions_mut().insert(ctx);
+    req.extensions_mut().insert(api_locale.clone());
     let mut resp = next.run(req).await;
+    let locale = api_locale.0.get().copied().unwrap_or(locale);
 
     let h = resp.headers_mut();
     if new_anon_csrf {

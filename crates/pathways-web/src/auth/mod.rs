@@ -98,6 +98,9 @@ impl FromRequestParts<AppState> for ApiCaller {
         };
         if let Some(locale) = account.and_then(|a| a.locale).and_then(|l| l.parse().ok()) {
             ctx.locale = locale;
+            if let Some(slot) = parts.extensions.get::<crate::middleware::ApiLocale>() {
+                let _ = slot.0.set(locale);
+            }
         }
         ctx.caller = Some(caller.clone());
         Ok(Self { ctx, caller })
