@@ -3,7 +3,7 @@
 //! Later capabilities add their routes to `ROUTES`.
 
 use axum::http::{Method, StatusCode};
-use pathways_domain::{AccountId, OrgId, PersonId, Role};
+use pathways_domain::{AccountId, PersonId, Role};
 use serde_json::json;
 
 use crate::util::{Staff, TestApp, TestResponse};
@@ -88,9 +88,7 @@ impl World {
         match target {
             Target::Assigned => self.app.person(who.org, "Assigned Person", Some(who.id)).await,
             Target::Colleagues => self.app.person(who.org, "Colleague's Person", Some(self.colleague)).await,
-            Target::OtherOrg => {
-                self.app.person(OrgId::from(self.app.other_org), "Other Org Person", Some(self.other_coach)).await
-            }
+            Target::OtherOrg => self.app.person(self.app.other_org, "Other Org Person", Some(self.other_coach)).await,
         }
     }
 }
