@@ -1,0 +1,148 @@
+//! Black-box tests of the real `pathways` binary: the commands an operator runs, and `serve` answering over
+//! a real socket. Runs on SQLite, or on PostgreSQL when `PATHWAYS_TEST_POSTGRES_URL` is set.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use pathways_store::testing::TestDb;
+
+struct Cli {
+    url: String,
+    dir: tempfile::TempDir,
+}
+
+impl Cli {
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_pathways"));
+        c.args(args)
+            .current_dir(self.dir.path())
+            .env("PATHWAYS_DATABASE_URL", &self.url)
+            .env_remove("PATHWAYS_DEMO_PASSWORD")
+            .env("RUST_LOG", "warn");
+        c
+    }
+
+    fn run(&self, args: &[&str], stdin: &str) -> Output {
+        let mut child =
+            self.cmd(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
+        child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+        child.wait_with_output().expect("wait")
+    }
+}
+
+fn text(o: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
+/// A bare HTTP/1.1 GET; returns the status line and the body.
+fn http_get(port: u16, path: &str, token: Option<&str>) -> Option<(String, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    let auth = token.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{auth}Connection: close\r\n\r\n").ok()?;
+    let mut out = String::new();
+    s.read_to_string(&mut out).ok()?;
+    let (head, body) = out.split_once("\r\n\r\n")?;
+    Some((head.lines().next()?.to_owned(), body.to_owned()))
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_operator_sets_up_an_organization_and_serves_it() {
+    let db = TestDb::new().await;
+    let cli = Cli { url: db.url.clone(), dir: tempfile::tempdir().expect("dir") };
+
+    let out = cli.run(&["migrate"], "");
+    assert!(out.status.success(), "{}", text(&out));
+    let out = cli.run(&["org", "create", "--slug", "hartford-rcc", "--name", "Hartford RCC"], "");
+    assert!(out.status.success(), "{}", text(&out));
+    let out = cli.run(&["org", "create", "--slug", "Bad Slug", "--name", "X"], "");
+    assert!(!out.status.success());
+    assert!(text(&out).contains("slug"), "{}", text(&out));
+
+    let weak = cli.run(
+        &["user", "create", "--org", "hartford-rcc", "--role", "coach", "--email", "coach@example.org"],
+        "password1234\n",
+    );
+    assert!(!weak.status.success());
+    assert!(text(&weak).contains("too easy to guess"), "{}", text(&weak));
+    let bad_role =
+        cli.run(&["user", "create", "--org", "hartford-rcc", "--role", "boss", "--email", "b@example.org"], "x\n");
+    assert!(text(&bad_role).contains("unknown role"), "{}", text(&bad_role));
+    let ok = cli.run(
+        &["user", "create", "--org", "hartford-rcc", "--role", "coach", "--email", "coach@example.org"],
+        "maple river lantern orbit\n",
+    );
+    assert!(ok.status.success(), "{}", text(&ok));
+    let dup = cli.run(
+        &["user", "create", "--org", "hartford-rcc", "--role", "coach", "--email", "COACH@example.org"],
+        "maple river lantern orbit\n",
+    );
+    assert!(!dup.status.success());
+    assert!(text(&dup).contains("email already exists"), "{}", text(&dup));
+
+    let token = cli.run(&["token", "create", "--email", "coach@example.org"], "");
+    assert!(token.status.success(), "{}", text(&token));
+    let token = String::from_utf8_lossy(&token.stdout).trim().to_owned();
+    assert!(token.starts_with("pw_") && token.len() > 40, "{token}");
+
+    // Serve on a free port and talk to it over a real socket.
+    let port = TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port();
+    let bind = format!("127.0.0.1:{port}");
+    let child =
+        cli.cmd(&["serve", "--bind", &bind]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("serve");
+    let _server = Server(child);
+    let started = Instant::now();
+    while http_get(port, "/readyz", None).map(|(s, _)| s.contains("200")) != Some(true) {
+        assert!(started.elapsed() < Duration::from_secs(30), "the server did not become ready");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let (status, body) = http_get(port, "/api/v1/persons", Some(&token)).expect("api");
+    assert!(status.contains("200"), "{status} {body}");
+    assert!(body.contains("\"total\":0"), "{body}");
+    let (status, _) = http_get(port, "/api/v1/persons", Some("pw_wrong")).expect("api");
+    assert!(status.contains("401"), "{status}");
+
+    let verify = cli.run(&["audit", "verify"], "");
+    assert!(verify.status.success(), "{}", text(&verify));
+    assert!(text(&verify).contains("intact"), "{}", text(&verify));
+
+    let backup_path = cli.dir.path().join("backup.db");
+    let backup = cli.run(&["backup", "--to", backup_path.to_str().expect("path")], "");
+    if db.is_postgres() {
+        assert!(!backup.status.success());
+        assert!(text(&backup).contains("pg_dump"), "{}", text(&backup));
+    } else {
+        assert!(backup.status.success(), "{}", text(&backup));
+        assert!(std::fs::metadata(&backup_path).expect("backup file").len() > 0);
+        // The copy is a working database with the same audit trail.
+        let copy = Cli { url: format!("sqlite://{}", backup_path.display()), dir: tempfile::tempdir().expect("dir") };
+        assert!(text(&copy.run(&["audit", "verify"], "")).contains("intact"));
+    }
+}
+
+#[test]
+fn configuration_errors_name_the_key_and_never_print_secrets() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(dir.path().join("pathways.toml"), "session_idle_minutes = 0\n").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_pathways"))
+        .arg("migrate")
+        .current_dir(dir.path())
+        .env("PATHWAYS_DATABASE_URL", "postgres://pathways:s3cret-pw@127.0.0.1:1/none")
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let all = text(&out);
+    assert!(all.contains("session_idle_minutes"), "{all}");
+    assert!(!all.contains("s3cret-pw"), "{all}");
+}
