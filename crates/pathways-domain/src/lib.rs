@@ -5,7 +5,9 @@
 //! session ends, when sign-in is throttled) are plain functions with unit and property tests.
 
 pub mod access;
+pub mod barc10;
 pub mod audit;
+pub mod dimension;
 pub mod ids;
 pub mod locale;
 pub mod org;
