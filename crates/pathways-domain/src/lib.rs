@@ -6,13 +6,16 @@
 
 pub mod access;
 pub mod barc10;
+pub mod checkin;
 pub mod audit;
 pub mod dimension;
+pub mod encounter;
 pub mod ids;
 pub mod locale;
 pub mod org;
 pub mod password;
 pub mod person;
+pub mod plan;
 pub mod role;
 pub mod session;
 pub mod text;

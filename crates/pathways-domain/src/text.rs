@@ -39,6 +39,22 @@ pub fn optional_text(field: &'static str, raw: &str, max_chars: usize) -> Result
     Ok(Some(s.to_owned()))
 }
 
+/// Like [`optional_text`], for text that may span lines (notes): line breaks and tabs are kept.
+pub fn optional_multiline(field: &'static str, raw: &str, max_chars: usize) -> Result<Option<String>, FieldError> {
+    let s = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if s.chars().count() > max_chars {
+        return Err(FieldError::new(field, "too-long"));
+    }
+    if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return Err(FieldError::new(field, "invalid-characters"));
+    }
+    Ok(Some(s.to_owned()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,5 +67,7 @@ mod tests {
         assert_eq!(optional_text("name", "ñandú ñandú", 11), Ok(Some("ñandú ñandú".into())));
         assert_eq!(optional_text("name", "abcdefghijk", 10), Err(FieldError::new("name", "too-long")));
         assert_eq!(optional_text("name", "a\u{0}b", 10), Err(FieldError::new("name", "invalid-characters")));
+        assert_eq!(optional_multiline("notes", " a\r\nb\tc ", 10), Ok(Some("a\nb\tc".into())));
+        assert_eq!(optional_multiline("notes", "a\u{7}", 10), Err(FieldError::new("notes", "invalid-characters")));
     }
 }
