@@ -49,8 +49,10 @@ impl Checkin {
         let mood = need("mood", raw.mood, 1..=5);
         let craving = need("craving", raw.craving, 0..=10);
         let meetings_attended = need("meetings_attended", Some(raw.meetings_attended.unwrap_or(0)), 0..=50);
-        let use_note = crate::text::optional_multiline("use_note", &raw.use_note, 1000).map_err(|e| errors.push(e)).ok().flatten();
-        let supports = crate::text::optional_text("supports", &raw.supports, 500).map_err(|e| errors.push(e)).ok().flatten();
+        let use_note =
+            crate::text::optional_multiline("use_note", &raw.use_note, 1000).map_err(|e| errors.push(e)).ok().flatten();
+        let supports =
+            crate::text::optional_text("supports", &raw.supports, 500).map_err(|e| errors.push(e)).ok().flatten();
         let Some(safe) = raw.safe else {
             errors.push(FieldError::new("safe", "required"));
             return Err(errors);
@@ -104,7 +106,12 @@ mod tests {
         let fields: Vec<_> = errors.iter().map(|e| (e.field, e.code)).collect();
         assert_eq!(
             fields,
-            vec![("mood", "out-of-range"), ("craving", "out-of-range"), ("meetings_attended", "out-of-range"), ("safe", "required")]
+            vec![
+                ("mood", "out-of-range"),
+                ("craving", "out-of-range"),
+                ("meetings_attended", "out-of-range"),
+                ("safe", "required")
+            ]
         );
     }
 
@@ -112,7 +119,8 @@ mod tests {
     fn a_use_note_is_kept_only_with_use() {
         let c = Checkin::parse(&RawCheckin { use_note: "one drink".into(), ..raw() }).expect("valid");
         assert_eq!(c.use_note, None);
-        let c = Checkin::parse(&RawCheckin { used_since_last: Some(true), use_note: " one drink ".into(), ..raw() }).expect("valid");
+        let c = Checkin::parse(&RawCheckin { used_since_last: Some(true), use_note: " one drink ".into(), ..raw() })
+            .expect("valid");
         assert_eq!(c.use_note.as_deref(), Some("one drink"));
     }
 }

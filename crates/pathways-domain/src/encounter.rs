@@ -19,8 +19,13 @@ pub enum EncounterType {
 }
 
 impl EncounterType {
-    pub const ALL: [EncounterType; 5] =
-        [EncounterType::InPerson, EncounterType::Phone, EncounterType::Text, EncounterType::Video, EncounterType::Group];
+    pub const ALL: [EncounterType; 5] = [
+        EncounterType::InPerson,
+        EncounterType::Phone,
+        EncounterType::Text,
+        EncounterType::Video,
+        EncounterType::Group,
+    ];
 
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -68,7 +73,10 @@ impl Encounter {
                 None
             }
             Err(_) => {
-                errors.push(FieldError::new("date", if raw.date.trim().is_empty() { "required" } else { "invalid-date" }));
+                errors.push(FieldError::new(
+                    "date",
+                    if raw.date.trim().is_empty() { "required" } else { "invalid-date" },
+                ));
                 None
             }
         };
@@ -92,7 +100,8 @@ impl Encounter {
         if topics.len() > 20 || topics.iter().any(|t| t.chars().count() > 80) {
             errors.push(FieldError::new("topics", "too-long"));
         }
-        let notes = crate::text::optional_multiline("notes", &raw.notes, 10_000).map_err(|e| errors.push(e)).ok().flatten();
+        let notes =
+            crate::text::optional_multiline("notes", &raw.notes, 10_000).map_err(|e| errors.push(e)).ok().flatten();
         match (date, kind) {
             (Some(date), Some(kind)) if errors.is_empty() => Ok(Self { date, kind, minutes, topics, notes }),
             _ => Err(errors),
@@ -119,7 +128,13 @@ mod tests {
     #[test]
     fn parses_a_visit() {
         let e = Encounter::parse(
-            &RawEncounter { date: "2026-11-20".into(), kind: "in_person".into(), minutes: Some(45), topics: "housing, work\nfamily".into(), notes: "Line one\nLine two".into() },
+            &RawEncounter {
+                date: "2026-11-20".into(),
+                kind: "in_person".into(),
+                minutes: Some(45),
+                topics: "housing, work\nfamily".into(),
+                notes: "Line one\nLine two".into(),
+            },
             today(),
         )
         .expect("valid");
@@ -129,8 +144,11 @@ mod tests {
 
     #[test]
     fn problems_name_fields() {
-        let errors = Encounter::parse(&RawEncounter { date: "2027-01-01".into(), minutes: Some(0), ..RawEncounter::default() }, today())
-            .expect_err("invalid");
+        let errors = Encounter::parse(
+            &RawEncounter { date: "2027-01-01".into(), minutes: Some(0), ..RawEncounter::default() },
+            today(),
+        )
+        .expect_err("invalid");
         let fields: Vec<_> = errors.iter().map(|e| (e.field, e.code)).collect();
         assert_eq!(fields, vec![("date", "date-out-of-range"), ("type", "required"), ("minutes", "out-of-range")]);
     }

@@ -5,9 +5,9 @@
 //! session ends, when sign-in is throttled) are plain functions with unit and property tests.
 
 pub mod access;
+pub mod audit;
 pub mod barc10;
 pub mod checkin;
-pub mod audit;
 pub mod dimension;
 pub mod encounter;
 pub mod ids;

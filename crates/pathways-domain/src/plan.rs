@@ -92,7 +92,8 @@ pub enum GoalStatus {
 }
 
 impl GoalStatus {
-    pub const ALL: [GoalStatus; 4] = [GoalStatus::NotStarted, GoalStatus::InProgress, GoalStatus::Achieved, GoalStatus::SetAside];
+    pub const ALL: [GoalStatus; 4] =
+        [GoalStatus::NotStarted, GoalStatus::InProgress, GoalStatus::Achieved, GoalStatus::SetAside];
 
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -248,14 +249,35 @@ pub fn check_version(current: i32, given: i32) -> Result<(), StaleVersion> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
-    PathwayAdded { pathway: Pathway },
-    PathwayRemoved { pathway: Pathway },
-    StageChanged { from: Option<Stage>, to: Option<Stage> },
-    ReviewDateChanged { from: Option<NaiveDate>, to: Option<NaiveDate> },
-    GoalAdded { dimension: Dimension, text: String },
-    GoalRemoved { dimension: Dimension, text: String },
+    PathwayAdded {
+        pathway: Pathway,
+    },
+    PathwayRemoved {
+        pathway: Pathway,
+    },
+    StageChanged {
+        from: Option<Stage>,
+        to: Option<Stage>,
+    },
+    ReviewDateChanged {
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    },
+    GoalAdded {
+        dimension: Dimension,
+        text: String,
+    },
+    GoalRemoved {
+        dimension: Dimension,
+        text: String,
+    },
     /// `field` is one of text, why, strengths, status, target_date, dimension, steps, supports, notes.
-    GoalChanged { goal: String, field: &'static str, from: String, to: String },
+    GoalChanged {
+        goal: String,
+        field: &'static str,
+        from: String,
+        to: String,
+    },
 }
 
 /// What changed from `old` to `new`, in a stable order: plan-level fields, then goals in the new order, then
@@ -293,7 +315,8 @@ pub fn diff(old: &PlanContent, new: &PlanContent) -> Vec<Change> {
         field("steps", steps_text(&before.steps), steps_text(&g.steps));
         field("supports", before.supports.join("; "), g.supports.join("; "));
         if g.notes.len() != before.notes.len() || g.notes != before.notes {
-            let added: Vec<String> = g.notes.iter().filter(|n| !before.notes.contains(n)).map(|n| n.text.clone()).collect();
+            let added: Vec<String> =
+                g.notes.iter().filter(|n| !before.notes.contains(n)).map(|n| n.text.clone()).collect();
             field("notes", String::new(), added.join("; "));
         }
     }
@@ -408,7 +431,12 @@ mod tests {
             vec![
                 Change::PathwayAdded { pathway: Pathway::MutualHelp },
                 Change::StageChanged { from: None, to: Some(Stage::Stabilization) },
-                Change::GoalChanged { goal: "find housing".into(), field: "status", from: "not_started".into(), to: "in_progress".into() },
+                Change::GoalChanged {
+                    goal: "find housing".into(),
+                    field: "status",
+                    from: "not_started".into(),
+                    to: "in_progress".into()
+                },
                 Change::GoalAdded { dimension: Dimension::Purpose, text: "get my license back".into() },
                 Change::GoalRemoved { dimension: Dimension::Community, text: "join a group".into() },
             ]

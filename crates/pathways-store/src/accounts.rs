@@ -32,10 +32,55 @@ pub async fn create_staff(db: &impl ConnectionTrait, new: NewStaff<'_>) -> Resul
         person_id: Set(None),
         disabled_at: Set(None),
         created_at: Set(now()),
+        username: Set(None),
     }
     .insert(db)
     .await
     .map_err(|e| StoreError::from_insert(e, "email", "email"))
+}
+
+/// A person's own account over their record, signing in with `username`.
+pub async fn create_person_account(
+    db: &impl ConnectionTrait,
+    org: OrgId,
+    person: pathways_domain::PersonId,
+    username: &str,
+    display_name: &str,
+    password_hash: &str,
+    locale: Option<&str>,
+) -> Result<account::Model> {
+    account::ActiveModel {
+        id: Set(AccountId::new().as_uuid()),
+        org_id: Set(org.as_uuid()),
+        kind: Set(PrincipalKind::Person.as_str().to_owned()),
+        role: Set(None),
+        email: Set(None),
+        display_name: Set(display_name.to_owned()),
+        password_hash: Set(Some(password_hash.to_owned())),
+        locale: Set(locale.map(str::to_owned)),
+        person_id: Set(Some(person.as_uuid())),
+        disabled_at: Set(None),
+        created_at: Set(now()),
+        username: Set(Some(username.to_lowercase())),
+    }
+    .insert(db)
+    .await
+    .map_err(|e| StoreError::from_insert(e, "username", "username"))
+}
+
+/// The account that signs in as `login`: an email for staff, a username for persons.
+pub async fn find_by_login(db: &impl ConnectionTrait, login: &str) -> Result<Option<account::Model>> {
+    let login = login.trim().to_lowercase();
+    let column = if login.contains('@') { account::Column::Email } else { account::Column::Username };
+    Ok(account::Entity::find().filter(column.eq(login)).one(db).await?)
+}
+
+/// The person's own account, if they have one.
+pub async fn find_for_person(
+    db: &impl ConnectionTrait,
+    person: pathways_domain::PersonId,
+) -> Result<Option<account::Model>> {
+    Ok(account::Entity::find().filter(account::Column::PersonId.eq(person.as_uuid())).one(db).await?)
 }
 
 pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Option<account::Model>> {

@@ -11,9 +11,12 @@
 pub mod accounts;
 pub mod audit;
 pub mod entities;
+pub mod invites;
 pub mod migration;
 pub mod orgs;
 pub mod persons;
+pub mod plans;
+pub mod records;
 pub mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;

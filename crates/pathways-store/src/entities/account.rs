@@ -22,6 +22,8 @@ pub struct Model {
     pub person_id: Option<Uuid>,
     pub disabled_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
+    /// A person's own account signs in with this (unique where present).
+    pub username: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -2,7 +2,13 @@
 
 pub mod account;
 pub mod api_token;
+pub mod assessment;
+pub mod attention_item;
 pub mod audit_event;
+pub mod checkin;
+pub mod encounter;
+pub mod invite;
 pub mod organization;
 pub mod person;
+pub mod plan_version;
 pub mod session;

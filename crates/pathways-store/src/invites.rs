@@ -1,0 +1,56 @@
+//! Invitations to the person's portal: a link token and a short code, stored as hashes, single-use, expiring.
+
+use chrono::{DateTime, Utc};
+use pathways_domain::access::PersonScope;
+use pathways_domain::{AccountId, PersonId};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use crate::entities::invite;
+use crate::{Result, now};
+
+pub async fn create(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+    token_hash: &str,
+    code_hash: &str,
+    by: AccountId,
+    expires_at: DateTime<Utc>,
+) -> Result<invite::Model> {
+    Ok(invite::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        person_id: Set(person.as_uuid()),
+        org_id: Set(scope.org.as_uuid()),
+        token_hash: Set(token_hash.to_owned()),
+        code_hash: Set(code_hash.to_owned()),
+        created_by_account_id: Set(by.as_uuid()),
+        created_at: Set(now()),
+        expires_at: Set(expires_at),
+        used_at: Set(None),
+    }
+    .insert(db)
+    .await?)
+}
+
+/// An unused, unexpired invitation whose link token or code hashes to `hash`.
+pub async fn find_usable(db: &impl ConnectionTrait, hash: &str) -> Result<Option<invite::Model>> {
+    Ok(invite::Entity::find()
+        .filter(Condition::any().add(invite::Column::TokenHash.eq(hash)).add(invite::Column::CodeHash.eq(hash)))
+        .filter(invite::Column::UsedAt.is_null())
+        .filter(invite::Column::ExpiresAt.gt(now()))
+        .one(db)
+        .await?)
+}
+
+/// Uses the invitation up; false when it was already used (a second tab, a replay).
+pub async fn mark_used(db: &impl ConnectionTrait, id: Uuid) -> Result<bool> {
+    let r = invite::Entity::update_many()
+        .col_expr(invite::Column::UsedAt, Expr::value(now()))
+        .filter(invite::Column::Id.eq(id))
+        .filter(invite::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(r.rows_affected == 1)
+}

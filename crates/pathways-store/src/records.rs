@@ -1,0 +1,265 @@
+//! A person's recovery records: BARC-10 assessments, self check-ins, encounters and attention items. Every
+//! query is narrowed to the caller's organization and a person the caller's gate has already opened.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use pathways_domain::access::PersonScope;
+use pathways_domain::barc10::Barc10Answers;
+use pathways_domain::checkin::Checkin;
+use pathways_domain::encounter::Encounter;
+use pathways_domain::{AccountId, PersonId};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use uuid::Uuid;
+
+use crate::entities::{assessment, attention_item, checkin, encounter};
+use crate::{Result, now};
+
+pub async fn add_assessment(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+    answers: &Barc10Answers,
+    by: AccountId,
+    by_kind: &str,
+    at: DateTime<Utc>,
+) -> Result<assessment::Model> {
+    Ok(assessment::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        person_id: Set(person.as_uuid()),
+        org_id: Set(scope.org.as_uuid()),
+        instrument: Set("barc10".into()),
+        answers: Set(serde_json::json!(answers.answers())),
+        total: Set(i16::from(answers.total())),
+        at_or_above_cutoff: Set(answers.at_or_above_cutoff()),
+        taken_by_account_id: Set(by.as_uuid()),
+        taken_by_kind: Set(by_kind.to_owned()),
+        taken_at: Set(at),
+    }
+    .insert(db)
+    .await?)
+}
+
+/// Assessments, oldest first.
+pub async fn assessments(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+) -> Result<Vec<assessment::Model>> {
+    Ok(assessment::Entity::find()
+        .filter(assessment::Column::OrgId.eq(scope.org.as_uuid()))
+        .filter(assessment::Column::PersonId.eq(person.as_uuid()))
+        .order_by_asc(assessment::Column::TakenAt)
+        .all(db)
+        .await?)
+}
+
+pub async fn add_checkin(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+    c: &Checkin,
+    by: AccountId,
+    at: DateTime<Utc>,
+) -> Result<checkin::Model> {
+    Ok(checkin::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        person_id: Set(person.as_uuid()),
+        org_id: Set(scope.org.as_uuid()),
+        mood: Set(i16::from(c.mood)),
+        craving: Set(i16::from(c.craving)),
+        used_since_last: Set(c.used_since_last),
+        use_note: Set(c.use_note.clone()),
+        meetings_attended: Set(i16::from(c.meetings_attended)),
+        supports: Set(c.supports.clone()),
+        safe: Set(c.safe),
+        created_by_account_id: Set(by.as_uuid()),
+        created_at: Set(at),
+    }
+    .insert(db)
+    .await?)
+}
+
+/// The most recent check-ins, newest first.
+pub async fn checkins(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+    limit: u64,
+) -> Result<Vec<checkin::Model>> {
+    Ok(checkin::Entity::find()
+        .filter(checkin::Column::OrgId.eq(scope.org.as_uuid()))
+        .filter(checkin::Column::PersonId.eq(person.as_uuid()))
+        .order_by_desc(checkin::Column::CreatedAt)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
+pub async fn add_encounter(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+    e: &Encounter,
+    author: AccountId,
+) -> Result<encounter::Model> {
+    Ok(encounter::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        person_id: Set(person.as_uuid()),
+        org_id: Set(scope.org.as_uuid()),
+        author_account_id: Set(author.as_uuid()),
+        occurred_on: Set(e.date),
+        kind: Set(e.kind.as_str().to_owned()),
+        minutes: Set(i32::from(e.minutes)),
+        topics: Set(serde_json::json!(e.topics)),
+        notes: Set(e.notes.clone()),
+        created_at: Set(now()),
+    }
+    .insert(db)
+    .await?)
+}
+
+/// Encounters, newest first.
+pub async fn encounters(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+    limit: u64,
+) -> Result<Vec<encounter::Model>> {
+    Ok(encounter::Entity::find()
+        .filter(encounter::Column::OrgId.eq(scope.org.as_uuid()))
+        .filter(encounter::Column::PersonId.eq(person.as_uuid()))
+        .order_by_desc(encounter::Column::OccurredOn)
+        .order_by_desc(encounter::Column::CreatedAt)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
+/// Raises an item for the person's coach.
+pub async fn raise_attention(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+    kind: &str,
+    urgent: bool,
+    source: Option<Uuid>,
+) -> Result<attention_item::Model> {
+    Ok(attention_item::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        person_id: Set(person.as_uuid()),
+        org_id: Set(scope.org.as_uuid()),
+        kind: Set(kind.to_owned()),
+        urgency: Set(if urgent { "urgent" } else { "normal" }.to_owned()),
+        source_id: Set(source),
+        created_at: Set(now()),
+        resolved_at: Set(None),
+        resolved_by_account_id: Set(None),
+    }
+    .insert(db)
+    .await?)
+}
+
+/// Open items for one person, oldest first.
+pub async fn open_attention(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+) -> Result<Vec<attention_item::Model>> {
+    Ok(attention_item::Entity::find()
+        .filter(attention_item::Column::OrgId.eq(scope.org.as_uuid()))
+        .filter(attention_item::Column::PersonId.eq(person.as_uuid()))
+        .filter(attention_item::Column::ResolvedAt.is_null())
+        .order_by_asc(attention_item::Column::CreatedAt)
+        .all(db)
+        .await?)
+}
+
+/// Marks an open item of this person resolved; false when there was none.
+pub async fn resolve_attention(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+    item: Uuid,
+    by: AccountId,
+) -> Result<bool> {
+    let r = attention_item::Entity::update_many()
+        .col_expr(attention_item::Column::ResolvedAt, Expr::value(now()))
+        .col_expr(attention_item::Column::ResolvedByAccountId, Expr::value(by.as_uuid()))
+        .filter(attention_item::Column::Id.eq(item))
+        .filter(attention_item::Column::OrgId.eq(scope.org.as_uuid()))
+        .filter(attention_item::Column::PersonId.eq(person.as_uuid()))
+        .filter(attention_item::Column::ResolvedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(r.rows_affected == 1)
+}
+
+/// The latest date of contact (encounter) for each of these persons.
+pub async fn last_contacts(db: &impl ConnectionTrait, persons: &[Uuid]) -> Result<Vec<(Uuid, Option<NaiveDate>)>> {
+    Ok(encounter::Entity::find()
+        .select_only()
+        .column(encounter::Column::PersonId)
+        .column_as(encounter::Column::OccurredOn.max(), "last")
+        .filter(encounter::Column::PersonId.is_in(persons.iter().copied()))
+        .group_by(encounter::Column::PersonId)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// The latest check-in time for each of these persons.
+pub async fn last_checkins(db: &impl ConnectionTrait, persons: &[Uuid]) -> Result<Vec<(Uuid, Option<DateTime<Utc>>)>> {
+    Ok(checkin::Entity::find()
+        .select_only()
+        .column(checkin::Column::PersonId)
+        .column_as(checkin::Column::CreatedAt.max(), "last")
+        .filter(checkin::Column::PersonId.is_in(persons.iter().copied()))
+        .group_by(checkin::Column::PersonId)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// (person, total, taken_at) of every assessment of these persons, oldest first.
+pub async fn assessment_totals(db: &impl ConnectionTrait, persons: &[Uuid]) -> Result<Vec<(Uuid, i16, DateTime<Utc>)>> {
+    Ok(assessment::Entity::find()
+        .select_only()
+        .column(assessment::Column::PersonId)
+        .column(assessment::Column::Total)
+        .column(assessment::Column::TakenAt)
+        .filter(assessment::Column::PersonId.is_in(persons.iter().copied()))
+        .order_by_asc(assessment::Column::TakenAt)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// Open attention items of these persons: (person, kind, urgency).
+pub async fn open_attention_for(db: &impl ConnectionTrait, persons: &[Uuid]) -> Result<Vec<(Uuid, String, String)>> {
+    Ok(attention_item::Entity::find()
+        .select_only()
+        .column(attention_item::Column::PersonId)
+        .column(attention_item::Column::Kind)
+        .column(attention_item::Column::Urgency)
+        .filter(attention_item::Column::PersonId.is_in(persons.iter().copied()))
+        .filter(attention_item::Column::ResolvedAt.is_null())
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// (person, version, review date) of every plan version of these persons.
+pub async fn plan_reviews(db: &impl ConnectionTrait, persons: &[Uuid]) -> Result<Vec<(Uuid, i32, Option<NaiveDate>)>> {
+    use crate::entities::plan_version;
+    Ok(plan_version::Entity::find()
+        .select_only()
+        .column(plan_version::Column::PersonId)
+        .column(plan_version::Column::Version)
+        .column(plan_version::Column::ReviewDate)
+        .filter(plan_version::Column::PersonId.is_in(persons.iter().copied()))
+        .into_tuple()
+        .all(db)
+        .await?)
+}
