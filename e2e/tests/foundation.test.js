@@ -120,7 +120,7 @@ test('coach signs in, adds and edits a person, signs out', { timeout: TEST_TIMEO
 
   // Sign in.
   await page.goto('/login');
-  await page.getByLabel('Email', { exact: true }).fill(DEMO_COACH_EMAIL);
+  await page.getByLabel('Email or username', { exact: true }).fill(DEMO_COACH_EMAIL);
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 

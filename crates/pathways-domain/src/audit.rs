@@ -27,10 +27,23 @@ pub enum AuditAction {
     PersonRead,
     PersonCreate,
     PersonUpdate,
+    PlanRead,
+    PlanUpdate,
+    PlanRestore,
+    AssessmentCreate,
+    AssessmentRead,
+    CheckinCreate,
+    CheckinRead,
+    EncounterCreate,
+    EncounterRead,
+    AttentionResolve,
+    InviteCreate,
+    InviteAccept,
+    CaseloadRead,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 15] = [
+    pub const ALL: [AuditAction; 28] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -46,6 +59,19 @@ impl AuditAction {
         AuditAction::PersonRead,
         AuditAction::PersonCreate,
         AuditAction::PersonUpdate,
+        AuditAction::PlanRead,
+        AuditAction::PlanUpdate,
+        AuditAction::PlanRestore,
+        AuditAction::AssessmentCreate,
+        AuditAction::AssessmentRead,
+        AuditAction::CheckinCreate,
+        AuditAction::CheckinRead,
+        AuditAction::EncounterCreate,
+        AuditAction::EncounterRead,
+        AuditAction::AttentionResolve,
+        AuditAction::InviteCreate,
+        AuditAction::InviteAccept,
+        AuditAction::CaseloadRead,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -65,6 +91,19 @@ impl AuditAction {
             AuditAction::PersonRead => "person_read",
             AuditAction::PersonCreate => "person_create",
             AuditAction::PersonUpdate => "person_update",
+            AuditAction::PlanRead => "plan_read",
+            AuditAction::PlanUpdate => "plan_update",
+            AuditAction::PlanRestore => "plan_restore",
+            AuditAction::AssessmentCreate => "assessment_create",
+            AuditAction::AssessmentRead => "assessment_read",
+            AuditAction::CheckinCreate => "checkin_create",
+            AuditAction::CheckinRead => "checkin_read",
+            AuditAction::EncounterCreate => "encounter_create",
+            AuditAction::EncounterRead => "encounter_read",
+            AuditAction::AttentionResolve => "attention_resolve",
+            AuditAction::InviteCreate => "invite_create",
+            AuditAction::InviteAccept => "invite_accept",
+            AuditAction::CaseloadRead => "caseload_read",
         }
     }
 }

@@ -143,3 +143,15 @@ mod tests {
         assert_eq!(Tr::new(Locale::En).get("sign-in"), "Sign in");
     }
 }
+
+#[cfg(test)]
+mod missing_key_tests {
+    use super::*;
+
+    /// The catalog tests rely on how a missing key shows; pin it.
+    #[test]
+    fn a_missing_key_is_visible() {
+        let shown = Tr::new(Locale::Es).get("no-such-key-anywhere");
+        assert!(shown.contains("Unknown localization"), "{shown}");
+    }
+}

@@ -6,7 +6,7 @@ use axum::routing::{get, post};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 
-use crate::controllers::{api, assets, auth, home, lang, ops, persons, staff};
+use crate::controllers::{api, assets, auth, home, lang, ops, persons, plans, staff};
 use crate::error::WebError;
 use crate::middleware;
 use crate::state::AppState;
@@ -24,6 +24,23 @@ pub fn router(state: AppState) -> Router {
         .route("/persons/new", get(persons::new_person))
         .route("/persons/{id}", get(persons::show_person).post(persons::update_person))
         .route("/persons/{id}/edit", get(persons::edit_person))
+        // Recovery plans: the same handlers for staff (/persons/{id}/…) and for the person (/me/…)
+        .route("/persons/{id}/plan", get(plans::show_plan).post(plans::update_plan))
+        .route("/me/plan", get(plans::show_plan).post(plans::update_plan))
+        .route("/persons/{id}/plan/edit", get(plans::edit_plan))
+        .route("/me/plan/edit", get(plans::edit_plan))
+        .route("/persons/{id}/plan/goals", post(plans::save_goal))
+        .route("/me/plan/goals", post(plans::save_goal))
+        .route("/persons/{id}/plan/goals/new", get(plans::edit_goal))
+        .route("/me/plan/goals/new", get(plans::edit_goal))
+        .route("/persons/{id}/plan/goals/{goal}", post(plans::save_goal))
+        .route("/me/plan/goals/{goal}", post(plans::save_goal))
+        .route("/persons/{id}/plan/goals/{goal}/edit", get(plans::edit_goal))
+        .route("/me/plan/goals/{goal}/edit", get(plans::edit_goal))
+        .route("/persons/{id}/plan/versions", get(plans::list_plan_versions))
+        .route("/me/plan/versions", get(plans::list_plan_versions))
+        .route("/persons/{id}/plan/versions/{version}/restore", post(plans::restore_plan_version))
+        .route("/me/plan/versions/{version}/restore", post(plans::restore_plan_version))
         // JSON API
         .route("/api/v1/persons", get(api::persons::list_persons).post(api::persons::create_person))
         .route("/api/v1/persons/{id}", get(api::persons::get_person).patch(api::persons::update_person))

@@ -71,6 +71,7 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-signed-out"),
         crate::key!("flash-signed-in"),
         crate::key!("flash-session-ended"),
+        crate::key!("flash-restored"),
     ]
     .into_iter()
     .find(|k| *k == value)
@@ -165,7 +166,10 @@ pub const FIELDS: [&str; 9] = [
     "assigned_coach",
     "password",
 ];
-pub const FIELD_ERRORS: [&str; 9] = [
+pub const FIELD_ERRORS: [&str; 12] = [
+    "too-many",
+    "duplicate",
+    "out-of-range",
     "required",
     "too-long",
     "invalid-characters",

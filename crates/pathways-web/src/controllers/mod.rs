@@ -8,4 +8,5 @@ pub mod home;
 pub mod lang;
 pub mod ops;
 pub mod persons;
+pub mod plans;
 pub mod staff;

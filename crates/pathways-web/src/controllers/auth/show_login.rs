@@ -15,7 +15,7 @@ use crate::views::{Chrome, render};
 pub struct LoginPage {
     pub chrome: Chrome,
     pub error: Option<String>,
-    pub email: String,
+    pub login: String,
     pub next: String,
 }
 
@@ -26,8 +26,9 @@ pub struct LoginQuery {
 }
 
 pub async fn show_login(State(state): State<AppState>, ctx: Ctx, Query(q): Query<LoginQuery>) -> WebResult<Response> {
-    if ctx.caller.is_some() {
-        return Ok(Redirect::to(&safe_next(Some(&q.next)).unwrap_or_else(|| "/staff".into())).into_response());
+    if let Some(caller) = &ctx.caller {
+        let home = super::sign_in::home_of(caller.kind);
+        return Ok(Redirect::to(&safe_next(Some(&q.next)).unwrap_or_else(|| home.into())).into_response());
     }
     let page = login_page(&state, &ctx, None, String::new(), q.next)?;
     Ok(page.into_response())
@@ -37,14 +38,14 @@ pub fn login_page(
     state: &AppState,
     ctx: &Ctx,
     error: Option<String>,
-    email: String,
+    login: String,
     next: String,
 ) -> WebResult<Html<String>> {
     let t = ctx.t();
     render(&LoginPage {
         chrome: Chrome::new(ctx, state, t.get("sign-in")),
         error,
-        email,
+        login,
         next: safe_next(Some(&next)).unwrap_or_default(),
     })
 }

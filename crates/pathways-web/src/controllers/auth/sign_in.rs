@@ -22,7 +22,8 @@ use crate::state::AppState;
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct SignInForm {
-    pub email: String,
+    /// An email (staff) or a username (a person's own account).
+    pub login: String,
     pub password: String,
     pub next: String,
 }
@@ -32,7 +33,7 @@ pub async fn sign_in(
     ctx: Ctx,
     VerifiedForm(form): VerifiedForm<SignInForm>,
 ) -> WebResult<Response> {
-    let account = accounts::find_by_email(state.store.reader(), &form.email).await?;
+    let account = accounts::find_by_login(state.store.reader(), &form.login).await?;
     let account_id = account.as_ref().map(|a| AccountId::from_uuid(a.id));
     let since = pathways_store::now() - state.sign_in.window;
     let (by_account, by_addr) =
@@ -55,7 +56,7 @@ pub async fn sign_in(
         .as_ref()
         .filter(|_| password_ok)
         .and_then(|a| Caller::from_account(a, None))
-        .filter(|c| c.kind == PrincipalKind::Staff);
+        .filter(|c| matches!(c.kind, PrincipalKind::Staff | PrincipalKind::Person));
 
     let Some(caller) = caller else {
         let tx = state.store.begin().await?;
@@ -66,7 +67,7 @@ pub async fn sign_in(
         audit::append(&tx, &actor, entry).await?;
         tx.commit().await?;
         let t = ctx.t();
-        let page = login_page(&state, &ctx, Some(t.get("login-failed")), form.email.clone(), form.next.clone())?;
+        let page = login_page(&state, &ctx, Some(t.get("login-failed")), form.login.clone(), form.next.clone())?;
         return Ok((StatusCode::UNAUTHORIZED, page).into_response());
     };
 
@@ -93,11 +94,19 @@ pub async fn sign_in(
     tx.commit().await?;
 
     let names = CookieNames::new(state.config.secure_cookies());
-    let to = safe_next(Some(&form.next)).unwrap_or_else(|| "/staff".into());
+    let to = safe_next(Some(&form.next)).unwrap_or_else(|| home_of(caller.kind).into());
     let mut resp = Redirect::to(&to).into_response();
     let h = resp.headers_mut();
     cookies::set(h, &names.cookie(names.session, &token, None));
     // The anonymous CSRF cookie has done its job; signed-in forms use the session's own token.
     cookies::set(h, &names.clear(names.csrf));
     Ok(resp)
+}
+
+/// Where a signed-in account starts.
+pub fn home_of(kind: PrincipalKind) -> &'static str {
+    match kind {
+        PrincipalKind::Person => "/me",
+        PrincipalKind::Staff | PrincipalKind::Ally => "/staff",
+    }
 }

@@ -15,7 +15,7 @@ async fn sign_in(app: &TestApp, email: &str, password: &str, next: &str) -> Test
     let csrf = csrf_in(&form.body);
     let body = serde_urlencoded::to_string([
         ("csrf", csrf.as_str()),
-        ("email", email),
+        ("login", email),
         ("password", password),
         ("next", next),
     ])

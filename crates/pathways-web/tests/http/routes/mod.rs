@@ -5,3 +5,4 @@ mod auth;
 mod ops;
 mod pages;
 mod persons;
+mod plans;
