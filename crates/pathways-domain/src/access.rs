@@ -70,6 +70,12 @@ impl PersonScope {
         }
     }
 
+    /// The same scope, narrowed to one coach's caseload. Narrowing never widens: a coach's own scope stays
+    /// their own.
+    pub fn narrowed_to_coach(self, coach: AccountId) -> Self {
+        Self { assigned_to: Some(self.assigned_to.unwrap_or(coach)), ..self }
+    }
+
     /// Whether a record with these facts falls inside the scope (the same rule the store applies in SQL).
     pub fn contains(&self, facts: &PersonFacts) -> bool {
         facts.org == self.org

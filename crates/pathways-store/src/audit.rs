@@ -217,3 +217,20 @@ pub async fn recent_sign_in_failures(
 pub async fn recent(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<audit_event::Model>> {
     Ok(audit_event::Entity::find().order_by_desc(audit_event::Column::Seq).limit(limit).all(db).await?)
 }
+
+/// Failed attempts at `action` from an address since `since` (throttling of guessable codes).
+pub async fn failures_from_address(
+    db: &impl ConnectionTrait,
+    action: AuditAction,
+    client_addr: Option<&str>,
+    since: DateTime<Utc>,
+) -> Result<u64> {
+    let Some(addr) = client_addr else { return Ok(0) };
+    Ok(audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq(action.as_str()))
+        .filter(audit_event::Column::Outcome.eq(AuditOutcome::Failed.as_str()))
+        .filter(audit_event::Column::ClientAddr.eq(addr))
+        .filter(audit_event::Column::OccurredAt.gte(since))
+        .count(db)
+        .await?)
+}

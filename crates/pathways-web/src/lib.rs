@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod auth;
+pub mod chart;
 pub mod clock;
 pub mod config;
 pub mod controllers;

@@ -6,7 +6,10 @@ use axum::routing::{get, post};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 
-use crate::controllers::{api, assets, auth, home, lang, ops, persons, plans, staff};
+use crate::controllers::{
+    api, assessments, assets, auth, caseload, checkins, encounters, home, invites, lang, ops, persons, plans, portal,
+    staff,
+};
 use crate::error::WebError;
 use crate::middleware;
 use crate::state::AppState;
@@ -41,6 +44,26 @@ pub fn router(state: AppState) -> Router {
         .route("/me/plan/versions", get(plans::list_plan_versions))
         .route("/persons/{id}/plan/versions/{version}/restore", post(plans::restore_plan_version))
         .route("/me/plan/versions/{version}/restore", post(plans::restore_plan_version))
+        // BARC-10
+        .route("/persons/{id}/assessments", get(assessments::list_assessments).post(assessments::create_assessment))
+        .route("/me/assessments", get(assessments::list_assessments).post(assessments::create_assessment))
+        .route("/persons/{id}/assessments/new", get(assessments::new_assessment))
+        .route("/me/assessments/new", get(assessments::new_assessment))
+        .route("/persons/{id}/assessments/{assessment}", get(assessments::show_assessment))
+        .route("/me/assessments/{assessment}", get(assessments::show_assessment))
+        // Check-ins
+        .route("/me/checkin", get(checkins::new_checkin))
+        .route("/me/checkins", get(checkins::list_checkins).post(checkins::create_checkin))
+        .route("/persons/{id}/checkins", get(checkins::list_checkins))
+        // Encounters, attention items, invitations (staff)
+        .route("/persons/{id}/encounters", get(encounters::list_encounters).post(encounters::create_encounter))
+        .route("/persons/{id}/attention/{item}/resolve", post(persons::resolve_attention::resolve_attention))
+        .route("/persons/{id}/invite", post(invites::create_invite))
+        .route("/invite", get(invites::show_invite_code).post(invites::accept_invite))
+        .route("/invite/{token}", get(invites::show_invite))
+        // The person's portal and the coach's caseload
+        .route("/me", get(portal::show_me))
+        .route("/caseload", get(caseload::show_caseload))
         // JSON API
         .route("/api/v1/persons", get(api::persons::list_persons).post(api::persons::create_person))
         .route("/api/v1/persons/{id}", get(api::persons::get_person).patch(api::persons::update_person))

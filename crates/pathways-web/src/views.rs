@@ -25,6 +25,8 @@ pub struct Chrome {
     pub csrf: String,
     pub user: Option<String>,
     pub staff: bool,
+    /// A person in recovery, in their own portal.
+    pub person: bool,
     pub flash: Option<String>,
     pub languages: Vec<LangLink>,
     pub access_line_name: String,
@@ -50,6 +52,7 @@ impl Chrome {
             csrf: ctx.csrf.clone(),
             user: ctx.caller.as_ref().map(|c| c.display_name.clone()),
             staff: ctx.caller.as_ref().is_some_and(|c| c.kind == pathways_domain::PrincipalKind::Staff),
+            person: ctx.caller.as_ref().is_some_and(|c| c.kind == pathways_domain::PrincipalKind::Person),
             flash: ctx.flash.map(|k| t.get(k)),
             languages,
             access_line_name: state.config.access_line_name.clone(),
@@ -72,6 +75,7 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-signed-in"),
         crate::key!("flash-session-ended"),
         crate::key!("flash-restored"),
+        crate::key!("flash-checkin"),
     ]
     .into_iter()
     .find(|k| *k == value)

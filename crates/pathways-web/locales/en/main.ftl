@@ -225,3 +225,187 @@ flash-restored = Restored. The earlier version is now the current plan.
 field-error-too-many = There are too many of these.
 field-error-duplicate = This appears twice.
 field-error-out-of-range = This is outside the allowed range.
+
+## BARC-10
+barc10-title = Recovery capital (BARC-10)
+barc10-intro-self = Ten statements about your life and recovery right now. For each one, choose how much you agree. There are no right or wrong answers.
+barc10-intro-staff = Read each statement with the person, and record how much they agree. Use their answer, not yours.
+barc10-item-1 = There are more important things to me in life than using substances.
+barc10-item-2 = In general I am happy with my life.
+barc10-item-3 = I have enough energy to complete the tasks I set myself.
+barc10-item-4 = I am proud of the community I live in and feel a part of it.
+barc10-item-5 = I get lots of support from friends.
+barc10-item-6 = I regard my life as challenging and fulfilling without the need for using drugs or alcohol.
+barc10-item-7 = My living space has helped to drive my recovery journey.
+barc10-item-8 = I take full responsibility for my actions.
+barc10-item-9 = I am happy dealing with a range of professional people.
+barc10-item-10 = I am making good progress on my recovery journey.
+barc10-answer-1 = Strongly disagree
+barc10-answer-2 = Disagree
+barc10-answer-3 = Somewhat disagree
+barc10-answer-4 = Somewhat agree
+barc10-answer-5 = Agree
+barc10-answer-6 = Strongly agree
+barc10-submit = See my result
+barc10-take = Take the BARC-10
+barc10-none = No BARC-10 yet.
+barc10-history-mine = My recovery capital
+barc10-history-of = Recovery capital: { $name }
+barc10-summary = Change since the first BARC-10: { $change } points.
+barc10-chart-title = BARC-10 totals over time
+barc10-chart-desc = Each point is one BARC-10 total, on a scale from 10 to 60. The line marks 47. The same numbers are in the table below.
+barc10-chart-caption = Totals from 10 to 60; the line marks 47.
+barc10-cutoff-label = 47:
+barc10-table-caption = BARC-10 totals by date
+barc10-total = Total
+barc10-change = Change
+barc10-back = All BARC-10 results
+barc10-result-title = BARC-10 result
+barc10-of-60 = out of 60
+barc10-above = This total is at or above 47. In the research behind BARC-10, totals at this level went along with sustained remission.
+barc10-below = This total is below 47. That is not a judgement: recovery capital grows, and the areas below are good places to start.
+barc10-not-a-diagnosis = BARC-10 describes strengths and resources for recovery. It is not a diagnosis, and not a test to pass or fail.
+barc10-areas = Areas to build
+barc10-answered = Answer:
+barc10-add-goal = Add a goal in { $dimension }
+barc10-all-answers = All ten answers
+barc10-source = BARC-10: Vilsaint, C. L., Kelly, J. F., Bergman, B. G., Groshkova, T., Best, D., & White, W. (2017). Development and validation of a Brief Assessment of Recovery Capital (BARC-10) for alcohol and drug use disorder. Drug and Alcohol Dependence, 177, 71–76. Free to use.
+barc10-error-count = BARC-10 has 10 statements; { $count } answers were given.
+barc10-error-missing = Statement { $item } needs an answer.
+barc10-error-range = Statement { $item }: choose one of the six answers.
+date = Date
+
+## Shared words
+apply = Apply
+choose = Choose…
+yes = Yes
+no = No
+never = Never
+urgent = Urgent
+back-to-person = Back to the person's page
+recovery-title = Recovery
+plan-title-short = Recovery plan
+summary-goals = { $count ->
+    [0] No goals yet.
+    [one] One goal.
+   *[other] { $count } goals.
+}
+summary-no-plan = No plan yet.
+
+## Attention
+attention-title = Needs attention
+attention-resolve = Mark as handled
+attention-unsafe-checkin = Said they were not safe in a check-in
+attention-barc10-drop = Recovery capital dropped 5 points or more
+
+## Check-ins
+checkin-title = Check in
+checkin-lead = A minute to say how you are. Your coach sees your check-ins.
+checkin-mood = How is your mood today?
+mood-1 = Very low
+mood-2 = Low
+mood-3 = Okay
+mood-4 = Good
+mood-5 = Very good
+checkin-craving = How strong are cravings right now?
+craving-none = none
+craving-strongest = strongest
+checkin-used = Any use since your last check-in?
+checkin-use-note = If you want, a few words about it
+checkin-meetings-attended = Meetings or groups since your last check-in
+checkin-supports = Who or what helped?
+checkin-safe = Are you safe right now?
+checkin-safe-yes = Yes, I am safe
+checkin-safe-no = No, I am not safe
+checkin-submit = Send check-in
+checkin-not-safe = Not safe
+checkin-col-mood = Mood
+checkin-col-craving = Craving (0–10)
+checkin-col-used = Use
+checkin-col-meetings = Meetings
+checkin-col-safe = Safe
+checkins-title = Check-ins
+checkins-mine = My check-ins
+checkins-of = Check-ins: { $name }
+checkins-none = No check-ins yet.
+checkins-craving-chart = Craving over recent check-ins
+checkins-craving-desc = Craving from 0 (none) to 10 (strongest) at each check-in, oldest on the left. The same numbers are in the table below.
+checkins-table-caption = Recent check-ins, newest first
+flash-checkin = Thank you for checking in.
+crisis-title = You don't have to face this alone
+crisis-lead-after-checkin = Thank you for telling us. Please reach out now: someone is there, day and night.
+crisis-coach-told = We have let your coach know, and they will reach out to you.
+
+## Encounters
+encounter-log = Encounters
+encounters-of = Encounters: { $name }
+encounter-add = Record an encounter
+encounter-date = Date
+encounter-type = Type
+encounter-minutes = Minutes
+encounter-topics = Topics
+encounter-topics-hint = Separate topics with commas, for example: housing, work.
+encounter-notes = Notes
+encounter-notes-hint = Only you, the person's coach and supervisors can read notes.
+encounter-notes-hidden = Notes are visible only to the author, the assigned coach and supervisors.
+encounter-none = No encounters yet.
+encounter-type-in-person = In person
+encounter-type-phone = Phone
+encounter-type-text = Text
+encounter-type-video = Video
+encounter-type-group = Group
+
+## Invitations
+invite-create = Invite to their own portal
+invite-title = Portal invitation
+invite-lead = Give { $name } this link or code. With it they choose a username and password and open their own portal.
+invite-link = Link
+invite-code = Invitation code
+invite-code-where = to type at /invite
+invite-expires = Expires
+invite-once = It works once. Make a new one if it expires.
+invite-already = { $name } already has their own portal account.
+invite-accept-title = Open your Pathways portal
+invite-accept-lead = Choose a username and a password. Only you will use them.
+invite-username = Username
+invite-username-hint = 3 to 40 lowercase letters, numbers, dots, dashes or underscores.
+invite-password-hint = At least 12 characters. A few unrelated words make a strong, memorable password.
+invite-password-again = Password again
+invite-accept-submit = Open my portal
+invite-invalid = This invitation is not valid: it may have expired or been used. Ask your coach for a new one.
+invite-bad-username = Choose a username of 3 to 40 lowercase letters, numbers, dots, dashes or underscores.
+invite-passwords-differ = The two passwords are not the same.
+invite-username-taken = That username is taken. Please choose another.
+password-too-short = A password needs at least 12 characters.
+password-too-long = A password can have at most 256 characters.
+password-too-guessable = That password is too easy to guess. Try a few unrelated words.
+
+## Portal
+portal-home = My home
+portal-hello = Hello, { $name }
+portal-team = My team
+portal-team-coach = Your recovery coach: { $coach }
+portal-team-org = Your organization: { $org }
+portal-privacy = Your coach and their supervisors can see your plan, check-ins and BARC-10. Every time someone opens your record, it is logged.
+
+## Caseload
+nav-caseload = Caseload
+caseload-open = Open the caseload: who needs attention today
+caseload-team = Team caseloads
+caseload-flags = Needs attention
+caseload-last-contact = Last contact
+caseload-last-checkin = Last check-in
+caseload-barc = BARC-10 (change)
+caseload-truncated = Showing the first 500 people. Choose a coach to see one caseload.
+flag-urgent = Urgent
+flag-barc-drop = BARC-10 drop
+flag-quiet = No check-in in { $days } days
+filter-show = Show
+filter-all = Everyone
+filter-all-coaches = All coaches
+sort-by = Sort by
+sort-attention = Needs attention first
+sort-name = Name
+sort-contact = Last contact (oldest first)
+sort-checkin = Last check-in (oldest first)
+sort-barc = BARC-10 change (biggest drop first)

@@ -225,3 +225,187 @@ flash-restored = Restaurado. La versión anterior es ahora el plan vigente.
 field-error-too-many = Hay demasiados.
 field-error-duplicate = Esto aparece dos veces.
 field-error-out-of-range = Está fuera del rango permitido.
+
+## BARC-10
+barc10-title = Capital de recuperación (BARC-10)
+barc10-intro-self = Diez afirmaciones sobre su vida y su recuperación en este momento. Para cada una, elija cuánto está de acuerdo. No hay respuestas correctas ni incorrectas.
+barc10-intro-staff = Lea cada afirmación con la persona y anote cuánto está de acuerdo. Use su respuesta, no la suya.
+barc10-item-1 = Hay cosas más importantes para mí en la vida que consumir sustancias.
+barc10-item-2 = En general, estoy contento/a con mi vida.
+barc10-item-3 = Tengo suficiente energía para completar las tareas que me propongo.
+barc10-item-4 = Me siento orgulloso/a de la comunidad donde vivo y me siento parte de ella.
+barc10-item-5 = Recibo mucho apoyo de mis amistades.
+barc10-item-6 = Considero que mi vida es desafiante y satisfactoria sin necesidad de consumir drogas o alcohol.
+barc10-item-7 = El lugar donde vivo ha ayudado a impulsar mi camino de recuperación.
+barc10-item-8 = Asumo toda la responsabilidad por mis acciones.
+barc10-item-9 = Me siento a gusto tratando con distintos profesionales.
+barc10-item-10 = Estoy avanzando bien en mi camino de recuperación.
+barc10-answer-1 = Muy en desacuerdo
+barc10-answer-2 = En desacuerdo
+barc10-answer-3 = Algo en desacuerdo
+barc10-answer-4 = Algo de acuerdo
+barc10-answer-5 = De acuerdo
+barc10-answer-6 = Muy de acuerdo
+barc10-submit = Ver mi resultado
+barc10-take = Hacer el BARC-10
+barc10-none = Aún no hay BARC-10.
+barc10-history-mine = Mi capital de recuperación
+barc10-history-of = Capital de recuperación: { $name }
+barc10-summary = Cambio desde el primer BARC-10: { $change } puntos.
+barc10-chart-title = Totales del BARC-10 a lo largo del tiempo
+barc10-chart-desc = Cada punto es un total del BARC-10, en una escala de 10 a 60. La línea marca 47. Los mismos números están en la tabla de abajo.
+barc10-chart-caption = Totales de 10 a 60; la línea marca 47.
+barc10-cutoff-label = 47:
+barc10-table-caption = Totales del BARC-10 por fecha
+barc10-total = Total
+barc10-change = Cambio
+barc10-back = Todos los resultados del BARC-10
+barc10-result-title = Resultado del BARC-10
+barc10-of-60 = de 60
+barc10-above = Este total es de 47 o más. En la investigación del BARC-10, los totales de este nivel se asociaron con una remisión sostenida.
+barc10-below = Este total es menor de 47. No es un juicio: el capital de recuperación crece, y las áreas de abajo son buenos puntos de partida.
+barc10-not-a-diagnosis = El BARC-10 describe fortalezas y recursos para la recuperación. No es un diagnóstico ni un examen que se aprueba o se reprueba.
+barc10-areas = Áreas para fortalecer
+barc10-answered = Respuesta:
+barc10-add-goal = Agregar una meta en { $dimension }
+barc10-all-answers = Las diez respuestas
+barc10-source = BARC-10: Vilsaint, C. L., Kelly, J. F., Bergman, B. G., Groshkova, T., Best, D., y White, W. (2017). Development and validation of a Brief Assessment of Recovery Capital (BARC-10) for alcohol and drug use disorder. Drug and Alcohol Dependence, 177, 71–76. De uso libre. Traducción al español de Pathways.
+barc10-error-count = El BARC-10 tiene 10 afirmaciones; se dieron { $count } respuestas.
+barc10-error-missing = La afirmación { $item } necesita una respuesta.
+barc10-error-range = Afirmación { $item }: elija una de las seis respuestas.
+date = Fecha
+
+## Palabras comunes
+apply = Aplicar
+choose = Elija…
+yes = Sí
+no = No
+never = Nunca
+urgent = Urgente
+back-to-person = Volver a la página de la persona
+recovery-title = Recuperación
+plan-title-short = Plan de recuperación
+summary-goals = { $count ->
+    [0] Aún no hay metas.
+    [one] Una meta.
+   *[other] { $count } metas.
+}
+summary-no-plan = Aún no hay plan.
+
+## Atención
+attention-title = Necesita atención
+attention-resolve = Marcar como atendido
+attention-unsafe-checkin = Dijo que no estaba a salvo en un registro
+attention-barc10-drop = El capital de recuperación bajó 5 puntos o más
+
+## Registros
+checkin-title = Registrarme
+checkin-lead = Un minuto para contar cómo está. Su coach ve sus registros.
+checkin-mood = ¿Cómo está su estado de ánimo hoy?
+mood-1 = Muy bajo
+mood-2 = Bajo
+mood-3 = Regular
+mood-4 = Bien
+mood-5 = Muy bien
+checkin-craving = ¿Qué tan fuertes son los deseos de consumir ahora?
+craving-none = nada
+craving-strongest = lo más fuerte
+checkin-used = ¿Ha consumido desde su último registro?
+checkin-use-note = Si quiere, unas palabras sobre eso
+checkin-meetings-attended = Reuniones o grupos desde su último registro
+checkin-supports = ¿Quién o qué le ayudó?
+checkin-safe = ¿Está a salvo en este momento?
+checkin-safe-yes = Sí, estoy a salvo
+checkin-safe-no = No, no estoy a salvo
+checkin-submit = Enviar registro
+checkin-not-safe = No a salvo
+checkin-col-mood = Ánimo
+checkin-col-craving = Deseo (0–10)
+checkin-col-used = Consumo
+checkin-col-meetings = Reuniones
+checkin-col-safe = A salvo
+checkins-title = Registros
+checkins-mine = Mis registros
+checkins-of = Registros: { $name }
+checkins-none = Aún no hay registros.
+checkins-craving-chart = Deseo de consumir en los registros recientes
+checkins-craving-desc = Deseo de consumir de 0 (nada) a 10 (lo más fuerte) en cada registro, el más antiguo a la izquierda. Los mismos números están en la tabla de abajo.
+checkins-table-caption = Registros recientes, el más nuevo primero
+flash-checkin = Gracias por registrarse.
+crisis-title = No tiene que enfrentar esto a solas
+crisis-lead-after-checkin = Gracias por decírnoslo. Por favor, comuníquese ahora: hay alguien disponible de día y de noche.
+crisis-coach-told = Le avisamos a su coach, que se comunicará con usted.
+
+## Encuentros
+encounter-log = Encuentros
+encounters-of = Encuentros: { $name }
+encounter-add = Registrar un encuentro
+encounter-date = Fecha
+encounter-type = Tipo
+encounter-minutes = Minutos
+encounter-topics = Temas
+encounter-topics-hint = Separe los temas con comas, por ejemplo: vivienda, trabajo.
+encounter-notes = Notas
+encounter-notes-hint = Solo usted, el coach de la persona y los supervisores pueden leer las notas.
+encounter-notes-hidden = Las notas solo las ven quien las escribió, el coach asignado y los supervisores.
+encounter-none = Aún no hay encuentros.
+encounter-type-in-person = En persona
+encounter-type-phone = Teléfono
+encounter-type-text = Mensaje de texto
+encounter-type-video = Video
+encounter-type-group = Grupo
+
+## Invitaciones
+invite-create = Invitar a su propio portal
+invite-title = Invitación al portal
+invite-lead = Entregue a { $name } este enlace o código. Con él elige un nombre de usuario y una contraseña y abre su propio portal.
+invite-link = Enlace
+invite-code = Código de invitación
+invite-code-where = para escribir en /invite
+invite-expires = Vence
+invite-once = Funciona una sola vez. Cree uno nuevo si vence.
+invite-already = { $name } ya tiene su propia cuenta del portal.
+invite-accept-title = Abra su portal de Pathways
+invite-accept-lead = Elija un nombre de usuario y una contraseña. Solo usted los usará.
+invite-username = Nombre de usuario
+invite-username-hint = De 3 a 40 letras minúsculas, números, puntos, guiones o guiones bajos.
+invite-password-hint = Al menos 12 caracteres. Unas palabras sin relación entre sí forman una contraseña fuerte y fácil de recordar.
+invite-password-again = Repita la contraseña
+invite-accept-submit = Abrir mi portal
+invite-invalid = Esta invitación no es válida: puede haber vencido o ya se usó. Pida una nueva a su coach.
+invite-bad-username = Elija un nombre de usuario de 3 a 40 letras minúsculas, números, puntos, guiones o guiones bajos.
+invite-passwords-differ = Las dos contraseñas no son iguales.
+invite-username-taken = Ese nombre de usuario ya existe. Elija otro.
+password-too-short = La contraseña necesita al menos 12 caracteres.
+password-too-long = La contraseña puede tener como máximo 256 caracteres.
+password-too-guessable = Esa contraseña es demasiado fácil de adivinar. Pruebe con unas palabras sin relación entre sí.
+
+## Portal
+portal-home = Mi inicio
+portal-hello = Hola, { $name }
+portal-team = Mi equipo
+portal-team-coach = Su coach de recuperación: { $coach }
+portal-team-org = Su organización: { $org }
+portal-privacy = Su coach y sus supervisores pueden ver su plan, sus registros y su BARC-10. Cada vez que alguien abre su expediente, queda registrado.
+
+## Personas acompañadas
+nav-caseload = Personas acompañadas
+caseload-open = Abrir la lista de personas acompañadas: quién necesita atención hoy
+caseload-team = Personas acompañadas por el equipo
+caseload-flags = Necesita atención
+caseload-last-contact = Último contacto
+caseload-last-checkin = Último registro
+caseload-barc = BARC-10 (cambio)
+caseload-truncated = Se muestran las primeras 500 personas. Elija un coach para ver su lista.
+flag-urgent = Urgente
+flag-barc-drop = Bajó el BARC-10
+flag-quiet = Sin registro en { $days } días
+filter-show = Mostrar
+filter-all = Todas las personas
+filter-all-coaches = Todos los coaches
+sort-by = Ordenar por
+sort-attention = Primero quien necesita atención
+sort-name = Nombre
+sort-contact = Último contacto (el más antiguo primero)
+sort-checkin = Último registro (el más antiguo primero)
+sort-barc = Cambio en el BARC-10 (la mayor baja primero)

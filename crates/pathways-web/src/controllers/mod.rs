@@ -2,11 +2,17 @@
 //! `crate::router`.
 
 pub mod api;
+pub mod assessments;
 pub mod assets;
 pub mod auth;
+pub mod caseload;
+pub mod checkins;
+pub mod encounters;
 pub mod home;
+pub mod invites;
 pub mod lang;
 pub mod ops;
 pub mod persons;
 pub mod plans;
+pub mod portal;
 pub mod staff;

@@ -5,7 +5,9 @@ pub mod edit_person;
 pub mod form;
 pub mod list_persons;
 pub mod new_person;
+pub mod resolve_attention;
 pub mod show_person;
+pub mod summary;
 pub mod update_person;
 
 pub use create_person::create_person;

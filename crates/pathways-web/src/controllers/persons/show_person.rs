@@ -21,6 +21,11 @@ struct ShowPage {
     id: String,
     name: String,
     rows: Vec<(String, String)>,
+    summary: super::summary::Summary,
+    can_invite: bool,
+    base: String,
+    is_self: bool,
+    plan_title: String,
 }
 
 pub async fn show_person(
@@ -29,7 +34,9 @@ pub async fn show_person(
     Path(id): Path<String>,
 ) -> WebResult<Html<String>> {
     let id = parse_id(&id)?;
-    let PersonTx { tx, record: p, .. } = open_person(&state, &ctx, &caller, id, AuditAction::PersonRead).await?;
+    let PersonTx { tx, record: p, scope } = open_person(&state, &ctx, &caller, id, AuditAction::PersonRead).await?;
+    let summary = super::summary::summary(&tx, ctx.t(), &scope, id).await?;
+    let can_invite = accounts::find_for_person(&tx, id).await?.is_none();
     let coach = match p.assigned_coach_id {
         Some(c) => accounts::find(&tx, c.into()).await?.map(|a| a.display_name),
         None => None,
@@ -53,8 +60,13 @@ pub async fn show_person(
     ];
     render(&ShowPage {
         chrome: Chrome::new(&ctx, &state, p.preferred_name.clone()),
+        base: format!("/persons/{}", p.id),
+        is_self: false,
+        plan_title: t.get("plan-title-short"),
         id: p.id.to_string(),
         name: p.preferred_name,
         rows,
+        summary,
+        can_invite,
     })
 }

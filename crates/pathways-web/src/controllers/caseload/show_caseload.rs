@@ -1,0 +1,204 @@
+//! `GET /caseload`: each assigned person with their last contact, last check-in, latest BARC-10 and its change,
+//! plan review, and flags — urgent first. Supervisors see their team's caseloads, one coach or all.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Html;
+use chrono::{DateTime, NaiveDate, Utc};
+use pathways_domain::audit::{AuditAction, AuditOutcome};
+use pathways_domain::{AccountId, Role};
+use pathways_store::audit::{self, AuditEntry};
+use pathways_store::{accounts, persons, records};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::access::{ScopeTx, open_scope};
+use crate::ctx::SignedIn;
+use crate::error::WebResult;
+use crate::state::AppState;
+use crate::views::{Chrome, render};
+
+/// The most persons one caseload page computes figures for.
+const LIMIT: u64 = 500;
+/// No check-in for this many days is a flag.
+const QUIET_DAYS: i64 = 14;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CaseloadQuery {
+    pub coach: String,
+    pub flag: String,
+    pub sort: String,
+}
+
+pub struct Row {
+    pub id: Uuid,
+    pub name: String,
+    pub coach: String,
+    pub last_contact: String,
+    pub last_checkin: String,
+    pub barc: String,
+    pub barc_change: String,
+    pub review: String,
+    pub flags: Vec<(&'static str, String)>,
+    rank: (u8, i64),
+    contact_key: Option<NaiveDate>,
+    checkin_key: Option<DateTime<Utc>>,
+    change_key: i64,
+}
+
+#[derive(Template)]
+#[template(path = "caseload/show.html")]
+struct CaseloadPage {
+    chrome: Chrome,
+    heading: String,
+    rows: Vec<Row>,
+    coaches: Vec<(String, String)>,
+    query: CaseloadQuery,
+    filters: Vec<(&'static str, String)>,
+    sorts: Vec<(&'static str, String)>,
+    truncated: bool,
+    show_coach: bool,
+    count_line: String,
+}
+
+pub async fn show_caseload(
+    State(state): State<AppState>,
+    SignedIn { ctx, caller }: SignedIn,
+    Query(q): Query<CaseloadQuery>,
+) -> WebResult<Html<String>> {
+    let ScopeTx { tx, scope } = open_scope(&state, &ctx, &caller, AuditAction::CaseloadRead).await?;
+    let supervising = scope.assigned_to.is_none();
+    let scope = match q.coach.parse::<AccountId>() {
+        Ok(coach) if supervising => scope.narrowed_to_coach(coach),
+        _ => scope,
+    };
+    let page = persons::list(&tx, &scope, None, 1, LIMIT).await?;
+    let ids: Vec<Uuid> = page.items.iter().map(|p| p.id).collect();
+    let contacts: HashMap<Uuid, Option<NaiveDate>> = records::last_contacts(&tx, &ids).await?.into_iter().collect();
+    let checkins: HashMap<Uuid, Option<DateTime<Utc>>> = records::last_checkins(&tx, &ids).await?.into_iter().collect();
+    let mut barc: HashMap<Uuid, Vec<i16>> = HashMap::new();
+    for (p, total, _) in records::assessment_totals(&tx, &ids).await? {
+        barc.entry(p).or_default().push(total);
+    }
+    let mut reviews: HashMap<Uuid, (i32, Option<NaiveDate>)> = HashMap::new();
+    for (p, v, d) in records::plan_reviews(&tx, &ids).await? {
+        let e = reviews.entry(p).or_insert((v, d));
+        if v > e.0 {
+            *e = (v, d);
+        }
+    }
+    let mut attention: HashMap<Uuid, Vec<(String, String)>> = HashMap::new();
+    for (p, kind, urgency) in records::open_attention_for(&tx, &ids).await? {
+        attention.entry(p).or_default().push((kind, urgency));
+    }
+    let coaches: HashMap<Uuid, String> =
+        accounts::list_staff(&tx, caller.org, Role::Coach).await?.into_iter().map(|a| (a.id, a.display_name)).collect();
+    let entry =
+        AuditEntry::new(AuditAction::CaseloadRead, AuditOutcome::Success).detail(format!("shown={}", ids.len()));
+    audit::append(&tx, &ctx.actor(), entry).await?;
+    tx.commit().await?;
+
+    let t = ctx.t();
+    let today = crate::clock::today();
+    let now = Utc::now();
+    let mut rows: Vec<Row> = page
+        .items
+        .iter()
+        .map(|p| {
+            let totals = barc.get(&p.id).cloned().unwrap_or_default();
+            let change = match totals.as_slice() {
+                [.., a, b] => i64::from(*b - *a),
+                _ => 0,
+            };
+            let last_checkin = checkins.get(&p.id).copied().flatten();
+            let review = reviews.get(&p.id).and_then(|r| r.1);
+            let mut flags = Vec::new();
+            let items = attention.get(&p.id).cloned().unwrap_or_default();
+            let urgent = items.iter().any(|(_, u)| u == "urgent");
+            if urgent {
+                flags.push(("urgent", t.get("flag-urgent")));
+            }
+            if items.iter().any(|(k, u)| u != "urgent" && k == "barc10_drop") || change <= -5 {
+                flags.push(("drop", t.get("flag-barc-drop")));
+            }
+            if review.is_some_and(|d| d <= today) {
+                flags.push(("review", t.get("plan-review-due")));
+            }
+            let quiet = last_checkin.is_none_or(|c| (now - c).num_days() >= QUIET_DAYS);
+            if quiet {
+                flags.push(("quiet", t.arg("flag-quiet", "days", &QUIET_DAYS.to_string())));
+            }
+            let waited = items.len() as i64;
+            Row {
+                id: p.id,
+                name: p.preferred_name.clone(),
+                coach: p.assigned_coach_id.and_then(|c| coaches.get(&c).cloned()).unwrap_or_default(),
+                last_contact: contacts
+                    .get(&p.id)
+                    .copied()
+                    .flatten()
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| t.get("never")),
+                last_checkin: last_checkin.map(|c| c.format("%Y-%m-%d").to_string()).unwrap_or_else(|| t.get("never")),
+                barc: totals.last().map(|v| v.to_string()).unwrap_or_else(|| "—".into()),
+                barc_change: if totals.len() > 1 { format!("{change:+}") } else { String::new() },
+                review: review.map(|d| d.to_string()).unwrap_or_default(),
+                rank: (
+                    if urgent {
+                        0
+                    } else if flags.is_empty() {
+                        2
+                    } else {
+                        1
+                    },
+                    -waited,
+                ),
+                contact_key: contacts.get(&p.id).copied().flatten(),
+                checkin_key: last_checkin,
+                change_key: change,
+                flags,
+            }
+        })
+        .collect();
+    match q.flag.as_str() {
+        "" => {}
+        f => rows.retain(|r| r.flags.iter().any(|(k, _)| *k == f)),
+    }
+    match q.sort.as_str() {
+        "name" => rows.sort_by(|a, b| a.name.cmp(&b.name)),
+        "contact" => rows.sort_by_key(|r| r.contact_key),
+        "checkin" => rows.sort_by_key(|r| r.checkin_key),
+        "barc" => rows.sort_by_key(|r| r.change_key),
+        _ => rows.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.name.cmp(&b.name))),
+    }
+    let heading = if supervising { t.get("caseload-team") } else { t.get("persons-title-caseload") };
+    let mut coach_list: Vec<(String, String)> = coaches.into_iter().map(|(id, name)| (id.to_string(), name)).collect();
+    coach_list.sort_by(|a, b| a.1.cmp(&b.1));
+    render(&CaseloadPage {
+        chrome: Chrome::new(&ctx, &state, heading.clone()),
+        heading,
+        truncated: page.total > LIMIT,
+        count_line: t.count("persons-count", rows.len() as u64),
+        show_coach: supervising,
+        rows,
+        coaches: if supervising { coach_list } else { Vec::new() },
+        filters: vec![
+            ("", t.get("filter-all")),
+            ("urgent", t.get("flag-urgent")),
+            ("drop", t.get("flag-barc-drop")),
+            ("review", t.get("plan-review-due")),
+            ("quiet", t.arg("flag-quiet", "days", &QUIET_DAYS.to_string())),
+        ],
+        sorts: vec![
+            ("", t.get("sort-attention")),
+            ("name", t.get("sort-name")),
+            ("contact", t.get("sort-contact")),
+            ("checkin", t.get("sort-checkin")),
+            ("barc", t.get("sort-barc")),
+        ],
+        query: q,
+    })
+}
