@@ -111,6 +111,27 @@ impl TestApp {
         Staff { id, org, email, cookie: format!("pathways_session={session_token}"), csrf, token }
     }
 
+    /// A person's own portal account, signed in.
+    pub async fn person_login(&self, org: OrgId, person: PersonId) -> Staff {
+        let w = self.db.store.writer();
+        let username = format!("p{}", &uuid::Uuid::now_v7().simple().to_string()[20..]);
+        let a = accounts::create_person_account(w, org, person, &username, "Person Self", password_hash(), None)
+            .await
+            .expect("account");
+        let id = AccountId::from_uuid(a.id);
+        let session_token = random_token();
+        let csrf = random_token();
+        sessions::create(w, id, &token_hash(&session_token), &csrf).await.expect("session");
+        Staff {
+            id,
+            org,
+            email: username,
+            cookie: format!("pathways_session={session_token}"),
+            csrf,
+            token: String::new(),
+        }
+    }
+
     pub async fn person(&self, org: OrgId, name: &str, coach: Option<AccountId>) -> PersonId {
         let raw = RawPerson { preferred_name: name.into(), phone: "860-555-0142".into(), ..RawPerson::default() };
         let details = PersonDetails::parse(&raw, chrono::Utc::now().date_naive()).expect("valid");

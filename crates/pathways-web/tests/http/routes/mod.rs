@@ -6,3 +6,4 @@ mod ops;
 mod pages;
 mod persons;
 mod plans;
+mod recovery;
