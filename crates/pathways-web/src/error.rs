@@ -30,6 +30,9 @@ pub enum WebError {
     BadJson(String),
     #[error("invalid fields")]
     Invalid(Vec<FieldError>),
+    /// Invalid parts of a nested body, by path (`goals[2].text`, `answers[3]`), with a readable detail.
+    #[error("invalid: {detail}")]
+    InvalidPaths { fields: Vec<(String, &'static str)>, detail: String },
     #[error("duplicate {0}")]
     Conflict(&'static str),
     #[error("too many attempts")]
@@ -45,7 +48,7 @@ impl WebError {
             WebError::Forbidden | WebError::Csrf => StatusCode::FORBIDDEN,
             WebError::Unauthorized => StatusCode::UNAUTHORIZED,
             WebError::BadRequest(_) | WebError::BadJson(_) => StatusCode::BAD_REQUEST,
-            WebError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            WebError::Invalid(_) | WebError::InvalidPaths { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -61,7 +64,7 @@ impl WebError {
             WebError::Csrf => "csrf",
             WebError::BadRequest(_) => "bad_request",
             WebError::BadJson(_) => "bad_json",
-            WebError::Invalid(_) => "invalid",
+            WebError::Invalid(_) | WebError::InvalidPaths { .. } => "invalid",
             WebError::Conflict(_) => "conflict",
             WebError::TooManyRequests { .. } => "too_many_requests",
             WebError::Internal(_) => "internal",
@@ -77,7 +80,7 @@ impl WebError {
             WebError::Csrf => crate::key!("error-csrf"),
             WebError::BadRequest(k) => k,
             WebError::BadJson(_) => crate::key!("error-bad-json"),
-            WebError::Invalid(_) => crate::key!("error-invalid"),
+            WebError::Invalid(_) | WebError::InvalidPaths { .. } => crate::key!("error-invalid"),
             WebError::Conflict(_) => crate::key!("error-conflict"),
             WebError::TooManyRequests { .. } => crate::key!("error-too-many"),
             WebError::Internal(_) => crate::key!("error-internal"),

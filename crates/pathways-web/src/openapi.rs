@@ -3,15 +3,29 @@
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::controllers::api::persons;
+use crate::controllers::api::{persons, plans, records};
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Pathways API", description = "Recovery-oriented system of care. Every request needs `Authorization: Bearer <token>` (see `pathways token create`). Errors are `{\"error\": {\"status\", \"code\", \"message\", \"request_id\"}}`."),
-    paths(persons::list_persons::list_persons, persons::create_person::create_person, persons::get_person::get_person, persons::update_person::update_person),
-    components(schemas(persons::PersonJson, persons::PersonList, persons::PersonCreate, persons::PersonPatch)),
+    paths(
+        persons::list_persons::list_persons, persons::create_person::create_person, persons::get_person::get_person, persons::update_person::update_person,
+        plans::get_plan::get_plan, plans::put_plan::put_plan, plans::list_plan_versions::list_plan_versions,
+        records::create_assessment::create_assessment, records::list_assessments::list_assessments,
+        records::create_checkin::create_checkin, records::list_checkins::list_checkins,
+        records::create_encounter::create_encounter, records::list_encounters::list_encounters,
+    ),
+    components(schemas(
+        persons::PersonJson, persons::PersonList, persons::PersonCreate, persons::PersonPatch,
+        plans::PlanJson, plans::PlanPut, records::AssessmentJson, records::AreaToBuild, records::CheckinJson, records::EncounterJson,
+        records::create_assessment::AssessmentCreate, records::create_encounter::EncounterCreate,
+    )),
     modifiers(&BearerAuth),
-    tags((name = "persons", description = "Persons in recovery"))
+    tags(
+        (name = "persons", description = "Persons in recovery"),
+        (name = "plans", description = "Person-centered recovery plans, as versions"),
+        (name = "recovery", description = "BARC-10 assessments, self check-ins and encounters"),
+    )
 )]
 pub struct ApiDoc;
 

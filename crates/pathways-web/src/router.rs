@@ -67,6 +67,17 @@ pub fn router(state: AppState) -> Router {
         // JSON API
         .route("/api/v1/persons", get(api::persons::list_persons).post(api::persons::create_person))
         .route("/api/v1/persons/{id}", get(api::persons::get_person).patch(api::persons::update_person))
+        .route("/api/v1/persons/{id}/plan", get(api::plans::get_plan).put(api::plans::put_plan))
+        .route("/api/v1/persons/{id}/plan/versions", get(api::plans::list_plan_versions))
+        .route(
+            "/api/v1/persons/{id}/assessments",
+            get(api::records::list_assessments).post(api::records::create_assessment),
+        )
+        .route("/api/v1/persons/{id}/checkins", get(api::records::list_checkins).post(api::records::create_checkin))
+        .route(
+            "/api/v1/persons/{id}/encounters",
+            get(api::records::list_encounters).post(api::records::create_encounter),
+        )
         .route("/api/openapi.json", get(ops::get_openapi))
         .fallback(|| async { WebError::NotFound })
         .layer(from_fn_with_state(state.clone(), middleware::context));

@@ -110,6 +110,7 @@ pub fn error_page(state: &AppState, error: &WebError, request_id: &str, locale: 
             .map(|f| format!("{}: {}", t.get(&field_label_key(f.field)), t.get(&field_error_key(f.code))))
             .collect(),
         WebError::Conflict(field) => vec![t.get(&field_label_key(field))],
+        WebError::InvalidPaths { detail, .. } => vec![detail.clone()],
         _ => Vec::new(),
     };
     let page = ErrorPage {
@@ -137,6 +138,13 @@ pub fn error_json(error: &WebError, request_id: &str, locale: Locale) -> String 
                 .iter()
                 .map(|f| serde_json::json!({"field": f.field, "code": f.code, "message": t.get(&field_error_key(f.code))}))
                 .collect();
+        }
+        WebError::InvalidPaths { fields, detail } => {
+            body["fields"] = fields
+                .iter()
+                .map(|(path, code)| serde_json::json!({"field": path, "code": code, "message": t.get(&field_error_key(code))}))
+                .collect();
+            body["detail"] = serde_json::json!(detail);
         }
         WebError::Conflict(field) => body["field"] = serde_json::json!(field),
         WebError::BadJson(detail) => body["detail"] = serde_json::json!(detail),
@@ -170,7 +178,9 @@ pub const FIELDS: [&str; 9] = [
     "assigned_coach",
     "password",
 ];
-pub const FIELD_ERRORS: [&str; 12] = [
+pub const FIELD_ERRORS: [&str; 14] = [
+    "missing",
+    "wrong-count",
     "too-many",
     "duplicate",
     "out-of-range",

@@ -409,3 +409,5 @@ sort-name = Name
 sort-contact = Last contact (oldest first)
 sort-checkin = Last check-in (oldest first)
 sort-barc = BARC-10 change (biggest drop first)
+field-error-missing = This needs an answer.
+field-error-wrong-count = The number of answers is not right.

@@ -409,3 +409,5 @@ sort-name = Nombre
 sort-contact = Último contacto (el más antiguo primero)
 sort-checkin = Último registro (el más antiguo primero)
 sort-barc = Cambio en el BARC-10 (la mayor baja primero)
+field-error-missing = Esto necesita una respuesta.
+field-error-wrong-count = La cantidad de respuestas no es correcta.

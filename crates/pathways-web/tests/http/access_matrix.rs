@@ -18,6 +18,7 @@ enum Target {
     OtherOrg,
 }
 
+/// A route under test: how to call it for a person, what success looks like, and the audit action it leaves.
 #[derive(Clone, Copy, Debug)]
 enum Route {
     PageShow,
@@ -25,10 +26,69 @@ enum Route {
     PageUpdate,
     ApiGet,
     ApiPatch,
+    PagePlan,
+    PageGoalSave,
+    PageAssessments,
+    PageCheckins,
+    PageEncounters,
+    ApiPlanGet,
+    ApiPlanPut,
+    ApiPlanVersions,
+    ApiAssessmentCreate,
+    ApiAssessmentList,
+    ApiCheckinCreate,
+    ApiCheckinList,
+    ApiEncounterCreate,
+    ApiEncounterList,
 }
 
-const ROUTES: [Route; 5] = [Route::PageShow, Route::PageEdit, Route::PageUpdate, Route::ApiGet, Route::ApiPatch];
+const ROUTES: [Route; 19] = [
+    Route::PageShow,
+    Route::PageEdit,
+    Route::PageUpdate,
+    Route::ApiGet,
+    Route::ApiPatch,
+    Route::PagePlan,
+    Route::PageGoalSave,
+    Route::PageAssessments,
+    Route::PageCheckins,
+    Route::PageEncounters,
+    Route::ApiPlanGet,
+    Route::ApiPlanPut,
+    Route::ApiPlanVersions,
+    Route::ApiAssessmentCreate,
+    Route::ApiAssessmentList,
+    Route::ApiCheckinCreate,
+    Route::ApiCheckinList,
+    Route::ApiEncounterCreate,
+    Route::ApiEncounterList,
+];
 const TARGETS: [Target; 3] = [Target::Assigned, Target::Colleagues, Target::OtherOrg];
+
+impl Route {
+    fn success(self) -> StatusCode {
+        match self {
+            Route::PageUpdate | Route::PageGoalSave => StatusCode::SEE_OTHER,
+            Route::ApiAssessmentCreate | Route::ApiCheckinCreate | Route::ApiEncounterCreate => StatusCode::CREATED,
+            _ => StatusCode::OK,
+        }
+    }
+
+    fn audit(self) -> &'static str {
+        match self {
+            Route::PageShow | Route::PageEdit | Route::ApiGet => "person_read",
+            Route::PageUpdate | Route::ApiPatch => "person_update",
+            Route::PagePlan | Route::ApiPlanGet | Route::ApiPlanVersions => "plan_read",
+            Route::PageGoalSave | Route::ApiPlanPut => "plan_update",
+            Route::PageAssessments | Route::ApiAssessmentList => "assessment_read",
+            Route::ApiAssessmentCreate => "assessment_create",
+            Route::PageCheckins | Route::ApiCheckinList => "checkin_read",
+            Route::ApiCheckinCreate => "checkin_create",
+            Route::PageEncounters | Route::ApiEncounterList => "encounter_read",
+            Route::ApiEncounterCreate => "encounter_create",
+        }
+    }
+}
 
 /// What a role may do with a target: `Some(true)` reach it, `Some(false)` not found, `None` forbidden outright.
 fn expected(role: Role, target: Target) -> Option<bool> {
@@ -43,14 +103,16 @@ fn expected_status(route: Route, reach: Option<bool>) -> StatusCode {
     match reach {
         None => StatusCode::FORBIDDEN,
         Some(false) => StatusCode::NOT_FOUND,
-        Some(true) => match route {
-            Route::PageUpdate => StatusCode::SEE_OTHER,
-            _ => StatusCode::OK,
-        },
+        Some(true) => route.success(),
     }
 }
 
 async fn call(app: &TestApp, who: &Staff, route: Route, id: PersonId) -> TestResponse {
+    let api = |m: Method, tail: &str, body: Option<serde_json::Value>| {
+        let path = format!("/api/v1/persons/{id}{tail}");
+        async move { app.api(who, m, &path, body).await }
+    };
+    let today = chrono::Utc::now().date_naive().to_string();
     match route {
         Route::PageShow => app.page(who, &format!("/persons/{id}")).await,
         Route::PageEdit => app.page(who, &format!("/persons/{id}/edit")).await,
@@ -62,10 +124,45 @@ async fn call(app: &TestApp, who: &Staff, route: Route, id: PersonId) -> TestRes
             )
             .await
         }
-        Route::ApiGet => app.api(who, Method::GET, &format!("/api/v1/persons/{id}"), None).await,
-        Route::ApiPatch => {
-            app.api(who, Method::PATCH, &format!("/api/v1/persons/{id}"), Some(json!({"pronouns": "she/her"}))).await
+        Route::ApiGet => api(Method::GET, "", None).await,
+        Route::ApiPatch => api(Method::PATCH, "", Some(json!({"pronouns": "she/her"}))).await,
+        Route::PagePlan => app.page(who, &format!("/persons/{id}/plan")).await,
+        Route::PageGoalSave => {
+            app.post_form(
+                who,
+                &format!("/persons/{id}/plan/goals"),
+                &[("version", "0"), ("dimension", "home"), ("text", "A goal")],
+            )
+            .await
         }
+        Route::PageAssessments => app.page(who, &format!("/persons/{id}/assessments")).await,
+        Route::PageCheckins => app.page(who, &format!("/persons/{id}/checkins")).await,
+        Route::PageEncounters => app.page(who, &format!("/persons/{id}/encounters")).await,
+        Route::ApiPlanGet => api(Method::GET, "/plan", None).await,
+        Route::ApiPlanPut => api(Method::PUT, "/plan", Some(json!({"version": 0, "plan": {"goals": []}}))).await,
+        Route::ApiPlanVersions => api(Method::GET, "/plan/versions", None).await,
+        Route::ApiAssessmentCreate => {
+            api(
+                Method::POST,
+                "/assessments",
+                Some(json!({"instrument": "barc10", "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4, 4]})),
+            )
+            .await
+        }
+        Route::ApiAssessmentList => api(Method::GET, "/assessments", None).await,
+        Route::ApiCheckinCreate => {
+            api(Method::POST, "/checkins", Some(json!({"mood": 3, "craving": 2, "safe": true}))).await
+        }
+        Route::ApiCheckinList => api(Method::GET, "/checkins", None).await,
+        Route::ApiEncounterCreate => {
+            api(
+                Method::POST,
+                "/encounters",
+                Some(json!({"date": today, "type": "phone", "minutes": 10, "notes": "secret note"})),
+            )
+            .await
+        }
+        Route::ApiEncounterList => api(Method::GET, "/encounters", None).await,
     }
 }
 
@@ -121,12 +218,12 @@ async fn every_route_role_assignment_and_organization() {
                 // Each answer leaves exactly the audit event it should.
                 let after = app.audit_actions().await;
                 let new: Vec<_> = after[before..].iter().map(|(a, o, _)| format!("{a}/{o}")).collect();
-                let want_audit = match (reach, route) {
-                    (Some(true), Route::PageUpdate | Route::ApiPatch) => "person_update/success",
-                    (Some(true), _) => "person_read/success",
-                    (_, _) => "access_denied/denied",
+                let want_audit = if reach == Some(true) {
+                    format!("{}/success", route.audit())
+                } else {
+                    "access_denied/denied".to_owned()
                 };
-                if new != [want_audit] {
+                if new != [want_audit.clone()] {
                     failures.push(format!("{role:?} {route:?} {target:?}: audit {new:?}, want [{want_audit}]"));
                 }
                 if reach == Some(true) {
@@ -209,4 +306,43 @@ async fn lists_show_exactly_what_lookups_allow() {
 
 fn urlencode(s: &str) -> String {
     serde_urlencoded::to_string([("v", s)]).expect("encode")[2..].to_owned()
+}
+
+#[tokio::test]
+async fn a_persons_own_account_reaches_only_their_own_record() {
+    let world = World::new().await;
+    let app = &world.app;
+    let me_id = app.person(app.org, "Self Person", None).await;
+    let other = app.person(app.org, "Someone Else", None).await;
+    let me = app.person_login(app.org, me_id).await;
+    for path in [
+        "/me",
+        "/me/plan",
+        "/me/plan/versions",
+        "/me/assessments",
+        "/me/assessments/new",
+        "/me/checkins",
+        "/me/checkin",
+    ] {
+        let resp = app.page(&me, path).await;
+        assert_eq!(resp.status, StatusCode::OK, "{path}");
+        assert!(!resp.body.contains("Someone Else"), "{path}");
+    }
+    for path in [
+        format!("/persons/{other}"),
+        format!("/persons/{other}/plan"),
+        format!("/persons/{me_id}/plan"),
+        format!("/persons/{me_id}/encounters"),
+    ] {
+        let resp = app.page(&me, &path).await;
+        assert!(
+            resp.status == StatusCode::NOT_FOUND || resp.status == StatusCode::SEE_OTHER,
+            "{path}: {}",
+            resp.status
+        );
+        assert!(!resp.body.contains("Someone Else"));
+    }
+    // Staff can't use the person's own routes.
+    let coach = app.staff(app.org, Role::Coach).await;
+    assert_eq!(app.page(&coach, "/me/plan").await.status, StatusCode::NOT_FOUND);
 }

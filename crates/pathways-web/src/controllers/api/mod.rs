@@ -1,3 +1,5 @@
 //! The JSON API (`/api/v1`). Bearer tokens only; errors are JSON.
 
 pub mod persons;
+pub mod plans;
+pub mod records;

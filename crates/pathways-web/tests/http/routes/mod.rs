@@ -1,6 +1,7 @@
 //! One module per area of routes.
 
 mod api_persons;
+mod api_recovery;
 mod auth;
 mod ops;
 mod pages;

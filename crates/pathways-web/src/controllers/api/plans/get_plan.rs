@@ -1,0 +1,34 @@
+//! `GET /api/v1/persons/{id}/plan`.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use pathways_domain::audit::AuditAction;
+use pathways_store::plans;
+
+use super::PlanJson;
+use crate::access::{PersonTx, open_person};
+use crate::auth::ApiCaller;
+use crate::controllers::persons::parse_id;
+use crate::error::WebResult;
+use crate::state::AppState;
+
+/// The current plan; its version is also the `ETag`.
+#[utoipa::path(get, path = "/api/v1/persons/{id}/plan", tag = "plans",
+    params(("id" = String, Path, description = "The person's id")),
+    responses((status = 200, body = PlanJson), (status = 401), (status = 403), (status = 404)),
+    security(("bearer" = [])))]
+pub async fn get_plan(
+    State(state): State<AppState>,
+    ApiCaller { ctx, caller }: ApiCaller,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    let id = parse_id(&id)?;
+    let PersonTx { tx, scope, .. } = open_person(&state, &ctx, &caller, id, AuditAction::PlanRead).await?;
+    let plan = plans::current(&tx, &scope, id).await?;
+    tx.commit().await?;
+    let body = PlanJson::of(id.as_uuid(), plan);
+    let etag = HeaderValue::from_str(&format!("\"{}\"", body.version)).unwrap_or(HeaderValue::from_static("\"0\""));
+    Ok(([(header::ETAG, etag)], Json(body)).into_response())
+}

@@ -1,0 +1,63 @@
+//! `POST /api/v1/persons/{id}/encounters`.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use pathways_domain::PrincipalKind;
+use pathways_domain::audit::AuditAction;
+use pathways_domain::encounter::{Encounter, RawEncounter};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::EncounterJson;
+use crate::access::{PersonTx, open_person};
+use crate::auth::ApiCaller;
+use crate::controllers::api::persons::parse_body;
+use crate::controllers::persons::parse_id;
+use crate::error::{WebError, WebResult};
+use crate::state::AppState;
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct EncounterCreate {
+    /// `YYYY-MM-DD`, not in the future.
+    pub date: String,
+    /// in_person, phone, text, video or group.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// 1 to 720.
+    pub minutes: Option<i64>,
+    pub topics: Vec<String>,
+    pub notes: String,
+}
+
+/// Records an encounter (staff only).
+#[utoipa::path(post, path = "/api/v1/persons/{id}/encounters", tag = "recovery", request_body = EncounterCreate,
+    params(("id" = String, Path, description = "The person's id")),
+    responses((status = 201, body = EncounterJson), (status = 400), (status = 401), (status = 403), (status = 404), (status = 422)),
+    security(("bearer" = [])))]
+pub async fn create_encounter(
+    State(state): State<AppState>,
+    ApiCaller { ctx, caller }: ApiCaller,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> WebResult<(StatusCode, Json<EncounterJson>)> {
+    let id = parse_id(&id)?;
+    if caller.kind != PrincipalKind::Staff {
+        return Err(WebError::Forbidden);
+    }
+    let body: EncounterCreate = parse_body(&body)?;
+    let raw = RawEncounter {
+        date: body.date,
+        kind: body.kind,
+        minutes: body.minutes,
+        topics: body.topics.join(","),
+        notes: body.notes,
+    };
+    let encounter = Encounter::parse(&raw, crate::clock::today()).map_err(WebError::Invalid)?;
+    let PersonTx { tx, scope, .. } = open_person(&state, &ctx, &caller, id, AuditAction::EncounterCreate).await?;
+    let saved = pathways_store::records::add_encounter(&tx, &scope, id, &encounter, caller.account).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(EncounterJson::of(saved, true))))
+}
