@@ -14,6 +14,8 @@ use pathways_web::auth::password::hash_password_blocking;
 use pathways_web::auth::secret::random_token;
 use secrecy::ExposeSecret;
 
+mod recovery;
+
 pub const DEMO_DOMAIN: &str = "demo.pathways.test";
 
 /// (preferred name, pronouns, phone, language, assigned to the demo coach)
@@ -127,11 +129,13 @@ pub async fn seed(store: &Store, config: &Config) -> anyhow::Result<()> {
         audit::append(&tx, &actor, AuditEntry::person(AuditAction::PersonCreate, PersonId::from_uuid(p.id))).await?;
     }
     tx.commit().await?;
+    recovery::seed(store, OrgId::from_uuid(demo.id), coach, &hash).await?;
 
     eprintln!("Demo data loaded. Sign in at /login as any of:");
     for role in Role::ALL {
         eprintln!("  {}@{DEMO_DOMAIN}", role.as_str());
     }
+    eprintln!("  {} (a person in recovery, in their own portal)", recovery::PERSON_USERNAME);
     if generated {
         // Printed once, to the terminal only; set PATHWAYS_DEMO_PASSWORD to choose it instead.
         eprintln!("Demo password (shown once): {password}");
