@@ -92,7 +92,7 @@ pub async fn seed(store: &Store, org: OrgId, coach: Option<AccountId>, password_
                 used_since_last: used,
                 use_note: used.then(|| "A hard weekend".to_owned()),
                 meetings_attended: rng.gen_range(0..4),
-                supports: (n % 3 == 0).then(|| "My sponsor".to_owned()),
+                supports: n.is_multiple_of(3).then(|| "My sponsor".to_owned()),
                 safe: true,
             };
             let at = day
@@ -199,7 +199,7 @@ fn plan_for(i: usize, today: NaiveDate) -> PlanContent {
         pathway_other: String::new(),
         stage: Some([Stage::Stabilization, Stage::Maintenance, Stage::Engagement, Stage::QualityOfLife][i % 4]),
         // Some reviews are already due.
-        review_date: Some(if i % 3 == 0 {
+        review_date: Some(if i.is_multiple_of(3) {
             today - Duration::days(3)
         } else {
             today + Duration::days(30 + 10 * i as i64)
