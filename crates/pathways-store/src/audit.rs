@@ -11,8 +11,8 @@ use pathways_domain::audit::{
 };
 use pathways_domain::{AccountId, OrgId, PersonId};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use uuid::Uuid;
 
@@ -72,6 +72,14 @@ impl AuditEntry {
 
 /// Appends an event to the chain within `tx`; it commits or rolls back with the change it records.
 pub async fn append(tx: &DatabaseTransaction, actor: &Actor, entry: AuditEntry) -> Result<()> {
+    append_many(tx, &[(actor, &entry)]).await
+}
+
+/// Appends several events, in order, with one read of the chain's end and one insert.
+pub async fn append_many(tx: &DatabaseTransaction, events: &[(&Actor, &AuditEntry)]) -> Result<()> {
+    if events.is_empty() {
+        return Ok(());
+    }
     if tx.get_database_backend() == DbBackend::Postgres {
         tx.execute_raw(sea_orm::Statement::from_sql_and_values(
             DbBackend::Postgres,
@@ -89,28 +97,101 @@ pub async fn append(tx: &DatabaseTransaction, actor: &Actor, entry: AuditEntry) 
         .into_tuple()
         .one(tx)
         .await?;
-    let (prev_seq, prev_hash) = last.unwrap_or((0, GENESIS_HASH.to_owned()));
+    let (mut seq, mut prev_hash) = last.unwrap_or((0, GENESIS_HASH.to_owned()));
+    let at = now();
+    let mut rows = Vec::with_capacity(events.len());
+    for (actor, entry) in events {
+        seq += 1;
+        let mut row = audit_event::Model {
+            seq,
+            id: Uuid::now_v7(),
+            occurred_at: at,
+            actor_account_id: actor.account.map(|a| a.as_uuid()),
+            actor_role: actor.role.clone(),
+            org_id: actor.org.map(|o| o.as_uuid()),
+            action: entry.action.as_str().to_owned(),
+            outcome: entry.outcome.as_str().to_owned(),
+            subject_person_id: entry.subject_person.map(|p| p.as_uuid()),
+            entity: entry.entity.map(str::to_owned),
+            entity_id: entry.entity_id,
+            request_id: actor.request_id.clone(),
+            client_addr: actor.client_addr.clone(),
+            detail: entry.detail.clone(),
+            prev_hash: prev_hash.clone(),
+            hash: String::new(),
+        };
+        row.hash = hash_of(&row);
+        prev_hash = row.hash.clone();
+        rows.push(audit_event::ActiveModel::from(row));
+    }
+    for chunk in rows.chunks(500) {
+        audit_event::Entity::insert_many(chunk.to_vec()).exec(tx).await?;
+    }
+    Ok(())
+}
 
-    let mut row = audit_event::Model {
-        seq: prev_seq + 1,
-        id: Uuid::now_v7(),
-        occurred_at: now(),
-        actor_account_id: actor.account.map(|a| a.as_uuid()),
-        actor_role: actor.role.clone(),
-        org_id: actor.org.map(|o| o.as_uuid()),
-        action: entry.action.as_str().to_owned(),
-        outcome: entry.outcome.as_str().to_owned(),
-        subject_person_id: entry.subject_person.map(|p| p.as_uuid()),
-        entity: entry.entity.map(str::to_owned),
-        entity_id: entry.entity_id,
-        request_id: actor.request_id.clone(),
-        client_addr: actor.client_addr.clone(),
-        detail: entry.detail,
-        prev_hash,
-        hash: String::new(),
-    };
-    row.hash = hash_of(&row);
-    audit_event::ActiveModel::from(row).insert(tx).await?;
+/// Group commit for the audit events of reads. A read's event must be durable before its data leaves the
+/// server, but a commit (an fsync) per read would serialize every page view behind the disk. Requests hand
+/// their event to one task that writes everything waiting in a single transaction, then answers each request;
+/// each still waits for its own event to be committed. Changes don't come here: their events are written in
+/// the same transaction as the change.
+#[derive(Clone, Debug)]
+pub struct AuditBatcher {
+    queue: tokio::sync::mpsc::Sender<Job>,
+}
+
+#[derive(Debug)]
+struct Job {
+    actor: Actor,
+    entry: AuditEntry,
+    done: tokio::sync::oneshot::Sender<std::result::Result<(), String>>,
+}
+
+/// The most events one commit carries.
+const BATCH: usize = 512;
+
+impl AuditBatcher {
+    /// Starts the writer task on the current Tokio runtime.
+    pub fn spawn(store: crate::Store) -> Self {
+        let (queue, mut rx) = tokio::sync::mpsc::channel::<Job>(8 * BATCH);
+        tokio::spawn(async move {
+            while let Some(first) = rx.recv().await {
+                let mut jobs = vec![first];
+                while jobs.len() < BATCH {
+                    match rx.try_recv() {
+                        Ok(job) => jobs.push(job),
+                        Err(_) => break,
+                    }
+                }
+                let result = write_batch(&store, &jobs).await.map_err(|e| e.to_string());
+                for job in jobs {
+                    let _ = job.done.send(result.clone());
+                }
+            }
+        });
+        Self { queue }
+    }
+
+    /// Records an event and returns once it is committed.
+    pub async fn record(&self, actor: Actor, entry: AuditEntry) -> Result<()> {
+        let (done, wait) = tokio::sync::oneshot::channel();
+        self.queue
+            .send(Job { actor, entry, done })
+            .await
+            .map_err(|_| crate::StoreError::Invalid("the audit writer has stopped".into()))?;
+        match wait.await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(crate::StoreError::Invalid(format!("audit write failed: {e}"))),
+            Err(_) => Err(crate::StoreError::Invalid("the audit writer has stopped".into())),
+        }
+    }
+}
+
+async fn write_batch(store: &crate::Store, jobs: &[Job]) -> Result<()> {
+    let tx = store.begin().await?;
+    let events: Vec<(&Actor, &AuditEntry)> = jobs.iter().map(|j| (&j.actor, &j.entry)).collect();
+    append_many(&tx, &events).await?;
+    tx.commit().await?;
     Ok(())
 }
 

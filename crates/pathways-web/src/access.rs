@@ -89,6 +89,65 @@ async fn deny(tx: DatabaseTransaction, ctx: &Ctx, entry: AuditEntry, error: WebE
     }
 }
 
+/// A person record opened for reading; its audit event is already committed.
+pub struct PersonRead {
+    pub scope: PersonScope,
+    pub record: person::Model,
+}
+
+impl PersonRead {
+    /// Where the handler reads the rest of the record (a read-only connection).
+    pub fn db<'a>(&self, state: &'a AppState) -> &'a pathways_store::sea_orm::DatabaseConnection {
+        state.store.reader()
+    }
+}
+
+/// Opens the caller's scope for reading (lists). The handler records the read's event with [`audit_read`].
+pub async fn read_scope(state: &AppState, ctx: &Ctx, caller: &Caller, action: AuditAction) -> WebResult<PersonScope> {
+    match PersonScope::of(&caller.principal) {
+        Some(scope) => Ok(scope),
+        None => {
+            audit_read(
+                state,
+                ctx,
+                AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied).detail(action.as_str()),
+            )
+            .await?;
+            Err(WebError::Forbidden)
+        }
+    }
+}
+
+/// Opens one person's record for reading. The read's audit event is committed (by group commit with other
+/// reads) before this returns, so no data leaves the server before its event is durable.
+pub async fn read_person(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    id: PersonId,
+    action: AuditAction,
+) -> WebResult<PersonRead> {
+    let scope = read_scope(state, ctx, caller, action).await?;
+    match persons::find(state.store.reader(), &scope, id).await? {
+        Some(record) => {
+            audit_read(state, ctx, AuditEntry::person(action, id)).await?;
+            Ok(PersonRead { scope, record })
+        }
+        None => {
+            let entry = AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied)
+                .on("person", id.as_uuid())
+                .detail(action.as_str());
+            audit_read(state, ctx, entry).await?;
+            Err(WebError::NotFound)
+        }
+    }
+}
+
+/// Records a read's audit event and waits until it is committed.
+pub async fn audit_read(state: &AppState, ctx: &Ctx, entry: AuditEntry) -> WebResult<()> {
+    state.audit.record(ctx.actor(), entry).await.map_err(WebError::from)
+}
+
 /// Writes one audit event in a transaction of its own.
 pub async fn audit_alone(state: &AppState, ctx: &Ctx, entry: AuditEntry) -> WebResult<()> {
     let tx = state.store.begin().await?;

@@ -6,6 +6,7 @@ use metrics_exporter_prometheus::PrometheusHandle;
 use pathways_domain::session::SessionPolicy;
 use pathways_domain::throttle::SignInPolicy;
 use pathways_store::Store;
+use pathways_store::audit::AuditBatcher;
 
 use crate::config::Config;
 
@@ -16,6 +17,8 @@ pub struct AppState {
     pub sessions: SessionPolicy,
     pub sign_in: SignInPolicy,
     pub metrics: PrometheusHandle,
+    /// Group commit for the audit events of reads.
+    pub audit: AuditBatcher,
 }
 
 impl AppState {
@@ -24,7 +27,9 @@ impl AppState {
             idle: chrono::Duration::minutes(config.session_idle_minutes),
             absolute: chrono::Duration::hours(config.session_absolute_hours),
         };
+        let audit = AuditBatcher::spawn(store.clone());
         Self {
+            audit,
             store,
             config: Arc::new(config),
             sessions,

@@ -7,7 +7,7 @@ use pathways_domain::audit::AuditAction;
 use pathways_store::records;
 
 use super::trend;
-use crate::access::{PersonTx, open_person};
+use crate::access::{PersonRead, read_person};
 use crate::chart::LineChart;
 use crate::ctx::Subject;
 use crate::error::WebResult;
@@ -33,10 +33,10 @@ struct ListPage {
 }
 
 pub async fn list_assessments(State(state): State<AppState>, s: Subject) -> WebResult<Html<String>> {
-    let PersonTx { tx, scope, record } =
-        open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::AssessmentRead).await?;
-    let all = records::assessments(&tx, &scope, s.person).await?;
-    tx.commit().await?;
+    let PersonRead { scope, record } =
+        read_person(&state, &s.ctx, &s.caller, s.person, AuditAction::AssessmentRead).await?;
+    let tx = state.store.reader();
+    let all = records::assessments(tx, &scope, s.person).await?;
     let t = s.ctx.t();
     let heading = if s.is_self {
         t.get("barc10-history-mine")

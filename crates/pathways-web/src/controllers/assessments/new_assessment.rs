@@ -60,9 +60,8 @@ impl Barc10Form {
 }
 
 pub async fn new_assessment(State(state): State<AppState>, s: Subject) -> WebResult<Html<String>> {
-    // No record is read here: the form is the same for everyone, so there is nothing to audit yet. The gate
-    // still decides whether this caller may reach the person at all.
-    let gate = crate::access::open_person(
+    // The form shows nothing of the record, but only a caller who may reach the person gets it.
+    crate::access::read_person(
         &state,
         &s.ctx,
         &s.caller,
@@ -70,7 +69,6 @@ pub async fn new_assessment(State(state): State<AppState>, s: Subject) -> WebRes
         pathways_domain::audit::AuditAction::AssessmentRead,
     )
     .await?;
-    gate.tx.commit().await?;
     let t = s.ctx.t();
     render(&Barc10Form::new(t, Chrome::new(&s.ctx, &state, t.get("barc10-title")), &s.base, s.is_self, &[]))
 }

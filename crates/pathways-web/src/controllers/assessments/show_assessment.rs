@@ -11,7 +11,7 @@ use pathways_domain::barc10::{Barc10Answers, STATEMENTS};
 use pathways_store::records;
 use uuid::Uuid;
 
-use crate::access::{PersonTx, open_person};
+use crate::access::{PersonRead, read_person};
 use crate::controllers::plans::view::dimension_name;
 use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
@@ -45,14 +45,11 @@ pub async fn show_assessment(
     Path(params): Path<HashMap<String, String>>,
 ) -> WebResult<Html<String>> {
     let id: Uuid = params.get("assessment").and_then(|a| a.parse().ok()).ok_or(WebError::NotFound)?;
-    let PersonTx { tx, scope, .. } =
-        open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::AssessmentRead).await?;
-    let found = records::assessments(&tx, &scope, s.person)
-        .await?
-        .into_iter()
-        .find(|a| a.id == id)
-        .ok_or(WebError::NotFound)?;
-    tx.commit().await?;
+    let PersonRead { scope, .. } =
+        read_person(&state, &s.ctx, &s.caller, s.person, AuditAction::AssessmentRead).await?;
+    let tx = state.store.reader();
+    let found =
+        records::assessments(tx, &scope, s.person).await?.into_iter().find(|a| a.id == id).ok_or(WebError::NotFound)?;
     let raw: Vec<u8> = serde_json::from_value(found.answers.clone()).map_err(WebError::internal)?;
     let answers = Barc10Answers::try_from(raw).map_err(WebError::internal)?;
     let t = s.ctx.t();

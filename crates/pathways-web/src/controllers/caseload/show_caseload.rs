@@ -9,12 +9,12 @@ use axum::response::Html;
 use chrono::{DateTime, NaiveDate, Utc};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::{AccountId, Role};
-use pathways_store::audit::{self, AuditEntry};
+use pathways_store::audit::AuditEntry;
 use pathways_store::{accounts, persons, records};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::access::{ScopeTx, open_scope};
+use crate::access::read_scope;
 use crate::ctx::SignedIn;
 use crate::error::WebResult;
 use crate::state::AppState;
@@ -69,37 +69,37 @@ pub async fn show_caseload(
     SignedIn { ctx, caller }: SignedIn,
     Query(q): Query<CaseloadQuery>,
 ) -> WebResult<Html<String>> {
-    let ScopeTx { tx, scope } = open_scope(&state, &ctx, &caller, AuditAction::CaseloadRead).await?;
+    let scope = read_scope(&state, &ctx, &caller, AuditAction::CaseloadRead).await?;
+    let tx = state.store.reader();
     let supervising = scope.assigned_to.is_none();
     let scope = match q.coach.parse::<AccountId>() {
         Ok(coach) if supervising => scope.narrowed_to_coach(coach),
         _ => scope,
     };
-    let page = persons::list(&tx, &scope, None, 1, LIMIT).await?;
+    let page = persons::list(tx, &scope, None, 1, LIMIT).await?;
     let ids: Vec<Uuid> = page.items.iter().map(|p| p.id).collect();
-    let contacts: HashMap<Uuid, Option<NaiveDate>> = records::last_contacts(&tx, &ids).await?.into_iter().collect();
-    let checkins: HashMap<Uuid, Option<DateTime<Utc>>> = records::last_checkins(&tx, &ids).await?.into_iter().collect();
+    let contacts: HashMap<Uuid, Option<NaiveDate>> = records::last_contacts(tx, &ids).await?.into_iter().collect();
+    let checkins: HashMap<Uuid, Option<DateTime<Utc>>> = records::last_checkins(tx, &ids).await?.into_iter().collect();
     let mut barc: HashMap<Uuid, Vec<i16>> = HashMap::new();
-    for (p, total, _) in records::assessment_totals(&tx, &ids).await? {
+    for (p, total, _) in records::assessment_totals(tx, &ids).await? {
         barc.entry(p).or_default().push(total);
     }
     let mut reviews: HashMap<Uuid, (i32, Option<NaiveDate>)> = HashMap::new();
-    for (p, v, d) in records::plan_reviews(&tx, &ids).await? {
+    for (p, v, d) in records::plan_reviews(tx, &ids).await? {
         let e = reviews.entry(p).or_insert((v, d));
         if v > e.0 {
             *e = (v, d);
         }
     }
     let mut attention: HashMap<Uuid, Vec<(String, String)>> = HashMap::new();
-    for (p, kind, urgency) in records::open_attention_for(&tx, &ids).await? {
+    for (p, kind, urgency) in records::open_attention_for(tx, &ids).await? {
         attention.entry(p).or_default().push((kind, urgency));
     }
     let coaches: HashMap<Uuid, String> =
-        accounts::list_staff(&tx, caller.org, Role::Coach).await?.into_iter().map(|a| (a.id, a.display_name)).collect();
+        accounts::list_staff(tx, caller.org, Role::Coach).await?.into_iter().map(|a| (a.id, a.display_name)).collect();
     let entry =
         AuditEntry::new(AuditAction::CaseloadRead, AuditOutcome::Success).detail(format!("shown={}", ids.len()));
-    audit::append(&tx, &ctx.actor(), entry).await?;
-    tx.commit().await?;
+    crate::access::audit_read(&state, &ctx, entry).await?;
 
     let t = ctx.t();
     let today = crate::clock::today();

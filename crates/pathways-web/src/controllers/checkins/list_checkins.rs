@@ -6,7 +6,7 @@ use axum::response::Html;
 use pathways_domain::audit::AuditAction;
 use pathways_store::records;
 
-use crate::access::{PersonTx, open_person};
+use crate::access::{PersonRead, read_person};
 use crate::chart::{LineChart, line_chart};
 use crate::ctx::Subject;
 use crate::error::WebResult;
@@ -36,10 +36,10 @@ struct ListPage {
 }
 
 pub async fn list_checkins(State(state): State<AppState>, s: Subject) -> WebResult<Html<String>> {
-    let PersonTx { tx, scope, record } =
-        open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::CheckinRead).await?;
-    let recent = records::checkins(&tx, &scope, s.person, 60).await?;
-    tx.commit().await?;
+    let PersonRead { scope, record } =
+        read_person(&state, &s.ctx, &s.caller, s.person, AuditAction::CheckinRead).await?;
+    let tx = state.store.reader();
+    let recent = records::checkins(tx, &scope, s.person, 60).await?;
     let t = s.ctx.t();
     let heading = if s.is_self { t.get("checkins-mine") } else { t.arg("checkins-of", "name", &record.preferred_name) };
     let series: Vec<(String, i64)> =

@@ -8,7 +8,7 @@ use pathways_domain::audit::AuditAction;
 use pathways_domain::encounter::{EncounterType, may_read_notes};
 use pathways_store::{accounts, records};
 
-use crate::access::{PersonTx, open_person};
+use crate::access::{PersonRead, read_person};
 use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
 use crate::state::AppState;
@@ -51,18 +51,18 @@ pub async fn page(
     errors: Vec<(String, String)>,
     form: Option<(String, String, String, String, String)>,
 ) -> WebResult<EncountersPage> {
-    let PersonTx { tx, scope, record } =
-        open_person(state, &s.ctx, &s.caller, s.person, AuditAction::EncounterRead).await?;
-    let list = records::encounters(&tx, &scope, s.person, 200).await?;
+    let PersonRead { scope, record } =
+        read_person(state, &s.ctx, &s.caller, s.person, AuditAction::EncounterRead).await?;
+    let tx = state.store.reader();
+    let list = records::encounters(tx, &scope, s.person, 200).await?;
     let mut names = std::collections::HashMap::new();
     for e in &list {
         if !names.contains_key(&e.author_account_id)
-            && let Some(a) = accounts::find(&tx, e.author_account_id.into()).await?
+            && let Some(a) = accounts::find(tx, e.author_account_id.into()).await?
         {
             names.insert(e.author_account_id, a.display_name);
         }
     }
-    tx.commit().await?;
     let t = s.ctx.t();
     let coach = record.assigned_coach_id.map(AccountId::from_uuid);
     let rows = list

@@ -7,7 +7,7 @@ use pathways_store::persons;
 
 use super::form::{PersonForm, PersonFormPage, build_fields, coach_choices};
 use super::parse_id;
-use crate::access::{PersonTx, open_person};
+use crate::access::{PersonRead, read_person};
 use crate::ctx::SignedIn;
 use crate::error::WebResult;
 use crate::state::AppState;
@@ -19,9 +19,9 @@ pub async fn edit_person(
     Path(id): Path<String>,
 ) -> WebResult<Html<String>> {
     let id = parse_id(&id)?;
-    let PersonTx { tx, record, .. } = open_person(&state, &ctx, &caller, id, AuditAction::PersonRead).await?;
-    let coaches = coach_choices(&tx, &caller).await?;
-    tx.commit().await?;
+    let PersonRead { record, .. } = read_person(&state, &ctx, &caller, id, AuditAction::PersonRead).await?;
+    let tx = state.store.reader();
+    let coaches = coach_choices(tx, &caller).await?;
     let t = ctx.t();
     let form = PersonForm::from_raw(persons::details_of(&record).to_raw(), record.assigned_coach_id);
     let heading = t.arg("persons-edit-title", "name", &record.preferred_name);

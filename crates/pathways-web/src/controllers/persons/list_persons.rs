@@ -8,11 +8,11 @@ use axum::response::Html;
 use pathways_domain::Role;
 use pathways_domain::access::{PersonReach, may_create_person, person_reach};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_store::audit::{self, AuditEntry};
+use pathways_store::audit::AuditEntry;
 use pathways_store::{accounts, persons};
 use serde::Deserialize;
 
-use crate::access::{ScopeTx, open_scope};
+use crate::access::read_scope;
 use crate::ctx::{SignedIn, url_encode};
 use crate::error::WebResult;
 use crate::state::AppState;
@@ -56,14 +56,14 @@ pub async fn list_persons(
     Query(query): Query<ListQuery>,
 ) -> WebResult<Html<String>> {
     let page_no = query.page.parse::<u64>().unwrap_or(1).max(1);
-    let ScopeTx { tx, scope } = open_scope(&state, &ctx, &caller, AuditAction::PersonList).await?;
-    let page = persons::list(&tx, &scope, Some(&query.q), page_no, PER_PAGE).await?;
+    let scope = read_scope(&state, &ctx, &caller, AuditAction::PersonList).await?;
+    let tx = state.store.reader();
+    let page = persons::list(tx, &scope, Some(&query.q), page_no, PER_PAGE).await?;
     let entry =
         AuditEntry::new(AuditAction::PersonList, AuditOutcome::Success).detail(format!("shown={}", page.items.len()));
-    audit::append(&tx, &ctx.actor(), entry).await?;
+    crate::access::audit_read(&state, &ctx, entry).await?;
     let coaches: HashMap<_, _> =
-        accounts::list_staff(&tx, caller.org, Role::Coach).await?.into_iter().map(|a| (a.id, a.display_name)).collect();
-    tx.commit().await?;
+        accounts::list_staff(tx, caller.org, Role::Coach).await?.into_iter().map(|a| (a.id, a.display_name)).collect();
 
     let t = ctx.t();
     let heading = match person_reach(&caller.principal) {

@@ -8,7 +8,7 @@ use pathways_store::accounts;
 
 use super::form::language_name;
 use super::parse_id;
-use crate::access::{PersonTx, open_person};
+use crate::access::{PersonRead, read_person};
 use crate::ctx::SignedIn;
 use crate::error::WebResult;
 use crate::state::AppState;
@@ -34,14 +34,14 @@ pub async fn show_person(
     Path(id): Path<String>,
 ) -> WebResult<Html<String>> {
     let id = parse_id(&id)?;
-    let PersonTx { tx, record: p, scope } = open_person(&state, &ctx, &caller, id, AuditAction::PersonRead).await?;
-    let summary = super::summary::summary(&tx, ctx.t(), &scope, id).await?;
-    let can_invite = accounts::find_for_person(&tx, id).await?.is_none();
+    let PersonRead { record: p, scope } = read_person(&state, &ctx, &caller, id, AuditAction::PersonRead).await?;
+    let tx = state.store.reader();
+    let summary = super::summary::summary(tx, ctx.t(), &scope, id).await?;
+    let can_invite = accounts::find_for_person(tx, id).await?.is_none();
     let coach = match p.assigned_coach_id {
-        Some(c) => accounts::find(&tx, c.into()).await?.map(|a| a.display_name),
+        Some(c) => accounts::find(tx, c.into()).await?.map(|a| a.display_name),
         None => None,
     };
-    tx.commit().await?;
 
     let t = ctx.t();
     let not_given = t.get("not-given");

@@ -12,7 +12,7 @@ use pathways_store::plans;
 use uuid::Uuid;
 
 use super::view::{dimension_name, status_name};
-use crate::access::{PersonTx, open_person};
+use crate::access::{PersonRead, read_person};
 use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
 use crate::i18n::Tr;
@@ -130,9 +130,9 @@ pub async fn edit_goal(
         Some(g) => Some(g.parse::<Uuid>().map_err(|_| WebError::NotFound)?),
         None => None,
     };
-    let PersonTx { tx, scope, .. } = open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::PlanRead).await?;
-    let plan = plans::current(&tx, &scope, s.person).await?;
-    tx.commit().await?;
+    let PersonRead { scope, .. } = read_person(&state, &s.ctx, &s.caller, s.person, AuditAction::PlanRead).await?;
+    let tx = state.store.reader();
+    let plan = plans::current(tx, &scope, s.person).await?;
     let version = plan.as_ref().map_or(0, |p| p.version);
     let content = plan.map(|p| p.content).unwrap_or_else(PlanContent::default);
     let t = s.ctx.t();

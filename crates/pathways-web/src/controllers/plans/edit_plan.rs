@@ -8,7 +8,7 @@ use pathways_domain::plan::{Pathway, PlanContent, Stage};
 use pathways_store::plans;
 
 use super::view::{pathway_name, stage_name};
-use crate::access::{PersonTx, open_person};
+use crate::access::{PersonRead, read_person};
 use crate::ctx::Subject;
 use crate::error::WebResult;
 use crate::i18n::Tr;
@@ -56,9 +56,9 @@ impl PlanFormPage {
 }
 
 pub async fn edit_plan(State(state): State<AppState>, s: Subject) -> WebResult<Html<String>> {
-    let PersonTx { tx, scope, .. } = open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::PlanRead).await?;
-    let plan = plans::current(&tx, &scope, s.person).await?;
-    tx.commit().await?;
+    let PersonRead { scope, .. } = read_person(&state, &s.ctx, &s.caller, s.person, AuditAction::PlanRead).await?;
+    let tx = state.store.reader();
+    let plan = plans::current(tx, &scope, s.person).await?;
     let t = s.ctx.t();
     let version = plan.as_ref().map_or(0, |p| p.version);
     let content = plan.map(|p| p.content).unwrap_or_default();

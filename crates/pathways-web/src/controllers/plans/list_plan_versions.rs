@@ -10,7 +10,7 @@ use pathways_domain::plan::{PlanContent, diff};
 use pathways_store::{accounts, plans};
 
 use super::view::change_text;
-use crate::access::{PersonTx, open_person};
+use crate::access::{PersonRead, read_person};
 use crate::ctx::Subject;
 use crate::error::WebResult;
 use crate::state::AppState;
@@ -33,17 +33,17 @@ struct VersionsPage {
 }
 
 pub async fn list_plan_versions(State(state): State<AppState>, s: Subject) -> WebResult<Html<String>> {
-    let PersonTx { tx, scope, .. } = open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::PlanRead).await?;
-    let versions = plans::versions(&tx, &scope, s.person).await?;
+    let PersonRead { scope, .. } = read_person(&state, &s.ctx, &s.caller, s.person, AuditAction::PlanRead).await?;
+    let tx = state.store.reader();
+    let versions = plans::versions(tx, &scope, s.person).await?;
     let mut names = HashMap::new();
     for v in &versions {
         if let std::collections::hash_map::Entry::Vacant(e) = names.entry(v.author_account_id)
-            && let Some(a) = accounts::find(&tx, v.author_account_id.into()).await?
+            && let Some(a) = accounts::find(tx, v.author_account_id.into()).await?
         {
             e.insert(a.display_name);
         }
     }
-    tx.commit().await?;
 
     let t = s.ctx.t();
     let current = versions.first().map_or(0, |v| v.version);

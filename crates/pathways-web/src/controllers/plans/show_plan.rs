@@ -7,7 +7,7 @@ use pathways_domain::audit::AuditAction;
 use pathways_store::{accounts, plans};
 
 use super::view::{DimensionView, dimensions, pathway_name, stage_name};
-use crate::access::{PersonTx, open_person};
+use crate::access::{PersonRead, read_person};
 use crate::ctx::Subject;
 use crate::error::WebResult;
 use crate::state::AppState;
@@ -29,14 +29,13 @@ struct PlanPage {
 }
 
 pub async fn show_plan(State(state): State<AppState>, s: Subject) -> WebResult<Html<String>> {
-    let PersonTx { tx, scope, record } =
-        open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::PlanRead).await?;
-    let plan = plans::current(&tx, &scope, s.person).await?;
+    let PersonRead { scope, record } = read_person(&state, &s.ctx, &s.caller, s.person, AuditAction::PlanRead).await?;
+    let tx = state.store.reader();
+    let plan = plans::current(tx, &scope, s.person).await?;
     let author = match &plan {
-        Some(p) => accounts::find(&tx, p.author_account_id.into()).await?.map(|a| a.display_name),
+        Some(p) => accounts::find(tx, p.author_account_id.into()).await?.map(|a| a.display_name),
         None => None,
     };
-    tx.commit().await?;
 
     let t = s.ctx.t();
     let content = plan.as_ref().map(|p| p.content.clone()).unwrap_or_default();

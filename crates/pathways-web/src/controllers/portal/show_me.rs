@@ -6,7 +6,7 @@ use axum::response::Html;
 use pathways_domain::audit::AuditAction;
 use pathways_store::{accounts, orgs};
 
-use crate::access::{PersonTx, open_person};
+use crate::access::{PersonRead, read_person};
 use crate::controllers::persons::summary::{Summary, summary};
 use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
@@ -30,16 +30,16 @@ pub async fn show_me(State(state): State<AppState>, s: Subject) -> WebResult<Htm
     if !s.is_self {
         return Err(WebError::NotFound);
     }
-    let PersonTx { tx, scope, record } =
-        open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::PersonRead).await?;
+    let PersonRead { scope, record } =
+        read_person(&state, &s.ctx, &s.caller, s.person, AuditAction::PersonRead).await?;
+    let tx = state.store.reader();
     let t = s.ctx.t();
-    let summary = summary(&tx, t, &scope, s.person).await?;
+    let summary = summary(tx, t, &scope, s.person).await?;
     let coach = match record.assigned_coach_id {
-        Some(c) => accounts::find(&tx, c.into()).await?.map(|a| a.display_name).unwrap_or_default(),
+        Some(c) => accounts::find(tx, c.into()).await?.map(|a| a.display_name).unwrap_or_default(),
         None => String::new(),
     };
-    let org = orgs::find(&tx, scope.org).await?.map(|o| o.name).unwrap_or_default();
-    tx.commit().await?;
+    let org = orgs::find(tx, scope.org).await?.map(|o| o.name).unwrap_or_default();
     render(&HomePage {
         chrome: Chrome::new(&s.ctx, &state, t.get("portal-home")),
         name: record.preferred_name,

@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use pathways_domain::audit::AuditAction;
 
 use super::PersonJson;
-use crate::access::{PersonTx, open_person};
+use crate::access::{PersonRead, read_person};
 use crate::auth::ApiCaller;
 use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
@@ -22,7 +22,6 @@ pub async fn get_person(
     Path(id): Path<String>,
 ) -> WebResult<Json<PersonJson>> {
     let id = parse_id(&id)?;
-    let PersonTx { tx, record, .. } = open_person(&state, &ctx, &caller, id, AuditAction::PersonRead).await?;
-    tx.commit().await?;
+    let PersonRead { record, .. } = read_person(&state, &ctx, &caller, id, AuditAction::PersonRead).await?;
     Ok(Json(record.into()))
 }

@@ -8,7 +8,7 @@ use pathways_domain::audit::AuditAction;
 use pathways_store::plans;
 
 use super::PlanJson;
-use crate::access::{PersonTx, open_person};
+use crate::access::{PersonRead, read_person};
 use crate::auth::ApiCaller;
 use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
@@ -25,9 +25,9 @@ pub async fn get_plan(
     Path(id): Path<String>,
 ) -> WebResult<Response> {
     let id = parse_id(&id)?;
-    let PersonTx { tx, scope, .. } = open_person(&state, &ctx, &caller, id, AuditAction::PlanRead).await?;
-    let plan = plans::current(&tx, &scope, id).await?;
-    tx.commit().await?;
+    let PersonRead { scope, .. } = read_person(&state, &ctx, &caller, id, AuditAction::PlanRead).await?;
+    let tx = state.store.reader();
+    let plan = plans::current(tx, &scope, id).await?;
     let body = PlanJson::of(id.as_uuid(), plan);
     let etag = HeaderValue::from_str(&format!("\"{}\"", body.version)).unwrap_or(HeaderValue::from_static("\"0\""));
     Ok(([(header::ETAG, etag)], Json(body)).into_response())

@@ -6,7 +6,7 @@ use pathways_domain::audit::AuditAction;
 use pathways_store::plans;
 
 use super::PlanJson;
-use crate::access::{PersonTx, open_person};
+use crate::access::{PersonRead, read_person};
 use crate::auth::ApiCaller;
 use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
@@ -23,8 +23,8 @@ pub async fn list_plan_versions(
     Path(id): Path<String>,
 ) -> WebResult<Json<Vec<PlanJson>>> {
     let id = parse_id(&id)?;
-    let PersonTx { tx, scope, .. } = open_person(&state, &ctx, &caller, id, AuditAction::PlanRead).await?;
-    let versions = plans::versions(&tx, &scope, id).await?;
-    tx.commit().await?;
+    let PersonRead { scope, .. } = read_person(&state, &ctx, &caller, id, AuditAction::PlanRead).await?;
+    let tx = state.store.reader();
+    let versions = plans::versions(tx, &scope, id).await?;
     Ok(Json(versions.into_iter().map(|v| PlanJson::of(id.as_uuid(), Some(v))).collect()))
 }

@@ -6,7 +6,7 @@ use pathways_domain::audit::AuditAction;
 use pathways_store::records;
 
 use super::AssessmentJson;
-use crate::access::{PersonTx, open_person};
+use crate::access::{PersonRead, read_person};
 use crate::auth::ApiCaller;
 use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
@@ -23,8 +23,8 @@ pub async fn list_assessments(
     Path(id): Path<String>,
 ) -> WebResult<Json<Vec<AssessmentJson>>> {
     let id = parse_id(&id)?;
-    let PersonTx { tx, scope, .. } = open_person(&state, &ctx, &caller, id, AuditAction::AssessmentRead).await?;
-    let all = records::assessments(&tx, &scope, id).await?;
-    tx.commit().await?;
+    let PersonRead { scope, .. } = read_person(&state, &ctx, &caller, id, AuditAction::AssessmentRead).await?;
+    let tx = state.store.reader();
+    let all = records::assessments(tx, &scope, id).await?;
     Ok(Json(all.into_iter().map(AssessmentJson::from).collect()))
 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::CheckinJson;
-use crate::access::{PersonTx, open_person};
+use crate::access::{PersonRead, read_person};
 use crate::auth::ApiCaller;
 use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
@@ -33,8 +33,8 @@ pub async fn list_checkins(
     Query(q): Query<Limit>,
 ) -> WebResult<Json<Vec<CheckinJson>>> {
     let id = parse_id(&id)?;
-    let PersonTx { tx, scope, .. } = open_person(&state, &ctx, &caller, id, AuditAction::CheckinRead).await?;
-    let list = records::checkins(&tx, &scope, id, q.limit.unwrap_or(100).clamp(1, 1000)).await?;
-    tx.commit().await?;
+    let PersonRead { scope, .. } = read_person(&state, &ctx, &caller, id, AuditAction::CheckinRead).await?;
+    let tx = state.store.reader();
+    let list = records::checkins(tx, &scope, id, q.limit.unwrap_or(100).clamp(1, 1000)).await?;
     Ok(Json(list.into_iter().map(CheckinJson::from).collect()))
 }

@@ -8,7 +8,7 @@ use pathways_domain::{AccountId, PrincipalKind};
 use pathways_store::records;
 
 use super::EncounterJson;
-use crate::access::{PersonTx, open_person};
+use crate::access::{PersonRead, read_person};
 use crate::auth::ApiCaller;
 use crate::controllers::persons::parse_id;
 use crate::error::{WebError, WebResult};
@@ -28,9 +28,9 @@ pub async fn list_encounters(
     if caller.kind != PrincipalKind::Staff {
         return Err(WebError::Forbidden);
     }
-    let PersonTx { tx, scope, record } = open_person(&state, &ctx, &caller, id, AuditAction::EncounterRead).await?;
-    let list = records::encounters(&tx, &scope, id, 500).await?;
-    tx.commit().await?;
+    let PersonRead { scope, record } = read_person(&state, &ctx, &caller, id, AuditAction::EncounterRead).await?;
+    let tx = state.store.reader();
+    let list = records::encounters(tx, &scope, id, 500).await?;
     let coach = record.assigned_coach_id.map(AccountId::from_uuid);
     Ok(Json(
         list.into_iter()
