@@ -56,10 +56,31 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Demo and benchmark data.
+    Demo {
+        #[command(subcommand)]
+        command: DemoCommand,
+    },
     /// Copy a SQLite database while the server runs (for PostgreSQL, use pg_dump).
     Backup {
         #[arg(long)]
         to: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum DemoCommand {
+    /// Generate a large, fictional data set for benchmarks in a new organization (accounts use the
+    /// PATHWAYS_DEMO_PASSWORD password).
+    Generate {
+        #[arg(long, default_value_t = 100_000)]
+        persons: usize,
+        #[arg(long, default_value_t = 5_000_000)]
+        checkins: usize,
+        #[arg(long, default_value_t = 400_000)]
+        assessments: usize,
+        #[arg(long, default_value_t = 50)]
+        persons_per_coach: usize,
     },
 }
 
@@ -149,6 +170,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Org { command } => org(config, command).await,
+        Command::Demo { command: DemoCommand::Generate { persons, checkins, assessments, persons_per_coach } } => {
+            let store = open_store(&config).await?;
+            let password = config
+                .demo_password
+                .as_ref()
+                .map(|p| secrecy::ExposeSecret::expose_secret(p).to_owned())
+                .context("set PATHWAYS_DEMO_PASSWORD: the generated accounts use it")?;
+            let hash = hash_password_blocking(&password).map_err(anyhow::Error::msg)?;
+            let sizes = crate::demo::generate::Sizes { persons, checkins, assessments, persons_per_coach };
+            crate::demo::generate::generate(&store, &sizes, &hash).await?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::User { command } => user(config, command).await,
         Command::Token { command: TokenCommand::Create { email, label } } => {
             let store = open_store(&config).await?;

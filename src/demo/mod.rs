@@ -14,6 +14,7 @@ use pathways_web::auth::password::hash_password_blocking;
 use pathways_web::auth::secret::random_token;
 use secrecy::ExposeSecret;
 
+pub mod generate;
 mod recovery;
 
 pub const DEMO_DOMAIN: &str = "demo.pathways.test";

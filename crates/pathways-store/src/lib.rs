@@ -10,6 +10,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod bulk;
 pub mod entities;
 pub mod invites;
 pub mod migration;
