@@ -10,7 +10,7 @@ import argparse, json, os, re, shutil, signal, socket, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "pathways")
-PASSWORD = "bench-password-2026-long"
+PASSWORD = "bench-password-2026-long"  # also used by bench/recovery.py
 
 
 def free_port():

@@ -6,12 +6,17 @@ use sea_orm_migration::prelude::*;
 
 mod m0001_foundation;
 mod m0002_recovery;
+mod m0003_caseload_index;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m0001_foundation::Migration), Box::new(m0002_recovery::Migration)]
+        vec![
+            Box::new(m0001_foundation::Migration),
+            Box::new(m0002_recovery::Migration),
+            Box::new(m0003_caseload_index::Migration),
+        ]
     }
 }

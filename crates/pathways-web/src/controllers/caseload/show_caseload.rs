@@ -95,8 +95,12 @@ pub async fn show_caseload(
     for (p, kind, urgency) in records::open_attention_for(tx, &ids).await? {
         attention.entry(p).or_default().push((kind, urgency));
     }
-    let coaches: HashMap<Uuid, String> =
-        accounts::list_staff(tx, caller.org, Role::Coach).await?.into_iter().map(|a| (a.id, a.display_name)).collect();
+    // Only supervisors see the coach column and the coach filter: a coach's caseload needs no list of coaches.
+    let coaches: HashMap<Uuid, String> = if supervising {
+        accounts::list_staff(tx, caller.org, Role::Coach).await?.into_iter().map(|a| (a.id, a.display_name)).collect()
+    } else {
+        HashMap::new()
+    };
     let entry =
         AuditEntry::new(AuditAction::CaseloadRead, AuditOutcome::Success).detail(format!("shown={}", ids.len()));
     crate::access::audit_read(&state, &ctx, entry).await?;

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Recovery benchmark (issue 4): the coach's caseload page and a plan page under wrk at 32 connections,
+beside /healthz on the same server in the same run, on SQLite and PostgreSQL, with a generated national-size
+set (100,000 persons, 5,000,000 check-ins, 400,000 BARC-10s by default).
+
+Usage: bench/recovery.py [--postgres URL] [--persons N --checkins N --assessments N] [--seconds 20]
+Needs: cargo build --release; wrk.
+"""
+import argparse, http.cookiejar, json, os, re, signal, subprocess, sys, tempfile, time, urllib.parse, urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from foundation import BIN, free_port, wait_ready, wrk, rss_kib  # noqa: E402
+
+PASSWORD = "bench-password-2026-long"
+
+
+def sign_in(base, email):
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(base + "/login").read().decode()
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    data = urllib.parse.urlencode({"csrf": csrf, "login": email, "password": PASSWORD, "next": "/staff"}).encode()
+    opener.open(urllib.request.Request(base + "/login", data=data, headers={"Origin": base}))
+    cookie = next(c for c in jar if c.name == "pathways_session")
+    return f"pathways_session={cookie.value}", opener
+
+
+def run_backend(name, url, a, workdir):
+    env = dict(os.environ, PATHWAYS_DATABASE_URL=url, PATHWAYS_DEMO_PASSWORD=PASSWORD, RUST_LOG="warn",
+               PATHWAYS_SESSION_IDLE_MINUTES="600")
+    t0 = time.monotonic()
+    out = subprocess.run([BIN, "demo", "generate", "--persons", str(a.persons), "--checkins", str(a.checkins),
+                          "--assessments", str(a.assessments)], cwd=workdir, env=env, capture_output=True, text=True, check=True)
+    gen_s = time.monotonic() - t0
+    slug, person_id, _ = out.stdout.split()
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([BIN, "serve", "--bind", f"127.0.0.1:{port}"], cwd=workdir, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        if not wait_ready(base, time.monotonic() + 60):
+            raise SystemExit(f"{name}: server not ready")
+        cookie, opener = sign_in(base, f"coach0@{slug}.test")
+        caseload = opener.open(base + "/caseload").read().decode()
+        rows = caseload.count('<th scope="row">')
+        res = {"generate_s": round(gen_s, 1), "caseload_rows": rows}
+        hdr = ["-H", f"Cookie: {cookie}"]
+        wrk(base + "/healthz", 2, 32)
+        res["healthz"] = wrk(base + "/healthz", a.seconds, 32)
+        res["caseload"] = wrk_cookie(base + "/caseload", a.seconds, 32, cookie)
+        res["plan"] = wrk_cookie(f"{base}/persons/{person_id}/plan", a.seconds, 32, cookie)
+        res["rss_mib"] = round(rss_kib(proc.pid) / 1024, 1)
+        for k in ("caseload", "plan"):
+            res[f"{k}_over_healthz_rps"] = round(res[k]["rps"] / res["healthz"]["rps"], 4)
+        return res
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=10)
+
+
+def wrk_cookie(url, seconds, connections, cookie):
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-H", f"Cookie: {cookie}", url],
+                         capture_output=True, text=True, check=True).stdout
+    def lat(p):
+        m = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)", out, re.M)
+        v, unit = float(m.group(1)), m.group(2)
+        return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    return {"rps": rps, "p50_ms": lat(50), "p99_ms": lat(99), "non_2xx": int(non2xx.group(1)) if non2xx else 0}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--postgres", default=os.environ.get("PATHWAYS_TEST_POSTGRES_URL"))
+    ap.add_argument("--persons", type=int, default=100_000)
+    ap.add_argument("--checkins", type=int, default=5_000_000)
+    ap.add_argument("--assessments", type=int, default=400_000)
+    ap.add_argument("--seconds", type=int, default=20)
+    ap.add_argument("--only", choices=["sqlite", "postgres"])
+    a = ap.parse_args()
+    report = {}
+    if a.only != "postgres":
+        with tempfile.TemporaryDirectory() as d:
+            report["sqlite"] = run_backend("sqlite", f"sqlite://{d}/bench.db", a, d)
+            print(json.dumps(report, indent=2), flush=True)
+    if a.postgres and a.only != "sqlite":
+        import uuid
+        name = "pathways_bench_" + uuid.uuid4().hex[:8]
+        subprocess.run(["psql", a.postgres, "-qc", f"CREATE DATABASE {name}"], check=True)
+        try:
+            with tempfile.TemporaryDirectory() as d:
+                report["postgres"] = run_backend("postgres", a.postgres.rsplit("/", 1)[0] + "/" + name, a, d)
+        finally:
+            subprocess.run(["psql", a.postgres, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"])
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
