@@ -148,6 +148,19 @@ pub async fn audit_read(state: &AppState, ctx: &Ctx, entry: AuditEntry) -> WebRe
     state.audit.record(ctx.actor(), entry).await.map_err(WebError::from)
 }
 
+/// Records a change that did not happen (invalid input, a stale version) against a person, on its own.
+pub async fn audit_failed(
+    state: &AppState,
+    ctx: &Ctx,
+    action: AuditAction,
+    person: PersonId,
+    why: &str,
+) -> WebResult<()> {
+    let mut entry = AuditEntry::person(action, person).detail(why);
+    entry.outcome = AuditOutcome::Failed;
+    audit_alone(state, ctx, entry).await
+}
+
 /// Writes one audit event in a transaction of its own.
 pub async fn audit_alone(state: &AppState, ctx: &Ctx, entry: AuditEntry) -> WebResult<()> {
     let tx = state.store.begin().await?;

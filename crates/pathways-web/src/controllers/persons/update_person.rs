@@ -3,9 +3,8 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use pathways_domain::audit::{AuditAction, AuditOutcome};
+use pathways_domain::audit::AuditAction;
 use pathways_domain::person::PersonDetails;
-use pathways_store::audit::AuditEntry;
 use pathways_store::persons;
 
 use super::form::{PersonForm, PersonFormPage, build_fields, chosen_coach, coach_choices, error_summary};
@@ -37,9 +36,7 @@ pub async fn update_person(
             // Nothing changes: the transaction (and its "updated" event) is rolled back, and the attempt, which
             // still read the record to show the form again, is audited as failed on its own.
             drop(tx);
-            let mut entry = AuditEntry::person(AuditAction::PersonUpdate, id);
-            entry.outcome = AuditOutcome::Failed;
-            crate::access::audit_alone(&state, &ctx, entry.detail("invalid")).await?;
+            crate::access::audit_failed(&state, &ctx, AuditAction::PersonUpdate, id, "invalid").await?;
             let mut errors = d.err().unwrap_or_default();
             errors.extend(c.err());
             let t = ctx.t();

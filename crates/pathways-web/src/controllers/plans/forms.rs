@@ -48,18 +48,9 @@ pub fn apply_goal_form(plan: &mut PlanContent, id: Option<Uuid>, f: &Fields, tod
         d
     };
     let existing = id.and_then(|id| plan.goals.iter().position(|g| g.id == id));
-    let mut goal = existing.map(|i| plan.goals[i].clone()).unwrap_or_else(|| Goal {
-        id: Uuid::now_v7(),
-        dimension: Dimension::Health,
-        text: String::new(),
-        why: String::new(),
-        strengths: String::new(),
-        steps: Vec::new(),
-        supports: Vec::new(),
-        target_date: None,
-        status: GoalStatus::NotStarted,
-        notes: Vec::new(),
-    });
+    let mut goal = existing
+        .map(|i| plan.goals[i].clone())
+        .unwrap_or_else(|| Goal { id: Uuid::now_v7(), ..super::edit_goal::blank_goal(Dimension::Health) });
     if let Ok(d) = f.get("dimension").parse() {
         goal.dimension = d;
     }

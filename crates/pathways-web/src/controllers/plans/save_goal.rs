@@ -7,15 +7,14 @@ use std::collections::HashMap;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_store::audit::AuditEntry;
+use pathways_domain::audit::AuditAction;
 use pathways_store::plans::{self, SaveOutcome};
 use uuid::Uuid;
 
 use super::edit_goal::{GoalFormPage, blank_goal};
 use super::forms::{Fields, apply_goal_form};
 use super::view::status_name;
-use crate::access::{PersonTx, audit_alone, open_person};
+use crate::access::{PersonTx, open_person};
 use crate::auth::VerifiedForm;
 use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
@@ -73,7 +72,7 @@ pub async fn save_goal(
         Ok(v) => v,
         Err(errors) => {
             drop(tx);
-            audit_failed(&state, &s, "invalid").await?;
+            crate::access::audit_failed(&state, &s.ctx, AuditAction::PlanUpdate, s.person, "invalid").await?;
             let mut page = form_page(&content, f.version());
             page.errors = errors
                 .into_iter()
@@ -106,7 +105,7 @@ pub async fn save_goal(
         }
         SaveOutcome::Stale(theirs) => {
             drop(tx);
-            audit_failed(&state, &s, "stale_version").await?;
+            crate::access::audit_failed(&state, &s.ctx, AuditAction::PlanUpdate, s.person, "stale_version").await?;
             let their_version = theirs.as_ref().map_or(0, |p| p.version);
             let mut page = form_page(&valid, their_version);
             let their_goal = theirs.as_ref().and_then(|p| goal_id.and_then(|id| p.content.goal(id)));
@@ -118,10 +117,4 @@ pub async fn save_goal(
             Ok((StatusCode::CONFLICT, render(&page)?).into_response())
         }
     }
-}
-
-async fn audit_failed(state: &AppState, s: &Subject, why: &str) -> WebResult<()> {
-    let mut entry = AuditEntry::person(AuditAction::PlanUpdate, s.person).detail(why);
-    entry.outcome = AuditOutcome::Failed;
-    audit_alone(state, &s.ctx, entry).await
 }

@@ -3,13 +3,12 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_store::audit::AuditEntry;
+use pathways_domain::audit::AuditAction;
 use pathways_store::plans::{self, SaveOutcome};
 
 use super::edit_plan::PlanFormPage;
 use super::forms::{Fields, apply_plan_form};
-use crate::access::{PersonTx, audit_alone, open_person};
+use crate::access::{PersonTx, open_person};
 use crate::auth::VerifiedForm;
 use crate::ctx::Subject;
 use crate::error::WebResult;
@@ -36,9 +35,7 @@ pub async fn update_plan(
         Ok(valid) => valid,
         Err(errors) => {
             drop(tx);
-            let mut entry = AuditEntry::person(AuditAction::PlanUpdate, s.person).detail("invalid");
-            entry.outcome = AuditOutcome::Failed;
-            audit_alone(&state, &s.ctx, entry).await?;
+            crate::access::audit_failed(&state, &s.ctx, AuditAction::PlanUpdate, s.person, "invalid").await?;
             let mut page = PlanFormPage::new(
                 t,
                 Chrome::new(&s.ctx, &state, t.get("plan-edit-overview")),
@@ -63,9 +60,7 @@ pub async fn update_plan(
         }
         SaveOutcome::Stale(theirs) => {
             drop(tx);
-            let mut entry = AuditEntry::person(AuditAction::PlanUpdate, s.person).detail("stale_version");
-            entry.outcome = AuditOutcome::Failed;
-            audit_alone(&state, &s.ctx, entry).await?;
+            crate::access::audit_failed(&state, &s.ctx, AuditAction::PlanUpdate, s.person, "stale_version").await?;
             // Show the other save's choices, with this version number: saving again is a conscious choice.
             let their_version = theirs.as_ref().map_or(0, |p| p.version);
             let mut page = PlanFormPage::new(

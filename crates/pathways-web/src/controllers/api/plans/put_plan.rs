@@ -7,12 +7,11 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use pathways_domain::PrincipalKind;
-use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_store::audit::AuditEntry;
+use pathways_domain::audit::AuditAction;
 use pathways_store::plans::{self, Author, SaveOutcome};
 
 use super::{PlanJson, PlanPut};
-use crate::access::{PersonTx, audit_alone, open_person};
+use crate::access::{PersonTx, open_person};
 use crate::auth::ApiCaller;
 use crate::controllers::api::persons::parse_body;
 use crate::controllers::persons::parse_id;
@@ -58,9 +57,7 @@ pub async fn put_plan(
         SaveOutcome::Stale(current) => {
             // Nothing was saved; the attempt, which answers with the current version, is audited as failed.
             drop(tx);
-            let mut entry = AuditEntry::person(AuditAction::PlanUpdate, id).detail("stale_version");
-            entry.outcome = AuditOutcome::Failed;
-            audit_alone(&state, &ctx, entry).await?;
+            crate::access::audit_failed(&state, &ctx, AuditAction::PlanUpdate, id, "stale_version").await?;
             let t = ctx.t();
             let body = serde_json::json!({
                 "error": {
