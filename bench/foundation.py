@@ -41,10 +41,13 @@ def rss_kib(pid):
     return 0
 
 
-def wrk(url, seconds, connections, token=None):
+def wrk(url, seconds, connections, token=None, header=None):
+    """wrk's rate and latencies; `token` adds a bearer token, `header` any other header."""
     cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
     if token:
         cmd[1:1] = ["-H", f"Authorization: Bearer {token}"]
+    if header:
+        cmd[1:1] = ["-H", header]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     def lat(p):
         m = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)", out, re.M)

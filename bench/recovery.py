@@ -44,11 +44,10 @@ def run_backend(name, url, a, workdir):
         caseload = opener.open(base + "/caseload").read().decode()
         rows = caseload.count('<th scope="row">')
         res = {"generate_s": round(gen_s, 1), "caseload_rows": rows}
-        hdr = ["-H", f"Cookie: {cookie}"]
         wrk(base + "/healthz", 2, 32)
         res["healthz"] = wrk(base + "/healthz", a.seconds, 32)
-        res["caseload"] = wrk_cookie(base + "/caseload", a.seconds, 32, cookie)
-        res["plan"] = wrk_cookie(f"{base}/persons/{person_id}/plan", a.seconds, 32, cookie)
+        res["caseload"] = wrk(base + "/caseload", a.seconds, 32, header=f"Cookie: {cookie}")
+        res["plan"] = wrk(f"{base}/persons/{person_id}/plan", a.seconds, 32, header=f"Cookie: {cookie}")
         res["rss_mib"] = round(rss_kib(proc.pid) / 1024, 1)
         for k in ("caseload", "plan"):
             res[f"{k}_over_healthz_rps"] = round(res[k]["rps"] / res["healthz"]["rps"], 4)
@@ -57,17 +56,6 @@ def run_backend(name, url, a, workdir):
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=10)
 
-
-def wrk_cookie(url, seconds, connections, cookie):
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-H", f"Cookie: {cookie}", url],
-                         capture_output=True, text=True, check=True).stdout
-    def lat(p):
-        m = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)", out, re.M)
-        v, unit = float(m.group(1)), m.group(2)
-        return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    return {"rps": rps, "p50_ms": lat(50), "p99_ms": lat(99), "non_2xx": int(non2xx.group(1)) if non2xx else 0}
 
 
 def main():
