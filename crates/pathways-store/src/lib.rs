@@ -11,6 +11,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod bulk;
+pub mod caseload;
 pub mod entities;
 pub mod invites;
 pub mod migration;

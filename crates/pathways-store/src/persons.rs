@@ -13,7 +13,7 @@ use crate::entities::person;
 use crate::{Result, now};
 
 /// The base query for a scope: organization, and where it applies, assignment or the person's own record.
-fn scoped(scope: &PersonScope) -> Select<person::Entity> {
+pub(crate) fn scoped(scope: &PersonScope) -> Select<person::Entity> {
     let mut q = person::Entity::find().filter(person::Column::OrgId.eq(scope.org.as_uuid()));
     if let Some(coach) = scope.assigned_to {
         q = q.filter(person::Column::AssignedCoachId.eq(coach.as_uuid()));

@@ -55,6 +55,23 @@ pub async fn current(db: &impl ConnectionTrait, scope: &PersonScope, person: Per
         .transpose()
 }
 
+/// The current version and its author's display name, in one query (the plan page).
+pub async fn current_with_author(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+) -> Result<Option<(PlanRecord, Option<String>)>> {
+    let found = scoped(scope, person)
+        .order_by_desc(plan_version::Column::Version)
+        .find_also_related(crate::entities::account::Entity)
+        .one(db)
+        .await?;
+    match found {
+        Some((m, author)) => Ok(Some((PlanRecord::try_from(m)?, author.map(|a| a.display_name)))),
+        None => Ok(None),
+    }
+}
+
 pub async fn version(
     db: &impl ConnectionTrait,
     scope: &PersonScope,

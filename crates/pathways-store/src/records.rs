@@ -1,7 +1,7 @@
 //! A person's recovery records: BARC-10 assessments, self check-ins, encounters and attention items. Every
 //! query is narrowed to the caller's organization and a person the caller's gate has already opened.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use pathways_domain::access::PersonScope;
 use pathways_domain::barc10::Barc10Answers;
 use pathways_domain::checkin::Checkin;
@@ -194,72 +194,4 @@ pub async fn resolve_attention(
         .exec(db)
         .await?;
     Ok(r.rows_affected == 1)
-}
-
-/// The latest date of contact (encounter) for each of these persons.
-pub async fn last_contacts(db: &impl ConnectionTrait, persons: &[Uuid]) -> Result<Vec<(Uuid, Option<NaiveDate>)>> {
-    Ok(encounter::Entity::find()
-        .select_only()
-        .column(encounter::Column::PersonId)
-        .column_as(encounter::Column::OccurredOn.max(), "last")
-        .filter(encounter::Column::PersonId.is_in(persons.iter().copied()))
-        .group_by(encounter::Column::PersonId)
-        .into_tuple()
-        .all(db)
-        .await?)
-}
-
-/// The latest check-in time for each of these persons.
-pub async fn last_checkins(db: &impl ConnectionTrait, persons: &[Uuid]) -> Result<Vec<(Uuid, Option<DateTime<Utc>>)>> {
-    Ok(checkin::Entity::find()
-        .select_only()
-        .column(checkin::Column::PersonId)
-        .column_as(checkin::Column::CreatedAt.max(), "last")
-        .filter(checkin::Column::PersonId.is_in(persons.iter().copied()))
-        .group_by(checkin::Column::PersonId)
-        .into_tuple()
-        .all(db)
-        .await?)
-}
-
-/// (person, total, taken_at) of every assessment of these persons, oldest first.
-pub async fn assessment_totals(db: &impl ConnectionTrait, persons: &[Uuid]) -> Result<Vec<(Uuid, i16, DateTime<Utc>)>> {
-    Ok(assessment::Entity::find()
-        .select_only()
-        .column(assessment::Column::PersonId)
-        .column(assessment::Column::Total)
-        .column(assessment::Column::TakenAt)
-        .filter(assessment::Column::PersonId.is_in(persons.iter().copied()))
-        .order_by_asc(assessment::Column::TakenAt)
-        .into_tuple()
-        .all(db)
-        .await?)
-}
-
-/// Open attention items of these persons: (person, kind, urgency).
-pub async fn open_attention_for(db: &impl ConnectionTrait, persons: &[Uuid]) -> Result<Vec<(Uuid, String, String)>> {
-    Ok(attention_item::Entity::find()
-        .select_only()
-        .column(attention_item::Column::PersonId)
-        .column(attention_item::Column::Kind)
-        .column(attention_item::Column::Urgency)
-        .filter(attention_item::Column::PersonId.is_in(persons.iter().copied()))
-        .filter(attention_item::Column::ResolvedAt.is_null())
-        .into_tuple()
-        .all(db)
-        .await?)
-}
-
-/// (person, version, review date) of every plan version of these persons.
-pub async fn plan_reviews(db: &impl ConnectionTrait, persons: &[Uuid]) -> Result<Vec<(Uuid, i32, Option<NaiveDate>)>> {
-    use crate::entities::plan_version;
-    Ok(plan_version::Entity::find()
-        .select_only()
-        .column(plan_version::Column::PersonId)
-        .column(plan_version::Column::Version)
-        .column(plan_version::Column::ReviewDate)
-        .filter(plan_version::Column::PersonId.is_in(persons.iter().copied()))
-        .into_tuple()
-        .all(db)
-        .await?)
 }

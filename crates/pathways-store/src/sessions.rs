@@ -27,11 +27,10 @@ pub async fn create(
     .await?)
 }
 
-/// The session and its account, if the session exists.
+/// The session and its account, if the session exists (one query: every signed-in request asks this).
 pub async fn find(db: &impl ConnectionTrait, token_hash: &str) -> Result<Option<(session::Model, account::Model)>> {
-    let Some(s) = session::Entity::find_by_id(token_hash.to_owned()).one(db).await? else { return Ok(None) };
-    let acct = account::Entity::find_by_id(s.account_id).one(db).await?;
-    Ok(acct.map(|a| (s, a)))
+    let found = session::Entity::find_by_id(token_hash.to_owned()).find_also_related(account::Entity).one(db).await?;
+    Ok(found.and_then(|(s, a)| a.map(|a| (s, a))))
 }
 
 pub async fn touch(db: &impl ConnectionTrait, token_hash: &str, at: DateTime<Utc>) -> Result<()> {

@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::{AccountId, Role};
 use pathways_store::audit::AuditEntry;
-use pathways_store::{accounts, persons, records};
+use pathways_store::{accounts, caseload};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -76,25 +76,7 @@ pub async fn show_caseload(
         Ok(coach) if supervising => scope.narrowed_to_coach(coach),
         _ => scope,
     };
-    let page = persons::list(tx, &scope, None, 1, LIMIT).await?;
-    let ids: Vec<Uuid> = page.items.iter().map(|p| p.id).collect();
-    let contacts: HashMap<Uuid, Option<NaiveDate>> = records::last_contacts(tx, &ids).await?.into_iter().collect();
-    let checkins: HashMap<Uuid, Option<DateTime<Utc>>> = records::last_checkins(tx, &ids).await?.into_iter().collect();
-    let mut barc: HashMap<Uuid, Vec<i16>> = HashMap::new();
-    for (p, total, _) in records::assessment_totals(tx, &ids).await? {
-        barc.entry(p).or_default().push(total);
-    }
-    let mut reviews: HashMap<Uuid, (i32, Option<NaiveDate>)> = HashMap::new();
-    for (p, v, d) in records::plan_reviews(tx, &ids).await? {
-        let e = reviews.entry(p).or_insert((v, d));
-        if v > e.0 {
-            *e = (v, d);
-        }
-    }
-    let mut attention: HashMap<Uuid, Vec<(String, String)>> = HashMap::new();
-    for (p, kind, urgency) in records::open_attention_for(tx, &ids).await? {
-        attention.entry(p).or_default().push((kind, urgency));
-    }
+    let (found, truncated) = caseload::rows(tx, &scope, LIMIT).await?;
     // Only supervisors see the coach column and the coach filter: a coach's caseload needs no list of coaches.
     let coaches: HashMap<Uuid, String> = if supervising {
         accounts::list_staff(tx, caller.org, Role::Coach).await?.into_iter().map(|a| (a.id, a.display_name)).collect()
@@ -102,67 +84,56 @@ pub async fn show_caseload(
         HashMap::new()
     };
     let entry =
-        AuditEntry::new(AuditAction::CaseloadRead, AuditOutcome::Success).detail(format!("shown={}", ids.len()));
+        AuditEntry::new(AuditAction::CaseloadRead, AuditOutcome::Success).detail(format!("shown={}", found.len()));
     crate::access::audit_read(&state, &ctx, entry).await?;
 
     let t = ctx.t();
     let today = crate::clock::today();
     let now = Utc::now();
-    let mut rows: Vec<Row> = page
-        .items
-        .iter()
+    let mut rows: Vec<Row> = found
+        .into_iter()
         .map(|p| {
-            let totals = barc.get(&p.id).cloned().unwrap_or_default();
-            let change = match totals.as_slice() {
-                [.., a, b] => i64::from(*b - *a),
+            let change = match (p.barc_previous, p.barc_latest) {
+                (Some(a), Some(b)) => i64::from(b - a),
                 _ => 0,
             };
-            let last_checkin = checkins.get(&p.id).copied().flatten();
-            let review = reviews.get(&p.id).and_then(|r| r.1);
             let mut flags = Vec::new();
-            let items = attention.get(&p.id).cloned().unwrap_or_default();
-            let urgent = items.iter().any(|(_, u)| u == "urgent");
+            let urgent = p.urgent_items > 0;
             if urgent {
                 flags.push(("urgent", t.get("flag-urgent")));
             }
-            if items.iter().any(|(k, u)| u != "urgent" && k == "barc10_drop") || change <= -5 {
+            if p.drop_items > 0 || change <= -5 {
                 flags.push(("drop", t.get("flag-barc-drop")));
             }
-            if review.is_some_and(|d| d <= today) {
+            if p.review_date.is_some_and(|d| d <= today) {
                 flags.push(("review", t.get("plan-review-due")));
             }
-            let quiet = last_checkin.is_none_or(|c| (now - c).num_days() >= QUIET_DAYS);
-            if quiet {
+            if p.last_checkin.is_none_or(|c| (now - c).num_days() >= QUIET_DAYS) {
                 flags.push(("quiet", t.arg("flag-quiet", "days", &QUIET_DAYS.to_string())));
             }
-            let waited = items.len() as i64;
+            let rank = if urgent {
+                0
+            } else if flags.is_empty() {
+                2
+            } else {
+                1
+            };
             Row {
                 id: p.id,
-                name: p.preferred_name.clone(),
                 coach: p.assigned_coach_id.and_then(|c| coaches.get(&c).cloned()).unwrap_or_default(),
-                last_contact: contacts
-                    .get(&p.id)
-                    .copied()
-                    .flatten()
-                    .map(|d| d.to_string())
+                last_contact: p.last_contact.map(|d| d.to_string()).unwrap_or_else(|| t.get("never")),
+                last_checkin: p
+                    .last_checkin
+                    .map(|c| c.format("%Y-%m-%d").to_string())
                     .unwrap_or_else(|| t.get("never")),
-                last_checkin: last_checkin.map(|c| c.format("%Y-%m-%d").to_string()).unwrap_or_else(|| t.get("never")),
-                barc: totals.last().map(|v| v.to_string()).unwrap_or_else(|| "—".into()),
-                barc_change: if totals.len() > 1 { format!("{change:+}") } else { String::new() },
-                review: review.map(|d| d.to_string()).unwrap_or_default(),
-                rank: (
-                    if urgent {
-                        0
-                    } else if flags.is_empty() {
-                        2
-                    } else {
-                        1
-                    },
-                    -waited,
-                ),
-                contact_key: contacts.get(&p.id).copied().flatten(),
-                checkin_key: last_checkin,
+                barc: p.barc_latest.map(|v| v.to_string()).unwrap_or_else(|| "—".into()),
+                barc_change: if p.barc_previous.is_some() { format!("{change:+}") } else { String::new() },
+                review: p.review_date.map(|d| d.to_string()).unwrap_or_default(),
+                rank: (rank, -p.open_items),
+                contact_key: p.last_contact,
+                checkin_key: p.last_checkin,
                 change_key: change,
+                name: p.preferred_name,
                 flags,
             }
         })
@@ -184,7 +155,7 @@ pub async fn show_caseload(
     render(&CaseloadPage {
         chrome: Chrome::new(&ctx, &state, heading.clone()),
         heading,
-        truncated: page.total > LIMIT,
+        truncated,
         count_line: t.count("persons-count", rows.len() as u64),
         show_coach: supervising,
         rows,

@@ -4,7 +4,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use pathways_domain::audit::AuditAction;
-use pathways_store::{accounts, plans};
+use pathways_store::plans;
 
 use super::view::{DimensionView, dimensions, pathway_name, stage_name};
 use crate::access::{PersonRead, read_person};
@@ -31,10 +31,9 @@ struct PlanPage {
 pub async fn show_plan(State(state): State<AppState>, s: Subject) -> WebResult<Html<String>> {
     let PersonRead { scope, record } = read_person(&state, &s.ctx, &s.caller, s.person, AuditAction::PlanRead).await?;
     let tx = state.store.reader();
-    let plan = plans::current(tx, &scope, s.person).await?;
-    let author = match &plan {
-        Some(p) => accounts::find(tx, p.author_account_id.into()).await?.map(|a| a.display_name),
-        None => None,
+    let (plan, author) = match plans::current_with_author(tx, &scope, s.person).await? {
+        Some((plan, author)) => (Some(plan), author),
+        None => (None, None),
     };
 
     let t = s.ctx.t();

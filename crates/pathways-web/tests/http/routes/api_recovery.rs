@@ -165,3 +165,48 @@ async fn the_openapi_document_describes_the_recovery_routes() {
     }
     assert!(doc["paths"]["/api/v1/persons/{id}/plan"]["put"].is_object());
 }
+
+/// The caseload's figures come from one query over five tables; each column is checked against what was recorded.
+#[tokio::test]
+async fn the_caseload_shows_each_persons_latest_figures_urgent_first() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    app.person(app.org, "Aaron Steady", Some(coach.id)).await;
+    let urgent = app.person(app.org, "Zoe Urgent", Some(coach.id)).await;
+    let barc = |p| format!("/api/v1/persons/{p}/assessments");
+    for answers in [[5; 10], [4; 10]] {
+        let made = app
+            .api(&coach, Method::POST, &barc(urgent), Some(json!({"instrument": "barc10", "answers": answers})))
+            .await;
+        assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    }
+    let unsafe_now = json!({"mood": 1, "craving": 9, "safe": false});
+    let checkin = app.api(&coach, Method::POST, &format!("/api/v1/persons/{urgent}/checkins"), Some(unsafe_now)).await;
+    assert_eq!(checkin.status, StatusCode::CREATED);
+    let met = json!({"date": "2026-11-02", "type": "phone", "minutes": 15, "topics": []});
+    let encounter = app.api(&coach, Method::POST, &format!("/api/v1/persons/{urgent}/encounters"), Some(met)).await;
+    assert_eq!(encounter.status, StatusCode::CREATED, "{}", encounter.body);
+    let plan = json!({"version": 0, "plan": {"review_date": "2026-01-15"}});
+    let saved = app.api(&coach, Method::PUT, &format!("/api/v1/persons/{urgent}/plan"), Some(plan)).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+
+    let page = app.page(&coach, "/caseload").await.body;
+    let rows: Vec<&str> = page.split("<th scope=\"row\">").skip(1).collect();
+    assert_eq!(rows.len(), 2);
+    // Attention first, whatever the name order says.
+    let (first, second) = (rows[0], rows[1]);
+    assert!(first.contains("Zoe Urgent") && second.contains("Aaron Steady"));
+    let today = chrono::Utc::now().date_naive().to_string();
+    for expected in ["Urgent", "BARC-10 drop", "Review due", "2026-11-02", today.as_str(), "40 (-10)", "2026-01-15"] {
+        assert!(first.contains(expected), "{expected} missing from {first}");
+    }
+    assert!(!first.contains("No check-in in"), "checked in today");
+    for expected in ["Never", "—", "No check-in in 14 days"] {
+        assert!(second.contains(expected), "{expected} missing from {second}");
+    }
+    assert!(!second.contains("Urgent"));
+    let only_urgent = app.page(&coach, "/caseload?flag=urgent").await.body;
+    assert!(only_urgent.contains("Zoe Urgent") && !only_urgent.contains("Aaron Steady"));
+    let by_name = app.page(&coach, "/caseload?sort=name").await.body;
+    assert!(by_name.find("Aaron Steady") < by_name.find("Zoe Urgent"));
+}
