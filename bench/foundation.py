@@ -6,7 +6,7 @@ Usage: bench/foundation.py [--postgres postgres://postgres@127.0.0.1:5432/test] 
 Needs: a release build (cargo build --release), wrk (apt-get install wrk), curl.
 Reports ratios against /healthz measured in the same run, since machines are noisy.
 """
-import argparse, json, os, re, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
+import shutil, argparse, json, os, re, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "pathways")
@@ -43,6 +43,8 @@ def rss_kib(pid):
 
 def wrk(url, seconds, connections, token=None, header=None):
     """wrk's rate and latencies; `token` adds a bearer token, `header` any other header."""
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed: run bench/setup.sh")
     cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
     if token:
         cmd[1:1] = ["-H", f"Authorization: Bearer {token}"]
