@@ -6,7 +6,7 @@ Usage: bench/foundation.py [--postgres postgres://postgres@127.0.0.1:5432/test] 
 Needs: a release build (cargo build --release), wrk (apt-get install wrk), curl.
 Reports ratios against /healthz measured in the same run, since machines are noisy.
 """
-import shutil, argparse, json, os, re, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
+import argparse, json, os, re, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "pathways")
