@@ -56,6 +56,11 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Bring directory data in from another source.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// Demo and benchmark data.
     Demo {
         #[command(subcommand)]
@@ -65,6 +70,24 @@ enum Command {
     Backup {
         #[arg(long)]
         to: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// A Meeting Guide JSON feed (an array of meetings). Re-importing the same source updates in place and
+    /// retires the meetings it no longer lists.
+    MeetingGuide {
+        file: PathBuf,
+        /// The source's key (default: the file's name without its extension).
+        #[arg(long)]
+        source: Option<String>,
+        /// The name shown for the source's organization (default: the source's key).
+        #[arg(long)]
+        name: Option<String>,
+        /// The time zone of meetings that don't name one.
+        #[arg(long, default_value = "America/New_York")]
+        timezone: String,
     },
 }
 
@@ -183,6 +206,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::User { command } => user(config, command).await,
+        Command::Import { command } => import(config, command).await,
         Command::Token { command: TokenCommand::Create { email, label } } => {
             let store = open_store(&config).await?;
             let account = accounts::find_by_email(store.reader(), &email)
@@ -370,4 +394,38 @@ fn read_password() -> anyhow::Result<String> {
         bail!("no password given on standard input");
     }
     Ok(password)
+}
+
+async fn import(config: Config, command: ImportCommand) -> anyhow::Result<ExitCode> {
+    let ImportCommand::MeetingGuide { file, source, name, timezone } = command;
+    let tz: chrono_tz::Tz =
+        timezone.parse().map_err(|_| anyhow::anyhow!("--timezone {timezone} is not a time zone"))?;
+    let source = match source {
+        Some(s) => s,
+        None => file.file_stem().map(|s| s.to_string_lossy().into_owned()).context("name the source with --source")?,
+    };
+    let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+    let converted =
+        pathways_store::import::meeting_guide::convert(&text, &source, name.as_deref().unwrap_or(&source), tz)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let store = open_store(&config).await?;
+    let tx = store.begin().await?;
+    let counts = pathways_store::directory::import_source(&tx, &source, &converted.records).await?;
+    let detail = format!(
+        "source={source} added={} updated={} unchanged={} retired={} rejected={}",
+        counts.added,
+        counts.updated,
+        counts.unchanged,
+        counts.retired,
+        converted.rejected.len()
+    );
+    audit::append(
+        &tx,
+        &cli_actor(),
+        AuditEntry::new(AuditAction::DirectoryImport, AuditOutcome::Success).detail(detail),
+    )
+    .await?;
+    tx.commit().await?;
+    print!("{}", pathways_store::import::report(&counts, &converted.rejected));
+    Ok(ExitCode::SUCCESS)
 }

@@ -146,3 +146,63 @@ fn configuration_errors_name_the_key_and_never_print_secrets() {
     assert!(all.contains("session_idle_minutes"), "{all}");
     assert!(!all.contains("s3cret-pw"), "{all}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_meeting_guide_feed_imports_reports_each_rejection_and_reimports_in_place() {
+    let db = TestDb::new().await;
+    let cli = Cli { url: db.url.clone(), dir: tempfile::tempdir().expect("dir") };
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/meeting-guide");
+    let feed = format!("{fixtures}/feed.json");
+    let args = ["import", "meeting-guide", feed.as_str(), "--source", "ct-meetings", "--name", "CT meetings"];
+
+    let first = cli.run(&args, "");
+    assert!(first.status.success(), "{}", text(&first));
+    let report = text(&first);
+    assert!(report.starts_with("added 7, updated 0, unchanged 0, retired 0, rejected 6\n"), "{report}");
+    for expected in [
+        "rejected record 7 (day-seven): day:",
+        "rejected record 8 (late-hour): time:",
+        "rejected record 9: slug:",
+        "rejected record 10 (far-north): latitude:",
+        "rejected record 11 (bad-link): conference_url:",
+        "rejected record 12 (nowhere): latitude: no coordinates, and no known ZIP code",
+    ] {
+        assert!(report.contains(expected), "{expected:?} missing from:\n{report}");
+    }
+
+    // The same feed again changes nothing; a newer feed updates one meeting and retires the one it dropped.
+    let again = cli.run(&args, "");
+    assert!(text(&again).starts_with("added 0, updated 0, unchanged 7, retired 0, rejected 6\n"), "{}", text(&again));
+    let next = format!("{fixtures}/feed-next.json");
+    let changed = cli.run(&["import", "meeting-guide", &next, "--source", "ct-meetings", "--name", "CT meetings"], "");
+    assert!(
+        text(&changed).starts_with("added 0, updated 1, unchanged 5, retired 1, rejected 6\n"),
+        "{}",
+        text(&changed)
+    );
+
+    let store = pathways_store::Store::connect(&db.url).await.expect("store");
+    let snapshot = pathways_store::directory::snapshot(store.reader()).await.expect("snapshot");
+    let names: Vec<&str> = snapshot.services.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(snapshot.services.len(), 6, "{names:?}");
+    assert!(!names.contains(&"Grupo Esperanza"));
+    let by_zip = snapshot.services.iter().find(|s| s.name == "Placed by ZIP").expect("placed by zip");
+    let place = &snapshot.locations[&snapshot.links[&by_zip.id][0]];
+    assert!(place.approximate, "placed at its ZIP code's centre");
+    let (lat, lon) = (place.latitude.expect("lat"), place.longitude.expect("lon"));
+    assert!((41.7..41.8).contains(&lat) && (-72.8..-72.7).contains(&lon), "06107 is West Hartford: {lat},{lon}");
+    let online = snapshot.services.iter().find(|s| s.name == "Online Night Owls").expect("online");
+    assert!(!snapshot.links.contains_key(&online.id), "an online meeting has no place");
+    assert_eq!(online.time_zone.as_deref(), Some("America/New_York"));
+    let sunrise = snapshot.services.iter().find(|s| s.name == "Sunrise Serenity").expect("sunrise");
+    assert_eq!(sunrise.doc["schedules"][0]["opens_at"], "07:30");
+    assert_eq!(sunrise.doc["id"], sunrise.id.to_string(), "HSDS ids are ours");
+
+    let missing = cli.run(&["import", "meeting-guide", "/no/such/feed.json"], "");
+    assert!(!missing.status.success());
+    assert!(text(&missing).contains("cannot read /no/such/feed.json"), "{}", text(&missing));
+    let not_json = format!("{fixtures}/../../cli.rs");
+    let bad = cli.run(&["import", "meeting-guide", &not_json, "--source", "x"], "");
+    assert!(!bad.status.success());
+    assert!(text(&bad).contains("line 1"), "{}", text(&bad));
+}

@@ -23,6 +23,8 @@ pub enum AuditAction {
     AccountCreate,
     AccountDisable,
     TokenCreate,
+    /// A directory source imported (from the command line).
+    DirectoryImport,
     PersonList,
     PersonRead,
     PersonCreate,
@@ -43,7 +45,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 28] = [
+    pub const ALL: [AuditAction; 29] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -55,6 +57,7 @@ impl AuditAction {
         AuditAction::AccountCreate,
         AuditAction::AccountDisable,
         AuditAction::TokenCreate,
+        AuditAction::DirectoryImport,
         AuditAction::PersonList,
         AuditAction::PersonRead,
         AuditAction::PersonCreate,
@@ -87,6 +90,7 @@ impl AuditAction {
             AuditAction::AccountCreate => "account_create",
             AuditAction::AccountDisable => "account_disable",
             AuditAction::TokenCreate => "token_create",
+            AuditAction::DirectoryImport => "directory_import",
             AuditAction::PersonList => "person_list",
             AuditAction::PersonRead => "person_read",
             AuditAction::PersonCreate => "person_create",

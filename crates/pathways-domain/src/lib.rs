@@ -9,7 +9,9 @@ pub mod audit;
 pub mod barc10;
 pub mod checkin;
 pub mod dimension;
+pub mod directory;
 pub mod encounter;
+pub mod finder;
 pub mod ids;
 pub mod locale;
 pub mod org;
@@ -18,6 +20,7 @@ pub mod person;
 pub mod plan;
 pub mod role;
 pub mod session;
+pub mod taxonomy;
 pub mod text;
 pub mod throttle;
 

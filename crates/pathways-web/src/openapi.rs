@@ -14,17 +14,20 @@ use crate::controllers::api::{persons, plans, records};
         records::create_assessment::create_assessment, records::list_assessments::list_assessments,
         records::create_checkin::create_checkin, records::list_checkins::list_checkins,
         records::create_encounter::create_encounter, records::list_encounters::list_encounters,
+        crate::controllers::find::api_search::api_search,
     ),
     components(schemas(
         persons::PersonJson, persons::PersonList, persons::PersonCreate, persons::PersonPatch,
         plans::PlanJson, plans::PlanPut, records::AssessmentJson, records::AreaToBuild, records::CheckinJson, records::EncounterJson,
         records::create_assessment::AssessmentCreate, records::create_encounter::EncounterCreate,
+        crate::controllers::find::api_search::SearchResult, crate::controllers::find::api_search::SearchResults,
     )),
     modifiers(&BearerAuth),
     tags(
         (name = "persons", description = "Persons in recovery"),
         (name = "plans", description = "Person-centered recovery plans, as versions"),
         (name = "recovery", description = "BARC-10 assessments, self check-ins and encounters"),
+        (name = "directory", description = "The public community directory and meeting finder (no token needed)"),
     )
 )]
 pub struct ApiDoc;

@@ -7,8 +7,8 @@ use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::controllers::{
-    api, assessments, assets, auth, caseload, checkins, encounters, home, invites, lang, ops, persons, plans, portal,
-    staff,
+    api, assessments, assets, auth, caseload, checkins, encounters, find, home, invites, lang, ops, persons, plans,
+    portal, staff,
 };
 use crate::error::WebError;
 use crate::middleware;
@@ -64,6 +64,10 @@ pub fn router(state: AppState) -> Router {
         // The person's portal and the coach's caseload
         .route("/me", get(portal::show_me))
         .route("/caseload", get(caseload::show_caseload))
+        // The public finder.
+        .route("/find", get(find::show_find))
+        .route("/find/{id}", get(find::show_listing))
+        .route("/api/v1/search", get(find::api_search))
         // JSON API
         .route("/api/v1/persons", get(api::persons::list_persons).post(api::persons::create_person))
         .route("/api/v1/persons/{id}", get(api::persons::get_person).patch(api::persons::update_person))

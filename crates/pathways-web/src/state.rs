@@ -19,6 +19,8 @@ pub struct AppState {
     pub metrics: PrometheusHandle,
     /// Group commit for the audit events of reads.
     pub audit: AuditBatcher,
+    /// The finder's in-memory search index over the community directory.
+    pub finder: Arc<crate::finder::Finder>,
 }
 
 impl AppState {
@@ -30,6 +32,7 @@ impl AppState {
         let audit = AuditBatcher::spawn(store.clone());
         Self {
             audit,
+            finder: Arc::new(crate::finder::Finder::default()),
             store,
             config: Arc::new(config),
             sessions,

@@ -167,7 +167,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 9] = [
+pub const FIELDS: [&str; 22] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -177,8 +177,21 @@ pub const FIELDS: [&str; 9] = [
     "email",
     "assigned_coach",
     "password",
+    "near",
+    "radius_mi",
+    "category",
+    "pathway",
+    "language",
+    "population",
+    "cost",
+    "faith",
+    "day",
+    "when",
+    "starts_within_min",
+    "online",
+    "page",
 ];
-pub const FIELD_ERRORS: [&str; 14] = [
+pub const FIELD_ERRORS: [&str; 16] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -193,6 +206,8 @@ pub const FIELD_ERRORS: [&str; 14] = [
     "invalid-phone",
     "invalid-email",
     "invalid-coach",
+    "unknown-place",
+    "unknown-choice",
 ];
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use sea_orm_migration::prelude::*;
 mod m0001_foundation;
 mod m0002_recovery;
 mod m0003_caseload_index;
+mod m0004_directory;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0001_foundation::Migration),
             Box::new(m0002_recovery::Migration),
             Box::new(m0003_caseload_index::Migration),
+            Box::new(m0004_directory::Migration),
         ]
     }
 }

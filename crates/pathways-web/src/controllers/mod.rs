@@ -8,6 +8,7 @@ pub mod auth;
 pub mod caseload;
 pub mod checkins;
 pub mod encounters;
+pub mod find;
 pub mod home;
 pub mod invites;
 pub mod lang;

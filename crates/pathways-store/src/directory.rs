@@ -1,0 +1,432 @@
+//! The community directory's rows: imports that upsert by `(source, external_id)` and retire what a source no
+//! longer lists, the listings the search index is built from, and the version that tells an index it is behind.
+
+use std::collections::{HashMap, HashSet};
+
+use sea_orm::sea_query::{Expr, ExprTrait as _};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
+};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::entities::{dir_location, dir_organization, dir_service, dir_service_at_location, directory_state};
+use crate::{Result, now};
+
+/// Rows per multi-row INSERT (SQLite allows 32,766 bound parameters; the widest table has 14 columns).
+const CHUNK: usize = 500;
+
+/// An HSDS object as a source gives it, with the id it has there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceDoc {
+    pub external_id: String,
+    pub name: String,
+    pub doc: serde_json::Value,
+}
+
+/// A place as a source gives it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceLocation {
+    pub external_id: String,
+    pub name: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub approximate: bool,
+    pub postal_code: Option<String>,
+    pub doc: serde_json::Value,
+}
+
+/// A service (or meeting) with its organization and the places it is offered at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceRecord {
+    pub organization: SourceDoc,
+    pub service: SourceDoc,
+    pub is_meeting: bool,
+    pub time_zone: Option<String>,
+    pub locations: Vec<SourceLocation>,
+}
+
+/// What an import did to the services of a source.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub added: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub retired: u64,
+}
+
+fn hash(doc: &serde_json::Value) -> String {
+    hex::encode(Sha256::digest(doc.to_string().as_bytes()))
+}
+
+/// Puts our ids into a document (HSDS ids are the ids the directory serves them under).
+fn with_ids(mut doc: serde_json::Value, ids: &[(&str, Uuid)]) -> serde_json::Value {
+    if let Some(o) = doc.as_object_mut() {
+        for (k, v) in ids {
+            o.insert((*k).to_owned(), serde_json::Value::String(v.to_string()));
+        }
+    }
+    doc
+}
+
+struct Known {
+    id: Uuid,
+    hash: String,
+    retired: bool,
+}
+
+/// Applies a whole source's listing in the caller's transaction: adds what is new, updates what changed, leaves
+/// the rest, and retires the services and places the source no longer lists. Records are applied in order; a
+/// later record with an external id already seen in this run replaces the earlier one.
+pub async fn import_source(db: &impl ConnectionTrait, source: &str, records: &[SourceRecord]) -> Result<ImportCounts> {
+    let at = now();
+    let mut counts = ImportCounts::default();
+    let orgs: HashMap<String, Known> = dir_organization::Entity::find()
+        .filter(dir_organization::Column::Source.eq(source))
+        .select_only()
+        .columns([
+            dir_organization::Column::ExternalId,
+            dir_organization::Column::Id,
+            dir_organization::Column::ContentHash,
+            dir_organization::Column::RetiredAt,
+        ])
+        .into_tuple::<(String, Uuid, String, Option<chrono::DateTime<chrono::Utc>>)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(e, id, hash, r)| (e, Known { id, hash, retired: r.is_some() }))
+        .collect();
+    let mut services: HashMap<String, Known> = dir_service::Entity::find()
+        .filter(dir_service::Column::Source.eq(source))
+        .select_only()
+        .columns([
+            dir_service::Column::ExternalId,
+            dir_service::Column::Id,
+            dir_service::Column::ContentHash,
+            dir_service::Column::RetiredAt,
+        ])
+        .into_tuple::<(String, Uuid, String, Option<chrono::DateTime<chrono::Utc>>)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(e, id, hash, r)| (e, Known { id, hash, retired: r.is_some() }))
+        .collect();
+    let mut locations: HashMap<String, Known> = dir_location::Entity::find()
+        .filter(dir_location::Column::Source.eq(source))
+        .select_only()
+        .columns([
+            dir_location::Column::ExternalId,
+            dir_location::Column::Id,
+            dir_location::Column::ContentHash,
+            dir_location::Column::RetiredAt,
+        ])
+        .into_tuple::<(String, Uuid, String, Option<chrono::DateTime<chrono::Utc>>)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(e, id, hash, r)| (e, Known { id, hash, retired: r.is_some() }))
+        .collect();
+    let service_ids: HashSet<Uuid> = services.values().map(|k| k.id).collect();
+    let mut links: HashSet<(Uuid, Uuid)> = if service_ids.is_empty() {
+        HashSet::new()
+    } else {
+        dir_service_at_location::Entity::find()
+            .select_only()
+            .columns([dir_service_at_location::Column::ServiceId, dir_service_at_location::Column::LocationId])
+            .into_tuple::<(Uuid, Uuid)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .filter(|(s, _)| service_ids.contains(s))
+            .collect()
+    };
+
+    let mut org_ids: HashMap<String, Uuid> = orgs.iter().map(|(k, v)| (k.clone(), v.id)).collect();
+    let mut org_done: HashSet<String> = HashSet::new();
+    let mut new_orgs = Vec::new();
+    let mut new_locations = Vec::new();
+    let mut new_services = Vec::new();
+    let mut new_links = Vec::new();
+    let mut seen_services: HashSet<String> = HashSet::new();
+    let mut seen_locations: HashSet<String> = HashSet::new();
+
+    for r in records {
+        // The organization: once per run.
+        let o = &r.organization;
+        if org_done.insert(o.external_id.clone()) {
+            let h = hash(&o.doc);
+            match orgs.get(&o.external_id) {
+                Some(k) if k.hash == h && !k.retired => {}
+                Some(k) => {
+                    dir_organization::ActiveModel {
+                        id: Set(k.id),
+                        name: Set(o.name.clone()),
+                        doc: Set(with_ids(o.doc.clone(), &[("id", k.id)])),
+                        content_hash: Set(h),
+                        retired_at: Set(None),
+                        updated_at: Set(at),
+                        ..Default::default()
+                    }
+                    .update(db)
+                    .await?;
+                }
+                None => {
+                    let id = Uuid::now_v7();
+                    org_ids.insert(o.external_id.clone(), id);
+                    new_orgs.push(dir_organization::ActiveModel {
+                        id: Set(id),
+                        source: Set(source.to_owned()),
+                        external_id: Set(o.external_id.clone()),
+                        name: Set(o.name.clone()),
+                        doc: Set(with_ids(o.doc.clone(), &[("id", id)])),
+                        content_hash: Set(h),
+                        retired_at: Set(None),
+                        updated_at: Set(at),
+                    });
+                }
+            }
+        }
+        let Some(&org_id) = org_ids.get(&o.external_id) else { continue };
+
+        // Its places.
+        let mut location_ids = Vec::new();
+        for l in &r.locations {
+            seen_locations.insert(l.external_id.clone());
+            let h = hash(&l.doc);
+            let id = match locations.get(&l.external_id) {
+                Some(k) if k.hash == h && !k.retired => k.id,
+                Some(k) => {
+                    dir_location::ActiveModel {
+                        id: Set(k.id),
+                        organization_id: Set(Some(org_id)),
+                        name: Set(l.name.clone()),
+                        latitude: Set(l.latitude),
+                        longitude: Set(l.longitude),
+                        approximate: Set(l.approximate),
+                        postal_code: Set(l.postal_code.clone()),
+                        doc: Set(with_ids(l.doc.clone(), &[("id", k.id), ("organization_id", org_id)])),
+                        content_hash: Set(h),
+                        retired_at: Set(None),
+                        updated_at: Set(at),
+                        ..Default::default()
+                    }
+                    .update(db)
+                    .await?;
+                    k.id
+                }
+                None => {
+                    let id = Uuid::now_v7();
+                    locations.insert(l.external_id.clone(), Known { id, hash: h.clone(), retired: false });
+                    new_locations.push(dir_location::ActiveModel {
+                        id: Set(id),
+                        organization_id: Set(Some(org_id)),
+                        source: Set(source.to_owned()),
+                        external_id: Set(l.external_id.clone()),
+                        name: Set(l.name.clone()),
+                        latitude: Set(l.latitude),
+                        longitude: Set(l.longitude),
+                        approximate: Set(l.approximate),
+                        postal_code: Set(l.postal_code.clone()),
+                        doc: Set(with_ids(l.doc.clone(), &[("id", id), ("organization_id", org_id)])),
+                        content_hash: Set(h),
+                        retired_at: Set(None),
+                        updated_at: Set(at),
+                    });
+                    id
+                }
+            };
+            location_ids.push(id);
+        }
+
+        // The service.
+        let s = &r.service;
+        seen_services.insert(s.external_id.clone());
+        let h = hash(&serde_json::json!([&s.doc, r.is_meeting, &r.time_zone, org_id]));
+        let service_id = match services.get(&s.external_id) {
+            Some(k) if k.hash == h && !k.retired => {
+                counts.unchanged += 1;
+                k.id
+            }
+            Some(k) => {
+                counts.updated += 1;
+                dir_service::ActiveModel {
+                    id: Set(k.id),
+                    organization_id: Set(org_id),
+                    name: Set(s.name.clone()),
+                    is_meeting: Set(r.is_meeting),
+                    time_zone: Set(r.time_zone.clone()),
+                    doc: Set(with_ids(s.doc.clone(), &[("id", k.id), ("organization_id", org_id)])),
+                    content_hash: Set(h),
+                    retired_at: Set(None),
+                    updated_at: Set(at),
+                    ..Default::default()
+                }
+                .update(db)
+                .await?;
+                k.id
+            }
+            None => {
+                counts.added += 1;
+                let id = Uuid::now_v7();
+                services.insert(s.external_id.clone(), Known { id, hash: h.clone(), retired: false });
+                new_services.push(dir_service::ActiveModel {
+                    id: Set(id),
+                    organization_id: Set(org_id),
+                    source: Set(source.to_owned()),
+                    external_id: Set(s.external_id.clone()),
+                    name: Set(s.name.clone()),
+                    is_meeting: Set(r.is_meeting),
+                    time_zone: Set(r.time_zone.clone()),
+                    doc: Set(with_ids(s.doc.clone(), &[("id", id), ("organization_id", org_id)])),
+                    content_hash: Set(h),
+                    last_verified_on: Set(Some(at.date_naive())),
+                    retired_at: Set(None),
+                    updated_at: Set(at),
+                });
+                id
+            }
+        };
+        for location_id in location_ids {
+            if links.insert((service_id, location_id)) {
+                let id = Uuid::now_v7();
+                new_links.push(dir_service_at_location::ActiveModel {
+                    id: Set(id),
+                    service_id: Set(service_id),
+                    location_id: Set(location_id),
+                    doc: Set(serde_json::json!({
+                        "id": id, "service_id": service_id, "location_id": location_id
+                    })),
+                });
+            }
+        }
+    }
+
+    insert_chunks(db, new_orgs).await?;
+    insert_chunks(db, new_locations).await?;
+    insert_chunks(db, new_services).await?;
+    insert_chunks(db, new_links).await?;
+
+    let gone: Vec<Uuid> =
+        services.iter().filter(|(e, k)| !k.retired && !seen_services.contains(*e)).map(|(_, k)| k.id).collect();
+    counts.retired = gone.len() as u64;
+    for chunk in gone.chunks(CHUNK) {
+        dir_service::Entity::update_many()
+            .col_expr(dir_service::Column::RetiredAt, Expr::value(at))
+            .filter(dir_service::Column::Id.is_in(chunk.iter().copied()))
+            .exec(db)
+            .await?;
+    }
+    let gone: Vec<Uuid> =
+        locations.iter().filter(|(e, k)| !k.retired && !seen_locations.contains(*e)).map(|(_, k)| k.id).collect();
+    for chunk in gone.chunks(CHUNK) {
+        dir_location::Entity::update_many()
+            .col_expr(dir_location::Column::RetiredAt, Expr::value(at))
+            .filter(dir_location::Column::Id.is_in(chunk.iter().copied()))
+            .exec(db)
+            .await?;
+    }
+    if counts.added + counts.updated + counts.retired > 0 {
+        bump_version(db).await?;
+    }
+    Ok(counts)
+}
+
+async fn insert_chunks<A>(db: &impl ConnectionTrait, rows: Vec<A>) -> Result<()>
+where
+    A: ActiveModelTrait + Send,
+{
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<A> = rows.by_ref().take(CHUNK).collect();
+        <A::Entity as EntityTrait>::insert_many(chunk).exec(db).await?;
+    }
+    Ok(())
+}
+
+/// Moves the directory's version (in the transaction of the change).
+pub async fn bump_version(db: &impl ConnectionTrait) -> Result<()> {
+    directory_state::Entity::update_many()
+        .col_expr(directory_state::Column::Version, Expr::col(directory_state::Column::Version).add(1))
+        .filter(directory_state::Column::Id.eq(1))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The directory's version: an index built at this version is current.
+pub async fn version(db: &impl ConnectionTrait) -> Result<i64> {
+    Ok(directory_state::Entity::find_by_id(1).one(db).await?.map_or(0, |s| s.version))
+}
+
+/// Everything the search index is built from: active services, their organizations' names, their places.
+#[derive(Clone, Debug, Default)]
+pub struct Snapshot {
+    pub version: i64,
+    pub organizations: HashMap<Uuid, String>,
+    pub services: Vec<dir_service::Model>,
+    pub locations: HashMap<Uuid, dir_location::Model>,
+    /// service id → its places.
+    pub links: HashMap<Uuid, Vec<Uuid>>,
+}
+
+/// Reads the active directory (the version first, so a change during the read makes the index rebuild again).
+pub async fn snapshot(db: &impl ConnectionTrait) -> Result<Snapshot> {
+    let version = version(db).await?;
+    let organizations = dir_organization::Entity::find()
+        .filter(dir_organization::Column::RetiredAt.is_null())
+        .select_only()
+        .columns([dir_organization::Column::Id, dir_organization::Column::Name])
+        .into_tuple::<(Uuid, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let services = dir_service::Entity::find().filter(dir_service::Column::RetiredAt.is_null()).all(db).await?;
+    let locations = dir_location::Entity::find()
+        .filter(dir_location::Column::RetiredAt.is_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| (l.id, l))
+        .collect();
+    let mut links: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    for (s, l) in dir_service_at_location::Entity::find()
+        .select_only()
+        .columns([dir_service_at_location::Column::ServiceId, dir_service_at_location::Column::LocationId])
+        .into_tuple::<(Uuid, Uuid)>()
+        .all(db)
+        .await?
+    {
+        links.entry(s).or_default().push(l);
+    }
+    Ok(Snapshot { version, organizations, services, locations, links })
+}
+
+/// One active service with its organization and places (a listing's page).
+pub async fn service(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<Option<(dir_service::Model, Option<dir_organization::Model>, Vec<dir_location::Model>)>> {
+    let Some(s) = dir_service::Entity::find_by_id(id).filter(dir_service::Column::RetiredAt.is_null()).one(db).await?
+    else {
+        return Ok(None);
+    };
+    let org = dir_organization::Entity::find_by_id(s.organization_id).one(db).await?;
+    let ids: Vec<Uuid> = dir_service_at_location::Entity::find()
+        .filter(dir_service_at_location::Column::ServiceId.eq(id))
+        .select_only()
+        .column(dir_service_at_location::Column::LocationId)
+        .into_tuple::<Uuid>()
+        .all(db)
+        .await?;
+    let places = if ids.is_empty() {
+        Vec::new()
+    } else {
+        dir_location::Entity::find()
+            .filter(dir_location::Column::Id.is_in(ids))
+            .filter(dir_location::Column::RetiredAt.is_null())
+            .all(db)
+            .await?
+    };
+    Ok(Some((s, org, places)))
+}

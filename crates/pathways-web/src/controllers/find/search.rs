@@ -1,0 +1,266 @@
+//! One search, shared by the page and the API: read the parameters (every problem named by its field), run the
+//! index, and describe each hit for people (names in their language, local times, distances).
+
+use chrono::{DateTime, Datelike, Utc, Weekday};
+use chrono_tz::Tz;
+use pathways_domain::directory::schedule::{Occurrence, Window};
+use pathways_domain::finder::{Hit, Listing, Query};
+use pathways_domain::text::FieldError;
+use serde::Deserialize;
+
+use crate::finder::taxonomy;
+use crate::i18n::Tr;
+use crate::places::{Place, resolve};
+
+/// Results per page.
+pub const PER_PAGE: usize = 20;
+/// The radius when none is given, and the largest accepted.
+pub const DEFAULT_RADIUS_MI: f64 = 10.0;
+pub const MAX_RADIUS_MI: f64 = 250.0;
+/// Where a town name without a state is looked for.
+pub const HOME_STATE: &str = "CT";
+
+/// The query string of `/find` and `/api/v1/search`. Everything is text so a bad value is reported, not refused.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct FindParams {
+    pub q: String,
+    pub near: String,
+    pub radius_mi: String,
+    pub category: String,
+    pub pathway: String,
+    pub language: String,
+    pub population: String,
+    pub cost: String,
+    pub faith: String,
+    pub day: String,
+    /// `now`, `soon` (next two hours), `today`, `tonight`.
+    pub when: String,
+    pub starts_within_min: String,
+    /// `online` or `in_person` (the API also takes `true`/`false`).
+    pub online: String,
+    pub page: String,
+}
+
+impl FindParams {
+    /// Whether the person asked anything yet (the page shows the form alone until then).
+    pub fn is_blank(&self) -> bool {
+        [&self.q, &self.near, &self.category, &self.day, &self.when, &self.language, &self.online]
+            .iter()
+            .all(|v| v.trim().is_empty())
+    }
+}
+
+pub struct Parsed {
+    pub query: Query,
+    pub place: Option<Place>,
+    pub page: usize,
+}
+
+fn weekday(n: u32) -> Option<Weekday> {
+    Some(match n {
+        0 => Weekday::Sun,
+        1 => Weekday::Mon,
+        2 => Weekday::Tue,
+        3 => Weekday::Wed,
+        4 => Weekday::Thu,
+        5 => Weekday::Fri,
+        6 => Weekday::Sat,
+        _ => return None,
+    })
+}
+
+/// Reads the parameters; `Err` lists every field that could not be read.
+pub fn parse(p: &FindParams) -> Result<Parsed, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let tax = taxonomy();
+    let place = match p.near.trim() {
+        "" => None,
+        near => {
+            let found = resolve(near, HOME_STATE);
+            if found.is_none() {
+                errors.push(FieldError::new("near", "unknown-place"));
+            }
+            found
+        }
+    };
+    let radius_mi = match p.radius_mi.trim() {
+        "" => DEFAULT_RADIUS_MI,
+        r => match r.parse::<f64>() {
+            Ok(v) if v > 0.0 && v <= MAX_RADIUS_MI => v,
+            _ => {
+                errors.push(FieldError::new("radius_mi", "out-of-range"));
+                DEFAULT_RADIUS_MI
+            }
+        },
+    };
+    let category = match p.category.trim() {
+        "" => None,
+        c if tax.term(c).is_some() => Some(c.to_owned()),
+        _ => {
+            errors.push(FieldError::new("category", "unknown-choice"));
+            None
+        }
+    };
+    let mut attributes = Vec::new();
+    for (field, vocabulary, value) in [
+        ("pathway", "pathway", &p.pathway),
+        ("population", "population", &p.population),
+        ("cost", "cost", &p.cost),
+        ("faith", "faith", &p.faith),
+    ] {
+        match value.trim() {
+            "" => {}
+            v if tax.attribute(vocabulary, v).is_some() => attributes.push(format!("{vocabulary}:{v}")),
+            _ => errors.push(FieldError::new(field, "unknown-choice")),
+        }
+    }
+    let language = match p.language.trim() {
+        "" => None,
+        l if l.len() <= 3 && l.chars().all(|c| c.is_ascii_lowercase()) => Some(l.to_owned()),
+        _ => {
+            errors.push(FieldError::new("language", "unknown-choice"));
+            None
+        }
+    };
+    let mut window = match p.when.trim() {
+        "" => None,
+        "now" => Some(Window::Now),
+        "soon" => Some(Window::StartsWithin(120)),
+        "today" => Some(Window::Today),
+        "tonight" => Some(Window::Tonight),
+        _ => {
+            errors.push(FieldError::new("when", "unknown-choice"));
+            None
+        }
+    };
+    match p.starts_within_min.trim() {
+        "" => {}
+        m => match m.parse::<u32>() {
+            Ok(v) if (1..=24 * 60).contains(&v) => window = Some(Window::StartsWithin(v)),
+            _ => errors.push(FieldError::new("starts_within_min", "out-of-range")),
+        },
+    }
+    match p.day.trim() {
+        "" => {}
+        d => match d.parse::<u32>().ok().and_then(weekday) {
+            Some(w) if window.is_none() => window = Some(Window::Day(w)),
+            Some(_) => {}
+            None => errors.push(FieldError::new("day", "out-of-range")),
+        },
+    }
+    let online = match p.online.trim() {
+        "" => None,
+        "online" | "true" => Some(true),
+        "in_person" | "false" => Some(false),
+        _ => {
+            errors.push(FieldError::new("online", "unknown-choice"));
+            None
+        }
+    };
+    let page = match p.page.trim() {
+        "" => 1,
+        n => match n.parse::<usize>() {
+            Ok(v) if (1..=10_000).contains(&v) => v,
+            _ => {
+                errors.push(FieldError::new("page", "out-of-range"));
+                1
+            }
+        },
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let query = Query {
+        words: p.q.chars().take(200).collect(),
+        near: place.as_ref().map(|p| p.point),
+        radius_mi,
+        category,
+        language,
+        attributes,
+        meeting_type: None,
+        meetings_only: window.is_some(),
+        window,
+        online,
+    };
+    Ok(Parsed { query, place, page })
+}
+
+/// A hit as people read it.
+pub struct ResultView {
+    pub id: String,
+    pub name: String,
+    pub organization: String,
+    pub categories: Vec<String>,
+    pub distance: String,
+    pub distance_mi: Option<f64>,
+    pub next: String,
+    pub next_start: Option<DateTime<Utc>>,
+    pub address: String,
+    pub phone: String,
+    pub phone_tel: String,
+    pub online_url: String,
+    pub approximate: bool,
+}
+
+pub fn tel(number: &str) -> String {
+    number.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()
+}
+
+/// "Tue 18:30" in the meeting's own zone, with "today" / "now" where they apply.
+pub fn when_text(t: Tr, o: &Occurrence, tz: Tz, now: DateTime<Utc>) -> String {
+    let local = o.start.with_timezone(&tz);
+    let time = local.format("%H:%M").to_string();
+    if o.in_progress {
+        return t.arg("find-in-progress", "time", &time);
+    }
+    let today = now.with_timezone(&tz).date_naive();
+    let day = if local.date_naive() == today {
+        t.get("find-today")
+    } else {
+        t.get(&format!("weekday-{}", local.weekday().num_days_from_sunday()))
+    };
+    format!("{day} {time}")
+}
+
+pub fn describe(
+    t: Tr,
+    locale: pathways_domain::locale::Locale,
+    hit: &Hit,
+    l: &Listing,
+    now: DateTime<Utc>,
+) -> ResultView {
+    let tax = taxonomy();
+    let categories = l
+        .categories
+        .iter()
+        .filter_map(|c| tax.term(c))
+        .filter(|term| {
+            !l.categories.iter().any(|other| tax.term(other).and_then(|o| o.parent.as_deref()) == Some(&term.code))
+        })
+        .map(|term| term.name(locale).to_owned())
+        .collect();
+    let tz = l.slots.first().map_or(chrono_tz::America::New_York, |s| s.tz);
+    let mut address = l.address.clone();
+    if !l.city.is_empty() {
+        if !address.is_empty() {
+            address.push_str(", ");
+        }
+        address.push_str(&l.city);
+    }
+    ResultView {
+        id: l.service_id.to_string(),
+        name: l.name.clone(),
+        organization: l.organization.clone(),
+        categories,
+        distance: hit.distance_mi.map(|d| t.arg("find-distance", "miles", &format!("{d:.1}"))).unwrap_or_default(),
+        distance_mi: hit.distance_mi.map(|d| (d * 10.0).round() / 10.0),
+        next: hit.next.as_ref().map(|o| when_text(t, o, tz, now)).unwrap_or_default(),
+        next_start: hit.next.as_ref().map(|o| o.start),
+        address,
+        phone_tel: l.phone.as_deref().map(tel).unwrap_or_default(),
+        phone: l.phone.clone().unwrap_or_default(),
+        online_url: l.online_url.clone().unwrap_or_default(),
+        approximate: l.approximate,
+    }
+}

@@ -1,0 +1,100 @@
+//! Where "near" means: a ZIP code, a town ("Hartford", "Hartford, CT"), or coordinates the device gave
+//! ("41.76,-72.68"). ZIP codes and towns come from the embedded `zipcodes` data (no network).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use chrono_tz::Tz;
+use pathways_domain::directory::geo::LatLon;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    pub point: LatLon,
+    /// How to show it back ("06107 West Hartford, CT").
+    pub label: String,
+    pub tz: Option<Tz>,
+}
+
+struct Town {
+    lat: f64,
+    lon: f64,
+    n: f64,
+    tz: String,
+    city: String,
+}
+
+/// Towns by (lower-case name, state): the mean of their ZIP code centres.
+fn towns() -> &'static HashMap<(String, String), Town> {
+    static T: OnceLock<HashMap<(String, String), Town>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut m: HashMap<(String, String), Town> = HashMap::new();
+        for z in zipcodes::list_all() {
+            let (Ok(lat), Ok(lon)) = (z.lat.parse::<f64>(), z.long.parse::<f64>()) else { continue };
+            let t = m.entry((z.city.to_lowercase(), z.state.to_uppercase())).or_insert_with(|| Town {
+                lat: 0.0,
+                lon: 0.0,
+                n: 0.0,
+                tz: z.timezone.clone(),
+                city: z.city.clone(),
+            });
+            t.lat += lat;
+            t.lon += lon;
+            t.n += 1.0;
+        }
+        m
+    })
+}
+
+/// Resolves what a person typed; `home_state` settles a town name given without a state.
+pub fn resolve(input: &str, home_state: &str) -> Option<Place> {
+    let s = input.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if let Some((a, b)) = s.split_once(',')
+        && let (Ok(lat), Ok(lon)) = (a.trim().parse::<f64>(), b.trim().parse::<f64>())
+    {
+        let point = LatLon::new(lat, lon).ok()?;
+        return Some(Place { point, label: format!("{lat:.3}, {lon:.3}"), tz: None });
+    }
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() == 5 {
+        let z = zipcodes::matching(&digits, None).ok()?.into_iter().next()?;
+        let point = LatLon::new(z.lat.parse().ok()?, z.long.parse().ok()?).ok()?;
+        return Some(Place {
+            point,
+            label: format!("{} {}, {}", z.zip_code, z.city, z.state),
+            tz: z.timezone.parse().ok(),
+        });
+    }
+    let (name, state) = match s.rsplit_once([',', ' ']) {
+        Some((n, st)) if st.trim().len() == 2 && st.trim().chars().all(|c| c.is_ascii_alphabetic()) => {
+            (n.trim().to_lowercase(), st.trim().to_uppercase())
+        }
+        _ => (s.to_lowercase(), home_state.to_uppercase()),
+    };
+    let t = towns().get(&(name, state.clone()))?;
+    let point = LatLon::new(t.lat / t.n, t.lon / t.n).ok()?;
+    Some(Place { point, label: format!("{}, {state}", t.city), tz: t.tz.parse().ok() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::resolve;
+
+    #[test]
+    fn zip_codes_towns_and_coordinates_resolve() {
+        let z = resolve("06107", "CT").expect("zip");
+        assert!(z.label.contains("West Hartford"), "{}", z.label);
+        assert!((z.point.lat() - 41.76).abs() < 0.1 && (z.point.lon() + 72.74).abs() < 0.1);
+        let t = resolve("Hartford", "CT").expect("town");
+        assert!((t.point.lat() - 41.76).abs() < 0.1, "{t:?}");
+        assert_eq!(resolve("hartford, ct", "NY").map(|p| p.label), Some("Hartford, CT".into()));
+        let c = resolve(" 41.5, -72.9 ", "CT").expect("coordinates");
+        assert!((c.point.lat() - 41.5).abs() < 1e-9);
+        assert_eq!(resolve("Atlantis", "CT"), None);
+        assert_eq!(resolve("00000", "CT"), None);
+        assert_eq!(resolve("95, 500", "CT"), None);
+        assert_eq!(resolve("", "CT"), None);
+    }
+}
