@@ -14,6 +14,7 @@ use pathways_web::auth::password::hash_password_blocking;
 use pathways_web::auth::secret::random_token;
 use secrecy::ExposeSecret;
 
+pub mod directory;
 pub mod generate;
 mod recovery;
 
@@ -131,6 +132,11 @@ pub async fn seed(store: &Store, config: &Config) -> anyhow::Result<()> {
     }
     tx.commit().await?;
     recovery::seed(store, OrgId::from_uuid(demo.id), coach, &hash).await?;
+    let (meetings, programs) = directory::seed(store).await?;
+    eprintln!(
+        "Demo directory: {} meetings and {} services in Connecticut (fictional, marked \"demo\"), and real statewide lines.",
+        meetings.added, programs.added
+    );
 
     eprintln!("Demo data loaded. Sign in at /login as any of:");
     for role in Role::ALL {

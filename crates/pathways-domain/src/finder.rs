@@ -312,3 +312,140 @@ impl Index {
         true
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveTime, TimeZone, Weekday};
+    use chrono_tz::America::New_York;
+
+    use super::*;
+
+    fn at(lat: f64, lon: f64) -> Option<LatLon> {
+        LatLon::new(lat, lon).ok()
+    }
+
+    fn slot(day: Weekday, h: u32, m: u32) -> WeeklySlot {
+        let start = NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default();
+        WeeklySlot { day, start, end: start + chrono::TimeDelta::hours(1), tz: New_York }
+    }
+
+    fn index() -> Index {
+        let hartford = at(41.7658, -72.6734);
+        let west_hartford = at(41.7620, -72.7420);
+        let new_haven = at(41.3083, -72.9279);
+        Index::build(vec![
+            Listing {
+                name: "SMART Recovery West Hartford".into(),
+                categories: vec!["smart-recovery".into(), "mutual-help".into()],
+                keywords: vec!["Reuniones de ayuda mutua".into()],
+                place: west_hartford,
+                is_meeting: true,
+                in_person: true,
+                slots: vec![slot(Weekday::Tue, 18, 30)],
+                ..Listing::default()
+            },
+            Listing {
+                name: "Grupo Esperanza".into(),
+                description: "Reunión en español".into(),
+                categories: vec!["alcoholics-anonymous".into(), "mutual-help".into()],
+                languages: vec!["es".into()],
+                place: hartford,
+                is_meeting: true,
+                in_person: true,
+                slots: vec![slot(Weekday::Tue, 19, 0)],
+                ..Listing::default()
+            },
+            Listing {
+                name: "Shoreline Detox".into(),
+                categories: vec!["detox".into()],
+                keywords: vec!["withdrawal management".into(), "desintoxicación".into()],
+                attributes: vec!["cost:medicaid".into()],
+                place: new_haven,
+                in_person: true,
+                ..Listing::default()
+            },
+            Listing {
+                name: "SMART Recovery Online".into(),
+                categories: vec!["smart-recovery".into(), "mutual-help".into()],
+                online: true,
+                is_meeting: true,
+                slots: vec![slot(Weekday::Tue, 20, 0)],
+                ..Listing::default()
+            },
+        ])
+    }
+
+    fn names(ix: &Index, hits: &[Hit]) -> Vec<String> {
+        hits.iter().filter_map(|h| ix.listing(h.listing)).map(|l| l.name.clone()).collect()
+    }
+
+    /// Tuesday 2026-11-24 17:00 in Hartford.
+    fn tuesday_evening() -> DateTime<Utc> {
+        New_York.with_ymd_and_hms(2026, 11, 24, 17, 0, 0).single().map(|t| t.with_timezone(&Utc)).unwrap_or_default()
+    }
+
+    #[test]
+    fn words_match_by_prefix_ignoring_case_and_accents_and_all_must_match() {
+        let ix = index();
+        let q = |w: &str| Query { words: w.into(), ..Query::default() };
+        let now = tuesday_evening();
+        assert_eq!(names(&ix, &ix.search(&q("smart recov"), now, New_York)).len(), 2);
+        assert_eq!(names(&ix, &ix.search(&q("DESINTOXICACION"), now, New_York)), ["Shoreline Detox"]);
+        assert_eq!(names(&ix, &ix.search(&q("espanol"), now, New_York)), ["Grupo Esperanza"]);
+        assert!(ix.search(&q("smart detox"), now, New_York).is_empty(), "every word must match");
+        // Two letters match whole words only: "sm" finds nothing, rather than everything starting with it.
+        assert!(ix.search(&q("sm"), now, New_York).is_empty());
+    }
+
+    #[test]
+    fn a_name_match_outranks_a_category_match_and_distance_breaks_ties() {
+        let ix = index();
+        let now = tuesday_evening();
+        let near = at(41.7658, -72.6734);
+        let hits =
+            ix.search(&Query { words: "smart".into(), near, radius_mi: 50.0, ..Query::default() }, now, New_York);
+        // Both SMART listings match in the name; the one with a place comes first, the online one after.
+        assert_eq!(names(&ix, &hits), ["SMART Recovery West Hartford", "SMART Recovery Online"]);
+        let d = hits[0].distance_mi.unwrap_or_default();
+        assert!((3.0..4.0).contains(&d), "Hartford to West Hartford is about 3.5 miles: {d}");
+    }
+
+    #[test]
+    fn near_a_place_only_what_is_inside_the_radius_and_online_listings() {
+        let ix = index();
+        let now = tuesday_evening();
+        let q = Query { near: at(41.7658, -72.6734), radius_mi: 10.0, ..Query::default() };
+        let found = names(&ix, &ix.search(&q, now, New_York));
+        assert!(!found.contains(&"Shoreline Detox".to_owned()), "New Haven is 34 miles away: {found:?}");
+        assert_eq!(found.first().map(String::as_str), Some("Grupo Esperanza"), "closest first: {found:?}");
+        let wide = Query { radius_mi: 50.0, ..q.clone() };
+        assert!(names(&ix, &ix.search(&wide, now, New_York)).contains(&"Shoreline Detox".to_owned()));
+        let in_person = Query { online: Some(false), ..q };
+        assert!(!names(&ix, &ix.search(&in_person, now, New_York)).contains(&"SMART Recovery Online".to_owned()));
+    }
+
+    #[test]
+    fn filters_by_category_language_attribute_and_time() {
+        let ix = index();
+        let now = tuesday_evening();
+        let cat = Query { category: Some("mutual-help".into()), ..Query::default() };
+        assert_eq!(ix.search(&cat, now, New_York).len(), 3);
+        let es = Query { language: Some("es".into()), ..Query::default() };
+        assert_eq!(names(&ix, &ix.search(&es, now, New_York)), ["Grupo Esperanza"]);
+        let medicaid = Query { attributes: vec!["cost:medicaid".into()], ..Query::default() };
+        assert_eq!(names(&ix, &ix.search(&medicaid, now, New_York)), ["Shoreline Detox"]);
+        // At 17:00, "in the next two hours" holds 18:30 and 19:00 but not 20:00; soonest first.
+        let soon = Query { window: Some(Window::StartsWithin(120)), meetings_only: true, ..Query::default() };
+        assert_eq!(names(&ix, &ix.search(&soon, now, New_York)), ["SMART Recovery West Hartford", "Grupo Esperanza"]);
+        let tonight = Query { window: Some(Window::Tonight), meetings_only: true, ..Query::default() };
+        assert_eq!(ix.search(&tonight, now, New_York).len(), 3);
+        let friday = Query { window: Some(Window::Day(Weekday::Fri)), ..Query::default() };
+        assert!(ix.search(&friday, now, New_York).is_empty());
+    }
+
+    #[test]
+    fn folding_and_splitting_words() {
+        let w: Vec<String> = words("Señora's  Café-Grupo, 12 Pasos").collect();
+        assert_eq!(w, ["senora", "s", "cafe", "grupo", "12", "pasos"]);
+    }
+}

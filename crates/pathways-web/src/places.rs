@@ -69,7 +69,7 @@ pub fn resolve(input: &str, home_state: &str) -> Option<Place> {
     }
     let (name, state) = match s.rsplit_once([',', ' ']) {
         Some((n, st)) if st.trim().len() == 2 && st.trim().chars().all(|c| c.is_ascii_alphabetic()) => {
-            (n.trim().to_lowercase(), st.trim().to_uppercase())
+            (n.trim().trim_end_matches(',').trim().to_lowercase(), st.trim().to_uppercase())
         }
         _ => (s.to_lowercase(), home_state.to_uppercase()),
     };

@@ -51,6 +51,7 @@ impl FindParams {
     }
 }
 
+#[derive(Debug)]
 pub struct Parsed {
     pub query: Query,
     pub place: Option<Place>,
@@ -262,5 +263,47 @@ pub fn describe(
         phone: l.phone.clone().unwrap_or_default(),
         online_url: l.online_url.clone().unwrap_or_default(),
         approximate: l.approximate,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use pathways_domain::locale::Locale;
+
+    use super::*;
+
+    #[test]
+    fn every_weekday_has_a_name_in_every_language() {
+        for locale in Locale::ALL {
+            let t = Tr::new(locale);
+            for d in 0..7 {
+                let key = format!("weekday-{d}");
+                assert_ne!(t.get(&key), key, "{locale}");
+            }
+        }
+    }
+
+    #[test]
+    fn parameters_read_into_a_query_or_name_each_bad_field() {
+        let ok = parse(&FindParams {
+            q: "smart".into(),
+            near: "06107".into(),
+            radius_mi: "25".into(),
+            when: "soon".into(),
+            online: "in_person".into(),
+            cost: "medicaid".into(),
+            ..FindParams::default()
+        })
+        .map_err(|e| format!("{e:?}"));
+        let Ok(parsed) = ok else { panic!("{ok:?}") };
+        assert_eq!(parsed.query.window, Some(Window::StartsWithin(120)));
+        assert_eq!(parsed.query.attributes, ["cost:medicaid"]);
+        assert_eq!(parsed.query.online, Some(false));
+        assert!(parsed.query.meetings_only);
+        assert!((parsed.query.radius_mi - 25.0).abs() < f64::EPSILON);
+        let bad = parse(&FindParams { radius_mi: "900".into(), page: "0".into(), ..FindParams::default() });
+        let fields: Vec<&str> = bad.err().unwrap_or_default().iter().map(|f| f.field).collect();
+        assert_eq!(fields, ["radius_mi", "page"]);
+        assert_eq!(tel("+1 (929) 555-0100"), "+19295550100");
     }
 }
