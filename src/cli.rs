@@ -104,6 +104,12 @@ enum DemoCommand {
         assessments: usize,
         #[arg(long, default_value_t = 50)]
         persons_per_coach: usize,
+        /// Make the national directory set instead: this many generated services over every US ZIP code…
+        #[arg(long)]
+        services: Option<usize>,
+        /// …and this many generated meetings.
+        #[arg(long)]
+        meetings: Option<usize>,
     },
 }
 
@@ -193,7 +199,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Org { command } => org(config, command).await,
-        Command::Demo { command: DemoCommand::Generate { persons, checkins, assessments, persons_per_coach } } => {
+        Command::Demo {
+            command: DemoCommand::Generate { persons, checkins, assessments, persons_per_coach, services, meetings },
+        } => {
+            if services.is_some() || meetings.is_some() {
+                let store = open_store(&config).await?;
+                let (s, m) = (services.unwrap_or(0), meetings.unwrap_or(0));
+                crate::demo::directory::generate_national(&store, s, m).await?;
+                return Ok(ExitCode::SUCCESS);
+            }
             let store = open_store(&config).await?;
             let password = config
                 .demo_password

@@ -139,11 +139,12 @@ fn real_resources() -> Vec<SourceRecord> {
     ]
 }
 
-/// Connecticut ZIP codes with their towns and centres (standard ZIP codes only).
-fn ct_zips() -> Vec<zipcodes::Zipcode> {
+/// Standard, active ZIP codes with their towns and centres: one state's, or the whole country's.
+pub fn zips(state: Option<&str>) -> Vec<zipcodes::Zipcode> {
     let mut z: Vec<zipcodes::Zipcode> = zipcodes::list_all()
         .into_iter()
-        .filter(|z| z.state == "CT" && z.zip_code_type == "STANDARD" && z.active)
+        .filter(|z| state.is_none_or(|s| z.state == s) && z.zip_code_type == "STANDARD" && z.active)
+        .filter(|z| z.lat.parse::<f64>().is_ok() && z.long.parse::<f64>().is_ok())
         .collect();
     z.sort_by(|a, b| a.zip_code.cmp(&b.zip_code));
     z
@@ -240,9 +241,8 @@ fn jitter(rng: &mut StdRng, v: f64) -> f64 {
 
 /// A Meeting Guide feed of fictional meetings across Connecticut (the same path a real feed takes), and each
 /// meeting's fellowship by slug (a real feed is one fellowship's; the demo mixes them).
-pub fn meetings_feed(n: usize, seed: u64) -> (String, HashMap<String, &'static str>) {
+pub fn meetings_feed(zips: &[zipcodes::Zipcode], n: usize, seed: u64) -> (String, HashMap<String, &'static str>) {
     let mut rng = StdRng::seed_from_u64(seed);
-    let zips = ct_zips();
     let mut out = Vec::with_capacity(n);
     let mut fellowships = HashMap::new();
     for i in 0..n {
@@ -268,7 +268,7 @@ pub fn meetings_feed(n: usize, seed: u64) -> (String, HashMap<String, &'static s
             "slug": format!("demo-{i}"),
             "day": rng.gen_range(0..7),
             "time": time,
-            "timezone": "America/New_York",
+            "timezone": if z.timezone.is_empty() { "America/New_York" } else { z.timezone.as_str() },
             "types": types,
             "notes": format!("Fictional demo meeting ({code}). Newcomers welcome."),
             "group": format!("{theme} Group"),
@@ -280,7 +280,7 @@ pub fn meetings_feed(n: usize, seed: u64) -> (String, HashMap<String, &'static s
             m["location"] = json!(format!("{} Community Hall", z.city));
             m["address"] = json!(format!("{} Main St", 10 + (i % 190)));
             m["city"] = json!(z.city.clone());
-            m["state"] = json!("CT");
+            m["state"] = json!(z.state.clone());
             m["postal_code"] = json!(z.zip_code.clone());
             m["latitude"] = json!((jitter(&mut rng, lat) * 1e5).round() / 1e5);
             m["longitude"] = json!((jitter(&mut rng, lon) * 1e5).round() / 1e5);
@@ -292,9 +292,8 @@ pub fn meetings_feed(n: usize, seed: u64) -> (String, HashMap<String, &'static s
 }
 
 /// Fictional programs across Connecticut.
-pub fn programs(n: usize, seed: u64) -> Vec<SourceRecord> {
+pub fn programs(zips: &[zipcodes::Zipcode], n: usize, seed: u64) -> Vec<SourceRecord> {
     let mut rng = StdRng::seed_from_u64(seed);
-    let zips = ct_zips();
     (0..n)
         .filter_map(|i| {
             let z = zips.get(rng.gen_range(0..zips.len().max(1)))?;
@@ -322,7 +321,11 @@ pub fn programs(n: usize, seed: u64) -> Vec<SourceRecord> {
             let address = format!("{} Elm St", 100 + (i % 800));
             let org_name = format!("{} Recovery Services (demo)", z.county);
             Some(SourceRecord {
-                organization: org(&format!("org-{}", z.county), &org_name, "A fictional organization for the demo."),
+                organization: org(
+                    &format!("org-{}-{}", z.state, z.county),
+                    &org_name,
+                    "A fictional organization for the demo.",
+                ),
                 service: SourceDoc {
                     external_id: format!("program-{i}"),
                     name: name.clone(),
@@ -337,7 +340,7 @@ pub fn programs(n: usize, seed: u64) -> Vec<SourceRecord> {
                     ),
                 },
                 is_meeting: false,
-                time_zone: Some("America/New_York".into()),
+                time_zone: Some(if z.timezone.is_empty() { "America/New_York".into() } else { z.timezone.clone() }),
                 locations: vec![SourceLocation {
                     external_id: format!("program-{i}"),
                     name: Some(name),
@@ -347,7 +350,7 @@ pub fn programs(n: usize, seed: u64) -> Vec<SourceRecord> {
                     postal_code: Some(z.zip_code.clone()),
                     doc: json!({
                         "location_type": "physical", "latitude": lat, "longitude": lon,
-                        "addresses": [{ "address_1": address, "city": z.city, "state_province": "CT",
+                        "addresses": [{ "address_1": address, "city": z.city, "state_province": z.state,
                                         "postal_code": z.zip_code, "country": "US", "address_type": "physical" }]
                     }),
                 }],
@@ -370,15 +373,43 @@ fn tag_fellowships(records: &mut [SourceRecord], fellowships: &HashMap<String, &
 /// Loads the Connecticut demo directory.
 pub async fn seed(store: &Store) -> anyhow::Result<(ImportCounts, ImportCounts)> {
     let tz: Tz = chrono_tz::America::New_York;
-    let (feed, fellowships) = meetings_feed(CT_MEETINGS, 11);
+    let ct = zips(Some("CT"));
+    let (feed, fellowships) = meetings_feed(&ct, CT_MEETINGS, 11);
     let mut converted =
         convert(&feed, "demo-ct-meetings", "Connecticut meetings (demo)", tz).map_err(anyhow::Error::msg)?;
     tag_fellowships(&mut converted.records, &fellowships);
     let mut services = real_resources();
-    services.extend(programs(CT_SERVICES, 13));
+    services.extend(programs(&ct, CT_SERVICES, 13));
     let tx = store.begin().await?;
     let meetings = import_source(&tx, "demo-ct-meetings", &converted.records).await?;
     let programs = import_source(&tx, "demo-ct", &services).await?;
     tx.commit().await?;
     Ok((meetings, programs))
+}
+
+/// A national-scale directory for benchmarks: `services` programs and `meetings` meetings over every US ZIP code,
+/// imported the way real sources are. Returns the seconds the import itself took (after generating).
+pub async fn generate_national(store: &Store, services: usize, meetings: usize) -> anyhow::Result<f64> {
+    let all = zips(None);
+    let (feed, fellowships) = meetings_feed(&all, meetings, 21);
+    let mut converted = convert(&feed, "national-meetings", "Meetings (generated)", chrono_tz::America::New_York)
+        .map_err(anyhow::Error::msg)?;
+    tag_fellowships(&mut converted.records, &fellowships);
+    let programs = programs(&all, services, 23);
+    let started = std::time::Instant::now();
+    let tx = store.begin().await?;
+    let p = import_source(&tx, "national-services", &programs).await?;
+    tx.commit().await?;
+    let services_s = started.elapsed().as_secs_f64();
+    let tx = store.begin().await?;
+    let m = import_source(&tx, "national-meetings", &converted.records).await?;
+    tx.commit().await?;
+    eprintln!(
+        "Imported {} services in {services_s:.1} s and {} meetings in {:.1} s ({} rejected).",
+        p.added,
+        m.added,
+        started.elapsed().as_secs_f64() - services_s,
+        converted.rejected.len()
+    );
+    Ok(services_s)
 }
