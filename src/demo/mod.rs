@@ -161,5 +161,6 @@ fn demo_name(role: Role) -> &'static str {
         Role::AccessLine => "Avery Access Line",
         Role::ProviderStaff => "Morgan Provider",
         Role::Analyst => "Quinn Analyst",
+        Role::DirectoryEditor => "Dana Directory",
     }
 }

@@ -42,7 +42,9 @@ pub fn person_reach(p: &Principal) -> PersonReach {
         PrincipalKind::Staff => match p.role {
             Some(Role::Admin | Role::Supervisor | Role::Clinician) => PersonReach::Organization,
             Some(Role::Coach) => PersonReach::Assigned,
-            Some(Role::AccessLine | Role::ProviderStaff | Role::Analyst) | None => PersonReach::Nothing,
+            Some(Role::AccessLine | Role::ProviderStaff | Role::Analyst | Role::DirectoryEditor) | None => {
+                PersonReach::Nothing
+            }
         },
         PrincipalKind::Person => p.person.map_or(PersonReach::Nothing, PersonReach::OwnRecord),
         // Allies see only what a person consented to; that arrives with the consent capability.
@@ -104,6 +106,11 @@ pub fn may_assign_coach(p: &Principal) -> bool {
     p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::Admin | Role::Supervisor))
 }
 
+/// Whether the caller keeps the community directory (directory editors and administrators).
+pub fn may_edit_directory(p: &Principal) -> bool {
+    p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::Admin | Role::DirectoryEditor))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,7 +147,7 @@ mod tests {
 
     #[test]
     fn analysts_and_non_care_roles_see_no_identified_person() {
-        for role in [Role::Analyst, Role::AccessLine, Role::ProviderStaff] {
+        for role in [Role::Analyst, Role::AccessLine, Role::ProviderStaff, Role::DirectoryEditor] {
             let p = staff(role, OrgId::new());
             assert_eq!(PersonScope::of(&p), None);
             assert!(!may_create_person(&p));
@@ -157,6 +164,16 @@ mod tests {
         assert!(!scope.contains(&PersonFacts { id: PersonId::new(), org, assigned_coach: None }));
         assert!(!may_create_person(&p));
         assert!(!may_assign_coach(&p));
+        assert!(!may_edit_directory(&p));
+    }
+
+    #[test]
+    fn only_directory_editors_and_admins_edit_the_directory() {
+        let org = OrgId::new();
+        for role in Role::ALL {
+            let expected = matches!(role, Role::Admin | Role::DirectoryEditor);
+            assert_eq!(may_edit_directory(&staff(role, org)), expected, "{role}");
+        }
     }
 
     #[test]

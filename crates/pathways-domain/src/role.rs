@@ -18,10 +18,12 @@ pub enum Role {
     ProviderStaff,
     /// Sees de-identified data only.
     Analyst,
+    /// Keeps the community directory right: listings, their verification, the public's corrections.
+    DirectoryEditor,
 }
 
 impl Role {
-    pub const ALL: [Role; 7] = [
+    pub const ALL: [Role; 8] = [
         Role::Admin,
         Role::Supervisor,
         Role::Coach,
@@ -29,6 +31,7 @@ impl Role {
         Role::AccessLine,
         Role::ProviderStaff,
         Role::Analyst,
+        Role::DirectoryEditor,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -40,6 +43,7 @@ impl Role {
             Role::AccessLine => "access_line",
             Role::ProviderStaff => "provider_staff",
             Role::Analyst => "analyst",
+            Role::DirectoryEditor => "directory_editor",
         }
     }
 }
@@ -53,7 +57,7 @@ impl fmt::Display for Role {
 /// The text is not one of the roles.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown role {0:?}; expected one of admin, supervisor, coach, clinician, access_line, provider_staff, analyst"
+    "unknown role {0:?}; expected one of admin, supervisor, coach, clinician, access_line, provider_staff, analyst, directory_editor"
 )]
 pub struct UnknownRole(pub String);
 

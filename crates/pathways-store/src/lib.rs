@@ -13,6 +13,7 @@ pub mod audit;
 pub mod bulk;
 pub mod caseload;
 pub mod directory;
+pub mod directory_edit;
 pub mod entities;
 pub mod import;
 pub mod invites;

@@ -7,5 +7,6 @@
 //!   never loses the rest.
 
 pub mod geo;
+pub mod listing;
 pub mod meeting_guide;
 pub mod schedule;

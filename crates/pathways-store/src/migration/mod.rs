@@ -8,6 +8,7 @@ mod m0001_foundation;
 mod m0002_recovery;
 mod m0003_caseload_index;
 mod m0004_directory;
+mod m0005_directory_editing;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_recovery::Migration),
             Box::new(m0003_caseload_index::Migration),
             Box::new(m0004_directory::Migration),
+            Box::new(m0005_directory_editing::Migration),
         ]
     }
 }

@@ -51,6 +51,7 @@ role-clinician = Clinician
 role-access-line = Access line operator
 role-provider-staff = Provider staff
 role-analyst = Analyst
+role-directory-editor = Directory editor
 staff-caseload-detail = The people you walk alongside: their details and how to reach them.
 staff-people-detail = Everyone your organization supports.
 staff-no-records-title = Person records

@@ -50,6 +50,7 @@ role-coach = Coach de recuperación entre pares
 role-clinician = Profesional clínico
 role-access-line = Operador/a de la línea de acceso
 role-provider-staff = Personal del proveedor
+role-directory-editor = Editor del directorio
 role-analyst = Analista
 staff-caseload-detail = Las personas a quienes acompaña: sus datos y cómo comunicarse con ellas.
 staff-people-detail = Todas las personas que apoya su organización.

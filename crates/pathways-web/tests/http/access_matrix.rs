@@ -95,7 +95,7 @@ fn expected(role: Role, target: Target) -> Option<bool> {
     match role {
         Role::Admin | Role::Supervisor | Role::Clinician => Some(target != Target::OtherOrg),
         Role::Coach => Some(target == Target::Assigned),
-        Role::AccessLine | Role::ProviderStaff | Role::Analyst => None,
+        Role::AccessLine | Role::ProviderStaff | Role::Analyst | Role::DirectoryEditor => None,
     }
 }
 

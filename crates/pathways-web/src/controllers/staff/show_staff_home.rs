@@ -38,6 +38,7 @@ pub async fn show_staff_home(
         Some(Role::Clinician) => "role-clinician",
         Some(Role::AccessLine) => "role-access-line",
         Some(Role::ProviderStaff) => "role-provider-staff",
+        Some(Role::DirectoryEditor) => "role-directory-editor",
         Some(Role::Analyst) | None => "role-analyst",
     };
     let role_line = format!("{} · {org}", t.get(role_key));
