@@ -25,6 +25,8 @@ pub enum AuditAction {
     TokenCreate,
     /// A directory source imported (from the command line).
     DirectoryImport,
+    /// A directory listing or correction changed by staff.
+    DirectoryChange,
     PersonList,
     PersonRead,
     PersonCreate,
@@ -45,7 +47,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 29] = [
+    pub const ALL: [AuditAction; 30] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -58,6 +60,7 @@ impl AuditAction {
         AuditAction::AccountDisable,
         AuditAction::TokenCreate,
         AuditAction::DirectoryImport,
+        AuditAction::DirectoryChange,
         AuditAction::PersonList,
         AuditAction::PersonRead,
         AuditAction::PersonCreate,
@@ -91,6 +94,7 @@ impl AuditAction {
             AuditAction::AccountDisable => "account_disable",
             AuditAction::TokenCreate => "token_create",
             AuditAction::DirectoryImport => "directory_import",
+            AuditAction::DirectoryChange => "directory_change",
             AuditAction::PersonList => "person_list",
             AuditAction::PersonRead => "person_read",
             AuditAction::PersonCreate => "person_create",

@@ -128,8 +128,21 @@ pub struct Save {
     pub doc: serde_json::Value,
     pub time_zone: String,
     pub is_meeting: bool,
-    /// The place, if it has one: (name, latitude, longitude, approximate, postal code, HSDS location object).
-    pub place: Option<(Option<String>, f64, f64, bool, Option<String>, serde_json::Value)>,
+    /// The place, if it has one.
+    pub place: Option<Place>,
+}
+
+/// A listing's place as staff give it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    pub name: Option<String>,
+    pub latitude: f64,
+    pub longitude: f64,
+    /// At the ZIP code's centre, not the door.
+    pub approximate: bool,
+    pub postal_code: Option<String>,
+    /// The HSDS location object.
+    pub doc: serde_json::Value,
 }
 
 /// Who saved.
@@ -273,7 +286,7 @@ pub async fn save(db: &impl ConnectionTrait, id: Option<Uuid>, s: &Save, author:
         .all(db)
         .await?;
     match (&s.place, linked.first()) {
-        (Some((name, lat, lon, approximate, zip, ldoc)), Some(&lid)) => {
+        (Some(Place { name, latitude: lat, longitude: lon, approximate, postal_code: zip, doc: ldoc }), Some(&lid)) => {
             dir_location::ActiveModel {
                 id: Set(lid),
                 organization_id: Set(Some(org)),
@@ -294,7 +307,7 @@ pub async fn save(db: &impl ConnectionTrait, id: Option<Uuid>, s: &Save, author:
             .update(db)
             .await?;
         }
-        (Some((name, lat, lon, approximate, zip, ldoc)), None) => {
+        (Some(Place { name, latitude: lat, longitude: lon, approximate, postal_code: zip, doc: ldoc }), None) => {
             let lid = Uuid::now_v7();
             dir_location::ActiveModel {
                 id: Set(lid),

@@ -20,6 +20,7 @@ pub mod metrics;
 pub mod middleware;
 pub mod openapi;
 pub mod places;
+pub mod ratelimit;
 pub mod router;
 pub mod state;
 pub mod views;

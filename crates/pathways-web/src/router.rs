@@ -7,8 +7,8 @@ use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::controllers::{
-    api, assessments, assets, auth, caseload, checkins, encounters, find, home, invites, lang, ops, persons, plans,
-    portal, staff,
+    api, assessments, assets, auth, caseload, checkins, directory, encounters, find, home, invites, lang, ops, persons,
+    plans, portal, staff,
 };
 use crate::error::WebError;
 use crate::middleware;
@@ -67,6 +67,16 @@ pub fn router(state: AppState) -> Router {
         // The public finder.
         .route("/find", get(find::show_find))
         .route("/find/{id}", get(find::show_listing))
+        .route("/find/{id}/corrections", post(find::suggest_correction))
+        // Staff: the directory.
+        .route("/directory", get(directory::list_listings).post(directory::create_listing))
+        .route("/directory/new", get(directory::new_listing))
+        .route("/directory/corrections", get(directory::list_corrections))
+        .route("/directory/corrections/{id}", post(directory::close_correction))
+        .route("/directory/{id}", post(directory::update_listing))
+        .route("/directory/{id}/edit", get(directory::edit_listing))
+        .route("/directory/{id}/history", get(directory::listing_history))
+        .route("/directory/{id}/{action}", post(directory::set_listing_state))
         .route("/api/v1/search", get(find::api_search))
         // JSON API
         .route("/api/v1/persons", get(api::persons::list_persons).post(api::persons::create_person))

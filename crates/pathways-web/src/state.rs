@@ -21,6 +21,8 @@ pub struct AppState {
     pub audit: AuditBatcher,
     /// The finder's in-memory search index over the community directory.
     pub finder: Arc<crate::finder::Finder>,
+    /// Public corrections per client address.
+    pub corrections_limit: Arc<crate::ratelimit::RateLimit>,
 }
 
 impl AppState {
@@ -33,6 +35,7 @@ impl AppState {
         Self {
             audit,
             finder: Arc::new(crate::finder::Finder::default()),
+            corrections_limit: Arc::new(crate::ratelimit::RateLimit::new(5, std::time::Duration::from_secs(600))),
             store,
             config: Arc::new(config),
             sessions,

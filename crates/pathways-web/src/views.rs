@@ -25,6 +25,8 @@ pub struct Chrome {
     pub csrf: String,
     pub user: Option<String>,
     pub staff: bool,
+    /// Keeps the community directory.
+    pub directory_editor: bool,
     /// A person in recovery, in their own portal.
     pub person: bool,
     pub flash: Option<String>,
@@ -52,6 +54,10 @@ impl Chrome {
             csrf: ctx.csrf.clone(),
             user: ctx.caller.as_ref().map(|c| c.display_name.clone()),
             staff: ctx.caller.as_ref().is_some_and(|c| c.kind == pathways_domain::PrincipalKind::Staff),
+            directory_editor: ctx
+                .caller
+                .as_ref()
+                .is_some_and(|c| pathways_domain::access::may_edit_directory(&c.principal)),
             person: ctx.caller.as_ref().is_some_and(|c| c.kind == pathways_domain::PrincipalKind::Person),
             flash: ctx.flash.map(|k| t.get(k)),
             languages,
@@ -76,6 +82,7 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-session-ended"),
         crate::key!("flash-restored"),
         crate::key!("flash-checkin"),
+        crate::key!("flash-correction"),
     ]
     .into_iter()
     .find(|k| *k == value)
@@ -167,7 +174,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 22] = [
+pub const FIELDS: [&str; 40] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -190,8 +197,26 @@ pub const FIELDS: [&str; 22] = [
     "starts_within_min",
     "online",
     "page",
+    "name",
+    "organization",
+    "description",
+    "categories",
+    "attributes",
+    "languages",
+    "url",
+    "online_url",
+    "address",
+    "city",
+    "state",
+    "postal_code",
+    "latitude",
+    "longitude",
+    "schedule",
+    "time_zone",
+    "message",
+    "contact",
 ];
-pub const FIELD_ERRORS: [&str; 16] = [
+pub const FIELD_ERRORS: [&str; 19] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -208,6 +233,9 @@ pub const FIELD_ERRORS: [&str; 16] = [
     "invalid-coach",
     "unknown-place",
     "unknown-choice",
+    "invalid-url",
+    "invalid-postal-code",
+    "invalid-time",
 ];
 
 #[cfg(test)]

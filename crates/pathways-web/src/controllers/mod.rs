@@ -7,6 +7,7 @@ pub mod assets;
 pub mod auth;
 pub mod caseload;
 pub mod checkins;
+pub mod directory;
 pub mod encounters;
 pub mod find;
 pub mod home;

@@ -5,7 +5,9 @@ pub mod api_search;
 pub mod search;
 pub mod show_find;
 pub mod show_listing;
+pub mod suggest_correction;
 
 pub use api_search::api_search;
 pub use show_find::show_find;
 pub use show_listing::show_listing;
+pub use suggest_correction::suggest_correction;

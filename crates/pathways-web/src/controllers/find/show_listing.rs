@@ -27,6 +27,7 @@ pub struct PlaceView {
 #[template(path = "find/listing.html")]
 struct ListingPage {
     chrome: Chrome,
+    id: String,
     name: String,
     organization: String,
     description: String,
@@ -120,6 +121,7 @@ pub async fn show_listing(State(state): State<AppState>, ctx: Ctx, Path(id): Pat
     let status = text(doc, "status");
     let page = ListingPage {
         chrome: Chrome::new(&ctx, &state, service.name.clone()),
+        id: service.id.to_string(),
         name: service.name.clone(),
         organization: org.map(|o| o.name).unwrap_or_default(),
         description: text(doc, "description"),
