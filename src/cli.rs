@@ -16,6 +16,8 @@ use pathways_web::auth::password::hash_password_blocking;
 use pathways_web::auth::secret::{random_token, token_hash};
 use pathways_web::{AppState, Config};
 
+mod import_hsds;
+
 #[derive(Parser)]
 #[command(name = "pathways", version, about = "Pathways: a recovery-oriented system of care")]
 pub struct Cli {
@@ -88,6 +90,15 @@ enum ImportCommand {
         /// The time zone of meetings that don't name one.
         #[arg(long, default_value = "America/New_York")]
         timezone: String,
+    },
+    /// Open Referral HSDS 3.0: a JSON file, a directory of JSON files (services, organizations, locations,
+    /// services at locations, nested or by id) or a CSV tabular data package directory. Re-importing the same
+    /// source updates in place and retires the services it no longer lists.
+    Hsds {
+        path: PathBuf,
+        /// The source's key (default: the file's or directory's name).
+        #[arg(long)]
+        source: Option<String>,
     },
 }
 
@@ -411,7 +422,10 @@ fn read_password() -> anyhow::Result<String> {
 }
 
 async fn import(config: Config, command: ImportCommand) -> anyhow::Result<ExitCode> {
-    let ImportCommand::MeetingGuide { file, source, name, timezone } = command;
+    let (file, source, name, timezone) = match command {
+        ImportCommand::MeetingGuide { file, source, name, timezone } => (file, source, name, timezone),
+        ImportCommand::Hsds { path, source } => return import_hsds::import_hsds(config, &path, source).await,
+    };
     let tz: chrono_tz::Tz =
         timezone.parse().map_err(|_| anyhow::anyhow!("--timezone {timezone} is not a time zone"))?;
     let source = match source {

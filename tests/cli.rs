@@ -206,3 +206,136 @@ async fn a_meeting_guide_feed_imports_reports_each_rejection_and_reimports_in_pl
     assert!(!bad.status.success());
     assert!(text(&bad).contains("line 1"), "{}", text(&bad));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hsds_examples_import_in_both_forms_and_reimport_unchanged() {
+    use pathways_store::entities::{dir_location, dir_organization, dir_service, dir_service_at_location};
+    use pathways_store::sea_orm::EntityTrait;
+
+    let db = TestDb::new().await;
+    let cli = Cli { url: db.url.clone(), dir: tempfile::tempdir().expect("dir") };
+    // The specification's own examples (tests/fixtures/hsds/examples/README.md): six JSON files that all hold the
+    // same service, and the same data as a CSV package.
+    let json = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hsds/examples");
+    let csv = format!("{json}/csv");
+    for (path, source) in [(json, "openreferral-json"), (csv.as_str(), "openreferral-csv")] {
+        let first = cli.run(&["import", "hsds", path, "--source", source], "");
+        assert!(first.status.success(), "{}", text(&first));
+        let report = text(&first);
+        assert!(report.starts_with("added 1, updated 0, unchanged 0, retired 0, rejected 0\n"), "{report}");
+        assert!(
+            report.contains(": latitude: latitude 100 is outside -90 to 90; the place is kept without"),
+            "{report}"
+        );
+        let again = cli.run(&["import", "hsds", path, "--source", source], "");
+        assert!(
+            text(&again).starts_with("added 0, updated 0, unchanged 1, retired 0, rejected 0\n"),
+            "{}",
+            text(&again)
+        );
+        if source == "openreferral-csv" {
+            for dangling in [
+                "warning contacts.csv line 2: organization_id: no organization row with id ae67a707",
+                "warning attributes.csv line 2: link_id: no record with id f28dd44b",
+            ] {
+                assert!(report.contains(dangling), "{dangling:?} missing from:\n{report}");
+            }
+        }
+    }
+
+    let store = pathways_store::Store::connect(&db.url).await.expect("store");
+    let services = dir_service::Entity::find().all(store.reader()).await.expect("services");
+    assert_eq!(services.len(), 2, "one service per source");
+    for s in &services {
+        assert_eq!(
+            (s.name.as_str(), s.external_id.as_str()),
+            ("Community Counselling", "ac148810-d857-441c-9679-408f346de14b")
+        );
+        assert!(s.doc.get("service_at_locations").is_none() && s.doc["fees_description"].is_string(), "{}", s.doc);
+        assert_eq!(s.doc["id"], s.id.to_string(), "HSDS ids are ours");
+        assert!(!s.is_meeting && s.time_zone.is_none() && s.retired_at.is_none());
+    }
+    let organizations = dir_organization::Entity::find().all(store.reader()).await.expect("organizations");
+    assert!(organizations.iter().all(|o| o.name == "Example Organization Inc."), "{organizations:?}");
+    let places = dir_location::Entity::find().all(store.reader()).await.expect("locations");
+    assert_eq!(places.len(), 2);
+    assert!(places.iter().all(|l| l.name.as_deref() == Some("MyCity Civic Center") && l.latitude.is_none()));
+    let links = dir_service_at_location::Entity::find().all(store.reader()).await.expect("links");
+    assert_eq!(links.len(), 2);
+
+    let broken = cli.dir.path().join("broken.json");
+    std::fs::write(&broken, "{\n  \"id\": \"x\",,\n}").expect("write");
+    let out = cli.run(&["import", "hsds", broken.to_str().expect("path")], "");
+    assert!(!out.status.success());
+    assert!(text(&out).contains("broken.json: line 2, column 13: key must be a string"), "{}", text(&out));
+    let out = cli.run(&["import", "hsds", "/no/such/hsds"], "");
+    assert!(!out.status.success());
+    assert!(text(&out).contains("cannot read /no/such/hsds"), "{}", text(&out));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hsds_bad_records_are_each_reported_with_their_place_and_the_rest_import() {
+    let db = TestDb::new().await;
+    let cli = Cli { url: db.url.clone(), dir: tempfile::tempdir().expect("dir") };
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hsds");
+
+    let json = cli.run(&["import", "hsds", &format!("{fixtures}/bad-json"), "--source", "riverside"], "");
+    assert!(json.status.success(), "{}", text(&json));
+    let report = text(&json);
+    assert!(report.starts_with("added 2, updated 0, unchanged 0, retired 0, rejected 4\n"), "{report}");
+    for expected in [
+        "rejected organizations.json record 0: services[1].name: missing: every service needs a name",
+        "rejected services.json record 1: id: not a UUID: \"riverside-4\"",
+        "rejected services.json record 2: organization_id: missing: the service names no organization",
+        "rejected services.json record 3: service_at_locations[0].location.id: not a UUID: 7",
+        "warning services.json record 0: service_at_locations[0].location.latitude: latitude 141.7 is outside -90 to 90",
+    ] {
+        assert!(report.contains(expected), "{expected:?} missing from:\n{report}");
+    }
+
+    let csv = cli.run(&["import", "hsds", &format!("{fixtures}/bad-csv"), "--source", "valley"], "");
+    assert!(csv.status.success(), "{}", text(&csv));
+    let report = text(&csv);
+    assert!(report.starts_with("added 1, updated 0, unchanged 0, retired 0, rejected 2\n"), "{report}");
+    for expected in [
+        "rejected services.csv line 3: id: missing: every service needs an id",
+        "rejected services.csv line 4: organization_id: no organization with id 5a000000-0000-4000-8000-000000000099",
+        "warning phones.csv line 3: service_id: no service row with id 5b000000-0000-4000-8000-000000000077",
+    ] {
+        assert!(report.contains(expected), "{expected:?} missing from:\n{report}");
+    }
+
+    // Nothing importable: refused whole, so a broken export can't retire a source's listings.
+    let empty = cli.dir.path().join("empty.json");
+    std::fs::write(&empty, r#"[{"name": "No Id", "status": "active"}]"#).expect("write");
+    let out = cli.run(&["import", "hsds", empty.to_str().expect("path"), "--source", "riverside"], "");
+    assert!(!out.status.success());
+    assert!(text(&out).contains("rejected empty.json record 0: id: missing"), "{}", text(&out));
+    assert!(text(&out).contains("no service to import, so nothing was changed"), "{}", text(&out));
+
+    // The NA meeting is filed under the recovery taxonomy and is a meeting, placed at its ZIP code's centre.
+    use pathways_store::entities::{dir_location, dir_service, dir_service_at_location};
+    use pathways_store::sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let store = pathways_store::Store::connect(&db.url).await.expect("store");
+    let named =
+        |name: &'static str| dir_service::Entity::find().filter(dir_service::Column::Name.eq(name)).one(store.reader());
+    let na = named("Riverside NA Thursday Night").await.expect("query").expect("the NA meeting");
+    assert!(na.is_meeting);
+    assert_eq!(na.time_zone.as_deref(), Some("America/New_York"));
+    let link = dir_service_at_location::Entity::find()
+        .filter(dir_service_at_location::Column::ServiceId.eq(na.id))
+        .one(store.reader())
+        .await
+        .expect("query")
+        .expect("a place");
+    let place = dir_location::Entity::find_by_id(link.location_id).one(store.reader()).await.expect("query");
+    let place = place.expect("the place");
+    assert!(place.approximate && place.postal_code.as_deref() == Some("06107"), "{place:?}");
+    let coaching = named("Riverside Peer Coaching").await.expect("query").expect("coaching");
+    assert!(!coaching.is_meeting);
+    assert!(
+        coaching.doc["attributes"].as_array().into_iter().flatten().any(|a| a["value"] == "peer-recovery-coaching"),
+        "{}",
+        coaching.doc
+    );
+}

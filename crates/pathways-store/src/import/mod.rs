@@ -2,6 +2,7 @@
 //! [`crate::directory::SourceRecord`]s and applies the whole source in one transaction, so a run either
 //! lands completely or leaves nothing half-written; bad records are reported and skipped, never fatal.
 
+pub mod hsds;
 pub mod meeting_guide;
 
 use std::fmt::Write as _;
@@ -11,7 +12,17 @@ use crate::directory::ImportCounts;
 /// One record the importer would not take, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rejected {
-    /// Where it is in the input: `record 12` (0-based, as in the array) or `line 40`.
+    /// Where it is in the input: `record 12` (0-based, as in the array) or `line 40`, after the file's name when an
+    /// import reads several (`services.json record 3`, `services.csv line 40`).
+    pub at: String,
+    pub field: String,
+    pub reason: String,
+}
+
+/// Something odd the importer took anyway (a foreign key to nothing, coordinates off the globe), and what it did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// Where it is in the input, as in [`Rejected::at`].
     pub at: String,
     pub field: String,
     pub reason: String,
@@ -19,6 +30,11 @@ pub struct Rejected {
 
 /// The run's report, as printed.
 pub fn report(counts: &ImportCounts, rejected: &[Rejected]) -> String {
+    report_with_warnings(counts, rejected, &[])
+}
+
+/// The run's report with its warnings after the rejections (the first line is the same as [`report`]'s).
+pub fn report_with_warnings(counts: &ImportCounts, rejected: &[Rejected], warnings: &[Warning]) -> String {
     let mut out = format!(
         "added {}, updated {}, unchanged {}, retired {}, rejected {}\n",
         counts.added,
@@ -29,6 +45,9 @@ pub fn report(counts: &ImportCounts, rejected: &[Rejected]) -> String {
     );
     for r in rejected {
         let _ = writeln!(out, "rejected {}: {}: {}", r.at, r.field, r.reason);
+    }
+    for w in warnings {
+        let _ = writeln!(out, "warning {}: {}: {}", w.at, w.field, w.reason);
     }
     out
 }
