@@ -27,7 +27,6 @@ fn password_hash() -> &'static str {
 
 pub struct TestApp {
     pub db: TestDb,
-    #[expect(dead_code, reason = "kept for tests that need the configuration or policies")]
     pub state: AppState,
     pub router: Router,
     pub org: OrgId,
