@@ -63,6 +63,11 @@ enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// Write directory data out in an open format.
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
     /// Demo and benchmark data.
     Demo {
         #[command(subcommand)]
@@ -100,6 +105,14 @@ enum ImportCommand {
         #[arg(long)]
         source: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// The active directory as Open Referral HSDS 3.0 JSON: organizations.json, services.json (fully nested),
+    /// locations.json, taxonomies.json and taxonomy_terms.json in DIR (made if missing; those files are replaced).
+    /// Check it with scripts/validate_hsds.py DIR.
+    Hsds { dir: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -232,6 +245,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::User { command } => user(config, command).await,
         Command::Import { command } => import(config, command).await,
+        Command::Export { command: ExportCommand::Hsds { dir } } => export_hsds(config, &dir).await,
         Command::Token { command: TokenCommand::Create { email, label } } => {
             let store = open_store(&config).await?;
             let account = accounts::find_by_email(store.reader(), &email)
@@ -455,5 +469,24 @@ async fn import(config: Config, command: ImportCommand) -> anyhow::Result<ExitCo
     .await?;
     tx.commit().await?;
     print!("{}", pathways_store::import::report(&counts, &converted.rejected));
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn export_hsds(config: Config, dir: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let store = open_store(&config).await?;
+    let vocabularies = pathways_store::export::Vocabularies {
+        recovery: pathways_web::finder::taxonomy(),
+        meeting_types: pathways_web::finder::meeting_types(),
+    };
+    let w = pathways_store::export::files::write_hsds(&store, dir, &vocabularies).await?;
+    println!(
+        "Wrote {} organizations, {} services, {} locations, {} taxonomies and {} taxonomy terms to {}.",
+        w.organizations,
+        w.services,
+        w.locations,
+        w.taxonomies,
+        w.taxonomy_terms,
+        dir.display()
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -207,6 +207,86 @@ async fn a_meeting_guide_feed_imports_reports_each_rejection_and_reimports_in_pl
     assert!(text(&bad).contains("line 1"), "{}", text(&bad));
 }
 
+/// Whether the HSDS validator can run (Python 3 with jsonschema 4.18 or later); else why not. Under CI (`CI` set) it
+/// must run, so there a missing validator fails the test instead of skipping it.
+fn hsds_validator_missing() -> Option<String> {
+    let probe = Command::new("python3").args(["-c", "import jsonschema, referencing"]).output();
+    let reason = match probe {
+        Ok(o) if o.status.success() => return None,
+        Ok(o) => {
+            let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+            format!("jsonschema is not importable ({})", stderr.lines().last().unwrap_or_default().trim())
+        }
+        Err(e) => format!("python3 cannot be run: {e}"),
+    };
+    assert!(std::env::var_os("CI").is_none(), "CI must validate the HSDS export, but {reason} (run scripts/setup.sh)");
+    Some(reason)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_hsds_export_of_an_imported_feed_is_valid_hsds_and_stable() {
+    let db = TestDb::new().await;
+    let cli = Cli { url: db.url.clone(), dir: tempfile::tempdir().expect("dir") };
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/meeting-guide");
+    for feed in ["feed.json", "feed-next.json"] {
+        let path = format!("{fixtures}/{feed}");
+        let import =
+            cli.run(&["import", "meeting-guide", &path, "--source", "ct-meetings", "--name", "CT meetings"], "");
+        assert!(import.status.success(), "{}", text(&import));
+    }
+
+    let dir = cli.dir.path().join("hsds");
+    let dir_arg = dir.to_str().expect("path");
+    let export = cli.run(&["export", "hsds", dir_arg], "");
+    assert!(export.status.success(), "{}", text(&export));
+    assert!(
+        text(&export).starts_with("Wrote 1 organizations, 6 services, "),
+        "the retired meeting is not exported: {}",
+        text(&export)
+    );
+    let read = |file: &str| std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let services: serde_json::Value = serde_json::from_str(&read("services.json")).expect("services.json");
+    let services = services.as_array().expect("an array");
+    assert_eq!(services.len(), 6);
+    assert!(!read("services.json").contains("x_meeting_guide") && !read("services.json").contains("null"));
+    assert!(
+        services
+            .iter()
+            .all(|s| s["organization_id"].is_string() && s["schedules"].is_array() || s["name"] == "By Appointment")
+    );
+
+    // The same directory exports to the same bytes: every id is stable.
+    let first: Vec<String> = ["services.json", "locations.json", "taxonomy_terms.json"].map(read).to_vec();
+    let again = cli.run(&["export", "hsds", dir_arg], "");
+    assert!(again.status.success(), "{}", text(&again));
+    assert_eq!(first, ["services.json", "locations.json", "taxonomy_terms.json"].map(read).to_vec());
+
+    if let Some(reason) = hsds_validator_missing() {
+        eprintln!("skipped the HSDS schema validation: {reason}");
+        return;
+    }
+    let validator = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/validate_hsds.py");
+    let valid = Command::new("python3").arg(validator).arg(&dir).output().expect("run the validator");
+    assert!(valid.status.success(), "{}", text(&valid));
+    assert!(text(&valid).contains("valid HSDS 3.0: 1 in organizations.json, 6 in services.json"), "{}", text(&valid));
+
+    // The validator is not a formality: a null, a private key and an empty id are each named where they are.
+    let mut broken = services.clone();
+    broken[2]["description"] = serde_json::Value::Null;
+    broken[2]["x_meeting_guide"] = serde_json::json!({});
+    broken[4]["attributes"][0]["id"] = serde_json::json!("");
+    std::fs::write(dir.join("services.json"), serde_json::to_string(&broken).expect("json")).expect("write");
+    let invalid = Command::new("python3").arg(validator).arg(&dir).output().expect("run the validator");
+    assert_eq!(invalid.status.code(), Some(1), "{}", text(&invalid));
+    for expected in [
+        "services.json[2] $.description: None is not of type 'string'",
+        "services.json[2] $: Additional properties are not allowed ('x_meeting_guide' was unexpected)",
+        "services.json[4] $.attributes[0].id: '' is not a 'uuid'",
+    ] {
+        assert!(text(&invalid).contains(expected), "{expected:?} missing from:\n{}", text(&invalid));
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn hsds_examples_import_in_both_forms_and_reimport_unchanged() {
     use pathways_store::entities::{dir_location, dir_organization, dir_service, dir_service_at_location};
@@ -338,4 +418,41 @@ async fn hsds_bad_records_are_each_reported_with_their_place_and_the_rest_import
         "{}",
         coaching.doc
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_hsds_specifications_examples_round_trip_through_import_and_export() {
+    let db = TestDb::new().await;
+    let cli = Cli { url: db.url.clone(), dir: tempfile::tempdir().expect("dir") };
+    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hsds/examples");
+    let import = cli.run(&["import", "hsds", examples, "--source", "examples"], "");
+    assert!(import.status.success(), "{}", text(&import));
+    let dir = cli.dir.path().join("hsds");
+    let export = cli.run(&["export", "hsds", dir.to_str().expect("path")], "");
+    assert!(export.status.success(), "{}", text(&export));
+    assert!(
+        text(&export).starts_with("Wrote 1 organizations, 1 services, 1 locations, 4 taxonomies"),
+        "{}",
+        text(&export)
+    );
+
+    // Every nested kind of the specification's full service comes back, related by our ids, not the source's.
+    let services: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("services.json")).expect("read")).expect("json");
+    let s = &services[0];
+    for key in ["phones", "schedules", "service_areas", "languages", "funding", "cost_options", "required_documents"] {
+        assert!(s[key].as_array().is_some_and(|a| !a.is_empty()), "{key}: {s}");
+    }
+    assert_eq!(s["schedules"][0]["service_id"], s["id"]);
+    assert!(s["schedules"][0].get("location_id").is_none(), "the source's location id is not ours");
+    assert_eq!(s["attributes"][0]["link_id"], s["id"]);
+    assert_eq!(s["service_at_locations"][0]["location"]["addresses"][0]["city"], "MyCity");
+
+    if let Some(reason) = hsds_validator_missing() {
+        eprintln!("skipped the HSDS schema validation: {reason}");
+        return;
+    }
+    let validator = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/validate_hsds.py");
+    let valid = Command::new("python3").arg(validator).arg(&dir).output().expect("run the validator");
+    assert!(valid.status.success(), "{}", text(&valid));
 }

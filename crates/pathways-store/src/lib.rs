@@ -15,6 +15,7 @@ pub mod caseload;
 pub mod directory;
 pub mod directory_edit;
 pub mod entities;
+pub mod export;
 pub mod import;
 pub mod invites;
 pub mod migration;

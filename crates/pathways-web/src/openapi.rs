@@ -15,12 +15,18 @@ use crate::controllers::api::{persons, plans, records};
         records::create_checkin::create_checkin, records::list_checkins::list_checkins,
         records::create_encounter::create_encounter, records::list_encounters::list_encounters,
         crate::controllers::find::api_search::api_search,
+        crate::controllers::meetings::get_meetings_feed::get_meetings_feed,
+        crate::controllers::hsds::list_services::list_services,
+        crate::controllers::hsds::get_service::get_service,
+        crate::controllers::hsds::list_organizations::list_organizations,
+        crate::controllers::hsds::get_organization::get_organization,
     ),
     components(schemas(
         persons::PersonJson, persons::PersonList, persons::PersonCreate, persons::PersonPatch,
         plans::PlanJson, plans::PlanPut, records::AssessmentJson, records::AreaToBuild, records::CheckinJson, records::EncounterJson,
         records::create_assessment::AssessmentCreate, records::create_encounter::EncounterCreate,
         crate::controllers::find::api_search::SearchResult, crate::controllers::find::api_search::SearchResults,
+        crate::controllers::hsds::HsdsPage,
     )),
     modifiers(&BearerAuth),
     tags(
@@ -28,6 +34,7 @@ use crate::controllers::api::{persons, plans, records};
         (name = "plans", description = "Person-centered recovery plans, as versions"),
         (name = "recovery", description = "BARC-10 assessments, self check-ins and encounters"),
         (name = "directory", description = "The public community directory and meeting finder (no token needed)"),
+        (name = "hsds", description = "The community directory as Open Referral HSDS 3.0: public, no token needed"),
     )
 )]
 pub struct ApiDoc;

@@ -5,6 +5,8 @@ mod api_recovery;
 mod auth;
 mod directory;
 mod find;
+mod hsds;
+mod meetings;
 mod ops;
 mod pages;
 mod persons;

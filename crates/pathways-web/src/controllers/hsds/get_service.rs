@@ -1,0 +1,26 @@
+//! `GET /api/hsds/services/{id}`: one active service, fully nested.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::response::IntoResponse;
+use pathways_store::export::{hsds, read};
+use uuid::Uuid;
+
+use super::{any_origin, vocabularies};
+use crate::error::{WebError, WebResult};
+use crate::state::AppState;
+
+/// A service with its phones, schedules, languages, attributes (with full taxonomy terms), places (each with its
+/// location) and organization: HSDS `service` as `services/{id}` serves it.
+#[utoipa::path(get, path = "/api/hsds/services/{id}", tag = "hsds",
+    params(("id" = String, Path, description = "The service's id")),
+    responses(
+        (status = 200, body = Object, description = "An HSDS 3.0 service, fully nested"),
+        (status = 404, description = "No active service has this id"),
+    ))]
+pub async fn get_service(State(state): State<AppState>, Path(id): Path<String>) -> WebResult<impl IntoResponse> {
+    let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
+    let l = read::find_service(state.store.reader(), id).await?.ok_or(WebError::NotFound)?;
+    let body = hsds::full_service(&l.service, l.organization.as_ref(), &l.places(), &vocabularies());
+    Ok((any_origin(), Json(body)))
+}
