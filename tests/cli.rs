@@ -182,19 +182,36 @@ async fn a_meeting_guide_feed_imports_reports_each_rejection_and_reimports_in_pl
     );
 
     let store = pathways_store::Store::connect(&db.url).await.expect("store");
-    let snapshot = pathways_store::directory::snapshot(store.reader()).await.expect("snapshot");
-    let names: Vec<&str> = snapshot.services.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(snapshot.services.len(), 6, "{names:?}");
+    let active = {
+        use pathways_store::entities::dir_service;
+        use pathways_store::sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        dir_service::Entity::find()
+            .filter(dir_service::Column::RetiredAt.is_null())
+            .all(store.reader())
+            .await
+            .expect("services")
+    };
+    let names: Vec<&str> = active.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(active.len(), 6, "{names:?}");
     assert!(!names.contains(&"Grupo Esperanza"));
-    let by_zip = snapshot.services.iter().find(|s| s.name == "Placed by ZIP").expect("placed by zip");
-    let place = &snapshot.locations[&snapshot.links[&by_zip.id][0]];
+    let places_of = |id| {
+        let store = &store;
+        async move {
+            let (_, _, places) =
+                pathways_store::directory_edit::find(store.reader(), id).await.expect("find").expect("listed");
+            places
+        }
+    };
+    let by_zip = active.iter().find(|s| s.name == "Placed by ZIP").expect("placed by zip");
+    let places = places_of(by_zip.id).await;
+    let place = places.first().expect("a place");
     assert!(place.approximate, "placed at its ZIP code's centre");
     let (lat, lon) = (place.latitude.expect("lat"), place.longitude.expect("lon"));
     assert!((41.7..41.8).contains(&lat) && (-72.8..-72.7).contains(&lon), "06107 is West Hartford: {lat},{lon}");
-    let online = snapshot.services.iter().find(|s| s.name == "Online Night Owls").expect("online");
-    assert!(!snapshot.links.contains_key(&online.id), "an online meeting has no place");
+    let online = active.iter().find(|s| s.name == "Online Night Owls").expect("online");
+    assert!(places_of(online.id).await.is_empty(), "an online meeting has no place");
     assert_eq!(online.time_zone.as_deref(), Some("America/New_York"));
-    let sunrise = snapshot.services.iter().find(|s| s.name == "Sunrise Serenity").expect("sunrise");
+    let sunrise = active.iter().find(|s| s.name == "Sunrise Serenity").expect("sunrise");
     assert_eq!(sunrise.doc["schedules"][0]["opens_at"], "07:30");
     assert_eq!(sunrise.doc["id"], sunrise.id.to_string(), "HSDS ids are ours");
 
