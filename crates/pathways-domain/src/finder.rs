@@ -1,21 +1,50 @@
 //! The finder's search index: every listing (a service at a place, or an online service) in memory, with an
-//! inverted index over its words, a grid over its coordinates and its weekly times, so a search by words, place
-//! and time is answered without the database. Pure: the web layer builds it from the directory's rows and
-//! rebuilds it when the directory's version moves.
+//! inverted index over its words, its places in grid order and its weekly times, so a search by words, place and
+//! time is answered without the database. Pure: the web layer feeds it the directory's rows one at a time
+//! ([`IndexBuilder`]) and rebuilds it when the directory's version moves.
 //!
-//! Words: each query word must match a word of the listing, exactly or as the start of one (three letters or
-//! more), accents and case ignored; a match in the name weighs more than one in the categories, and those more
-//! than one in the description. Results are ordered by how well they match, then by distance; with no words,
-//! by distance alone (or by name when no place is given).
+//! What a search means (the rules the tests hold):
+//! - Words: each query word must match a word of the listing, exactly or as the start of one (three letters or
+//!   more), accents and case ignored; a match in the name weighs more than one in the categories, and those more
+//!   than one in the description. A listing's score is the sum, over the query words, of its best match.
+//! - Near a place: listings within the radius, and listings without a place that are online.
+//! - Results are ordered by score, then distance, then (for time searches) start, then name; `total` counts
+//!   every result, however few are asked for.
+//!
+//! How it stays fast and small at national scale (160,000 listings):
+//! - A listing keeps only what is shown and filtered by: its texts in one arena, organizations and towns
+//!   interned, coordinates as `f32` (about a metre) and as a unit vector, weekly slots. Keywords and descriptions
+//!   are only indexed.
+//! - Listings are numbered by name (ties in the order they were added), those with a place first. Every list of
+//!   listings is sorted by that number, so a page of "everything" needs no sorting, and a list splits into the
+//!   placed and the unplaced with one binary search.
+//! - Words are interned in a sorted vocabulary: a prefix is a range of it. Each word has a sorted posting list
+//!   with the weight it was found at; filters (category, language, type, attribute) are posting lists too.
+//! - A search starts from its smallest source (a word's postings, a filter's, the grid cells a radius covers,
+//!   the weekly slots a time window can reach, or everything) and checks the rest per candidate, walking each
+//!   other list forward by galloping. Only the page asked for is fully ranked; the rest is counted.
+//! - Time windows are integer comparisons: per search, each time zone's wall clock around "now" (its offset, and
+//!   the one change of offset the coming days may bring) is worked out once, and every slot is tested against
+//!   it. This follows [`crate::directory::schedule`] exactly, daylight-saving gaps and overlaps included, with one
+//!   assumption: a zone changes its offset at most once within fifteen days (true of every zone in the tz
+//!   database today). The shown occurrence of each result on the page comes from the schedule module itself.
+
+mod build;
+mod clock;
+mod lists;
+mod search;
+#[cfg(test)]
+mod tests;
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use uuid::Uuid;
 
-use crate::directory::geo::{BoundingBox, LatLon, haversine_miles};
-use crate::directory::schedule::{Occurrence, WeeklySlot, Window, first_in_window, next_occurrence};
+use crate::directory::geo::LatLon;
+use crate::directory::schedule::{Occurrence, WeeklySlot, Window};
+
+pub use build::IndexBuilder;
 
 /// How much a word found in each part of a listing counts.
 pub const WEIGHT_NAME: u8 = 4;
@@ -24,34 +53,35 @@ pub const WEIGHT_PLACE: u8 = 2;
 pub const WEIGHT_TEXT: u8 = 1;
 /// Query words shorter than this match whole words only.
 const MIN_PREFIX: usize = 3;
-/// Grid cell size in degrees (about 35 miles north–south).
-const CELL_DEG: f64 = 0.5;
+/// Grid cell size in degrees (about 7 miles north–south): a 10-mile radius covers a few cells.
+const CELL_DEG: f64 = 0.1;
 
-/// One listing, as the index keeps it.
+/// One listing as it is given to the index, borrowing its texts (the index keeps a compact copy of what it
+/// shows and filters by).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Listing {
+pub struct Listing<'a> {
     pub service_id: Uuid,
     pub location_id: Option<Uuid>,
-    pub name: String,
-    pub organization: String,
-    pub description: String,
+    pub name: &'a str,
+    pub organization: &'a str,
+    pub description: &'a str,
     /// Taxonomy term codes (with their parents), e.g. `mutual-help`, `smart-recovery`.
-    pub categories: Vec<String>,
+    pub categories: Vec<&'a str>,
     /// Meeting Guide type codes (`O`, `C`, `SP`…).
-    pub meeting_types: Vec<String>,
+    pub meeting_types: Vec<&'a str>,
     /// Language codes (`en`, `es`).
-    pub languages: Vec<String>,
+    pub languages: Vec<&'a str>,
     /// Other attributes as `vocabulary:code` (`pathway:peer`, `population:veterans`, `cost:medicaid`).
-    pub attributes: Vec<String>,
+    pub attributes: Vec<&'a str>,
     /// Extra words to find it by (category and type names in every language, keywords).
-    pub keywords: Vec<String>,
+    pub keywords: Vec<&'a str>,
     pub place: Option<LatLon>,
     pub approximate: bool,
-    pub address: String,
-    pub city: String,
-    pub postal_code: String,
-    pub phone: Option<String>,
-    pub online_url: Option<String>,
+    pub address: &'a str,
+    pub city: &'a str,
+    pub postal_code: &'a str,
+    pub phone: Option<&'a str>,
+    pub online_url: Option<&'a str>,
     pub is_meeting: bool,
     pub online: bool,
     pub in_person: bool,
@@ -84,368 +114,351 @@ pub struct Hit {
     pub next: Option<Occurrence>,
 }
 
+/// The results a page asked for, and how many there are in all.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Page {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
+
+/// A stretch of the index's text arena.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+const PLACED: u8 = 1;
+const MEETING: u8 = 2;
+const ONLINE: u8 = 4;
+const IN_PERSON: u8 = 8;
+const APPROXIMATE: u8 = 16;
+
+/// What the index keeps of one listing.
+#[derive(Clone, Copy, Debug, Default)]
+struct Rec {
+    service_id: Uuid,
+    location_id: Option<Uuid>,
+    name: Span,
+    address: Span,
+    phone: Span,
+    url: Span,
+    /// Interned strings.
+    organization: u32,
+    city: u32,
+    lat: f32,
+    lon: f32,
+    flags: u8,
+}
+
+/// Many lists in one array: list `k` is `items[starts[k]..starts[k + 1]]`.
+#[derive(Clone, Debug)]
+struct Packed<T> {
+    starts: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Default for Packed<T> {
+    fn default() -> Self {
+        Self { starts: Vec::new(), items: Vec::new() }
+    }
+}
+
+impl<T> Packed<T> {
+    fn get(&self, k: usize) -> &[T] {
+        let at = |i: usize| self.starts.get(i).map_or(0, |&s| s as usize);
+        self.items.get(at(k)..at(k + 1)).unwrap_or_default()
+    }
+
+    /// The first index of list `k` within `items`.
+    fn start(&self, k: usize) -> usize {
+        self.starts.get(k).map_or(0, |&s| s as usize)
+    }
+
+    fn lists(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+}
+
+/// A listing with a place, in grid order: where it is (as a unit vector, so a distance test is a dot product)
+/// and which listing it is.
+#[derive(Clone, Copy, Debug, Default)]
+struct GeoPoint {
+    xyz: [f32; 3],
+    id: u32,
+}
+
+/// One grid cell: its key and where its points start in [`Index::geo`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Cell {
+    lat: i32,
+    lon: i32,
+    start: u32,
+}
+
 /// The index.
 #[derive(Debug, Default)]
 pub struct Index {
-    listings: Vec<Listing>,
-    /// word → (listing, weight), listings ascending.
-    postings: HashMap<String, Vec<(u32, u8)>>,
-    /// Every indexed word, sorted (prefix matches are a range of it).
-    vocabulary: Vec<String>,
-    grid: HashMap<(i32, i32), Vec<u32>>,
-    unplaced: Vec<u32>,
+    recs: Vec<Rec>,
+    /// Each listing's flags again, packed densely for the checks a search makes per candidate.
+    flags: Vec<u8>,
+    /// Each listing's place in name order (listings are numbered by name within placed and unplaced).
+    name_rank: Vec<u32>,
+    text: String,
+    /// Organizations and towns.
+    strings: Vec<Box<str>>,
+    /// The unit vector of each placed listing (those numbered below `placed`).
+    xyz: Vec<[f32; 3]>,
+    placed: u32,
+    /// Each listing's weekly slots, and the zone (an index into `zones`) of each slot.
+    slots: Packed<WeeklySlot>,
+    slot_zones: Vec<u16>,
+    /// Each listing's categories (facet ids), in the order given.
+    categories: Packed<u32>,
+    /// Every indexed word, sorted, in one string: word `k` is `vocabulary[word_ends[k - 1]..word_ends[k]]`.
+    vocabulary: String,
+    word_ends: Vec<u32>,
+    /// Word → listings, and the weight of the best field the word was found in (parallel to `postings.items`).
+    postings: Packed<u32>,
+    weights: Vec<u8>,
+    /// Filters (`c:` category, `t:` meeting type, `l:` language, `a:` attribute) → listings.
+    facet_ids: HashMap<Box<str>, u32>,
+    facet_names: Vec<Box<str>>,
+    facets: Packed<u32>,
+    /// Placed listings by grid cell, and the cells in order.
+    geo: Vec<GeoPoint>,
+    cells: Vec<Cell>,
+    /// Unplaced listings that are online (what a search near a place adds).
+    unplaced_online: Vec<u32>,
+    /// The time zones of the slots, and per zone its slots as (second of the week, listing), sorted.
+    zones: Vec<Tz>,
+    zone_slots: Packed<(u32, u32)>,
+    /// The longest slot, in seconds (how far back a meeting in progress can have started).
+    longest_slot: i64,
+}
+
+/// One listing of the index, as results show it.
+#[derive(Clone, Copy, Debug)]
+pub struct ListingView<'a> {
+    index: &'a Index,
+    id: u32,
+    rec: &'a Rec,
+}
+
+impl<'a> ListingView<'a> {
+    /// Its number in the index ([`Hit::listing`]).
+    pub fn id(&self) -> u32 {
+        self.id
+    }
+
+    pub fn service_id(&self) -> Uuid {
+        self.rec.service_id
+    }
+
+    pub fn location_id(&self) -> Option<Uuid> {
+        self.rec.location_id
+    }
+
+    pub fn name(&self) -> &'a str {
+        self.index.span(self.rec.name)
+    }
+
+    pub fn organization(&self) -> &'a str {
+        self.index.string(self.rec.organization)
+    }
+
+    pub fn address(&self) -> &'a str {
+        self.index.span(self.rec.address)
+    }
+
+    pub fn city(&self) -> &'a str {
+        self.index.string(self.rec.city)
+    }
+
+    pub fn phone(&self) -> Option<&'a str> {
+        Some(self.index.span(self.rec.phone)).filter(|p| !p.is_empty())
+    }
+
+    pub fn online_url(&self) -> Option<&'a str> {
+        Some(self.index.span(self.rec.url)).filter(|u| !u.is_empty())
+    }
+
+    /// Where it is, to about a metre.
+    pub fn place(&self) -> Option<LatLon> {
+        if self.rec.flags & PLACED == 0 {
+            return None;
+        }
+        LatLon::new(f64::from(self.rec.lat), f64::from(self.rec.lon)).ok()
+    }
+
+    pub fn approximate(&self) -> bool {
+        self.rec.flags & APPROXIMATE != 0
+    }
+
+    pub fn is_meeting(&self) -> bool {
+        self.rec.flags & MEETING != 0
+    }
+
+    pub fn online(&self) -> bool {
+        self.rec.flags & ONLINE != 0
+    }
+
+    pub fn in_person(&self) -> bool {
+        self.rec.flags & IN_PERSON != 0
+    }
+
+    /// Taxonomy term codes, in the order given.
+    pub fn categories(&self) -> impl Iterator<Item = &'a str> + 'a {
+        let index = self.index;
+        index
+            .categories
+            .get(self.id as usize)
+            .iter()
+            .filter_map(move |&f| index.facet_names.get(f as usize).and_then(|name| name.strip_prefix("c:")))
+    }
+
+    pub fn slots(&self) -> &'a [WeeklySlot] {
+        self.index.slots.get(self.id as usize)
+    }
+
+    /// The zone of its schedule (of its first slot), if it has one.
+    pub fn time_zone(&self) -> Option<Tz> {
+        self.slots().first().map(|s| s.tz)
+    }
 }
 
 /// Lower-case, accents folded, split on anything that is not a letter or digit.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(fold)
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| {
+        let mut out = String::with_capacity(w.len());
+        fold_into(w, &mut out);
+        out
+    })
 }
 
-fn fold(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ñ' => 'n',
-            'ç' => 'c',
-            c => c,
-        })
-        .collect()
+/// Calls `f` with each word of `text`, folded, reusing `buf`: what [`words`] gives, without allocating.
+fn each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    if !text.is_ascii() {
+        for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            buf.clear();
+            fold_into(w, buf);
+            f(buf);
+        }
+        return;
+    }
+    for w in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        buf.clear();
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+        f(buf);
+    }
 }
 
-fn cell(p: LatLon) -> (i32, i32) {
-    #[expect(clippy::cast_possible_truncation, reason = "degrees / 0.5 fits an i32")]
-    ((p.lat() / CELL_DEG).floor() as i32, (p.lon() / CELL_DEG).floor() as i32)
+fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
+    out.extend(word.chars().flat_map(char::to_lowercase).map(|c| match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        c => c,
+    }));
+}
+
+/// The unit vector of a point on the sphere.
+fn unit_vector(p: LatLon) -> [f32; 3] {
+    let (lat, lon) = (p.lat().to_radians(), p.lon().to_radians());
+    #[expect(clippy::cast_possible_truncation, reason = "f32 holds a unit vector to about a metre")]
+    [(lat.cos() * lon.cos()) as f32, (lat.cos() * lon.sin()) as f32, lat.sin() as f32]
+}
+
+fn cell_of(degrees: f64) -> i32 {
+    #[expect(clippy::cast_possible_truncation, reason = "degrees / 0.1 is within ±1800")]
+    let c = (degrees / CELL_DEG).floor() as i32;
+    c
 }
 
 impl Index {
-    pub fn build(listings: Vec<Listing>) -> Self {
-        let mut postings: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
-        let mut grid: HashMap<(i32, i32), Vec<u32>> = HashMap::new();
-        let mut unplaced = Vec::new();
-        for (i, l) in listings.iter().enumerate() {
-            let Ok(i) = u32::try_from(i) else { break };
-            let mut best: HashMap<String, u8> = HashMap::new();
-            let mut add = |text: &str, weight: u8| {
-                for w in words(text) {
-                    let e = best.entry(w).or_insert(0);
-                    *e = (*e).max(weight);
-                }
-            };
-            add(&l.name, WEIGHT_NAME);
-            add(&l.organization, WEIGHT_TEXT);
-            for k in &l.keywords {
-                add(k, WEIGHT_CATEGORY);
-            }
-            for c in &l.categories {
-                add(c, WEIGHT_CATEGORY);
-            }
-            add(&l.city, WEIGHT_PLACE);
-            add(&l.postal_code, WEIGHT_PLACE);
-            add(&l.address, WEIGHT_TEXT);
-            add(&l.description, WEIGHT_TEXT);
-            for (w, weight) in best {
-                postings.entry(w).or_default().push((i, weight));
-            }
-            match l.place {
-                Some(p) => grid.entry(cell(p)).or_default().push(i),
-                None => unplaced.push(i),
-            }
+    /// Builds the index at once from listings (the web layer streams them through an [`IndexBuilder`]).
+    pub fn build<'a>(listings: impl IntoIterator<Item = Listing<'a>>) -> Self {
+        let mut b = IndexBuilder::default();
+        for l in listings {
+            b.add(&l);
         }
-        let mut vocabulary: Vec<String> = postings.keys().cloned().collect();
-        vocabulary.sort_unstable();
-        Self { listings, postings, vocabulary, grid, unplaced }
+        b.finish()
     }
 
     pub fn len(&self) -> usize {
-        self.listings.len()
+        self.recs.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.listings.is_empty()
+        self.recs.is_empty()
     }
 
-    pub fn listing(&self, i: u32) -> Option<&Listing> {
-        self.listings.get(i as usize)
+    pub fn listing(&self, i: u32) -> Option<ListingView<'_>> {
+        self.recs.get(i as usize).map(|rec| ListingView { index: self, id: i, rec })
     }
 
     /// The listings of one service.
-    pub fn of_service(&self, id: Uuid) -> impl Iterator<Item = &Listing> {
-        self.listings.iter().filter(move |l| l.service_id == id)
+    pub fn of_service(&self, id: Uuid) -> impl Iterator<Item = ListingView<'_>> {
+        (0..self.recs.len()).filter_map(move |i| {
+            let i = u32::try_from(i).ok()?;
+            self.listing(i).filter(|l| l.service_id() == id)
+        })
     }
 
-    /// Listings matching one query word, with the weight of the best match (exact or by prefix).
-    fn matching(&self, word: &str) -> HashMap<u32, u8> {
-        let mut out: HashMap<u32, u8> = HashMap::new();
-        let mut take = |list: &Vec<(u32, u8)>| {
-            for &(i, w) in list {
-                let e = out.entry(i).or_insert(0);
-                *e = (*e).max(w);
-            }
-        };
-        if word.chars().count() < MIN_PREFIX {
-            if let Some(list) = self.postings.get(word) {
-                take(list);
-            }
-            return out;
-        }
-        let start = self.vocabulary.partition_point(|v| v.as_str() < word);
-        for v in self.vocabulary[start..].iter().take_while(|v| v.starts_with(word)) {
-            if let Some(list) = self.postings.get(v) {
-                take(list);
-            }
-        }
-        out
+    /// How many distinct words and postings the index holds (for logs).
+    pub fn words_and_postings(&self) -> (usize, usize) {
+        (self.word_ends.len(), self.postings.items.len())
     }
 
-    /// Candidates by place: the grid cells the radius covers, plus (for online searches) the unplaced.
-    fn near(&self, center: LatLon, radius_mi: f64) -> Vec<u32> {
-        let b = BoundingBox::around(center, radius_mi);
-        let mut out = Vec::new();
-        #[expect(clippy::cast_possible_truncation, reason = "degrees / 0.5 fits an i32")]
-        let (lat0, lat1) = ((b.min_lat() / CELL_DEG).floor() as i32, (b.max_lat() / CELL_DEG).floor() as i32);
-        for (lo, hi) in b.lon_ranges() {
-            #[expect(clippy::cast_possible_truncation, reason = "degrees / 0.5 fits an i32")]
-            let (lon0, lon1) = ((lo / CELL_DEG).floor() as i32, (hi / CELL_DEG).floor() as i32);
-            for la in lat0..=lat1 {
-                for lo in lon0..=lon1 {
-                    if let Some(list) = self.grid.get(&(la, lo)) {
-                        out.extend_from_slice(list);
-                    }
-                }
-            }
-        }
-        out.extend_from_slice(&self.unplaced);
-        out
+    fn span(&self, s: Span) -> &str {
+        let start = s.start as usize;
+        self.text.get(start..start + s.len as usize).unwrap_or_default()
     }
 
-    /// Runs a search: every hit, best first (the caller pages).
-    pub fn search(&self, q: &Query, now: DateTime<Utc>, viewer_tz: Tz) -> Vec<Hit> {
-        let query_words: Vec<String> = words(&q.words).collect();
-        let mut scored: Option<HashMap<u32, u32>> = None;
-        for w in &query_words {
-            let m = self.matching(w);
-            scored = Some(match scored {
-                None => m.into_iter().map(|(i, s)| (i, u32::from(s))).collect(),
-                Some(prev) => prev.into_iter().filter_map(|(i, s)| m.get(&i).map(|w| (i, s + u32::from(*w)))).collect(),
-            });
-        }
-        let radius = if q.radius_mi > 0.0 { q.radius_mi } else { 25.0 };
-        let candidates: Vec<(u32, u32)> = match (scored, q.near) {
-            (Some(s), _) => s.into_iter().collect(),
-            (None, Some(center)) => self.near(center, radius).into_iter().map(|i| (i, 0)).collect(),
-            (None, None) => (0..u32::try_from(self.listings.len()).unwrap_or(u32::MAX)).map(|i| (i, 0)).collect(),
-        };
-        let mut hits: Vec<Hit> = candidates
-            .into_iter()
-            .filter_map(|(i, score)| {
-                let l = self.listings.get(i as usize)?;
-                if !self.passes(l, q) {
-                    return None;
-                }
-                let distance_mi = match (q.near, l.place) {
-                    (Some(c), Some(p)) => {
-                        let d = haversine_miles(c, p);
-                        if d > radius {
-                            return None;
-                        }
-                        Some(d)
-                    }
-                    // Near a place, a listing with no place is kept only when it is online.
-                    (Some(_), None) if !l.online => return None,
-                    _ => None,
-                };
-                let next = match q.window {
-                    Some(w) => Some(first_in_window(&l.slots, w, now, viewer_tz)?),
-                    None => next_occurrence(&l.slots, now),
-                };
-                Some(Hit { listing: i, score, distance_mi, next })
-            })
-            .collect();
-        hits.sort_by(|a, b| {
-            b.score
-                .cmp(&a.score)
-                .then_with(|| {
-                    let d = |h: &Hit| h.distance_mi.unwrap_or(f64::INFINITY);
-                    d(a).total_cmp(&d(b))
-                })
-                .then_with(|| match (&a.next, &b.next) {
-                    (Some(x), Some(y)) if q.window.is_some() => x.start.cmp(&y.start),
-                    _ => std::cmp::Ordering::Equal,
-                })
-                .then_with(|| self.listings[a.listing as usize].name.cmp(&self.listings[b.listing as usize].name))
-        });
-        hits
+    fn string(&self, i: u32) -> &str {
+        self.strings.get(i as usize).map_or("", |s| s)
     }
 
-    fn passes(&self, l: &Listing, q: &Query) -> bool {
-        if q.meetings_only && !l.is_meeting {
-            return false;
+    /// Word `k` of the vocabulary.
+    fn word(&self, k: usize) -> &str {
+        let start = if k == 0 { 0 } else { self.word_ends.get(k - 1).map_or(0, |&e| e as usize) };
+        let end = self.word_ends.get(k).map_or(start, |&e| e as usize);
+        self.vocabulary.get(start..end).unwrap_or_default()
+    }
+
+    /// The words a query word matches, as a range of the vocabulary: itself only when short, else every word it
+    /// begins.
+    fn word_range(&self, w: &str) -> (usize, usize) {
+        let n = self.word_ends.len();
+        let lo = partition(n, |k| self.word(k) < w);
+        if w.chars().count() < MIN_PREFIX {
+            return if lo < n && self.word(lo) == w { (lo, lo + 1) } else { (lo, lo) };
         }
-        if let Some(c) = &q.category
-            && !l.categories.iter().any(|x| x == c)
-        {
-            return false;
-        }
-        if let Some(lang) = &q.language
-            && !l.languages.iter().any(|x| x == lang)
-        {
-            return false;
-        }
-        if let Some(t) = &q.meeting_type
-            && !l.meeting_types.iter().any(|x| x == t)
-        {
-            return false;
-        }
-        if !q.attributes.iter().all(|a| l.attributes.iter().any(|x| x == a)) {
-            return false;
-        }
-        match q.online {
-            Some(true) if !l.online => return false,
-            Some(false) if !l.in_person => return false,
-            _ => {}
-        }
-        true
+        // Words that start with `w` follow `w` directly in sorted order.
+        let hi = lo + partition(n - lo, |k| self.word(lo + k).starts_with(w));
+        (lo, hi)
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use chrono::{NaiveTime, TimeZone, Weekday};
-    use chrono_tz::America::New_York;
-
-    use super::*;
-
-    fn at(lat: f64, lon: f64) -> Option<LatLon> {
-        LatLon::new(lat, lon).ok()
+/// The first `k` in `0..n` for which `below(k)` is false (`below` must be true, then false).
+fn partition(n: usize, below: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if below(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
     }
-
-    fn slot(day: Weekday, h: u32, m: u32) -> WeeklySlot {
-        let start = NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default();
-        WeeklySlot { day, start, end: start + chrono::TimeDelta::hours(1), tz: New_York }
-    }
-
-    fn index() -> Index {
-        let hartford = at(41.7658, -72.6734);
-        let west_hartford = at(41.7620, -72.7420);
-        let new_haven = at(41.3083, -72.9279);
-        Index::build(vec![
-            Listing {
-                name: "SMART Recovery West Hartford".into(),
-                categories: vec!["smart-recovery".into(), "mutual-help".into()],
-                keywords: vec!["Reuniones de ayuda mutua".into()],
-                place: west_hartford,
-                is_meeting: true,
-                in_person: true,
-                slots: vec![slot(Weekday::Tue, 18, 30)],
-                ..Listing::default()
-            },
-            Listing {
-                name: "Grupo Esperanza".into(),
-                description: "Reunión en español".into(),
-                categories: vec!["alcoholics-anonymous".into(), "mutual-help".into()],
-                languages: vec!["es".into()],
-                place: hartford,
-                is_meeting: true,
-                in_person: true,
-                slots: vec![slot(Weekday::Tue, 19, 0)],
-                ..Listing::default()
-            },
-            Listing {
-                name: "Shoreline Detox".into(),
-                categories: vec!["detox".into()],
-                keywords: vec!["withdrawal management".into(), "desintoxicación".into()],
-                attributes: vec!["cost:medicaid".into()],
-                place: new_haven,
-                in_person: true,
-                ..Listing::default()
-            },
-            Listing {
-                name: "SMART Recovery Online".into(),
-                categories: vec!["smart-recovery".into(), "mutual-help".into()],
-                online: true,
-                is_meeting: true,
-                slots: vec![slot(Weekday::Tue, 20, 0)],
-                ..Listing::default()
-            },
-        ])
-    }
-
-    fn names(ix: &Index, hits: &[Hit]) -> Vec<String> {
-        hits.iter().filter_map(|h| ix.listing(h.listing)).map(|l| l.name.clone()).collect()
-    }
-
-    /// Tuesday 2026-11-24 17:00 in Hartford.
-    fn tuesday_evening() -> DateTime<Utc> {
-        New_York.with_ymd_and_hms(2026, 11, 24, 17, 0, 0).single().map(|t| t.with_timezone(&Utc)).unwrap_or_default()
-    }
-
-    #[test]
-    fn words_match_by_prefix_ignoring_case_and_accents_and_all_must_match() {
-        let ix = index();
-        let q = |w: &str| Query { words: w.into(), ..Query::default() };
-        let now = tuesday_evening();
-        assert_eq!(names(&ix, &ix.search(&q("smart recov"), now, New_York)).len(), 2);
-        assert_eq!(names(&ix, &ix.search(&q("DESINTOXICACION"), now, New_York)), ["Shoreline Detox"]);
-        assert_eq!(names(&ix, &ix.search(&q("espanol"), now, New_York)), ["Grupo Esperanza"]);
-        assert!(ix.search(&q("smart detox"), now, New_York).is_empty(), "every word must match");
-        // Two letters match whole words only: "sm" finds nothing, rather than everything starting with it.
-        assert!(ix.search(&q("sm"), now, New_York).is_empty());
-    }
-
-    #[test]
-    fn a_name_match_outranks_a_category_match_and_distance_breaks_ties() {
-        let ix = index();
-        let now = tuesday_evening();
-        let near = at(41.7658, -72.6734);
-        let hits =
-            ix.search(&Query { words: "smart".into(), near, radius_mi: 50.0, ..Query::default() }, now, New_York);
-        // Both SMART listings match in the name; the one with a place comes first, the online one after.
-        assert_eq!(names(&ix, &hits), ["SMART Recovery West Hartford", "SMART Recovery Online"]);
-        let d = hits[0].distance_mi.unwrap_or_default();
-        assert!((3.0..4.0).contains(&d), "Hartford to West Hartford is about 3.5 miles: {d}");
-    }
-
-    #[test]
-    fn near_a_place_only_what_is_inside_the_radius_and_online_listings() {
-        let ix = index();
-        let now = tuesday_evening();
-        let q = Query { near: at(41.7658, -72.6734), radius_mi: 10.0, ..Query::default() };
-        let found = names(&ix, &ix.search(&q, now, New_York));
-        assert!(!found.contains(&"Shoreline Detox".to_owned()), "New Haven is 34 miles away: {found:?}");
-        assert_eq!(found.first().map(String::as_str), Some("Grupo Esperanza"), "closest first: {found:?}");
-        let wide = Query { radius_mi: 50.0, ..q.clone() };
-        assert!(names(&ix, &ix.search(&wide, now, New_York)).contains(&"Shoreline Detox".to_owned()));
-        let in_person = Query { online: Some(false), ..q };
-        assert!(!names(&ix, &ix.search(&in_person, now, New_York)).contains(&"SMART Recovery Online".to_owned()));
-    }
-
-    #[test]
-    fn filters_by_category_language_attribute_and_time() {
-        let ix = index();
-        let now = tuesday_evening();
-        let cat = Query { category: Some("mutual-help".into()), ..Query::default() };
-        assert_eq!(ix.search(&cat, now, New_York).len(), 3);
-        let es = Query { language: Some("es".into()), ..Query::default() };
-        assert_eq!(names(&ix, &ix.search(&es, now, New_York)), ["Grupo Esperanza"]);
-        let medicaid = Query { attributes: vec!["cost:medicaid".into()], ..Query::default() };
-        assert_eq!(names(&ix, &ix.search(&medicaid, now, New_York)), ["Shoreline Detox"]);
-        // At 17:00, "in the next two hours" holds 18:30 and 19:00 but not 20:00; soonest first.
-        let soon = Query { window: Some(Window::StartsWithin(120)), meetings_only: true, ..Query::default() };
-        assert_eq!(names(&ix, &ix.search(&soon, now, New_York)), ["SMART Recovery West Hartford", "Grupo Esperanza"]);
-        let tonight = Query { window: Some(Window::Tonight), meetings_only: true, ..Query::default() };
-        assert_eq!(ix.search(&tonight, now, New_York).len(), 3);
-        let friday = Query { window: Some(Window::Day(Weekday::Fri)), ..Query::default() };
-        assert!(ix.search(&friday, now, New_York).is_empty());
-    }
-
-    #[test]
-    fn folding_and_splitting_words() {
-        let w: Vec<String> = words("Señora's  Café-Grupo, 12 Pasos").collect();
-        assert_eq!(w, ["senora", "s", "cafe", "grupo", "12", "pasos"]);
-    }
+    lo
 }

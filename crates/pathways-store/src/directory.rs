@@ -358,18 +358,57 @@ pub async fn version(db: &impl ConnectionTrait) -> Result<i64> {
     Ok(directory_state::Entity::find_by_id(1).one(db).await?.map_or(0, |s| s.version))
 }
 
-/// Everything the search index is built from: active services, their organizations' names, their places.
-#[derive(Clone, Debug, Default)]
-pub struct Snapshot {
-    pub version: i64,
-    pub organizations: HashMap<Uuid, String>,
-    pub services: Vec<dir_service::Model>,
-    pub locations: HashMap<Uuid, dir_location::Model>,
-    /// service id → its places.
-    pub links: HashMap<Uuid, Vec<Uuid>>,
+/// Services per page of [`Snapshot::next_page`]: enough to keep the round trips few, few enough that a page of
+/// documents stays a few megabytes.
+pub const SNAPSHOT_PAGE: u64 = 2_000;
+
+/// One active service as the search index reads it: the columns it needs, its document as JSON text (parsed
+/// and dropped by the reader, one at a time), and its active places.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SnapshotService {
+    pub id: Uuid,
+    /// Its organization's name (empty when the organization is retired).
+    pub organization: String,
+    pub name: String,
+    pub is_meeting: bool,
+    pub time_zone: Option<String>,
+    /// The HSDS document, as JSON text.
+    pub doc: String,
+    /// Whether the service is linked to any place at all, retired ones included (a service with no place is
+    /// online-only).
+    pub linked: bool,
+    /// Its active places, by id.
+    pub places: Vec<SnapshotPlace>,
 }
 
-/// Reads the active directory (the version first, so a change during the read makes the index rebuild again).
+/// An active place of a [`SnapshotService`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SnapshotPlace {
+    pub id: Uuid,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub approximate: bool,
+    pub postal_code: Option<String>,
+    /// The HSDS document, as JSON text.
+    pub doc: String,
+}
+
+/// A read of the active directory for the search index, a page of services at a time, so the whole
+/// directory's documents are never in memory at once. The ids of the active services are read first and the
+/// pages fetched by id (`IN`, a primary-key lookup on both databases): paging by `ORDER BY id LIMIT` instead
+/// left PostgreSQL sorting the rest of the table for every page when its statistics were missing.
+#[derive(Clone, Debug, Default)]
+pub struct Snapshot {
+    /// The directory's version when the read began.
+    pub version: i64,
+    organizations: HashMap<Uuid, String>,
+    ids: Vec<Uuid>,
+    next: usize,
+}
+
+/// Starts reading the active directory: the version first (so a change during the read makes the index rebuild
+/// again), then the organizations' names and the ids of the active services; the services follow page by page
+/// ([`Snapshot::next_page`]).
 pub async fn snapshot(db: &impl ConnectionTrait) -> Result<Snapshot> {
     let version = version(db).await?;
     let organizations = dir_organization::Entity::find()
@@ -381,25 +420,114 @@ pub async fn snapshot(db: &impl ConnectionTrait) -> Result<Snapshot> {
         .await?
         .into_iter()
         .collect();
-    let services = dir_service::Entity::find().filter(dir_service::Column::RetiredAt.is_null()).all(db).await?;
-    let locations = dir_location::Entity::find()
-        .filter(dir_location::Column::RetiredAt.is_null())
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|l| (l.id, l))
-        .collect();
-    let mut links: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
-    for (s, l) in dir_service_at_location::Entity::find()
+    let mut ids: Vec<Uuid> = dir_service::Entity::find()
+        .filter(dir_service::Column::RetiredAt.is_null())
         .select_only()
-        .columns([dir_service_at_location::Column::ServiceId, dir_service_at_location::Column::LocationId])
-        .into_tuple::<(Uuid, Uuid)>()
+        .column(dir_service::Column::Id)
+        .into_tuple::<Uuid>()
         .all(db)
-        .await?
-    {
-        links.entry(s).or_default().push(l);
+        .await?;
+    ids.sort_unstable();
+    Ok(Snapshot { version, organizations, ids, next: 0 })
+}
+
+/// A JSON column as its text (both backends keep JSON as text; PostgreSQL's `json` casts to it unchanged).
+fn json_text(column: impl sea_orm::sea_query::IntoColumnRef) -> sea_orm::sea_query::FunctionCall {
+    sea_orm::sea_query::Func::cast_as(Expr::col(column), "text")
+}
+
+impl Snapshot {
+    /// How many services the read covers.
+    pub fn len(&self) -> usize {
+        self.ids.len()
     }
-    Ok(Snapshot { version, organizations, services, locations, links })
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The next [`SNAPSHOT_PAGE`] services with their active places, in id order; `None` after the last. A
+    /// service retired since the read began is left out.
+    pub async fn next_page(&mut self, db: &impl ConnectionTrait) -> Result<Option<Vec<SnapshotService>>> {
+        let Some(ids) = self.ids.get(self.next..).filter(|rest| !rest.is_empty()) else { return Ok(None) };
+        let ids: Vec<Uuid> = ids.iter().take(SNAPSHOT_PAGE as usize).copied().collect();
+        self.next += ids.len();
+        let mut rows = dir_service::Entity::find()
+            .filter(dir_service::Column::RetiredAt.is_null())
+            .filter(dir_service::Column::Id.is_in(ids.iter().copied()))
+            .select_only()
+            .columns([
+                dir_service::Column::Id,
+                dir_service::Column::OrganizationId,
+                dir_service::Column::Name,
+                dir_service::Column::IsMeeting,
+                dir_service::Column::TimeZone,
+            ])
+            .expr_as(json_text(dir_service::Column::Doc), "doc_text")
+            .into_tuple::<(Uuid, Uuid, String, bool, Option<String>, String)>()
+            .all(db)
+            .await?;
+        if rows.is_empty() {
+            return Ok(Some(Vec::new()));
+        }
+        rows.sort_unstable_by_key(|r| r.0);
+        let ids: Vec<Uuid> = rows.iter().map(|r| r.0).collect();
+        let mut links: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+        for (s, l) in dir_service_at_location::Entity::find()
+            .filter(dir_service_at_location::Column::ServiceId.is_in(ids))
+            .select_only()
+            .columns([dir_service_at_location::Column::ServiceId, dir_service_at_location::Column::LocationId])
+            .into_tuple::<(Uuid, Uuid)>()
+            .all(db)
+            .await?
+        {
+            links.entry(s).or_default().push(l);
+        }
+        let mut location_ids: Vec<Uuid> = links.values().flatten().copied().collect();
+        location_ids.sort_unstable();
+        location_ids.dedup();
+        let mut places: HashMap<Uuid, SnapshotPlace> = HashMap::with_capacity(location_ids.len());
+        for chunk in location_ids.chunks(CHUNK * 4) {
+            let found = dir_location::Entity::find()
+                .filter(dir_location::Column::RetiredAt.is_null())
+                .filter(dir_location::Column::Id.is_in(chunk.iter().copied()))
+                .select_only()
+                .columns([
+                    dir_location::Column::Id,
+                    dir_location::Column::Latitude,
+                    dir_location::Column::Longitude,
+                    dir_location::Column::Approximate,
+                    dir_location::Column::PostalCode,
+                ])
+                .expr_as(json_text(dir_location::Column::Doc), "doc_text")
+                .into_tuple::<(Uuid, Option<f64>, Option<f64>, bool, Option<String>, String)>()
+                .all(db)
+                .await?;
+            for (id, latitude, longitude, approximate, postal_code, doc) in found {
+                places.insert(id, SnapshotPlace { id, latitude, longitude, approximate, postal_code, doc });
+            }
+        }
+        let page = rows
+            .into_iter()
+            .map(|(id, organization_id, name, is_meeting, time_zone, doc)| {
+                let linked = links.get(&id).map(Vec::as_slice).unwrap_or_default();
+                // A place can be shared by several services.
+                let mut here: Vec<SnapshotPlace> = linked.iter().filter_map(|l| places.get(l).cloned()).collect();
+                here.sort_by_key(|p| p.id);
+                SnapshotService {
+                    id,
+                    organization: self.organizations.get(&organization_id).cloned().unwrap_or_default(),
+                    name,
+                    is_meeting,
+                    time_zone,
+                    doc,
+                    linked: !linked.is_empty(),
+                    places: here,
+                }
+            })
+            .collect();
+        Ok(Some(page))
+    }
 }
 
 /// One active service with its organization and places (a listing's page).

@@ -58,13 +58,12 @@ pub async fn api_search(
     let built = state.finder.index(&state.store).await?;
     let now = Utc::now();
     let tz = parsed.place.as_ref().and_then(|p| p.tz).unwrap_or(chrono_tz::America::New_York);
-    let hits = built.index.search(&parsed.query, now, tz);
+    let found = built.index.search_page(&parsed.query, now, tz, (parsed.page - 1) * PER_PAGE, PER_PAGE);
     let t = ctx.t();
-    let results = hits
+    let results = found
+        .hits
         .iter()
-        .skip((parsed.page - 1) * PER_PAGE)
-        .take(PER_PAGE)
-        .filter_map(|h| built.index.listing(h.listing).map(|l| describe(t, ctx.locale, h, l, now)))
+        .filter_map(|h| built.index.listing(h.listing).map(|l| describe(t, ctx.locale, h, &l, now)))
         .map(|r| SearchResult {
             id: r.id,
             name: r.name,
@@ -78,5 +77,5 @@ pub async fn api_search(
             approximate: r.approximate,
         })
         .collect();
-    Ok(Json(SearchResults { total: hits.len(), page: parsed.page, per_page: PER_PAGE, results }))
+    Ok(Json(SearchResults { total: found.total, page: parsed.page, per_page: PER_PAGE, results }))
 }

@@ -1,10 +1,13 @@
 //! One search, shared by the page and the API: read the parameters (every problem named by its field), run the
 //! index, and describe each hit for people (names in their language, local times, distances).
 
+use std::collections::HashMap;
+use std::sync::{OnceLock, RwLock};
+
 use chrono::{DateTime, Datelike, Utc, Weekday};
 use chrono_tz::Tz;
 use pathways_domain::directory::schedule::{Occurrence, Window};
-use pathways_domain::finder::{Hit, Listing, Query};
+use pathways_domain::finder::{Hit, ListingView, Query};
 use pathways_domain::text::FieldError;
 use serde::Deserialize;
 
@@ -58,6 +61,25 @@ pub struct Parsed {
     pub page: usize,
 }
 
+/// Places as [`resolve`] reads them, remembered: a ZIP code lookup in the embedded data scans it, which a search
+/// should not pay each time. Bounded, since what people type is unbounded: when full it starts over.
+fn resolve_remembered(near: &str) -> Option<Place> {
+    const KEEP: usize = 4096;
+    static SEEN: OnceLock<RwLock<HashMap<String, Option<Place>>>> = OnceLock::new();
+    let seen = SEEN.get_or_init(|| RwLock::new(HashMap::new()));
+    if let Some(found) = seen.read().ok().and_then(|m| m.get(near).cloned()) {
+        return found;
+    }
+    let found = resolve(near, HOME_STATE);
+    if let Ok(mut m) = seen.write() {
+        if m.len() >= KEEP {
+            m.clear();
+        }
+        m.insert(near.to_owned(), found.clone());
+    }
+    found
+}
+
 fn weekday(n: u32) -> Option<Weekday> {
     Some(match n {
         0 => Weekday::Sun,
@@ -78,7 +100,7 @@ pub fn parse(p: &FindParams) -> Result<Parsed, Vec<FieldError>> {
     let place = match p.near.trim() {
         "" => None,
         near => {
-            let found = resolve(near, HOME_STATE);
+            let found = resolve_remembered(near);
             if found.is_none() {
                 errors.push(FieldError::new("near", "unknown-place"));
             }
@@ -228,41 +250,40 @@ pub fn describe(
     t: Tr,
     locale: pathways_domain::locale::Locale,
     hit: &Hit,
-    l: &Listing,
+    l: &ListingView<'_>,
     now: DateTime<Utc>,
 ) -> ResultView {
     let tax = taxonomy();
-    let categories = l
-        .categories
+    let codes: Vec<&str> = l.categories().collect();
+    let categories = codes
         .iter()
         .filter_map(|c| tax.term(c))
-        .filter(|term| {
-            !l.categories.iter().any(|other| tax.term(other).and_then(|o| o.parent.as_deref()) == Some(&term.code))
-        })
+        .filter(|term| !codes.iter().any(|other| tax.term(other).and_then(|o| o.parent.as_deref()) == Some(&term.code)))
         .map(|term| term.name(locale).to_owned())
         .collect();
-    let tz = l.slots.first().map_or(chrono_tz::America::New_York, |s| s.tz);
-    let mut address = l.address.clone();
-    if !l.city.is_empty() {
+    let tz = l.time_zone().unwrap_or(chrono_tz::America::New_York);
+    let mut address = l.address().to_owned();
+    if !l.city().is_empty() {
         if !address.is_empty() {
             address.push_str(", ");
         }
-        address.push_str(&l.city);
+        address.push_str(l.city());
     }
+    let phone = l.phone().unwrap_or_default();
     ResultView {
-        id: l.service_id.to_string(),
-        name: l.name.clone(),
-        organization: l.organization.clone(),
+        id: l.service_id().to_string(),
+        name: l.name().to_owned(),
+        organization: l.organization().to_owned(),
         categories,
         distance: hit.distance_mi.map(|d| t.arg("find-distance", "miles", &format!("{d:.1}"))).unwrap_or_default(),
         distance_mi: hit.distance_mi.map(|d| (d * 10.0).round() / 10.0),
         next: hit.next.as_ref().map(|o| when_text(t, o, tz, now)).unwrap_or_default(),
         next_start: hit.next.as_ref().map(|o| o.start),
         address,
-        phone_tel: l.phone.as_deref().map(tel).unwrap_or_default(),
-        phone: l.phone.clone().unwrap_or_default(),
-        online_url: l.online_url.clone().unwrap_or_default(),
-        approximate: l.approximate,
+        phone_tel: tel(phone),
+        phone: phone.to_owned(),
+        online_url: l.online_url().unwrap_or_default().to_owned(),
+        approximate: l.approximate(),
     }
 }
 

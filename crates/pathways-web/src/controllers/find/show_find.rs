@@ -85,20 +85,19 @@ pub async fn show_find(
                 let built = state.finder.index(&state.store).await?;
                 let now = chrono::Utc::now();
                 let tz = parsed.place.as_ref().and_then(|p| p.tz).unwrap_or(chrono_tz::America::New_York);
-                let hits = built.index.search(&parsed.query, now, tz);
-                place_label = parsed.place.map(|p| p.label).unwrap_or_default();
-                count_line = t.count("find-count", hits.len() as u64);
                 let start = (parsed.page - 1) * PER_PAGE;
-                results = hits
+                let found = built.index.search_page(&parsed.query, now, tz, start, PER_PAGE);
+                place_label = parsed.place.map(|p| p.label).unwrap_or_default();
+                count_line = t.count("find-count", found.total as u64);
+                results = found
+                    .hits
                     .iter()
-                    .skip(start)
-                    .take(PER_PAGE)
-                    .filter_map(|h| built.index.listing(h.listing).map(|l| describe(t, locale, h, l, now)))
+                    .filter_map(|h| built.index.listing(h.listing).map(|l| describe(t, locale, h, &l, now)))
                     .collect();
                 if parsed.page > 1 {
                     prev_href = page_href(&params, parsed.page - 1);
                 }
-                if hits.len() > start + PER_PAGE {
+                if found.total > start + PER_PAGE {
                     next_href = page_href(&params, parsed.page + 1);
                 }
             }

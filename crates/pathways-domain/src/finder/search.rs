@@ -1,0 +1,558 @@
+//! Answering a query. The listings are searched in two parts, those with a place and those without (near a
+//! place the first are limited by distance, the second to the online ones). In each part the search starts
+//! from its smallest source of candidates and checks the rest of the query per candidate, in ascending order,
+//! so every other list is walked forward once. Each result gets a rank key (score, distance, start, name); only
+//! the best `offset + limit` keys are kept, the rest only counted.
+
+use std::f64::consts::PI;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::clock::When;
+use super::lists::{Cursor, within};
+use super::{Hit, IN_PERSON, Index, MEETING, ONLINE, Page, Query, words};
+use crate::directory::geo::{BoundingBox, EARTH_RADIUS_MILES, LatLon, haversine_miles};
+use crate::directory::schedule::{first_in_window, next_occurrence};
+
+/// A word whose prefix covers more words than this is checked against one merged list rather than one list per
+/// word.
+const MAX_WORD_CURSORS: usize = 16;
+
+/// A result's rank key (smaller first) and listing.
+type Keyed = (u128, u32);
+
+/// Score (higher first), distance (a chord, nearer first), start (sooner first), name.
+fn key(score: u32, chord2: f32, start: u64, name_rank: u32) -> u128 {
+    let score = u128::from(0xFFFF - score.min(0xFFFF));
+    let start = u128::from(start.min((1 << 48) - 1));
+    (score << 112) | (u128::from(chord2.to_bits()) << 80) | (start << 32) | u128::from(name_rank)
+}
+
+fn score_of(key: u128) -> u32 {
+    let inverted = u32::try_from(key >> 112).unwrap_or(0xFFFF);
+    0xFFFF - inverted
+}
+
+fn chord2(a: [f32; 3], b: [f32; 3]) -> f32 {
+    let (dx, dy, dz) = (a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+    dx * dx + dy * dy + dz * dz
+}
+
+/// A search near a place.
+struct Near {
+    center: LatLon,
+    xyz: [f32; 3],
+    radius: f64,
+    /// The squared chord of the radius: a point is within it when its squared chord to the centre is no more.
+    chord2: f32,
+}
+
+impl Near {
+    fn new(center: LatLon, radius: f64) -> Self {
+        let angle = radius / EARTH_RADIUS_MILES;
+        let chord = if angle >= PI { 2.0 } else { 2.0 * (angle / 2.0).sin() };
+        #[expect(clippy::cast_possible_truncation, reason = "compared with f32 chords")]
+        let chord2 = (chord * chord) as f32;
+        Self { center, xyz: super::unit_vector(center), radius, chord2 }
+    }
+}
+
+/// The best keys so far, and how many results in all.
+struct Top {
+    need: usize,
+    total: usize,
+    keyed: Vec<Keyed>,
+    /// Once `need` keys are kept, the worst of them: a key past it can't be among the best.
+    cutoff: u128,
+}
+
+impl Top {
+    fn new(need: usize) -> Self {
+        Self { need, total: 0, keyed: Vec::new(), cutoff: u128::MAX }
+    }
+
+    fn push(&mut self, k: Keyed) {
+        if k.0 >= self.cutoff || self.need == 0 {
+            return;
+        }
+        self.keyed.push(k);
+        if self.keyed.len() >= self.need.saturating_mul(2).max(1024) {
+            self.prune();
+        }
+    }
+
+    fn prune(&mut self) {
+        if self.keyed.len() > self.need {
+            self.keyed.select_nth_unstable(self.need);
+            self.keyed.truncate(self.need);
+            self.cutoff = self.keyed.iter().map(|k| k.0).max().unwrap_or(u128::MAX);
+        }
+    }
+
+    fn finish(mut self) -> (usize, Vec<Keyed>) {
+        self.prune();
+        self.keyed.sort_unstable();
+        (self.total, self.keyed)
+    }
+}
+
+/// Where a part's candidates come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    All,
+    Online,
+    Facet(usize),
+    Word(usize),
+    Geo,
+    Time,
+}
+
+/// A candidate as it goes through the checks.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    id: u32,
+    score: u32,
+    chord2: f32,
+    start: u64,
+}
+
+impl Cand {
+    fn new(id: u32) -> Self {
+        Self { id, score: 0, chord2: f32::INFINITY, start: 0 }
+    }
+}
+
+/// A query word checked per candidate: one cursor per word of the vocabulary it covers (with where that word's
+/// weights start), or one merged list.
+enum WordCheck<'a> {
+    Lists(Vec<(Cursor<'a>, usize)>),
+    Merged(Vec<u32>, Vec<u8>, usize),
+}
+
+struct Plan<'a> {
+    ix: &'a Index,
+    words: Vec<(usize, usize)>,
+    facets: Vec<u32>,
+    flags: u8,
+    near: Option<Near>,
+    when: Option<When>,
+    /// Listings with an occurrence in the window, and its start key, by listing (filled when first needed).
+    timed: Option<Vec<(u32, u64)>>,
+}
+
+impl Index {
+    /// Runs a search: every hit, best first.
+    pub fn search(&self, q: &Query, now: DateTime<Utc>, viewer_tz: Tz) -> Vec<Hit> {
+        self.search_page(q, now, viewer_tz, 0, usize::MAX).hits
+    }
+
+    /// Runs a search: the `limit` hits after the best `offset`, and how many there are in all. Only these hits
+    /// get a distance and an occurrence worked out in full.
+    pub fn search_page(&self, q: &Query, now: DateTime<Utc>, viewer_tz: Tz, offset: usize, limit: usize) -> Page {
+        let Some(mut plan) = Plan::new(self, q, now, viewer_tz) else { return Page::default() };
+        let mut top = Top::new(offset.saturating_add(limit));
+        plan.run(true, &mut top);
+        plan.run(false, &mut top);
+        let (total, keyed) = top.finish();
+        let hits =
+            keyed.into_iter().skip(offset).filter_map(|(k, id)| self.hit(id, score_of(k), q, now, viewer_tz)).collect();
+        Page { total, hits }
+    }
+
+    fn hit(&self, id: u32, score: u32, q: &Query, now: DateTime<Utc>, viewer_tz: Tz) -> Option<Hit> {
+        let l = self.listing(id)?;
+        let distance_mi = q.near.zip(l.place()).map(|(c, p)| haversine_miles(c, p));
+        let next = match q.window {
+            Some(w) => first_in_window(l.slots(), w, now, viewer_tz),
+            None => next_occurrence(l.slots(), now),
+        };
+        Some(Hit { listing: id, score, distance_mi, next })
+    }
+
+    fn facet(&self, kind: &str, code: &str) -> Option<u32> {
+        let mut key = String::with_capacity(kind.len() + code.len());
+        key.push_str(kind);
+        key.push_str(code);
+        self.facet_ids.get(key.as_str()).copied()
+    }
+
+    /// The ranges of `geo` within a radius's bounding box, row by row of the grid.
+    fn geo_ranges(&self, near: &Near) -> Vec<(usize, usize)> {
+        let b = BoundingBox::around(near.center, near.radius);
+        let (lat0, lat1) = (super::cell_of(b.min_lat()), super::cell_of(b.max_lat()));
+        let mut out = Vec::new();
+        for (lo, hi) in b.lon_ranges() {
+            let (lon0, lon1) = (super::cell_of(lo), super::cell_of(hi));
+            for lat in lat0..=lat1 {
+                let first = self.cells.partition_point(|c| (c.lat, c.lon) < (lat, lon0));
+                let last = self.cells.partition_point(|c| (c.lat, c.lon) <= (lat, lon1));
+                if first < last {
+                    let start = |i: usize| self.cells.get(i).map_or(self.geo.len(), |c| c.start as usize);
+                    out.push((start(first), start(last)));
+                }
+            }
+        }
+        out
+    }
+}
+
+impl<'a> Plan<'a> {
+    /// The query in the index's terms; `None` when a word or a filter matches nothing at all.
+    fn new(ix: &'a Index, q: &Query, now: DateTime<Utc>, viewer_tz: Tz) -> Option<Self> {
+        let mut found = Vec::new();
+        for w in words(&q.words) {
+            let range = ix.word_range(&w);
+            if range.0 == range.1 {
+                return None;
+            }
+            found.push(range);
+        }
+        let mut facets = Vec::new();
+        if let Some(c) = &q.category {
+            facets.push(ix.facet("c:", c)?);
+        }
+        if let Some(l) = &q.language {
+            facets.push(ix.facet("l:", l)?);
+        }
+        if let Some(t) = &q.meeting_type {
+            facets.push(ix.facet("t:", t)?);
+        }
+        for a in &q.attributes {
+            facets.push(ix.facet("a:", a)?);
+        }
+        let mut flags = 0;
+        if q.meetings_only {
+            flags |= MEETING;
+        }
+        match q.online {
+            Some(true) => flags |= ONLINE,
+            Some(false) => flags |= IN_PERSON,
+            None => {}
+        }
+        let radius = if q.radius_mi > 0.0 { q.radius_mi } else { 25.0 };
+        Some(Self {
+            ix,
+            words: found,
+            facets,
+            flags,
+            near: q.near.map(|c| Near::new(c, radius)),
+            when: q.window.map(|w| When::new(w, now, viewer_tz, &ix.zones)),
+            timed: None,
+        })
+    }
+
+    /// The listings of a word's vocabulary range within `lo..hi`, each with where its weights start.
+    fn word_lists(&self, (first, last): (usize, usize), lo: u32, hi: u32) -> Vec<(&'a [u32], usize)> {
+        let ix = self.ix;
+        (first..last)
+            .map(|w| {
+                let list = ix.postings.get(w);
+                let part = within(list, lo, hi);
+                let offset = part.as_ptr() as usize - list.as_ptr() as usize;
+                (part, ix.postings.start(w) + offset / std::mem::size_of::<u32>())
+            })
+            .filter(|(part, _)| !part.is_empty())
+            .collect()
+    }
+
+    /// A word's listings within `lo..hi` merged, each with its best weight: the longest list as it is, the others
+    /// (usually a few listings) sorted together, then one merge of the two.
+    fn merged(&self, range: (usize, usize), lo: u32, hi: u32) -> (Vec<u32>, Vec<u8>) {
+        let weight = |i: usize| self.ix.weights.get(i).copied().unwrap_or(0);
+        let mut lists = self.word_lists(range, lo, hi);
+        let longest = lists.iter().enumerate().max_by_key(|(_, l)| l.0.len()).map_or(0, |(i, _)| i);
+        let (big, big_start) = if lists.is_empty() { (&[][..], 0) } else { lists.swap_remove(longest) };
+        let mut rest: Vec<(u32, u8)> = lists
+            .into_iter()
+            .flat_map(|(list, start)| list.iter().enumerate().map(move |(k, &id)| (id, start + k)))
+            .map(|(id, i)| (id, weight(i)))
+            .collect();
+        rest.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        rest.dedup_by_key(|e| e.0);
+        let (mut ids, mut weights) =
+            (Vec::with_capacity(big.len() + rest.len()), Vec::with_capacity(big.len() + rest.len()));
+        let mut others = rest.into_iter().peekable();
+        for (k, &id) in big.iter().enumerate() {
+            while let Some(&(o, w)) = others.peek().filter(|o| o.0 < id) {
+                ids.push(o);
+                weights.push(w);
+                others.next();
+            }
+            let mut w = weight(big_start + k);
+            if let Some(&(_, ow)) = others.peek().filter(|o| o.0 == id) {
+                w = w.max(ow);
+                others.next();
+            }
+            ids.push(id);
+            weights.push(w);
+        }
+        for (o, w) in others {
+            ids.push(o);
+            weights.push(w);
+        }
+        (ids, weights)
+    }
+
+    /// How many listings a word has within `lo..hi` (an upper bound when its prefix covers many words).
+    fn word_size(&self, (first, last): (usize, usize), lo: u32, hi: u32) -> usize {
+        let ix = self.ix;
+        if last - first > 4 * MAX_WORD_CURSORS {
+            return ix.postings.start(last) - ix.postings.start(first);
+        }
+        (first..last).map(|w| within(ix.postings.get(w), lo, hi).len()).sum()
+    }
+
+    /// The listings with an occurrence in the window (and its start), by listing.
+    fn timed(&mut self) -> &[(u32, u64)] {
+        if self.timed.is_none() {
+            let ix = self.ix;
+            let mut ids = Vec::new();
+            if let Some(when) = &self.when {
+                for z in 0..ix.zone_slots.lists() {
+                    let entries = ix.zone_slots.get(z);
+                    for (a, b) in when.week_ranges(z, ix.longest_slot) {
+                        let from = entries.partition_point(|e| e.0 < a);
+                        let to = entries.partition_point(|e| e.0 <= b);
+                        ids.extend(entries.get(from..to).unwrap_or_default().iter().map(|e| e.1));
+                    }
+                }
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            let timed = match &self.when {
+                Some(when) => ids
+                    .into_iter()
+                    .filter_map(|id| {
+                        let start = ix.slots.start(id as usize);
+                        let slots = ix.slots.get(id as usize);
+                        let zones = ix.slot_zones.get(start..start + slots.len()).unwrap_or_default();
+                        when.first_fit(slots, zones).map(|(s, _)| (id, when.start_key(s)))
+                    })
+                    .collect(),
+                None => Vec::new(),
+            };
+            self.timed = Some(timed);
+        }
+        self.timed.as_deref().unwrap_or_default()
+    }
+
+    /// How many slots the window can reach (an upper bound of the timed listings).
+    fn time_size(&self) -> usize {
+        let (ix, Some(when)) = (self.ix, &self.when) else { return usize::MAX };
+        if let Some(t) = &self.timed {
+            return t.len();
+        }
+        (0..ix.zone_slots.lists())
+            .map(|z| {
+                let entries = ix.zone_slots.get(z);
+                when.week_ranges(z, ix.longest_slot)
+                    .into_iter()
+                    .map(|(a, b)| entries.partition_point(|e| e.0 <= b) - entries.partition_point(|e| e.0 < a))
+                    .sum::<usize>()
+            })
+            .sum()
+    }
+
+    /// Searches the placed listings (`placed`) or the unplaced ones.
+    fn run(&mut self, placed: bool, top: &mut Top) {
+        let ix = self.ix;
+        let (lo, hi) =
+            if placed { (0, ix.placed) } else { (ix.placed, u32::try_from(ix.recs.len()).unwrap_or(u32::MAX)) };
+        if lo >= hi {
+            return;
+        }
+        let mut flags = self.flags;
+        if !placed && self.near.is_some() {
+            // Near a place, a listing without one counts only when it is online.
+            flags |= ONLINE;
+        }
+        let geo = if placed { self.near.as_ref().map(|n| ix.geo_ranges(n)) } else { None };
+
+        // The smallest source.
+        let mut sources: Vec<(usize, Source)> = vec![((hi - lo) as usize, Source::All)];
+        if !placed && flags & ONLINE != 0 {
+            sources.push((ix.unplaced_online.len(), Source::Online));
+        }
+        for (i, &f) in self.facets.iter().enumerate() {
+            sources.push((within(ix.facets.get(f as usize), lo, hi).len(), Source::Facet(i)));
+        }
+        for (i, &range) in self.words.iter().enumerate() {
+            sources.push((self.word_size(range, lo, hi), Source::Word(i)));
+        }
+        if let Some(g) = &geo {
+            sources.push((g.iter().map(|(a, b)| b - a).sum(), Source::Geo));
+        }
+        if self.when.is_some() {
+            sources.push((self.time_size(), Source::Time));
+        }
+        let Some(&(size, source)) = sources.iter().min_by_key(|s| s.0) else { return };
+        if size == 0 {
+            return;
+        }
+        if source == Source::Online {
+            flags &= !ONLINE;
+        }
+
+        // What the source leaves to check.
+        let mut facet_cursors: Vec<Cursor<'a>> = self
+            .facets
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| source != Source::Facet(i))
+            .map(|(_, &f)| Cursor::new(within(ix.facets.get(f as usize), lo, hi)))
+            .collect();
+        let mut word_checks: Vec<WordCheck<'a>> = Vec::new();
+        for (i, &range) in self.words.iter().enumerate() {
+            if source == Source::Word(i) {
+                continue;
+            }
+            if range.1 - range.0 > MAX_WORD_CURSORS {
+                let (ids, weights) = self.merged(range, lo, hi);
+                word_checks.push(WordCheck::Merged(ids, weights, 0));
+            } else {
+                let lists = self.word_lists(range, lo, hi).into_iter().map(|(l, s)| (Cursor::new(l), s)).collect();
+                word_checks.push(WordCheck::Lists(lists));
+            }
+        }
+        let check_geo = placed && source != Source::Geo;
+        let check_time = source != Source::Time;
+        let ranked_by_name = self.words.is_empty() && self.when.is_none() && !(placed && self.near.is_some());
+        let nothing_to_check = flags == 0
+            && facet_cursors.is_empty()
+            && word_checks.is_empty()
+            && (!check_geo || self.near.is_none())
+            && (!check_time || self.when.is_none());
+
+        // Every candidate of a list that needs no check and is in name order: count it, rank only its head.
+        if nothing_to_check && ranked_by_name {
+            let list: Option<&[u32]> = match source {
+                Source::Online => Some(&ix.unplaced_online),
+                Source::Facet(i) => self.facets.get(i).map(|&f| within(ix.facets.get(f as usize), lo, hi)),
+                _ => None,
+            };
+            let head: Vec<u32> = match (source, list) {
+                (Source::All, _) => (lo..hi).take(top.need).collect(),
+                (_, Some(list)) => list.iter().copied().take(top.need).collect(),
+                _ => Vec::new(),
+            };
+            if source == Source::All || list.is_some() {
+                top.total += size;
+                for id in head {
+                    top.push((key(0, f32::INFINITY, 0, ix.name_rank.get(id as usize).copied().unwrap_or(0)), id));
+                }
+                return;
+            }
+        }
+
+        let candidates: Vec<Cand> = self.candidates(source, lo, hi, geo.as_deref());
+        let near = if check_geo { self.near.as_ref() } else { None };
+        let when = if check_time { self.when.as_ref() } else { None };
+        let mut pushed = 0;
+        'candidates: for mut c in candidates {
+            let id = c.id as usize;
+            if flags != 0 && ix.flags.get(id).is_none_or(|&f| f & flags != flags) {
+                continue;
+            }
+            if let Some(n) = near {
+                let Some(&p) = ix.xyz.get(id) else { continue };
+                let d = chord2(p, n.xyz);
+                if d > n.chord2 {
+                    continue;
+                }
+                c.chord2 = d;
+            }
+            if !facet_cursors.iter_mut().all(|f| f.seek(c.id).is_some()) {
+                continue;
+            }
+            for check in &mut word_checks {
+                let best = match check {
+                    WordCheck::Lists(lists) => lists
+                        .iter_mut()
+                        .filter_map(|(cursor, start)| cursor.seek(c.id).map(|i| *start + i))
+                        .filter_map(|i| ix.weights.get(i).copied())
+                        .max(),
+                    WordCheck::Merged(ids, weights, pos) => {
+                        let mut cursor = Cursor::at(ids, *pos);
+                        let found = cursor.seek(c.id);
+                        *pos = cursor.position();
+                        found.and_then(|i| weights.get(i).copied())
+                    }
+                };
+                match best {
+                    Some(w) => c.score += u32::from(w),
+                    None => continue 'candidates,
+                }
+            }
+            if let Some(w) = when {
+                let start = ix.slots.start(id);
+                let slots = ix.slots.get(id);
+                let zones = ix.slot_zones.get(start..start + slots.len()).unwrap_or_default();
+                match w.first_fit(slots, zones) {
+                    Some((s, _)) => c.start = w.start_key(s),
+                    None => continue,
+                }
+            }
+            top.total += 1;
+            if !ranked_by_name || pushed < top.need {
+                pushed += 1;
+                let rank = ix.name_rank.get(id).copied().unwrap_or(0);
+                top.push((key(c.score, c.chord2, c.start, rank), c.id));
+            }
+        }
+    }
+
+    /// A part's candidates from its source, ascending.
+    fn candidates(&mut self, source: Source, lo: u32, hi: u32, geo: Option<&[(usize, usize)]>) -> Vec<Cand> {
+        let ix = self.ix;
+        match source {
+            Source::All => (lo..hi).map(Cand::new).collect(),
+            Source::Online => ix.unplaced_online.iter().map(|&id| Cand::new(id)).collect(),
+            Source::Facet(i) => self
+                .facets
+                .get(i)
+                .map(|&f| within(ix.facets.get(f as usize), lo, hi).iter().map(|&id| Cand::new(id)).collect())
+                .unwrap_or_default(),
+            Source::Word(i) => {
+                let Some(&range) = self.words.get(i) else { return Vec::new() };
+                let lists = self.word_lists(range, lo, hi);
+                let weighted = |(id, w): (u32, u8)| Cand { score: u32::from(w), ..Cand::new(id) };
+                match lists.as_slice() {
+                    [(list, start)] => list
+                        .iter()
+                        .enumerate()
+                        .map(|(k, &id)| weighted((id, ix.weights.get(start + k).copied().unwrap_or(0))))
+                        .collect(),
+                    _ => {
+                        let (ids, weights) = self.merged(range, lo, hi);
+                        ids.into_iter().zip(weights).map(weighted).collect()
+                    }
+                }
+            }
+            Source::Geo => {
+                let (Some(n), Some(geo)) = (&self.near, geo) else { return Vec::new() };
+                let mut out: Vec<Cand> = geo
+                    .iter()
+                    .flat_map(|&(a, b)| ix.geo.get(a..b).unwrap_or_default())
+                    .filter_map(|p| {
+                        let d = chord2(p.xyz, n.xyz);
+                        (d <= n.chord2).then_some(Cand { chord2: d, ..Cand::new(p.id) })
+                    })
+                    .collect();
+                out.sort_unstable_by_key(|c| c.id);
+                out
+            }
+            Source::Time => {
+                let timed = self.timed();
+                let from = timed.partition_point(|t| t.0 < lo);
+                let to = timed.partition_point(|t| t.0 < hi);
+                timed
+                    .get(from..to)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|&(id, start)| Cand { start, ..Cand::new(id) })
+                    .collect()
+            }
+        }
+    }
+}

@@ -1,0 +1,499 @@
+use chrono::{DateTime, NaiveTime, TimeZone, Utc, Weekday};
+use chrono_tz::America::New_York;
+use chrono_tz::Tz;
+use proptest::prelude::*;
+use uuid::Uuid;
+
+use super::*;
+use crate::directory::geo::haversine_miles;
+use crate::directory::schedule::{Occurrence, first_in_window, next_occurrence};
+
+fn at(lat: f64, lon: f64) -> Option<LatLon> {
+    LatLon::new(lat, lon).ok()
+}
+
+fn slot(day: Weekday, h: u32, m: u32) -> WeeklySlot {
+    let start = NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default();
+    WeeklySlot { day, start, end: start + chrono::TimeDelta::hours(1), tz: New_York }
+}
+
+fn listings() -> Vec<Listing<'static>> {
+    let hartford = at(41.7658, -72.6734);
+    let west_hartford = at(41.7620, -72.7420);
+    let new_haven = at(41.3083, -72.9279);
+    vec![
+        Listing {
+            name: "SMART Recovery West Hartford",
+            categories: vec!["smart-recovery", "mutual-help"],
+            keywords: vec!["Reuniones de ayuda mutua"],
+            place: west_hartford,
+            is_meeting: true,
+            in_person: true,
+            slots: vec![slot(Weekday::Tue, 18, 30)],
+            ..Listing::default()
+        },
+        Listing {
+            name: "Grupo Esperanza",
+            description: "Reunión en español",
+            categories: vec!["alcoholics-anonymous", "mutual-help"],
+            languages: vec!["es"],
+            place: hartford,
+            is_meeting: true,
+            in_person: true,
+            slots: vec![slot(Weekday::Tue, 19, 0)],
+            ..Listing::default()
+        },
+        Listing {
+            name: "Shoreline Detox",
+            categories: vec!["detox"],
+            keywords: vec!["withdrawal management", "desintoxicación"],
+            attributes: vec!["cost:medicaid"],
+            place: new_haven,
+            in_person: true,
+            ..Listing::default()
+        },
+        Listing {
+            name: "SMART Recovery Online",
+            categories: vec!["smart-recovery", "mutual-help"],
+            online: true,
+            is_meeting: true,
+            slots: vec![slot(Weekday::Tue, 20, 0)],
+            ..Listing::default()
+        },
+    ]
+}
+
+fn index() -> Index {
+    Index::build(listings())
+}
+
+fn names(ix: &Index, hits: &[Hit]) -> Vec<String> {
+    hits.iter().filter_map(|h| ix.listing(h.listing)).map(|l| l.name().to_owned()).collect()
+}
+
+/// Tuesday 2026-11-24 17:00 in Hartford.
+fn tuesday_evening() -> DateTime<Utc> {
+    New_York.with_ymd_and_hms(2026, 11, 24, 17, 0, 0).single().map(|t| t.with_timezone(&Utc)).unwrap_or_default()
+}
+
+#[test]
+fn words_match_by_prefix_ignoring_case_and_accents_and_all_must_match() {
+    let ix = index();
+    let q = |w: &str| Query { words: w.into(), ..Query::default() };
+    let now = tuesday_evening();
+    assert_eq!(names(&ix, &ix.search(&q("smart recov"), now, New_York)).len(), 2);
+    assert_eq!(names(&ix, &ix.search(&q("DESINTOXICACION"), now, New_York)), ["Shoreline Detox"]);
+    assert_eq!(names(&ix, &ix.search(&q("espanol"), now, New_York)), ["Grupo Esperanza"]);
+    assert!(ix.search(&q("smart detox"), now, New_York).is_empty(), "every word must match");
+    // Two letters match whole words only: "sm" finds nothing, rather than everything starting with it.
+    assert!(ix.search(&q("sm"), now, New_York).is_empty());
+}
+
+#[test]
+fn a_name_match_outranks_a_category_match_and_distance_breaks_ties() {
+    let ix = index();
+    let now = tuesday_evening();
+    let near = at(41.7658, -72.6734);
+    let hits = ix.search(&Query { words: "smart".into(), near, radius_mi: 50.0, ..Query::default() }, now, New_York);
+    // Both SMART listings match in the name; the one with a place comes first, the online one after.
+    assert_eq!(names(&ix, &hits), ["SMART Recovery West Hartford", "SMART Recovery Online"]);
+    let d = hits[0].distance_mi.unwrap_or_default();
+    assert!((3.0..4.0).contains(&d), "Hartford to West Hartford is about 3.5 miles: {d}");
+}
+
+#[test]
+fn near_a_place_only_what_is_inside_the_radius_and_online_listings() {
+    let ix = index();
+    let now = tuesday_evening();
+    let q = Query { near: at(41.7658, -72.6734), radius_mi: 10.0, ..Query::default() };
+    let found = names(&ix, &ix.search(&q, now, New_York));
+    assert!(!found.contains(&"Shoreline Detox".to_owned()), "New Haven is 34 miles away: {found:?}");
+    assert_eq!(found.first().map(String::as_str), Some("Grupo Esperanza"), "closest first: {found:?}");
+    let wide = Query { radius_mi: 50.0, ..q.clone() };
+    assert!(names(&ix, &ix.search(&wide, now, New_York)).contains(&"Shoreline Detox".to_owned()));
+    let in_person = Query { online: Some(false), ..q };
+    assert!(!names(&ix, &ix.search(&in_person, now, New_York)).contains(&"SMART Recovery Online".to_owned()));
+}
+
+#[test]
+fn filters_by_category_language_attribute_and_time() {
+    let ix = index();
+    let now = tuesday_evening();
+    let cat = Query { category: Some("mutual-help".into()), ..Query::default() };
+    assert_eq!(ix.search(&cat, now, New_York).len(), 3);
+    let es = Query { language: Some("es".into()), ..Query::default() };
+    assert_eq!(names(&ix, &ix.search(&es, now, New_York)), ["Grupo Esperanza"]);
+    let medicaid = Query { attributes: vec!["cost:medicaid".into()], ..Query::default() };
+    assert_eq!(names(&ix, &ix.search(&medicaid, now, New_York)), ["Shoreline Detox"]);
+    // At 17:00, "in the next two hours" holds 18:30 and 19:00 but not 20:00; soonest first.
+    let soon = Query { window: Some(Window::StartsWithin(120)), meetings_only: true, ..Query::default() };
+    assert_eq!(names(&ix, &ix.search(&soon, now, New_York)), ["SMART Recovery West Hartford", "Grupo Esperanza"]);
+    let tonight = Query { window: Some(Window::Tonight), meetings_only: true, ..Query::default() };
+    assert_eq!(ix.search(&tonight, now, New_York).len(), 3);
+    let friday = Query { window: Some(Window::Day(Weekday::Fri)), ..Query::default() };
+    assert!(ix.search(&friday, now, New_York).is_empty());
+}
+
+#[test]
+fn folding_and_splitting_words() {
+    let w: Vec<String> = words("Señora's  Café-Grupo, 12 Pasos").collect();
+    assert_eq!(w, ["senora", "s", "cafe", "grupo", "12", "pasos"]);
+}
+
+#[test]
+fn a_page_counts_every_result_and_ranks_only_what_it_shows() {
+    let ix = index();
+    let now = tuesday_evening();
+    let all = ix.search(&Query::default(), now, New_York);
+    assert_eq!(
+        names(&ix, &all),
+        ["Grupo Esperanza", "SMART Recovery Online", "SMART Recovery West Hartford", "Shoreline Detox"]
+    );
+    let page = ix.search_page(&Query::default(), now, New_York, 1, 2);
+    assert_eq!(page.total, 4);
+    assert_eq!(page.hits, all[1..3]);
+    let past = ix.search_page(&Query::default(), now, New_York, 10, 2);
+    assert_eq!((past.total, past.hits.len()), (4, 0));
+    let near = Query { near: at(41.7658, -72.6734), radius_mi: 10.0, ..Query::default() };
+    let first = ix.search_page(&near, now, New_York, 0, 1);
+    assert_eq!((first.total, names(&ix, &first.hits)), (3, vec!["Grupo Esperanza".to_owned()]));
+}
+
+#[test]
+fn a_listing_keeps_what_results_show() {
+    let id = Uuid::from_u128(7);
+    let ix = Index::build([Listing {
+        service_id: id,
+        location_id: Some(Uuid::from_u128(8)),
+        name: "Hope House",
+        organization: "Hope Services",
+        address: "1 Main St",
+        city: "Hartford",
+        postal_code: "06103",
+        phone: Some("860-555-0100"),
+        online_url: None,
+        categories: vec!["recovery-housing", "housing"],
+        place: at(41.7658, -72.6734),
+        approximate: true,
+        in_person: true,
+        ..Listing::default()
+    }]);
+    let Some(l) = ix.listing(0) else { panic!("one listing") };
+    assert_eq!((l.service_id(), l.location_id()), (id, Some(Uuid::from_u128(8))));
+    assert_eq!(
+        (l.name(), l.organization(), l.address(), l.city()),
+        ("Hope House", "Hope Services", "1 Main St", "Hartford")
+    );
+    assert_eq!((l.phone(), l.online_url()), (Some("860-555-0100"), None));
+    assert_eq!(l.categories().collect::<Vec<_>>(), ["recovery-housing", "housing"]);
+    assert!(l.approximate() && l.in_person() && !l.online() && !l.is_meeting());
+    let p = l.place().map(|p| haversine_miles(p, LatLon::new(41.7658, -72.6734).unwrap_or(p)));
+    assert!(p.is_some_and(|d| d < 0.001), "a metre or so: {p:?}");
+    assert_eq!(ix.of_service(id).count(), 1);
+    // The town and ZIP code are words of the listing.
+    let q = |w: &str| Query { words: w.into(), ..Query::default() };
+    assert_eq!(ix.search(&q("06103"), tuesday_evening(), New_York).len(), 1);
+    assert_eq!(
+        ix.search(&q("hartf"), tuesday_evening(), New_York).first().map(|h| h.score),
+        Some(u32::from(WEIGHT_PLACE))
+    );
+}
+
+// The search as it was first written (every listing's words in a map, every hit ranked), kept as the reference
+// the index must agree with.
+
+struct Reference<'a> {
+    listings: &'a [Listing<'a>],
+    words: Vec<Vec<(String, u8)>>,
+}
+
+impl<'a> Reference<'a> {
+    fn new(listings: &'a [Listing<'a>]) -> Self {
+        let words = listings
+            .iter()
+            .map(|l| {
+                let mut best: Vec<(String, u8)> = Vec::new();
+                let mut add = |text: &str, weight: u8| {
+                    for w in super::words(text) {
+                        match best.iter_mut().find(|(x, _)| *x == w) {
+                            Some(e) => e.1 = e.1.max(weight),
+                            None => best.push((w, weight)),
+                        }
+                    }
+                };
+                add(l.name, WEIGHT_NAME);
+                add(l.organization, WEIGHT_TEXT);
+                l.keywords.iter().for_each(|k| add(k, WEIGHT_CATEGORY));
+                l.categories.iter().for_each(|c| add(c, WEIGHT_CATEGORY));
+                add(l.city, WEIGHT_PLACE);
+                add(l.postal_code, WEIGHT_PLACE);
+                add(l.address, WEIGHT_TEXT);
+                add(l.description, WEIGHT_TEXT);
+                best
+            })
+            .collect();
+        Self { listings, words }
+    }
+
+    fn search(&self, q: &Query, now: DateTime<Utc>, viewer: Tz) -> Vec<(usize, u32, Option<f64>, Option<Occurrence>)> {
+        let query: Vec<String> = super::words(&q.words).collect();
+        let radius = if q.radius_mi > 0.0 { q.radius_mi } else { 25.0 };
+        let mut hits = Vec::new();
+        'listings: for (i, l) in self.listings.iter().enumerate() {
+            let mut score = 0;
+            for w in &query {
+                let best = self.words[i]
+                    .iter()
+                    .filter(|(x, _)| if w.chars().count() < MIN_PREFIX { x == w } else { x.starts_with(w.as_str()) })
+                    .map(|(_, weight)| *weight)
+                    .max();
+                match best {
+                    Some(b) => score += u32::from(b),
+                    None => continue 'listings,
+                }
+            }
+            let has = |list: &[&str], want: &Option<String>| want.as_ref().is_none_or(|w| list.contains(&w.as_str()));
+            if (q.meetings_only && !l.is_meeting)
+                || !has(&l.categories, &q.category)
+                || !has(&l.languages, &q.language)
+                || !has(&l.meeting_types, &q.meeting_type)
+                || !q.attributes.iter().all(|a| l.attributes.contains(&a.as_str()))
+                || (q.online == Some(true) && !l.online)
+                || (q.online == Some(false) && !l.in_person)
+            {
+                continue;
+            }
+            let distance = match (q.near, l.place) {
+                (Some(c), Some(p)) => {
+                    let d = haversine_miles(c, p);
+                    if d > radius {
+                        continue;
+                    }
+                    Some(d)
+                }
+                (Some(_), None) if !l.online => continue,
+                _ => None,
+            };
+            let next = match q.window {
+                Some(w) => match first_in_window(&l.slots, w, now, viewer) {
+                    Some(o) => Some(o),
+                    None => continue,
+                },
+                None => next_occurrence(&l.slots, now),
+            };
+            hits.push((i, score, distance, next));
+        }
+        hits.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| a.2.unwrap_or(f64::INFINITY).total_cmp(&b.2.unwrap_or(f64::INFINITY)))
+                .then_with(|| match (&a.3, &b.3) {
+                    (Some(x), Some(y)) if q.window.is_some() => x.start.cmp(&y.start),
+                    _ => std::cmp::Ordering::Equal,
+                })
+                .then_with(|| self.listings[a.0].name.cmp(self.listings[b.0].name))
+                .then_with(|| a.0.cmp(&b.0))
+        });
+        hits
+    }
+}
+
+const NAMES: [&str; 8] = [
+    "SMART Recovery Hartford",
+    "Grupo Esperanza",
+    "Recovery Café",
+    "Hope House",
+    "hope house",
+    "Shoreline Detox",
+    "Smartphone Support",
+    "Zero Step",
+];
+const TEXTS: [&str; 6] =
+    ["", "Reunión en español", "withdrawal management", "newcomers welcome", "12 step", "Café y más"];
+const CATEGORIES: [&str; 4] = ["mutual-help", "smart-recovery", "detox", "recovery-housing"];
+const LANGUAGES: [&str; 2] = ["en", "es"];
+const ATTRIBUTES: [&str; 3] = ["cost:medicaid", "cost:free", "population:veterans"];
+const TYPES: [&str; 3] = ["O", "C", "D"];
+/// Hartford, West Hartford, New Haven, Boston, Los Angeles, Fiji (near the antimeridian), Tromsø.
+const POINTS: [(f64, f64); 7] = [
+    (41.7658, -72.6734),
+    (41.7620, -72.7420),
+    (41.3083, -72.9279),
+    (42.3601, -71.0589),
+    (34.0522, -118.2437),
+    (-17.7134, 178.0650),
+    (69.6492, 18.9553),
+];
+const ZONES: [Tz; 5] = [
+    New_York,
+    chrono_tz::America::Los_Angeles,
+    chrono_tz::Pacific::Fiji,
+    chrono_tz::Australia::Lord_Howe,
+    chrono_tz::UTC,
+];
+const QUERY_WORDS: [&str; 12] =
+    ["smart", "sm", "recov", "hope", "house", "espanol", "cafe", "12", "mutual", "detox", "step", "zzz"];
+const RADII: [f64; 5] = [0.0, 5.0, 30.0, 120.0, 5000.0];
+
+fn pick<T: Copy>(from: &[T], mask: u32) -> Vec<T> {
+    from.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, &x)| x).collect()
+}
+
+fn any_listing() -> impl Strategy<Value = Listing<'static>> {
+    (
+        (0..NAMES.len(), 0..TEXTS.len(), 0..TEXTS.len(), 0..16u32, 0..4u32, 0..8u32, 0..8u32),
+        (0..POINTS.len() + 2, any::<(bool, bool, bool, bool)>()),
+        proptest::collection::vec((0..7u32, 0..1440u32, 1..1500u32, 0..ZONES.len()), 0..3),
+    )
+        .prop_map(|((n, d, k, cats, langs, attrs, types), (p, (meeting, online, in_person, approx)), slots)| {
+            Listing {
+                name: NAMES[n],
+                description: TEXTS[d],
+                keywords: vec![TEXTS[k]],
+                categories: pick(&CATEGORIES, cats),
+                languages: pick(&LANGUAGES, langs),
+                attributes: pick(&ATTRIBUTES, attrs),
+                meeting_types: pick(&TYPES, types),
+                place: POINTS.get(p).and_then(|&(lat, lon)| LatLon::new(lat, lon).ok()),
+                city: if p < 3 { "Hartford" } else { "" },
+                is_meeting: meeting,
+                online,
+                in_person,
+                approximate: approx,
+                slots: slots
+                    .into_iter()
+                    .map(|(day, start, len, z)| {
+                        let start = NaiveTime::from_num_seconds_from_midnight_opt(start * 60, 0).unwrap_or_default();
+                        WeeklySlot {
+                            day: [
+                                Weekday::Mon,
+                                Weekday::Tue,
+                                Weekday::Wed,
+                                Weekday::Thu,
+                                Weekday::Fri,
+                                Weekday::Sat,
+                                Weekday::Sun,
+                            ][day as usize],
+                            start,
+                            end: start + chrono::TimeDelta::minutes(i64::from(len)),
+                            tz: ZONES[z],
+                        }
+                    })
+                    .collect(),
+                ..Listing::default()
+            }
+        })
+}
+
+fn any_query() -> impl Strategy<Value = Query> {
+    (
+        proptest::collection::vec(0..QUERY_WORDS.len(), 0..3),
+        (0..POINTS.len() + 3, 0..RADII.len()),
+        (0..CATEGORIES.len() + 3, 0..LANGUAGES.len() + 2, 0..8u32, 0..TYPES.len() + 3),
+        (0..8usize, 0..3usize, any::<bool>()),
+    )
+        .prop_map(|(ws, (near, radius), (cat, lang, attrs, ty), (window, online, meetings))| Query {
+            words: ws.iter().map(|&w| QUERY_WORDS[w]).collect::<Vec<_>>().join(" "),
+            near: POINTS.get(near).and_then(|&(lat, lon)| LatLon::new(lat + 0.01, lon - 0.01).ok()),
+            radius_mi: RADII[radius],
+            category: CATEGORIES.get(cat).map(|c| (*c).to_owned()),
+            language: LANGUAGES.get(lang).map(|c| (*c).to_owned()),
+            attributes: pick(&ATTRIBUTES, attrs & 3).into_iter().map(str::to_owned).collect(),
+            meeting_type: TYPES.get(ty).map(|c| (*c).to_owned()),
+            window: [
+                Some(Window::Now),
+                Some(Window::StartsWithin(120)),
+                Some(Window::Today),
+                Some(Window::Tonight),
+                Some(Window::Day(Weekday::Sat)),
+            ]
+            .get(window)
+            .copied()
+            .flatten(),
+            online: [None, Some(true), Some(false)][online],
+            meetings_only: meetings,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn the_index_agrees_with_the_reference_search(
+        mut listings in proptest::collection::vec(any_listing(), 0..40),
+        q in any_query(),
+        now in (1_767_225_600i64..1_893_456_000).prop_map(|t| DateTime::from_timestamp(t, 0).unwrap_or_default()),
+        viewer in 0..ZONES.len(),
+        (offset, limit) in (0..6usize, 1..5usize),
+    ) {
+        for (i, l) in listings.iter_mut().enumerate() {
+            l.service_id = Uuid::from_u128(i as u128);
+        }
+        let viewer = ZONES[viewer];
+        let ix = Index::build(listings.clone());
+        let expected = Reference::new(&listings).search(&q, now, viewer);
+        let got = ix.search(&q, now, viewer);
+        let got_ids: Vec<usize> = got
+            .iter()
+            .filter_map(|h| ix.listing(h.listing))
+            .map(|l| l.service_id().as_u128() as usize)
+            .collect();
+        let expected_ids: Vec<usize> = expected.iter().map(|e| e.0).collect();
+        prop_assert_eq!(&got_ids, &expected_ids, "{:?}", q);
+        for (h, e) in got.iter().zip(&expected) {
+            prop_assert_eq!(h.score, e.1);
+            prop_assert_eq!(h.next, e.3);
+            match (h.distance_mi, e.2) {
+                (Some(a), Some(b)) => prop_assert!((a - b).abs() < 0.01, "{} {}", a, b),
+                (a, b) => prop_assert_eq!(a, b),
+            }
+        }
+        let page = ix.search_page(&q, now, viewer, offset, limit);
+        prop_assert_eq!(page.total, got.len());
+        let slice: Vec<Hit> = got.iter().skip(offset).take(limit).cloned().collect();
+        prop_assert_eq!(page.hits, slice);
+    }
+}
+
+#[test]
+fn a_short_prefix_over_many_words_is_checked_as_one_merged_list() {
+    let names: Vec<String> =
+        (0..60).map(|i| format!("Alpha{i} {}", if i % 7 == 0 { "Beta" } else { "Gamma" })).collect();
+    let listings: Vec<Listing<'_>> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| Listing {
+            service_id: Uuid::from_u128(i as u128),
+            name: n,
+            place: (i % 2 == 0).then(|| LatLon::new(41.0 + i as f64 * 0.01, -72.0).ok()).flatten(),
+            online: i % 3 == 0,
+            ..Listing::default()
+        })
+        .collect();
+    let ix = Index::build(listings.clone());
+    let now = tuesday_evening();
+    for q in [
+        Query { words: "alp beta".into(), ..Query::default() },
+        Query { words: "beta alp".into(), near: at(41.0, -72.0), radius_mi: 30.0, ..Query::default() },
+        Query { words: "alp".into(), ..Query::default() },
+    ] {
+        let got: Vec<u128> = ix
+            .search(&q, now, New_York)
+            .iter()
+            .filter_map(|h| ix.listing(h.listing))
+            .map(|l| l.service_id().as_u128())
+            .collect();
+        let expected: Vec<u128> =
+            Reference::new(&listings).search(&q, now, New_York).iter().map(|e| e.0 as u128).collect();
+        assert_eq!(got, expected, "{q:?}");
+        assert!(!got.is_empty());
+    }
+}
+
+proptest! {
+    #[test]
+    fn splitting_without_allocating_gives_the_same_words(text in "[a-zA-Z0-9 ,.'ñéÁü-]{0,40}") {
+        let mut got = Vec::new();
+        each_word(&text, &mut String::new(), |w| got.push(w.to_owned()));
+        prop_assert_eq!(got, words(&text).collect::<Vec<_>>());
+    }
+}
