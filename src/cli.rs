@@ -17,6 +17,7 @@ use pathways_web::auth::secret::{random_token, token_hash};
 use pathways_web::{AppState, Config};
 
 mod import_hsds;
+mod progress;
 
 #[derive(Parser)]
 #[command(name = "pathways", version, about = "Pathways: a recovery-oriented system of care")]
@@ -451,8 +452,22 @@ async fn import(config: Config, command: ImportCommand) -> anyhow::Result<ExitCo
         pathways_store::import::meeting_guide::convert(&text, &source, name.as_deref().unwrap_or(&source), tz)
             .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let store = open_store(&config).await?;
+    let bar = progress::bar();
     let tx = store.begin().await?;
-    let counts = pathways_store::directory::import_source(&tx, &source, &converted.records).await?;
+    let counts = pathways_store::directory::import_source_with_progress(
+        &tx,
+        &source,
+        &converted.records,
+        &mut |step, done, total| progress::show(bar.as_ref(), step, done, total),
+    )
+    .await;
+    let counts = match counts {
+        Ok(c) => c,
+        Err(e) => {
+            progress::clear(bar.as_ref());
+            return Err(e.into());
+        }
+    };
     let detail = format!(
         "source={source} added={} updated={} unchanged={} retired={} rejected={}",
         counts.added,
@@ -468,6 +483,7 @@ async fn import(config: Config, command: ImportCommand) -> anyhow::Result<ExitCo
     )
     .await?;
     tx.commit().await?;
+    progress::clear(bar.as_ref());
     print!("{}", pathways_store::import::report(&counts, &converted.rejected));
     Ok(ExitCode::SUCCESS)
 }

@@ -13,7 +13,7 @@ use pathways_store::audit::{self, AuditEntry};
 use pathways_store::import::{hsds, report_with_warnings};
 use pathways_web::Config;
 
-use super::{cli_actor, open_store};
+use super::{cli_actor, open_store, progress};
 
 pub(super) async fn import_hsds(config: Config, path: &Path, source: Option<String>) -> anyhow::Result<ExitCode> {
     let source = match source {
@@ -52,16 +52,23 @@ pub(super) async fn import_hsds(config: Config, path: &Path, source: Option<Stri
     }
 
     let store = open_store(&config).await?;
-    if let Some(bar) = &bar {
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        bar.set_message(format!("writing {} services to the directory", converted.records.len()));
-        bar.enable_steady_tick(Duration::from_millis(120));
-    }
+    bar.iter().for_each(ProgressBar::finish_and_clear);
+    let bar = progress::bar();
     let tx = store.begin().await?;
-    let counts = pathways_store::directory::import_source(&tx, &source, &converted.records).await?;
+    let counts = pathways_store::directory::import_source_with_progress(
+        &tx,
+        &source,
+        &converted.records,
+        &mut |step, done, total| progress::show(bar.as_ref(), step, done, total),
+    )
+    .await;
+    let counts = match counts {
+        Ok(c) => c,
+        Err(e) => {
+            progress::clear(bar.as_ref());
+            return Err(e.into());
+        }
+    };
     let detail = format!(
         "source={source} format=hsds added={} updated={} unchanged={} retired={} rejected={} warnings={}",
         counts.added,
@@ -78,7 +85,7 @@ pub(super) async fn import_hsds(config: Config, path: &Path, source: Option<Stri
     )
     .await?;
     tx.commit().await?;
-    bar.iter().for_each(ProgressBar::finish_and_clear);
+    progress::clear(bar.as_ref());
     print!("{}", report_with_warnings(&counts, &converted.rejected, &converted.warnings));
     Ok(ExitCode::SUCCESS)
 }

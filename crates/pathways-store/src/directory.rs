@@ -79,6 +79,26 @@ struct Known {
 /// the rest, and retires the services and places the source no longer lists. Records are applied in order; a
 /// later record with an external id already seen in this run replaces the earlier one.
 pub async fn import_source(db: &impl ConnectionTrait, source: &str, records: &[SourceRecord]) -> Result<ImportCounts> {
+    import_source_with_progress(db, source, records, &mut |_, _, _| {}).await
+}
+
+/// What an import is doing, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportStep {
+    /// Comparing records with what the source listed before (and updating what changed).
+    Comparing,
+    /// Writing new rows.
+    Writing,
+}
+
+/// [`import_source`], telling `progress` what it is doing and how far along it is (done of total: records while
+/// comparing, rows while writing).
+pub async fn import_source_with_progress(
+    db: &impl ConnectionTrait,
+    source: &str,
+    records: &[SourceRecord],
+    progress: &mut (dyn FnMut(ImportStep, usize, usize) + Send),
+) -> Result<ImportCounts> {
     let at = now();
     let mut counts = ImportCounts::default();
     let orgs: HashMap<String, Known> = dir_organization::Entity::find()
@@ -150,7 +170,10 @@ pub async fn import_source(db: &impl ConnectionTrait, source: &str, records: &[S
     let mut seen_services: HashSet<String> = HashSet::new();
     let mut seen_locations: HashSet<String> = HashSet::new();
 
-    for r in records {
+    for (done, r) in records.iter().enumerate() {
+        if done % 256 == 0 {
+            progress(ImportStep::Comparing, done, records.len());
+        }
         // The organization: once per run.
         let o = &r.organization;
         if org_done.insert(o.external_id.clone()) {
@@ -301,10 +324,16 @@ pub async fn import_source(db: &impl ConnectionTrait, source: &str, records: &[S
         }
     }
 
-    insert_chunks(db, new_orgs).await?;
-    insert_chunks(db, new_locations).await?;
-    insert_chunks(db, new_services).await?;
-    insert_chunks(db, new_links).await?;
+    progress(ImportStep::Comparing, records.len(), records.len());
+    let mut writing = Writing {
+        done: 0,
+        total: new_orgs.len() + new_locations.len() + new_services.len() + new_links.len(),
+        progress,
+    };
+    insert_chunks(db, new_orgs, &mut writing).await?;
+    insert_chunks(db, new_locations, &mut writing).await?;
+    insert_chunks(db, new_services, &mut writing).await?;
+    insert_chunks(db, new_links, &mut writing).await?;
 
     let gone: Vec<Uuid> =
         services.iter().filter(|(e, k)| !k.retired && !seen_services.contains(*e)).map(|(_, k)| k.id).collect();
@@ -331,14 +360,24 @@ pub async fn import_source(db: &impl ConnectionTrait, source: &str, records: &[S
     Ok(counts)
 }
 
-async fn insert_chunks<A>(db: &impl ConnectionTrait, rows: Vec<A>) -> Result<()>
+/// How many new rows an import has written, of how many.
+struct Writing<'a> {
+    done: usize,
+    total: usize,
+    progress: &'a mut (dyn FnMut(ImportStep, usize, usize) + Send),
+}
+
+async fn insert_chunks<A>(db: &impl ConnectionTrait, rows: Vec<A>, writing: &mut Writing<'_>) -> Result<()>
 where
     A: ActiveModelTrait + Send,
 {
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<A> = rows.by_ref().take(CHUNK).collect();
+        let n = chunk.len();
         <A::Entity as EntityTrait>::insert_many(chunk).exec(db).await?;
+        writing.done += n;
+        (writing.progress)(ImportStep::Writing, writing.done, writing.total);
     }
     Ok(())
 }

@@ -28,7 +28,7 @@ fn towns() -> &'static HashMap<(String, String), Town> {
     static T: OnceLock<HashMap<(String, String), Town>> = OnceLock::new();
     T.get_or_init(|| {
         let mut m: HashMap<(String, String), Town> = HashMap::new();
-        for z in zipcodes::list_all() {
+        for z in zipcodes::database() {
             let (Ok(lat), Ok(lon)) = (z.lat.parse::<f64>(), z.long.parse::<f64>()) else { continue };
             let t = m.entry((z.city.to_lowercase(), z.state.to_uppercase())).or_insert_with(|| Town {
                 lat: 0.0,
@@ -59,7 +59,7 @@ pub fn resolve(input: &str, home_state: &str) -> Option<Place> {
     }
     let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
     if digits.len() == 5 {
-        let z = zipcodes::matching(&digits, None).ok()?.into_iter().next()?;
+        let z = pathways_store::import::zip_code(&digits)?;
         let point = LatLon::new(z.lat.parse().ok()?, z.long.parse().ok()?).ok()?;
         return Some(Place {
             point,

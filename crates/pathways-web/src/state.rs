@@ -23,6 +23,8 @@ pub struct AppState {
     pub finder: Arc<crate::finder::Finder>,
     /// Public corrections per client address.
     pub corrections_limit: Arc<crate::ratelimit::RateLimit>,
+    /// The Meeting Guide feed as last made, and the directory version it was made at.
+    pub meetings_feed: Arc<tokio::sync::Mutex<Option<(i64, axum::body::Bytes)>>>,
 }
 
 impl AppState {
@@ -36,6 +38,7 @@ impl AppState {
             audit,
             finder: Arc::new(crate::finder::Finder::default()),
             corrections_limit: Arc::new(crate::ratelimit::RateLimit::new(5, std::time::Duration::from_secs(600))),
+            meetings_feed: Arc::default(),
             store,
             config: Arc::new(config),
             sessions,

@@ -158,8 +158,7 @@ fn complete_from_zip(address: &mut Value, place_zip: Option<&str>) {
     if !blank(address, "city") && !blank(address, "state_province") {
         return;
     }
-    let five: String = address["postal_code"].as_str().unwrap_or_default().trim().chars().take(5).collect();
-    let Some(z) = zipcodes::matching(&five, None).ok().and_then(|found| found.into_iter().next()) else { return };
+    let Some(z) = crate::import::zip_code(address["postal_code"].as_str().unwrap_or_default()) else { return };
     if blank(address, "city") {
         address["city"] = json!(z.city);
     }

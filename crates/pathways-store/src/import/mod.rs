@@ -54,7 +54,23 @@ pub fn report_with_warnings(counts: &ImportCounts, rejected: &[Rejected], warnin
 
 /// The centre of a US ZIP code and its time zone, for places a source gives no coordinates for.
 pub fn zip_centre(zip: &str) -> Option<(f64, f64, String)> {
-    let five: String = zip.trim().chars().take(5).collect();
-    let z = zipcodes::matching(&five, None).ok()?.into_iter().next()?;
-    Some((z.lat.parse().ok()?, z.long.parse().ok()?, z.timezone))
+    let z = zip_code(zip)?;
+    Some((z.lat.parse().ok()?, z.long.parse().ok()?, z.timezone.clone()))
+}
+
+/// A US ZIP code's entry in the embedded database (the first five digits of `zip` are looked up), by hash:
+/// the crate's own lookup scans all ~42,000 codes, which a search per request or an import per record can't
+/// afford.
+pub fn zip_code(zip: &str) -> Option<&'static zipcodes::Zipcode> {
+    static BY_CODE: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static zipcodes::Zipcode>> =
+        std::sync::OnceLock::new();
+    let five = zip.trim().get(..5).unwrap_or_default();
+    let all = BY_CODE.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for z in zipcodes::database() {
+            m.entry(z.zip_code.as_str()).or_insert(z);
+        }
+        m
+    });
+    all.get(five).copied()
 }

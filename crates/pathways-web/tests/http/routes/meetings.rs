@@ -61,8 +61,23 @@ async fn the_feed_round_trips_through_our_parser_with_nothing_refused() {
     let search =
         app.send(Request::get("/api/hsds/services?search=sunrise").body(Body::empty()).expect("request")).await;
     assert_eq!(search.json()["contents"][0]["id"], slug.as_str());
+    // A poller that has this version is told so, without the body; a change makes a new version.
+    let etag = r.header("etag").to_owned();
+    let unchanged = app
+        .send(
+            Request::get("/api/v1/meetings.json").header("if-none-match", &etag).body(Body::empty()).expect("request"),
+        )
+        .await;
+    assert_eq!((unchanged.status, unchanged.body.as_str()), (StatusCode::NOT_MODIFIED, ""));
     load(&app, FEED_NEXT).await;
-    let again: Vec<Value> = serde_json::from_str(&feed(&app).await.body).expect("json");
+    let changed = app
+        .send(
+            Request::get("/api/v1/meetings.json").header("if-none-match", &etag).body(Body::empty()).expect("request"),
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::OK, "the kept feed is not served after a change");
+    assert_ne!(changed.header("etag"), etag);
+    let again: Vec<Value> = serde_json::from_str(&changed.body).expect("json");
     assert_eq!(again.len(), 6);
     let sunrise = by_name(&again, "Sunrise Serenity");
     assert_eq!((&sunrise["slug"], &sunrise["time"]), (&slug.as_str().into(), &"07:30".into()), "our current time");
