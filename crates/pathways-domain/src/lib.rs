@@ -5,6 +5,7 @@
 //! session ends, when sign-in is throttled) are plain functions with unit and property tests.
 
 pub mod access;
+pub mod access_line;
 pub mod audit;
 pub mod barc10;
 pub mod checkin;
