@@ -44,10 +44,16 @@ pub enum AuditAction {
     InviteCreate,
     InviteAccept,
     CaseloadRead,
+    /// A program's bed counts updated.
+    CapacityUpdate,
+    /// A bed held for a caller (or refused: no bed left).
+    BedHoldCreate,
+    /// A hold closed: admitted, released or expired.
+    BedHoldClose,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 30] = [
+    pub const ALL: [AuditAction; 33] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -78,6 +84,9 @@ impl AuditAction {
         AuditAction::InviteCreate,
         AuditAction::InviteAccept,
         AuditAction::CaseloadRead,
+        AuditAction::CapacityUpdate,
+        AuditAction::BedHoldCreate,
+        AuditAction::BedHoldClose,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -112,6 +121,9 @@ impl AuditAction {
             AuditAction::InviteCreate => "invite_create",
             AuditAction::InviteAccept => "invite_accept",
             AuditAction::CaseloadRead => "caseload_read",
+            AuditAction::CapacityUpdate => "capacity_update",
+            AuditAction::BedHoldCreate => "bed_hold_create",
+            AuditAction::BedHoldClose => "bed_hold_close",
         }
     }
 }

@@ -11,6 +11,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod bulk;
+pub mod capacity;
 pub mod caseload;
 pub mod directory;
 pub mod directory_edit;
@@ -24,7 +25,7 @@ pub mod persons;
 pub mod plans;
 pub mod records;
 pub mod sessions;
-#[cfg(feature = "testing")]
+#[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod tokens;
 

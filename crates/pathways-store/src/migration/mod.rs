@@ -9,6 +9,7 @@ mod m0002_recovery;
 mod m0003_caseload_index;
 mod m0004_directory;
 mod m0005_directory_editing;
+mod m0007_access_line;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0003_caseload_index::Migration),
             Box::new(m0004_directory::Migration),
             Box::new(m0005_directory_editing::Migration),
+            Box::new(m0007_access_line::Migration),
         ]
     }
 }

@@ -1,0 +1,436 @@
+//! Treatment capacity and bed holds (issue 6). The rules are `pathways_domain::access_line`; this module keeps
+//! the rows and makes the one step that must be atomic atomic:
+//!
+//! **A reservation is one conditional update.** `held = held + 1 WHERE id = ? AND waitlist = 0 AND open_beds -
+//! held > 0` changes one row or none. Both databases serialize updates of one row (SQLite has one writer;
+//! PostgreSQL re-checks the condition on the row's newest version after a concurrent update commits), so however
+//! many requests race, across however many server processes, exactly as many succeed as there were beds. The hold
+//! row is inserted only after the update changed the row, in the same transaction, with its audit event.
+//!
+//! **Expired holds free their beds without a timer.** Before each reservation, each hold change and each board
+//! read, holds past their expiry are marked expired (each by a conditional update, so two racing expiries free
+//! one bed once) and their beds returned; a board read on the read connection subtracts the ones still to mark.
+//! Every change writes an audit event in its transaction.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+use pathways_domain::OrgId;
+use pathways_domain::access_line::LevelOfCare;
+use pathways_domain::access_line::capacity::{BedCount, Freshness, Hold, HoldError, HoldState, listing_order};
+use pathways_domain::audit::{AuditAction, AuditOutcome};
+use pathways_domain::directory::geo::{LatLon, haversine_miles};
+use sea_orm::sea_query::{Expr, ExprTrait as _};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+use uuid::Uuid;
+
+use crate::Result;
+use crate::audit::{self, Actor, AuditEntry};
+use crate::entities::{bed_hold, treatment_program};
+
+/// A program to add.
+#[derive(Clone, Debug)]
+pub struct NewProgram {
+    pub organization: OrgId,
+    pub service_id: Option<Uuid>,
+    pub name: String,
+    pub level: LevelOfCare,
+    pub populations: Vec<String>,
+    pub region: Option<String>,
+    pub place: Option<LatLon>,
+    pub counts: BedCount,
+}
+
+/// A program as the board, the console and the API show it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProgramView {
+    pub id: Uuid,
+    pub organization: OrgId,
+    pub service_id: Option<Uuid>,
+    pub name: String,
+    pub level: Option<LevelOfCare>,
+    pub populations: Vec<String>,
+    pub region: Option<String>,
+    pub place: Option<LatLon>,
+    pub counts: BedCount,
+    /// Live holds.
+    pub held: u32,
+    /// What a caller can be offered now.
+    pub available: u32,
+    pub updated_at: DateTime<Utc>,
+    pub freshness: Freshness,
+    /// From the place asked about, when one was given and the program has a place.
+    pub distance_mi: Option<f64>,
+}
+
+/// What a board or console lists.
+#[derive(Clone, Debug, Default)]
+pub struct BoardFilter {
+    pub level: Option<LevelOfCare>,
+    pub population: Option<String>,
+    pub near: Option<LatLon>,
+    /// Only programs with a bed to offer.
+    pub available_only: bool,
+    pub exclude: Option<Uuid>,
+    pub limit: Option<usize>,
+}
+
+/// The answer to a reservation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reservation {
+    Held(bed_hold::Model),
+    /// No bed left (or a waitlist): other programs at the same level with a bed, nearest and freshest first.
+    NoBed {
+        alternatives: Vec<ProgramView>,
+    },
+}
+
+fn count(n: u32) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+fn uncount(n: i32) -> u32 {
+    u32::try_from(n).unwrap_or(0)
+}
+
+/// Adds a program.
+pub async fn create_program(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    p: &NewProgram,
+    now: DateTime<Utc>,
+) -> Result<Uuid> {
+    let id = Uuid::now_v7();
+    treatment_program::ActiveModel {
+        id: Set(id),
+        organization_id: Set(p.organization.as_uuid()),
+        service_id: Set(p.service_id),
+        name: Set(p.name.clone()),
+        level: Set(p.level.code().to_owned()),
+        populations: Set(p.populations.join(",")),
+        region: Set(p.region.clone()),
+        latitude: Set(p.place.map(|l| l.lat())),
+        longitude: Set(p.place.map(|l| l.lon())),
+        licensed_beds: Set(count(p.counts.licensed)),
+        open_beds: Set(count(p.counts.open)),
+        waitlist: Set(count(p.counts.waitlist)),
+        held: Set(0),
+        updated_at: Set(now),
+        updated_by_account_id: Set(actor.account.map(|a| a.as_uuid())),
+    }
+    .insert(tx)
+    .await?;
+    audit::append(
+        tx,
+        actor,
+        AuditEntry::new(AuditAction::CapacityUpdate, AuditOutcome::Success)
+            .on("treatment_program", id)
+            .detail("created"),
+    )
+    .await?;
+    Ok(id)
+}
+
+/// A provider's update of its program's counts. `org`: the organization the caller may update (`None`: any, for
+/// administrators). Another organization's program is not found.
+pub async fn update_counts(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    org: Option<OrgId>,
+    program: Uuid,
+    counts: BedCount,
+    now: DateTime<Utc>,
+) -> Result<Option<ProgramView>> {
+    let mut q = treatment_program::Entity::update_many()
+        .col_expr(treatment_program::Column::LicensedBeds, Expr::value(count(counts.licensed)))
+        .col_expr(treatment_program::Column::OpenBeds, Expr::value(count(counts.open)))
+        .col_expr(treatment_program::Column::Waitlist, Expr::value(count(counts.waitlist)))
+        .col_expr(treatment_program::Column::UpdatedAt, Expr::value(now))
+        .col_expr(treatment_program::Column::UpdatedByAccountId, Expr::value(actor.account.map(|a| a.as_uuid())))
+        .filter(treatment_program::Column::Id.eq(program));
+    if let Some(org) = org {
+        q = q.filter(treatment_program::Column::OrganizationId.eq(org.as_uuid()));
+    }
+    if q.exec(tx).await?.rows_affected == 0 {
+        return Ok(None);
+    }
+    audit::append(
+        tx,
+        actor,
+        AuditEntry::new(AuditAction::CapacityUpdate, AuditOutcome::Success)
+            .on("treatment_program", program)
+            .detail(format!("licensed={} open={} waitlist={}", counts.licensed, counts.open, counts.waitlist)),
+    )
+    .await?;
+    expire_holds(tx, now, Some(program)).await?;
+    program_view(tx, program, now, Duration::hours(8)).await
+}
+
+/// Marks the holds past their expiry (of one program, or all) expired and returns their beds; how many.
+pub async fn expire_holds(tx: &DatabaseTransaction, now: DateTime<Utc>, program: Option<Uuid>) -> Result<u64> {
+    let mut q = bed_hold::Entity::find()
+        .filter(bed_hold::Column::State.eq(HoldState::Held.as_str()))
+        .filter(bed_hold::Column::ExpiresAt.lte(now));
+    if let Some(p) = program {
+        q = q.filter(bed_hold::Column::ProgramId.eq(p));
+    }
+    let due: Vec<(Uuid, Uuid)> =
+        q.select_only().columns([bed_hold::Column::Id, bed_hold::Column::ProgramId]).into_tuple().all(tx).await?;
+    let mut expired = 0;
+    for (id, program) in due {
+        if close_row(tx, id, program, HoldState::Expired, None, now, Some(now)).await? {
+            expired += 1;
+            audit::append(
+                tx,
+                &Actor::default(),
+                AuditEntry::new(AuditAction::BedHoldClose, AuditOutcome::Success).on("bed_hold", id).detail("expired"),
+            )
+            .await?;
+        }
+    }
+    Ok(expired)
+}
+
+/// Moves a hold from held to `to` if it is still held (and, unless `expired_by` is given, not yet expired), and
+/// returns its bed (for an admission, the bed is taken: open beds go down by one too). Whether it moved.
+async fn close_row(
+    tx: &DatabaseTransaction,
+    id: Uuid,
+    program: Uuid,
+    to: HoldState,
+    by: Option<Uuid>,
+    now: DateTime<Utc>,
+    expired_by: Option<DateTime<Utc>>,
+) -> Result<bool> {
+    let mut q = bed_hold::Entity::update_many()
+        .col_expr(bed_hold::Column::State, Expr::value(to.as_str()))
+        .col_expr(bed_hold::Column::ClosedAt, Expr::value(now))
+        .col_expr(bed_hold::Column::ClosedByAccountId, Expr::value(by))
+        .filter(bed_hold::Column::Id.eq(id))
+        .filter(bed_hold::Column::State.eq(HoldState::Held.as_str()));
+    q = match expired_by {
+        Some(at) => q.filter(bed_hold::Column::ExpiresAt.lte(at)),
+        None => q.filter(bed_hold::Column::ExpiresAt.gt(now)),
+    };
+    if q.exec(tx).await?.rows_affected != 1 {
+        return Ok(false);
+    }
+    treatment_program::Entity::update_many()
+        .col_expr(treatment_program::Column::Held, Expr::col(treatment_program::Column::Held).sub(1))
+        .filter(treatment_program::Column::Id.eq(program))
+        .filter(treatment_program::Column::Held.gt(0))
+        .exec(tx)
+        .await?;
+    if to == HoldState::Admitted {
+        treatment_program::Entity::update_many()
+            .col_expr(treatment_program::Column::OpenBeds, Expr::col(treatment_program::Column::OpenBeds).sub(1))
+            .filter(treatment_program::Column::Id.eq(program))
+            .filter(treatment_program::Column::OpenBeds.gt(0))
+            .exec(tx)
+            .await?;
+    }
+    Ok(true)
+}
+
+/// Holds a bed at `program` for `hold_for`, or says there is none and where else to look. `None`: no such
+/// program.
+pub async fn reserve(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    program: Uuid,
+    call: Option<Uuid>,
+    now: DateTime<Utc>,
+    hold_for: Duration,
+) -> Result<Option<Reservation>> {
+    let Some(row) = treatment_program::Entity::find_by_id(program).one(tx).await? else { return Ok(None) };
+    expire_holds(tx, now, Some(program)).await?;
+    let taken = treatment_program::Entity::update_many()
+        .col_expr(treatment_program::Column::Held, Expr::col(treatment_program::Column::Held).add(1))
+        .filter(treatment_program::Column::Id.eq(program))
+        .filter(treatment_program::Column::Waitlist.eq(0))
+        .filter(Expr::col(treatment_program::Column::OpenBeds).sub(Expr::col(treatment_program::Column::Held)).gt(0))
+        .exec(tx)
+        .await?
+        .rows_affected
+        == 1;
+    if !taken {
+        audit::append(
+            tx,
+            actor,
+            AuditEntry::new(AuditAction::BedHoldCreate, AuditOutcome::Failed)
+                .on("treatment_program", program)
+                .detail("no bed left"),
+        )
+        .await?;
+        let filter = BoardFilter {
+            level: LevelOfCare::parse(&row.level),
+            near: place(&row),
+            available_only: true,
+            exclude: Some(program),
+            limit: Some(5),
+            ..BoardFilter::default()
+        };
+        let alternatives = board(tx, &filter, now, Duration::hours(8)).await?;
+        return Ok(Some(Reservation::NoBed { alternatives }));
+    }
+    let hold = Hold::new(now, hold_for);
+    let model = bed_hold::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        program_id: Set(program),
+        call_id: Set(call),
+        state: Set(HoldState::Held.as_str().to_owned()),
+        created_at: Set(hold.created_at),
+        expires_at: Set(hold.expires_at),
+        closed_at: Set(None),
+        created_by_account_id: Set(actor.account.map(|a| a.as_uuid())),
+        closed_by_account_id: Set(None),
+    }
+    .insert(tx)
+    .await?;
+    audit::append(
+        tx,
+        actor,
+        AuditEntry::new(AuditAction::BedHoldCreate, AuditOutcome::Success)
+            .on("bed_hold", model.id)
+            .detail(format!("program={program}")),
+    )
+    .await?;
+    Ok(Some(Reservation::Held(model)))
+}
+
+/// Confirms an admission or releases a bed. `None`: no such hold; `Some(Err)`: it can't change (expired, or
+/// already closed).
+pub async fn close_hold(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    id: Uuid,
+    to: HoldState,
+    now: DateTime<Utc>,
+) -> Result<Option<std::result::Result<bed_hold::Model, HoldError>>> {
+    let Some(row) = bed_hold::Entity::find_by_id(id).one(tx).await? else { return Ok(None) };
+    let stored = HoldState::parse(&row.state).unwrap_or(HoldState::Released);
+    let hold = Hold { created_at: row.created_at, expires_at: row.expires_at, stored };
+    if let Err(e) = hold.close(to, now) {
+        expire_holds(tx, now, Some(row.program_id)).await?;
+        return Ok(Some(Err(e)));
+    }
+    if !close_row(tx, id, row.program_id, to, actor.account.map(|a| a.as_uuid()), now, None).await? {
+        // Another request closed it first.
+        return Ok(Some(Err(HoldError::Closed)));
+    }
+    audit::append(
+        tx,
+        actor,
+        AuditEntry::new(AuditAction::BedHoldClose, AuditOutcome::Success).on("bed_hold", id).detail(to.as_str()),
+    )
+    .await?;
+    Ok(bed_hold::Entity::find_by_id(id).one(tx).await?.map(Ok))
+}
+
+fn place(row: &treatment_program::Model) -> Option<LatLon> {
+    row.latitude.zip(row.longitude).and_then(|(lat, lon)| LatLon::new(lat, lon).ok())
+}
+
+fn view(
+    row: treatment_program::Model,
+    overdue: u32,
+    near: Option<LatLon>,
+    now: DateTime<Utc>,
+    stale_after: Duration,
+) -> ProgramView {
+    let counts = BedCount {
+        licensed: uncount(row.licensed_beds),
+        open: uncount(row.open_beds),
+        waitlist: uncount(row.waitlist),
+    };
+    let held = uncount(row.held).saturating_sub(overdue);
+    let place = place(&row);
+    ProgramView {
+        id: row.id,
+        organization: OrgId::from_uuid(row.organization_id),
+        service_id: row.service_id,
+        level: LevelOfCare::parse(&row.level),
+        populations: row.populations.split(',').map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect(),
+        region: row.region,
+        name: row.name,
+        place,
+        available: counts.available(held),
+        counts,
+        held,
+        updated_at: row.updated_at,
+        freshness: Freshness::of(row.updated_at, now, stale_after),
+        distance_mi: near.zip(place).map(|(a, b)| haversine_miles(a, b)),
+    }
+}
+
+/// Holds past their expiry not yet marked, per program (a read must not count them).
+async fn overdue_holds(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<HashMap<Uuid, u32>> {
+    let rows: Vec<Uuid> = bed_hold::Entity::find()
+        .filter(bed_hold::Column::State.eq(HoldState::Held.as_str()))
+        .filter(bed_hold::Column::ExpiresAt.lte(now))
+        .select_only()
+        .column(bed_hold::Column::ProgramId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut out = HashMap::new();
+    for p in rows {
+        *out.entry(p).or_insert(0) += 1;
+    }
+    Ok(out)
+}
+
+/// One program.
+pub async fn program_view(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    now: DateTime<Utc>,
+    stale_after: Duration,
+) -> Result<Option<ProgramView>> {
+    let Some(row) = treatment_program::Entity::find_by_id(id).one(db).await? else { return Ok(None) };
+    let overdue = overdue_holds(db, now).await?.get(&id).copied().unwrap_or(0);
+    Ok(Some(view(row, overdue, None, now, stale_after)))
+}
+
+/// Programs with beds (levels that have them), filtered, fresh counts first, then nearest, then newest.
+pub async fn board(
+    db: &impl ConnectionTrait,
+    f: &BoardFilter,
+    now: DateTime<Utc>,
+    stale_after: Duration,
+) -> Result<Vec<ProgramView>> {
+    let mut q = treatment_program::Entity::find().order_by_asc(treatment_program::Column::Name);
+    if let Some(level) = f.level {
+        q = q.filter(treatment_program::Column::Level.eq(level.code()));
+    }
+    if let Some(id) = f.exclude {
+        q = q.filter(treatment_program::Column::Id.ne(id));
+    }
+    let overdue = overdue_holds(db, now).await?;
+    let mut out: Vec<ProgramView> = q
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let o = overdue.get(&row.id).copied().unwrap_or(0);
+            view(row, o, f.near, now, stale_after)
+        })
+        .filter(|p| p.level.is_some_and(LevelOfCare::has_beds))
+        .filter(|p| !f.available_only || p.available > 0)
+        .filter(|p| match &f.population {
+            Some(want) => p.populations.is_empty() || p.populations.iter().any(|x| x == want),
+            None => true,
+        })
+        .collect();
+    out.sort_by(|a, b| listing_order((a.freshness, a.distance_mi), (b.freshness, b.distance_mi)));
+    if let Some(n) = f.limit {
+        out.truncate(n);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests;
