@@ -111,9 +111,62 @@ pub fn may_edit_directory(p: &Principal) -> bool {
     p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::Admin | Role::DirectoryEditor))
 }
 
+/// Whether the caller may update a program's bed counts: the program organization's provider staff and
+/// administrators.
+pub fn may_update_capacity(p: &Principal, program_org: OrgId) -> bool {
+    p.kind == PrincipalKind::Staff && p.org == program_org && matches!(p.role, Some(Role::Admin | Role::ProviderStaff))
+}
+
+/// Whether the caller may hold a bed for someone: access line operators, at any program (the line serves the
+/// whole state), and administrators at their own organization's programs.
+pub fn may_reserve_bed(p: &Principal, program_org: OrgId) -> bool {
+    p.kind == PrincipalKind::Staff
+        && match p.role {
+            Some(Role::AccessLine) => true,
+            Some(Role::Admin) => p.org == program_org,
+            _ => false,
+        }
+}
+
+/// Whether the caller may confirm an admission or release a hold: whoever may hold a bed there, and the program's
+/// own staff.
+pub fn may_close_hold(p: &Principal, program_org: OrgId) -> bool {
+    may_reserve_bed(p, program_org) || may_update_capacity(p, program_org)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capacity_is_updated_by_the_program_and_beds_held_by_the_line() {
+        let (program_org, other) = (OrgId::new(), OrgId::new());
+        let table = [
+            (Role::ProviderStaff, program_org, true, false, true),
+            (Role::ProviderStaff, other, false, false, false),
+            (Role::Admin, program_org, true, true, true),
+            (Role::Admin, other, false, false, false),
+            (Role::AccessLine, other, false, true, true),
+            (Role::Coach, program_org, false, false, false),
+            (Role::Supervisor, program_org, false, false, false),
+            (Role::Analyst, program_org, false, false, false),
+            (Role::DirectoryEditor, program_org, false, false, false),
+        ];
+        for (role, org, update, reserve, close) in table {
+            let p = staff(role, org);
+            assert_eq!(
+                (
+                    may_update_capacity(&p, program_org),
+                    may_reserve_bed(&p, program_org),
+                    may_close_hold(&p, program_org)
+                ),
+                (update, reserve, close),
+                "{role:?}"
+            );
+        }
+        let person = Principal { kind: PrincipalKind::Person, role: None, ..staff(Role::Admin, program_org) };
+        assert!(!may_update_capacity(&person, program_org) && !may_close_hold(&person, program_org));
+    }
 
     fn staff(role: Role, org: OrgId) -> Principal {
         Principal::staff(AccountId::new(), org, role)

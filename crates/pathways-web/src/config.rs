@@ -29,6 +29,10 @@ pub struct Config {
     pub trust_forwarded_for: bool,
     /// `json` (default) or `text`.
     pub log_format: String,
+    /// How long a bed hold lasts without an admission (default 4).
+    pub bed_hold_hours: i64,
+    /// How old a program's bed count may be before it is flagged stale (default 8).
+    pub capacity_stale_hours: i64,
 }
 
 /// The defaults, as a serializable mirror (secrets can't be serialized on purpose).
@@ -42,11 +46,13 @@ struct Defaults {
     session_absolute_hours: i64,
     trust_forwarded_for: bool,
     log_format: &'static str,
+    bed_hold_hours: i64,
+    capacity_stale_hours: i64,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://pathways-data/pathways.db";
 
-const KNOWN_KEYS: [&str; 10] = [
+const KNOWN_KEYS: [&str; 12] = [
     "database_url",
     "bind",
     "public_url",
@@ -57,6 +63,8 @@ const KNOWN_KEYS: [&str; 10] = [
     "demo_password",
     "trust_forwarded_for",
     "log_format",
+    "bed_hold_hours",
+    "capacity_stale_hours",
 ];
 
 impl Config {
@@ -73,6 +81,8 @@ impl Config {
             session_absolute_hours: 12,
             trust_forwarded_for: false,
             log_format: "json",
+            bed_hold_hours: 4,
+            capacity_stale_hours: 8,
         }))
         .merge(Toml::file(&file))
         .merge(Env::prefixed("PATHWAYS_").only(&KNOWN_KEYS));
@@ -84,6 +94,9 @@ impl Config {
     fn check(&self) -> Result<(), String> {
         if self.session_idle_minutes < 1 || self.session_absolute_hours < 1 {
             return Err("configuration: session_idle_minutes and session_absolute_hours must be at least 1".into());
+        }
+        if !(1..=72).contains(&self.bed_hold_hours) || !(1..=168).contains(&self.capacity_stale_hours) {
+            return Err("configuration: bed_hold_hours must be 1 to 72 and capacity_stale_hours 1 to 168".into());
         }
         if !self.access_line_phone.chars().any(|c| c.is_ascii_digit()) {
             return Err("configuration: access_line_phone must be a phone number".into());
@@ -129,7 +142,19 @@ impl Config {
             demo_password: None,
             trust_forwarded_for: false,
             log_format: "json".into(),
+            bed_hold_hours: 4,
+            capacity_stale_hours: 8,
         }
+    }
+
+    /// How long a bed hold lasts.
+    pub fn bed_hold(&self) -> chrono::Duration {
+        chrono::Duration::hours(self.bed_hold_hours)
+    }
+
+    /// How old a bed count may be before it is stale.
+    pub fn capacity_stale_after(&self) -> chrono::Duration {
+        chrono::Duration::hours(self.capacity_stale_hours)
     }
 }
 

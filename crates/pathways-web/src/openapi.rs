@@ -20,6 +20,11 @@ use crate::controllers::api::{persons, plans, records};
         crate::controllers::hsds::get_service::get_service,
         crate::controllers::hsds::list_organizations::list_organizations,
         crate::controllers::hsds::get_organization::get_organization,
+        crate::controllers::capacity::get_capacity::get_capacity,
+        crate::controllers::capacity::post_capacity::post_capacity,
+        crate::controllers::capacity::reserve_bed::reserve_bed,
+        crate::controllers::capacity::close_hold::admit_hold,
+        crate::controllers::capacity::close_hold::release_hold,
     ),
     components(schemas(
         persons::PersonJson, persons::PersonList, persons::PersonCreate, persons::PersonPatch,
@@ -27,6 +32,8 @@ use crate::controllers::api::{persons, plans, records};
         records::create_assessment::AssessmentCreate, records::create_encounter::EncounterCreate,
         crate::controllers::find::api_search::SearchResult, crate::controllers::find::api_search::SearchResults,
         crate::controllers::hsds::HsdsPage,
+        crate::controllers::capacity::ProgramJson, crate::controllers::capacity::HoldJson,
+        crate::controllers::capacity::get_capacity::CapacityJson,
     )),
     modifiers(&BearerAuth),
     tags(
@@ -35,6 +42,7 @@ use crate::controllers::api::{persons, plans, records};
         (name = "recovery", description = "BARC-10 assessments, self check-ins and encounters"),
         (name = "directory", description = "The public community directory and meeting finder (no token needed)"),
         (name = "hsds", description = "The community directory as Open Referral HSDS 3.0: public, no token needed"),
+        (name = "capacity", description = "Treatment beds: the public capacity (no token), providers' updates and the access line's holds"),
     )
 )]
 pub struct ApiDoc;

@@ -98,6 +98,12 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/persons/{id}/encounters",
             get(api::records::list_encounters).post(api::records::create_encounter),
         )
+        // Treatment capacity and bed holds (issue 6).
+        .route("/api/v1/capacity", get(crate::controllers::capacity::get_capacity))
+        .route("/api/v1/programs/{id}/capacity", post(crate::controllers::capacity::post_capacity))
+        .route("/api/v1/programs/{id}/reservations", post(crate::controllers::capacity::reserve_bed))
+        .route("/api/v1/reservations/{id}/admit", post(crate::controllers::capacity::admit_hold))
+        .route("/api/v1/reservations/{id}/release", post(crate::controllers::capacity::release_hold))
         .route("/api/openapi.json", get(ops::get_openapi))
         .fallback(|| async { WebError::NotFound })
         .layer(from_fn_with_state(state.clone(), middleware::context));

@@ -174,7 +174,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 40] = [
+pub const FIELDS: [&str; 45] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -215,8 +215,13 @@ pub const FIELDS: [&str; 40] = [
     "time_zone",
     "message",
     "contact",
+    "licensed_beds",
+    "open_beds",
+    "waitlist",
+    "level",
+    "available",
 ];
-pub const FIELD_ERRORS: [&str; 19] = [
+pub const FIELD_ERRORS: [&str; 22] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -236,6 +241,9 @@ pub const FIELD_ERRORS: [&str; 19] = [
     "invalid-url",
     "invalid-postal-code",
     "invalid-time",
+    "negative",
+    "too-large",
+    "more-than-licensed",
 ];
 
 #[cfg(test)]

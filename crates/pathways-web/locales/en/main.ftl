@@ -552,3 +552,16 @@ find-suggest-send = Send
 flash-correction = Thank you. The people who keep the directory will check it.
 
 nav-find = Find help
+
+## Treatment capacity and bed holds
+field-licensed-beds = Licensed beds
+field-open-beds = Open beds
+field-waitlist = People on the waitlist
+field-available = Only programs with a bed to offer
+field-level = Level of care
+field-error-negative = Enter zero or more.
+field-error-too-large = That number is too large.
+field-error-more-than-licensed = Open beds can't be more than licensed beds.
+capacity-no-bed = No bed is left at this program. Other programs at the same level with a bed are listed.
+capacity-hold-expired = This hold has expired and its bed was freed.
+capacity-hold-closed = This hold was already closed.

@@ -552,3 +552,16 @@ find-suggest-send = Enviar
 flash-correction = Gracias. Las personas que mantienen el directorio lo revisarán.
 
 nav-find = Buscar ayuda
+
+## Treatment capacity and bed holds
+field-licensed-beds = Camas autorizadas
+field-open-beds = Camas disponibles
+field-waitlist = Personas en lista de espera
+field-available = Solo programas con una cama disponible
+field-level = Nivel de atención
+field-error-negative = Escriba cero o más.
+field-error-too-large = Ese número es demasiado grande.
+field-error-more-than-licensed = Las camas disponibles no pueden ser más que las autorizadas.
+capacity-no-bed = No queda ninguna cama en este programa. Se muestran otros programas del mismo nivel con camas.
+capacity-hold-expired = Esta reserva venció y su cama quedó libre.
+capacity-hold-closed = Esta reserva ya estaba cerrada.

@@ -5,6 +5,7 @@ pub mod api;
 pub mod assessments;
 pub mod assets;
 pub mod auth;
+pub mod capacity;
 pub mod caseload;
 pub mod checkins;
 pub mod directory;

@@ -3,6 +3,7 @@
 mod api_persons;
 mod api_recovery;
 mod auth;
+mod capacity;
 mod directory;
 mod find;
 mod hsds;

@@ -1,0 +1,239 @@
+//! Treatment capacity and bed holds through the API: the public capacity list, providers' updates, the access
+//! line's reservations (also racing across two server instances), admissions and releases, and who may do what.
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use pathways_domain::access_line::{BedCount, LevelOfCare};
+use pathways_domain::directory::geo::LatLon;
+use pathways_domain::{OrgId, Role};
+use pathways_store::audit::Actor;
+use pathways_store::capacity::{NewProgram, create_program};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::util::{Staff, TestApp, send_to};
+
+async fn program(
+    app: &TestApp,
+    org: OrgId,
+    name: &str,
+    level: LevelOfCare,
+    open: u32,
+    waitlist: u32,
+    at: (f64, f64),
+) -> Uuid {
+    let tx = app.db.store.begin().await.expect("tx");
+    let p = NewProgram {
+        organization: org,
+        service_id: None,
+        name: name.to_owned(),
+        level,
+        populations: vec!["men".into()],
+        region: Some("North Central".into()),
+        place: LatLon::new(at.0, at.1).ok(),
+        counts: BedCount { licensed: 16, open, waitlist },
+    };
+    let id = create_program(&tx, &Actor::default(), &p, pathways_store::now()).await.expect("program");
+    tx.commit().await.expect("commit");
+    id
+}
+
+fn reserve_request(who: &Staff, program: Uuid) -> Request<Body> {
+    Request::post(format!("/api/v1/programs/{program}/reservations"))
+        .header(header::AUTHORIZATION, format!("Bearer {}", who.token))
+        .body(Body::empty())
+        .expect("request")
+}
+
+#[tokio::test]
+async fn the_public_capacity_list_needs_no_token_and_never_counts_a_held_bed() {
+    let app = TestApp::new().await;
+    let hartford = program(
+        &app,
+        app.other_org,
+        "Hartford detox",
+        LevelOfCare::MedicallyMonitoredWithdrawal,
+        2,
+        0,
+        (41.76, -72.67),
+    )
+    .await;
+    let _waiting = program(
+        &app,
+        app.other_org,
+        "Waitlisted detox",
+        LevelOfCare::MedicallyMonitoredWithdrawal,
+        5,
+        3,
+        (41.31, -72.92),
+    )
+    .await;
+    let _residential =
+        program(&app, app.other_org, "Residential", LevelOfCare::ResidentialHighIntensity, 4, 0, (41.2, -73.1)).await;
+
+    let list =
+        app.send(Request::get("/api/v1/capacity?level=3.7-wm&near=06107").body(Body::empty()).expect("req")).await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    let body = list.json();
+    let programs = body["programs"].as_array().expect("programs");
+    let names: Vec<&str> = programs.iter().filter_map(|p| p["name"].as_str()).collect();
+    assert_eq!(names, ["Hartford detox", "Waitlisted detox"], "this level only, nearest first");
+    assert_eq!((&programs[0]["available"], &programs[0]["stale"]), (&json!(2), &json!(false)));
+    assert_eq!(
+        (&programs[1]["open_beds"], &programs[1]["available"]),
+        (&json!(5), &json!(0)),
+        "a waitlist shows no open beds"
+    );
+    assert!(programs[0]["distance_mi"].as_f64().is_some_and(|d| d < 10.0));
+
+    let line = app.staff(app.org, Role::AccessLine).await;
+    assert_eq!(
+        app.api(&line, Method::POST, &format!("/api/v1/programs/{hartford}/reservations"), None).await.status,
+        StatusCode::CREATED
+    );
+    let after =
+        app.send(Request::get("/api/v1/capacity?available=true").body(Body::empty()).expect("req")).await.json();
+    let shown: Vec<(String, i64)> = after["programs"]
+        .as_array()
+        .expect("programs")
+        .iter()
+        .map(|p| (p["name"].as_str().unwrap_or("").to_owned(), p["available"].as_i64().unwrap_or(-1)))
+        .collect();
+    assert_eq!(shown, [("Hartford detox".to_owned(), 1), ("Residential".to_owned(), 4)]);
+
+    let bad = app
+        .send(
+            Request::get("/api/v1/capacity?level=3.9&near=nowhere-at-all&available=maybe")
+                .body(Body::empty())
+                .expect("req"),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<String> = bad.json()["error"]["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .filter_map(|f| f["field"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(fields, ["level", "near", "available"]);
+}
+
+#[tokio::test]
+async fn providers_update_their_own_programs_only_and_bad_counts_name_the_field() {
+    let app = TestApp::new().await;
+    let id = program(&app, app.other_org, "Detox", LevelOfCare::ResidentialWithdrawal, 2, 0, (41.7, -72.7)).await;
+    let path = format!("/api/v1/programs/{id}/capacity");
+    let provider = app.staff(app.other_org, Role::ProviderStaff).await;
+    let ok = app.api(&provider, Method::POST, &path, Some(json!({"open_beds": 6, "waitlist": 0}))).await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+    assert_eq!(
+        (&ok.json()["open_beds"], &ok.json()["licensed_beds"], &ok.json()["age_minutes"]),
+        (&json!(6), &json!(16), &json!(0))
+    );
+
+    let too_many = app.api(&provider, Method::POST, &path, Some(json!({"open_beds": 20, "waitlist": -1}))).await;
+    assert_eq!(too_many.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<(String, String)> = too_many.json()["error"]["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .map(|f| (f["field"].as_str().unwrap_or("").to_owned(), f["code"].as_str().unwrap_or("").to_owned()))
+        .collect();
+    assert_eq!(fields, [("waitlist".to_owned(), "negative".to_owned())]);
+    let more = app.api(&provider, Method::POST, &path, Some(json!({"open_beds": 20, "waitlist": 0}))).await;
+    assert_eq!(more.json()["error"]["fields"][0]["code"], "more-than-licensed");
+    assert!(more.json()["error"]["fields"][0]["message"].as_str().is_some_and(|m| m.contains("licensed")));
+    let unknown = app.api(&provider, Method::POST, &path, Some(json!({"open": 3, "waitlist": 0}))).await;
+    assert_eq!(unknown.status, StatusCode::BAD_REQUEST, "an unknown field is refused, not ignored");
+
+    // Another organization's staff, or a role that doesn't keep capacity, find nothing there.
+    let elsewhere = app.staff(app.org, Role::ProviderStaff).await;
+    let coach = app.staff(app.other_org, Role::Coach).await;
+    for who in [&elsewhere, &coach] {
+        let r = app.api(who, Method::POST, &path, Some(json!({"open_beds": 1, "waitlist": 0}))).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+    }
+    let no_token = app
+        .send(
+            Request::post(&path).header(header::CONTENT_TYPE, "application/json").body(Body::from("{}")).expect("req"),
+        )
+        .await;
+    assert_eq!(no_token.status, StatusCode::UNAUTHORIZED);
+    let missing = app
+        .api(
+            &provider,
+            Method::POST,
+            &format!("/api/v1/programs/{}/capacity", Uuid::now_v7()),
+            Some(json!({"open_beds": 1, "waitlist": 0})),
+        )
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    let updates =
+        app.audit_actions().await.into_iter().filter(|(a, _, e)| a == "capacity_update" && *e == Some(id)).count();
+    assert_eq!(updates, 2, "created and one accepted update");
+}
+
+#[tokio::test]
+async fn the_line_holds_a_bed_the_program_admits_and_no_bed_answers_with_alternatives() {
+    let app = TestApp::new().await;
+    let full =
+        program(&app, app.other_org, "Full detox", LevelOfCare::MedicallyMonitoredWithdrawal, 1, 0, (41.76, -72.67))
+            .await;
+    let _other =
+        program(&app, app.other_org, "Open detox", LevelOfCare::MedicallyMonitoredWithdrawal, 3, 0, (41.77, -72.7))
+            .await;
+    let line = app.staff(app.org, Role::AccessLine).await;
+    let held = app.send(reserve_request(&line, full)).await;
+    assert_eq!(held.status, StatusCode::CREATED, "{}", held.body);
+    let hold = held.json();
+    let created = chrono::DateTime::parse_from_rfc3339(hold["created_at"].as_str().expect("created")).expect("time");
+    let expires = chrono::DateTime::parse_from_rfc3339(hold["expires_at"].as_str().expect("expires")).expect("time");
+    assert_eq!((expires - created).num_hours(), 4, "the configured hold");
+    assert_eq!(hold["state"], "held");
+
+    let refused = app.send(reserve_request(&line, full)).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    let body = refused.json();
+    assert_eq!(body["error"]["code"], "no_bed_left");
+    assert_eq!(body["alternatives"][0]["name"], "Open detox");
+
+    let coach = app.staff(app.org, Role::Coach).await;
+    assert_eq!(app.send(reserve_request(&coach, full)).await.status, StatusCode::NOT_FOUND);
+
+    let hold_id = hold["id"].as_str().expect("id").to_owned();
+    let stranger = app.staff(app.org, Role::ProviderStaff).await;
+    let denied = app.api(&stranger, Method::POST, &format!("/api/v1/reservations/{hold_id}/admit"), None).await;
+    assert_eq!(denied.status, StatusCode::NOT_FOUND, "another organization's provider");
+    let provider = app.staff(app.other_org, Role::ProviderStaff).await;
+    let admitted = app.api(&provider, Method::POST, &format!("/api/v1/reservations/{hold_id}/admit"), None).await;
+    assert_eq!((admitted.status, admitted.json()["state"].as_str()), (StatusCode::OK, Some("admitted")));
+    let again = app.api(&line, Method::POST, &format!("/api/v1/reservations/{hold_id}/release"), None).await;
+    assert_eq!((again.status, again.json()["error"]["code"].as_str()), (StatusCode::CONFLICT, Some("hold_closed")));
+
+    let actions: Vec<(String, String)> = app.audit_actions().await.into_iter().map(|(a, o, _)| (a, o)).collect();
+    for want in [("bed_hold_create", "success"), ("bed_hold_create", "failed"), ("bed_hold_close", "success")] {
+        assert!(actions.contains(&(want.0.to_owned(), want.1.to_owned())), "{want:?}");
+    }
+}
+
+#[tokio::test]
+async fn racing_reservations_on_two_instances_never_double_book() {
+    let app = TestApp::new().await;
+    let id = program(&app, app.other_org, "Five beds", LevelOfCare::ResidentialWithdrawal, 5, 0, (41.7, -72.7)).await;
+    let line = app.staff(app.org, Role::AccessLine).await;
+    let second = app.second_instance().await;
+    let routers = [app.router.clone(), second];
+    let mut tasks = Vec::new();
+    for i in 0..40 {
+        let router = routers[i % 2].clone();
+        let req = reserve_request(&line, id);
+        tasks.push(tokio::spawn(async move { send_to(&router, req).await.status }));
+    }
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.expect("task"));
+    }
+    let created = statuses.iter().filter(|s| **s == StatusCode::CREATED).count();
+    let conflicts = statuses.iter().filter(|s| **s == StatusCode::CONFLICT).count();
+    assert_eq!((created, conflicts), (5, 35), "{statuses:?}");
+}
