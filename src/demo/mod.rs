@@ -14,6 +14,7 @@ use pathways_web::auth::password::hash_password_blocking;
 use pathways_web::auth::secret::random_token;
 use secrecy::ExposeSecret;
 
+mod capacity;
 pub mod directory;
 pub mod generate;
 mod recovery;
@@ -133,6 +134,8 @@ pub async fn seed(store: &Store, config: &Config) -> anyhow::Result<()> {
     tx.commit().await?;
     recovery::seed(store, OrgId::from_uuid(demo.id), coach, &hash).await?;
     let (meetings, programs) = directory::seed(store).await?;
+    let beds = capacity::seed(store, OrgId::from_uuid(demo.id)).await?;
+    eprintln!("Demo treatment capacity: {beds} programs with beds (fictional), a few beds held for calls in flight.");
     eprintln!(
         "Demo directory: {} meetings and {} services in Connecticut (fictional, marked \"demo\"), and real statewide lines.",
         meetings.added, programs.added

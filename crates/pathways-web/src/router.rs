@@ -99,6 +99,7 @@ pub fn router(state: AppState) -> Router {
             get(api::records::list_encounters).post(api::records::create_encounter),
         )
         // Treatment capacity and bed holds (issue 6).
+        .route("/capacity", get(crate::controllers::capacity::show_board))
         .route("/api/v1/capacity", get(crate::controllers::capacity::get_capacity))
         .route("/api/v1/programs/{id}/capacity", post(crate::controllers::capacity::post_capacity))
         .route("/api/v1/programs/{id}/reservations", post(crate::controllers::capacity::reserve_bed))

@@ -565,3 +565,40 @@ field-error-more-than-licensed = Open beds can't be more than licensed beds.
 capacity-no-bed = No bed is left at this program. Other programs at the same level with a bed are listed.
 capacity-hold-expired = This hold has expired and its bed was freed.
 capacity-hold-closed = This hold was already closed.
+nav-capacity = Open beds
+capacity-title = Treatment beds open now
+capacity-lead = Open beds at withdrawal management (detox) and residential programs, as the programs report them. To get a bed, call the access line: it finds one, holds it for you and arranges a ride.
+capacity-filter = Show
+capacity-level-any = Every level of care
+capacity-available-only = Only programs with a bed open
+capacity-near = Near (ZIP code or town)
+capacity-apply = Show beds
+capacity-none = No program matches. The access line can still help: call it.
+capacity-open = { $count ->
+    [one] 1 bed open
+   *[other] { $count } beds open
+}
+capacity-waitlist = Waitlist: { $count }, so no bed is shown open
+capacity-full = No bed open now
+capacity-updated = Updated { $age } ago
+capacity-updated-now = Updated just now
+capacity-age-minutes = { $count } min
+capacity-age-hours = { $count } h
+capacity-age-days = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
+capacity-stale = This count may be out of date
+capacity-distance = { $miles } miles away
+capacity-call = Call the access line for a bed
+level-1 = Outpatient (1)
+level-2-1 = Intensive outpatient (2.1)
+level-2-5 = Partial hospitalization (2.5)
+level-3-1 = Residential, low intensity (3.1)
+level-3-3 = Residential, population-specific (3.3)
+level-3-5 = Residential, high intensity (3.5)
+level-3-7 = Medically monitored inpatient (3.7)
+level-3-2-wm = Residential withdrawal management (3.2-WM)
+level-3-7-wm = Medically monitored withdrawal management (3.7-WM)
+level-4-wm = Hospital withdrawal management (4-WM)
+level-otp = Opioid treatment program

@@ -565,3 +565,40 @@ field-error-more-than-licensed = Las camas disponibles no pueden ser más que la
 capacity-no-bed = No queda ninguna cama en este programa. Se muestran otros programas del mismo nivel con camas.
 capacity-hold-expired = Esta reserva venció y su cama quedó libre.
 capacity-hold-closed = Esta reserva ya estaba cerrada.
+nav-capacity = Camas disponibles
+capacity-title = Camas de tratamiento disponibles ahora
+capacity-lead = Camas disponibles en programas de manejo de la abstinencia (desintoxicación) y residenciales, según las informan los programas. Para conseguir una cama, llame a la línea de acceso: le busca una, se la reserva y le organiza el transporte.
+capacity-filter = Mostrar
+capacity-level-any = Todos los niveles de atención
+capacity-available-only = Solo programas con una cama disponible
+capacity-near = Cerca de (código postal o ciudad)
+capacity-apply = Ver camas
+capacity-none = Ningún programa coincide. La línea de acceso igual puede ayudarle: llame.
+capacity-open = { $count ->
+    [one] 1 cama disponible
+   *[other] { $count } camas disponibles
+}
+capacity-waitlist = Lista de espera: { $count }, por eso no se muestra ninguna cama disponible
+capacity-full = No hay camas disponibles ahora
+capacity-updated = Actualizado hace { $age }
+capacity-updated-now = Actualizado recién
+capacity-age-minutes = { $count } min
+capacity-age-hours = { $count } h
+capacity-age-days = { $count ->
+    [one] 1 día
+   *[other] { $count } días
+}
+capacity-stale = Este número puede estar desactualizado
+capacity-distance = A { $miles } millas
+capacity-call = Llame a la línea de acceso para conseguir una cama
+level-1 = Ambulatorio (1)
+level-2-1 = Ambulatorio intensivo (2.1)
+level-2-5 = Hospitalización parcial (2.5)
+level-3-1 = Residencial de baja intensidad (3.1)
+level-3-3 = Residencial para poblaciones específicas (3.3)
+level-3-5 = Residencial de alta intensidad (3.5)
+level-3-7 = Internación con monitoreo médico (3.7)
+level-3-2-wm = Manejo residencial de la abstinencia (3.2-WM)
+level-3-7-wm = Manejo de la abstinencia con monitoreo médico (3.7-WM)
+level-4-wm = Manejo hospitalario de la abstinencia (4-WM)
+level-otp = Programa de tratamiento de opioides

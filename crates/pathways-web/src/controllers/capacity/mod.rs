@@ -5,11 +5,13 @@ pub mod close_hold;
 pub mod get_capacity;
 pub mod post_capacity;
 pub mod reserve_bed;
+pub mod show_board;
 
 pub use close_hold::{admit_hold, release_hold};
 pub use get_capacity::get_capacity;
 pub use post_capacity::post_capacity;
 pub use reserve_bed::reserve_bed;
+pub use show_board::show_board;
 
 use chrono::{DateTime, Utc};
 use pathways_store::capacity::ProgramView;

@@ -237,3 +237,60 @@ async fn racing_reservations_on_two_instances_never_double_book() {
     let conflicts = statuses.iter().filter(|s| **s == StatusCode::CONFLICT).count();
     assert_eq!((created, conflicts), (5, 35), "{statuses:?}");
 }
+
+#[tokio::test]
+async fn the_board_shows_beds_by_level_with_freshness_in_either_language() {
+    let app = TestApp::new().await;
+    let _open =
+        program(&app, app.other_org, "Open detox", LevelOfCare::MedicallyMonitoredWithdrawal, 3, 0, (41.76, -72.67))
+            .await;
+    let _waiting =
+        program(&app, app.other_org, "Waiting house", LevelOfCare::ResidentialHighIntensity, 2, 4, (41.3, -72.9)).await;
+    let stale =
+        program(&app, app.other_org, "Old count", LevelOfCare::ResidentialWithdrawal, 1, 0, (41.5, -73.0)).await;
+    // A count from yesterday.
+    let tx = app.db.store.begin().await.expect("tx");
+    let yesterday = pathways_store::now() - chrono::Duration::hours(30);
+    pathways_store::capacity::update_counts(
+        &tx,
+        &Actor::default(),
+        None,
+        stale,
+        BedCount { licensed: 16, open: 1, waitlist: 0 },
+        yesterday,
+    )
+    .await
+    .expect("update");
+    tx.commit().await.expect("commit");
+
+    let page = app.send(Request::get("/capacity").body(Body::empty()).expect("req")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.body;
+    for want in [
+        "Medically monitored withdrawal management (3.7-WM)",
+        "3 beds open",
+        "Waitlist: 4, so no bed is shown open",
+        "Updated 30 h ago",
+        "This count may be out of date",
+        "tel:988",
+    ] {
+        assert!(html.contains(want), "{want}");
+    }
+    assert!(html.find("Old count") < html.find("Waiting house").or(Some(usize::MAX)), "levels in order, detox first");
+
+    let es = app
+        .send(
+            Request::get("/capacity?level=3.5").header(header::ACCEPT_LANGUAGE, "es").body(Body::empty()).expect("req"),
+        )
+        .await;
+    assert!(
+        es.body.contains("Residencial de alta intensidad (3.5)") && es.body.contains("Lista de espera: 4"),
+        "{}",
+        es.body
+    );
+    assert!(!es.body.contains("Open detox"), "filtered to one level");
+
+    let bad = app.send(Request::get("/capacity?level=9&near=zzzz").body(Body::empty()).expect("req")).await;
+    assert_eq!(bad.status, StatusCode::OK, "the page says what was wrong");
+    assert!(bad.body.contains("role=\"alert\"") && bad.body.contains("Level of care"));
+}

@@ -1,0 +1,150 @@
+//! `GET /capacity`: the public capacity board. Open beds by level of care, with how fresh each count is; no
+//! personal data, no sign-in; a plain GET form, so it works without JavaScript.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Html;
+use pathways_domain::access_line::LevelOfCare;
+use pathways_store::capacity::{ProgramView, board};
+
+use super::get_capacity::{CapacityParams, filter_of};
+use crate::ctx::Ctx;
+use crate::error::{WebError, WebResult};
+use crate::i18n::Tr;
+use crate::state::AppState;
+use crate::views::{Chrome, render};
+
+/// The levels with beds, in the board's order: withdrawal management ("detox") first, as the line serves it.
+const BOARD_ORDER: [LevelOfCare; 7] = [
+    LevelOfCare::ResidentialWithdrawal,
+    LevelOfCare::MedicallyMonitoredWithdrawal,
+    LevelOfCare::MedicallyManagedWithdrawal,
+    LevelOfCare::ResidentialLowIntensity,
+    LevelOfCare::ResidentialPopulationSpecific,
+    LevelOfCare::ResidentialHighIntensity,
+    LevelOfCare::MedicallyMonitoredInpatient,
+];
+
+/// A level's name in the reader's language (`level-3-7-wm`).
+pub fn level_name(t: &Tr, level: LevelOfCare) -> String {
+    t.get(&format!("level-{}", level.code().to_lowercase().replace('.', "-")))
+}
+
+pub struct BoardRow {
+    pub name: String,
+    pub region: String,
+    pub beds: String,
+    pub open: bool,
+    pub updated: String,
+    pub stale: bool,
+    pub distance: String,
+}
+
+pub struct BoardGroup {
+    pub id: String,
+    pub level: String,
+    pub rows: Vec<BoardRow>,
+}
+
+#[derive(Template)]
+#[template(path = "capacity/board.html")]
+struct BoardPage {
+    chrome: Chrome,
+    levels: Vec<(String, String, bool)>,
+    near: String,
+    available_only: bool,
+    groups: Vec<BoardGroup>,
+    errors: Vec<(String, String)>,
+}
+
+fn row(t: &Tr, p: &ProgramView) -> BoardRow {
+    let beds = if p.counts.waitlist > 0 {
+        t.count("capacity-waitlist", u64::from(p.counts.waitlist))
+    } else if p.available > 0 {
+        t.count("capacity-open", u64::from(p.available))
+    } else {
+        t.get("capacity-full")
+    };
+    let (n, unit) = p.freshness.age();
+    let updated = if p.freshness.age_minutes < 1 {
+        t.get("capacity-updated-now")
+    } else {
+        let age = t.count(&format!("capacity-age-{unit}"), u64::try_from(n).unwrap_or(0));
+        t.arg("capacity-updated", "age", &age)
+    };
+    BoardRow {
+        name: p.name.clone(),
+        region: p.region.clone().unwrap_or_default(),
+        beds,
+        open: p.available > 0,
+        updated,
+        stale: p.freshness.stale,
+        distance: p.distance_mi.map(|d| t.arg("capacity-distance", "miles", &format!("{d:.1}"))).unwrap_or_default(),
+    }
+}
+
+pub async fn show_board(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(params): Query<CapacityParams>,
+) -> WebResult<Html<String>> {
+    let t = ctx.t();
+    let (filter, errors) = match filter_of(&params) {
+        Ok(f) => (f, Vec::new()),
+        Err(WebError::Invalid(fields)) => {
+            let errors = fields
+                .iter()
+                .map(|f| {
+                    (t.get(&crate::views::field_label_key(f.field)), t.get(&crate::views::field_error_key(f.code)))
+                })
+                .collect();
+            (Default::default(), errors)
+        }
+        Err(e) => return Err(e),
+    };
+    let now = pathways_store::now();
+    let programs = board(state.store.reader(), &filter, now, state.config.capacity_stale_after()).await?;
+    let mut groups: Vec<BoardGroup> = Vec::new();
+    for level in BOARD_ORDER {
+        let rows: Vec<BoardRow> = programs.iter().filter(|p| p.level == Some(level)).map(|p| row(&t, p)).collect();
+        if !rows.is_empty() {
+            groups.push(BoardGroup {
+                id: format!("level-{}", level.code().to_lowercase().replace('.', "-")),
+                level: level_name(&t, level),
+                rows,
+            });
+        }
+    }
+    let chosen = filter.level;
+    let levels = BOARD_ORDER.into_iter().map(|l| (l.code().to_owned(), level_name(&t, l), chosen == Some(l))).collect();
+    let page = BoardPage {
+        chrome: Chrome::new(&ctx, &state, t.get("capacity-title")),
+        levels,
+        near: params.near.trim().to_owned(),
+        available_only: filter.available_only,
+        groups,
+        errors,
+    };
+    render(&page)
+}
+
+#[cfg(test)]
+mod tests {
+    use pathways_domain::locale::Locale;
+
+    use super::*;
+
+    #[test]
+    fn every_level_has_a_name_in_both_languages() {
+        for locale in Locale::ALL {
+            let t = Tr::new(locale);
+            for level in LevelOfCare::ALL {
+                let name = level_name(&t, level);
+                assert!(
+                    !name.starts_with("level-") && name.contains(level.code().trim_start_matches("otp")),
+                    "{locale}: {name}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+// Capacity board end-to-end: on a phone, anyone (no sign-in) sees open treatment beds by level of care, detox
+// first, with how fresh each count is; narrows it to detox near a ZIP code with the plain form; the page works
+// in Spanish. The demo data holds programs of every level with counts of varied freshness and beds held for
+// calls in flight. axe runs on every page visited, and nothing may leave 127.0.0.1.
+
+import assert from 'node:assert/strict';
+import { after, afterEach, before, test } from 'node:test';
+
+import {
+  PHONE_VIEWPORT,
+  assertNoHorizontalScroll,
+  expectNoAxeViolations,
+  launchBrowser,
+  newPage,
+} from '../lib/browser.js';
+import { startServer } from '../lib/server.js';
+
+let server;
+let browser;
+let session;
+
+before(
+  async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  },
+  { timeout: 120_000 },
+);
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+afterEach(async (t) => {
+  if (t.passed !== true) server?.printLogs(`pathways server output after failed test "${t.name}"`);
+  await session?.close().catch(() => {});
+  session = undefined;
+});
+
+test('on a phone, anyone sees open detox beds near them with how fresh each count is', { timeout: 90_000 }, async () => {
+  session = await newPage(browser, server.baseURL, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
+  const { page } = session;
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Open beds' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Treatment beds open now' }).waitFor();
+  await expectNoAxeViolations(page, '/capacity');
+  await assertNoHorizontalScroll(page, '/capacity');
+
+  // Detox comes first; a waitlist shows no open bed; an old count says so.
+  const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
+  const firstLevel = headings.find((h) => h.includes('('));
+  assert.match(firstLevel, /withdrawal management \(3\.2-WM\)/i);
+  await page.getByText('Waitlist: 2, so no bed is shown open').first().waitFor();
+  await page.getByText('This count may be out of date').first().waitFor();
+  await page.getByRole('link', { name: /Call the access line/ }).waitFor();
+
+  // Narrow to 3.7-WM near Hartford with open beds only, through the plain form.
+  await page.getByLabel('Level of care').selectOption('3.7-WM');
+  await page.getByLabel('Near (ZIP code or town)').fill('06106');
+  await page.getByLabel('Only programs with a bed open').check();
+  await page.getByRole('button', { name: 'Show beds' }).click();
+  await page.waitForURL(/level=3\.7-WM/);
+  const names = await page.getByRole('heading', { level: 3 }).allTextContents();
+  assert.ok(names.length > 0, 'some program has a bed');
+  assert.equal(names[0], 'Capitol Withdrawal Management (demo)', 'the nearest fresh count first');
+  assert.ok(!names.includes('Elm City Detox (demo)'), 'a program with no bed open is left out');
+  await page.getByText(/2 beds open/).first().waitFor(); // 3 open, 1 held for a call
+  await expectNoAxeViolations(page, '/capacity (filtered)');
+  session.assertNoOffsiteRequests();
+});
+
+test('the capacity board in Spanish', { timeout: 60_000 }, async () => {
+  session = await newPage(browser, server.baseURL, { locale: 'es-US' });
+  const { page } = session;
+  await page.setExtraHTTPHeaders({ 'Accept-Language': 'es' });
+  await page.goto('/capacity');
+  await page.getByRole('heading', { level: 1, name: 'Camas de tratamiento disponibles ahora' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Manejo residencial de la abstinencia (3.2-WM)' }).waitFor();
+  await expectNoAxeViolations(page, '/capacity (es)');
+  session.assertNoOffsiteRequests();
+});
