@@ -13,7 +13,7 @@ import {
   launchBrowser,
   newPage,
 } from '../lib/browser.js';
-import { startServer } from '../lib/server.js';
+import { DEMO_PASSWORD, startServer } from '../lib/server.js';
 
 let server;
 let browser;
@@ -78,5 +78,32 @@ test('the capacity board in Spanish', { timeout: 60_000 }, async () => {
   await page.getByRole('heading', { level: 1, name: 'Camas de tratamiento disponibles ahora' }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Manejo residencial de la abstinencia (3.2-WM)' }).waitFor();
   await expectNoAxeViolations(page, '/capacity (es)');
+  session.assertNoOffsiteRequests();
+});
+
+test('on a phone, provider staff change a count with one tap and admit a held bed', { timeout: 90_000 }, async () => {
+  session = await newPage(browser, server.baseURL, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
+  const { page } = session;
+  await page.goto('/login');
+  await page.getByLabel('Email or username', { exact: true }).fill('provider_staff@demo.pathways.test');
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('link', { name: 'Our beds', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: "Your programs' beds" }).waitFor();
+  await expectNoAxeViolations(page, '/programs');
+  await assertNoHorizontalScroll(page, '/programs');
+
+  const card = page.locator('section', { has: page.getByRole('heading', { name: 'Brass City Detox (demo)' }) });
+  await card.getByText('Open beds: 4').waitFor();
+  await card.getByRole('button', { name: 'One more open bed at Brass City Detox (demo)' }).click();
+  await page.getByText('Saved.').waitFor();
+  await card.getByText('Open beds: 5').waitFor();
+  await card.getByText('Updated just now').waitFor();
+
+  // The access line held a bed here for a call in flight: the person arrives and the bed is taken.
+  await card.getByRole('button', { name: 'The person arrived' }).click();
+  await card.getByText('Open beds: 4').waitFor();
+  assert.equal(await card.getByRole('button', { name: 'The person arrived' }).count(), 0);
+  await expectNoAxeViolations(page, '/programs (after changes)');
   session.assertNoOffsiteRequests();
 });

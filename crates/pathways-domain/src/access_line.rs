@@ -8,7 +8,7 @@ pub mod level;
 pub mod transport;
 pub mod triage;
 
-pub use capacity::{BedCount, Freshness, Hold, HoldState};
+pub use capacity::{BedCount, Change, Freshness, Hold, HoldState};
 pub use level::LevelOfCare;
 pub use transport::{PriorityClass, RideStatus};
 pub use triage::{CallAnswers, Suggestion};

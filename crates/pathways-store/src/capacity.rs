@@ -432,5 +432,44 @@ pub async fn board(
     Ok(out)
 }
 
+/// An organization's programs, by name (the provider's page).
+pub async fn programs_of(
+    db: &impl ConnectionTrait,
+    org: OrgId,
+    now: DateTime<Utc>,
+    stale_after: Duration,
+) -> Result<Vec<ProgramView>> {
+    let overdue = overdue_holds(db, now).await?;
+    Ok(treatment_program::Entity::find()
+        .filter(treatment_program::Column::OrganizationId.eq(org.as_uuid()))
+        .order_by_asc(treatment_program::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let o = overdue.get(&row.id).copied().unwrap_or(0);
+            view(row, o, None, now, stale_after)
+        })
+        .collect())
+}
+
+/// The live holds of some programs, soonest expiry first.
+pub async fn live_holds(
+    db: &impl ConnectionTrait,
+    programs: &[Uuid],
+    now: DateTime<Utc>,
+) -> Result<Vec<bed_hold::Model>> {
+    if programs.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(bed_hold::Entity::find()
+        .filter(bed_hold::Column::ProgramId.is_in(programs.iter().copied()))
+        .filter(bed_hold::Column::State.eq(HoldState::Held.as_str()))
+        .filter(bed_hold::Column::ExpiresAt.gt(now))
+        .order_by_asc(bed_hold::Column::ExpiresAt)
+        .all(db)
+        .await?)
+}
+
 #[cfg(test)]
 mod tests;

@@ -100,6 +100,9 @@ pub fn router(state: AppState) -> Router {
         )
         // Treatment capacity and bed holds (issue 6).
         .route("/capacity", get(crate::controllers::capacity::show_board))
+        .route("/programs", get(crate::controllers::capacity::list_programs))
+        .route("/programs/{id}/counts", post(crate::controllers::capacity::change_counts))
+        .route("/holds/{id}/{action}", post(crate::controllers::capacity::close_hold_form))
         .route("/api/v1/capacity", get(crate::controllers::capacity::get_capacity))
         .route("/api/v1/programs/{id}/capacity", post(crate::controllers::capacity::post_capacity))
         .route("/api/v1/programs/{id}/reservations", post(crate::controllers::capacity::reserve_bed))

@@ -27,6 +27,8 @@ pub struct Chrome {
     pub staff: bool,
     /// Keeps the community directory.
     pub directory_editor: bool,
+    /// Keeps its organization's treatment programs' bed counts.
+    pub provider: bool,
     /// A person in recovery, in their own portal.
     pub person: bool,
     pub flash: Option<String>,
@@ -58,6 +60,10 @@ impl Chrome {
                 .caller
                 .as_ref()
                 .is_some_and(|c| pathways_domain::access::may_edit_directory(&c.principal)),
+            provider: ctx.caller.as_ref().is_some_and(|c| {
+                c.kind == pathways_domain::PrincipalKind::Staff
+                    && matches!(c.role, Some(pathways_domain::Role::ProviderStaff | pathways_domain::Role::Admin))
+            }),
             person: ctx.caller.as_ref().is_some_and(|c| c.kind == pathways_domain::PrincipalKind::Person),
             flash: ctx.flash.map(|k| t.get(k)),
             languages,
@@ -83,6 +89,8 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-restored"),
         crate::key!("flash-checkin"),
         crate::key!("flash-correction"),
+        crate::key!("capacity-hold-expired"),
+        crate::key!("capacity-hold-closed"),
     ]
     .into_iter()
     .find(|k| *k == value)

@@ -58,6 +58,55 @@ impl BedCount {
     }
 }
 
+/// One tap on the provider's page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    OpenUp,
+    OpenDown,
+    WaitlistUp,
+    WaitlistDown,
+    /// The counts are still right: only the time of the count moves.
+    Confirm,
+    /// Both counts as typed.
+    Set {
+        open: i64,
+        waitlist: i64,
+    },
+}
+
+impl Change {
+    /// Reads a button's value (`open-up`, `open-down`, `waitlist-up`, `waitlist-down`, `confirm`); `set` takes
+    /// the typed numbers.
+    pub fn parse(value: &str, open: Option<i64>, waitlist: Option<i64>) -> Option<Self> {
+        Some(match value {
+            "open-up" => Change::OpenUp,
+            "open-down" => Change::OpenDown,
+            "waitlist-up" => Change::WaitlistUp,
+            "waitlist-down" => Change::WaitlistDown,
+            "confirm" => Change::Confirm,
+            "set" => Change::Set { open: open?, waitlist: waitlist? },
+            _ => return None,
+        })
+    }
+}
+
+impl BedCount {
+    /// The counts after a change, checked as any update is (a bed below zero or above the licensed number is
+    /// refused naming the field).
+    pub fn apply(&self, change: Change) -> Result<Self, Vec<FieldError>> {
+        let (open, waitlist) = (i64::from(self.open), i64::from(self.waitlist));
+        let (open, waitlist) = match change {
+            Change::OpenUp => (open + 1, waitlist),
+            Change::OpenDown => (open - 1, waitlist),
+            Change::WaitlistUp => (open, waitlist + 1),
+            Change::WaitlistDown => (open, waitlist - 1),
+            Change::Confirm => (open, waitlist),
+            Change::Set { open, waitlist } => (open, waitlist),
+        };
+        BedCount::new(i64::from(self.licensed), open, waitlist)
+    }
+}
+
 /// How current a count is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Freshness {
@@ -197,6 +246,24 @@ mod tests {
         assert_eq!(fields(BedCount::new(10, 2, -3)), [("waitlist", "negative")]);
         assert_eq!(fields(BedCount::new(i64::MAX, 2, 0)), [("licensed_beds", "too-large")]);
         assert_eq!(BedCount::new(0, 0, 0).map(|c| c.available(0)), Ok(0));
+    }
+
+    #[test]
+    fn one_tap_changes_stay_within_zero_and_the_licensed_beds() {
+        let c = BedCount::new(3, 2, 0).expect("valid");
+        assert_eq!(c.apply(Change::OpenUp).map(|c| c.open), Ok(3));
+        let full = c.apply(Change::OpenUp).expect("3 of 3");
+        let fields = |r: Result<BedCount, Vec<FieldError>>| {
+            r.err().unwrap_or_default().into_iter().map(|e| e.code).collect::<Vec<_>>()
+        };
+        assert_eq!(fields(full.apply(Change::OpenUp)), ["more-than-licensed"]);
+        assert_eq!(fields(c.apply(Change::WaitlistDown)), ["negative"]);
+        assert_eq!(c.apply(Change::WaitlistUp).map(|c| (c.open, c.waitlist)), Ok((2, 1)));
+        assert_eq!(c.apply(Change::Confirm), Ok(c));
+        assert_eq!(c.apply(Change::Set { open: 0, waitlist: 5 }).map(|c| (c.open, c.waitlist)), Ok((0, 5)));
+        assert_eq!(Change::parse("set", Some(1), None), None, "set needs both numbers");
+        assert_eq!(Change::parse("open-down", None, None), Some(Change::OpenDown));
+        assert_eq!(Change::parse("explode", None, None), None);
     }
 
     #[test]

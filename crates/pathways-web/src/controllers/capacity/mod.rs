@@ -4,12 +4,14 @@
 pub mod close_hold;
 pub mod get_capacity;
 pub mod post_capacity;
+pub mod provider;
 pub mod reserve_bed;
 pub mod show_board;
 
 pub use close_hold::{admit_hold, release_hold};
 pub use get_capacity::get_capacity;
 pub use post_capacity::post_capacity;
+pub use provider::{change_counts, close_hold_form, list_programs};
 pub use reserve_bed::reserve_bed;
 pub use show_board::show_board;
 

@@ -294,3 +294,67 @@ async fn the_board_shows_beds_by_level_with_freshness_in_either_language() {
     assert_eq!(bad.status, StatusCode::OK, "the page says what was wrong");
     assert!(bad.body.contains("role=\"alert\"") && bad.body.contains("Level of care"));
 }
+
+#[tokio::test]
+async fn providers_change_counts_with_one_tap_and_admit_held_beds_from_their_page() {
+    let app = TestApp::new().await;
+    let id = program(&app, app.other_org, "Tap detox", LevelOfCare::ResidentialWithdrawal, 15, 0, (41.7, -72.7)).await;
+    let _elsewhere = program(&app, app.org, "Not ours", LevelOfCare::ResidentialWithdrawal, 1, 0, (41.7, -72.7)).await;
+    let provider = app.staff(app.other_org, Role::ProviderStaff).await;
+    let page = app.page(&provider, "/programs").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Tap detox") && !page.body.contains("Not ours"), "only the organization's programs");
+    assert!(page.body.contains("One more open bed at Tap detox"), "each button names what it does");
+
+    let counts = format!("/programs/{id}/counts");
+    let tapped = app.post_form(&provider, &counts, &[("change", "open-up")]).await;
+    assert_eq!((tapped.status, tapped.location()), (StatusCode::SEE_OTHER, format!("/programs#program-{id}").as_str()));
+    assert_eq!(open(&app).await, Some((16, 0)));
+    let over = app.post_form(&provider, &counts, &[("change", "open-up")]).await;
+    assert_eq!(over.status, StatusCode::UNPROCESSABLE_ENTITY, "17 of 16 licensed beds");
+    assert!(
+        over.body.contains("Open beds can&#x27;t be more than licensed beds")
+            || over.body.contains("more than licensed")
+    );
+    app.post_form(&provider, &counts, &[("change", "waitlist-up")]).await;
+    app.post_form(&provider, &counts, &[("change", "set"), ("open_beds", "4"), ("waitlist", "0")]).await;
+    assert_eq!(open(&app).await, Some((4, 0)));
+    let unknown = app.post_form(&provider, &counts, &[("change", "explode")]).await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Without the CSRF token, from another organization, or in another role: refused.
+    let forged = app
+        .send(
+            Request::post(&counts)
+                .header(header::COOKIE, &provider.cookie)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from("change=open-down"))
+                .expect("req"),
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let stranger = app.staff(app.org, Role::ProviderStaff).await;
+    assert_eq!(app.post_form(&stranger, &counts, &[("change", "open-down")]).await.status, StatusCode::NOT_FOUND);
+    let coach = app.staff(app.other_org, Role::Coach).await;
+    assert_eq!(app.page(&coach, "/programs").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(open(&app).await, Some((4, 0)), "nothing refused was saved");
+
+    // A bed the line held shows on the page, and the person's arrival takes it.
+    let line = app.staff(app.org, Role::AccessLine).await;
+    let hold = app.send(reserve_request(&line, id)).await.json();
+    let hold_id = hold["id"].as_str().expect("hold").to_owned();
+    let page = app.page(&provider, "/programs").await;
+    assert!(page.body.contains(&format!("/holds/{hold_id}/admit")), "incoming holds are listed");
+    let admitted = app.post_form(&provider, &format!("/holds/{hold_id}/admit"), &[]).await;
+    assert_eq!(admitted.status, StatusCode::SEE_OTHER);
+    assert_eq!(open(&app).await, Some((3, 0)), "the admission took the bed");
+    let again = app.post_form(&provider, &format!("/holds/{hold_id}/release"), &[]).await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "a second close says so in a message, not an error");
+}
+
+/// A program's open beds and waitlist as the public API shows them.
+async fn open(app: &TestApp) -> Option<(i64, i64)> {
+    let list = app.send(Request::get("/api/v1/capacity").body(Body::empty()).expect("req")).await.json();
+    let p = list["programs"].as_array().expect("programs").iter().find(|p| p["name"] == "Tap detox").cloned();
+    p.map(|p| (p["open_beds"].as_i64().unwrap_or(-1), p["waitlist"].as_i64().unwrap_or(-1)))
+}
