@@ -2,12 +2,14 @@
 //! holds, the level-of-care suggestion from a call's answers, the transport queue's order and a ride's statuses,
 //! and the line's time figures. Pure: the store keeps the rows, the web layer shows them; every rule is here.
 
+pub mod call;
 pub mod capacity;
 pub mod figures;
 pub mod level;
 pub mod transport;
 pub mod triage;
 
+pub use call::{Call, CallerType, RawCall, RawRide, Ride};
 pub use capacity::{BedCount, Change, Freshness, Hold, HoldState};
 pub use level::LevelOfCare;
 pub use transport::{PriorityClass, RideStatus};

@@ -50,10 +50,18 @@ pub enum AuditAction {
     BedHoldCreate,
     /// A hold closed: admitted, released or expired.
     BedHoldClose,
+    /// An access line call recorded.
+    AccessCallCreate,
+    /// An access line call (with its caller's details) read.
+    AccessCallRead,
+    /// An access line call changed: level chosen, follow-up recorded.
+    AccessCallUpdate,
+    /// A ride requested or its status changed.
+    TransportChange,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 33] = [
+    pub const ALL: [AuditAction; 37] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -87,6 +95,10 @@ impl AuditAction {
         AuditAction::CapacityUpdate,
         AuditAction::BedHoldCreate,
         AuditAction::BedHoldClose,
+        AuditAction::AccessCallCreate,
+        AuditAction::AccessCallRead,
+        AuditAction::AccessCallUpdate,
+        AuditAction::TransportChange,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -124,6 +136,10 @@ impl AuditAction {
             AuditAction::CapacityUpdate => "capacity_update",
             AuditAction::BedHoldCreate => "bed_hold_create",
             AuditAction::BedHoldClose => "bed_hold_close",
+            AuditAction::AccessCallCreate => "access_call_create",
+            AuditAction::AccessCallRead => "access_call_read",
+            AuditAction::AccessCallUpdate => "access_call_update",
+            AuditAction::TransportChange => "transport_change",
         }
     }
 }

@@ -8,6 +8,7 @@
 //! id alone. Every change and every read of a person's record is audited through [`audit::append`] inside the
 //! same transaction.
 
+pub mod access_calls;
 pub mod accounts;
 pub mod audit;
 pub mod bulk;

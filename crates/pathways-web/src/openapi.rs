@@ -25,6 +25,9 @@ use crate::controllers::api::{persons, plans, records};
         crate::controllers::capacity::reserve_bed::reserve_bed,
         crate::controllers::capacity::close_hold::admit_hold,
         crate::controllers::capacity::close_hold::release_hold,
+        crate::controllers::access_line::api::create_ride,
+        crate::controllers::access_line::api::get_queue,
+        crate::controllers::access_line::api::patch_ride,
     ),
     components(schemas(
         persons::PersonJson, persons::PersonList, persons::PersonCreate, persons::PersonPatch,
@@ -34,6 +37,7 @@ use crate::controllers::api::{persons, plans, records};
         crate::controllers::hsds::HsdsPage,
         crate::controllers::capacity::ProgramJson, crate::controllers::capacity::HoldJson,
         crate::controllers::capacity::get_capacity::CapacityJson,
+        crate::controllers::access_line::api::RideJson,
     )),
     modifiers(&BearerAuth),
     tags(

@@ -2,7 +2,7 @@
 
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
-use axum::routing::{get, post};
+use axum::routing::{get, patch, post};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 
@@ -100,6 +100,15 @@ pub fn router(state: AppState) -> Router {
         )
         // Treatment capacity and bed holds (issue 6).
         .route("/capacity", get(crate::controllers::capacity::show_board))
+        .route("/access-line", get(crate::controllers::access_line::show_console))
+        .route("/access-line/calls", post(crate::controllers::access_line::create_call))
+        .route("/access-line/calls/{id}", get(crate::controllers::access_line::show_call))
+        .route("/access-line/calls/{id}/level", post(crate::controllers::access_line::choose_level))
+        .route("/access-line/calls/{id}/holds", post(crate::controllers::access_line::hold_bed))
+        .route("/access-line/calls/{id}/rides", post(crate::controllers::access_line::request_ride))
+        .route("/access-line/calls/{id}/follow-up", post(crate::controllers::access_line::follow_up))
+        .route("/transport", get(crate::controllers::access_line::show_transport))
+        .route("/transport/{id}", post(crate::controllers::access_line::change_ride_form))
         .route("/programs", get(crate::controllers::capacity::list_programs))
         .route("/programs/{id}/counts", post(crate::controllers::capacity::change_counts))
         .route("/holds/{id}/{action}", post(crate::controllers::capacity::close_hold_form))
@@ -108,6 +117,9 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/programs/{id}/reservations", post(crate::controllers::capacity::reserve_bed))
         .route("/api/v1/reservations/{id}/admit", post(crate::controllers::capacity::admit_hold))
         .route("/api/v1/reservations/{id}/release", post(crate::controllers::capacity::release_hold))
+        .route("/api/v1/transport-requests", post(crate::controllers::access_line::api::create_ride))
+        .route("/api/v1/transport-requests/{id}", patch(crate::controllers::access_line::api::patch_ride))
+        .route("/api/v1/transport-queue", get(crate::controllers::access_line::api::get_queue))
         .route("/api/openapi.json", get(ops::get_openapi))
         .fallback(|| async { WebError::NotFound })
         .layer(from_fn_with_state(state.clone(), middleware::context));

@@ -29,6 +29,8 @@ pub struct Chrome {
     pub directory_editor: bool,
     /// Keeps its organization's treatment programs' bed counts.
     pub provider: bool,
+    /// Works the access line.
+    pub operator: bool,
     /// A person in recovery, in their own portal.
     pub person: bool,
     pub flash: Option<String>,
@@ -64,6 +66,7 @@ impl Chrome {
                 c.kind == pathways_domain::PrincipalKind::Staff
                     && matches!(c.role, Some(pathways_domain::Role::ProviderStaff | pathways_domain::Role::Admin))
             }),
+            operator: ctx.caller.as_ref().is_some_and(crate::controllers::access_line::is_operator),
             person: ctx.caller.as_ref().is_some_and(|c| c.kind == pathways_domain::PrincipalKind::Person),
             flash: ctx.flash.map(|k| t.get(k)),
             languages,
@@ -91,6 +94,8 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-correction"),
         crate::key!("capacity-hold-expired"),
         crate::key!("capacity-hold-closed"),
+        crate::key!("line-no-bed-left"),
+        crate::key!("transport-not-next"),
     ]
     .into_iter()
     .find(|k| *k == value)
@@ -182,7 +187,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 45] = [
+pub const FIELDS: [&str; 57] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -228,6 +233,18 @@ pub const FIELDS: [&str; 45] = [
     "waitlist",
     "level",
     "available",
+    "caller_type",
+    "first_name",
+    "callback",
+    "place",
+    "substances",
+    "hours_since_last_use",
+    "pickup",
+    "destination",
+    "within_hours",
+    "notes",
+    "reason",
+    "status",
 ];
 pub const FIELD_ERRORS: [&str; 22] = [
     "missing",

@@ -22,7 +22,7 @@ use serde::Serialize;
 use super::LevelOfCare;
 
 /// A substance the caller names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Substance {
     Alcohol,
@@ -65,7 +65,8 @@ impl Substance {
 }
 
 /// What the operator asked and heard.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct CallAnswers {
     pub substances: Vec<Substance>,
     /// Hours since the last use, if the caller knows.

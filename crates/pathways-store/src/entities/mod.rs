@@ -1,5 +1,6 @@
 //! SeaORM entities: one file per table. The same entities run on SQLite and PostgreSQL.
 
+pub mod access_call;
 pub mod account;
 pub mod api_token;
 pub mod assessment;
@@ -20,4 +21,5 @@ pub mod organization;
 pub mod person;
 pub mod plan_version;
 pub mod session;
+pub mod transport_request;
 pub mod treatment_program;

@@ -10,6 +10,7 @@ mod m0003_caseload_index;
 mod m0004_directory;
 mod m0005_directory_editing;
 mod m0007_access_line;
+mod m0008_access_calls;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0004_directory::Migration),
             Box::new(m0005_directory_editing::Migration),
             Box::new(m0007_access_line::Migration),
+            Box::new(m0008_access_calls::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! Request handlers: one folder per area, one file per action, named `<verb>_<thing>`. Routes are in
 //! `crate::router`.
 
+pub mod access_line;
 pub mod api;
 pub mod assessments;
 pub mod assets;

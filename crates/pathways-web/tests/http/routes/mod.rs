@@ -1,5 +1,6 @@
 //! One module per area of routes.
 
+mod access_line;
 mod api_persons;
 mod api_recovery;
 mod auth;
