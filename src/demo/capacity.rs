@@ -4,11 +4,14 @@
 
 use chrono::Duration;
 use pathways_domain::OrgId;
+use pathways_domain::access_line::call::{Call, CallerType, Ride};
+use pathways_domain::access_line::triage::{CallAnswers, Substance, suggest};
 use pathways_domain::access_line::{BedCount, LevelOfCare};
 use pathways_domain::directory::geo::LatLon;
 use pathways_store::Store;
+use pathways_store::access_calls::{RideFor, create_call, request_ride};
 use pathways_store::audit::Actor;
-use pathways_store::capacity::{NewProgram, create_program, reserve};
+use pathways_store::capacity::{NewProgram, Reservation, create_program, reserve};
 
 /// (name, level, town's place, region, licensed, open, waitlist, hours since the count, held for calls).
 type DemoProgram = (&'static str, LevelOfCare, (f64, f64), &'static str, u32, u32, u32, i64, u32);
@@ -167,6 +170,7 @@ pub async fn seed(store: &Store, org: OrgId) -> anyhow::Result<usize> {
     let now = pathways_store::now();
     let actor = Actor { role: Some("demo".into()), ..Actor::default() };
     let tx = store.begin().await?;
+    let mut residential = None;
     for &(name, level, (lat, lon), region, licensed, open, waitlist, hours_ago, held) in &PROGRAMS {
         let p = NewProgram {
             organization: org,
@@ -183,6 +187,40 @@ pub async fn seed(store: &Store, org: OrgId) -> anyhow::Result<usize> {
         for _ in 0..held {
             reserve(&tx, &actor, id, None, now, Duration::hours(4)).await?;
         }
+        if name.starts_with("Greater Hartford Residential") {
+            residential = Some((id, name, level));
+        }
+    }
+    // A call in flight: a provider called 40 minutes ago for someone without a home who returned to use; a
+    // residential bed is held and the ride is waiting in the transport queue.
+    if let Some((program, name, level)) = residential {
+        let call = Call {
+            caller_type: CallerType::Provider,
+            first_name: Some("Jordan".into()),
+            callback: Some("+18605550142".into()),
+            place: Some("Hartford".into()),
+            answers: CallAnswers {
+                substances: vec![Substance::Stimulants],
+                hours_since_last_use: Some(30),
+                unstably_housed: true,
+                recent_return_to_use: true,
+                ..CallAnswers::default()
+            },
+        };
+        let at = now - Duration::minutes(40);
+        let place = LatLon::new(41.7658, -72.6734).ok();
+        let call_id = create_call(&tx, &actor, org, &call, place, &suggest(&call.answers), at).await?;
+        let hold = match reserve(&tx, &actor, program, Some(call_id), at, Duration::hours(4)).await? {
+            Some(Reservation::Held(h)) => Some(h.id),
+            _ => None,
+        };
+        let ride = Ride {
+            pickup: "Hartford shelter, front desk (demo)".into(),
+            destination: name.to_owned(),
+            within_hours: 4,
+            notes: None,
+        };
+        request_ride(&tx, &actor, org, RideFor { call: call_id, hold, level: Some(level) }, &ride, at).await?;
     }
     tx.commit().await?;
     Ok(PROGRAMS.len())
