@@ -76,6 +76,10 @@ test('an operator goes from a call to a held detox bed and a ride at the top of 
   ]);
   await expectNoAxeViolations(page, '/transport');
   const seconds = (Date.now() - started) / 1000;
+  await page.goto('/access-line/figures');
+  await page.getByRole('heading', { level: 1, name: "The line's figures" }).waitFor();
+  await page.getByRole('table').waitFor();
+  await expectNoAxeViolations(page, '/access-line/figures');
   assert.ok(seconds < 120, `from the call to a held bed and a ride in ${seconds} s`);
   session.assertNoOffsiteRequests();
 });

@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use pathways_domain::OrgId;
 use pathways_domain::access_line::LevelOfCare;
 use pathways_domain::access_line::call::{Call, Ride};
+use pathways_domain::access_line::figures::{Share, Spread};
 use pathways_domain::access_line::transport::{RideError, RideStatus, queue_key};
 use pathways_domain::access_line::triage::Suggestion;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
@@ -20,7 +21,7 @@ use uuid::Uuid;
 
 use crate::Result;
 use crate::audit::{self, Actor, AuditEntry};
-use crate::entities::{access_call, bed_hold, transport_request};
+use crate::entities::{access_call, bed_hold, capacity_look, transport_request};
 
 /// How long after a call its follow-up is due.
 pub const FOLLOW_UP_AFTER: Duration = Duration::days(1);
@@ -340,4 +341,115 @@ pub async fn change_ride(
     )
     .await?;
     Ok(transport_request::Entity::find_by_id(id).one(tx).await?.map(Ok))
+}
+
+/// Notes that the console showed these programs' counts for a call, and whether each was stale.
+pub async fn record_looks(
+    tx: &DatabaseTransaction,
+    org: OrgId,
+    call: Uuid,
+    shown: &[(Uuid, bool)],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if shown.is_empty() {
+        return Ok(());
+    }
+    let rows = shown.iter().map(|&(program, stale)| capacity_look::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        organization_id: Set(org.as_uuid()),
+        program_id: Set(program),
+        call_id: Set(Some(call)),
+        at: Set(now),
+        stale: Set(stale),
+    });
+    capacity_look::Entity::insert_many(rows).exec(tx).await?;
+    Ok(())
+}
+
+/// The line's figures over a period.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LineFigures {
+    pub calls: usize,
+    pub call_to_hold: Spread,
+    pub call_to_pickup: Spread,
+    pub call_to_admission: Spread,
+    /// Detox rides picked up within four hours of being asked for, of those asked for at least four hours ago or
+    /// picked up already.
+    pub detox_pickups_within_4h: Share,
+    /// Counts shown to an operator that were stale then.
+    pub stale_looks: Share,
+    pub follow_ups_connected: Share,
+}
+
+/// Works out the organization's figures for calls since `since` (aggregates only: no personal data leaves).
+pub async fn line_figures(
+    db: &impl ConnectionTrait,
+    org: OrgId,
+    since: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<LineFigures> {
+    let calls = access_call::Entity::find()
+        .filter(access_call::Column::OrganizationId.eq(org.as_uuid()))
+        .filter(access_call::Column::CreatedAt.gte(since))
+        .all(db)
+        .await?;
+    let ids: Vec<Uuid> = calls.iter().map(|c| c.id).collect();
+    let started: std::collections::HashMap<Uuid, DateTime<Utc>> = calls.iter().map(|c| (c.id, c.created_at)).collect();
+    let mut holds = Vec::new();
+    let mut rides = Vec::new();
+    for chunk in ids.chunks(500) {
+        holds.extend(
+            bed_hold::Entity::find().filter(bed_hold::Column::CallId.is_in(chunk.iter().copied())).all(db).await?,
+        );
+        rides.extend(
+            transport_request::Entity::find()
+                .filter(transport_request::Column::CallId.is_in(chunk.iter().copied()))
+                .all(db)
+                .await?,
+        );
+    }
+    let mut first_hold: std::collections::HashMap<Uuid, DateTime<Utc>> = std::collections::HashMap::new();
+    let mut admitted: std::collections::HashMap<Uuid, DateTime<Utc>> = std::collections::HashMap::new();
+    for h in &holds {
+        let Some(call) = h.call_id else { continue };
+        first_hold.entry(call).and_modify(|t| *t = (*t).min(h.created_at)).or_insert(h.created_at);
+        if h.state == "admitted"
+            && let Some(at) = h.closed_at
+        {
+            admitted.entry(call).and_modify(|t| *t = (*t).min(at)).or_insert(at);
+        }
+    }
+    let since_call = |call: &Uuid, at: DateTime<Utc>| started.get(call).map(|s| at - *s);
+    let call_to_hold = Spread::of(first_hold.iter().filter_map(|(c, at)| since_call(c, *at)));
+    let call_to_admission = Spread::of(admitted.iter().filter_map(|(c, at)| since_call(c, *at)));
+    let call_to_pickup =
+        Spread::of(rides.iter().filter_map(|r| r.picked_up_at.and_then(|at| since_call(&r.call_id, at))));
+    let detox: Vec<&transport_request::Model> = rides
+        .iter()
+        .filter(|r| r.level.as_deref().and_then(LevelOfCare::parse).is_some_and(LevelOfCare::is_withdrawal_management))
+        .filter(|r| r.status != RideStatus::Cancelled.as_str())
+        .collect();
+    let four = Duration::hours(4);
+    let due: Vec<&&transport_request::Model> =
+        detox.iter().filter(|r| r.picked_up_at.is_some() || now - r.requested_at >= four).collect();
+    let in_time = due.iter().filter(|r| r.picked_up_at.is_some_and(|p| p - r.requested_at <= four)).count();
+    let looks: Vec<bool> = capacity_look::Entity::find()
+        .filter(capacity_look::Column::OrganizationId.eq(org.as_uuid()))
+        .filter(capacity_look::Column::At.gte(since))
+        .select_only()
+        .column(capacity_look::Column::Stale)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let followed: Vec<&access_call::Model> = calls.iter().filter(|c| c.follow_up_outcome.is_some()).collect();
+    let connected = followed.iter().filter(|c| c.follow_up_outcome.as_deref() == Some("connected")).count();
+    Ok(LineFigures {
+        calls: calls.len(),
+        call_to_hold,
+        call_to_pickup,
+        call_to_admission,
+        detox_pickups_within_4h: Share::new(in_time, due.len()),
+        stale_looks: Share::new(looks.iter().filter(|s| **s).count(), looks.len()),
+        follow_ups_connected: Share::new(connected, followed.len()),
+    })
 }

@@ -102,6 +102,7 @@ pub fn router(state: AppState) -> Router {
         .route("/capacity", get(crate::controllers::capacity::show_board))
         .route("/access-line", get(crate::controllers::access_line::show_console))
         .route("/access-line/calls", post(crate::controllers::access_line::create_call))
+        .route("/access-line/figures", get(crate::controllers::access_line::show_figures))
         .route("/access-line/calls/{id}", get(crate::controllers::access_line::show_call))
         .route("/access-line/calls/{id}/level", post(crate::controllers::access_line::choose_level))
         .route("/access-line/calls/{id}/holds", post(crate::controllers::access_line::hold_bed))

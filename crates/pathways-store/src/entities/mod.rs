@@ -7,6 +7,7 @@ pub mod assessment;
 pub mod attention_item;
 pub mod audit_event;
 pub mod bed_hold;
+pub mod capacity_look;
 pub mod checkin;
 pub mod dir_correction;
 pub mod dir_location;

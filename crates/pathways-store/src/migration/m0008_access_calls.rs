@@ -58,6 +58,19 @@ enum TransportRequest {
     Reason,
 }
 
+/// Each time the console showed a program's count for a call: whether it was stale then (the line's figure
+/// "counts that were stale when looked at").
+#[derive(DeriveIden)]
+enum CapacityLook {
+    Table,
+    Id,
+    OrganizationId,
+    ProgramId,
+    CallId,
+    At,
+    Stale,
+}
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
@@ -137,10 +150,32 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
+        m.create_table(
+            Table::create()
+                .table(CapacityLook::Table)
+                .col(pk_uuid(CapacityLook::Id))
+                .col(uuid(CapacityLook::OrganizationId))
+                .col(uuid(CapacityLook::ProgramId))
+                .col(uuid_null(CapacityLook::CallId))
+                .col(timestamp_with_time_zone(CapacityLook::At))
+                .col(boolean(CapacityLook::Stale))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("capacity_look_org_at")
+                .table(CapacityLook::Table)
+                .col(CapacityLook::OrganizationId)
+                .col(CapacityLook::At)
+                .to_owned(),
+        )
+        .await?;
         Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_table(Table::drop().table(CapacityLook::Table).to_owned()).await?;
         m.drop_table(Table::drop().table(TransportRequest::Table).to_owned()).await?;
         m.drop_table(Table::drop().table(AccessCall::Table).to_owned()).await?;
         Ok(())

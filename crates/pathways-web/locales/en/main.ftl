@@ -724,3 +724,21 @@ transport-next-delivered = Mark delivered
 transport-cancel = Cancel the ride
 transport-no-show = Mark a no-show
 transport-not-next = That ride changed meanwhile; the queue shows where it is now.
+figures-title = The line's figures
+figures-lead = { $count ->
+    [one] Over the last 90 days: 1 call.
+   *[other] Over the last 90 days: { $count } calls.
+}
+figures-times = Time from the call
+figures-from-call = From the call to
+figures-median = Median
+figures-p90 = 90th percentile
+figures-n = Calls
+figures-call-to-hold = a held bed
+figures-call-to-pickup = pickup
+figures-call-to-admission = admission
+figures-detox-4h = Detox rides picked up within 4 hours
+figures-stale-looks = Counts that were stale when an operator looked
+figures-connected = Follow-ups that found the person in treatment
+figures-none = none yet
+line-figures = The line's figures

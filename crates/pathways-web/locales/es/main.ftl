@@ -724,3 +724,21 @@ transport-next-delivered = Marcar entregada
 transport-cancel = Cancelar el traslado
 transport-no-show = Marcar ausente
 transport-not-next = Ese traslado cambió mientras tanto; la cola muestra dónde está ahora.
+figures-title = Cifras de la línea
+figures-lead = { $count ->
+    [one] En los últimos 90 días: 1 llamada.
+   *[other] En los últimos 90 días: { $count } llamadas.
+}
+figures-times = Tiempo desde la llamada
+figures-from-call = Desde la llamada hasta
+figures-median = Mediana
+figures-p90 = Percentil 90
+figures-n = Llamadas
+figures-call-to-hold = una cama reservada
+figures-call-to-pickup = la recogida
+figures-call-to-admission = el ingreso
+figures-detox-4h = Traslados a desintoxicación recogidos en menos de 4 horas
+figures-stale-looks = Números desactualizados cuando un operador los miró
+figures-connected = Seguimientos que encontraron a la persona en tratamiento
+figures-none = todavía ninguno
+line-figures = Cifras de la línea

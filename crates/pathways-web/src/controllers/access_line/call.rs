@@ -92,6 +92,12 @@ pub async fn show_call(State(state): State<AppState>, op: Operator, Path(id): Pa
         }
         None => Vec::new(),
     };
+    let shown: Vec<(Uuid, bool)> = programs.iter().map(|p| (p.id, p.freshness.stale)).collect();
+    if !shown.is_empty() {
+        let tx = state.store.begin().await?;
+        access_calls::record_looks(&tx, op.caller.org, id, &shown, now).await?;
+        tx.commit().await?;
+    }
     let holds = holds_of_call(state.store.reader(), id).await?;
     let mut hold_lines = Vec::new();
     let mut destination = String::new();

@@ -149,6 +149,14 @@ async fn from_a_call_to_a_held_detox_bed_to_a_ride_at_the_head_of_the_queue_to_t
     let done = app.post_form(&op, &format!("{path}/follow-up"), &[("outcome", "connected")]).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER);
     assert!(app.page(&op, &path).await.body.contains("Followed up: The person got to treatment"));
+    // The line's figures count it: one held bed, one pickup, no admission yet, the detox ride within 4 hours.
+    let figures = app.page(&op, "/access-line/figures").await;
+    assert_eq!(figures.status, StatusCode::OK);
+    for want in ["Over the last 90 days: 2 calls.", "100 % (1 / 1)", "0 % (0 / ", "none yet"] {
+        assert!(figures.body.contains(want), "{want}: {}", figures.body);
+    }
+    let coach = app.staff(app.org, Role::Coach).await;
+    assert_eq!(app.page(&coach, "/access-line/figures").await.status, StatusCode::FORBIDDEN);
     let actions: Vec<String> = app.audit_actions().await.into_iter().map(|(a, _, _)| a).collect();
     for want in ["access_call_create", "access_call_read", "bed_hold_create", "transport_change", "access_call_update"]
     {
