@@ -64,6 +64,7 @@ pub async fn create_call(
         follow_up_due_at: Set(now + FOLLOW_UP_AFTER),
         follow_up_done_at: Set(None),
         follow_up_outcome: Set(None),
+        person_id: Set(None),
     }
     .insert(tx)
     .await?;
@@ -188,6 +189,56 @@ pub async fn record_follow_up(
         .await?;
     }
     Ok(r.rows_affected == 1)
+}
+
+/// With the person's agreement, makes a person record from the call (first name and callback number) assigned to
+/// `coach`, in the line's organization, and links it. `None`: no such call, or it is anonymous or linked already.
+pub async fn make_person(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    org: OrgId,
+    id: Uuid,
+    coach: pathways_domain::AccountId,
+    today: chrono::NaiveDate,
+) -> Result<Option<pathways_domain::PersonId>> {
+    let Some(call) = access_call::Entity::find_by_id(id)
+        .filter(access_call::Column::OrganizationId.eq(org.as_uuid()))
+        .filter(access_call::Column::PersonId.is_null())
+        .one(tx)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let Some(name) = call.first_name.clone() else { return Ok(None) };
+    let raw = pathways_domain::person::RawPerson {
+        preferred_name: name,
+        phone: call.callback.clone().unwrap_or_default(),
+        ..Default::default()
+    };
+    let details = pathways_domain::person::PersonDetails::parse(&raw, today)
+        .map_err(|e| crate::StoreError::Invalid(format!("the call's details do not make a person record: {e:?}")))?;
+    let person = crate::persons::insert(tx, org, &details, Some(coach)).await?;
+    let person_id = pathways_domain::PersonId::from_uuid(person.id);
+    access_call::Entity::update_many()
+        .col_expr(access_call::Column::PersonId, Expr::value(person.id))
+        .filter(access_call::Column::Id.eq(id))
+        .exec(tx)
+        .await?;
+    audit::append(
+        tx,
+        actor,
+        AuditEntry::person(AuditAction::PersonCreate, person_id).detail("from an access line call"),
+    )
+    .await?;
+    audit::append(
+        tx,
+        actor,
+        AuditEntry::new(AuditAction::AccessCallUpdate, AuditOutcome::Success)
+            .on("access_call", id)
+            .detail("person record made"),
+    )
+    .await?;
+    Ok(Some(person_id))
 }
 
 /// The holds made for a call, newest first.

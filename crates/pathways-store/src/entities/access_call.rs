@@ -28,6 +28,8 @@ pub struct Model {
     pub follow_up_done_at: Option<DateTimeUtc>,
     /// `connected`, `not_connected` or `no_answer`.
     pub follow_up_outcome: Option<String>,
+    /// The person record made from the call when the person agreed to one.
+    pub person_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

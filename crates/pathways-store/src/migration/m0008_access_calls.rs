@@ -34,6 +34,7 @@ enum AccessCall {
     FollowUpDueAt,
     FollowUpDoneAt,
     FollowUpOutcome,
+    PersonId,
 }
 
 #[derive(DeriveIden)]
@@ -95,6 +96,7 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone(AccessCall::FollowUpDueAt))
                 .col(timestamp_with_time_zone_null(AccessCall::FollowUpDoneAt))
                 .col(string_null(AccessCall::FollowUpOutcome))
+                .col(uuid_null(AccessCall::PersonId))
                 .foreign_key(
                     ForeignKey::create()
                         .from(AccessCall::Table, AccessCall::OrganizationId)

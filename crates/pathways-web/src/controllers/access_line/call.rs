@@ -65,6 +65,9 @@ struct CallPage {
     follow_up_due: String,
     follow_up_done: String,
     outcomes: Vec<(&'static str, String)>,
+    /// `None`: anonymous (stays an anonymous call record); `Some(true)`: a person record was made.
+    linked: Option<bool>,
+    coaches: Vec<(String, String)>,
 }
 
 pub async fn show_call(State(state): State<AppState>, op: Operator, Path(id): Path<String>) -> WebResult<Html<String>> {
@@ -127,7 +130,20 @@ pub async fn show_call(State(state): State<AppState>, op: Operator, Path(id): Pa
         })
         .collect();
     let who = call.first_name.clone().unwrap_or_else(|| t.get("line-anonymous-caller"));
+    let linked = call.first_name.as_ref().map(|_| call.person_id.is_some());
+    let coaches = if linked == Some(false) {
+        pathways_store::accounts::list_staff(state.store.reader(), op.caller.org, pathways_domain::Role::Coach)
+            .await?
+            .into_iter()
+            .filter(|a| a.disabled_at.is_none())
+            .map(|a| (a.id.to_string(), a.display_name))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let page = CallPage {
+        linked,
+        coaches,
         chrome: Chrome::new(&op.ctx, &state, t.arg("line-call-title", "time", &local_time(call.created_at))),
         id: id.to_string(),
         title: t.arg("line-call-title", "time", &local_time(call.created_at)),
@@ -315,4 +331,42 @@ pub async fn follow_up(
     }
     tx.commit().await?;
     Ok(crate::flash::redirect(&state, "/access-line", crate::key!("flash-saved")))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PersonForm {
+    pub coach: String,
+}
+
+/// `POST /access-line/calls/{id}/person`: the person agreed to a person record with a coach.
+pub async fn make_person(
+    State(state): State<AppState>,
+    op: Operator,
+    Path(id): Path<String>,
+    VerifiedForm(form): VerifiedForm<PersonForm>,
+) -> WebResult<Response> {
+    let id = parse_uuid(&id)?;
+    let coach_error =
+        || WebError::Invalid(vec![pathways_domain::text::FieldError::new("assigned_coach", "invalid-coach")]);
+    let coach: Uuid = form.coach.trim().parse().map_err(|_| coach_error())?;
+    let coaches =
+        pathways_store::accounts::list_staff(state.store.reader(), op.caller.org, pathways_domain::Role::Coach).await?;
+    if !coaches.iter().any(|a| a.id == coach && a.disabled_at.is_none()) {
+        return Err(coach_error());
+    }
+    let today = pathways_store::now().date_naive();
+    let tx = state.store.begin().await?;
+    access_calls::make_person(
+        &tx,
+        &op.ctx.actor(),
+        op.caller.org,
+        id,
+        pathways_domain::AccountId::from_uuid(coach),
+        today,
+    )
+    .await?
+    .ok_or(WebError::NotFound)?;
+    tx.commit().await?;
+    Ok(crate::flash::redirect(&state, &format!("/access-line/calls/{id}#person"), crate::key!("flash-created")))
 }

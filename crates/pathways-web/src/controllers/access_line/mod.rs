@@ -9,7 +9,7 @@ pub mod console;
 pub mod figures;
 pub mod transport;
 
-pub use call::{choose_level, follow_up, hold_bed, request_ride, show_call};
+pub use call::{choose_level, follow_up, hold_bed, make_person, request_ride, show_call};
 pub use console::{create_call, show_console};
 pub use figures::show_figures;
 pub use transport::{change_ride_form, show_transport};

@@ -149,13 +149,26 @@ async fn from_a_call_to_a_held_detox_bed_to_a_ride_at_the_head_of_the_queue_to_t
     let done = app.post_form(&op, &format!("{path}/follow-up"), &[("outcome", "connected")]).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER);
     assert!(app.page(&op, &path).await.body.contains("Followed up: The person got to treatment"));
+    // With her agreement the call becomes a person record with a coach, who finds her in the caseload.
+    let coach = app.staff(app.org, Role::Coach).await;
+    let page = app.page(&op, &path).await;
+    assert!(page.body.contains(&coach.id.as_uuid().to_string()), "the org's coaches to choose from");
+    let made = app.post_form(&op, &format!("{path}/person"), &[("coach", &coach.id.as_uuid().to_string())]).await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let persons = app.api(&coach, Method::GET, "/api/v1/persons", None).await.json();
+    assert!(persons.to_string().contains("Ana") && persons.to_string().contains("+18605550100"), "{persons}");
+    let again = app.post_form(&op, &format!("{path}/person"), &[("coach", &coach.id.as_uuid().to_string())]).await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND, "one record per call");
+    let not_a_coach =
+        app.post_form(&op, &format!("{earlier}/person"), &[("coach", &op.id.as_uuid().to_string())]).await;
+    assert_eq!(not_a_coach.status, StatusCode::UNPROCESSABLE_ENTITY);
+
     // The line's figures count it: one held bed, one pickup, no admission yet, the detox ride within 4 hours.
     let figures = app.page(&op, "/access-line/figures").await;
     assert_eq!(figures.status, StatusCode::OK);
     for want in ["Over the last 90 days: 2 calls.", "100 % (1 / 1)", "0 % (0 / ", "none yet"] {
         assert!(figures.body.contains(want), "{want}: {}", figures.body);
     }
-    let coach = app.staff(app.org, Role::Coach).await;
     assert_eq!(app.page(&coach, "/access-line/figures").await.status, StatusCode::FORBIDDEN);
     let actions: Vec<String> = app.audit_actions().await.into_iter().map(|(a, _, _)| a).collect();
     for want in ["access_call_create", "access_call_read", "bed_hold_create", "transport_change", "access_call_update"]
@@ -171,6 +184,7 @@ async fn calls_stay_within_the_lines_organization_and_bad_answers_are_named() {
     let path = call(&app, &op, &[("caller_type", "family"), ("first_name", "Ana"), ("anonymous", "on")]).await;
     let page = app.page(&op, &path).await;
     assert!(page.body.contains("Anonymous") && !page.body.contains("Ana"), "an anonymous call keeps no name");
+    assert!(page.body.contains("it stays an anonymous call record"));
 
     let elsewhere = app.staff(app.other_org, Role::AccessLine).await;
     assert_eq!(app.page(&elsewhere, &path).await.status, StatusCode::NOT_FOUND);
