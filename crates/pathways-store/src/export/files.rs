@@ -135,7 +135,8 @@ pub async fn write_hsds(store: &Store, dir: &Path, v: &Vocabularies<'_>) -> Resu
         let Some(last) = loaded.last() else { break };
         after = Some(last.service.id);
         for l in &loaded {
-            let s = hsds::service(&l.service, &l.places(), v);
+            let mut s = hsds::service(&l.service, &l.places(), v);
+            l.add_capacities(&mut s);
             collect_terms(&s, &known, &mut other_terms);
             file.push(&s)?;
         }

@@ -167,6 +167,39 @@ fn complete_from_zip(address: &mut Value, place_zip: Option<&str>) {
     }
 }
 
+/// The unit bed counts are in (a fixed id, so the same unit every export).
+const BED_UNIT_ID: &str = "6a2f8d0e-4b1c-4e7a-9d3f-0c5b8e1a2f64";
+
+/// A service's bed counts as HSDS 3.1 `service_capacity` objects (`None` when it has none): what a caller can
+/// be offered now (none while there is a waitlist, never a held bed) of the licensed beds, and when it was
+/// counted.
+pub fn capacities(service_id: Uuid, programs: &[crate::entities::treatment_program::Model]) -> Option<Value> {
+    if programs.is_empty() {
+        return None;
+    }
+    let list = programs
+        .iter()
+        .map(|p| {
+            let count = |n: i32| u32::try_from(n).unwrap_or(0);
+            let counts = pathways_domain::access_line::BedCount {
+                licensed: count(p.licensed_beds),
+                open: count(p.open_beds),
+                waitlist: count(p.waitlist),
+            };
+            json!({
+                "id": p.id,
+                "service_id": service_id,
+                "unit": {"id": BED_UNIT_ID, "name": "bed", "scheme": "pathways", "identifier": "bed"},
+                "available": counts.available(count(p.held)),
+                "maximum": counts.licensed,
+                "description": format!("{} (level of care {}); waitlist {}", p.name, p.level, counts.waitlist),
+                "updated": p.updated_at.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+            })
+        })
+        .collect();
+    Some(Value::Array(list))
+}
+
 /// A service with everything it nests and its places (each with its full location), without its organization.
 pub fn service(row: &dir_service::Model, places: &[Place<'_>], v: &Vocabularies<'_>) -> Value {
     let mut doc = object(&row.doc);

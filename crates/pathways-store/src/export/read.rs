@@ -24,11 +24,23 @@ pub struct Loaded {
     pub organization: Option<dir_organization::Model>,
     /// Its active places, each with the link to it.
     pub places: Vec<(dir_service_at_location::Model, dir_location::Model)>,
+    /// Treatment programs (bed counts) listed as this service.
+    pub capacities: Vec<crate::entities::treatment_program::Model>,
 }
 
 impl Loaded {
     pub fn places(&self) -> Vec<Place<'_>> {
         self.places.iter().map(|(link, location)| Place { link, location }).collect()
+    }
+
+    /// Adds its bed counts to its HSDS object as `capacities` (HSDS 3.1's `service_capacity`; 3.0 objects allow
+    /// the extra property), when it has any.
+    pub fn add_capacities(&self, service: &mut serde_json::Value) {
+        if let (Some(o), Some(list)) =
+            (service.as_object_mut(), super::hsds::capacities(self.service.id, &self.capacities))
+        {
+            o.insert("capacities".into(), list);
+        }
     }
 }
 
@@ -221,6 +233,23 @@ async fn load(db: &impl ConnectionTrait, rows: Vec<dir_service::Model>, with_pla
             places.extend(found.into_iter().map(|l| (l.id, l)));
         }
     }
+    let mut capacities: HashMap<Uuid, Vec<crate::entities::treatment_program::Model>> = HashMap::new();
+    if with_places {
+        use crate::entities::treatment_program;
+        let service_ids: Vec<Uuid> = rows.iter().map(|s| s.id).collect();
+        for chunk in service_ids.chunks(CHUNK) {
+            let found = treatment_program::Entity::find()
+                .filter(treatment_program::Column::ServiceId.is_in(chunk.iter().copied()))
+                .order_by_asc(treatment_program::Column::Name)
+                .all(db)
+                .await?;
+            for p in found {
+                if let Some(s) = p.service_id {
+                    capacities.entry(s).or_default().push(p);
+                }
+            }
+        }
+    }
     Ok(rows
         .into_iter()
         .map(|service| {
@@ -231,7 +260,8 @@ async fn load(db: &impl ConnectionTrait, rows: Vec<dir_service::Model>, with_pla
                 .into_iter()
                 .filter_map(|link| places.get(&link.location_id).cloned().map(|place| (link, place)))
                 .collect();
-            Loaded { service, organization, places }
+            let capacities = capacities.remove(&service.id).unwrap_or_default();
+            Loaded { service, organization, places, capacities }
         })
         .collect())
 }

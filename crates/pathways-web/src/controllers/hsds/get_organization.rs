@@ -46,7 +46,11 @@ pub async fn get_organization(
     let services: Vec<Value> = services
         .iter()
         .map(|l| match full {
-            true => hsds::service(&l.service, &l.places(), &v),
+            true => {
+                let mut s = hsds::service(&l.service, &l.places(), &v);
+                l.add_capacities(&mut s);
+                s
+            }
             false => hsds::service_summary(&l.service, None, &v),
         })
         .collect();

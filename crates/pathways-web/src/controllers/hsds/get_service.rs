@@ -21,6 +21,7 @@ use crate::state::AppState;
 pub async fn get_service(State(state): State<AppState>, Path(id): Path<String>) -> WebResult<impl IntoResponse> {
     let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
     let l = read::find_service(state.store.reader(), id).await?.ok_or(WebError::NotFound)?;
-    let body = hsds::full_service(&l.service, l.organization.as_ref(), &l.places(), &vocabularies());
+    let mut body = hsds::full_service(&l.service, l.organization.as_ref(), &l.places(), &vocabularies());
+    l.add_capacities(&mut body);
     Ok((any_origin(), Json(body)))
 }

@@ -100,7 +100,11 @@ pub async fn list_services(
     let contents = loaded
         .iter()
         .map(|l| match full {
-            true => hsds::full_service(&l.service, l.organization.as_ref(), &l.places(), &v),
+            true => {
+                let mut s = hsds::full_service(&l.service, l.organization.as_ref(), &l.places(), &v);
+                l.add_capacities(&mut s);
+                s
+            }
             false => hsds::service_summary(&l.service, l.organization.as_ref(), &v),
         })
         .collect();

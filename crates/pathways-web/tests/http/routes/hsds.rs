@@ -190,3 +190,38 @@ async fn organizations_come_by_page_and_one_with_its_services() {
         "{full}"
     );
 }
+
+#[tokio::test]
+async fn a_service_with_beds_carries_its_capacity() {
+    use pathways_domain::access_line::{BedCount, LevelOfCare};
+    use pathways_store::audit::Actor;
+    use pathways_store::capacity::{NewProgram, create_program, reserve};
+
+    let app = with_feed().await;
+    let id = id_of(&app, "Sunrise Serenity").await;
+    let service: uuid::Uuid = id.parse().expect("uuid");
+    let tx = app.db.store.begin().await.expect("tx");
+    let program = NewProgram {
+        organization: app.other_org,
+        service_id: Some(service),
+        name: "Sunrise beds".into(),
+        level: LevelOfCare::ResidentialHighIntensity,
+        populations: Vec::new(),
+        region: None,
+        place: None,
+        counts: BedCount { licensed: 12, open: 3, waitlist: 0 },
+    };
+    let now = pathways_store::now();
+    let p = create_program(&tx, &Actor::default(), &program, now).await.expect("program");
+    reserve(&tx, &Actor::default(), p, None, now, chrono::Duration::hours(4)).await.expect("hold");
+    tx.commit().await.expect("commit");
+
+    let full = get(&app, &format!("/api/hsds/services/{id}")).await.json();
+    let caps = full["capacities"].as_array().expect("capacities");
+    assert_eq!(caps.len(), 1);
+    assert_eq!((&caps[0]["available"], &caps[0]["maximum"]), (&2.into(), &12.into()), "a held bed is not available");
+    assert_eq!((&caps[0]["service_id"], &caps[0]["unit"]["name"]), (&Value::from(id.as_str()), &Value::from("bed")));
+    assert!(caps[0]["updated"].as_str().is_some_and(|u| u.ends_with('Z')));
+    let other = id_of(&app, "SMART Recovery West Hartford").await;
+    assert!(get(&app, &format!("/api/hsds/services/{other}")).await.json().get("capacities").is_none());
+}
