@@ -99,7 +99,7 @@ pub fn loaded(feed: &str) -> Vec<Loaded> {
                 retired_at: None,
                 updated_at: at,
             };
-            Loaded { service, organization: Some(organization), places }
+            Loaded { service, organization: Some(organization), places, capacities: Vec::new() }
         })
         .collect()
 }
