@@ -1,4 +1,4 @@
-//! Demo treatment programs for the access line and the capacity board: every level with beds, across
+//! Demo treatment programs for the access line and the capacity board: every level of care, across
 //! Connecticut's five DMHAS regions, with counts of varied freshness (some stale), waitlists, and a few beds held
 //! for calls in flight. All fictional and marked "(demo)".
 
@@ -16,7 +16,7 @@ use pathways_store::capacity::{NewProgram, Reservation, create_program, reserve}
 /// (name, level, town's place, region, licensed, open, waitlist, hours since the count, held for calls).
 type DemoProgram = (&'static str, LevelOfCare, (f64, f64), &'static str, u32, u32, u32, i64, u32);
 
-const PROGRAMS: [DemoProgram; 14] = [
+const PROGRAMS: [DemoProgram; 18] = [
     (
         "Capitol Withdrawal Management (demo)",
         LevelOfCare::MedicallyMonitoredWithdrawal,
@@ -149,6 +149,51 @@ const PROGRAMS: [DemoProgram; 14] = [
         2,
         0,
         0,
+        0,
+    ),
+    // Levels without beds: their counts are intake openings this week.
+    (
+        "Asylum Hill Intensive Outpatient (demo)",
+        LevelOfCare::IntensiveOutpatient,
+        (41.7712, -72.6960),
+        "North Central",
+        12,
+        4,
+        0,
+        3,
+        0,
+    ),
+    (
+        "Wooster Square Outpatient (demo)",
+        LevelOfCare::Outpatient,
+        (41.3040, -72.9170),
+        "South Central",
+        30,
+        9,
+        0,
+        20,
+        0,
+    ),
+    (
+        "Middlesex Partial Hospital Program (demo)",
+        LevelOfCare::PartialHospitalization,
+        (41.5560, -72.6560),
+        "South Central",
+        10,
+        2,
+        0,
+        6,
+        0,
+    ),
+    (
+        "Capitol Opioid Treatment Program (demo)",
+        LevelOfCare::OpioidTreatmentProgram,
+        (41.7580, -72.6800),
+        "North Central",
+        40,
+        6,
+        0,
+        2,
         0,
     ),
 ];

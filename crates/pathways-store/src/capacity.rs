@@ -76,6 +76,8 @@ pub struct BoardFilter {
     pub available_only: bool,
     pub exclude: Option<Uuid>,
     pub limit: Option<usize>,
+    /// Only programs in this region (as the programs name it, any case).
+    pub region: Option<String>,
 }
 
 /// The answer to a reservation.
@@ -395,7 +397,7 @@ pub async fn program_view(
     Ok(Some(view(row, overdue, None, now, stale_after)))
 }
 
-/// Programs with beds (levels that have them), filtered, fresh counts first, then nearest, then newest.
+/// Programs, filtered (without a level, those with beds), fresh counts first, then nearest, then newest.
 pub async fn board(
     db: &impl ConnectionTrait,
     f: &BoardFilter,
@@ -418,7 +420,10 @@ pub async fn board(
             let o = overdue.get(&row.id).copied().unwrap_or(0);
             view(row, o, f.near, now, stale_after)
         })
-        .filter(|p| p.level.is_some_and(LevelOfCare::has_beds))
+        // Without a level asked for, the levels with beds (what "open beds" means); outpatient levels and opioid
+        // treatment programs (whose counts are intake openings) when asked for by level.
+        .filter(|p| f.level.is_some() || p.level.is_some_and(LevelOfCare::has_beds))
+        .filter(|p| f.region.as_ref().is_none_or(|r| p.region.as_deref().is_some_and(|pr| pr.eq_ignore_ascii_case(r))))
         .filter(|p| !f.available_only || p.available > 0)
         .filter(|p| match &f.population {
             Some(want) => p.populations.is_empty() || p.populations.iter().any(|x| x == want),
@@ -469,6 +474,22 @@ pub async fn live_holds(
         .order_by_asc(bed_hold::Column::ExpiresAt)
         .all(db)
         .await?)
+}
+
+/// The regions programs name, sorted.
+pub async fn regions(db: &impl ConnectionTrait) -> Result<Vec<String>> {
+    let mut out: Vec<String> = treatment_program::Entity::find()
+        .select_only()
+        .column(treatment_program::Column::Region)
+        .distinct()
+        .into_tuple::<Option<String>>()
+        .all(db)
+        .await?
+        .into_iter()
+        .flatten()
+        .collect();
+    out.sort();
+    Ok(out)
 }
 
 #[cfg(test)]

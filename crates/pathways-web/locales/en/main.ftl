@@ -568,6 +568,8 @@ capacity-hold-closed = This hold was already closed.
 nav-capacity = Open beds
 capacity-title = Treatment beds open now
 capacity-lead = Open beds at withdrawal management (detox) and residential programs, as the programs report them. To get a bed, call the access line: it finds one, holds it for you and arranges a ride.
+field-region = Region
+capacity-region-any = Every region
 capacity-filter = Show
 capacity-level-any = Every level of care
 capacity-available-only = Only programs with a bed open
@@ -747,3 +749,7 @@ line-person-anonymous = An anonymous call: it stays an anonymous call record.
 line-person-lead = If the person agrees, the call becomes a person record (first name and callback number only) with a peer recovery coach, who reaches out.
 line-person-make = The person agrees: make the record
 line-person-made = A person record was made with the person's agreement; their coach has it in their caseload.
+capacity-openings = { $count ->
+    [one] 1 opening
+   *[other] { $count } openings
+}

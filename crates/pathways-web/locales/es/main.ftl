@@ -568,6 +568,8 @@ capacity-hold-closed = Esta reserva ya estaba cerrada.
 nav-capacity = Camas disponibles
 capacity-title = Camas de tratamiento disponibles ahora
 capacity-lead = Camas disponibles en programas de manejo de la abstinencia (desintoxicación) y residenciales, según las informan los programas. Para conseguir una cama, llame a la línea de acceso: le busca una, se la reserva y le organiza el transporte.
+field-region = Región
+capacity-region-any = Todas las regiones
 capacity-filter = Mostrar
 capacity-level-any = Todos los niveles de atención
 capacity-available-only = Solo programas con una cama disponible
@@ -747,3 +749,7 @@ line-person-anonymous = Una llamada anónima: queda como registro de llamada an�
 line-person-lead = Si la persona está de acuerdo, la llamada se convierte en un registro de la persona (solo nombre y número) con un coach de recuperación entre pares, que se pone en contacto.
 line-person-make = La persona está de acuerdo: crear el registro
 line-person-made = Se creó un registro con el acuerdo de la persona; su coach lo tiene en su lista de casos.
+capacity-openings = { $count ->
+    [one] 1 cupo
+   *[other] { $count } cupos
+}

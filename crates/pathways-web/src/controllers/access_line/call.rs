@@ -174,7 +174,10 @@ pub async fn show_call(State(state): State<AppState>, op: Operator, Path(id): Pa
                 let (n, unit) = p.freshness.age();
                 ProgramOption {
                     id: p.id.to_string(),
-                    beds: t.count("capacity-open", u64::from(p.available)),
+                    beds: t.count(
+                        if p.level.is_some_and(LevelOfCare::has_beds) { "capacity-open" } else { "capacity-openings" },
+                        u64::from(p.available),
+                    ),
                     updated: if p.freshness.age_minutes < 1 {
                         t.get("capacity-updated-now")
                     } else {

@@ -19,6 +19,8 @@ pub struct CapacityParams {
     pub level: String,
     pub near: String,
     pub population: String,
+    /// A region as the programs name it (`North Central`).
+    pub region: String,
     /// `true`: only programs with a bed to offer.
     pub available: String,
 }
@@ -63,7 +65,8 @@ pub fn filter_of(p: &CapacityParams) -> WebResult<BoardFilter> {
         return Err(WebError::Invalid(errors));
     }
     let population = Some(p.population.trim().to_owned()).filter(|s| !s.is_empty());
-    Ok(BoardFilter { level, near, population, available_only, ..BoardFilter::default() })
+    let region = Some(p.region.trim().to_owned()).filter(|s| !s.is_empty());
+    Ok(BoardFilter { level, near, population, region, available_only, ..BoardFilter::default() })
 }
 
 #[utoipa::path(get, path = "/api/v1/capacity", tag = "capacity",
@@ -71,6 +74,7 @@ pub fn filter_of(p: &CapacityParams) -> WebResult<BoardFilter> {
         ("level" = Option<String>, Query, description = "An ASAM level code: 3.7-WM, 3.2-WM, 3.5…"),
         ("near" = Option<String>, Query, description = "A ZIP code, a town, or `lat,lon`: nearest first"),
         ("population" = Option<String>, Query, description = "men, women, adolescents…"),
+        ("region" = Option<String>, Query, description = "A region as the programs name it"),
         ("available" = Option<bool>, Query, description = "Only programs with a bed to offer")
     ),
     responses((status = 200, body = CapacityJson), (status = 422, description = "A parameter could not be read")))]

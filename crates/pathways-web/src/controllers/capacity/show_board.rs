@@ -52,6 +52,7 @@ struct BoardPage {
     chrome: Chrome,
     levels: Vec<(String, String, bool)>,
     near: String,
+    regions: Vec<(String, bool)>,
     available_only: bool,
     groups: Vec<BoardGroup>,
     errors: Vec<(String, String)>,
@@ -117,7 +118,17 @@ pub async fn show_board(
     }
     let chosen = filter.level;
     let levels = BOARD_ORDER.into_iter().map(|l| (l.code().to_owned(), level_name(&t, l), chosen == Some(l))).collect();
+    let chosen_region = filter.region.clone();
+    let regions = pathways_store::capacity::regions(state.store.reader())
+        .await?
+        .into_iter()
+        .map(|r| {
+            let on = chosen_region.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(&r));
+            (r, on)
+        })
+        .collect();
     let page = BoardPage {
+        regions,
         chrome: Chrome::new(&ctx, &state, t.get("capacity-title")),
         levels,
         near: params.near.trim().to_owned(),

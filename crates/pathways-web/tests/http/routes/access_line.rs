@@ -13,6 +13,10 @@ use serde_json::json;
 use crate::util::{Staff, TestApp};
 
 async fn program(app: &TestApp, name: &str, level: LevelOfCare, open: u32) -> uuid::Uuid {
+    program_at(app, name, level, open, None).await
+}
+
+async fn program_at(app: &TestApp, name: &str, level: LevelOfCare, open: u32, region: Option<&str>) -> uuid::Uuid {
     let tx = app.db.store.begin().await.expect("tx");
     let p = NewProgram {
         organization: app.other_org,
@@ -20,7 +24,7 @@ async fn program(app: &TestApp, name: &str, level: LevelOfCare, open: u32) -> uu
         name: name.to_owned(),
         level,
         populations: Vec::new(),
-        region: None,
+        region: region.map(str::to_owned),
         place: LatLon::new(41.7658, -72.6734).ok(),
         counts: BedCount { licensed: 10, open, waitlist: 0 },
     };

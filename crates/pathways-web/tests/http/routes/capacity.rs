@@ -290,6 +290,12 @@ async fn the_board_shows_beds_by_level_with_freshness_in_either_language() {
     );
     assert!(!es.body.contains("Open detox"), "filtered to one level");
 
+    let region = app.send(Request::get("/capacity?region=north+central").body(Body::empty()).expect("req")).await;
+    assert!(region.body.contains("<option value=\"North Central\" selected>"), "the regions the programs name");
+    let by_region =
+        app.send(Request::get("/api/v1/capacity?region=Nowhere").body(Body::empty()).expect("req")).await.json();
+    assert_eq!(by_region["programs"].as_array().map(Vec::len), Some(0));
+
     let bad = app.send(Request::get("/capacity?level=9&near=zzzz").body(Body::empty()).expect("req")).await;
     assert_eq!(bad.status, StatusCode::OK, "the page says what was wrong");
     assert!(bad.body.contains("role=\"alert\"") && bad.body.contains("Level of care"));
