@@ -51,6 +51,14 @@ test('an operator goes from a call to a held detox bed and a ride at the top of 
   await page.getByLabel('Alcohol', { exact: true }).check();
   await page.getByLabel('Hours since last use').fill('10');
   await page.getByLabel(/Signs of withdrawal now/).check();
+  // A mistyped number brings the form back with the problem named and every answer kept.
+  await page.getByLabel('Callback number').fill('12');
+  await page.getByRole('button', { name: 'Save the call and see the suggestion' }).click();
+  await page.getByRole('alert').getByText(/Callback number/).waitFor();
+  assert.equal(await page.getByLabel('First name').inputValue(), 'Ana');
+  assert.ok(await page.getByLabel(/Signs of withdrawal now/).isChecked());
+  await expectNoAxeViolations(page, '/access-line/calls (with an error)');
+  await page.getByLabel('Callback number').fill('860-555-0100');
   await page.getByRole('button', { name: 'Save the call and see the suggestion' }).click();
 
   await page.getByRole('heading', { level: 2, name: /Suggested level of care: Medically monitored withdrawal management \(3\.7-WM\)/ }).waitFor();

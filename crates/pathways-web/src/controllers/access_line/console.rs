@@ -3,6 +3,7 @@
 
 use askama::Template;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use pathways_domain::access_line::call::{Call, CallerType, RawCall};
 use pathways_domain::access_line::triage::{Substance, suggest};
@@ -13,7 +14,7 @@ use super::{Operator, local_time};
 use crate::auth::VerifiedForm;
 use crate::error::{WebError, WebResult};
 use crate::state::AppState;
-use crate::views::{Chrome, render};
+use crate::views::Chrome;
 
 pub struct CallRow {
     pub id: String,
@@ -26,8 +27,13 @@ pub struct CallRow {
 #[template(path = "access_line/console.html")]
 struct ConsolePage {
     chrome: Chrome,
-    caller_types: Vec<(&'static str, String)>,
-    substances: Vec<(&'static str, String)>,
+    /// (code, label, chosen).
+    caller_types: Vec<(&'static str, String, bool)>,
+    substances: Vec<(&'static str, String, bool)>,
+    /// What was typed, kept when the form comes back with errors.
+    form: RawCall,
+    /// (field label, message).
+    errors: Vec<(String, String)>,
     due: Vec<CallRow>,
     recent: Vec<CallRow>,
 }
@@ -43,26 +49,40 @@ fn row(t: &crate::i18n::Tr, c: &access_call::Model) -> CallRow {
     }
 }
 
-pub async fn show_console(State(state): State<AppState>, op: Operator) -> WebResult<Html<String>> {
+/// The console, with the form as typed and its errors (empty for a new call).
+async fn console(state: &AppState, op: &Operator, form: RawCall, errors: Vec<(String, String)>) -> WebResult<String> {
     let t = op.ctx.t();
     let now = pathways_store::now();
     let tx = state.store.begin().await?;
     let (recent, due) = console_lists(&tx, &op.ctx.actor(), op.caller.org, now).await?;
     tx.commit().await?;
+    let chosen_type = if form.caller_type.is_empty() { "person" } else { form.caller_type.as_str() };
     let page = ConsolePage {
-        chrome: Chrome::new(&op.ctx, &state, t.get("line-title")),
+        chrome: Chrome::new(&op.ctx, state, t.get("line-title")),
         caller_types: CallerType::ALL
             .iter()
-            .map(|c| (c.as_str(), t.get(&format!("line-caller-{}", c.as_str()))))
+            .map(|c| (c.as_str(), t.get(&format!("line-caller-{}", c.as_str())), c.as_str() == chosen_type))
             .collect(),
         substances: Substance::ALL
             .iter()
-            .map(|s| (s.as_str(), t.get(&format!("line-substance-{}", s.as_str()))))
+            .map(|s| {
+                (
+                    s.as_str(),
+                    t.get(&format!("line-substance-{}", s.as_str())),
+                    form.substances.iter().any(|x| x == s.as_str()),
+                )
+            })
             .collect(),
+        form,
+        errors,
         due: due.iter().map(|c| row(&t, c)).collect(),
         recent: recent.iter().map(|c| row(&t, c)).collect(),
     };
-    render(&page)
+    page.render().map_err(WebError::internal)
+}
+
+pub async fn show_console(State(state): State<AppState>, op: Operator) -> WebResult<Html<String>> {
+    Ok(Html(console(&state, &op, RawCall::default(), Vec::new()).await?))
 }
 
 /// The form's pairs as a call (checkbox groups repeat their name).
@@ -92,7 +112,22 @@ pub async fn create_call(
     op: Operator,
     VerifiedForm(pairs): VerifiedForm<Vec<(String, String)>>,
 ) -> WebResult<Response> {
-    let call = Call::parse(&raw_call(&pairs)).map_err(WebError::Invalid)?;
+    let raw = raw_call(&pairs);
+    let call = match Call::parse(&raw) {
+        Ok(call) => call,
+        Err(fields) => {
+            // The form comes back with what was typed and each problem named: nothing typed is lost.
+            let t = op.ctx.t();
+            let errors = fields
+                .iter()
+                .map(|f| {
+                    (t.get(&crate::views::field_label_key(f.field)), t.get(&crate::views::field_error_key(f.code)))
+                })
+                .collect();
+            let html = console(&state, &op, raw, errors).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
+        }
+    };
     let place = call.place.as_deref().and_then(|p| crate::places::resolve(p, "CT")).map(|p| p.point);
     let suggestion = suggest(&call.answers);
     let tx = state.store.begin().await?;

@@ -210,6 +210,7 @@ async fn calls_stay_within_the_lines_organization_and_bad_answers_are_named() {
     for label in ["Who is calling", "Callback number", "Substances"] {
         assert!(bad.body.contains(label), "{label}");
     }
+    assert!(bad.body.contains("role=\"alert\"") && bad.body.contains("value=\"12\""), "the form comes back as typed");
     let call_id = path.rsplit('/').next().expect("id");
     let ride = app
         .api(
