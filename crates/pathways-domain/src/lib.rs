@@ -9,6 +9,7 @@ pub mod access_line;
 pub mod audit;
 pub mod barc10;
 pub mod checkin;
+pub mod checkup;
 pub mod dimension;
 pub mod directory;
 pub mod encounter;
