@@ -190,6 +190,10 @@ pub async fn generate(store: &Store, sizes: &Sizes, password_hash: &str) -> anyh
         })
         .collect();
     insert_all::<assessment::Entity, _>(store.writer(), rows).await?;
+    // The bulk inserts bypass the store's record functions, so the caseload figures are computed once at the end.
+    let tx = store.begin().await?;
+    pathways_store::summary::rebuild_all(&tx).await?;
+    tx.commit().await?;
     eprintln!(
         "Generated {} persons, {} check-ins, {} assessments for {slug} in {:.1} s",
         ids.len(),

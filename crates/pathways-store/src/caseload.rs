@@ -1,15 +1,15 @@
-//! The caseload: each person in scope with the figures a coach scans first, in one query. Each figure is a
-//! correlated sub-select served by the `(person_id, …)` index of its table, so the cost grows with the persons
-//! shown, not with the years of check-ins behind them, and the page needs one round trip instead of six.
+//! The caseload: each person in scope with the figures a coach scans first, in one query. The figures come from
+//! each person's `person_summary` row (kept by [`crate::summary`] in the same transaction as the records), so
+//! the cost is two lookups per person shown, whatever the years of check-ins behind them.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use pathways_domain::access::PersonScope;
-use sea_orm::sea_query::{Expr, ExprTrait as _, Func, Query, SelectStatement};
-use sea_orm::{ConnectionTrait, FromQueryResult, QueryOrder, QuerySelect};
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{ConnectionTrait, FromQueryResult, JoinType, QueryOrder, QuerySelect, RelationTrait as _};
 use uuid::Uuid;
 
 use crate::Result;
-use crate::entities::{assessment, attention_item, checkin, encounter, person, plan_version};
+use crate::entities::{person, person_summary};
 use crate::persons::scoped;
 
 /// One person's line on the caseload.
@@ -33,73 +33,24 @@ pub struct CaseloadRow {
 
 /// The caseload in name order: at most `limit` rows, and whether there were more.
 pub async fn rows(db: &impl ConnectionTrait, scope: &PersonScope, limit: u64) -> Result<(Vec<CaseloadRow>, bool)> {
-    let sub = |s: SelectStatement| Expr::SubQuery(None, Box::new(s.into()));
-
-    let last_contact = Query::select()
-        .expr(Func::max(Expr::col((encounter::Entity, encounter::Column::OccurredOn))))
-        .from(encounter::Entity)
-        .and_where(
-            Expr::col((encounter::Entity, encounter::Column::PersonId)).equals((person::Entity, person::Column::Id)),
-        )
-        .to_owned();
-    let last_checkin = Query::select()
-        .expr(Func::max(Expr::col((checkin::Entity, checkin::Column::CreatedAt))))
-        .from(checkin::Entity)
-        .and_where(Expr::col((checkin::Entity, checkin::Column::PersonId)).equals((person::Entity, person::Column::Id)))
-        .to_owned();
-    let barc = |offset: u64| {
-        Query::select()
-            .column((assessment::Entity, assessment::Column::Total))
-            .from(assessment::Entity)
-            .and_where(
-                Expr::col((assessment::Entity, assessment::Column::PersonId))
-                    .equals((person::Entity, person::Column::Id)),
-            )
-            .order_by((assessment::Entity, assessment::Column::TakenAt), sea_orm::Order::Desc)
-            .limit(1)
-            .offset(offset)
-            .to_owned()
-    };
-    let review = Query::select()
-        .column((plan_version::Entity, plan_version::Column::ReviewDate))
-        .from(plan_version::Entity)
-        .and_where(
-            Expr::col((plan_version::Entity, plan_version::Column::PersonId))
-                .equals((person::Entity, person::Column::Id)),
-        )
-        .order_by((plan_version::Entity, plan_version::Column::Version), sea_orm::Order::Desc)
-        .limit(1)
-        .to_owned();
-    let open = |extra: Option<Expr>| {
-        let mut q = Query::select();
-        q.expr(Expr::col(sea_orm::sea_query::Asterisk).count())
-            .from(attention_item::Entity)
-            .and_where(
-                Expr::col((attention_item::Entity, attention_item::Column::PersonId))
-                    .equals((person::Entity, person::Column::Id)),
-            )
-            .and_where(Expr::col((attention_item::Entity, attention_item::Column::ResolvedAt)).is_null());
-        if let Some(e) = extra {
-            q.and_where(e);
-        }
-        q
-    };
-    let urgency = || Expr::col((attention_item::Entity, attention_item::Column::Urgency));
-    let kind = Expr::col((attention_item::Entity, attention_item::Column::Kind));
-
+    use person_summary::Column as S;
+    let figure = |c: S| Expr::col((person_summary::Entity, c));
+    // A person with no records yet has no summary row: no figures, no items.
+    let count = |c: S| Func::coalesce([figure(c), Expr::val(0i64)]);
     let mut found = scoped(scope)
         .select_only()
         .column(person::Column::Id)
         .column(person::Column::PreferredName)
         .column(person::Column::AssignedCoachId)
-        .expr_as(sub(last_contact), "last_contact")
-        .expr_as(sub(last_checkin), "last_checkin")
-        .expr_as(sub(barc(0)), "barc_latest")
-        .expr_as(sub(barc(1)), "barc_previous")
-        .expr_as(sub(review), "review_date")
-        .expr_as(sub(open(None)), "open_items")
-        .expr_as(sub(open(Some(urgency().eq("urgent")))), "urgent_items")
-        .expr_as(sub(open(Some(urgency().ne("urgent").and(kind.eq("barc10_drop"))))), "drop_items")
+        .join(JoinType::LeftJoin, person_summary::Relation::Person.def().rev())
+        .expr_as(figure(S::LastContact), "last_contact")
+        .expr_as(figure(S::LastCheckin), "last_checkin")
+        .expr_as(figure(S::BarcLatest), "barc_latest")
+        .expr_as(figure(S::BarcPrevious), "barc_previous")
+        .expr_as(figure(S::ReviewDate), "review_date")
+        .expr_as(count(S::OpenItems), "open_items")
+        .expr_as(count(S::UrgentItems), "urgent_items")
+        .expr_as(count(S::DropItems), "drop_items")
         .order_by_asc(person::Column::PreferredName)
         .order_by_asc(person::Column::Id)
         .limit(limit + 1)

@@ -26,6 +26,7 @@ pub mod persons;
 pub mod plans;
 pub mod records;
 pub mod sessions;
+pub mod summary;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod tokens;

@@ -138,7 +138,10 @@ pub async fn save(
         created_at: Set(now()),
     };
     match row.insert(db).await {
-        Ok(m) => Ok(SaveOutcome::Saved(m.try_into()?)),
+        Ok(m) => {
+            crate::summary::refresh(db, person).await?;
+            Ok(SaveOutcome::Saved(m.try_into()?))
+        }
         Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
             Ok(SaveOutcome::Stale(current_plan_box(db, scope, person).await?))
         }

@@ -25,7 +25,7 @@ pub async fn add_assessment(
     by_kind: &str,
     at: DateTime<Utc>,
 ) -> Result<assessment::Model> {
-    Ok(assessment::ActiveModel {
+    let saved = assessment::ActiveModel {
         id: Set(Uuid::now_v7()),
         person_id: Set(person.as_uuid()),
         org_id: Set(scope.org.as_uuid()),
@@ -38,7 +38,9 @@ pub async fn add_assessment(
         taken_at: Set(at),
     }
     .insert(db)
-    .await?)
+    .await?;
+    crate::summary::refresh(db, person).await?;
+    Ok(saved)
 }
 
 /// Assessments, oldest first.
@@ -63,7 +65,7 @@ pub async fn add_checkin(
     by: AccountId,
     at: DateTime<Utc>,
 ) -> Result<checkin::Model> {
-    Ok(checkin::ActiveModel {
+    let saved = checkin::ActiveModel {
         id: Set(Uuid::now_v7()),
         person_id: Set(person.as_uuid()),
         org_id: Set(scope.org.as_uuid()),
@@ -78,7 +80,9 @@ pub async fn add_checkin(
         created_at: Set(at),
     }
     .insert(db)
-    .await?)
+    .await?;
+    crate::summary::refresh(db, person).await?;
+    Ok(saved)
 }
 
 /// The most recent check-ins, newest first.
@@ -104,7 +108,7 @@ pub async fn add_encounter(
     e: &Encounter,
     author: AccountId,
 ) -> Result<encounter::Model> {
-    Ok(encounter::ActiveModel {
+    let saved = encounter::ActiveModel {
         id: Set(Uuid::now_v7()),
         person_id: Set(person.as_uuid()),
         org_id: Set(scope.org.as_uuid()),
@@ -117,7 +121,9 @@ pub async fn add_encounter(
         created_at: Set(now()),
     }
     .insert(db)
-    .await?)
+    .await?;
+    crate::summary::refresh(db, person).await?;
+    Ok(saved)
 }
 
 /// Encounters, newest first.
@@ -146,7 +152,7 @@ pub async fn raise_attention(
     urgent: bool,
     source: Option<Uuid>,
 ) -> Result<attention_item::Model> {
-    Ok(attention_item::ActiveModel {
+    let saved = attention_item::ActiveModel {
         id: Set(Uuid::now_v7()),
         person_id: Set(person.as_uuid()),
         org_id: Set(scope.org.as_uuid()),
@@ -158,7 +164,9 @@ pub async fn raise_attention(
         resolved_by_account_id: Set(None),
     }
     .insert(db)
-    .await?)
+    .await?;
+    crate::summary::refresh(db, person).await?;
+    Ok(saved)
 }
 
 /// Open items for one person, oldest first.
@@ -193,5 +201,8 @@ pub async fn resolve_attention(
         .filter(attention_item::Column::ResolvedAt.is_null())
         .exec(db)
         .await?;
+    if r.rows_affected == 1 {
+        crate::summary::refresh(db, person).await?;
+    }
     Ok(r.rows_affected == 1)
 }

@@ -20,6 +20,7 @@ pub mod encounter;
 pub mod invite;
 pub mod organization;
 pub mod person;
+pub mod person_summary;
 pub mod plan_version;
 pub mod session;
 pub mod transport_request;

@@ -11,6 +11,7 @@ mod m0004_directory;
 mod m0005_directory_editing;
 mod m0007_access_line;
 mod m0008_access_calls;
+mod m0009_person_summary;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0005_directory_editing::Migration),
             Box::new(m0007_access_line::Migration),
             Box::new(m0008_access_calls::Migration),
+            Box::new(m0009_person_summary::Migration),
         ]
     }
 }
