@@ -194,6 +194,11 @@ pub async fn generate(store: &Store, sizes: &Sizes, password_hash: &str) -> anyh
     let tx = store.begin().await?;
     pathways_store::summary::rebuild_all(&tx).await?;
     tx.commit().await?;
+    // After a bulk load PostgreSQL needs fresh statistics and visibility maps (index-only scans), which
+    // autovacuum would otherwise bring only minutes later.
+    if store.backend() == pathways_store::sea_orm::DbBackend::Postgres {
+        pathways_store::sea_orm::ConnectionTrait::execute_unprepared(store.writer(), "VACUUM ANALYZE").await?;
+    }
     eprintln!(
         "Generated {} persons, {} check-ins, {} assessments for {slug} in {:.1} s",
         ids.len(),

@@ -90,6 +90,12 @@ pub async fn show_caseload(
     let t = ctx.t();
     let today = crate::clock::today();
     let now = Utc::now();
+    // The words every row may need, looked up once per page rather than once per row.
+    let never = t.get("never");
+    let urgent_word = t.get("flag-urgent");
+    let drop_word = t.get("flag-barc-drop");
+    let review_word = t.get("plan-review-due");
+    let quiet_word = t.arg("flag-quiet", "days", &QUIET_DAYS.to_string());
     let mut rows: Vec<Row> = found
         .into_iter()
         .map(|p| {
@@ -100,16 +106,16 @@ pub async fn show_caseload(
             let mut flags = Vec::new();
             let urgent = p.urgent_items > 0;
             if urgent {
-                flags.push(("urgent", t.get("flag-urgent")));
+                flags.push(("urgent", urgent_word.clone()));
             }
             if p.drop_items > 0 || change <= -5 {
-                flags.push(("drop", t.get("flag-barc-drop")));
+                flags.push(("drop", drop_word.clone()));
             }
             if p.review_date.is_some_and(|d| d <= today) {
-                flags.push(("review", t.get("plan-review-due")));
+                flags.push(("review", review_word.clone()));
             }
             if p.last_checkin.is_none_or(|c| (now - c).num_days() >= QUIET_DAYS) {
-                flags.push(("quiet", t.arg("flag-quiet", "days", &QUIET_DAYS.to_string())));
+                flags.push(("quiet", quiet_word.clone()));
             }
             let rank = if urgent {
                 0
@@ -121,12 +127,9 @@ pub async fn show_caseload(
             Row {
                 id: p.id,
                 coach: p.assigned_coach_id.and_then(|c| coaches.get(&c).cloned()).unwrap_or_default(),
-                last_contact: p.last_contact.map(|d| d.to_string()).unwrap_or_else(|| t.get("never")),
-                last_checkin: p
-                    .last_checkin
-                    .map(|c| c.format("%Y-%m-%d").to_string())
-                    .unwrap_or_else(|| t.get("never")),
-                barc: p.barc_latest.map(|v| v.to_string()).unwrap_or_else(|| "—".into()),
+                last_contact: p.last_contact.map_or_else(|| never.clone(), |d| d.to_string()),
+                last_checkin: p.last_checkin.map_or_else(|| never.clone(), |c| c.date_naive().to_string()),
+                barc: p.barc_latest.map_or_else(|| "—".into(), |v| v.to_string()),
                 barc_change: if p.barc_previous.is_some() { format!("{change:+}") } else { String::new() },
                 review: p.review_date.map(|d| d.to_string()).unwrap_or_default(),
                 rank: (rank, -p.open_items),
@@ -162,10 +165,10 @@ pub async fn show_caseload(
         coaches: if supervising { coach_list } else { Vec::new() },
         filters: vec![
             ("", t.get("filter-all")),
-            ("urgent", t.get("flag-urgent")),
-            ("drop", t.get("flag-barc-drop")),
-            ("review", t.get("plan-review-due")),
-            ("quiet", t.arg("flag-quiet", "days", &QUIET_DAYS.to_string())),
+            ("urgent", urgent_word),
+            ("drop", drop_word),
+            ("review", review_word),
+            ("quiet", quiet_word),
         ],
         sorts: vec![
             ("", t.get("sort-attention")),
