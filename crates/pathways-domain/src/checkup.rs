@@ -11,6 +11,11 @@
 //! window (±14 days by default) runs from the start of its first day to the end of its last day in that zone, so a
 //! daylight-saving change inside the window makes it an hour shorter or longer, never a day off.
 
+mod answers;
+
+pub use answers::{
+    CheckupAnswers, HOUSING, PROBLEMS, RawCheckupAnswers, SOCIAL_SUPPORT, TREATMENT_STATUS, WORK_OR_SCHOOL,
+};
 use chrono::{DateTime, Duration, Months, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};

@@ -17,6 +17,7 @@ pub mod finder;
 pub mod ids;
 pub mod locale;
 pub mod org;
+pub mod outreach;
 pub mod password;
 pub mod person;
 pub mod plan;

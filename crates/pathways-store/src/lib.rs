@@ -14,14 +14,17 @@ pub mod audit;
 pub mod bulk;
 pub mod capacity;
 pub mod caseload;
+pub mod checkups;
 pub mod directory;
 pub mod directory_edit;
 pub mod entities;
 pub mod export;
 pub mod import;
 pub mod invites;
+pub mod jobs;
 pub mod migration;
 pub mod orgs;
+pub mod outreach;
 pub mod persons;
 pub mod plans;
 pub mod records;
@@ -93,6 +96,9 @@ impl Store {
                 .min_connections(1)
                 .acquire_timeout(Duration::from_secs(10))
                 .sqlx_logging(false)
+                // A ping on every checkout was a second round trip for every query; only a connection idle
+                // long enough to have been dropped (a restart, a proxy, a firewall) is tested first.
+                .test_before_acquire_if_idle_for(Duration::from_secs(30))
                 .set_application_name("pathways");
             let db = Database::connect(opts).await?;
             Ok(Self { write: db.clone(), read: db })
@@ -120,10 +126,20 @@ impl Store {
             }
         };
         let mut w = ConnectOptions::new(url);
-        w.max_connections(1).min_connections(1).sqlx_logging(false).map_sqlx_sqlite_opts(tune(false));
+        // A SQLite connection is a file handle: nothing can drop it, so checkouts skip sqlx's ping (a round trip to
+        // the connection's worker thread per query).
+        w.max_connections(1)
+            .min_connections(1)
+            .sqlx_logging(false)
+            .test_before_acquire(false)
+            .map_sqlx_sqlite_opts(tune(false));
         let write = Database::connect(w).await?;
         let mut r = ConnectOptions::new(url);
-        r.max_connections(4).min_connections(1).sqlx_logging(false).map_sqlx_sqlite_opts(tune(true));
+        r.max_connections(4)
+            .min_connections(1)
+            .sqlx_logging(false)
+            .test_before_acquire(false)
+            .map_sqlx_sqlite_opts(tune(true));
         let read = Database::connect(r).await?;
         Ok(Self { write, read })
     }

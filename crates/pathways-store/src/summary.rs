@@ -10,12 +10,15 @@ use sea_orm::sea_query::{Asterisk, Expr, ExprTrait as _, Func, OnConflict, Query
 use sea_orm::{ConnectionTrait, EntityTrait as _};
 
 use crate::Result;
-use crate::entities::{assessment, attention_item, checkin, encounter, person, person_summary};
+use crate::entities::{
+    assessment, attention_item, checkin, checkup, encounter, linkage_task, outreach_attempt, outreach_dirty, person,
+    person_summary,
+};
 
 use person_summary::Column as S;
 
 /// The summary's figure columns, in the order [`figures`] selects them after the person's id.
-const FIGURES: [S; 8] = [
+const FIGURES: [S; 11] = [
     S::LastContact,
     S::LastCheckin,
     S::BarcLatest,
@@ -24,6 +27,9 @@ const FIGURES: [S; 8] = [
     S::OpenItems,
     S::UrgentItems,
     S::DropItems,
+    S::LastCheckupAt,
+    S::LastReachedAt,
+    S::LinkageProgressAt,
 ];
 
 /// `SELECT person.id, <each figure> FROM person`: the figures computed from the records.
@@ -78,6 +84,23 @@ fn figures() -> SelectStatement {
     };
     let urgency = || Expr::col((attention_item::Entity, attention_item::Column::Urgency));
     let kind = Expr::col((attention_item::Entity, attention_item::Column::Kind));
+    let last_checkup = Query::select()
+        .expr(Func::max(Expr::col((checkup::Entity, checkup::Column::CompletedAt))))
+        .from(checkup::Entity)
+        .and_where(of_person(Expr::col((checkup::Entity, checkup::Column::PersonId))))
+        .to_owned();
+    let last_reached = Query::select()
+        .expr(Func::max(Expr::col((outreach_attempt::Entity, outreach_attempt::Column::At))))
+        .from(outreach_attempt::Entity)
+        .and_where(of_person(Expr::col((outreach_attempt::Entity, outreach_attempt::Column::PersonId))))
+        .and_where(Expr::col((outreach_attempt::Entity, outreach_attempt::Column::Outcome)).eq("reached"))
+        .to_owned();
+    let linkage = Query::select()
+        .expr(Func::max(Expr::col((linkage_task::Entity, linkage_task::Column::LastProgressAt))))
+        .from(linkage_task::Entity)
+        .and_where(of_person(Expr::col((linkage_task::Entity, linkage_task::Column::PersonId))))
+        .and_where(Expr::col((linkage_task::Entity, linkage_task::Column::ClosedAt)).is_null())
+        .to_owned();
 
     Query::select()
         .column((person::Entity, person::Column::Id))
@@ -89,6 +112,9 @@ fn figures() -> SelectStatement {
         .expr(sub(open(None)))
         .expr(sub(open(Some(urgency().eq("urgent")))))
         .expr(sub(open(Some(urgency().ne("urgent").and(kind.eq("barc10_drop"))))))
+        .expr(sub(last_checkup))
+        .expr(sub(last_reached))
+        .expr(sub(linkage))
         .from(person::Entity)
         .to_owned()
 }
@@ -105,6 +131,23 @@ pub async fn refresh(db: &impl ConnectionTrait, person: PersonId) -> Result<()> 
         .on_conflict(OnConflict::column(S::PersonId).update_columns(FIGURES).to_owned())
         .to_owned();
     db.execute(&insert).await?;
+    mark_changed(db, person).await
+}
+
+/// Puts a person on the outreach rules' list of persons to evaluate again (the incremental pass).
+pub async fn mark_changed(db: &impl ConnectionTrait, person: PersonId) -> Result<()> {
+    let mark = Query::insert()
+        .into_table(outreach_dirty::Entity)
+        .columns([outreach_dirty::Column::PersonId, outreach_dirty::Column::MarkedAt])
+        .values([person.as_uuid().into(), crate::now().into()])
+        .map_err(|e| crate::StoreError::Invalid(e.to_string()))?
+        .on_conflict(
+            OnConflict::column(outreach_dirty::Column::PersonId)
+                .update_column(outreach_dirty::Column::MarkedAt)
+                .to_owned(),
+        )
+        .to_owned();
+    db.execute(&mark).await?;
     Ok(())
 }
 

@@ -14,6 +14,11 @@ pub struct Model {
     pub open_items: i64,
     pub urgent_items: i64,
     pub drop_items: i64,
+    pub last_checkup_at: Option<DateTimeUtc>,
+    /// The latest outreach attempt that reached the person.
+    pub last_reached_at: Option<DateTimeUtc>,
+    /// When the open linkage task last moved; `None` when there is none.
+    pub linkage_progress_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

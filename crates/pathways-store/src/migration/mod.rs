@@ -12,6 +12,7 @@ mod m0005_directory_editing;
 mod m0007_access_line;
 mod m0008_access_calls;
 mod m0009_person_summary;
+mod m0010_checkups;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0007_access_line::Migration),
             Box::new(m0008_access_calls::Migration),
             Box::new(m0009_person_summary::Migration),
+            Box::new(m0010_checkups::Migration),
         ]
     }
 }
