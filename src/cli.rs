@@ -306,8 +306,37 @@ async fn serve(mut config: Config, demo: bool, bind: Option<String>) -> anyhow::
     eprintln!("Pathways is running at http://{addr}/");
     let state = AppState::new(store, config);
     spawn_housekeeping(state.clone());
+    spawn_outreach(state.store.clone(), addr.to_string());
     pathways_web::serve(state, listener).await?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs the outreach rules in the background: the persons whose records changed every 15 seconds, everyone once
+/// an hour (claimed through the job table, so of several server processes on one database one runs it).
+fn spawn_outreach(store: pathways_store::Store, addr: String) {
+    let worker = format!("{}:{}:{}", std::process::id(), addr, uuid::Uuid::now_v7());
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(15));
+        loop {
+            tick.tick().await;
+            match pathways_store::outreach::tick(&store, &worker, pathways_store::now()).await {
+                Ok((full, incremental)) => {
+                    if let Some(f) = full {
+                        tracing::info!(
+                            evaluated = f.evaluated,
+                            opened = f.opened,
+                            closed = f.closed,
+                            "outreach full pass"
+                        );
+                    }
+                    if incremental.evaluated > 0 {
+                        tracing::debug!(evaluated = incremental.evaluated, "outreach incremental pass");
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "outreach pass failed"),
+            }
+        }
+    });
 }
 
 /// Removes sessions past their absolute lifetime, every ten minutes.

@@ -58,10 +58,21 @@ pub enum AuditAction {
     AccessCallUpdate,
     /// A ride requested or its status changed.
     TransportChange,
+    /// A check-up recorded (with its rule's answer, and a linkage task when needed).
+    CheckupCreate,
+    CheckupRead,
+    /// A person's check-up schedule read (enrolling them when they had none).
+    ScheduleRead,
+    /// An outreach queue read.
+    OutreachRead,
+    /// An attempt to reach a person logged.
+    OutreachAttemptCreate,
+    /// A step of a linkage task recorded.
+    LinkageUpdate,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 37] = [
+    pub const ALL: [AuditAction; 43] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -99,6 +110,12 @@ impl AuditAction {
         AuditAction::AccessCallRead,
         AuditAction::AccessCallUpdate,
         AuditAction::TransportChange,
+        AuditAction::CheckupCreate,
+        AuditAction::CheckupRead,
+        AuditAction::ScheduleRead,
+        AuditAction::OutreachRead,
+        AuditAction::OutreachAttemptCreate,
+        AuditAction::LinkageUpdate,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -140,6 +157,12 @@ impl AuditAction {
             AuditAction::AccessCallRead => "access_call_read",
             AuditAction::AccessCallUpdate => "access_call_update",
             AuditAction::TransportChange => "transport_change",
+            AuditAction::CheckupCreate => "checkup_create",
+            AuditAction::CheckupRead => "checkup_read",
+            AuditAction::ScheduleRead => "schedule_read",
+            AuditAction::OutreachRead => "outreach_read",
+            AuditAction::OutreachAttemptCreate => "outreach_attempt_create",
+            AuditAction::LinkageUpdate => "linkage_update",
         }
     }
 }

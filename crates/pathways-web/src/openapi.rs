@@ -3,7 +3,7 @@
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::controllers::api::{persons, plans, records};
+use crate::controllers::api::{checkups, outreach, persons, plans, records};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -28,6 +28,9 @@ use crate::controllers::api::{persons, plans, records};
         crate::controllers::access_line::api::create_ride,
         crate::controllers::access_line::api::get_queue,
         crate::controllers::access_line::api::patch_ride,
+        checkups::create_checkup::create_checkup, checkups::list_checkups::list_checkups,
+        checkups::get_schedule::get_schedule,
+        outreach::list_outreach::list_outreach, outreach::create_attempt::create_attempt,
     ),
     components(schemas(
         persons::PersonJson, persons::PersonList, persons::PersonCreate, persons::PersonPatch,
@@ -38,6 +41,9 @@ use crate::controllers::api::{persons, plans, records};
         crate::controllers::capacity::ProgramJson, crate::controllers::capacity::HoldJson,
         crate::controllers::capacity::get_capacity::CapacityJson,
         crate::controllers::access_line::api::RideJson,
+        checkups::CheckupJson, checkups::get_schedule::ScheduleJson,
+        outreach::list_outreach::OutreachItemJson, outreach::create_attempt::AttemptCreate,
+        outreach::create_attempt::AttemptJson,
     )),
     modifiers(&BearerAuth),
     tags(
@@ -46,6 +52,7 @@ use crate::controllers::api::{persons, plans, records};
         (name = "recovery", description = "BARC-10 assessments, self check-ins and encounters"),
         (name = "directory", description = "The public community directory and meeting finder (no token needed)"),
         (name = "hsds", description = "The community directory as Open Referral HSDS 3.0: public, no token needed"),
+        (name = "checkups", description = "Recovery management check-ups, schedules and the outreach queue"),
         (name = "capacity", description = "Treatment beds: the public capacity (no token), providers' updates and the access line's holds"),
     )
 )]

@@ -94,6 +94,10 @@ pub fn router(state: AppState) -> Router {
             get(api::records::list_assessments).post(api::records::create_assessment),
         )
         .route("/api/v1/persons/{id}/checkins", get(api::records::list_checkins).post(api::records::create_checkin))
+        .route("/api/v1/persons/{id}/checkups", get(api::checkups::list_checkups).post(api::checkups::create_checkup))
+        .route("/api/v1/persons/{id}/schedule", get(api::checkups::get_schedule))
+        .route("/api/v1/outreach", get(api::outreach::list_outreach))
+        .route("/api/v1/outreach/{item}/attempts", post(api::outreach::create_attempt))
         .route(
             "/api/v1/persons/{id}/encounters",
             get(api::records::list_encounters).post(api::records::create_encounter),

@@ -187,7 +187,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 57] = [
+pub const FIELDS: [&str; 70] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -245,8 +245,21 @@ pub const FIELDS: [&str; 57] = [
     "notes",
     "reason",
     "status",
+    "days_alcohol_90",
+    "days_drugs_90",
+    "weekly_use_since_last",
+    "past_month_problems",
+    "wants_treatment",
+    "in_treatment",
+    "treatment_status",
+    "housing",
+    "work_or_school",
+    "social_support",
+    "barc10",
+    "channel",
+    "outcome",
 ];
-pub const FIELD_ERRORS: [&str; 22] = [
+pub const FIELD_ERRORS: [&str; 23] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -269,6 +282,7 @@ pub const FIELD_ERRORS: [&str; 22] = [
     "negative",
     "too-large",
     "more-than-licensed",
+    "invalid",
 ];
 
 #[cfg(test)]

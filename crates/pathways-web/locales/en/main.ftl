@@ -753,3 +753,19 @@ capacity-openings = { $count ->
     [one] 1 opening
    *[other] { $count } openings
 }
+
+## Check-ups and outreach (issue 5)
+field-days-alcohol-90 = Days of alcohol use in the past 90 days
+field-days-drugs-90 = Days of other drug use in the past 90 days
+field-weekly-use-since-last = Use weekly or more often since the last check-up
+field-past-month-problems = Problems from substance use in the past month
+field-wants-treatment = Says they need or want treatment
+field-in-treatment = In treatment now
+field-treatment-status = Treatment now
+field-housing = Housing
+field-work-or-school = Work or school
+field-social-support = Support for recovery
+field-barc10 = BARC-10 answers
+field-channel = How you reached out
+field-outcome = What happened
+field-error-invalid = This answer can't be used.

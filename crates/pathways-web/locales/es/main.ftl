@@ -753,3 +753,19 @@ capacity-openings = { $count ->
     [one] 1 cupo
    *[other] { $count } cupos
 }
+
+## Check-ups and outreach (issue 5)
+field-days-alcohol-90 = Días de consumo de alcohol en los últimos 90 días
+field-days-drugs-90 = Días de consumo de otras drogas en los últimos 90 días
+field-weekly-use-since-last = Consumo semanal o más desde el último seguimiento
+field-past-month-problems = Problemas por el consumo en el último mes
+field-wants-treatment = Dice que necesita o quiere tratamiento
+field-in-treatment = En tratamiento ahora
+field-treatment-status = Tratamiento actual
+field-housing = Vivienda
+field-work-or-school = Trabajo o estudios
+field-social-support = Apoyo para la recuperación
+field-barc10 = Respuestas del BARC-10
+field-channel = Cómo se intentó el contacto
+field-outcome = Qué pasó
+field-error-invalid = Esta respuesta no se puede usar.

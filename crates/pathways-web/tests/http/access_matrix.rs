@@ -40,9 +40,12 @@ enum Route {
     ApiCheckinList,
     ApiEncounterCreate,
     ApiEncounterList,
+    ApiCheckupCreate,
+    ApiCheckupList,
+    ApiSchedule,
 }
 
-const ROUTES: [Route; 19] = [
+const ROUTES: [Route; 22] = [
     Route::PageShow,
     Route::PageEdit,
     Route::PageUpdate,
@@ -62,6 +65,9 @@ const ROUTES: [Route; 19] = [
     Route::ApiCheckinList,
     Route::ApiEncounterCreate,
     Route::ApiEncounterList,
+    Route::ApiCheckupCreate,
+    Route::ApiCheckupList,
+    Route::ApiSchedule,
 ];
 const TARGETS: [Target; 3] = [Target::Assigned, Target::Colleagues, Target::OtherOrg];
 
@@ -69,7 +75,10 @@ impl Route {
     fn success(self) -> StatusCode {
         match self {
             Route::PageUpdate | Route::PageGoalSave => StatusCode::SEE_OTHER,
-            Route::ApiAssessmentCreate | Route::ApiCheckinCreate | Route::ApiEncounterCreate => StatusCode::CREATED,
+            Route::ApiAssessmentCreate
+            | Route::ApiCheckinCreate
+            | Route::ApiEncounterCreate
+            | Route::ApiCheckupCreate => StatusCode::CREATED,
             _ => StatusCode::OK,
         }
     }
@@ -86,6 +95,9 @@ impl Route {
             Route::ApiCheckinCreate => "checkin_create",
             Route::PageEncounters | Route::ApiEncounterList => "encounter_read",
             Route::ApiEncounterCreate => "encounter_create",
+            Route::ApiCheckupCreate => "checkup_create",
+            Route::ApiCheckupList => "checkup_read",
+            Route::ApiSchedule => "schedule_read",
         }
     }
 }
@@ -163,6 +175,13 @@ async fn call(app: &TestApp, who: &Staff, route: Route, id: PersonId) -> TestRes
             .await
         }
         Route::ApiEncounterList => api(Method::GET, "/encounters", None).await,
+        Route::ApiCheckupCreate => {
+            let body = json!({"days_alcohol_90": 2, "days_drugs_90": 0, "weekly_use_since_last": false,
+                "past_month_problems": [], "wants_treatment": true, "in_treatment": false});
+            api(Method::POST, "/checkups", Some(body)).await
+        }
+        Route::ApiCheckupList => api(Method::GET, "/checkups", None).await,
+        Route::ApiSchedule => api(Method::GET, "/schedule", None).await,
     }
 }
 

@@ -5,6 +5,7 @@ mod api_persons;
 mod api_recovery;
 mod auth;
 mod capacity;
+mod checkups;
 mod directory;
 mod find;
 mod hsds;

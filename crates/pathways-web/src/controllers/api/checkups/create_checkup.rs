@@ -1,0 +1,49 @@
+//! `POST /api/v1/persons/{id}/checkups`.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use pathways_domain::PrincipalKind;
+use pathways_domain::audit::AuditAction;
+use pathways_domain::checkup::{CheckupAnswers, RawCheckupAnswers};
+use pathways_store::checkups::{self, By};
+
+use super::CheckupJson;
+use crate::access::{PersonTx, open_person};
+use crate::auth::ApiCaller;
+use crate::controllers::api::persons::parse_body;
+use crate::controllers::persons::parse_id;
+use crate::error::{WebError, WebResult};
+use crate::state::AppState;
+
+/// Records a completed check-up. The body carries at least `days_alcohol_90` and `days_drugs_90` (0–90),
+/// `weekly_use_since_last`, `wants_treatment`, `in_treatment` and `past_month_problems` (a list of codes, empty
+/// when none); optionally `treatment_status`, `housing`, `work_or_school`, `justice_involved`,
+/// `social_support` and `barc10` (ten answers, 1–6). Every bad field is named in one 422. When treatment is
+/// needed a linkage task opens for the person's coach in the same transaction.
+#[utoipa::path(post, path = "/api/v1/persons/{id}/checkups", tag = "checkups",
+    params(("id" = String, Path, description = "The person's id")),
+    request_body(content = Object, description = "days_alcohol_90, days_drugs_90, weekly_use_since_last, past_month_problems, wants_treatment, in_treatment; optional treatment_status, housing, work_or_school, justice_involved, social_support, barc10"),
+    responses((status = 201, body = CheckupJson), (status = 400), (status = 401), (status = 403), (status = 404), (status = 422)),
+    security(("bearer" = [])))]
+pub async fn create_checkup(
+    State(state): State<AppState>,
+    ApiCaller { ctx, caller }: ApiCaller,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> WebResult<(StatusCode, Json<CheckupJson>)> {
+    let id = parse_id(&id)?;
+    let raw: RawCheckupAnswers = parse_body(&body)?;
+    let answers = CheckupAnswers::parse(&raw).map_err(WebError::Invalid)?;
+    let PersonTx { tx, scope, .. } = open_person(&state, &ctx, &caller, id, AuditAction::CheckupCreate).await?;
+    let kind = if caller.kind == PrincipalKind::Person { "person" } else { "staff" };
+    let by = By { account: caller.account, kind };
+    let recorded =
+        checkups::record(&tx, &scope, id, &answers, by, pathways_store::now()).await?.ok_or(WebError::NotFound)?;
+    pathways_store::outreach::evaluate_person(&tx, id, pathways_store::now()).await?;
+    tx.commit().await?;
+    let mut json = CheckupJson::from(recorded.checkup);
+    json.linkage_task_id = recorded.linkage_task;
+    Ok((StatusCode::CREATED, Json(json)))
+}

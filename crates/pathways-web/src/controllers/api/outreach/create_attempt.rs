@@ -1,0 +1,107 @@
+//! `POST /api/v1/outreach/{item}/attempts`.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use pathways_domain::PersonId;
+use pathways_domain::audit::{AuditAction, AuditOutcome};
+use pathways_domain::outreach::{CHANNELS, OUTCOMES};
+use pathways_domain::text::FieldError;
+use pathways_store::audit::{self, AuditEntry};
+use pathways_store::outreach::{self, Attempt};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::access::{ScopeTx, open_scope};
+use crate::auth::ApiCaller;
+use crate::controllers::api::persons::parse_body;
+use crate::error::{WebError, WebResult};
+use crate::state::AppState;
+
+/// `{"channel": "phone", "outcome": "no_answer", "note": "…"}`
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct AttemptCreate {
+    /// `phone`, `text`, `email`, `visit` or `ally` (through an ally, with consent).
+    pub channel: String,
+    /// `reached`, `left_message`, `no_answer`, `wrong_number` or `declined`.
+    pub outcome: String,
+    pub note: Option<String>,
+}
+
+/// The item after the attempt.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AttemptJson {
+    pub attempt_id: Uuid,
+    pub item_id: Uuid,
+    pub attempts: i32,
+    pub failed_attempts: i32,
+    /// Set once the failed attempts reach the program's number (3 by default): the supervisor sees it.
+    pub escalated_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// This attempt escalated it.
+    pub escalated_now: bool,
+}
+
+/// Logs an attempt to reach the person for an open item. Reaching them is a contact (a "not engaged" item
+/// closes); each failed attempt counts toward escalation.
+#[utoipa::path(post, path = "/api/v1/outreach/{item}/attempts", tag = "checkups", request_body = AttemptCreate,
+    params(("item" = String, Path, description = "The outreach item's id")),
+    responses((status = 201, body = AttemptJson), (status = 400), (status = 401), (status = 403), (status = 404), (status = 422)),
+    security(("bearer" = [])))]
+pub async fn create_attempt(
+    State(state): State<AppState>,
+    ApiCaller { ctx, caller }: ApiCaller,
+    Path(item): Path<String>,
+    body: Bytes,
+) -> WebResult<(StatusCode, Json<AttemptJson>)> {
+    let item: Uuid = item.parse().map_err(|_| WebError::NotFound)?;
+    let body: AttemptCreate = parse_body(&body)?;
+    let mut errors = Vec::new();
+    if !CHANNELS.contains(&body.channel.as_str()) {
+        errors.push(FieldError::new("channel", "unknown-choice"));
+    }
+    if !OUTCOMES.contains(&body.outcome.as_str()) {
+        errors.push(FieldError::new("outcome", "unknown-choice"));
+    }
+    let note = body.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    if note.is_some_and(|n| n.chars().count() > 2000) {
+        errors.push(FieldError::new("notes", "too-long"));
+    }
+    if !errors.is_empty() {
+        return Err(WebError::Invalid(errors));
+    }
+    let ScopeTx { tx, scope } = open_scope(&state, &ctx, &caller, AuditAction::OutreachAttemptCreate).await?;
+    let attempt =
+        Attempt { by: caller.account, channel: body.channel, outcome: body.outcome, note: note.map(str::to_owned) };
+    match outreach::record_attempt(&tx, &scope, item, attempt, pathways_store::now()).await? {
+        Some(done) => {
+            let person = PersonId::from_uuid(done.item.person_id);
+            let entry = AuditEntry::person(AuditAction::OutreachAttemptCreate, person)
+                .on("outreach_item", done.item.id)
+                .detail(if done.escalated_now { "escalated" } else { "logged" });
+            audit::append(&tx, &ctx.actor(), entry).await?;
+            tx.commit().await?;
+            Ok((
+                StatusCode::CREATED,
+                Json(AttemptJson {
+                    attempt_id: done.attempt_id,
+                    item_id: done.item.id,
+                    attempts: done.item.attempts,
+                    failed_attempts: done.item.failed_attempts,
+                    escalated_at: done.item.escalated_at,
+                    escalated_now: done.escalated_now,
+                }),
+            ))
+        }
+        None => {
+            drop(tx);
+            let entry = AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied)
+                .on("outreach_item", item)
+                .detail(AuditAction::OutreachAttemptCreate.as_str());
+            crate::access::audit_alone(&state, &ctx, entry).await?;
+            Err(WebError::NotFound)
+        }
+    }
+}

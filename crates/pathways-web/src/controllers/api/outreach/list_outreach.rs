@@ -1,0 +1,76 @@
+//! `GET /api/v1/outreach`.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use chrono::{DateTime, Utc};
+use pathways_domain::audit::{AuditAction, AuditOutcome};
+use pathways_store::audit::AuditEntry;
+use pathways_store::outreach;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::access::{audit_read, read_scope};
+use crate::auth::ApiCaller;
+use crate::error::WebResult;
+use crate::state::AppState;
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(default)]
+pub struct OutreachQuery {
+    /// Only the items escalated to supervisors after failed attempts.
+    pub escalated: bool,
+    /// 1 to 500 (default 200).
+    pub limit: Option<u64>,
+}
+
+/// An item on the outreach queue.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OutreachItemJson {
+    pub id: Uuid,
+    pub person_id: Uuid,
+    pub preferred_name: String,
+    /// `unsafe_checkin`, `linkage_needed`, `linkage_stalled`, `checkup_overdue`, `barc10_drop`, `checkup_due`,
+    /// `not_engaged`, `no_checkin`, `plan_review_overdue`.
+    pub kind: String,
+    /// 0 urgent, 1 high, 2 soon, 3 routine.
+    pub urgency_class: i16,
+    pub opened_at: DateTime<Utc>,
+    pub attempts: i32,
+    pub failed_attempts: i32,
+    pub last_attempt_at: Option<DateTime<Utc>>,
+    pub escalated_at: Option<DateTime<Utc>>,
+}
+
+/// The caller's worklist for today: the open items of the persons they may see (a coach: their caseload;
+/// supervisors: the organization), most urgent first, then longest waiting.
+#[utoipa::path(get, path = "/api/v1/outreach", tag = "checkups", params(OutreachQuery),
+    responses((status = 200, body = [OutreachItemJson]), (status = 401), (status = 403)),
+    security(("bearer" = [])))]
+pub async fn list_outreach(
+    State(state): State<AppState>,
+    ApiCaller { ctx, caller }: ApiCaller,
+    Query(q): Query<OutreachQuery>,
+) -> WebResult<Json<Vec<OutreachItemJson>>> {
+    let scope = read_scope(&state, &ctx, &caller, AuditAction::OutreachRead).await?;
+    let rows = outreach::queue(state.store.reader(), &scope, q.escalated, q.limit.unwrap_or(200).clamp(1, 500)).await?;
+    let entry =
+        AuditEntry::new(AuditAction::OutreachRead, AuditOutcome::Success).detail(format!("shown={}", rows.len()));
+    audit_read(&state, &ctx, entry).await?;
+    Ok(Json(
+        rows.into_iter()
+            .map(|r| OutreachItemJson {
+                id: r.id,
+                person_id: r.person_id,
+                preferred_name: r.preferred_name,
+                kind: r.kind,
+                urgency_class: r.urgency_class,
+                opened_at: r.opened_at,
+                attempts: r.attempts,
+                failed_attempts: r.failed_attempts,
+                last_attempt_at: r.last_attempt_at,
+                escalated_at: r.escalated_at,
+            })
+            .collect(),
+    ))
+}

@@ -1,0 +1,149 @@
+//! `/api/v1/persons/{id}/checkups`, `/schedule`, `/api/v1/outreach` and attempts (issue 5).
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use pathways_domain::Role;
+use serde_json::json;
+
+use crate::util::TestApp;
+
+fn checkup(wants: bool) -> serde_json::Value {
+    json!({"days_alcohol_90": 12, "days_drugs_90": 0, "weekly_use_since_last": false,
+        "past_month_problems": [], "wants_treatment": wants, "in_treatment": false,
+        "housing": "stable", "barc10": [5, 5, 5, 5, 5, 5, 5, 5, 5, 5]})
+}
+
+#[tokio::test]
+async fn a_checkup_that_finds_a_need_returns_the_rule_and_opens_linkage() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let p = app.person(app.org, "Checkup Person", Some(coach.id)).await;
+
+    let schedule = app.api(&coach, Method::GET, &format!("/api/v1/persons/{p}/schedule"), None).await;
+    assert_eq!(schedule.status, StatusCode::OK, "{}", schedule.body);
+    let s = schedule.json();
+    assert_eq!(s["schedule"]["kind"], "fixed");
+    assert_eq!(s["window_days"], 14);
+    assert_eq!(s["time_zone"], "America/New_York");
+    assert_eq!(s["standing"], "upcoming", "enrolled today, first check-up in three months");
+    let first_due = s["next_due"].as_str().expect("a due date").to_owned();
+
+    let path = format!("/api/v1/persons/{p}/checkups");
+    let done = app.api(&coach, Method::POST, &path, Some(checkup(true))).await;
+    assert_eq!(done.status, StatusCode::CREATED, "{}", done.body);
+    let c = done.json();
+    assert_eq!(c["needs_treatment"], true);
+    assert_eq!(c["reasons"], json!(["wants_treatment"]));
+    assert_eq!(c["due_on"], first_due.as_str());
+    assert_eq!(c["in_window"], false, "three months early");
+    assert!(c["next_due"].is_string());
+    assert!(c["linkage_task_id"].is_string(), "a need opens a linkage task");
+    assert!(c["assessment_id"].is_string(), "the BARC-10 taken with it is stored");
+    assert_eq!(c["answers"]["housing"], "stable");
+
+    // In treatment already: the reasons say why no linkage is needed.
+    let mut in_treatment = checkup(true);
+    in_treatment["in_treatment"] = json!(true);
+    let c2 = app.api(&coach, Method::POST, &path, Some(in_treatment)).await.json();
+    assert_eq!(c2["needs_treatment"], false);
+    assert_eq!(c2["reasons"], json!(["wants_treatment", "already_in_treatment"]));
+
+    let list = app.api(&coach, Method::GET, &path, None).await.json();
+    assert_eq!(list.as_array().map(Vec::len), Some(2));
+    assert_eq!(list[0]["id"], c2["id"], "newest first");
+
+    // The coach's queue shows the linkage item at once (evaluated in the same transaction).
+    let queue = app.api(&coach, Method::GET, "/api/v1/outreach", None).await;
+    assert_eq!(queue.status, StatusCode::OK);
+    let kinds: Vec<String> =
+        queue.json().as_array().into_iter().flatten().filter_map(|i| i["kind"].as_str().map(str::to_owned)).collect();
+    assert!(kinds.contains(&"linkage_needed".to_owned()), "{kinds:?}");
+}
+
+#[tokio::test]
+async fn bad_checkup_answers_are_all_named_and_nothing_is_stored() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let p = app.person(app.org, "Checkup Person", Some(coach.id)).await;
+    let path = format!("/api/v1/persons/{p}/checkups");
+    let bad = app
+        .api(
+            &coach,
+            Method::POST,
+            &path,
+            Some(json!({"days_alcohol_90": 91, "weekly_use_since_last": false, "past_month_problems": ["sleep"],
+                "wants_treatment": false, "in_treatment": false})),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<(String, String)> = bad.json()["error"]["fields"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| (f["field"].as_str().unwrap_or("").to_owned(), f["code"].as_str().unwrap_or("").to_owned()))
+        .collect();
+    assert_eq!(
+        fields,
+        vec![
+            ("days_alcohol_90".to_owned(), "out-of-range".to_owned()),
+            ("days_drugs_90".to_owned(), "required".to_owned()),
+            ("past_month_problems".to_owned(), "unknown-choice".to_owned()),
+        ]
+    );
+    let req = Request::post(&path)
+        .header(header::AUTHORIZATION, format!("Bearer {}", coach.token))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from("{\"days_alcohol_90\": "))
+        .expect("request");
+    let malformed = app.send(req).await;
+    assert_eq!(malformed.status, StatusCode::BAD_REQUEST);
+    assert_eq!(app.api(&coach, Method::GET, &path, None).await.json(), json!([]));
+}
+
+#[tokio::test]
+async fn attempts_escalate_to_the_supervisor_and_other_organizations_get_404() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let supervisor = app.staff(app.org, Role::Supervisor).await;
+    let stranger = app.staff(app.other_org, Role::Supervisor).await;
+    let p = app.person(app.org, "Outreach Person", Some(coach.id)).await;
+    app.api(&coach, Method::POST, &format!("/api/v1/persons/{p}/checkups"), Some(checkup(true))).await;
+    let queue = app.api(&coach, Method::GET, "/api/v1/outreach", None).await.json();
+    let item = queue
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|i| i["kind"] == "linkage_needed")
+        .and_then(|i| i["id"].as_str())
+        .expect("a linkage item")
+        .to_owned();
+    let path = format!("/api/v1/outreach/{item}/attempts");
+
+    let bad = app.api(&coach, Method::POST, &path, Some(json!({"channel": "pigeon", "outcome": "maybe"}))).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bad.json()["error"]["fields"].as_array().map(Vec::len), Some(2));
+
+    let theirs =
+        app.api(&stranger, Method::POST, &path, Some(json!({"channel": "phone", "outcome": "no_answer"}))).await;
+    assert_eq!(theirs.status, StatusCode::NOT_FOUND, "another organization's item does not exist for them");
+    assert_eq!(app.api(&stranger, Method::GET, "/api/v1/outreach", None).await.json(), json!([]));
+
+    for n in 1..=3 {
+        let r = app.api(&coach, Method::POST, &path, Some(json!({"channel": "phone", "outcome": "no_answer"}))).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        let j = r.json();
+        assert_eq!(j["failed_attempts"], n);
+        assert_eq!(j["escalated_now"], n == 3);
+    }
+    let escalated = app.api(&supervisor, Method::GET, "/api/v1/outreach?escalated=true", None).await.json();
+    assert_eq!(escalated.as_array().map(Vec::len), Some(1));
+    assert_eq!(escalated[0]["id"], item.as_str());
+    let actions = app.audit_actions().await;
+    assert!(
+        actions.iter().any(|(a, o, s)| a == "outreach_attempt_create" && o == "success" && *s == Some(p.as_uuid()))
+    );
+    assert!(actions.iter().any(|(a, o, _)| a == "outreach_read" && o == "success"));
+
+    let analyst = app.staff(app.org, Role::Analyst).await;
+    assert_eq!(app.api(&analyst, Method::GET, "/api/v1/outreach", None).await.status, StatusCode::FORBIDDEN);
+}
