@@ -306,17 +306,19 @@ async fn serve(mut config: Config, demo: bool, bind: Option<String>) -> anyhow::
     eprintln!("Pathways is running at http://{addr}/");
     let state = AppState::new(store, config);
     spawn_housekeeping(state.clone());
-    spawn_outreach(state.store.clone(), addr.to_string());
+    if state.config.outreach_every_seconds > 0 {
+        spawn_outreach(state.store.clone(), addr.to_string(), state.config.outreach_every_seconds);
+    }
     pathways_web::serve(state, listener).await?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Runs the outreach rules in the background: the persons whose records changed every 15 seconds, everyone once
-/// an hour (claimed through the job table, so of several server processes on one database one runs it).
-fn spawn_outreach(store: pathways_store::Store, addr: String) {
+/// Runs the outreach rules in the background: the persons whose records changed every `every` seconds, everyone
+/// once an hour (claimed through the job table, so of several server processes on one database one runs it).
+fn spawn_outreach(store: pathways_store::Store, addr: String, every: u64) {
     let worker = format!("{}:{}:{}", std::process::id(), addr, uuid::Uuid::now_v7());
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(15));
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(every));
         loop {
             tick.tick().await;
             match pathways_store::outreach::tick(&store, &worker, pathways_store::now()).await {

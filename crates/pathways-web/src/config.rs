@@ -33,6 +33,9 @@ pub struct Config {
     pub bed_hold_hours: i64,
     /// How old a program's bed count may be before it is flagged stale (default 8).
     pub capacity_stale_hours: i64,
+    /// How often the outreach rules run for the persons whose records changed, in seconds (default 15; 0 turns
+    /// the background runner off in this process, e.g. when another process on the same database runs it).
+    pub outreach_every_seconds: u64,
 }
 
 /// The defaults, as a serializable mirror (secrets can't be serialized on purpose).
@@ -48,11 +51,12 @@ struct Defaults {
     log_format: &'static str,
     bed_hold_hours: i64,
     capacity_stale_hours: i64,
+    outreach_every_seconds: u64,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://pathways-data/pathways.db";
 
-const KNOWN_KEYS: [&str; 12] = [
+const KNOWN_KEYS: [&str; 13] = [
     "database_url",
     "bind",
     "public_url",
@@ -65,6 +69,7 @@ const KNOWN_KEYS: [&str; 12] = [
     "log_format",
     "bed_hold_hours",
     "capacity_stale_hours",
+    "outreach_every_seconds",
 ];
 
 impl Config {
@@ -83,6 +88,7 @@ impl Config {
             log_format: "json",
             bed_hold_hours: 4,
             capacity_stale_hours: 8,
+            outreach_every_seconds: 15,
         }))
         .merge(Toml::file(&file))
         .merge(Env::prefixed("PATHWAYS_").only(&KNOWN_KEYS));
@@ -97,6 +103,9 @@ impl Config {
         }
         if !(1..=72).contains(&self.bed_hold_hours) || !(1..=168).contains(&self.capacity_stale_hours) {
             return Err("configuration: bed_hold_hours must be 1 to 72 and capacity_stale_hours 1 to 168".into());
+        }
+        if self.outreach_every_seconds > 3600 {
+            return Err("configuration: outreach_every_seconds must be 0 (off) to 3600".into());
         }
         if !self.access_line_phone.chars().any(|c| c.is_ascii_digit()) {
             return Err("configuration: access_line_phone must be a phone number".into());
@@ -144,6 +153,7 @@ impl Config {
             log_format: "json".into(),
             bed_hold_hours: 4,
             capacity_stale_hours: 8,
+            outreach_every_seconds: 15,
         }
     }
 
