@@ -7,8 +7,8 @@ use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::controllers::{
-    api, assessments, assets, auth, caseload, checkins, directory, encounters, find, home, invites, lang, ops, persons,
-    plans, portal, staff,
+    api, assessments, assets, auth, caseload, checkins, checkups, directory, encounters, find, home, invites, lang,
+    ops, outreach, persons, plans, portal, staff,
 };
 use crate::error::WebError;
 use crate::middleware;
@@ -64,6 +64,10 @@ pub fn router(state: AppState) -> Router {
         // The person's portal and the coach's caseload
         .route("/me", get(portal::show_me))
         .route("/caseload", get(caseload::show_caseload))
+        .route("/outreach", get(outreach::show_outreach))
+        .route("/outreach/{item}/attempts", post(outreach::log_attempt))
+        .route("/persons/{id}/checkups", get(checkups::list_checkups).post(checkups::create_checkup))
+        .route("/persons/{id}/linkage/{task}", post(checkups::linkage_step))
         // The public finder.
         .route("/find", get(find::show_find))
         .route("/find/{id}", get(find::show_listing))

@@ -769,3 +769,106 @@ field-barc10 = BARC-10 answers
 field-channel = How you reached out
 field-outcome = What happened
 field-error-invalid = This answer can't be used.
+nav-outreach = Outreach
+outreach-title = Outreach for today
+outreach-intro = Who needs you today, most urgent first, then whoever has waited longest. Log each attempt to reach someone; after three that don't reach them, your supervisor sees it too.
+outreach-show-all = Show everyone's items
+outreach-show-escalated = Show only items escalated to supervisors
+outreach-empty = Nothing needs outreach right now.
+outreach-count = { $count ->
+    [one] One item
+   *[other] { $count } items
+}
+outreach-waited-days = { $count ->
+    [0] opened today
+    [one] waiting 1 day
+   *[other] waiting { $count } days
+}
+outreach-attempts = { $count ->
+    [one] 1 attempt
+   *[other] { $count } attempts
+}
+outreach-escalated = Escalated
+outreach-note = Note (optional)
+outreach-log-attempt = Log attempt
+outreach-class-0 = Urgent
+outreach-class-1 = High
+outreach-class-2 = Soon
+outreach-class-3 = Routine
+outreach-kind-unsafe-checkin = said they were not safe
+outreach-kind-linkage-needed = needs help getting into treatment
+outreach-kind-linkage-stalled = linkage to treatment has stalled
+outreach-kind-checkup-overdue = check-up overdue
+outreach-kind-barc10-drop = recovery capital fell
+outreach-kind-checkup-due = check-up due
+outreach-kind-not-engaged = no contact for 30 days
+outreach-kind-no-checkin = no self check-in lately
+outreach-kind-plan-review-overdue = plan review overdue
+outreach-channel-phone = Phone call
+outreach-channel-text = Text message
+outreach-channel-email = Email
+outreach-channel-visit = Visit
+outreach-channel-ally = Through an ally (with consent)
+outreach-outcome-reached = Reached them
+outreach-outcome-left-message = Left a message
+outreach-outcome-no-answer = No answer
+outreach-outcome-wrong-number = Wrong number or address
+outreach-outcome-declined = They declined for now
+flash-attempt-logged = Attempt logged.
+flash-attempt-escalated = Attempt logged. After several attempts that didn't reach them, your supervisor can see this item too.
+flash-checkup-saved = Check-up saved.
+flash-checkup-linkage = Check-up saved. It shows a need for treatment: a linkage task is open below.
+checkups-title = Check-ups
+checkups-of = Check-ups with { $name }
+checkup-next = Next check-up
+checkup-standing-upcoming = not yet due
+checkup-standing-due = due now: within its window
+checkup-standing-overdue = overdue: its window has closed
+checkup-schedule-ended = The check-up schedule has run its course.
+checkup-window = Window: { $range }
+checkup-record = Record a check-up
+checkup-problems-hint = Tick any that happened in the past month because of alcohol or drug use. Leave all unticked if none.
+checkup-not-asked = Not asked
+checkup-justice = Involved with the justice system since the last check-up
+checkup-history = Earlier check-ups
+checkup-none = No check-ups yet.
+checkup-done-on = Done
+checkup-due-on = Due
+checkup-in-window = In window
+checkup-needs-treatment = Needs treatment
+checkup-next-due = Next due
+checkup-reason-weekly-use = weekly use
+checkup-reason-past-month-problems = problems in the past month
+checkup-reason-wants-treatment = wants treatment
+checkup-reason-already-in-treatment = already in treatment
+checkup-problem-health = Physical health
+checkup-problem-mental-health = Mental health
+checkup-problem-work-or-school = Work or school
+checkup-problem-family-or-friends = Family or friends
+checkup-problem-money = Money
+checkup-problem-legal = Legal trouble
+checkup-problem-risky-situations = Use in risky situations (driving, …)
+checkup-problem-withdrawal = Withdrawal
+checkup-treatment-none = None
+checkup-treatment-outpatient = Outpatient
+checkup-treatment-residential = Residential
+checkup-treatment-medication = Medication for substance use
+checkup-treatment-waiting = Waiting to start
+checkup-housing-stable = Stable
+checkup-housing-at-risk = At risk of losing it
+checkup-housing-temporary = Temporary (with friends, shelter)
+checkup-housing-homeless = Without housing
+checkup-work-working = Working
+checkup-work-school = In school or training
+checkup-work-looking = Looking for work
+checkup-work-neither = Neither
+checkup-support-strong = Strong
+checkup-support-some = Some
+checkup-support-none = None
+linkage-title = Getting into treatment
+linkage-opened = Opened { $when }. Mark each step as it happens.
+linkage-step-feedback = Talked through the check-up's answers
+linkage-step-barriers = Worked through barriers
+linkage-step-appointment = Made the appointment
+linkage-step-transport = Arranged transport or went along
+linkage-step-arrived = They arrived: treatment started

@@ -769,3 +769,106 @@ field-barc10 = Respuestas del BARC-10
 field-channel = Cómo se intentó el contacto
 field-outcome = Qué pasó
 field-error-invalid = Esta respuesta no se puede usar.
+nav-outreach = Contacto
+outreach-title = Contacto para hoy
+outreach-intro = Quién le necesita hoy: primero lo más urgente, luego quien lleva más tiempo esperando. Registre cada intento de contacto; después de tres sin lograrlo, su supervisor también lo verá.
+outreach-show-all = Mostrar todos los elementos
+outreach-show-escalated = Mostrar solo lo escalado a supervisores
+outreach-empty = Nada necesita contacto ahora.
+outreach-count = { $count ->
+    [one] Un elemento
+   *[other] { $count } elementos
+}
+outreach-waited-days = { $count ->
+    [0] abierto hoy
+    [one] esperando 1 día
+   *[other] esperando { $count } días
+}
+outreach-attempts = { $count ->
+    [one] 1 intento
+   *[other] { $count } intentos
+}
+outreach-escalated = Escalado
+outreach-note = Nota (opcional)
+outreach-log-attempt = Registrar intento
+outreach-class-0 = Urgente
+outreach-class-1 = Alta
+outreach-class-2 = Pronto
+outreach-class-3 = De rutina
+outreach-kind-unsafe-checkin = dijo que no estaba a salvo
+outreach-kind-linkage-needed = necesita ayuda para entrar a tratamiento
+outreach-kind-linkage-stalled = la conexión con tratamiento se ha detenido
+outreach-kind-checkup-overdue = seguimiento atrasado
+outreach-kind-barc10-drop = bajó su capital de recuperación
+outreach-kind-checkup-due = seguimiento pendiente
+outreach-kind-not-engaged = sin contacto en 30 días
+outreach-kind-no-checkin = sin registro propio reciente
+outreach-kind-plan-review-overdue = revisión del plan atrasada
+outreach-channel-phone = Llamada
+outreach-channel-text = Mensaje de texto
+outreach-channel-email = Correo electrónico
+outreach-channel-visit = Visita
+outreach-channel-ally = Por medio de un aliado (con consentimiento)
+outreach-outcome-reached = Se logró el contacto
+outreach-outcome-left-message = Se dejó un mensaje
+outreach-outcome-no-answer = No contestó
+outreach-outcome-wrong-number = Número o dirección equivocados
+outreach-outcome-declined = Prefirió no hablar por ahora
+flash-attempt-logged = Intento registrado.
+flash-attempt-escalated = Intento registrado. Después de varios intentos sin contacto, su supervisor también puede ver este elemento.
+flash-checkup-saved = Seguimiento guardado.
+flash-checkup-linkage = Seguimiento guardado. Muestra una necesidad de tratamiento: hay una tarea de conexión abierta abajo.
+checkups-title = Seguimientos
+checkups-of = Seguimientos con { $name }
+checkup-next = Próximo seguimiento
+checkup-standing-upcoming = todavía no corresponde
+checkup-standing-due = corresponde ahora: dentro de su plazo
+checkup-standing-overdue = atrasado: su plazo ya cerró
+checkup-schedule-ended = El calendario de seguimientos ha terminado.
+checkup-window = Plazo: { $range }
+checkup-record = Registrar un seguimiento
+checkup-problems-hint = Marque lo que haya pasado en el último mes por el consumo de alcohol o drogas. Deje todo sin marcar si no hubo nada.
+checkup-not-asked = No se preguntó
+checkup-justice = Contacto con el sistema de justicia desde el último seguimiento
+checkup-history = Seguimientos anteriores
+checkup-none = Todavía no hay seguimientos.
+checkup-done-on = Hecho
+checkup-due-on = Correspondía
+checkup-in-window = En plazo
+checkup-needs-treatment = Necesita tratamiento
+checkup-next-due = Próximo
+checkup-reason-weekly-use = consumo semanal
+checkup-reason-past-month-problems = problemas en el último mes
+checkup-reason-wants-treatment = quiere tratamiento
+checkup-reason-already-in-treatment = ya está en tratamiento
+checkup-problem-health = Salud física
+checkup-problem-mental-health = Salud mental
+checkup-problem-work-or-school = Trabajo o estudios
+checkup-problem-family-or-friends = Familia o amistades
+checkup-problem-money = Dinero
+checkup-problem-legal = Problemas legales
+checkup-problem-risky-situations = Consumo en situaciones de riesgo (manejar, …)
+checkup-problem-withdrawal = Abstinencia
+checkup-treatment-none = Ninguno
+checkup-treatment-outpatient = Ambulatorio
+checkup-treatment-residential = Residencial
+checkup-treatment-medication = Medicamento para el consumo de sustancias
+checkup-treatment-waiting = Esperando empezar
+checkup-housing-stable = Estable
+checkup-housing-at-risk = En riesgo de perderla
+checkup-housing-temporary = Temporal (con amistades, albergue)
+checkup-housing-homeless = Sin vivienda
+checkup-work-working = Trabajando
+checkup-work-school = Estudiando o en capacitación
+checkup-work-looking = Buscando trabajo
+checkup-work-neither = Ninguno
+checkup-support-strong = Fuerte
+checkup-support-some = Algo
+checkup-support-none = Ninguno
+linkage-title = Entrar a tratamiento
+linkage-opened = Abierta { $when }. Marque cada paso cuando ocurra.
+linkage-step-feedback = Se conversaron las respuestas del seguimiento
+linkage-step-barriers = Se trabajaron las barreras
+linkage-step-appointment = Se hizo la cita
+linkage-step-transport = Se organizó el transporte o se acompañó
+linkage-step-arrived = Llegó: empezó el tratamiento

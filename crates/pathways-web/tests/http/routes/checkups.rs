@@ -147,3 +147,68 @@ async fn attempts_escalate_to_the_supervisor_and_other_organizations_get_404() {
     let analyst = app.staff(app.org, Role::Analyst).await;
     assert_eq!(app.api(&analyst, Method::GET, "/api/v1/outreach", None).await.status, StatusCode::FORBIDDEN);
 }
+
+/// The pages: a coach records a check-up on the form, the need opens the linkage task, its steps are marked; the
+/// queue page lists the item and takes an attempt; a bad form comes back with each problem named.
+#[tokio::test]
+async fn pages_record_a_checkup_mark_linkage_steps_and_log_attempts() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let p = app.person(app.org, "Page Person", Some(coach.id)).await;
+    let page = app.page(&coach, &format!("/persons/{p}/checkups")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Record a check-up") && page.body.contains("not yet due"), "{}", page.body);
+
+    let bad = app.post_form(&coach, &format!("/persons/{p}/checkups"), &[("days_alcohol_90", "120")]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("Days of alcohol use in the past 90 days: This is outside the allowed range."));
+    assert!(bad.body.contains("Says they need or want treatment: This is required."));
+
+    let fields = [
+        ("days_alcohol_90", "20"),
+        ("days_drugs_90", "0"),
+        ("weekly_use_since_last", "yes"),
+        ("problem", "work_or_school"),
+        ("problem", "money"),
+        ("wants_treatment", "no"),
+        ("in_treatment", "no"),
+        ("housing", "at_risk"),
+    ];
+    let saved = app.post_form(&coach, &format!("/persons/{p}/checkups"), &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let after = app.page(&coach, &format!("/persons/{p}/checkups")).await.body;
+    assert!(after.contains("Getting into treatment"), "the linkage task is shown");
+    assert!(after.contains("weekly use; problems in the past month"), "the reasons are shown");
+    let task = after
+        .split(&format!("/persons/{p}/linkage/"))
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a linkage form")
+        .to_owned();
+    let step = app.post_form(&coach, &format!("/persons/{p}/linkage/{task}"), &[("step", "feedback")]).await;
+    assert_eq!(step.status, StatusCode::SEE_OTHER);
+    let after = app.page(&coach, &format!("/persons/{p}/checkups")).await.body;
+    assert!(
+        after.contains("Talked through the check-up&#39;s answers:")
+            || after.contains("Talked through the check-up's answers:")
+    );
+
+    let queue = app.page(&coach, "/outreach").await;
+    assert_eq!(queue.status, StatusCode::OK);
+    assert!(queue.body.contains("Page Person</a>: needs help getting into treatment"), "{}", queue.body);
+    let item =
+        queue.body.split("/outreach/").nth(1).and_then(|r| r.split('/').next()).expect("an attempt form").to_owned();
+    let logged = app
+        .post_form(&coach, &format!("/outreach/{item}/attempts"), &[("channel", "phone"), ("outcome", "no_answer")])
+        .await;
+    assert_eq!(logged.status, StatusCode::SEE_OTHER);
+    assert!(app.page(&coach, "/outreach").await.body.contains("1 attempt"));
+
+    // Another organization's coach: the item and the person are not there.
+    let stranger = app.staff(app.other_org, Role::Coach).await;
+    let theirs = app
+        .post_form(&stranger, &format!("/outreach/{item}/attempts"), &[("channel", "phone"), ("outcome", "reached")])
+        .await;
+    assert_eq!(theirs.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.page(&stranger, &format!("/persons/{p}/checkups")).await.status, StatusCode::NOT_FOUND);
+}

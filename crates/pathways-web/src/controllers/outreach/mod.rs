@@ -1,0 +1,8 @@
+//! Each coach's outreach worklist for today (issue 5): items by urgency, then by how long they have waited,
+//! each with the form to log an attempt.
+
+pub mod log_attempt;
+pub mod show_outreach;
+
+pub use log_attempt::log_attempt;
+pub use show_outreach::show_outreach;

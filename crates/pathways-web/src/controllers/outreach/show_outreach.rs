@@ -1,0 +1,95 @@
+//! `GET /outreach`: the caller's queue. Supervisors may narrow it to the items escalated to them.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Html;
+use pathways_domain::audit::{AuditAction, AuditOutcome};
+use pathways_domain::outreach::{CHANNELS, OUTCOMES};
+use pathways_store::audit::AuditEntry;
+use pathways_store::outreach;
+use serde::Deserialize;
+
+use crate::access::{audit_read, read_scope};
+use crate::ctx::SignedIn;
+use crate::error::WebResult;
+use crate::state::AppState;
+use crate::views::{Chrome, render};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct OutreachQuery {
+    pub escalated: String,
+}
+
+pub struct Item {
+    pub id: String,
+    pub person_id: String,
+    pub name: String,
+    pub kind: String,
+    pub urgent: bool,
+    pub class: String,
+    pub waited: String,
+    pub attempts: String,
+    pub escalated: bool,
+}
+
+#[derive(Template)]
+#[template(path = "outreach/show.html")]
+struct OutreachPage {
+    chrome: Chrome,
+    heading: String,
+    items: Vec<Item>,
+    escalated_only: bool,
+    supervising: bool,
+    channels: Vec<(&'static str, String)>,
+    outcomes: Vec<(&'static str, String)>,
+    count_line: String,
+}
+
+pub async fn show_outreach(
+    State(state): State<AppState>,
+    SignedIn { ctx, caller }: SignedIn,
+    Query(q): Query<OutreachQuery>,
+) -> WebResult<Html<String>> {
+    let scope = read_scope(&state, &ctx, &caller, AuditAction::OutreachRead).await?;
+    let supervising = scope.assigned_to.is_none();
+    let escalated_only = q.escalated == "1";
+    let rows = outreach::queue(state.store.reader(), &scope, escalated_only, 300).await?;
+    let entry =
+        AuditEntry::new(AuditAction::OutreachRead, AuditOutcome::Success).detail(format!("shown={}", rows.len()));
+    audit_read(&state, &ctx, entry).await?;
+    let t = ctx.t();
+    let now = pathways_store::now();
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let days = (now - r.opened_at).num_days().max(0);
+            Item {
+                id: r.id.to_string(),
+                person_id: r.person_id.to_string(),
+                name: r.preferred_name,
+                kind: t.get(&format!("outreach-kind-{}", r.kind.replace('_', "-"))),
+                urgent: r.urgency_class == 0,
+                class: t.get(&format!("outreach-class-{}", r.urgency_class.clamp(0, 3))),
+                waited: t.count("outreach-waited-days", u64::try_from(days).unwrap_or(0)),
+                attempts: if r.attempts > 0 {
+                    t.count("outreach-attempts", u64::try_from(r.attempts).unwrap_or(0))
+                } else {
+                    String::new()
+                },
+                escalated: r.escalated_at.is_some(),
+            }
+        })
+        .collect::<Vec<_>>();
+    let heading = t.get("outreach-title");
+    render(&OutreachPage {
+        chrome: Chrome::new(&ctx, &state, heading.clone()),
+        heading,
+        count_line: t.count("outreach-count", items.len() as u64),
+        items,
+        escalated_only,
+        supervising,
+        channels: CHANNELS.iter().map(|c| (*c, t.get(&format!("outreach-channel-{c}")))).collect(),
+        outcomes: OUTCOMES.iter().map(|o| (*o, t.get(&format!("outreach-outcome-{}", o.replace('_', "-"))))).collect(),
+    })
+}

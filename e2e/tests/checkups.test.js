@@ -1,0 +1,139 @@
+// Recovery management check-ups and outreach (issue 5): a coach opens today's
+// outreach queue, logs a failed call, opens the person's check-ups, records a
+// check-up that finds a need for treatment, sees the linkage task and marks its
+// first step, and finds the linkage item on the queue. axe runs on every page;
+// the queue is checked at phone width; nothing may leave 127.0.0.1.
+
+import assert from 'node:assert/strict';
+import { after, afterEach, before, test } from 'node:test';
+
+import {
+  PHONE_VIEWPORT,
+  assertNoHorizontalScroll,
+  eventually,
+  expectNoAxeViolations,
+  launchBrowser,
+  newPage,
+} from '../lib/browser.js';
+import { DEMO_COACH_EMAIL, DEMO_PASSWORD, startServer } from '../lib/server.js';
+
+const TEST_TIMEOUT_MS = 300_000;
+
+let server;
+let browser;
+let session;
+
+before(
+  async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  },
+  { timeout: 120_000 },
+);
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+afterEach(async (t) => {
+  if (t.passed !== true) {
+    if (session) process.stderr.write(`\n[${t.name}] last URL: ${session.page.url()}\n`);
+    server?.printLogs(`pathways server output after failed test "${t.name}"`);
+  }
+  await session?.close().catch(() => {});
+  session = undefined;
+});
+
+async function signIn(page) {
+  await page.goto('/login');
+  await page.getByLabel('Email or username', { exact: true }).fill(DEMO_COACH_EMAIL);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+async function openQueue(page) {
+  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outreach', exact: true });
+  await link.click();
+  await page.waitForURL((url) => url.pathname === '/outreach');
+  await page.getByRole('heading', { level: 1, name: 'Outreach for today', exact: true }).waitFor();
+}
+
+test('a coach works today\'s outreach queue and a check-up that needs treatment', { timeout: TEST_TIMEOUT_MS }, async () => {
+  session = await newPage(browser, server.baseURL);
+  const { page } = session;
+  await signIn(page);
+  await openQueue(page);
+
+  // The rules run in the background as the server starts: wait for the first pass.
+  const cards = page.locator('ol.outreach > li');
+  await eventually(async () => {
+    if ((await cards.count()) === 0) {
+      await page.reload();
+      assert.fail('the queue is still empty');
+    }
+  });
+  await expectNoAxeViolations(page, '/outreach');
+
+  // The urgent item comes first: the demo's unsafe check-in.
+  const first = cards.first();
+  const heading = (await first.getByRole('heading', { level: 2 }).innerText()).trim();
+  assert.match(heading, /said they were not safe$/, `the most urgent item first, got "${heading}"`);
+  const name = heading.split(':')[0].trim();
+
+  // A failed call.
+  await first.getByLabel('How you reached out').selectOption({ label: 'Phone call' });
+  await first.getByLabel('What happened').selectOption({ label: 'No answer' });
+  await first.getByRole('button', { name: 'Log attempt', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Attempt logged.' }).first().waitFor();
+  await cards.first().getByText('1 attempt').waitFor();
+  await expectNoAxeViolations(page, '/outreach after an attempt');
+
+  // The person's check-ups.
+  await cards.first().getByRole('link', { name, exact: true }).click();
+  await page.waitForURL(/\/persons\/[^/]+\/checkups$/);
+  await page.getByRole('heading', { level: 1, name: `Check-ups with ${name}`, exact: true }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Next check-up', exact: true }).waitFor();
+  await expectNoAxeViolations(page, 'check-ups');
+
+  await page.getByLabel('Days of alcohol use in the past 90 days').fill('20');
+  await page.getByLabel('Days of other drug use in the past 90 days').fill('0');
+  const answer = async (legend, choice) =>
+    page.getByRole('group', { name: legend, exact: true }).getByLabel(choice, { exact: true }).check();
+  await answer('Use weekly or more often since the last check-up', 'Yes');
+  await answer('Says they need or want treatment', 'Yes');
+  await answer('In treatment now', 'No');
+  await page
+    .getByRole('group', { name: 'Problems from substance use in the past month', exact: true })
+    .getByLabel('Work or school', { exact: true })
+    .check();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'It shows a need for treatment' }).first().waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Getting into treatment', exact: true }).waitFor();
+  const row = page.locator('table tbody tr').first();
+  assert.match(await row.innerText(), /weekly use; problems in the past month; wants treatment/);
+  await expectNoAxeViolations(page, 'check-ups with a linkage task');
+
+  await page.getByRole('button', { name: "Talked through the check-up's answers", exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved' }).first().waitFor();
+  const firstStep = (await page.locator('ol.steps > li').first().innerText()).trim();
+  assert.match(firstStep, /^Talked through the check-up's answers: \d{4}-\d\d-\d\d \d\d:\d\d$/);
+  await page.getByRole('button', { name: 'Made the appointment', exact: true }).waitFor();
+
+  // Back on the queue: the linkage item for this person.
+  await openQueue(page);
+  await page.getByRole('heading', { level: 2, name: `${name}: needs help getting into treatment`, exact: true }).waitFor();
+  await expectNoAxeViolations(page, '/outreach with the linkage item');
+  session.assertNoOffsiteRequests();
+});
+
+test('the queue fits a phone', { timeout: TEST_TIMEOUT_MS }, async () => {
+  session = await newPage(browser, server.baseURL, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
+  const { page } = session;
+  await signIn(page);
+  await page.goto('/outreach');
+  await page.getByRole('heading', { level: 1, name: 'Outreach for today', exact: true }).waitFor();
+  await assertNoHorizontalScroll(page, '/outreach on a phone');
+  await expectNoAxeViolations(page, '/outreach on a phone');
+});
