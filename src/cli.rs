@@ -74,6 +74,11 @@ enum Command {
         #[command(subcommand)]
         command: DemoCommand,
     },
+    /// The outreach rules (check-ups, linkage, re-engagement).
+    Outreach {
+        #[command(subcommand)]
+        command: OutreachCommand,
+    },
     /// Copy a SQLite database while the server runs (for PostgreSQL, use pg_dump).
     Backup {
         #[arg(long)]
@@ -189,6 +194,16 @@ enum TokenCommand {
 }
 
 #[derive(Subcommand)]
+enum OutreachCommand {
+    /// Evaluate the rules now: every person (`--full`, what the hourly job does) or only those whose records
+    /// changed since they were last evaluated (the default). Prints what the pass did and how long it took.
+    Evaluate {
+        #[arg(long)]
+        full: bool,
+    },
+}
+
+#[derive(Subcommand)]
 enum AuditCommand {
     /// Recompute the hash chain and name the first broken event.
     Verify,
@@ -264,6 +279,26 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tx.commit().await?;
             println!("{token}");
             eprintln!("Keep this token secret: it is shown once and acts as {email}.");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Outreach { command: OutreachCommand::Evaluate { full } } => {
+            let store = open_store(&config).await?;
+            let started = std::time::Instant::now();
+            let now = pathways_store::now();
+            let counts = if full {
+                pathways_store::outreach::full_pass(&store, now).await?
+            } else {
+                pathways_store::outreach::incremental_pass(&store, now).await?
+            };
+            let secs = started.elapsed().as_secs_f64();
+            println!(
+                "{} pass: {} persons evaluated, {} enrolled, {} items opened, {} closed in {secs:.3} s",
+                if full { "Full" } else { "Incremental" },
+                counts.evaluated,
+                counts.enrolled,
+                counts.opened,
+                counts.closed
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Audit { command: AuditCommand::Verify } => {

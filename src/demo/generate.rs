@@ -93,7 +93,8 @@ pub async fn generate(store: &Store, sizes: &Sizes, password_hash: &str) -> anyh
             phone: None,
             email: None,
             assigned_coach_id: Some(coach_ids[i % coaches]),
-            created_at: now,
+            // Enrolled over the past two years, so check-ups fall due, are overdue or are done at every stage.
+            created_at: now - Duration::days(i64::try_from(i % 730).unwrap_or(0)),
             updated_at: now,
         })
         .collect();

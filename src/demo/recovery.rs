@@ -1,5 +1,6 @@
 //! Demo recovery records: each demo person gets a plan, a year of check-ins, quarterly BARC-10s with a
-//! believable trend, and encounters with their coach. One person can sign in to their own portal. Generated
+//! believable trend, up to two years of quarterly check-ups (one overdue, one needing linkage), and encounters
+//! with their coach. One person can sign in to their own portal. Generated
 //! from a fixed seed, so every demo looks the same.
 
 use chrono::{Duration, NaiveDate, Utc};
@@ -130,6 +131,7 @@ pub async fn seed(store: &Store, org: OrgId, coach: Option<AccountId>, password_
                 .unwrap_or_else(Utc::now);
             records::add_assessment(&tx, &scope, id, &a, coach, "staff", at).await?;
         }
+        checkup_history(&tx, &scope, p, i, coach, &mut rng).await?;
         // Encounters every two weeks or so.
         let mut day = today - Duration::days(360);
         while day < today {
@@ -161,6 +163,68 @@ pub async fn seed(store: &Store, org: OrgId, coach: Option<AccountId>, password_
                 Some("en"),
             )
             .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Up to two years of quarterly check-ups: each demo person enrolled at a different time. Most check-ups are done
+/// within their window; the fourth person missed the latest one (overdue); the second person's latest check-up
+/// found a need for treatment (an open linkage task); the sixth needed treatment a year ago and arrived nine days
+/// later (the program's time-to-treatment figure).
+async fn checkup_history(
+    tx: &pathways_store::sea_orm::DatabaseTransaction,
+    scope: &PersonScope,
+    p: &person::Model,
+    i: usize,
+    coach: AccountId,
+    rng: &mut StdRng,
+) -> anyhow::Result<()> {
+    use pathways_domain::checkup::{CheckupAnswers, RawCheckupAnswers};
+    use pathways_store::checkups::{self, By, LinkageStep};
+    use pathways_store::sea_orm::{ActiveModelTrait, ActiveValue::Set};
+
+    let now = Utc::now();
+    let enrolled = now - Duration::days(700 - 40 * i64::try_from(i % 12).unwrap_or(0));
+    let mut m: person::ActiveModel = p.clone().into();
+    m.created_at = Set(enrolled);
+    m.update(tx).await?;
+    let id = PersonId::from_uuid(p.id);
+    let program = checkups::program(tx, scope.org).await?;
+    let dues: Vec<_> = program
+        .schedule
+        .fixed_dates(enrolled.date_naive())
+        .into_iter()
+        .filter(|d| *d + Duration::days(14) < now.date_naive())
+        .collect();
+    let by = By { account: coach, kind: "staff" };
+    for (k, due) in dues.iter().enumerate() {
+        let last = k + 1 == dues.len();
+        if last && i == 3 {
+            break;
+        }
+        let need = (last && i == 1) || (k == 1 && i == 5);
+        let raw = RawCheckupAnswers {
+            days_alcohol_90: Some(if need { 24 } else { rng.gen_range(0..6) }),
+            days_drugs_90: Some(0),
+            weekly_use_since_last: Some(need),
+            past_month_problems: Some(if need { vec!["work_or_school".into()] } else { vec![] }),
+            wants_treatment: Some(need),
+            in_treatment: Some(false),
+            housing: Some("stable".into()),
+            ..RawCheckupAnswers::default()
+        };
+        let answers = CheckupAnswers::parse(&raw).map_err(|e| anyhow::anyhow!("demo check-up: {e:?}"))?;
+        let at = due.and_hms_opt(15, 0, 0).map(|t| t.and_utc()).unwrap_or(now) + Duration::days(rng.gen_range(-5..8));
+        let done = checkups::record(tx, scope, id, &answers, by, at).await?;
+        if k == 1
+            && i == 5
+            && let Some(task) = done.and_then(|d| d.linkage_task)
+        {
+            let steps = [(LinkageStep::Feedback, 0), (LinkageStep::Appointment(None), 3), (LinkageStep::Arrived, 9)];
+            for (step, days) in steps {
+                checkups::linkage_step(tx, scope, id, task, step, at + Duration::days(days)).await?;
+            }
         }
     }
     Ok(())

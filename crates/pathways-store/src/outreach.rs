@@ -91,6 +91,11 @@ async fn evaluate_page(
     now: DateTime<Utc>,
 ) -> Result<(PassCounts, Option<Uuid>)> {
     use person_summary::Column as S;
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        // A pass fills `checkup_schedule` and `outreach_item` as it goes: a plan cached while they were small
+        // (a generic plan after five runs) would keep scanning them whole. Plan each page's queries afresh.
+        db.execute_unprepared("SET LOCAL plan_cache_mode = force_custom_plan").await?;
+    }
     let col = |c: S| Expr::col((person_summary::Entity, c));
     let mut rows = select
         .select_only()
