@@ -125,6 +125,13 @@ test('a coach works today\'s outreach queue and a check-up that needs treatment'
   await openQueue(page);
   await page.getByRole('heading', { level: 2, name: `${name}: needs help getting into treatment`, exact: true }).waitFor();
   await expectNoAxeViolations(page, '/outreach with the linkage item');
+
+  // The program's figures: counts only.
+  await page.getByRole('link', { name: 'Check-up and outreach figures', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Check-up and outreach figures', exact: true }).waitFor();
+  const program = page.getByRole('row', { name: /^Whole program/ });
+  await program.waitFor();
+  await expectNoAxeViolations(page, '/outreach/figures');
   session.assertNoOffsiteRequests();
 });
 

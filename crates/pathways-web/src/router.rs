@@ -65,6 +65,7 @@ pub fn router(state: AppState) -> Router {
         .route("/me", get(portal::show_me))
         .route("/caseload", get(caseload::show_caseload))
         .route("/outreach", get(outreach::show_outreach))
+        .route("/outreach/figures", get(outreach::show_figures))
         .route("/outreach/{item}/attempts", post(outreach::log_attempt))
         .route("/persons/{id}/checkups", get(checkups::list_checkups).post(checkups::create_checkup))
         .route("/persons/{id}/linkage/{task}", post(checkups::linkage_step))

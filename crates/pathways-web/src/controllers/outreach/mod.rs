@@ -2,7 +2,9 @@
 //! each with the form to log an attempt.
 
 pub mod log_attempt;
+pub mod show_figures;
 pub mod show_outreach;
 
 pub use log_attempt::log_attempt;
+pub use show_figures::show_figures;
 pub use show_outreach::show_outreach;

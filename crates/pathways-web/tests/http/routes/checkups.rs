@@ -196,8 +196,13 @@ async fn pages_record_a_checkup_mark_linkage_steps_and_log_attempts() {
     let queue = app.page(&coach, "/outreach").await;
     assert_eq!(queue.status, StatusCode::OK);
     assert!(queue.body.contains("Page Person</a>: needs help getting into treatment"), "{}", queue.body);
-    let item =
-        queue.body.split("/outreach/").nth(1).and_then(|r| r.split('/').next()).expect("an attempt form").to_owned();
+    let item = queue
+        .body
+        .split("action=\"/outreach/")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .expect("an attempt form")
+        .to_owned();
     let logged = app
         .post_form(&coach, &format!("/outreach/{item}/attempts"), &[("channel", "phone"), ("outcome", "no_answer")])
         .await;
@@ -211,4 +216,29 @@ async fn pages_record_a_checkup_mark_linkage_steps_and_log_attempts() {
         .await;
     assert_eq!(theirs.status, StatusCode::NOT_FOUND);
     assert_eq!(app.page(&stranger, &format!("/persons/{p}/checkups")).await.status, StatusCode::NOT_FOUND);
+}
+
+/// The program view counts check-ups, needs and linkage for the program and per coach; a coach sees their own.
+#[tokio::test]
+async fn the_program_view_counts_without_naming_anyone() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let supervisor = app.staff(app.org, Role::Supervisor).await;
+    let p = app.person(app.org, "Counted Person", Some(coach.id)).await;
+    app.api(&coach, Method::POST, &format!("/api/v1/persons/{p}/checkups"), Some(checkup(true))).await;
+    app.api(&coach, Method::POST, &format!("/api/v1/persons/{p}/checkups"), Some(checkup(false))).await;
+    let page = app.page(&supervisor, "/outreach/figures").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let body = page.body;
+    assert!(
+        body.contains("<th scope=\"row\">Whole program</th>\n      <td>2</td>\n      <td>0%</td>\n      <td>1</td>"),
+        "{body}"
+    );
+    assert!(!body.contains("Counted Person"), "no one is named");
+    let own = app.page(&coach, "/outreach/figures").await.body;
+    assert_eq!(own.matches("<th scope=\"row\">").count(), 1, "a coach sees the one line of their own");
+    assert_eq!(
+        app.page(&app.staff(app.org, Role::Analyst).await, "/outreach/figures").await.status,
+        StatusCode::FORBIDDEN
+    );
 }
