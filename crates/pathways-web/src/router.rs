@@ -68,6 +68,7 @@ pub fn router(state: AppState) -> Router {
         .route("/outreach/figures", get(outreach::show_figures))
         .route("/outreach/{item}/attempts", post(outreach::log_attempt))
         .route("/persons/{id}/checkups", get(checkups::list_checkups).post(checkups::create_checkup))
+        .route("/me/checkups", get(checkups::list_checkups).post(checkups::create_checkup))
         .route("/persons/{id}/linkage/{task}", post(checkups::linkage_step))
         // The public finder.
         .route("/find", get(find::show_find))

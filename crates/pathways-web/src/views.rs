@@ -94,6 +94,7 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-correction"),
         crate::key!("flash-checkup-saved"),
         crate::key!("flash-checkup-linkage"),
+        crate::key!("flash-checkup-linkage-mine"),
         crate::key!("flash-attempt-logged"),
         crate::key!("flash-attempt-escalated"),
         crate::key!("capacity-hold-expired"),

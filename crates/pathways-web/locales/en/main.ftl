@@ -884,3 +884,7 @@ checkup-figures-median-days = Median days to treatment
 checkup-figures-within-14 = Linked within 14 days
 checkup-figures-not-engaged = Not engaged now
 checkup-figures-re-engaged = Re-engaged
+checkups-mine = My check-ups
+linkage-mine = Your coach is helping you get into treatment. Each step shows here when it's done.
+linkage-not-yet = not yet
+flash-checkup-linkage-mine = Thank you. Your answers show treatment could help now: your coach will reach out to talk it through with you.

@@ -884,3 +884,7 @@ checkup-figures-median-days = Mediana de días hasta el tratamiento
 checkup-figures-within-14 = Conectados en 14 días
 checkup-figures-not-engaged = Sin participación ahora
 checkup-figures-re-engaged = Volvieron a participar
+checkups-mine = Mis seguimientos
+linkage-mine = Su coach le está ayudando a entrar a tratamiento. Cada paso aparece aquí cuando se hace.
+linkage-not-yet = todavía no
+flash-checkup-linkage-mine = Gracias. Sus respuestas muestran que el tratamiento podría ayudar ahora: su coach se comunicará para conversarlo con usted.

@@ -1,4 +1,5 @@
-//! `POST /persons/{id}/checkups`: a coach records a completed check-up. A need for treatment opens the linkage
+//! `POST /persons/{id}/checkups` (a coach) and `POST /me/checkups` (the person, in their portal): a completed
+//! check-up. A need for treatment opens the linkage
 //! task at once; the page says so.
 
 use axum::extract::State;
@@ -76,9 +77,6 @@ pub async fn create_checkup(
     s: Subject,
     VerifiedForm(pairs): VerifiedForm<Vec<(String, String)>>,
 ) -> WebResult<Response> {
-    if s.is_self {
-        return Err(WebError::NotFound);
-    }
     let f = CheckupForm::from_pairs(pairs);
     let raw = RawCheckupAnswers {
         days_alcohol_90: number(&f.days_alcohol_90),
@@ -111,15 +109,15 @@ pub async fn create_checkup(
     };
     let PersonTx { tx, scope, .. } =
         open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::CheckupCreate).await?;
-    let by = By { account: s.caller.account, kind: "staff" };
+    let by = By { account: s.caller.account, kind: if s.is_self { "person" } else { "staff" } };
     let now = pathways_store::now();
     let done = checkups::record(&tx, &scope, s.person, &answers, by, now).await?.ok_or(WebError::NotFound)?;
     pathways_store::outreach::evaluate_person(&tx, s.person, now).await?;
     tx.commit().await?;
-    let flash = if done.need.needs_treatment {
-        crate::key!("flash-checkup-linkage")
-    } else {
-        crate::key!("flash-checkup-saved")
+    let flash = match (done.need.needs_treatment, s.is_self) {
+        (true, true) => crate::key!("flash-checkup-linkage-mine"),
+        (true, false) => crate::key!("flash-checkup-linkage"),
+        (false, _) => crate::key!("flash-checkup-saved"),
     };
     Ok(crate::flash::redirect(&state, &format!("{}/checkups", s.base), flash))
 }

@@ -50,12 +50,11 @@ pub struct CheckupsPage {
     /// (field, label, choices)
     pub choices: Vec<(&'static str, String, Choices)>,
     pub errors: Vec<(String, String)>,
+    /// The person's own portal: the linkage task is their coach's to mark; they see where it stands.
+    pub is_self: bool,
 }
 
 pub async fn list_checkups(State(state): State<AppState>, s: Subject) -> WebResult<Html<String>> {
-    if s.is_self {
-        return Err(WebError::NotFound);
-    }
     render(&page(&state, &s, Vec::new()).await?)
 }
 
@@ -121,7 +120,8 @@ pub async fn page(state: &AppState, s: &Subject, errors: Vec<(String, String)>) 
         codes.iter().map(|c| (*c, t.get(&format!("checkup-{field}-{}", c.replace('_', "-"))))).collect()
     };
     Ok(CheckupsPage {
-        heading: t.arg("checkups-of", "name", &record.preferred_name),
+        heading: if s.is_self { t.get("checkups-mine") } else { t.arg("checkups-of", "name", &record.preferred_name) },
+        is_self: s.is_self,
         base: s.base.clone(),
         next_due: schedule.next_due.map(|d| d.to_string()).unwrap_or_default(),
         standing,

@@ -242,3 +242,36 @@ async fn the_program_view_counts_without_naming_anyone() {
         StatusCode::FORBIDDEN
     );
 }
+
+/// A person does their own check-up in the portal: stored as theirs, the need opens the coach's linkage task, and
+/// their page shows where it stands without the coach's buttons. Another person's check-ups are not reachable.
+#[tokio::test]
+async fn a_person_does_their_own_checkup_in_the_portal() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let p = app.person(app.org, "Portal Person", Some(coach.id)).await;
+    let me = app.person_login(app.org, p).await;
+    let page = app.page(&me, "/me/checkups").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("My check-ups"));
+    let fields = [
+        ("days_alcohol_90", "2"),
+        ("days_drugs_90", "0"),
+        ("weekly_use_since_last", "no"),
+        ("wants_treatment", "yes"),
+        ("in_treatment", "no"),
+    ];
+    let saved = app.post_form(&me, "/me/checkups", &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert_eq!(saved.header("location"), "/me/checkups");
+    assert!(saved.header("set-cookie").contains("flash-checkup-linkage-mine"), "the person's own words");
+    let mine = app.page(&me, "/me/checkups").await.body;
+    assert!(mine.contains("Your coach is helping you get into treatment"));
+    assert!(!mine.contains("/linkage/"), "the steps are the coach's to mark");
+    let list = app.api(&coach, Method::GET, &format!("/api/v1/persons/{p}/checkups"), None).await.json();
+    assert_eq!(list[0]["completed_by"], "person");
+    let queue = app.api(&coach, Method::GET, "/api/v1/outreach", None).await.json();
+    assert!(queue.as_array().into_iter().flatten().any(|i| i["kind"] == "linkage_needed"));
+    let other = app.person(app.org, "Someone Else", Some(coach.id)).await;
+    assert_eq!(app.page(&me, &format!("/persons/{other}/checkups")).await.status, StatusCode::NOT_FOUND);
+}
