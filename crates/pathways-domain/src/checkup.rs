@@ -84,7 +84,7 @@ impl Schedule {
 }
 
 /// The first instant of a calendar day in a zone (midnight, or the first time that exists if midnight was skipped).
-fn start_of_day(date: NaiveDate, tz: Tz) -> DateTime<Utc> {
+pub fn start_of_day(date: NaiveDate, tz: Tz) -> DateTime<Utc> {
     let mut t = date.and_time(chrono::NaiveTime::MIN);
     for _ in 0..4 {
         if let Some(local) = tz.from_local_datetime(&t).earliest() {
@@ -112,6 +112,17 @@ pub enum Standing {
     Due,
     /// Its window has closed.
     Overdue,
+}
+
+impl Standing {
+    /// The name the API and the stored data use (as serialized).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Standing::Upcoming => "upcoming",
+            Standing::Due => "due",
+            Standing::Overdue => "overdue",
+        }
+    }
 }
 
 pub fn standing(due: NaiveDate, days: u32, tz: Tz, now: DateTime<Utc>) -> Standing {
@@ -150,6 +161,18 @@ pub enum NeedReason {
     AlreadyInTreatment,
 }
 
+impl NeedReason {
+    /// The code the API and the stored check-ups use (as serialized).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            NeedReason::WeeklyUse => "weekly_use",
+            NeedReason::PastMonthProblems => "past_month_problems",
+            NeedReason::WantsTreatment => "wants_treatment",
+            NeedReason::AlreadyInTreatment => "already_in_treatment",
+        }
+    }
+}
+
 /// The rule's answer: whether to link the person to treatment, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Need {
@@ -186,6 +209,17 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn names_are_the_serialized_ones() {
+        use NeedReason as R;
+        for r in [R::WeeklyUse, R::PastMonthProblems, R::WantsTreatment, R::AlreadyInTreatment] {
+            assert_eq!(serde_json::to_value(r).ok(), Some(serde_json::Value::from(r.as_str())));
+        }
+        for st in [Standing::Upcoming, Standing::Due, Standing::Overdue] {
+            assert_eq!(serde_json::to_value(st).ok(), Some(serde_json::Value::from(st.as_str())));
+        }
     }
 
     #[test]

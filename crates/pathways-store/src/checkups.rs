@@ -86,11 +86,6 @@ pub async fn set_program(db: &impl ConnectionTrait, org: OrgId, p: &Program) -> 
     Ok(())
 }
 
-/// The first instant of a calendar day in the program's zone.
-pub fn start_of(day: NaiveDate, tz: Tz) -> DateTime<Utc> {
-    window(day, 0, tz).0
-}
-
 /// The calendar day of an instant in the program's zone.
 pub fn local_day(at: DateTime<Utc>, tz: Tz) -> NaiveDate {
     at.with_timezone(&tz).date_naive()
@@ -276,13 +271,12 @@ pub async fn record(
 
     let assessment = match &answers.barc10 {
         Some(given) => {
-            let raw: Vec<Option<i64>> = given.iter().map(|a| Some(i64::from(*a))).collect();
-            let parsed = Barc10Answers::parse(&raw).map_err(|e| StoreError::Invalid(format!("{e:?}")))?;
+            let parsed = Barc10Answers::try_from(given.clone()).map_err(|e| StoreError::Invalid(format!("{e:?}")))?;
             Some(records::add_assessment(db, scope, person, &parsed, by.account, by.kind, now).await?.id)
         }
         None => None,
     };
-    let reasons: Vec<&str> = need.reasons.iter().map(|r| reason_code(*r)).collect();
+    let reasons: Vec<&str> = need.reasons.iter().map(|r| r.as_str()).collect();
     let saved = checkup::ActiveModel {
         id: Set(Uuid::now_v7()),
         person_id: Set(person.as_uuid()),
@@ -339,17 +333,6 @@ pub async fn record(
     };
     summary::refresh(db, person).await?;
     Ok(Some(Recorded { checkup: saved, need, linkage_task }))
-}
-
-/// The rule's reasons as stored and sent.
-pub fn reason_code(r: pathways_domain::checkup::NeedReason) -> &'static str {
-    use pathways_domain::checkup::NeedReason as R;
-    match r {
-        R::WeeklyUse => "weekly_use",
-        R::PastMonthProblems => "past_month_problems",
-        R::WantsTreatment => "wants_treatment",
-        R::AlreadyInTreatment => "already_in_treatment",
-    }
 }
 
 /// A person's check-ups, newest first.

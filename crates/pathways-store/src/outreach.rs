@@ -67,7 +67,8 @@ struct FactRow {
 impl FactRow {
     fn facts(&self, rules: &Rules) -> Facts {
         // An encounter is dated by day: count it from the end of that day in the program's zone.
-        let encounter = self.last_contact.and_then(|d| d.succ_opt()).map(|d| crate::checkups::start_of(d, rules.tz));
+        let encounter =
+            self.last_contact.and_then(|d| d.succ_opt()).map(|d| pathways_domain::checkup::start_of_day(d, rules.tz));
         Facts {
             enrolled_at: self.created_at,
             urgent_items: self.urgent_items.unwrap_or(0),
@@ -83,7 +84,8 @@ impl FactRow {
     }
 }
 
-/// Evaluates the rules for `ids` (or a page after `after` when `ids` is `None`) within one transaction.
+/// Evaluates the rules for the persons `select` finds, within the caller's transaction; returns what it did and
+/// the last person's id (where the next page starts).
 async fn evaluate_page(
     db: &impl ConnectionTrait,
     select: sea_orm::Select<person::Entity>,
@@ -136,7 +138,7 @@ async fn evaluate_page(
 
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
     let open = outreach_item::Entity::find()
-        .filter(outreach_item::Column::PersonId.is_in(ids.clone()))
+        .filter(outreach_item::Column::PersonId.is_in(ids))
         .filter(outreach_item::Column::ClosedAt.is_null())
         .all(db)
         .await?;

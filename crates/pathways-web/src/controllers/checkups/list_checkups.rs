@@ -104,9 +104,7 @@ pub async fn page(state: &AppState, s: &Subject, errors: Vec<(String, String)>) 
         }
     });
     let standing = match schedule.standing {
-        Some(pathways_domain::checkup::Standing::Upcoming) => t.get("checkup-standing-upcoming"),
-        Some(pathways_domain::checkup::Standing::Due) => t.get("checkup-standing-due"),
-        Some(pathways_domain::checkup::Standing::Overdue) => t.get("checkup-standing-overdue"),
+        Some(s) => t.get(&format!("checkup-standing-{}", s.as_str())),
         None => t.get("checkup-schedule-ended"),
     };
     let window = match (schedule.window_opens, schedule.window_closes) {

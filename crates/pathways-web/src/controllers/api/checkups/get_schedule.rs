@@ -48,7 +48,6 @@ pub async fn get_schedule(
     let PersonTx { tx, scope, .. } = open_person(&state, &ctx, &caller, id, AuditAction::ScheduleRead).await?;
     let v = checkups::schedule(&tx, &scope, id, pathways_store::now()).await?.ok_or(WebError::NotFound)?;
     tx.commit().await?;
-    let standing = v.standing.and_then(|s| serde_json::to_value(s).ok()).and_then(|s| s.as_str().map(str::to_owned));
     Ok(Json(ScheduleJson {
         schedule: serde_json::to_value(v.schedule).unwrap_or_default(),
         enrolled_on: v.enrolled_on,
@@ -57,7 +56,7 @@ pub async fn get_schedule(
         time_zone: v.time_zone,
         window_opens: v.window_opens,
         window_closes: v.window_closes,
-        standing,
+        standing: v.standing.map(|s| s.as_str().to_owned()),
         interval_months: v.interval_months,
     }))
 }
