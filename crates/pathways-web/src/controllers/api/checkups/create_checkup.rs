@@ -4,13 +4,9 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use pathways_domain::PrincipalKind;
-use pathways_domain::audit::AuditAction;
 use pathways_domain::checkup::{CheckupAnswers, RawCheckupAnswers};
-use pathways_store::checkups::{self, By};
 
 use super::CheckupJson;
-use crate::access::{PersonTx, open_person};
 use crate::auth::ApiCaller;
 use crate::controllers::api::persons::parse_body;
 use crate::controllers::persons::parse_id;
@@ -36,13 +32,7 @@ pub async fn create_checkup(
     let id = parse_id(&id)?;
     let raw: RawCheckupAnswers = parse_body(&body)?;
     let answers = CheckupAnswers::parse(&raw).map_err(WebError::Invalid)?;
-    let PersonTx { tx, scope, .. } = open_person(&state, &ctx, &caller, id, AuditAction::CheckupCreate).await?;
-    let kind = if caller.kind == PrincipalKind::Person { "person" } else { "staff" };
-    let by = By { account: caller.account, kind };
-    let recorded =
-        checkups::record(&tx, &scope, id, &answers, by, pathways_store::now()).await?.ok_or(WebError::NotFound)?;
-    pathways_store::outreach::evaluate_person(&tx, id, pathways_store::now()).await?;
-    tx.commit().await?;
+    let recorded = crate::controllers::checkups::create_checkup::save(&state, &ctx, &caller, id, &answers).await?;
     let mut json = CheckupJson::from(recorded.checkup);
     json.linkage_task_id = recorded.linkage_task;
     Ok((StatusCode::CREATED, Json(json)))

@@ -4,17 +4,10 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use pathways_domain::PersonId;
-use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_domain::outreach::{CHANNELS, OUTCOMES};
-use pathways_domain::text::FieldError;
-use pathways_store::audit::{self, AuditEntry};
-use pathways_store::outreach::{self, Attempt};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::access::{ScopeTx, open_scope};
 use crate::auth::ApiCaller;
 use crate::controllers::api::persons::parse_body;
 use crate::error::{WebError, WebResult};
@@ -58,50 +51,25 @@ pub async fn create_attempt(
 ) -> WebResult<(StatusCode, Json<AttemptJson>)> {
     let item: Uuid = item.parse().map_err(|_| WebError::NotFound)?;
     let body: AttemptCreate = parse_body(&body)?;
-    let mut errors = Vec::new();
-    if !CHANNELS.contains(&body.channel.as_str()) {
-        errors.push(FieldError::new("channel", "unknown-choice"));
-    }
-    if !OUTCOMES.contains(&body.outcome.as_str()) {
-        errors.push(FieldError::new("outcome", "unknown-choice"));
-    }
-    let note = body.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
-    if note.is_some_and(|n| n.chars().count() > 2000) {
-        errors.push(FieldError::new("notes", "too-long"));
-    }
-    if !errors.is_empty() {
-        return Err(WebError::Invalid(errors));
-    }
-    let ScopeTx { tx, scope } = open_scope(&state, &ctx, &caller, AuditAction::OutreachAttemptCreate).await?;
-    let attempt =
-        Attempt { by: caller.account, channel: body.channel, outcome: body.outcome, note: note.map(str::to_owned) };
-    match outreach::record_attempt(&tx, &scope, item, attempt, pathways_store::now()).await? {
-        Some(done) => {
-            let person = PersonId::from_uuid(done.item.person_id);
-            let entry = AuditEntry::person(AuditAction::OutreachAttemptCreate, person)
-                .on("outreach_item", done.item.id)
-                .detail(if done.escalated_now { "escalated" } else { "logged" });
-            audit::append(&tx, &ctx.actor(), entry).await?;
-            tx.commit().await?;
-            Ok((
-                StatusCode::CREATED,
-                Json(AttemptJson {
-                    attempt_id: done.attempt_id,
-                    item_id: done.item.id,
-                    attempts: done.item.attempts,
-                    failed_attempts: done.item.failed_attempts,
-                    escalated_at: done.item.escalated_at,
-                    escalated_now: done.escalated_now,
-                }),
-            ))
-        }
-        None => {
-            drop(tx);
-            let entry = AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied)
-                .on("outreach_item", item)
-                .detail(AuditAction::OutreachAttemptCreate.as_str());
-            crate::access::audit_alone(&state, &ctx, entry).await?;
-            Err(WebError::NotFound)
-        }
-    }
+    let done = crate::controllers::outreach::log_attempt::record(
+        &state,
+        &ctx,
+        &caller,
+        item,
+        body.channel,
+        body.outcome,
+        body.note.as_deref(),
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(AttemptJson {
+            attempt_id: done.attempt_id,
+            item_id: done.item.id,
+            attempts: done.item.attempts,
+            failed_attempts: done.item.failed_attempts,
+            escalated_at: done.item.escalated_at,
+            escalated_now: done.escalated_now,
+        }),
+    ))
 }
