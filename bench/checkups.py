@@ -11,11 +11,11 @@ Usage: bench/checkups.py [--postgres URL] [--only sqlite|postgres] [--persons N 
        [--changed 1000] [--seconds 10]
 Needs: cargo build --release; wrk (bench/setup.sh).
 """
-import argparse, json, os, re, signal, subprocess, sys, tempfile, time, uuid
+import argparse, os, re, subprocess, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from foundation import BIN, free_port, wait_ready, wrk  # noqa: E402
-from recovery import PASSWORD, sign_in  # noqa: E402
+from foundation import BIN, wrk  # noqa: E402
+from recovery import PASSWORD, each_backend, serving, sign_in  # noqa: E402
 
 PASS_LINE = re.compile(r"(\d+) persons evaluated, (\d+) enrolled, (\d+) items opened, (\d+) closed in ([\d.]+) s")
 
@@ -66,13 +66,7 @@ def run_backend(name, url, a, workdir):
     res["incremental_pass"] = evaluate(env, workdir, False)
     res["empty_incremental_pass"] = evaluate(env, workdir, False)
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([BIN, "serve", "--bind", f"127.0.0.1:{port}"], cwd=workdir, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        if not wait_ready(base, time.monotonic() + 60):
-            raise SystemExit(f"{name}: server not ready")
+    with serving(name, env, workdir) as (base, _):
         cookie, opener = sign_in(base, f"coach0@{slug}.test")
         page = opener.open(base + "/outreach").read().decode()
         res["outreach_items_shown"] = page.count('<li class="card">')
@@ -81,9 +75,6 @@ def run_backend(name, url, a, workdir):
         wrk(base + "/outreach", 2, 32, header=f"Cookie: {cookie}")
         res["outreach_page"] = wrk(base + "/outreach", a.seconds, 32, header=f"Cookie: {cookie}")
         res["outreach_over_healthz_rps"] = round(res["outreach_page"]["rps"] / res["healthz"]["rps"], 4)
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=10)
     return res
 
 
@@ -96,22 +87,7 @@ def main():
     ap.add_argument("--changed", type=int, default=1000)
     ap.add_argument("--seconds", type=int, default=10)
     ap.add_argument("--only", choices=["sqlite", "postgres"])
-    a = ap.parse_args()
-    report = {}
-    if a.only != "postgres":
-        with tempfile.TemporaryDirectory() as d:
-            report["sqlite"] = run_backend("sqlite", f"sqlite://{d}/bench.db", a, d)
-            print(json.dumps(report, indent=2), flush=True)
-    if a.postgres and a.only != "sqlite":
-        name = "pathways_bench_" + uuid.uuid4().hex[:8]
-        subprocess.run(["psql", a.postgres, "-qc", f"CREATE DATABASE {name}"], check=True)
-        try:
-            with tempfile.TemporaryDirectory() as d:
-                report["postgres"] = run_backend("postgres", a.postgres.rsplit("/", 1)[0] + "/" + name, a, d)
-        finally:
-            subprocess.run(["psql", a.postgres, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"])
-    print(json.dumps(report, indent=2))
-
+    each_backend(ap.parse_args(), run_backend)
 
 if __name__ == "__main__":
     main()

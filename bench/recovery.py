@@ -6,7 +6,7 @@ set (100,000 persons, 5,000,000 check-ins, 400,000 BARC-10s by default).
 Usage: bench/recovery.py [--postgres URL] [--persons N --checkins N --assessments N] [--seconds 20]
 Needs: cargo build --release; wrk.
 """
-import argparse, http.cookiejar, json, os, re, signal, subprocess, sys, tempfile, time, urllib.parse, urllib.request
+import argparse, contextlib, http.cookiejar, json, os, re, signal, subprocess, sys, tempfile, time, urllib.parse, urllib.request, uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from foundation import BIN, free_port, wait_ready, wrk, rss_kib  # noqa: E402
@@ -25,6 +25,42 @@ def sign_in(base, email):
     return f"pathways_session={cookie.value}", opener
 
 
+@contextlib.contextmanager
+def serving(name, env, workdir):
+    """`pathways serve` on a free port until the block ends; yields its base URL and process."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([BIN, "serve", "--bind", f"127.0.0.1:{port}"], cwd=workdir, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        if not wait_ready(base, time.monotonic() + 60):
+            raise SystemExit(f"{name}: server not ready")
+        yield base, proc
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=10)
+
+
+def each_backend(a, run_backend):
+    """`run_backend(name, url, a, workdir)` on SQLite (in a temporary folder) and, with --postgres, on a fresh
+    PostgreSQL database dropped afterwards (--only picks one); prints the report as it grows."""
+    report = {}
+    if a.only != "postgres":
+        with tempfile.TemporaryDirectory() as d:
+            report["sqlite"] = run_backend("sqlite", f"sqlite://{d}/bench.db", a, d)
+            print(json.dumps(report, indent=2), flush=True)
+    if a.postgres and a.only != "sqlite":
+        name = "pathways_bench_" + uuid.uuid4().hex[:8]
+        subprocess.run(["psql", a.postgres, "-qc", f"CREATE DATABASE {name}"], check=True)
+        try:
+            with tempfile.TemporaryDirectory() as d:
+                report["postgres"] = run_backend("postgres", a.postgres.rsplit("/", 1)[0] + "/" + name, a, d)
+        finally:
+            subprocess.run(["psql", a.postgres, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"])
+    print(json.dumps(report, indent=2))
+    return report
+
+
 def run_backend(name, url, a, workdir):
     # The outreach rules' background runner is off: its passes over 100,000 persons are issue 5's benchmark;
     # this one measures the pages.
@@ -38,13 +74,7 @@ def run_backend(name, url, a, workdir):
     if url.startswith("postgres"):
         # Measure the steady state, not the checkpoint that flushes the bulk load's pages right after it.
         subprocess.run(["psql", url, "-qc", "CHECKPOINT"], check=True)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([BIN, "serve", "--bind", f"127.0.0.1:{port}"], cwd=workdir, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        if not wait_ready(base, time.monotonic() + 60):
-            raise SystemExit(f"{name}: server not ready")
+    with serving(name, env, workdir) as (base, proc):
         cookie, opener = sign_in(base, f"coach0@{slug}.test")
         caseload = opener.open(base + "/caseload").read().decode()
         rows = caseload.count('<th scope="row">')
@@ -57,9 +87,6 @@ def run_backend(name, url, a, workdir):
         for k in ("caseload", "plan"):
             res[f"{k}_over_healthz_rps"] = round(res[k]["rps"] / res["healthz"]["rps"], 4)
         return res
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=10)
 
 
 
@@ -71,22 +98,7 @@ def main():
     ap.add_argument("--assessments", type=int, default=400_000)
     ap.add_argument("--seconds", type=int, default=20)
     ap.add_argument("--only", choices=["sqlite", "postgres"])
-    a = ap.parse_args()
-    report = {}
-    if a.only != "postgres":
-        with tempfile.TemporaryDirectory() as d:
-            report["sqlite"] = run_backend("sqlite", f"sqlite://{d}/bench.db", a, d)
-            print(json.dumps(report, indent=2), flush=True)
-    if a.postgres and a.only != "sqlite":
-        import uuid
-        name = "pathways_bench_" + uuid.uuid4().hex[:8]
-        subprocess.run(["psql", a.postgres, "-qc", f"CREATE DATABASE {name}"], check=True)
-        try:
-            with tempfile.TemporaryDirectory() as d:
-                report["postgres"] = run_backend("postgres", a.postgres.rsplit("/", 1)[0] + "/" + name, a, d)
-        finally:
-            subprocess.run(["psql", a.postgres, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"])
-    print(json.dumps(report, indent=2))
+    each_backend(ap.parse_args(), run_backend)
 
 
 if __name__ == "__main__":
