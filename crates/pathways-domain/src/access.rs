@@ -106,6 +106,24 @@ pub fn may_assign_coach(p: &Principal) -> bool {
     p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::Admin | Role::Supervisor))
 }
 
+/// The persons whose aggregate figures (counts only, no one named) the caller may see: the persons they may
+/// reach, or for an analyst the whole organization. `None` for everyone else.
+pub fn figures_scope(p: &Principal) -> Option<PersonScope> {
+    PersonScope::of(p).or_else(|| {
+        (p.kind == PrincipalKind::Staff && p.role == Some(Role::Analyst)).then_some(PersonScope {
+            org: p.org,
+            assigned_to: None,
+            only_person: None,
+        })
+    })
+}
+
+/// Whether the caller may change the program's check-up schedule and outreach rules (administrators and
+/// supervisors).
+pub fn may_configure_program(p: &Principal) -> bool {
+    p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::Admin | Role::Supervisor))
+}
+
 /// Whether the caller keeps the community directory (directory editors and administrators).
 pub fn may_edit_directory(p: &Principal) -> bool {
     p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::Admin | Role::DirectoryEditor))
@@ -137,6 +155,21 @@ pub fn may_close_hold(p: &Principal, program_org: OrgId) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn analysts_count_the_organization_but_reach_no_one() {
+        let org = OrgId::new();
+        let p = |role| Principal::staff(AccountId::new(), org, role);
+        let analyst = p(Role::Analyst);
+        assert_eq!(PersonScope::of(&analyst), None, "no identified record");
+        assert_eq!(figures_scope(&analyst), Some(PersonScope { org, assigned_to: None, only_person: None }));
+        let coach = p(Role::Coach);
+        assert_eq!(figures_scope(&coach), PersonScope::of(&coach), "a coach counts their own caseload");
+        assert_eq!(figures_scope(&p(Role::AccessLine)), None);
+        assert_eq!(figures_scope(&p(Role::DirectoryEditor)), None);
+        let configures: Vec<Role> = Role::ALL.into_iter().filter(|r| may_configure_program(&p(*r))).collect();
+        assert_eq!(configures, vec![Role::Admin, Role::Supervisor]);
+    }
 
     #[test]
     fn capacity_is_updated_by_the_program_and_beds_held_by_the_line() {

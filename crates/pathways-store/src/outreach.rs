@@ -15,7 +15,7 @@ use pathways_domain::{AccountId, PersonId};
 use sea_orm::sea_query::{Expr, ExprTrait as _, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult,
-    JoinType, QueryFilter, QueryOrder, QuerySelect, RelationTrait as _,
+    JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait as _,
 };
 use serde::Serialize;
 use uuid::Uuid;
@@ -264,18 +264,37 @@ pub struct QueueRow {
     pub escalated_at: Option<DateTime<Utc>>,
 }
 
-/// The open items of the persons in scope, by urgency class then by how long they have waited. With
-/// `escalated_only`, only the items escalated to supervisors.
-pub async fn queue(
-    db: &impl ConnectionTrait,
-    scope: &PersonScope,
-    escalated_only: bool,
-    limit: u64,
-) -> Result<Vec<QueueRow>> {
-    let mut q = persons::scoped(scope)
+/// Which part of a queue to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QueuePage {
+    /// Only the items escalated to supervisors.
+    pub escalated_only: bool,
+    /// Items to skip (earlier pages).
+    pub offset: u64,
+    pub limit: u64,
+}
+
+fn open_items(scope: &PersonScope, escalated_only: bool) -> sea_orm::Select<person::Entity> {
+    let q = persons::scoped(scope)
+        .join(JoinType::InnerJoin, outreach_item::Relation::Person.def().rev())
+        .filter(Expr::col((outreach_item::Entity, outreach_item::Column::ClosedAt)).is_null());
+    if escalated_only {
+        q.filter(Expr::col((outreach_item::Entity, outreach_item::Column::EscalatedAt)).is_not_null())
+    } else {
+        q
+    }
+}
+
+/// How many open items the queue holds (all pages).
+pub async fn queue_len(db: &impl ConnectionTrait, scope: &PersonScope, escalated_only: bool) -> Result<u64> {
+    Ok(open_items(scope, escalated_only).count(db).await?)
+}
+
+/// One page of the open items of the persons in scope, by urgency class then by how long they have waited.
+pub async fn queue(db: &impl ConnectionTrait, scope: &PersonScope, page: QueuePage) -> Result<Vec<QueueRow>> {
+    let q = open_items(scope, page.escalated_only)
         .select_only()
         .column(person::Column::PreferredName)
-        .join(JoinType::InnerJoin, outreach_item::Relation::Person.def().rev())
         .column_as(Expr::col((outreach_item::Entity, outreach_item::Column::Id)), "id")
         .column_as(Expr::col((outreach_item::Entity, outreach_item::Column::PersonId)), "person_id")
         .column_as(Expr::col((outreach_item::Entity, outreach_item::Column::Kind)), "kind")
@@ -284,15 +303,12 @@ pub async fn queue(
         .column_as(Expr::col((outreach_item::Entity, outreach_item::Column::Attempts)), "attempts")
         .column_as(Expr::col((outreach_item::Entity, outreach_item::Column::FailedAttempts)), "failed_attempts")
         .column_as(Expr::col((outreach_item::Entity, outreach_item::Column::LastAttemptAt)), "last_attempt_at")
-        .column_as(Expr::col((outreach_item::Entity, outreach_item::Column::EscalatedAt)), "escalated_at")
-        .filter(Expr::col((outreach_item::Entity, outreach_item::Column::ClosedAt)).is_null());
-    if escalated_only {
-        q = q.filter(Expr::col((outreach_item::Entity, outreach_item::Column::EscalatedAt)).is_not_null());
-    }
+        .column_as(Expr::col((outreach_item::Entity, outreach_item::Column::EscalatedAt)), "escalated_at");
     Ok(q.order_by_asc(Expr::col((outreach_item::Entity, outreach_item::Column::UrgencyClass)))
         .order_by_asc(Expr::col((outreach_item::Entity, outreach_item::Column::OpenedAt)))
         .order_by_asc(Expr::col((outreach_item::Entity, outreach_item::Column::Id)))
-        .limit(limit)
+        .offset(page.offset)
+        .limit(page.limit)
         .into_model::<QueueRow>()
         .all(db)
         .await?)

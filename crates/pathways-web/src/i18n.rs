@@ -52,6 +52,15 @@ impl Tr {
         LOCALES.lookup_with_args(self.lang(), key, &args)
     }
 
+    /// A message with several arguments, e.g. `t.args(KEY, &[("page", "2".into()), ("pages", "5".into())])`.
+    pub fn args(&self, key: &str, values: &[(&'static str, String)]) -> String {
+        let mut args: HashMap<Cow<'static, str>, FluentValue<'_>> = HashMap::new();
+        for (name, value) in values {
+            args.insert(Cow::Borrowed(*name), FluentValue::from(value.clone()));
+        }
+        LOCALES.lookup_with_args(self.lang(), key, &args)
+    }
+
     /// A message with a number, for plurals.
     pub fn count(&self, key: &str, n: u64) -> String {
         let mut args: HashMap<Cow<'static, str>, FluentValue<'_>> = HashMap::new();
@@ -114,7 +123,7 @@ mod tests {
                 continue;
             }
             let text = std::fs::read_to_string(&path).unwrap_or_default();
-            for marker in ["t.get(\"", "t.arg(\"", "t.count(\"", "key!(\""] {
+            for marker in ["t.get(\"", "t.arg(\"", "t.args(\"", "t.count(\"", "key!(\""] {
                 let mut from = 0;
                 while let Some(at) = text[from..].find(marker).map(|i| i + from) {
                     from = at + marker.len();

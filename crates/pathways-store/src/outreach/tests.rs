@@ -163,7 +163,9 @@ async fn attempts_escalate_and_a_contact_re_engages() {
     .await
     .expect("checkin");
     full_pass(store, now).await.expect("pass");
-    let list = queue(store.writer(), &w.scope, false, 50).await.expect("queue");
+    let list = queue(store.writer(), &w.scope, QueuePage { escalated_only: false, offset: 0, limit: 50 })
+        .await
+        .expect("queue");
     assert_eq!(list.iter().map(|q| q.kind.as_str()).collect::<Vec<_>>(), vec!["not_engaged"]);
     let item = list[0].id;
     let attempt = |outcome: &str| Attempt { by: w.coach, channel: "phone".into(), outcome: outcome.into(), note: None };
@@ -172,7 +174,13 @@ async fn attempts_escalate_and_a_contact_re_engages() {
         let r = r.expect("open item");
         assert_eq!(r.escalated_now, n == 3, "attempt {n}");
     }
-    assert_eq!(queue(store.writer(), &w.scope, true, 50).await.expect("escalated").len(), 1);
+    assert_eq!(
+        queue(store.writer(), &w.scope, QueuePage { escalated_only: true, offset: 0, limit: 50 })
+            .await
+            .expect("escalated")
+            .len(),
+        1
+    );
     let r = record_attempt(store.writer(), &w.scope, item, attempt("reached"), now).await.expect("attempt");
     assert!(!r.expect("still open when logged").escalated_now);
     assert!(open_kinds(&w, ana).await.is_empty(), "reached: not engaged closes at once");

@@ -775,6 +775,7 @@ outreach-intro = Who needs you today, most urgent first, then whoever has waited
 outreach-show-all = Show everyone's items
 outreach-show-escalated = Show only items escalated to supervisors
 outreach-empty = Nothing needs outreach right now.
+outreach-page = Page { $page } of { $pages }
 outreach-count = { $count ->
     [one] One item
    *[other] { $count } items

@@ -775,6 +775,7 @@ outreach-intro = Quién le necesita hoy: primero lo más urgente, luego quien ll
 outreach-show-all = Mostrar todos los elementos
 outreach-show-escalated = Mostrar solo lo escalado a supervisores
 outreach-empty = Nada necesita contacto ahora.
+outreach-page = Página { $page } de { $pages }
 outreach-count = { $count ->
     [one] Un elemento
    *[other] { $count } elementos

@@ -1,19 +1,20 @@
 //! `GET /outreach/figures`: the program view — check-ups completed within their window (the protocol's benchmark
 //! is 94%), days from a need to treatment entry, linkage within 14 days, people not engaged and re-engaged; for
-//! the program and per coach (a coach sees their own line). Counts only: no person is named.
+//! the program and per coach (a coach sees their own line; analysts see the counts, never a person). Counts only: no person is named.
 
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
+use pathways_domain::access::figures_scope;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::{AccountId, Role};
 use pathways_store::accounts;
 use pathways_store::audit::AuditEntry;
 use pathways_store::outreach::{self, ProgramFigures};
 
-use crate::access::{audit_read, read_scope};
+use crate::access::audit_read;
 use crate::ctx::SignedIn;
-use crate::error::WebResult;
+use crate::error::{WebError, WebResult};
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -58,7 +59,11 @@ pub async fn show_figures(
     State(state): State<AppState>,
     SignedIn { ctx, caller }: SignedIn,
 ) -> WebResult<Html<String>> {
-    let scope = read_scope(&state, &ctx, &caller, AuditAction::OutreachRead).await?;
+    let Some(scope) = figures_scope(&caller.principal) else {
+        let entry = AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied).detail("outreach_figures");
+        audit_read(&state, &ctx, entry).await?;
+        return Err(WebError::Forbidden);
+    };
     let db = state.store.reader();
     let since = pathways_store::now() - chrono::Duration::days(365);
     let t = ctx.t();

@@ -6,7 +6,7 @@ use axum::response::Html;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::outreach::{CHANNELS, OUTCOMES};
 use pathways_store::audit::AuditEntry;
-use pathways_store::outreach;
+use pathways_store::outreach::{self, QueuePage};
 use serde::Deserialize;
 
 use crate::access::{audit_read, read_scope};
@@ -19,7 +19,12 @@ use crate::views::{Chrome, render};
 #[serde(default)]
 pub struct OutreachQuery {
     pub escalated: String,
+    /// 1-based; past the last page shows the last.
+    pub page: u64,
 }
+
+/// Items per page of the queue.
+pub const PER_PAGE: u64 = 50;
 
 pub struct Item {
     pub id: String,
@@ -44,6 +49,10 @@ struct OutreachPage {
     channels: Vec<(&'static str, String)>,
     outcomes: Vec<(&'static str, String)>,
     count_line: String,
+    /// Links to the previous and next pages, when there are.
+    prev: Option<String>,
+    next: Option<String>,
+    page_line: String,
 }
 
 pub async fn show_outreach(
@@ -54,9 +63,14 @@ pub async fn show_outreach(
     let scope = read_scope(&state, &ctx, &caller, AuditAction::OutreachRead).await?;
     let supervising = scope.assigned_to.is_none();
     let escalated_only = q.escalated == "1";
-    let rows = outreach::queue(state.store.reader(), &scope, escalated_only, 300).await?;
-    let entry =
-        AuditEntry::new(AuditAction::OutreachRead, AuditOutcome::Success).detail(format!("shown={}", rows.len()));
+    let db = state.store.reader();
+    let total = outreach::queue_len(db, &scope, escalated_only).await?;
+    let pages = total.div_ceil(PER_PAGE).max(1);
+    let page = q.page.clamp(1, pages);
+    let slice = QueuePage { escalated_only, offset: (page - 1) * PER_PAGE, limit: PER_PAGE };
+    let rows = outreach::queue(db, &scope, slice).await?;
+    let entry = AuditEntry::new(AuditAction::OutreachRead, AuditOutcome::Success)
+        .detail(format!("shown={} page={page}", rows.len()));
     audit_read(&state, &ctx, entry).await?;
     let t = ctx.t();
     let now = pathways_store::now();
@@ -85,11 +99,22 @@ pub async fn show_outreach(
     render(&OutreachPage {
         chrome: Chrome::new(&ctx, &state, heading.clone()),
         heading,
-        count_line: t.count("outreach-count", items.len() as u64),
+        count_line: t.count("outreach-count", total),
+        prev: (page > 1).then(|| link(escalated_only, page - 1)),
+        next: (page < pages).then(|| link(escalated_only, page + 1)),
+        page_line: if pages > 1 {
+            t.args("outreach-page", &[("page", page.to_string()), ("pages", pages.to_string())])
+        } else {
+            String::new()
+        },
         items,
         escalated_only,
         supervising,
         channels: CHANNELS.iter().map(|c| (*c, t.get(&format!("outreach-channel-{c}")))).collect(),
         outcomes: OUTCOMES.iter().map(|o| (*o, t.get(&format!("outreach-outcome-{}", o.replace('_', "-"))))).collect(),
     })
+}
+
+fn link(escalated_only: bool, page: u64) -> String {
+    if escalated_only { format!("/outreach?escalated=1&page={page}") } else { format!("/outreach?page={page}") }
 }

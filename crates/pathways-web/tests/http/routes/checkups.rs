@@ -237,9 +237,18 @@ async fn the_program_view_counts_without_naming_anyone() {
     assert!(!body.contains("Counted Person"), "no one is named");
     let own = app.page(&coach, "/outreach/figures").await.body;
     assert_eq!(own.matches("<th scope=\"row\">").count(), 1, "a coach sees the one line of their own");
+    let analyst = app.page(&app.staff(app.org, Role::Analyst).await, "/outreach/figures").await;
+    assert_eq!(analyst.status, StatusCode::OK, "analysts see the counts");
+    assert!(analyst.body.contains("<th scope=\"row\">Whole program</th>\n      <td>2</td>"));
+    assert!(!analyst.body.contains("Counted Person"));
     assert_eq!(
-        app.page(&app.staff(app.org, Role::Analyst).await, "/outreach/figures").await.status,
+        app.page(&app.staff(app.org, Role::AccessLine).await, "/outreach/figures").await.status,
         StatusCode::FORBIDDEN
+    );
+    let elsewhere = app.page(&app.staff(app.other_org, Role::Analyst).await, "/outreach/figures").await.body;
+    assert!(
+        elsewhere.contains("<th scope=\"row\">Whole program</th>\n      <td>0</td>"),
+        "their own organization only"
     );
 }
 
@@ -274,4 +283,39 @@ async fn a_person_does_their_own_checkup_in_the_portal() {
     assert!(queue.as_array().into_iter().flatten().any(|i| i["kind"] == "linkage_needed"));
     let other = app.person(app.org, "Someone Else", Some(coach.id)).await;
     assert_eq!(app.page(&me, &format!("/persons/{other}/checkups")).await.status, StatusCode::NOT_FOUND);
+}
+
+/// A long queue comes in pages of fifty, most urgent first across pages; the count is the whole queue's; a page
+/// past the end shows the last; the API pages by offset.
+#[tokio::test]
+async fn the_queue_comes_in_pages() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    for n in 0..55 {
+        let p = app.person(app.org, &format!("Queued {n:02}"), Some(coach.id)).await;
+        app.api(&coach, Method::POST, &format!("/api/v1/persons/{p}/checkups"), Some(checkup(true))).await;
+    }
+    let all = app.api(&coach, Method::GET, "/api/v1/outreach?limit=500", None).await.json();
+    let total = all.as_array().map(Vec::len).expect("a list");
+    assert!(total >= 55, "one linkage item each at least: {total}");
+    let forms = |body: &str| body.matches("action=\"/outreach/").count();
+
+    let first = app.page(&coach, "/outreach").await.body;
+    assert_eq!(forms(&first), 50);
+    assert!(first.contains(&format!("{total} items")), "the count is the whole queue's");
+    assert!(first.contains(&format!("Page 1 of {}", total.div_ceil(50))));
+    assert!(first.contains("href=\"/outreach?page=2\" rel=\"next\""));
+    assert!(!first.contains("rel=\"prev\""));
+    let last_page = total.div_ceil(50);
+    let last = app.page(&coach, &format!("/outreach?page={last_page}")).await.body;
+    assert_eq!(forms(&last), total - 50 * (last_page - 1));
+    assert!(last.contains("rel=\"prev\"") && !last.contains("rel=\"next\""));
+    let items = |body: &str| body.split("action=\"/outreach/").skip(1).map(|r| r[..36].to_owned()).collect::<Vec<_>>();
+    let past_end = app.page(&coach, "/outreach?page=99").await.body;
+    assert!(items(&past_end) == items(&last), "past the end: the last page");
+
+    let rest = app.api(&coach, Method::GET, "/api/v1/outreach?offset=50", None).await.json();
+    let rest = rest.as_array().expect("a list");
+    assert_eq!(rest.len(), total - 50);
+    assert_eq!(rest[0]["id"], all[50]["id"], "the same order across pages");
 }

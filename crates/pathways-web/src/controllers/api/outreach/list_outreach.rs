@@ -5,7 +5,7 @@ use axum::extract::{Query, State};
 use chrono::{DateTime, Utc};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_store::audit::AuditEntry;
-use pathways_store::outreach;
+use pathways_store::outreach::{self, QueuePage};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -22,6 +22,8 @@ pub struct OutreachQuery {
     pub escalated: bool,
     /// 1 to 500 (default 200).
     pub limit: Option<u64>,
+    /// Items to skip, for the next page (default 0).
+    pub offset: u64,
 }
 
 /// An item on the outreach queue.
@@ -53,7 +55,8 @@ pub async fn list_outreach(
     Query(q): Query<OutreachQuery>,
 ) -> WebResult<Json<Vec<OutreachItemJson>>> {
     let scope = read_scope(&state, &ctx, &caller, AuditAction::OutreachRead).await?;
-    let rows = outreach::queue(state.store.reader(), &scope, q.escalated, q.limit.unwrap_or(200).clamp(1, 500)).await?;
+    let page = QueuePage { escalated_only: q.escalated, offset: q.offset, limit: q.limit.unwrap_or(200).clamp(1, 500) };
+    let rows = outreach::queue(state.store.reader(), &scope, page).await?;
     let entry =
         AuditEntry::new(AuditAction::OutreachRead, AuditOutcome::Success).detail(format!("shown={}", rows.len()));
     audit_read(&state, &ctx, entry).await?;
