@@ -45,9 +45,9 @@ afterEach(async (t) => {
   session = undefined;
 });
 
-async function signIn(page) {
+async function signIn(page, email = DEMO_COACH_EMAIL) {
   await page.goto('/login');
-  await page.getByLabel('Email or username', { exact: true }).fill(DEMO_COACH_EMAIL);
+  await page.getByLabel('Email or username', { exact: true }).fill(email);
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL((url) => url.pathname !== '/login');
@@ -132,6 +132,51 @@ test('a coach works today\'s outreach queue and a check-up that needs treatment'
   const program = page.getByRole('row', { name: /^Whole program/ });
   await program.waitFor();
   await expectNoAxeViolations(page, '/outreach/figures');
+  session.assertNoOffsiteRequests();
+});
+
+test('a supervisor changes the program settings', { timeout: TEST_TIMEOUT_MS }, async () => {
+  session = await newPage(browser, server.baseURL);
+  const { page } = session;
+  await signIn(page, 'supervisor@demo.pathways.test');
+  await openQueue(page);
+  await page.getByRole('link', { name: 'Check-up schedule and outreach rules', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Check-up schedule and outreach rules', exact: true }).waitFor();
+  await expectNoAxeViolations(page, '/outreach/settings');
+  await page.getByLabel('Days on each side of the due date a check-up counts as on time', { exact: true }).fill('90');
+  await page.getByRole('button', { name: 'Save the settings', exact: true }).click();
+  const problems = page.getByRole('alert');
+  await problems.getByRole('link', { name: /^Days on each side/ }).waitFor();
+  await expectNoAxeViolations(page, '/outreach/settings with a problem');
+  await page.getByLabel('Days on each side of the due date a check-up counts as on time', { exact: true }).fill('21');
+  await page.getByRole('button', { name: 'Save the settings', exact: true }).click();
+  await page.getByText('Settings saved.', { exact: false }).waitFor();
+  assert.equal(
+    await page.getByLabel('Days on each side of the due date a check-up counts as on time', { exact: true }).inputValue(),
+    '21',
+  );
+  session.assertNoOffsiteRequests();
+});
+
+test('a coach keeps a way to reach someone, given with consent', { timeout: TEST_TIMEOUT_MS }, async () => {
+  session = await newPage(browser, server.baseURL);
+  const { page } = session;
+  await signIn(page);
+  await openQueue(page);
+  await page.getByRole('link', { name: /^Ways to reach / }).first().click();
+  await page.getByRole('heading', { level: 1, name: /^Ways to reach / }).waitFor();
+  await expectNoAxeViolations(page, 'locator details');
+  await page.getByLabel('Kind', { exact: true }).selectOption('contact_person');
+  await page.getByLabel('How to reach', { exact: true }).fill('860-555-0199');
+  await page.getByRole('button', { name: 'Add a way to reach', exact: true }).click();
+  const problems = page.getByRole('alert');
+  await problems.getByRole('link', { name: /^Consent/ }).waitFor();
+  await expectNoAxeViolations(page, 'locator details with problems');
+  await page.getByLabel("Contact person's name (for a contact person)", { exact: true }).fill('Rosa');
+  await page.getByLabel('Relationship', { exact: true }).fill('aunt');
+  await page.getByLabel('The person agreed that we may use this to reach them.', { exact: true }).check();
+  await page.getByRole('button', { name: 'Add a way to reach', exact: true }).click();
+  await page.getByText('Rosa (aunt)', { exact: false }).waitFor();
   session.assertNoOffsiteRequests();
 });
 

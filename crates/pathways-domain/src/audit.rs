@@ -69,10 +69,16 @@ pub enum AuditAction {
     OutreachAttemptCreate,
     /// A step of a linkage task recorded.
     LinkageUpdate,
+    /// A program's check-up schedule or outreach rules changed.
+    ProgramSettingsUpdate,
+    /// A person's locator details read.
+    LocatorRead,
+    /// A locator detail added or removed.
+    LocatorUpdate,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 43] = [
+    pub const ALL: [AuditAction; 46] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -116,6 +122,9 @@ impl AuditAction {
         AuditAction::OutreachRead,
         AuditAction::OutreachAttemptCreate,
         AuditAction::LinkageUpdate,
+        AuditAction::ProgramSettingsUpdate,
+        AuditAction::LocatorRead,
+        AuditAction::LocatorUpdate,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -163,6 +172,9 @@ impl AuditAction {
             AuditAction::OutreachRead => "outreach_read",
             AuditAction::OutreachAttemptCreate => "outreach_attempt_create",
             AuditAction::LinkageUpdate => "linkage_update",
+            AuditAction::ProgramSettingsUpdate => "program_settings_update",
+            AuditAction::LocatorRead => "locator_read",
+            AuditAction::LocatorUpdate => "locator_update",
         }
     }
 }

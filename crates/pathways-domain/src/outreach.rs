@@ -12,6 +12,11 @@ use serde::Serialize;
 
 use crate::checkup::{Standing, standing};
 
+mod locator;
+mod settings;
+pub use locator::{LOCATOR_KINDS, Locator, LocatorForm, parse_locator};
+pub use settings::{SettingsForm, parse_settings};
+
 /// Why a person is on the queue. The order of the variants is the order within an urgency class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]

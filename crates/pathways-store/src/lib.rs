@@ -22,6 +22,7 @@ pub mod export;
 pub mod import;
 pub mod invites;
 pub mod jobs;
+pub mod locators;
 pub mod migration;
 pub mod orgs;
 pub mod outreach;

@@ -8,7 +8,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::controllers::{
     api, assessments, assets, auth, caseload, checkins, checkups, directory, encounters, find, home, invites, lang,
-    ops, outreach, persons, plans, portal, staff,
+    locator, ops, outreach, persons, plans, portal, staff,
 };
 use crate::error::WebError;
 use crate::middleware;
@@ -66,10 +66,15 @@ pub fn router(state: AppState) -> Router {
         .route("/caseload", get(caseload::show_caseload))
         .route("/outreach", get(outreach::show_outreach))
         .route("/outreach/figures", get(outreach::show_figures))
+        .route("/outreach/settings", get(outreach::show_settings).post(outreach::save_settings))
         .route("/outreach/{item}/attempts", post(outreach::log_attempt))
         .route("/persons/{id}/checkups", get(checkups::list_checkups).post(checkups::create_checkup))
         .route("/me/checkups", get(checkups::list_checkups).post(checkups::create_checkup))
         .route("/persons/{id}/linkage/{task}", post(checkups::linkage_step))
+        .route("/persons/{id}/locator", get(locator::show_locator).post(locator::add_locator))
+        .route("/persons/{id}/locator/{detail}/remove", post(locator::remove_locator))
+        .route("/me/locator", get(locator::show_locator).post(locator::add_locator))
+        .route("/me/locator/{detail}/remove", post(locator::remove_locator))
         // The public finder.
         .route("/find", get(find::show_find))
         .route("/find/{id}", get(find::show_listing))

@@ -96,6 +96,9 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-checkup-linkage"),
         crate::key!("flash-checkup-linkage-mine"),
         crate::key!("flash-attempt-logged"),
+        crate::key!("flash-settings-saved"),
+        crate::key!("flash-locator-added"),
+        crate::key!("flash-locator-removed"),
         crate::key!("flash-attempt-escalated"),
         crate::key!("capacity-hold-expired"),
         crate::key!("capacity-hold-closed"),
@@ -192,7 +195,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 70] = [
+pub const FIELDS: [&str; 84] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -263,6 +266,20 @@ pub const FIELDS: [&str; 70] = [
     "barc10",
     "channel",
     "outcome",
+    "schedule_kind",
+    "every_months",
+    "for_months",
+    "cap_months",
+    "window_days",
+    "quiet_days",
+    "no_contact_days",
+    "linkage_stall_days",
+    "escalate_after",
+    "kind",
+    "value",
+    "relationship",
+    "note",
+    "consent",
 ];
 pub const FIELD_ERRORS: [&str; 23] = [
     "missing",

@@ -23,6 +23,7 @@ pub mod encounter;
 pub mod invite;
 pub mod job;
 pub mod linkage_task;
+pub mod locator_contact;
 pub mod organization;
 pub mod outreach_attempt;
 pub mod outreach_dirty;

@@ -13,6 +13,7 @@ mod m0007_access_line;
 mod m0008_access_calls;
 mod m0009_person_summary;
 mod m0010_checkups;
+mod m0011_locator;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0008_access_calls::Migration),
             Box::new(m0009_person_summary::Migration),
             Box::new(m0010_checkups::Migration),
+            Box::new(m0011_locator::Migration),
         ]
     }
 }

@@ -17,6 +17,7 @@ pub mod home;
 pub mod hsds;
 pub mod invites;
 pub mod lang;
+pub mod locator;
 pub mod meetings;
 pub mod ops;
 pub mod outreach;

@@ -46,6 +46,7 @@ struct OutreachPage {
     items: Vec<Item>,
     escalated_only: bool,
     supervising: bool,
+    configures: bool,
     channels: Vec<(&'static str, String)>,
     outcomes: Vec<(&'static str, String)>,
     count_line: String,
@@ -110,6 +111,7 @@ pub async fn show_outreach(
         items,
         escalated_only,
         supervising,
+        configures: pathways_domain::access::may_configure_program(&caller.principal),
         channels: CHANNELS.iter().map(|c| (*c, t.get(&format!("outreach-channel-{c}")))).collect(),
         outcomes: OUTCOMES.iter().map(|o| (*o, t.get(&format!("outreach-outcome-{}", o.replace('_', "-"))))).collect(),
     })

@@ -319,3 +319,95 @@ async fn the_queue_comes_in_pages() {
     assert_eq!(rest.len(), total - 50);
     assert_eq!(rest[0]["id"], all[50]["id"], "the same order across pages");
 }
+
+/// A supervisor sets the program's schedule and rules in a page: bad values come back named, a good change is
+/// audited and new persons get the new schedule; coaches may look at the queue but not change the rules.
+#[tokio::test]
+async fn supervisors_set_the_program_schedule_and_rules() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let supervisor = app.staff(app.org, Role::Supervisor).await;
+    assert_eq!(app.page(&coach, "/outreach/settings").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.post_form(&coach, "/outreach/settings", &[("schedule_kind", "adaptive")]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert!(!app.page(&coach, "/outreach").await.body.contains("href=\"/outreach/settings\""));
+    assert!(app.page(&supervisor, "/outreach").await.body.contains("href=\"/outreach/settings\""));
+
+    let shown = app.page(&supervisor, "/outreach/settings").await;
+    assert_eq!(shown.status, StatusCode::OK);
+    assert!(shown.body.contains("value=\"fixed\" checked") && shown.body.contains("value=\"America/New_York\""));
+
+    let mut fields = vec![
+        ("schedule_kind", "adaptive"),
+        ("every_months", "3"),
+        ("for_months", "24"),
+        ("cap_months", "4"),
+        ("window_days", "30"),
+        ("time_zone", "America/Chicago"),
+        ("quiet_days", "10"),
+        ("no_contact_days", "45"),
+        ("linkage_stall_days", "5"),
+        ("escalate_after", "2"),
+    ];
+    let bad = app.post_form(&supervisor, "/outreach/settings", &fields).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("href=\"#window_days\""), "a monthly schedule can't have 30 days each side");
+    assert!(bad.body.contains("value=\"America/Chicago\""), "what was typed comes back");
+    fields[4] = ("window_days", "10");
+    let saved = app.post_form(&supervisor, "/outreach/settings", &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    assert!(app.audit_actions().await.iter().any(|(a, o, _)| a == "program_settings_update" && o == "success"));
+
+    let p = app.person(app.org, "Adaptive Person", Some(coach.id)).await;
+    let s = app.api(&coach, Method::GET, &format!("/api/v1/persons/{p}/schedule"), None).await.json();
+    assert_eq!(s["schedule"], json!({"kind": "adaptive", "cap_months": 4}));
+    assert_eq!((s["window_days"].as_i64(), s["time_zone"].as_str()), (Some(10), Some("America/Chicago")));
+    // Another organization keeps its own settings.
+    let theirs = app.staff(app.other_org, Role::Supervisor).await;
+    assert!(app.page(&theirs, "/outreach/settings").await.body.contains("value=\"fixed\" checked"));
+}
+
+/// Locator details are kept only with the person's consent; the coach sees them beside the queue, the person sees
+/// and withdraws their own, every read and change is audited, and another organization finds nothing.
+#[tokio::test]
+async fn locator_details_are_kept_with_consent_and_withdrawn_by_the_person() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let p = app.person(app.org, "Locator Person", Some(coach.id)).await;
+    let path = format!("/persons/{p}/locator");
+    let refused = app
+        .post_form(&coach, &path, &[("kind", "contact_person"), ("value", "860-555-0101"), ("relationship", "aunt")])
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("href=\"#consent\"") && refused.body.contains("href=\"#name\""));
+    assert!(refused.body.contains("value=\"aunt\""), "what was typed comes back");
+    assert!(app.page(&coach, &path).await.body.contains("No details yet."), "nothing kept without consent");
+
+    let fields = [("kind", "phone"), ("value", "(860) 555-0142"), ("note", "evenings"), ("consent", "yes")];
+    assert_eq!(app.post_form(&coach, &path, &fields).await.status, StatusCode::SEE_OTHER);
+    let shown = app.page(&coach, &path).await.body;
+    assert!(shown.contains("<a href=\"tel:+18605550142\">+18605550142</a>"), "{shown}");
+    assert!(shown.contains("Agreed to on "));
+    let audit = app.audit_actions().await;
+    let p_uuid: uuid::Uuid = p.to_string().parse().expect("uuid");
+    assert!(audit.iter().any(|(a, _, s)| a == "locator_update" && *s == Some(p_uuid)));
+    assert!(audit.iter().any(|(a, _, s)| a == "locator_read" && *s == Some(p_uuid)));
+
+    let stranger = app.staff(app.other_org, Role::Coach).await;
+    assert_eq!(app.page(&stranger, &path).await.status, StatusCode::NOT_FOUND);
+    let detail = shown.split("/locator/").nth(1).and_then(|r| r.split('/').next()).expect("a remove form").to_owned();
+    let theirs = app.post_form(&stranger, &format!("{path}/{detail}/remove"), &[]).await;
+    assert_eq!(theirs.status, StatusCode::NOT_FOUND);
+
+    // The person sees it in their portal and withdraws it; another person can't reach it.
+    let me = app.person_login(app.org, p).await;
+    assert!(app.page(&me, "/me/locator").await.body.contains("+18605550142"));
+    let other = app.person(app.org, "Other Locator", Some(coach.id)).await;
+    let other_me = app.person_login(app.org, other).await;
+    let wrong = app.post_form(&other_me, &format!("/me/locator/{detail}/remove"), &[]).await;
+    assert_eq!(wrong.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.post_form(&me, &format!("/me/locator/{detail}/remove"), &[]).await.status, StatusCode::SEE_OTHER);
+    assert!(app.page(&coach, &path).await.body.contains("No details yet."), "withdrawn at once");
+}

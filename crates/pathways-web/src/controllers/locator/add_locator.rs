@@ -1,0 +1,65 @@
+//! `POST /persons/{id}/locator` and `POST /me/locator`: a locator detail, kept only with the person's consent
+//! (the checkbox), with its audit event in the same transaction.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use pathways_domain::audit::AuditAction;
+use pathways_domain::outreach::{LocatorForm, parse_locator};
+use pathways_store::locators;
+use serde::Deserialize;
+
+use crate::access::{PersonTx, open_person};
+use crate::auth::VerifiedForm;
+use crate::ctx::Subject;
+use crate::error::WebResult;
+use crate::state::AppState;
+use crate::views::{field_error_key, field_label_key, render};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PostedLocator {
+    kind: String,
+    value: String,
+    name: String,
+    relationship: String,
+    note: String,
+    /// The checkbox: `yes` when ticked.
+    consent: String,
+}
+
+pub async fn add_locator(
+    State(state): State<AppState>,
+    s: Subject,
+    VerifiedForm(f): VerifiedForm<PostedLocator>,
+) -> WebResult<Response> {
+    let form = LocatorForm {
+        kind: f.kind,
+        value: f.value,
+        name: f.name,
+        relationship: f.relationship,
+        note: f.note,
+        consent: f.consent == "yes",
+    };
+    let locator = match parse_locator(&form) {
+        Ok(l) => l,
+        Err(errors) => {
+            let t = s.ctx.t();
+            let errors = errors
+                .iter()
+                .map(|e| {
+                    let label = t.get(&field_label_key(e.field));
+                    (e.field.to_owned(), format!("{label}: {}", t.get(&field_error_key(e.code))))
+                })
+                .collect();
+            let page = super::show_locator::page(&state, &s, form, errors).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+        }
+    };
+    let PersonTx { tx, scope, .. } =
+        open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::LocatorUpdate).await?;
+    let kind = if s.is_self { "person" } else { "staff" };
+    locators::add(&tx, &scope, s.person, locator, (s.caller.account, kind), pathways_store::now()).await?;
+    tx.commit().await?;
+    Ok(crate::flash::redirect(&state, &format!("{}/locator", s.base), crate::key!("flash-locator-added")))
+}
