@@ -78,6 +78,13 @@ impl PersonScope {
         Self { assigned_to: Some(self.assigned_to.unwrap_or(coach)), ..self }
     }
 
+    /// The one person a consent gate has just said may be disclosed (to an ally, another organization), for
+    /// reading exactly what the consent names. Built only after `consent::permits` answered yes, in the same
+    /// transaction as the disclosure.
+    pub fn disclosed(org: OrgId, person: PersonId) -> Self {
+        Self { org, assigned_to: None, only_person: Some(person) }
+    }
+
     /// Whether a record with these facts falls inside the scope (the same rule the store applies in SQL).
     pub fn contains(&self, facts: &PersonFacts) -> bool {
         facts.org == self.org

@@ -75,10 +75,24 @@ pub enum AuditAction {
     LocatorRead,
     /// A locator detail added or removed.
     LocatorUpdate,
+    /// A person's consents read.
+    ConsentRead,
+    /// A consent signed or recorded.
+    ConsentCreate,
+    /// A consent revoked.
+    ConsentRevoke,
+    /// A person's accounting of disclosures read.
+    DisclosureRead,
+    /// A person's access log read.
+    AccessLogRead,
+    /// An ally saw what a consent shares with them (a disclosure).
+    AllyView,
+    /// A person invited an ally.
+    AllyInviteCreate,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 46] = [
+    pub const ALL: [AuditAction; 53] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -125,6 +139,13 @@ impl AuditAction {
         AuditAction::ProgramSettingsUpdate,
         AuditAction::LocatorRead,
         AuditAction::LocatorUpdate,
+        AuditAction::ConsentRead,
+        AuditAction::ConsentCreate,
+        AuditAction::ConsentRevoke,
+        AuditAction::DisclosureRead,
+        AuditAction::AccessLogRead,
+        AuditAction::AllyView,
+        AuditAction::AllyInviteCreate,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -175,6 +196,13 @@ impl AuditAction {
             AuditAction::ProgramSettingsUpdate => "program_settings_update",
             AuditAction::LocatorRead => "locator_read",
             AuditAction::LocatorUpdate => "locator_update",
+            AuditAction::ConsentRead => "consent_read",
+            AuditAction::ConsentCreate => "consent_create",
+            AuditAction::ConsentRevoke => "consent_revoke",
+            AuditAction::DisclosureRead => "disclosure_read",
+            AuditAction::AccessLogRead => "access_log_read",
+            AuditAction::AllyView => "ally_view",
+            AuditAction::AllyInviteCreate => "ally_invite_create",
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod barc10;
 pub mod checkin;
 pub mod checkup;
+pub mod consent;
 pub mod dimension;
 pub mod directory;
 pub mod encounter;

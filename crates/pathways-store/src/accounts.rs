@@ -40,6 +40,20 @@ pub async fn create_staff(db: &impl ConnectionTrait, new: NewStaff<'_>) -> Resul
 }
 
 /// A person's own account over their record, signing in with `username`.
+/// A sign-in for someone outside the staff: a person's own account, or an ally's (a family member or friend the
+/// person invited), both tied to the person's record and signing in with a username.
+#[derive(Clone, Copy, Debug)]
+pub struct NewLogin<'a> {
+    pub kind: PrincipalKind,
+    pub org: OrgId,
+    pub person: pathways_domain::PersonId,
+    pub username: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub locale: Option<&'a str>,
+}
+
+/// A person's own account.
 pub async fn create_person_account(
     db: &impl ConnectionTrait,
     org: OrgId,
@@ -49,10 +63,17 @@ pub async fn create_person_account(
     password_hash: &str,
     locale: Option<&str>,
 ) -> Result<account::Model> {
+    let kind = PrincipalKind::Person;
+    create_login(db, NewLogin { kind, org, person, username, display_name, password_hash, locale }).await
+}
+
+/// A person's or an ally's account (`kind`); a username already taken is `StoreError::Duplicate`.
+pub async fn create_login(db: &impl ConnectionTrait, n: NewLogin<'_>) -> Result<account::Model> {
+    let NewLogin { kind, org, person, username, display_name, password_hash, locale } = n;
     account::ActiveModel {
         id: Set(AccountId::new().as_uuid()),
         org_id: Set(org.as_uuid()),
-        kind: Set(PrincipalKind::Person.as_str().to_owned()),
+        kind: Set(kind.as_str().to_owned()),
         role: Set(None),
         email: Set(None),
         display_name: Set(display_name.to_owned()),
@@ -80,7 +101,21 @@ pub async fn find_for_person(
     db: &impl ConnectionTrait,
     person: pathways_domain::PersonId,
 ) -> Result<Option<account::Model>> {
-    Ok(account::Entity::find().filter(account::Column::PersonId.eq(person.as_uuid())).one(db).await?)
+    Ok(account::Entity::find()
+        .filter(account::Column::PersonId.eq(person.as_uuid()))
+        .filter(account::Column::Kind.eq(PrincipalKind::Person.as_str()))
+        .one(db)
+        .await?)
+}
+
+/// The ally accounts of a person (family and friends they invited), oldest first.
+pub async fn allies_of(db: &impl ConnectionTrait, person: pathways_domain::PersonId) -> Result<Vec<account::Model>> {
+    Ok(account::Entity::find()
+        .filter(account::Column::PersonId.eq(person.as_uuid()))
+        .filter(account::Column::Kind.eq(PrincipalKind::Ally.as_str()))
+        .order_by_asc(account::Column::CreatedAt)
+        .all(db)
+        .await?)
 }
 
 pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Option<account::Model>> {

@@ -70,6 +70,22 @@ impl AuditEntry {
     }
 }
 
+/// Takes the chain's lock for the rest of `tx` now, before anything else the transaction locks (PostgreSQL: the
+/// transaction-scoped advisory lock every append takes; SQLite: nothing — its writes are serialized already). A
+/// transaction that will append and also lock rows another appender updates takes it first, so the two always
+/// lock in the same order (the consent gate and a revocation).
+pub async fn lock_chain(tx: &DatabaseTransaction) -> Result<()> {
+    if tx.get_database_backend() == DbBackend::Postgres {
+        tx.execute_raw(sea_orm::Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_advisory_xact_lock($1)",
+            [AUDIT_LOCK_KEY.into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
 /// Appends an event to the chain within `tx`; it commits or rolls back with the change it records.
 pub async fn append(tx: &DatabaseTransaction, actor: &Actor, entry: AuditEntry) -> Result<()> {
     append_many(tx, &[(actor, &entry)]).await

@@ -29,9 +29,52 @@ pub async fn create(
         created_at: Set(now()),
         expires_at: Set(expires_at),
         used_at: Set(None),
+        kind: Set("person".into()),
+        ally_name: Set(None),
+        relationship: Set(None),
     }
     .insert(db)
     .await?)
+}
+
+/// An ally invitation the person makes for a family member or friend: the same link and code, kind `ally`.
+pub async fn create_for_ally(
+    db: &impl ConnectionTrait,
+    person: &crate::entities::person::Model,
+    hashes: (&str, &str),
+    ally: (&str, Option<&str>),
+    by: AccountId,
+    expires_at: DateTime<Utc>,
+) -> Result<invite::Model> {
+    Ok(invite::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        person_id: Set(person.id),
+        org_id: Set(person.org_id),
+        token_hash: Set(hashes.0.to_owned()),
+        code_hash: Set(hashes.1.to_owned()),
+        created_by_account_id: Set(by.as_uuid()),
+        created_at: Set(now()),
+        expires_at: Set(expires_at),
+        used_at: Set(None),
+        kind: Set("ally".into()),
+        ally_name: Set(Some(ally.0.to_owned())),
+        relationship: Set(ally.1.map(str::to_owned)),
+    }
+    .insert(db)
+    .await?)
+}
+
+/// A person's ally invitations not yet used or expired, newest first.
+pub async fn pending_for_allies(db: &impl ConnectionTrait, person: PersonId) -> Result<Vec<invite::Model>> {
+    use sea_orm::QueryOrder;
+    Ok(invite::Entity::find()
+        .filter(invite::Column::PersonId.eq(person.as_uuid()))
+        .filter(invite::Column::Kind.eq("ally"))
+        .filter(invite::Column::UsedAt.is_null())
+        .filter(invite::Column::ExpiresAt.gt(now()))
+        .order_by_desc(invite::Column::CreatedAt)
+        .all(db)
+        .await?)
 }
 
 /// An unused, unexpired invitation whose link token or code hashes to `hash`.

@@ -3,7 +3,7 @@
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::controllers::api::{checkups, outreach, persons, plans, records};
+use crate::controllers::api::{checkups, consents, outreach, persons, plans, records};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -31,6 +31,9 @@ use crate::controllers::api::{checkups, outreach, persons, plans, records};
         checkups::create_checkup::create_checkup, checkups::list_checkups::list_checkups,
         checkups::get_schedule::get_schedule,
         outreach::list_outreach::list_outreach, outreach::create_attempt::create_attempt,
+        consents::create_consent::create_consent, consents::list_consents::list_consents,
+        consents::revoke_consent::revoke_consent, consents::list_disclosures::list_disclosures,
+        consents::access_log::access_log,
     ),
     components(schemas(
         persons::PersonJson, persons::PersonList, persons::PersonCreate, persons::PersonPatch,
@@ -44,6 +47,9 @@ use crate::controllers::api::{checkups, outreach, persons, plans, records};
         checkups::CheckupJson, checkups::get_schedule::ScheduleJson,
         outreach::list_outreach::OutreachItemJson, outreach::create_attempt::AttemptCreate,
         outreach::create_attempt::AttemptJson,
+        consents::ConsentJson, consents::create_consent::ConsentCreate, consents::create_consent::RecipientBody,
+        consents::list_disclosures::DisclosureJson, consents::list_disclosures::DisclosurePage,
+        consents::access_log::AccessJson, consents::access_log::AccessPage,
     )),
     modifiers(&BearerAuth),
     tags(
@@ -53,6 +59,7 @@ use crate::controllers::api::{checkups, outreach, persons, plans, records};
         (name = "directory", description = "The public community directory and meeting finder (no token needed)"),
         (name = "hsds", description = "The community directory as Open Referral HSDS 3.0: public, no token needed"),
         (name = "checkups", description = "Recovery management check-ups, schedules and the outreach queue"),
+        (name = "consents", description = "Consents under 42 CFR Part 2, the accounting of disclosures and the access log"),
         (name = "capacity", description = "Treatment beds: the public capacity (no token), providers' updates and the access line's holds"),
     )
 )]

@@ -7,8 +7,8 @@ use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::controllers::{
-    api, assessments, assets, auth, caseload, checkins, checkups, directory, encounters, find, home, invites, lang,
-    locator, ops, outreach, persons, plans, portal, staff,
+    allies, api, assessments, assets, auth, caseload, checkins, checkups, consents, directory, disclosures, encounters,
+    find, home, invites, lang, locator, ops, outreach, persons, plans, portal, staff,
 };
 use crate::error::WebError;
 use crate::middleware;
@@ -74,6 +74,17 @@ pub fn router(state: AppState) -> Router {
         .route("/persons/{id}/locator", get(locator::show_locator).post(locator::add_locator))
         .route("/persons/{id}/locator/{detail}/remove", post(locator::remove_locator))
         .route("/me/locator", get(locator::show_locator).post(locator::add_locator))
+        .route("/persons/{id}/consents", get(consents::list_consents).post(consents::create_consent))
+        .route("/persons/{id}/consents/{consent}/revoke", post(consents::revoke_consent))
+        .route("/me/consents", get(consents::list_consents).post(consents::create_consent))
+        .route("/me/consents/{consent}/revoke", post(consents::revoke_consent))
+        .route("/persons/{id}/disclosures", get(disclosures::list_disclosures))
+        .route("/me/disclosures", get(disclosures::list_disclosures))
+        .route("/persons/{id}/access-log", get(disclosures::access_log))
+        .route("/me/access-log", get(disclosures::access_log))
+        .route("/me/allies", get(allies::show_allies).post(allies::invite_ally))
+        .route("/ally", get(allies::show_shared))
+        .route("/ally/support", get(allies::show_support))
         .route("/me/locator/{detail}/remove", post(locator::remove_locator))
         // The public finder.
         .route("/find", get(find::show_find))
@@ -108,6 +119,13 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/persons/{id}/checkups", get(api::checkups::list_checkups).post(api::checkups::create_checkup))
         .route("/api/v1/persons/{id}/schedule", get(api::checkups::get_schedule))
         .route("/api/v1/outreach", get(api::outreach::list_outreach))
+        .route(
+            "/api/v1/persons/{id}/consents",
+            get(api::consents::list_consents::list_consents).post(api::consents::create_consent::create_consent),
+        )
+        .route("/api/v1/consents/{id}/revoke", post(api::consents::revoke_consent::revoke_consent))
+        .route("/api/v1/persons/{id}/disclosures", get(api::consents::list_disclosures::list_disclosures))
+        .route("/api/v1/persons/{id}/access-log", get(api::consents::access_log::access_log))
         .route("/api/v1/outreach/{item}/attempts", post(api::outreach::create_attempt))
         .route(
             "/api/v1/persons/{id}/encounters",

@@ -33,6 +33,8 @@ pub struct Chrome {
     pub operator: bool,
     /// A person in recovery, in their own portal.
     pub person: bool,
+    /// A family member or friend the person invited.
+    pub ally: bool,
     pub flash: Option<String>,
     pub languages: Vec<LangLink>,
     pub access_line_name: String,
@@ -68,6 +70,7 @@ impl Chrome {
             }),
             operator: ctx.caller.as_ref().is_some_and(crate::controllers::access_line::is_operator),
             person: ctx.caller.as_ref().is_some_and(|c| c.kind == pathways_domain::PrincipalKind::Person),
+            ally: ctx.caller.as_ref().is_some_and(|c| c.kind == pathways_domain::PrincipalKind::Ally),
             flash: ctx.flash.map(|k| t.get(k)),
             languages,
             access_line_name: state.config.access_line_name.clone(),
@@ -99,6 +102,8 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-settings-saved"),
         crate::key!("flash-locator-added"),
         crate::key!("flash-locator-removed"),
+        crate::key!("flash-consent-saved"),
+        crate::key!("flash-consent-revoked"),
         crate::key!("flash-attempt-escalated"),
         crate::key!("capacity-hold-expired"),
         crate::key!("capacity-hold-closed"),
@@ -195,7 +200,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 84] = [
+pub const FIELDS: [&str; 98] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -280,8 +285,22 @@ pub const FIELDS: [&str; 84] = [
     "relationship",
     "note",
     "consent",
+    "person_name",
+    "disclosing_party",
+    "information",
+    "recipient",
+    "purpose",
+    "right_to_revoke",
+    "how_to_revoke",
+    "reliance",
+    "expiration",
+    "signature",
+    "date_signed",
+    "hipaa_redisclosure",
+    "refusal_effect",
+    "ally_name",
 ];
-pub const FIELD_ERRORS: [&str; 23] = [
+pub const FIELD_ERRORS: [&str; 24] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -305,6 +324,7 @@ pub const FIELD_ERRORS: [&str; 23] = [
     "too-large",
     "more-than-licensed",
     "invalid",
+    "missing-element",
 ];
 
 #[cfg(test)]

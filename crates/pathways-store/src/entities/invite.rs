@@ -17,6 +17,11 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,
     pub used_at: Option<DateTimeUtc>,
+    /// `person` (the person's own portal) or `ally` (a family member or friend the person invited).
+    pub kind: String,
+    /// For an ally: their name, as the person gave it.
+    pub ally_name: Option<String>,
+    pub relationship: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -14,6 +14,7 @@ mod m0008_access_calls;
 mod m0009_person_summary;
 mod m0010_checkups;
 mod m0011_locator;
+mod m0012_consent;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0009_person_summary::Migration),
             Box::new(m0010_checkups::Migration),
             Box::new(m0011_locator::Migration),
+            Box::new(m0012_consent::Migration),
         ]
     }
 }

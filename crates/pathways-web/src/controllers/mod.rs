@@ -2,6 +2,7 @@
 //! `crate::router`.
 
 pub mod access_line;
+pub mod allies;
 pub mod api;
 pub mod assessments;
 pub mod assets;
@@ -10,7 +11,9 @@ pub mod capacity;
 pub mod caseload;
 pub mod checkins;
 pub mod checkups;
+pub mod consents;
 pub mod directory;
+pub mod disclosures;
 pub mod encounters;
 pub mod find;
 pub mod home;

@@ -131,6 +131,34 @@ impl TestApp {
         }
     }
 
+    /// An ally's account for a person (as an accepted ally invitation makes it), signed in.
+    pub async fn ally_login(&self, org: OrgId, person: PersonId, name: &str) -> Staff {
+        let w = self.db.store.writer();
+        let username = format!("a{}", &uuid::Uuid::now_v7().simple().to_string()[20..]);
+        let login = accounts::NewLogin {
+            kind: pathways_domain::PrincipalKind::Ally,
+            org,
+            person,
+            username: &username,
+            display_name: name,
+            password_hash: password_hash(),
+            locale: None,
+        };
+        let a = accounts::create_login(w, login).await.expect("account");
+        let id = AccountId::from_uuid(a.id);
+        let session_token = random_token();
+        let csrf = random_token();
+        sessions::create(w, id, &token_hash(&session_token), &csrf).await.expect("session");
+        Staff {
+            id,
+            org,
+            email: username,
+            cookie: format!("pathways_session={session_token}"),
+            csrf,
+            token: String::new(),
+        }
+    }
+
     pub async fn person(&self, org: OrgId, name: &str, coach: Option<AccountId>) -> PersonId {
         let raw = RawPerson { preferred_name: name.into(), phone: "860-555-0142".into(), ..RawPerson::default() };
         let details = PersonDetails::parse(&raw, chrono::Utc::now().date_naive()).expect("valid");

@@ -1,6 +1,7 @@
 //! The JSON API (`/api/v1`). Bearer tokens only; errors are JSON.
 
 pub mod checkups;
+pub mod consents;
 pub mod outreach;
 pub mod persons;
 pub mod plans;

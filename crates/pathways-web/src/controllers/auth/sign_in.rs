@@ -56,7 +56,7 @@ pub async fn sign_in(
         .as_ref()
         .filter(|_| password_ok)
         .and_then(|a| Caller::from_account(a, None))
-        .filter(|c| matches!(c.kind, PrincipalKind::Staff | PrincipalKind::Person));
+        .filter(|c| matches!(c.kind, PrincipalKind::Staff | PrincipalKind::Person | PrincipalKind::Ally));
 
     let Some(caller) = caller else {
         let tx = state.store.begin().await?;
@@ -107,6 +107,7 @@ pub async fn sign_in(
 pub fn home_of(kind: PrincipalKind) -> &'static str {
     match kind {
         PrincipalKind::Person => "/me",
-        PrincipalKind::Staff | PrincipalKind::Ally => "/staff",
+        PrincipalKind::Ally => "/ally",
+        PrincipalKind::Staff => "/staff",
     }
 }

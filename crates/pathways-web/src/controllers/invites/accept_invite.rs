@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::password::check_new_password;
-use pathways_domain::{OrgId, PersonId};
+use pathways_domain::{OrgId, PersonId, PrincipalKind};
 use pathways_store::audit::{self, AuditEntry};
 use pathways_store::{accounts, invites, sessions};
 use serde::Deserialize;
@@ -104,17 +104,22 @@ pub async fn accept_invite(
         .map_err(WebError::from)?
         .map(|p| p.preferred_name)
         .unwrap_or_default();
-    let account = match accounts::create_person_account(
-        &tx,
-        OrgId::from_uuid(invite.org_id),
+    // An ally's invitation makes an ally account under the name the person gave; it sees nothing until the
+    // person signs a consent naming it.
+    let (kind, display_name) = match invite.kind.as_str() {
+        "ally" => (PrincipalKind::Ally, invite.ally_name.clone().unwrap_or_default()),
+        _ => (PrincipalKind::Person, person_name),
+    };
+    let login = accounts::NewLogin {
+        kind,
+        org: OrgId::from_uuid(invite.org_id),
         person,
-        &username,
-        &person_name,
-        &hash,
-        Some(ctx.locale.as_str()),
-    )
-    .await
-    {
+        username: &username,
+        display_name: &display_name,
+        password_hash: &hash,
+        locale: Some(ctx.locale.as_str()),
+    };
+    let account = match accounts::create_login(&tx, login).await {
         Ok(a) => a,
         Err(pathways_store::StoreError::Duplicate(_)) => return again(t.get("invite-username-taken")),
         Err(e) => return Err(e.into()),
@@ -123,12 +128,12 @@ pub async fn accept_invite(
     sessions::create(&tx, account.id.into(), &token_hash(&session_token), &random_token()).await?;
     let mut actor = ctx.actor();
     actor.account = Some(account.id.into());
-    actor.role = Some("person".into());
+    actor.role = Some(kind.as_str().into());
     actor.org = Some(OrgId::from_uuid(invite.org_id));
     audit::append(&tx, &actor, AuditEntry::person(AuditAction::InviteAccept, person)).await?;
     tx.commit().await?;
     let names = CookieNames::new(state.config.secure_cookies());
-    let mut resp = Redirect::to("/me").into_response();
+    let mut resp = Redirect::to(crate::controllers::auth::sign_in::home_of(kind)).into_response();
     cookies::set(resp.headers_mut(), &names.cookie(names.session, &session_token, None));
     cookies::set(resp.headers_mut(), &names.clear(names.csrf));
     Ok(resp)

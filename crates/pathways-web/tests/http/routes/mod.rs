@@ -6,6 +6,7 @@ mod api_recovery;
 mod auth;
 mod capacity;
 mod checkups;
+mod consents;
 mod directory;
 mod find;
 mod hsds;

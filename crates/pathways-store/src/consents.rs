@@ -1,0 +1,326 @@
+//! Consents under 42 CFR Part 2 and the accounting of disclosures (issue 7). The rules are
+//! `pathways_domain::consent`; here they are kept and asked.
+//!
+//! The gate reads the consents in the same transaction as the disclosure it permits, with no cache: a revocation
+//! is in force for the very next request. On PostgreSQL the consents read for a disclosure are locked `FOR
+//! SHARE`, so a revocation (an `UPDATE` of the row) waits for a disclosure in flight and a disclosure that starts
+//! after the revocation commits sees it revoked; on SQLite every write transaction is serialized already.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use pathways_domain::access::PersonScope;
+use pathways_domain::consent::{Category, ConsentDocument, ConsentFacts, Expiry, Receiver, Recipient, permits};
+use pathways_domain::{AccountId, PersonId};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::entities::{consent, disclosure};
+use crate::{Result, StoreError};
+
+/// How a consent was signed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Signed {
+    /// By the person in their portal (typed name, confirmed).
+    Electronic,
+    /// On paper; staff recorded it from the signed form.
+    Paper,
+}
+
+impl Signed {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Signed::Electronic => "electronic",
+            Signed::Paper => "paper",
+        }
+    }
+}
+
+fn categories_text(c: &[Category]) -> String {
+    c.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",")
+}
+
+/// The categories of a stored list.
+pub fn categories_of(text: &str) -> Vec<Category> {
+    text.split(',').filter_map(Category::parse).collect()
+}
+
+/// Keeps a consent the caller has validated (`pathways_domain::consent::validate`).
+pub async fn create(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+    doc: &ConsentDocument,
+    signed: Signed,
+    by: AccountId,
+    now: DateTime<Utc>,
+) -> Result<consent::Model> {
+    let (kind, account, org) = match &doc.recipient {
+        Recipient::Ally { account, .. } => ("ally", Some(account.as_uuid()), None),
+        Recipient::Organization { org, .. } => ("organization", None, org.map(|o| o.as_uuid())),
+        Recipient::Person { .. } => ("person", None, None),
+        Recipient::General => ("general", None, None),
+    };
+    let (expires_on, expiry_event) = match &doc.expiry {
+        Expiry::On(d) => (Some(*d), None),
+        Expiry::Event(e) => (None, Some(e.clone())),
+        Expiry::None => (None, None),
+    };
+    let signed_on = doc.signed_on.ok_or_else(|| StoreError::Invalid("a consent without its date signed".into()))?;
+    Ok(consent::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        person_id: Set(person.as_uuid()),
+        org_id: Set(scope.org.as_uuid()),
+        document: Set(serde_json::to_value(doc).map_err(|e| StoreError::Invalid(e.to_string()))?),
+        categories: Set(categories_text(&doc.categories)),
+        recipient_kind: Set(kind.into()),
+        recipient_account_id: Set(account),
+        recipient_org_id: Set(org),
+        tpo: Set(doc.tpo),
+        expires_on: Set(expires_on),
+        expiry_event: Set(expiry_event),
+        signature_kind: Set(signed.as_str().into()),
+        signed_on: Set(signed_on),
+        recorded_at: Set(now),
+        recorded_by: Set(by.as_uuid()),
+        ended_at: Set(None),
+        revoked_at: Set(None),
+        revoked_by: Set(None),
+        revoked_via: Set(None),
+    }
+    .insert(db)
+    .await?)
+}
+
+/// The document of a stored consent.
+pub fn document(m: &consent::Model) -> Result<ConsentDocument> {
+    serde_json::from_value(m.document.clone()).map_err(|e| StoreError::Invalid(format!("consent {}: {e}", m.id)))
+}
+
+/// What the gate needs of a stored consent.
+pub fn facts(m: &consent::Model) -> Result<ConsentFacts> {
+    let doc = document(m)?;
+    Ok(ConsentFacts {
+        categories: categories_of(&m.categories),
+        recipient: doc.recipient,
+        tpo: m.tpo,
+        expiry: doc.expiry,
+        ended: m.ended_at.is_some(),
+        revoked: m.revoked_at.is_some(),
+    })
+}
+
+/// A person's consents, newest first.
+pub async fn list(db: &impl ConnectionTrait, scope: &PersonScope, person: PersonId) -> Result<Vec<consent::Model>> {
+    Ok(consent::Entity::find()
+        .filter(consent::Column::OrgId.eq(scope.org.as_uuid()))
+        .filter(consent::Column::PersonId.eq(person.as_uuid()))
+        .order_by_desc(consent::Column::RecordedAt)
+        .order_by_desc(consent::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// One consent of a person in scope.
+pub async fn find(db: &impl ConnectionTrait, scope: &PersonScope, id: Uuid) -> Result<Option<consent::Model>> {
+    let mut q = consent::Entity::find_by_id(id).filter(consent::Column::OrgId.eq(scope.org.as_uuid()));
+    if let Some(p) = scope.only_person {
+        q = q.filter(consent::Column::PersonId.eq(p.as_uuid()));
+    }
+    Ok(q.one(db).await?)
+}
+
+/// How a revocation arrived.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RevokedVia {
+    /// The person, in their portal.
+    Portal,
+    /// Staff, on the person's written request.
+    WrittenRequest,
+}
+
+/// Revokes a consent now. `None` when there is no such consent of this person, or it was revoked already.
+pub async fn revoke(
+    db: &impl ConnectionTrait,
+    person: PersonId,
+    id: Uuid,
+    by: AccountId,
+    via: RevokedVia,
+    now: DateTime<Utc>,
+) -> Result<Option<consent::Model>> {
+    let via = match via {
+        RevokedVia::Portal => "portal",
+        RevokedVia::WrittenRequest => "written_request",
+    };
+    let done = consent::Entity::update_many()
+        .col_expr(consent::Column::RevokedAt, Expr::value(now))
+        .col_expr(consent::Column::RevokedBy, Expr::value(by.as_uuid()))
+        .col_expr(consent::Column::RevokedVia, Expr::value(via))
+        .filter(consent::Column::Id.eq(id))
+        .filter(consent::Column::PersonId.eq(person.as_uuid()))
+        .filter(consent::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    if done.rows_affected != 1 {
+        return Ok(None);
+    }
+    Ok(consent::Entity::find_by_id(id).one(db).await?)
+}
+
+/// The consent in force that permits giving `category` of `person` to `receiver` today, read in the caller's
+/// transaction and locked against a concurrent revocation until it commits (PostgreSQL: `FOR SHARE`).
+pub async fn gate(
+    db: &impl ConnectionTrait,
+    person: PersonId,
+    receiver: Receiver,
+    category: Category,
+    today: NaiveDate,
+) -> Result<Option<consent::Model>> {
+    let to = match receiver {
+        Receiver::Ally(a) => Condition::all().add(consent::Column::RecipientAccountId.eq(a.as_uuid())),
+        Receiver::Organization { org, treatment } => {
+            let named = consent::Column::RecipientOrgId.eq(org.as_uuid());
+            if treatment {
+                Condition::any().add(named).add(consent::Column::RecipientKind.eq("general"))
+            } else {
+                Condition::all().add(named)
+            }
+        }
+    };
+    let rows = consent::Entity::find()
+        .filter(consent::Column::PersonId.eq(person.as_uuid()))
+        .filter(consent::Column::RevokedAt.is_null())
+        .filter(consent::Column::EndedAt.is_null())
+        .filter(to)
+        .order_by_asc(consent::Column::RecordedAt)
+        .lock_shared()
+        .all(db)
+        .await?;
+    let facts = rows.iter().map(facts).collect::<Result<Vec<_>>>()?;
+    Ok(permits(&facts, receiver, category, today).map(|i| rows[i].clone()))
+}
+
+/// One disclosure to enter in the accounting.
+#[derive(Clone, Debug)]
+pub struct NewDisclosure<'a> {
+    pub consent: &'a consent::Model,
+    pub channel: &'static str,
+    pub categories: &'a [Category],
+    pub by: Option<AccountId>,
+    pub summary: String,
+}
+
+/// Enters a disclosure in the accounting (in the disclosure's own transaction).
+pub async fn record_disclosure(
+    db: &impl ConnectionTrait,
+    d: NewDisclosure<'_>,
+    now: DateTime<Utc>,
+) -> Result<disclosure::Model> {
+    let doc = document(d.consent)?;
+    let recipient_name = match &doc.recipient {
+        Recipient::Ally { name, .. } | Recipient::Organization { name, .. } | Recipient::Person { name } => {
+            name.clone()
+        }
+        Recipient::General => "general".into(),
+    };
+    Ok(disclosure::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        person_id: Set(d.consent.person_id),
+        org_id: Set(d.consent.org_id),
+        consent_id: Set(d.consent.id),
+        at: Set(now),
+        channel: Set(d.channel.into()),
+        recipient_kind: Set(d.consent.recipient_kind.clone()),
+        recipient_account_id: Set(d.consent.recipient_account_id),
+        recipient_org_id: Set(d.consent.recipient_org_id),
+        recipient_name: Set(recipient_name),
+        categories: Set(categories_text(d.categories)),
+        purpose: Set(doc.purpose),
+        by_account_id: Set(d.by.map(|a| a.as_uuid())),
+        summary: Set(d.summary),
+    }
+    .insert(db)
+    .await?)
+}
+
+/// A page of a person's disclosures since `since`, newest first, and how many there are in all.
+pub async fn disclosures(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+    since: DateTime<Utc>,
+    offset: u64,
+    limit: u64,
+) -> Result<(Vec<disclosure::Model>, u64)> {
+    let q = disclosure::Entity::find()
+        .filter(disclosure::Column::OrgId.eq(scope.org.as_uuid()))
+        .filter(disclosure::Column::PersonId.eq(person.as_uuid()))
+        .filter(disclosure::Column::At.gte(since));
+    let total = q.clone().count(db).await?;
+    let rows = q
+        .order_by_desc(disclosure::Column::At)
+        .order_by_desc(disclosure::Column::Id)
+        .offset(offset)
+        .limit(limit)
+        .all(db)
+        .await?;
+    Ok((rows, total))
+}
+
+/// One line of a person's access log: an audit event about their record, with who acted in plain terms.
+#[derive(Clone, Debug, Serialize, sea_orm::FromQueryResult)]
+pub struct AccessLine {
+    pub occurred_at: DateTime<Utc>,
+    pub action: String,
+    pub outcome: String,
+    pub actor_name: Option<String>,
+    pub actor_role: Option<String>,
+    pub actor_kind: Option<String>,
+    pub org_name: Option<String>,
+}
+
+/// A page of the audit events about a person's record since `since`, newest first (who, in which role and
+/// organization, when, what), and how many there are in all.
+pub async fn access_log(
+    db: &impl ConnectionTrait,
+    person: PersonId,
+    since: DateTime<Utc>,
+    offset: u64,
+    limit: u64,
+) -> Result<(Vec<AccessLine>, u64)> {
+    use crate::entities::{account, audit_event, organization};
+    use sea_orm::{JoinType, RelationDef};
+    let to_account: RelationDef = audit_event::Entity::belongs_to(account::Entity)
+        .from(audit_event::Column::ActorAccountId)
+        .to(account::Column::Id)
+        .into();
+    let to_org: RelationDef = audit_event::Entity::belongs_to(organization::Entity)
+        .from(audit_event::Column::OrgId)
+        .to(organization::Column::Id)
+        .into();
+    let base = audit_event::Entity::find()
+        .filter(audit_event::Column::SubjectPersonId.eq(person.as_uuid()))
+        .filter(audit_event::Column::OccurredAt.gte(since));
+    let total = base.clone().count(db).await?;
+    let rows = base
+        .select_only()
+        .column(audit_event::Column::OccurredAt)
+        .column(audit_event::Column::Action)
+        .column(audit_event::Column::Outcome)
+        .column(audit_event::Column::ActorRole)
+        .column_as(Expr::col((account::Entity, account::Column::DisplayName)), "actor_name")
+        .column_as(Expr::col((account::Entity, account::Column::Kind)), "actor_kind")
+        .column_as(Expr::col((organization::Entity, organization::Column::Name)), "org_name")
+        .join(JoinType::LeftJoin, to_account)
+        .join(JoinType::LeftJoin, to_org)
+        .order_by_desc(audit_event::Column::Seq)
+        .offset(offset)
+        .limit(limit)
+        .into_model::<AccessLine>()
+        .all(db)
+        .await?;
+    Ok((rows, total))
+}

@@ -1,0 +1,180 @@
+//! `GET /ally`: what a person shares with their ally, and only that. Each request asks the consent gate afresh
+//! for every category an ally can be given, in one transaction with the reads and the disclosure's entry in the
+//! accounting (and its audit event): a consent revoked or expired a moment ago shares nothing. The page carries
+//! the §2.32 notice and a summary of each consent relied on.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+use pathways_domain::access::PersonScope;
+use pathways_domain::audit::{AuditAction, AuditOutcome};
+use pathways_domain::consent::{Category, Receiver};
+use pathways_domain::{OrgId, PersonId};
+use pathways_store::audit::{self, AuditEntry};
+use pathways_store::consents::{self, NewDisclosure};
+use pathways_store::entities::consent;
+use pathways_store::{checkups, persons, plans, records};
+
+use super::AllyCaller;
+use crate::controllers::consents::form::{ALLY_CATEGORIES, categories_words, expiry_words};
+use crate::error::WebResult;
+use crate::i18n::Tr;
+use crate::state::AppState;
+use crate::views::{Chrome, render};
+
+pub struct Goal {
+    pub text: String,
+    pub dimension: String,
+    pub status: String,
+    /// (what, done)
+    pub steps: Vec<(String, bool)>,
+}
+
+#[derive(Template)]
+#[template(path = "allies/shared.html")]
+struct SharedPage {
+    chrome: Chrome,
+    heading: String,
+    name: String,
+    /// Nothing is shared right now.
+    nothing: bool,
+    goals: Option<Vec<Goal>>,
+    /// (date, mood out of 5, meetings)
+    checkins: Option<Vec<(String, i16, i16)>>,
+    /// (date, BARC-10 total)
+    barc10: Option<Vec<(String, i16)>>,
+    /// (check-ups done: dates, next due)
+    attendance: Option<(Vec<String>, String, i64)>,
+    /// One line per consent relied on: what it shares, why, until when, signed when.
+    relied: Vec<String>,
+}
+
+pub async fn show_shared(State(state): State<AppState>, a: AllyCaller) -> WebResult<Html<String>> {
+    let t = a.ctx.t();
+    let today = crate::clock::today();
+    let now = pathways_store::now();
+    let tx = state.store.begin().await?;
+    // The audit chain's lock first: a revocation takes it (its audit event) before updating the consent, so the
+    // two transactions run one after the other, never half-way through each other.
+    audit::lock_chain(&tx).await?;
+    // The gate, per category, in this transaction: no cache.
+    let mut granted: Vec<(Category, consent::Model)> = Vec::new();
+    for category in ALLY_CATEGORIES {
+        if let Some(c) = consents::gate(&tx, a.person, Receiver::Ally(a.caller.account), category, today).await? {
+            granted.push((category, c));
+        }
+    }
+    let scope = PersonScope::disclosed(OrgId::from_uuid(a.caller.org.as_uuid()), a.person);
+    let record = persons::find(&tx, &scope, a.person).await?;
+    let (Some(record), false) = (record, granted.is_empty()) else {
+        let entry =
+            AuditEntry { outcome: AuditOutcome::Denied, ..AuditEntry::person(AuditAction::AccessDenied, a.person) }
+                .detail("ally_view: no consent in force");
+        audit::append(&tx, &a.ctx.actor(), entry).await?;
+        tx.commit().await?;
+        let heading = t.get("ally-shared-title");
+        return render(&SharedPage {
+            chrome: Chrome::new(&a.ctx, &state, heading.clone()),
+            heading,
+            name: String::new(),
+            nothing: true,
+            goals: None,
+            checkins: None,
+            barc10: None,
+            attendance: None,
+            relied: Vec::new(),
+        });
+    };
+    let has = |c: Category| granted.iter().any(|(g, _)| *g == c);
+    let mut summary = Vec::new();
+    let goals = if has(Category::RecoveryPlan) {
+        let plan = plans::current(&tx, &scope, a.person).await?;
+        let goals = plan.map(|p| p.content.goals).unwrap_or_default();
+        summary.push(t.count("ally-summary-goals", goals.len() as u64));
+        Some(goals.into_iter().map(|g| goal(&t, g)).collect())
+    } else {
+        None
+    };
+    let (checkins, barc10) = if has(Category::CheckinsAssessments) {
+        let list = records::checkins(&tx, &scope, a.person, 10).await?;
+        let barc = records::assessments(&tx, &scope, a.person).await?;
+        summary.push(t.count("ally-summary-checkins", list.len() as u64));
+        (
+            Some(list.iter().map(|c| (c.created_at.date_naive().to_string(), c.mood, c.meetings_attended)).collect()),
+            Some(barc.iter().rev().take(10).map(|b| (b.taken_at.date_naive().to_string(), b.total)).collect()),
+        )
+    } else {
+        (None, None)
+    };
+    let attendance = if has(Category::AttendanceEngagement) {
+        let done = checkups::list(&tx, &scope, a.person).await?;
+        let next = checkups::schedule(&tx, &scope, a.person, now).await?.and_then(|s| s.next_due);
+        let month = records::checkins(&tx, &scope, a.person, 100).await?;
+        let meetings: i64 = month
+            .iter()
+            .filter(|c| c.created_at > now - chrono::Duration::days(30))
+            .map(|c| i64::from(c.meetings_attended))
+            .sum();
+        summary.push(t.count("ally-summary-checkups", done.len() as u64));
+        Some((
+            done.iter().take(8).map(|c| c.completed_at.date_naive().to_string()).collect(),
+            next.map(|d| d.to_string()).unwrap_or_default(),
+            meetings,
+        ))
+    } else {
+        None
+    };
+    // One entry in the accounting per consent relied on, naming the categories it covered here.
+    let mut relied = Vec::new();
+    let mut seen: Vec<uuid::Uuid> = Vec::new();
+    for (_, c) in &granted {
+        if seen.contains(&c.id) {
+            continue;
+        }
+        seen.push(c.id);
+        let cats: Vec<Category> = granted.iter().filter(|(_, g)| g.id == c.id).map(|(cat, _)| *cat).collect();
+        let d = NewDisclosure {
+            consent: c,
+            channel: "ally_view",
+            categories: &cats,
+            by: Some(a.caller.account),
+            summary: summary.join("; "),
+        };
+        consents::record_disclosure(&tx, d, now).await?;
+        let doc = consents::document(c)?;
+        relied.push(t.args(
+            "ally-relied",
+            &[
+                ("categories", categories_words(&t, &cats)),
+                ("purpose", doc.purpose),
+                ("expiry", expiry_words(&t, &doc.expiry)),
+                ("date", c.signed_on.to_string()),
+            ],
+        ));
+    }
+    let entry = AuditEntry::person(AuditAction::AllyView, PersonId::from_uuid(record.id))
+        .detail(granted.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>().join(","));
+    audit::append(&tx, &a.ctx.actor(), entry).await?;
+    tx.commit().await?;
+    let heading = t.arg("ally-shared-heading", "name", &record.preferred_name);
+    render(&SharedPage {
+        chrome: Chrome::new(&a.ctx, &state, heading.clone()),
+        heading,
+        name: record.preferred_name,
+        nothing: false,
+        goals,
+        checkins,
+        barc10,
+        attendance,
+        relied,
+    })
+}
+
+fn goal(t: &Tr, g: pathways_domain::plan::Goal) -> Goal {
+    Goal {
+        text: g.text,
+        dimension: t.get(&format!("dimension-{}", g.dimension.as_str())),
+        status: t.get(&format!("goal-status-{}", g.status.as_str().replace('_', "-"))),
+        steps: g.steps.into_iter().map(|s| (s.what, s.done)).collect(),
+    }
+}

@@ -1,0 +1,75 @@
+//! `GET /api/v1/persons/{id}/access-log`.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use chrono::{DateTime, Utc};
+use pathways_domain::audit::AuditAction;
+use pathways_store::consents;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::list_disclosures::PageParams;
+use crate::access::{PersonRead, read_person};
+use crate::auth::ApiCaller;
+use crate::controllers::disclosures::access_log::{what_key, who};
+use crate::controllers::disclosures::since;
+use crate::controllers::persons::parse_id;
+use crate::error::WebResult;
+use crate::state::AppState;
+
+/// One access to the person's record.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AccessJson {
+    pub at: DateTime<Utc>,
+    /// The audit action (`plan_read`, `checkin_create`, …).
+    pub action: String,
+    /// `success`, `denied` or `failed`.
+    pub outcome: String,
+    pub actor_name: Option<String>,
+    /// A staff role, `person` or `ally`.
+    pub actor_role: Option<String>,
+    pub organization: Option<String>,
+    /// The same, in plain words in the caller's language.
+    pub plain: String,
+}
+
+/// A page of the access log.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AccessPage {
+    pub total: u64,
+    pub items: Vec<AccessJson>,
+}
+
+/// Every read and change of the person's record in the audit trail over the past three years, newest first.
+#[utoipa::path(get, path = "/api/v1/persons/{id}/access-log", tag = "consents",
+    params(("id" = String, Path, description = "The person's id"), PageParams),
+    responses((status = 200, body = AccessPage), (status = 401), (status = 403), (status = 404)),
+    security(("bearer" = [])))]
+pub async fn access_log(
+    State(state): State<AppState>,
+    ApiCaller { ctx, caller }: ApiCaller,
+    Path(id): Path<String>,
+    Query(q): Query<PageParams>,
+) -> WebResult<Json<AccessPage>> {
+    let id = parse_id(&id)?;
+    read_person(&state, &ctx, &caller, id, AuditAction::AccessLogRead).await.map(|_: PersonRead| ())?;
+    let limit = q.limit.unwrap_or(100).clamp(1, 500);
+    let (rows, total) =
+        consents::access_log(state.store.reader(), id, since(pathways_store::now()), q.offset, limit).await?;
+    let t = ctx.t();
+    Ok(Json(AccessPage {
+        total,
+        items: rows
+            .into_iter()
+            .map(|l| AccessJson {
+                plain: format!("{}: {}", who(&t, &l), t.get(&what_key(&l.action))),
+                at: l.occurred_at,
+                action: l.action,
+                outcome: l.outcome,
+                actor_name: l.actor_name,
+                actor_role: l.actor_role,
+                organization: l.org_name,
+            })
+            .collect(),
+    }))
+}

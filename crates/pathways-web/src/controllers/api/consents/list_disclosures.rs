@@ -1,0 +1,83 @@
+//! `GET /api/v1/persons/{id}/disclosures`.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use chrono::{DateTime, Utc};
+use pathways_domain::audit::AuditAction;
+use pathways_store::consents;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::access::{PersonRead, read_person};
+use crate::auth::ApiCaller;
+use crate::controllers::disclosures::since;
+use crate::controllers::persons::parse_id;
+use crate::error::WebResult;
+use crate::state::AppState;
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(default)]
+pub struct PageParams {
+    /// Entries to skip (default 0).
+    pub offset: u64,
+    /// 1 to 500 (default 100).
+    pub limit: Option<u64>,
+}
+
+/// One entry of the accounting of disclosures.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DisclosureJson {
+    pub id: Uuid,
+    pub at: DateTime<Utc>,
+    /// `ally_view`, `referral` or `export`.
+    pub channel: String,
+    pub recipient_kind: String,
+    pub recipient_name: String,
+    pub categories: Vec<String>,
+    pub purpose: String,
+    pub summary: String,
+    pub consent_id: Uuid,
+}
+
+/// A page of the accounting.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DisclosurePage {
+    pub total: u64,
+    pub items: Vec<DisclosureJson>,
+}
+
+/// The person's disclosures of the past three years, newest first.
+#[utoipa::path(get, path = "/api/v1/persons/{id}/disclosures", tag = "consents",
+    params(("id" = String, Path, description = "The person's id"), PageParams),
+    responses((status = 200, body = DisclosurePage), (status = 401), (status = 403), (status = 404)),
+    security(("bearer" = [])))]
+pub async fn list_disclosures(
+    State(state): State<AppState>,
+    ApiCaller { ctx, caller }: ApiCaller,
+    Path(id): Path<String>,
+    Query(q): Query<PageParams>,
+) -> WebResult<Json<DisclosurePage>> {
+    let id = parse_id(&id)?;
+    let PersonRead { scope, .. } = read_person(&state, &ctx, &caller, id, AuditAction::DisclosureRead).await?;
+    let limit = q.limit.unwrap_or(100).clamp(1, 500);
+    let (rows, total) =
+        consents::disclosures(state.store.reader(), &scope, id, since(pathways_store::now()), q.offset, limit).await?;
+    Ok(Json(DisclosurePage {
+        total,
+        items: rows
+            .into_iter()
+            .map(|d| DisclosureJson {
+                id: d.id,
+                at: d.at,
+                channel: d.channel,
+                recipient_kind: d.recipient_kind,
+                recipient_name: d.recipient_name,
+                categories: d.categories.split(',').filter(|c| !c.is_empty()).map(str::to_owned).collect(),
+                purpose: d.purpose,
+                summary: d.summary,
+                consent_id: d.consent_id,
+            })
+            .collect(),
+    }))
+}

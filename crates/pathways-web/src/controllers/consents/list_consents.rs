@@ -1,0 +1,152 @@
+//! `GET /me/consents` and `GET /persons/{id}/consents`: the person's consents — in force, ended or revoked — with
+//! a revoke button on each in force, and the form for a new one with the statements it will carry.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+use pathways_domain::PersonId;
+use pathways_domain::audit::AuditAction;
+use pathways_domain::consent::{Category, in_force};
+use pathways_store::entities::account;
+use pathways_store::{accounts, consents, orgs};
+
+use super::form::{ALLY_CATEGORIES, ConsentInput, categories_words, category_key, expiry_words, recipient_words};
+use crate::access::{PersonTx, open_person};
+use crate::ctx::Subject;
+use crate::error::WebResult;
+use crate::state::AppState;
+use crate::views::{Chrome, render};
+
+pub struct Row {
+    pub id: String,
+    pub recipient: String,
+    pub categories: String,
+    pub purpose: String,
+    pub expiry: String,
+    pub signed: String,
+    pub status: String,
+    pub in_force: bool,
+}
+
+#[derive(Template)]
+#[template(path = "consents/list.html")]
+pub struct ConsentsPage {
+    pub chrome: Chrome,
+    pub heading: String,
+    pub base: String,
+    pub is_self: bool,
+    pub rows: Vec<Row>,
+    /// (account id, name)
+    pub allies: Vec<(String, String)>,
+    /// (code, label, offered to allies)
+    pub categories: Vec<(&'static str, String, bool)>,
+    pub statements: Vec<String>,
+    pub tpo_statements: Vec<String>,
+    pub form: ConsentInput,
+    pub errors: Vec<(String, String)>,
+    pub today: String,
+    pub default_expiry: String,
+}
+
+impl ConsentsPage {
+    pub fn checked(&self, category: &str) -> bool {
+        self.form.categories.iter().any(|c| c == category)
+    }
+}
+
+pub async fn list_consents(State(state): State<AppState>, s: Subject) -> WebResult<Html<String>> {
+    render(&page(&state, &s, ConsentInput::default(), Vec::new()).await?)
+}
+
+/// What the page and the form need: the program's name and the person's allies.
+pub struct Context {
+    pub program: String,
+    pub allies: Vec<account::Model>,
+    pub person_names: [String; 2],
+}
+
+pub async fn context(
+    db: &impl pathways_store::sea_orm::ConnectionTrait,
+    record: &pathways_store::entities::person::Model,
+) -> WebResult<Context> {
+    let program = orgs::find(db, pathways_domain::OrgId::from_uuid(record.org_id)).await?.map(|o| o.name);
+    let allies = accounts::allies_of(db, PersonId::from_uuid(record.id)).await?;
+    Ok(Context {
+        program: program.unwrap_or_default(),
+        allies,
+        person_names: [record.preferred_name.clone(), record.legal_name.clone().unwrap_or_default()],
+    })
+}
+
+pub async fn page(
+    state: &AppState,
+    s: &Subject,
+    form: ConsentInput,
+    errors: Vec<(String, String)>,
+) -> WebResult<ConsentsPage> {
+    let PersonTx { tx, scope, record } =
+        open_person(state, &s.ctx, &s.caller, s.person, AuditAction::ConsentRead).await?;
+    let list = consents::list(&tx, &scope, s.person).await?;
+    let cx = context(&tx, &record).await?;
+    tx.commit().await?;
+    let t = s.ctx.t();
+    let today = crate::clock::today();
+    let mut rows = Vec::new();
+    for m in &list {
+        let facts = consents::facts(m)?;
+        let doc = consents::document(m)?;
+        let live = in_force(&facts, today);
+        let status = match (m.revoked_at, m.ended_at) {
+            (Some(at), _) => t.arg("consent-status-revoked", "date", &at.date_naive().to_string()),
+            (None, Some(at)) => t.arg("consent-status-ended", "date", &at.date_naive().to_string()),
+            (None, None) if live => t.get("consent-status-in-force"),
+            (None, None) => t.get("consent-status-expired"),
+        };
+        let signed_key = if m.signature_kind == "paper" { "consent-signed-paper" } else { "consent-signed-electronic" };
+        rows.push(Row {
+            id: m.id.to_string(),
+            recipient: recipient_words(&t, &doc.recipient),
+            categories: categories_words(&t, &facts.categories),
+            purpose: doc.purpose,
+            expiry: expiry_words(&t, &doc.expiry),
+            signed: t.arg(signed_key, "date", &m.signed_on.to_string()),
+            status,
+            in_force: m.revoked_at.is_none() && live,
+        });
+    }
+    let heading =
+        if s.is_self { t.get("consent-title-mine") } else { t.arg("consent-title", "name", &record.preferred_name) };
+    let st = super::form::statements(&t, &cx.program);
+    let default_expiry = today.checked_add_months(chrono::Months::new(12)).unwrap_or(today);
+    let form = if form.purpose.is_empty() && errors.is_empty() {
+        ConsentInput {
+            purpose: t.get("consent-purpose-default"),
+            expiry_kind: "date".into(),
+            expires_on: default_expiry.to_string(),
+            signed_on: today.to_string(),
+            recipient_kind: if cx.allies.is_empty() { "organization".into() } else { "ally".into() },
+            ally: cx.allies.first().map(|a| a.id.to_string()).unwrap_or_default(),
+            ..form
+        }
+    } else {
+        form
+    };
+    Ok(ConsentsPage {
+        chrome: Chrome::new(&s.ctx, state, heading.clone()),
+        heading,
+        base: s.base.clone(),
+        is_self: s.is_self,
+        rows,
+        allies: cx.allies.iter().map(|a| (a.id.to_string(), a.display_name.clone())).collect(),
+        categories: Category::ALL
+            .into_iter()
+            .map(|c| (c.as_str(), t.get(&category_key(c)), ALLY_CATEGORIES.contains(&c)))
+            .collect(),
+        statements: vec![st.right_to_revoke, st.how_to_revoke, st.reliance],
+        tpo_statements: vec![st.hipaa_redisclosure, st.refusal_effect],
+        form,
+        errors,
+        today: today.to_string(),
+        default_expiry: default_expiry.to_string(),
+    })
+}
