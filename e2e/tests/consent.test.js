@@ -1,0 +1,133 @@
+// Consent and allies (issue 7): Alex invites Maria as an ally and consents to
+// "goals and progress"; Maria sees the goals but none of Alex's check-in
+// words; Alex revokes, and Maria's next click shows nothing; Alex sees both
+// the disclosure and Maria's access in their log. axe on every page; nothing
+// may leave 127.0.0.1.
+
+import assert from 'node:assert/strict';
+import { after, afterEach, before, test } from 'node:test';
+
+import { expectNoAxeViolations, launchBrowser, newPage } from '../lib/browser.js';
+import { DEMO_PASSWORD, startServer } from '../lib/server.js';
+
+const TEST_TIMEOUT_MS = 300_000;
+const PERSON = 'alex.rivera';
+const ALLY_PASSWORD = 'maple river lantern orbit';
+
+let server;
+let browser;
+const sessions = [];
+
+before(
+  async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  },
+  { timeout: 120_000 },
+);
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+afterEach(async (t) => {
+  if (t.passed !== true) {
+    for (const s of sessions) process.stderr.write(`\n[${t.name}] last URL: ${s.page.url()}\n`);
+    server?.printLogs(`pathways server output after failed test "${t.name}"`);
+  }
+  for (const s of sessions.splice(0)) await s.close().catch(() => {});
+});
+
+async function open() {
+  const s = await newPage(browser, server.baseURL);
+  sessions.push(s);
+  return s.page;
+}
+
+async function signIn(page, login, password) {
+  await page.goto('/login');
+  await page.getByLabel('Email or username', { exact: true }).fill(login);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+test('a person shares goals with an ally, then takes it back', { timeout: TEST_TIMEOUT_MS }, async () => {
+  // Alex invites Maria.
+  const alex = await open();
+  await signIn(alex, PERSON, DEMO_PASSWORD);
+  await alex.getByRole('link', { name: 'My allies', exact: true }).click();
+  await alex.getByRole('heading', { level: 1, name: 'My allies', exact: true }).waitFor();
+  await expectNoAxeViolations(alex, '/me/allies');
+  await alex.getByLabel('Their name', { exact: true }).fill('Maria Rivera');
+  await alex.getByLabel('Relationship', { exact: true }).fill('sister');
+  await alex.getByRole('button', { name: 'Make an invitation', exact: true }).click();
+  await alex.getByRole('heading', { level: 1, name: 'Invitation ready', exact: true }).waitFor();
+  await expectNoAxeViolations(alex, 'ally invitation');
+  const code = (await alex.locator('.code').first().innerText()).trim();
+  assert.match(code, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+
+  // Maria opens it and sees nothing yet.
+  const maria = await open();
+  await maria.goto('/invite');
+  await maria.getByLabel('Invitation code', { exact: true }).fill(code);
+  await maria.getByLabel('Username', { exact: true }).fill('maria.rivera');
+  await maria.getByLabel('Password', { exact: true }).fill(ALLY_PASSWORD);
+  await maria.getByLabel('Password again', { exact: true }).fill(ALLY_PASSWORD);
+  await maria.getByRole('button', { name: 'Open my portal', exact: true }).click();
+  await maria.waitForURL((url) => url.pathname === '/ally');
+  await maria.getByText('Nothing is shared with you right now.', { exact: false }).waitFor();
+  await expectNoAxeViolations(maria, '/ally with nothing shared');
+
+  // Alex consents to goals and progress.
+  await alex.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My privacy', exact: true }).click();
+  await alex.getByRole('heading', { level: 1, name: 'Who may see my information', exact: true }).waitFor();
+  await expectNoAxeViolations(alex, '/me/consents');
+  await alex.getByLabel('Someone I invited (an ally)', { exact: true }).check();
+  await alex.getByLabel('Which ally', { exact: true }).selectOption({ label: 'Maria Rivera' });
+  await alex.getByLabel('Goals and progress (recovery plan)', { exact: true }).check();
+  await alex.getByRole('button', { name: 'Sign this consent', exact: true }).click();
+  const problems = alex.getByRole('alert');
+  await problems.getByRole('link', { name: /^Signature/ }).waitFor();
+  await expectNoAxeViolations(alex, '/me/consents with a missing element');
+  await alex.getByLabel('Goals and progress (recovery plan)', { exact: true }).check();
+  await alex.getByLabel('Type your full name to sign', { exact: true }).fill('Alex Rivera');
+  await alex.getByLabel('I have read this consent and I sign it.', { exact: true }).check();
+  await alex.getByRole('button', { name: 'Sign this consent', exact: true }).click();
+  await alex.getByText('Consent saved.', { exact: false }).waitFor();
+
+  // Maria sees the goals, with the notice, and none of the check-in words.
+  await maria.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Shared with me', exact: true }).click();
+  await maria.getByRole('heading', { level: 2, name: 'Goals and progress', exact: true }).waitFor();
+  await maria.getByRole('heading', { level: 2, name: 'Notice: federally protected information', exact: true }).waitFor();
+  const shared = await maria.locator('main').innerText();
+  assert.ok(!shared.includes('A hard weekend'), 'no check-in words');
+  assert.ok(!shared.includes('feeling hopeful'), 'no plan notes');
+  assert.equal(await maria.getByRole('heading', { level: 2, name: 'Check-ins', exact: true }).count(), 0);
+  await expectNoAxeViolations(maria, '/ally with goals');
+
+  // Alex takes it back; Maria's next click shows nothing.
+  await alex.getByRole('button', { name: /^Take back this consent/ }).click();
+  await alex.getByText('Consent revoked.', { exact: false }).waitFor();
+  await maria.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Shared with me', exact: true }).click();
+  await maria.getByText('Nothing is shared with you right now.', { exact: false }).waitFor();
+  assert.equal(await maria.getByRole('heading', { level: 2, name: 'Goals and progress', exact: true }).count(), 0);
+
+  // Alex sees the disclosure and the accesses.
+  await alex.getByRole('link', { name: 'Disclosures', exact: true }).click();
+  await alex.getByRole('heading', { level: 1, name: 'Who received my information', exact: true }).waitFor();
+  await alex.getByRole('cell', { name: /Maria Rivera/ }).first().waitFor();
+  await expectNoAxeViolations(alex, '/me/disclosures');
+  await alex.getByRole('link', { name: 'Access log', exact: true }).click();
+  await alex.getByRole('heading', { level: 1, name: 'Who looked at my record', exact: true }).waitFor();
+  await alex.getByText(/Maria Rivera \(Ally, .*\): saw what you share with them/).first().waitFor();
+  await expectNoAxeViolations(alex, '/me/access-log');
+
+  // Family supports, from the directory.
+  await maria.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Support for families and friends', exact: true }).click();
+  await maria.getByRole('heading', { level: 2, name: 'Al-Anon', exact: true }).waitFor();
+  await expectNoAxeViolations(maria, '/ally/support');
+
+  for (const s of sessions) s.assertNoOffsiteRequests();
+});
