@@ -6,10 +6,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
-use pathways_domain::Role;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::org::{OrgKind, Slug};
 use pathways_domain::password::check_new_password;
+use pathways_domain::{OrgId, Role};
 use pathways_store::audit::{self, Actor, AuditEntry};
 use pathways_store::{Store, accounts, orgs, tokens};
 use pathways_web::auth::password::hash_password_blocking;
@@ -158,6 +158,18 @@ enum OrgCommand {
     },
     /// List organizations.
     List,
+    /// Say that a directory listing's organization is this Pathways organization: referrals to its services
+    /// then arrive in the organization's inbox instead of being printed. `--unlink` takes it back.
+    LinkDirectory {
+        /// The Pathways organization's slug.
+        #[arg(long)]
+        slug: String,
+        /// The directory organization's id (HSDS `organization.id`, as `pathways export hsds` writes it).
+        #[arg(long)]
+        directory_organization: uuid::Uuid,
+        #[arg(long)]
+        unlink: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -426,6 +438,26 @@ async fn org(config: Config, command: OrgCommand) -> anyhow::Result<ExitCode> {
             for o in orgs::list(store.reader()).await? {
                 println!("{}\t{}\t{}", o.slug, o.kind, o.name);
             }
+        }
+        OrgCommand::LinkDirectory { slug, directory_organization, unlink } => {
+            let Some(org) = orgs::find_by_slug(store.reader(), &slug).await? else {
+                bail!("no organization {slug}");
+            };
+            let to = (!unlink).then_some(OrgId::from_uuid(org.id));
+            let tx = store.begin().await?;
+            if !pathways_store::referrals::link_directory_org(&tx, directory_organization, to).await? {
+                bail!("no directory organization {directory_organization}");
+            }
+            let entry = AuditEntry::new(AuditAction::DirectoryChange, AuditOutcome::Success)
+                .on("dir_organization", directory_organization)
+                .detail(if unlink {
+                    "unlinked from a Pathways organization"
+                } else {
+                    "linked to a Pathways organization"
+                });
+            audit::append(&tx, &cli_actor(), entry).await?;
+            tx.commit().await?;
+            println!("{} {slug}.", if unlink { "Unlinked from" } else { "Referrals now arrive in the inbox of" });
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -135,6 +135,9 @@ pub async fn seed(store: &Store, config: &Config) -> anyhow::Result<()> {
     recovery::seed(store, OrgId::from_uuid(demo.id), coach, &hash).await?;
     let (meetings, programs) = directory::seed(store).await?;
     let beds = capacity::seed(store, OrgId::from_uuid(demo.id)).await?;
+    if let Some(listing) = link_a_provider(store, OrgId::from_uuid(other.id)).await? {
+        eprintln!("Demo referrals: \"{listing}\" in the directory is on Pathways as {}.", other.name);
+    }
     eprintln!("Demo treatment capacity: {beds} programs with beds (fictional), a few beds held for calls in flight.");
     eprintln!(
         "Demo directory: {} meetings and {} services in Connecticut (fictional, marked \"demo\"), and real statewide lines.",
@@ -166,4 +169,21 @@ fn demo_name(role: Role) -> &'static str {
         Role::Analyst => "Quinn Analyst",
         Role::DirectoryEditor => "Dana Directory",
     }
+}
+
+/// Makes one fictional directory provider the second demo organization, so a referral to it arrives in that
+/// organization's inbox (the closed loop) while referrals elsewhere are printed.
+async fn link_a_provider(store: &Store, other: OrgId) -> anyhow::Result<Option<String>> {
+    use pathways_store::entities::dir_service;
+    use pathways_store::sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let first = dir_service::Entity::find()
+        .filter(dir_service::Column::IsMeeting.eq(false))
+        .filter(dir_service::Column::Source.eq("demo"))
+        .filter(dir_service::Column::RetiredAt.is_null())
+        .order_by_asc(dir_service::Column::Name)
+        .one(store.reader())
+        .await?;
+    let Some(service) = first else { return Ok(None) };
+    pathways_store::referrals::link_directory_org(store.writer(), service.organization_id, Some(other)).await?;
+    Ok(Some(service.name))
 }

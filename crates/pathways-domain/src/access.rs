@@ -131,6 +131,19 @@ pub fn may_configure_program(p: &Principal) -> bool {
     p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::Admin | Role::Supervisor))
 }
 
+/// Whether the caller may see and answer the referrals their organization received (and see those it sent):
+/// staff who work with persons or programs; not analysts or directory editors. A received referral shows its
+/// packet only — never the rest of the record.
+pub fn may_handle_referrals(p: &Principal) -> bool {
+    p.kind == PrincipalKind::Staff
+        && matches!(
+            p.role,
+            Some(
+                Role::Admin | Role::Supervisor | Role::Coach | Role::Clinician | Role::AccessLine | Role::ProviderStaff
+            )
+        )
+}
+
 /// Whether the caller keeps the community directory (directory editors and administrators).
 pub fn may_edit_directory(p: &Principal) -> bool {
     p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::Admin | Role::DirectoryEditor))

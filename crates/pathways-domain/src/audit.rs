@@ -89,10 +89,16 @@ pub enum AuditAction {
     AllyView,
     /// A person invited an ally.
     AllyInviteCreate,
+    /// A referral sent (after the consent gate).
+    ReferralCreate,
+    /// A referral (its packet) read.
+    ReferralRead,
+    /// A referral's status changed.
+    ReferralUpdate,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 53] = [
+    pub const ALL: [AuditAction; 56] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -146,6 +152,9 @@ impl AuditAction {
         AuditAction::AccessLogRead,
         AuditAction::AllyView,
         AuditAction::AllyInviteCreate,
+        AuditAction::ReferralCreate,
+        AuditAction::ReferralRead,
+        AuditAction::ReferralUpdate,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -203,6 +212,9 @@ impl AuditAction {
             AuditAction::AccessLogRead => "access_log_read",
             AuditAction::AllyView => "ally_view",
             AuditAction::AllyInviteCreate => "ally_invite_create",
+            AuditAction::ReferralCreate => "referral_create",
+            AuditAction::ReferralRead => "referral_read",
+            AuditAction::ReferralUpdate => "referral_update",
         }
     }
 }

@@ -230,13 +230,25 @@ pub fn signature_matches(typed: &str, name: &str) -> bool {
 
 /// Who is asking to receive information, as the gate sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Receiver {
+pub enum Receiver<'a> {
     Ally(AccountId),
-    /// An organization on Pathways, for a purpose of treatment (a referral) or not.
+    /// An organization — on Pathways (`org`) or known only by its name — for a purpose of treatment (a referral)
+    /// or not.
     Organization {
-        org: OrgId,
+        org: Option<OrgId>,
+        name: &'a str,
         treatment: bool,
     },
+}
+
+/// Whether two organization names are the same name (case, spacing and punctuation aside).
+pub fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        let kept: String = s.chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).collect();
+        kept.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let (a, b) = (norm(a), norm(b));
+    !a.is_empty() && a == b
 }
 
 /// What the gate needs to know of one stored consent.
@@ -262,10 +274,14 @@ pub fn in_force(c: &ConsentFacts, today: NaiveDate) -> bool {
 }
 
 /// Whether one consent covers giving `category` to `receiver` today.
-pub fn covers(c: &ConsentFacts, receiver: Receiver, category: Category, today: NaiveDate) -> bool {
+pub fn covers(c: &ConsentFacts, receiver: Receiver<'_>, category: Category, today: NaiveDate) -> bool {
     let to_them = match (receiver, &c.recipient) {
         (Receiver::Ally(a), Recipient::Ally { account, .. }) => a == *account,
-        (Receiver::Organization { org, .. }, Recipient::Organization { org: Some(o), .. }) => org == *o,
+        (Receiver::Organization { org: Some(org), .. }, Recipient::Organization { org: Some(o), .. }) => org == *o,
+        // A consent naming an organization that is not on Pathways covers it by its name.
+        (Receiver::Organization { name, .. }, Recipient::Organization { org: None, name: named }) => {
+            same_name(name, named)
+        }
         // The general designation covers treating providers, for treatment (a TPO consent).
         (Receiver::Organization { treatment: true, .. }, Recipient::General) => c.tpo,
         _ => false,
@@ -274,7 +290,12 @@ pub fn covers(c: &ConsentFacts, receiver: Receiver, category: Category, today: N
 }
 
 /// The first of `consents` that permits giving `category` to `receiver` today, by its index.
-pub fn permits(consents: &[ConsentFacts], receiver: Receiver, category: Category, today: NaiveDate) -> Option<usize> {
+pub fn permits(
+    consents: &[ConsentFacts],
+    receiver: Receiver<'_>,
+    category: Category,
+    today: NaiveDate,
+) -> Option<usize> {
     consents.iter().position(|c| covers(c, receiver, category, today))
 }
 

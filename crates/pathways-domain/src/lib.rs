@@ -22,6 +22,7 @@ pub mod outreach;
 pub mod password;
 pub mod person;
 pub mod plan;
+pub mod referral;
 pub mod role;
 pub mod session;
 pub mod taxonomy;

@@ -175,19 +175,27 @@ pub async fn revoke(
 pub async fn gate(
     db: &impl ConnectionTrait,
     person: PersonId,
-    receiver: Receiver,
+    receiver: Receiver<'_>,
     category: Category,
     today: NaiveDate,
 ) -> Result<Option<consent::Model>> {
     let to = match receiver {
         Receiver::Ally(a) => Condition::all().add(consent::Column::RecipientAccountId.eq(a.as_uuid())),
-        Receiver::Organization { org, treatment } => {
-            let named = consent::Column::RecipientOrgId.eq(org.as_uuid());
-            if treatment {
-                Condition::any().add(named).add(consent::Column::RecipientKind.eq("general"))
-            } else {
-                Condition::all().add(named)
+        Receiver::Organization { org, treatment, .. } => {
+            // On Pathways: named by id; anywhere: named by name (compared in the domain); for treatment: the
+            // general designation.
+            let mut any = Condition::any().add(
+                Condition::all()
+                    .add(consent::Column::RecipientKind.eq("organization"))
+                    .add(consent::Column::RecipientOrgId.is_null()),
+            );
+            if let Some(org) = org {
+                any = any.add(consent::Column::RecipientOrgId.eq(org.as_uuid()));
             }
+            if treatment {
+                any = any.add(consent::Column::RecipientKind.eq("general"));
+            }
+            any
         }
     };
     let rows = consent::Entity::find()
@@ -211,6 +219,9 @@ pub struct NewDisclosure<'a> {
     pub categories: &'a [Category],
     pub by: Option<AccountId>,
     pub summary: String,
+    /// Who received it, when the consent names the recipient only generally (a referral on a TPO consent):
+    /// their name and Pathways organization.
+    pub to: Option<(String, Option<pathways_domain::OrgId>)>,
 }
 
 /// Enters a disclosure in the accounting (in the disclosure's own transaction).
@@ -220,11 +231,15 @@ pub async fn record_disclosure(
     now: DateTime<Utc>,
 ) -> Result<disclosure::Model> {
     let doc = document(d.consent)?;
-    let recipient_name = match &doc.recipient {
+    let named = match &doc.recipient {
         Recipient::Ally { name, .. } | Recipient::Organization { name, .. } | Recipient::Person { name } => {
             name.clone()
         }
-        Recipient::General => "general".into(),
+        Recipient::General => String::new(),
+    };
+    let (recipient_name, recipient_org) = match d.to {
+        Some((name, org)) => (name, org.map(|o| o.as_uuid()).or(d.consent.recipient_org_id)),
+        None => (named, d.consent.recipient_org_id),
     };
     Ok(disclosure::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -235,7 +250,7 @@ pub async fn record_disclosure(
         channel: Set(d.channel.into()),
         recipient_kind: Set(d.consent.recipient_kind.clone()),
         recipient_account_id: Set(d.consent.recipient_account_id),
-        recipient_org_id: Set(d.consent.recipient_org_id),
+        recipient_org_id: Set(recipient_org),
         recipient_name: Set(recipient_name),
         categories: Set(categories_text(d.categories)),
         purpose: Set(doc.purpose),

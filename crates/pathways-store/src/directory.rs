@@ -205,6 +205,7 @@ pub async fn import_source_with_progress(
                         content_hash: Set(h),
                         retired_at: Set(None),
                         updated_at: Set(at),
+                        pathways_org_id: Set(None),
                     });
                 }
             }

@@ -172,6 +172,7 @@ async fn organization_for(db: &impl ConnectionTrait, name: &str) -> Result<Uuid>
         content_hash: Set(String::new()),
         retired_at: Set(None),
         updated_at: Set(now()),
+        pathways_org_id: Set(None),
     }
     .insert(db)
     .await?;

@@ -30,6 +30,7 @@ pub mod outreach;
 pub mod persons;
 pub mod plans;
 pub mod records;
+pub mod referrals;
 pub mod sessions;
 pub mod summary;
 #[cfg(any(test, feature = "testing"))]

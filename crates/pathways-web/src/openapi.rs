@@ -3,7 +3,7 @@
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::controllers::api::{checkups, consents, outreach, persons, plans, records};
+use crate::controllers::api::{checkups, consents, outreach, persons, plans, records, referrals};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -34,6 +34,7 @@ use crate::controllers::api::{checkups, consents, outreach, persons, plans, reco
         consents::create_consent::create_consent, consents::list_consents::list_consents,
         consents::revoke_consent::revoke_consent, consents::list_disclosures::list_disclosures,
         consents::access_log::access_log,
+        referrals::create_referral, referrals::list_referrals, referrals::patch_referral,
     ),
     components(schemas(
         persons::PersonJson, persons::PersonList, persons::PersonCreate, persons::PersonPatch,
@@ -50,6 +51,7 @@ use crate::controllers::api::{checkups, consents, outreach, persons, plans, reco
         consents::ConsentJson, consents::create_consent::ConsentCreate, consents::create_consent::RecipientBody,
         consents::list_disclosures::DisclosureJson, consents::list_disclosures::DisclosurePage,
         consents::access_log::AccessJson, consents::access_log::AccessPage,
+        referrals::ReferralJson, referrals::ReferralCreate, referrals::ReferralPatch,
     )),
     modifiers(&BearerAuth),
     tags(
@@ -60,6 +62,7 @@ use crate::controllers::api::{checkups, consents, outreach, persons, plans, reco
         (name = "hsds", description = "The community directory as Open Referral HSDS 3.0: public, no token needed"),
         (name = "checkups", description = "Recovery management check-ups, schedules and the outreach queue"),
         (name = "consents", description = "Consents under 42 CFR Part 2, the accounting of disclosures and the access log"),
+        (name = "referrals", description = "Closed-loop referrals between organizations, behind the consent gate"),
         (name = "capacity", description = "Treatment beds: the public capacity (no token), providers' updates and the access line's holds"),
     )
 )]

@@ -8,7 +8,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::controllers::{
     allies, api, assessments, assets, auth, caseload, checkins, checkups, consents, directory, disclosures, encounters,
-    find, home, invites, lang, locator, ops, outreach, persons, plans, portal, staff,
+    find, home, invites, lang, locator, ops, outreach, persons, plans, portal, referrals, staff,
 };
 use crate::error::WebError;
 use crate::middleware;
@@ -84,6 +84,10 @@ pub fn router(state: AppState) -> Router {
         .route("/me/access-log", get(disclosures::access_log))
         .route("/me/allies", get(allies::show_allies).post(allies::invite_ally))
         .route("/ally", get(allies::show_shared))
+        .route("/persons/{id}/referrals", get(referrals::person_referrals).post(referrals::create_referral))
+        .route("/referrals", get(referrals::list_referrals))
+        .route("/referrals/{id}", get(referrals::show_referral))
+        .route("/referrals/{id}/status", post(referrals::update_referral))
         .route("/ally/support", get(allies::show_support))
         .route("/me/locator/{detail}/remove", post(locator::remove_locator))
         // The public finder.
@@ -123,6 +127,8 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/persons/{id}/consents",
             get(api::consents::list_consents::list_consents).post(api::consents::create_consent::create_consent),
         )
+        .route("/api/v1/referrals", get(api::referrals::list_referrals).post(api::referrals::create_referral))
+        .route("/api/v1/referrals/{id}", patch(api::referrals::patch_referral))
         .route("/api/v1/consents/{id}/revoke", post(api::consents::revoke_consent::revoke_consent))
         .route("/api/v1/persons/{id}/disclosures", get(api::consents::list_disclosures::list_disclosures))
         .route("/api/v1/persons/{id}/access-log", get(api::consents::access_log::access_log))

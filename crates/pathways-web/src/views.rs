@@ -104,6 +104,7 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-locator-removed"),
         crate::key!("flash-consent-saved"),
         crate::key!("flash-consent-revoked"),
+        crate::key!("flash-referral-sent"),
         crate::key!("flash-attempt-escalated"),
         crate::key!("capacity-hold-expired"),
         crate::key!("capacity-hold-closed"),
@@ -200,7 +201,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 98] = [
+pub const FIELDS: [&str; 99] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -299,8 +300,9 @@ pub const FIELDS: [&str; 98] = [
     "hipaa_redisclosure",
     "refusal_effect",
     "ally_name",
+    "service",
 ];
-pub const FIELD_ERRORS: [&str; 24] = [
+pub const FIELD_ERRORS: [&str; 27] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -325,6 +327,9 @@ pub const FIELD_ERRORS: [&str; 24] = [
     "more-than-licensed",
     "invalid",
     "missing-element",
+    "consent-required",
+    "own-organization",
+    "not-allowed",
 ];
 
 #[cfg(test)]

@@ -185,9 +185,10 @@ fn the_gate_permits_only_the_named_recipient_and_categories_while_in_force() {
 fn a_tpo_consent_covers_treating_organizations_for_treatment_only() {
     let c = facts(&tpo_consent());
     let org = OrgId::new();
-    let referral = Receiver::Organization { org, treatment: true };
+    let referral = Receiver::Organization { org: Some(org), name: "Rushford", treatment: true };
     assert!(covers(&c, referral, Category::ReferralInformation, today()));
-    assert!(!covers(&c, Receiver::Organization { org, treatment: false }, Category::ReferralInformation, today()));
+    let not_for_treatment = Receiver::Organization { org: Some(org), name: "Rushford", treatment: false };
+    assert!(!covers(&c, not_for_treatment, Category::ReferralInformation, today()));
     assert!(!covers(&c, referral, Category::EncounterSummaries, today()), "only the categories named");
     assert!(!covers(&c, Receiver::Ally(AccountId::new()), Category::RecoveryPlan, today()));
     let named = ConsentFacts {
@@ -195,13 +196,19 @@ fn a_tpo_consent_covers_treating_organizations_for_treatment_only() {
         tpo: false,
         ..c.clone()
     };
-    assert!(covers(&named, Receiver::Organization { org, treatment: false }, Category::RecoveryPlan, today()));
-    assert!(!covers(
-        &named,
-        Receiver::Organization { org: OrgId::new(), treatment: true },
-        Category::RecoveryPlan,
-        today()
-    ));
+    assert!(covers(&named, not_for_treatment, Category::RecoveryPlan, today()));
+    let other = Receiver::Organization { org: Some(OrgId::new()), name: "Other", treatment: true };
+    assert!(!covers(&named, other, Category::RecoveryPlan, today()));
+    // An organization not on Pathways is matched by its name only.
+    let by_name = ConsentFacts {
+        recipient: Recipient::Organization { org: None, name: "Rushford Center, Inc.".into() },
+        tpo: false,
+        ..c.clone()
+    };
+    let outside = |name| Receiver::Organization { org: None, name, treatment: true };
+    assert!(covers(&by_name, outside("rushford  center inc"), Category::RecoveryPlan, today()));
+    assert!(!covers(&by_name, outside("Rushford Behavioral"), Category::RecoveryPlan, today()));
+    assert!(same_name("A.B. House", "ab house") && !same_name("", ""));
 }
 
 proptest! {

@@ -16,6 +16,8 @@ pub struct Model {
     pub content_hash: String,
     pub retired_at: Option<DateTimeUtc>,
     pub updated_at: DateTimeUtc,
+    /// The organization's Pathways organization, when it is on Pathways (referrals arrive in its inbox).
+    pub pathways_org_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

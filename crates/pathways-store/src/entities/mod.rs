@@ -33,6 +33,8 @@ pub mod outreach_item;
 pub mod person;
 pub mod person_summary;
 pub mod plan_version;
+pub mod referral;
+pub mod referral_event;
 pub mod session;
 pub mod transport_request;
 pub mod treatment_program;

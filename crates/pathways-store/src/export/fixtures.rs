@@ -54,6 +54,7 @@ pub fn loaded(feed: &str) -> Vec<Loaded> {
                 content_hash: String::new(),
                 retired_at: None,
                 updated_at: at,
+                pathways_org_id: None,
             };
             let places = r
                 .locations

@@ -15,6 +15,7 @@ mod m0009_person_summary;
 mod m0010_checkups;
 mod m0011_locator;
 mod m0012_consent;
+mod m0013_referral;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0010_checkups::Migration),
             Box::new(m0011_locator::Migration),
             Box::new(m0012_consent::Migration),
+            Box::new(m0013_referral::Migration),
         ]
     }
 }

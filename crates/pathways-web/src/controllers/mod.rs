@@ -27,4 +27,5 @@ pub mod outreach;
 pub mod persons;
 pub mod plans;
 pub mod portal;
+pub mod referrals;
 pub mod staff;

@@ -139,6 +139,7 @@ pub async fn show_shared(State(state): State<AppState>, a: AllyCaller) -> WebRes
             categories: &cats,
             by: Some(a.caller.account),
             summary: summary.join("; "),
+            to: None,
         };
         consents::record_disclosure(&tx, d, now).await?;
         let doc = consents::document(c)?;

@@ -6,3 +6,4 @@ pub mod outreach;
 pub mod persons;
 pub mod plans;
 pub mod records;
+pub mod referrals;

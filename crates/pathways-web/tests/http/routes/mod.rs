@@ -16,3 +16,4 @@ mod pages;
 mod persons;
 mod plans;
 mod recovery;
+mod referrals;
