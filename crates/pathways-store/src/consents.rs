@@ -179,6 +179,19 @@ pub async fn gate(
     category: Category,
     today: NaiveDate,
 ) -> Result<Option<consent::Model>> {
+    Ok(gate_each(db, person, receiver, &[category], today).await?.pop().map(|(_, c)| c))
+}
+
+/// For each of `categories`, the consent in force that permits giving it to `receiver` today (categories no
+/// consent permits are left out) — one read of the person's consents, in the caller's transaction, locked as
+/// [`gate`] locks them.
+pub async fn gate_each(
+    db: &impl ConnectionTrait,
+    person: PersonId,
+    receiver: Receiver<'_>,
+    categories: &[Category],
+    today: NaiveDate,
+) -> Result<Vec<(Category, consent::Model)>> {
     let to = match receiver {
         Receiver::Ally(a) => Condition::all().add(consent::Column::RecipientAccountId.eq(a.as_uuid())),
         Receiver::Organization { org, treatment, .. } => {
@@ -208,7 +221,7 @@ pub async fn gate(
         .all(db)
         .await?;
     let facts = rows.iter().map(facts).collect::<Result<Vec<_>>>()?;
-    Ok(permits(&facts, receiver, category, today).map(|i| rows[i].clone()))
+    Ok(categories.iter().filter_map(|c| permits(&facts, receiver, *c, today).map(|i| (*c, rows[i].clone()))).collect())
 }
 
 /// One disclosure to enter in the accounting.

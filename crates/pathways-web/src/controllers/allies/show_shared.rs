@@ -9,10 +9,11 @@ use axum::response::Html;
 use pathways_domain::access::PersonScope;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::consent::{Category, Receiver};
-use pathways_domain::{OrgId, PersonId};
-use pathways_store::audit::{self, AuditEntry};
+use pathways_domain::{AccountId, OrgId, PersonId};
+use pathways_store::audit::{self, Actor, AuditEntry};
 use pathways_store::consents::{self, NewDisclosure};
 use pathways_store::entities::consent;
+use pathways_store::sea_orm::DatabaseTransaction;
 use pathways_store::{checkups, persons, plans, records};
 
 use super::AllyCaller;
@@ -49,55 +50,69 @@ struct SharedPage {
     relied: Vec<String>,
 }
 
-pub async fn show_shared(State(state): State<AppState>, a: AllyCaller) -> WebResult<Html<String>> {
-    let t = a.ctx.t();
-    let today = crate::clock::today();
-    let now = pathways_store::now();
-    let tx = state.store.begin().await?;
-    // The audit chain's lock first: a revocation takes it (its audit event) before updating the consent, so the
-    // two transactions run one after the other, never half-way through each other.
-    audit::lock_chain(&tx).await?;
-    // The gate, per category, in this transaction: no cache.
-    let mut granted: Vec<(Category, consent::Model)> = Vec::new();
-    for category in ALLY_CATEGORIES {
-        if let Some(c) = consents::gate(&tx, a.person, Receiver::Ally(a.caller.account), category, today).await? {
-            granted.push((category, c));
-        }
-    }
-    let scope = PersonScope::disclosed(OrgId::from_uuid(a.caller.org.as_uuid()), a.person);
-    let record = persons::find(&tx, &scope, a.person).await?;
+/// Whether the gate asks the database (always, in the app) or is handed its answer (the benchmark's baseline,
+/// which measures the same request without the gate's queries).
+pub enum Gate {
+    Ask,
+    Cached(Vec<(Category, consent::Model)>),
+}
+
+/// Who asks: the ally's account, their organization, the person they support.
+#[derive(Clone, Copy, Debug)]
+pub struct AllyRequest {
+    pub ally: AccountId,
+    pub org: OrgId,
+    pub person: PersonId,
+}
+
+/// What one ally view shows.
+pub struct View {
+    name: String,
+    goals: Option<Vec<Goal>>,
+    checkins: Option<Vec<(String, i16, i16)>>,
+    barc10: Option<Vec<(String, i16)>>,
+    attendance: Option<(Vec<String>, String, i64)>,
+    relied: Vec<String>,
+}
+
+/// Asks the gate for every category an ally can be given (unless handed its answer), in `tx`: reads only what
+/// is permitted, enters one disclosure per consent relied on and the audit event. `None` when nothing is shared
+/// (the refusal audited). The caller has taken the audit chain's lock first and commits.
+pub async fn ally_view(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    req: AllyRequest,
+    gate: Gate,
+    t: &Tr,
+    now: chrono::DateTime<chrono::Utc>,
+) -> WebResult<Option<View>> {
+    let today = now.date_naive();
+    let granted = match gate {
+        Gate::Cached(g) => g,
+        Gate::Ask => consents::gate_each(tx, req.person, Receiver::Ally(req.ally), &ALLY_CATEGORIES, today).await?,
+    };
+    let scope = PersonScope::disclosed(req.org, req.person);
+    let record = persons::find(tx, &scope, req.person).await?;
     let (Some(record), false) = (record, granted.is_empty()) else {
         let entry =
-            AuditEntry { outcome: AuditOutcome::Denied, ..AuditEntry::person(AuditAction::AccessDenied, a.person) }
+            AuditEntry { outcome: AuditOutcome::Denied, ..AuditEntry::person(AuditAction::AccessDenied, req.person) }
                 .detail("ally_view: no consent in force");
-        audit::append(&tx, &a.ctx.actor(), entry).await?;
-        tx.commit().await?;
-        let heading = t.get("ally-shared-title");
-        return render(&SharedPage {
-            chrome: Chrome::new(&a.ctx, &state, heading.clone()),
-            heading,
-            name: String::new(),
-            nothing: true,
-            goals: None,
-            checkins: None,
-            barc10: None,
-            attendance: None,
-            relied: Vec::new(),
-        });
+        audit::append(tx, actor, entry).await?;
+        return Ok(None);
     };
     let has = |c: Category| granted.iter().any(|(g, _)| *g == c);
     let mut summary = Vec::new();
     let goals = if has(Category::RecoveryPlan) {
-        let plan = plans::current(&tx, &scope, a.person).await?;
+        let plan = plans::current(tx, &scope, req.person).await?;
         let goals = plan.map(|p| p.content.goals).unwrap_or_default();
         summary.push(t.count("ally-summary-goals", goals.len() as u64));
-        Some(goals.into_iter().map(|g| goal(&t, g)).collect())
+        Some(goals.into_iter().map(|g| goal(t, g)).collect())
     } else {
         None
     };
     let (checkins, barc10) = if has(Category::CheckinsAssessments) {
-        let list = records::checkins(&tx, &scope, a.person, 10).await?;
-        let barc = records::assessments(&tx, &scope, a.person).await?;
+        let list = records::checkins(tx, &scope, req.person, 10).await?;
+        let barc = records::assessments(tx, &scope, req.person).await?;
         summary.push(t.count("ally-summary-checkins", list.len() as u64));
         (
             Some(list.iter().map(|c| (c.created_at.date_naive().to_string(), c.mood, c.meetings_attended)).collect()),
@@ -107,9 +122,9 @@ pub async fn show_shared(State(state): State<AppState>, a: AllyCaller) -> WebRes
         (None, None)
     };
     let attendance = if has(Category::AttendanceEngagement) {
-        let done = checkups::list(&tx, &scope, a.person).await?;
-        let next = checkups::schedule(&tx, &scope, a.person, now).await?.and_then(|s| s.next_due);
-        let month = records::checkins(&tx, &scope, a.person, 100).await?;
+        let done = checkups::list(tx, &scope, req.person).await?;
+        let next = checkups::schedule(tx, &scope, req.person, now).await?.and_then(|s| s.next_due);
+        let month = records::checkins(tx, &scope, req.person, 100).await?;
         let meetings: i64 = month
             .iter()
             .filter(|c| c.created_at > now - chrono::Duration::days(30))
@@ -137,37 +152,62 @@ pub async fn show_shared(State(state): State<AppState>, a: AllyCaller) -> WebRes
             consent: c,
             channel: "ally_view",
             categories: &cats,
-            by: Some(a.caller.account),
+            by: Some(req.ally),
             summary: summary.join("; "),
             to: None,
         };
-        consents::record_disclosure(&tx, d, now).await?;
+        consents::record_disclosure(tx, d, now).await?;
         let doc = consents::document(c)?;
         relied.push(t.args(
             "ally-relied",
             &[
-                ("categories", categories_words(&t, &cats)),
+                ("categories", categories_words(t, &cats)),
                 ("purpose", doc.purpose),
-                ("expiry", expiry_words(&t, &doc.expiry)),
+                ("expiry", expiry_words(t, &doc.expiry)),
                 ("date", c.signed_on.to_string()),
             ],
         ));
     }
     let entry = AuditEntry::person(AuditAction::AllyView, PersonId::from_uuid(record.id))
         .detail(granted.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>().join(","));
-    audit::append(&tx, &a.ctx.actor(), entry).await?;
+    audit::append(tx, actor, entry).await?;
+    Ok(Some(View { name: record.preferred_name, goals, checkins, barc10, attendance, relied }))
+}
+
+pub async fn show_shared(State(state): State<AppState>, a: AllyCaller) -> WebResult<Html<String>> {
+    let t = a.ctx.t();
+    let tx = state.store.begin().await?;
+    // The audit chain's lock first: a revocation takes it (its audit event) before updating the consent, so the
+    // two transactions run one after the other, never half-way through each other.
+    audit::lock_chain(&tx).await?;
+    let req = AllyRequest { ally: a.caller.account, org: a.caller.org, person: a.person };
+    let view = ally_view(&tx, &a.ctx.actor(), req, Gate::Ask, &t, pathways_store::now()).await?;
     tx.commit().await?;
-    let heading = t.arg("ally-shared-heading", "name", &record.preferred_name);
+    let Some(v) = view else {
+        let heading = t.get("ally-shared-title");
+        return render(&SharedPage {
+            chrome: Chrome::new(&a.ctx, &state, heading.clone()),
+            heading,
+            name: String::new(),
+            nothing: true,
+            goals: None,
+            checkins: None,
+            barc10: None,
+            attendance: None,
+            relied: Vec::new(),
+        });
+    };
+    let heading = t.arg("ally-shared-heading", "name", &v.name);
     render(&SharedPage {
         chrome: Chrome::new(&a.ctx, &state, heading.clone()),
         heading,
-        name: record.preferred_name,
+        name: v.name,
         nothing: false,
-        goals,
-        checkins,
-        barc10,
-        attendance,
-        relied,
+        goals: v.goals,
+        checkins: v.checkins,
+        barc10: v.barc10,
+        attendance: v.attendance,
+        relied: v.relied,
     })
 }
 

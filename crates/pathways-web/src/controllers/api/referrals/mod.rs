@@ -96,7 +96,8 @@ pub async fn create_referral(
     let person = parse_id(&b.person_id)?;
     let service = b.service_id.ok_or(WebError::NotFound)?;
     let r =
-        crate::controllers::referrals::create_referral::send(&state, &ctx, &caller, person, service, &b.reason).await?;
+        crate::controllers::referrals::create_referral::send(&state, &ctx, &caller, person, service, &b.reason, None)
+            .await?;
     Ok((StatusCode::CREATED, Json(ReferralJson::of(r))))
 }
 
