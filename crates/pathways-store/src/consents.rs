@@ -170,6 +170,29 @@ pub async fn revoke(
     Ok(consent::Entity::find_by_id(id).one(db).await?)
 }
 
+/// Records that a consent's expiry event ("end of treatment") has happened: it ends now. `None` when there is no
+/// such consent of this person ending on an event, or it already ended or was revoked.
+pub async fn end_on_event(
+    db: &impl ConnectionTrait,
+    person: PersonId,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Option<consent::Model>> {
+    let done = consent::Entity::update_many()
+        .col_expr(consent::Column::EndedAt, Expr::value(now))
+        .filter(consent::Column::Id.eq(id))
+        .filter(consent::Column::PersonId.eq(person.as_uuid()))
+        .filter(consent::Column::ExpiryEvent.is_not_null())
+        .filter(consent::Column::EndedAt.is_null())
+        .filter(consent::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    if done.rows_affected != 1 {
+        return Ok(None);
+    }
+    Ok(consent::Entity::find_by_id(id).one(db).await?)
+}
+
 /// The consent in force that permits giving `category` of `person` to `receiver` today, read in the caller's
 /// transaction and locked against a concurrent revocation until it commits (PostgreSQL: `FOR SHARE`).
 pub async fn gate(

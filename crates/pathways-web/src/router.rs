@@ -76,6 +76,7 @@ pub fn router(state: AppState) -> Router {
         .route("/me/locator", get(locator::show_locator).post(locator::add_locator))
         .route("/persons/{id}/consents", get(consents::list_consents).post(consents::create_consent))
         .route("/persons/{id}/consents/{consent}/revoke", post(consents::revoke_consent))
+        .route("/persons/{id}/consents/{consent}/end", post(consents::end_consent))
         .route("/me/consents", get(consents::list_consents).post(consents::create_consent))
         .route("/me/consents/{consent}/revoke", post(consents::revoke_consent))
         .route("/persons/{id}/disclosures", get(disclosures::list_disclosures))

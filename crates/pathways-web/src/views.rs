@@ -105,6 +105,7 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-consent-saved"),
         crate::key!("flash-consent-revoked"),
         crate::key!("flash-referral-sent"),
+        crate::key!("flash-consent-ended"),
         crate::key!("flash-attempt-escalated"),
         crate::key!("capacity-hold-expired"),
         crate::key!("capacity-hold-closed"),

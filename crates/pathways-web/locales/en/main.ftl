@@ -1214,3 +1214,5 @@ field-error-not-allowed = this move is not possible now
 access-what-referral-create = referred you to a service
 access-what-referral-read = looked at a referral about you
 access-what-referral-update = updated a referral about you
+consent-event-happened = The end event has happened
+flash-consent-ended = Consent ended. It no longer allows anything, from now on.

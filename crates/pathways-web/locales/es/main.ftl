@@ -1214,3 +1214,5 @@ field-error-not-allowed = este cambio no es posible ahora
 access-what-referral-create = te refirió a un servicio
 access-what-referral-read = consultó un referido sobre ti
 access-what-referral-update = actualizó un referido sobre ti
+consent-event-happened = El evento de fin ya ocurrió
+flash-consent-ended = Consentimiento terminado. Desde ahora ya no permite nada.

@@ -365,3 +365,51 @@ async fn a_persons_own_account_reaches_only_their_own_record() {
     let coach = app.staff(app.org, Role::Coach).await;
     assert_eq!(app.page(&coach, "/me/plan").await.status, StatusCode::NOT_FOUND);
 }
+
+/// An ally reaches no person route at all — not the person's portal, not staff pages, not the person's own
+/// record — only `/ally`, where the consent gate decides (each category: `routes::consents`). Revoking a consent
+/// takes effect on the very next request on both databases (`routes::consents`, the race test), and a receiving
+/// organization sees the referral packet only (`routes::referrals`).
+#[tokio::test]
+async fn an_ally_reaches_no_person_route() {
+    let world = World::new().await;
+    let app = &world.app;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let p = app.person(app.org, "Supported Person", Some(coach.id)).await;
+    let ally = app.ally_login(app.org, p, "An Ally").await;
+    for path in [
+        "/me",
+        "/me/plan",
+        "/me/checkins",
+        "/me/checkups",
+        "/me/consents",
+        "/me/disclosures",
+        "/me/access-log",
+        "/me/allies",
+        "/me/locator",
+    ] {
+        assert_eq!(app.page(&ally, path).await.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    for route in ROUTES {
+        let path = match route {
+            Route::PageShow => format!("/persons/{p}"),
+            Route::PagePlan => format!("/persons/{p}/plan"),
+            Route::PageCheckins => format!("/persons/{p}/checkins"),
+            Route::PageEncounters => format!("/persons/{p}/encounters"),
+            Route::PageAssessments => format!("/persons/{p}/assessments"),
+            _ => continue,
+        };
+        let resp = app.page(&ally, &path).await;
+        assert!(
+            resp.status == StatusCode::NOT_FOUND || resp.status == StatusCode::SEE_OTHER,
+            "{path}: {}",
+            resp.status
+        );
+        assert!(!resp.body.contains("Supported Person"), "{path}");
+    }
+    for path in [format!("/persons/{p}/consents"), format!("/persons/{p}/disclosures"), "/referrals".to_owned()] {
+        let status = app.page(&ally, &path).await.status;
+        assert!(status == StatusCode::NOT_FOUND || status == StatusCode::SEE_OTHER, "{path}: {status}");
+    }
+    assert!(app.page(&ally, "/ally").await.body.contains("Nothing is shared with you right now"));
+}

@@ -26,6 +26,8 @@ pub struct Row {
     pub signed: String,
     pub status: String,
     pub in_force: bool,
+    /// Ends on an event (staff can record that it happened).
+    pub on_event: bool,
 }
 
 #[derive(Template)]
@@ -112,6 +114,7 @@ pub async fn page(
             signed: t.arg(signed_key, "date", &m.signed_on.to_string()),
             status,
             in_force: m.revoked_at.is_none() && live,
+            on_event: m.expiry_event.is_some(),
         });
     }
     let heading =

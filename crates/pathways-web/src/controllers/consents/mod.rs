@@ -10,4 +10,4 @@ pub mod revoke_consent;
 
 pub use create_consent::create_consent;
 pub use list_consents::list_consents;
-pub use revoke_consent::revoke_consent;
+pub use revoke_consent::{end_consent, revoke_consent};

@@ -54,3 +54,25 @@ pub async fn revoke(
     tx.commit().await?;
     Ok(done)
 }
+
+/// `POST /persons/{id}/consents/{consent}/end`: staff record that a consent's expiry event ("end of treatment")
+/// has happened; the consent ends now, as a revocation does.
+pub async fn end_consent(
+    State(state): State<AppState>,
+    s: Subject,
+    Path(params): Path<HashMap<String, String>>,
+    VerifiedForm(_): VerifiedForm<Empty>,
+) -> WebResult<Response> {
+    if s.is_self {
+        return Err(WebError::NotFound);
+    }
+    let id: Uuid = params.get("consent").and_then(|c| c.parse().ok()).ok_or(WebError::NotFound)?;
+    let PersonTx { tx, scope, .. } =
+        open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::ConsentRevoke).await?;
+    if consents::find(&tx, &scope, id).await?.filter(|c| c.person_id == s.person.as_uuid()).is_none() {
+        return Err(WebError::NotFound);
+    }
+    consents::end_on_event(&tx, s.person, id, pathways_store::now()).await?.ok_or(WebError::NotFound)?;
+    tx.commit().await?;
+    Ok(crate::flash::redirect(&state, &format!("{}/consents", s.base), crate::key!("flash-consent-ended")))
+}

@@ -313,3 +313,30 @@ async fn a_revocation_racing_ally_requests_never_leaks_after_it_commits() {
     let accounted = app.api(&coach, Method::GET, &format!("/api/v1/persons/{p}/disclosures?limit=500"), None).await;
     assert_eq!(accounted.json()["total"], shown, "every disclosure is accounted for");
 }
+
+/// A consent that ends on an event ("end of treatment") ends when staff record that the event happened: the
+/// ally's next request shows nothing.
+#[tokio::test]
+async fn a_consent_ending_on_an_event_ends_when_it_happens() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let p = person_with_records(&app, &coach, "Event Person").await;
+    let ally = app.ally_login(app.org, p, "Event Ally").await;
+    let mut body = paper(&["recovery_plan"]);
+    body["recipient"] = json!({"kind": "ally", "account_id": ally.id.as_uuid()});
+    body.as_object_mut().expect("object").remove("expires_on");
+    body["expiry_event"] = json!("end of treatment");
+    let made = app.api(&coach, Method::POST, &format!("/api/v1/persons/{p}/consents"), Some(body)).await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let id = made.json()["id"].as_str().expect("id").to_owned();
+    assert!(app.page(&ally, "/ally").await.body.contains("Find my own apartment"));
+    let page = app.page(&coach, &format!("/persons/{p}/consents")).await.body;
+    assert!(page.contains(&format!("/persons/{p}/consents/{id}/end")), "staff can record the event");
+    let ended = app.post_form(&coach, &format!("/persons/{p}/consents/{id}/end"), &[]).await;
+    assert_eq!(ended.status, StatusCode::SEE_OTHER);
+    assert!(app.page(&ally, "/ally").await.body.contains("Nothing is shared with you right now"));
+    let again = app.post_form(&coach, &format!("/persons/{p}/consents/{id}/end"), &[]).await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND, "ended once");
+    let me = app.person_login(app.org, p).await;
+    assert_eq!(app.post_form(&me, &format!("/me/consents/{id}/end"), &[]).await.status, StatusCode::NOT_FOUND);
+}
