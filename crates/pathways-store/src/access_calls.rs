@@ -504,3 +504,17 @@ pub async fn line_figures(
         follow_ups_connected: Share::new(connected, followed.len()),
     })
 }
+
+/// The person record made from one of `org`'s calls, if one was.
+pub async fn person_of_call(
+    db: &impl ConnectionTrait,
+    org: OrgId,
+    call: Uuid,
+) -> Result<Option<pathways_domain::PersonId>> {
+    Ok(access_call::Entity::find_by_id(call)
+        .filter(access_call::Column::OrganizationId.eq(org.as_uuid()))
+        .one(db)
+        .await?
+        .and_then(|c| c.person_id)
+        .map(pathways_domain::PersonId::from_uuid))
+}

@@ -123,6 +123,28 @@ async fn event(
     Ok(())
 }
 
+/// A referral one of whose ends is the caller's organization, and which end that is. On the sending side the
+/// person must also be within the caller's scope (a coach follows their own caseload's referrals); the receiving
+/// side sees the packet whoever the person is, and whoever sent a referral follows it. Anything else is not
+/// found.
+pub async fn find_for_caller(
+    db: &impl ConnectionTrait,
+    principal: &pathways_domain::access::Principal,
+    id: Uuid,
+) -> Result<Option<(referral::Model, Side)>> {
+    let Some((r, side)) = find_for(db, principal.org, id).await? else { return Ok(None) };
+    if side == Side::Receiver {
+        return Ok(Some((r, side)));
+    }
+    // Whoever sent it follows it (an access-line operator refers from a call without reaching the record).
+    if r.created_by == principal.account.as_uuid() {
+        return Ok(Some((r, side)));
+    }
+    let Some(scope) = pathways_domain::access::PersonScope::of(principal) else { return Ok(None) };
+    let reachable = crate::persons::find(db, &scope, PersonId::from_uuid(r.person_id)).await?.is_some();
+    Ok(reachable.then_some((r, side)))
+}
+
 /// A referral one of whose ends is `org`, and which end that is. Anything else is not found.
 pub async fn find_for(db: &impl ConnectionTrait, org: OrgId, id: Uuid) -> Result<Option<(referral::Model, Side)>> {
     let found = referral::Entity::find_by_id(id)

@@ -25,7 +25,7 @@ use pathways_store::testing::TestDb;
 use pathways_store::{accounts, orgs, persons, plans, records};
 use pathways_web::controllers::allies::show_shared::{AllyRequest, Gate, ally_view};
 use pathways_web::controllers::consents::form::{ALLY_CATEGORIES, statements};
-use pathways_web::controllers::referrals::create_referral::send;
+use pathways_web::controllers::referrals::create_referral::{ReferralAsk, send};
 use pathways_web::ctx::{Caller, Ctx};
 use pathways_web::i18n::Tr;
 use pathways_web::{AppState, Config};
@@ -206,10 +206,9 @@ async fn ally_once(w: &World, gate: Gate) -> anyhow::Result<Duration> {
 }
 
 async fn referral_once(w: &World, cached: Option<consent::Model>) -> anyhow::Result<Duration> {
+    let ask = ReferralAsk { person: w.person, service: w.service, reason: "bench", via_call: None };
     let started = Instant::now();
-    send(&w.state, &w.ctx, &w.caller, w.person, w.service, "bench", cached)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    send(&w.state, &w.ctx, &w.caller, &ask, cached).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(started.elapsed())
 }
 

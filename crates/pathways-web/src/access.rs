@@ -168,3 +168,32 @@ pub async fn audit_alone(state: &AppState, ctx: &Ctx, entry: AuditEntry) -> WebR
     tx.commit().await?;
     Ok(())
 }
+
+/// Opens the person record made from one of the caller's organization's access-line calls, for an operator to
+/// refer them (`action`'s audit event in the transaction). Operators reach no person record otherwise: only the
+/// one their call made, and only through the call. Anyone else: 403; a call without that person: 404.
+pub async fn open_person_from_call(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    call: uuid::Uuid,
+    id: PersonId,
+    action: AuditAction,
+) -> WebResult<PersonTx> {
+    if !crate::controllers::access_line::is_operator(caller) {
+        return Err(WebError::Forbidden);
+    }
+    let tx = state.store.begin().await?;
+    if pathways_store::access_calls::person_of_call(&tx, caller.org, call).await? != Some(id) {
+        drop(tx);
+        let entry = AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied)
+            .on("access_call", call)
+            .detail(action.as_str());
+        audit_alone(state, ctx, entry).await?;
+        return Err(WebError::NotFound);
+    }
+    let scope = PersonScope { org: caller.org, assigned_to: None, only_person: Some(id) };
+    let Some(record) = persons::find(&tx, &scope, id).await? else { return Err(WebError::NotFound) };
+    audit::append(&tx, &ctx.actor(), AuditEntry::person(action, id).detail("via access-line call")).await?;
+    Ok(PersonTx { tx, scope, record })
+}

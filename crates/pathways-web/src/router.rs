@@ -149,6 +149,10 @@ pub fn router(state: AppState) -> Router {
         .route("/access-line/calls/{id}/rides", post(crate::controllers::access_line::request_ride))
         .route("/access-line/calls/{id}/follow-up", post(crate::controllers::access_line::follow_up))
         .route("/access-line/calls/{id}/person", post(crate::controllers::access_line::make_person))
+        .route(
+            "/access-line/calls/{id}/referrals",
+            get(referrals::call_referrals).post(referrals::create_call_referral),
+        )
         .route("/transport", get(crate::controllers::access_line::show_transport))
         .route("/transport/{id}", post(crate::controllers::access_line::change_ride_form))
         .route("/programs", get(crate::controllers::capacity::list_programs))

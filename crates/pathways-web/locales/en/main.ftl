@@ -1216,3 +1216,5 @@ access-what-referral-read = looked at a referral about you
 access-what-referral-update = updated a referral about you
 consent-event-happened = The end event has happened
 flash-consent-ended = Consent ended. It no longer allows anything, from now on.
+referral-ask-coach = Ask the person's coach to record their consent, then refer again.
+referral-back-to-call = Back to the call

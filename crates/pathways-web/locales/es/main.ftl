@@ -1216,3 +1216,5 @@ access-what-referral-read = consultó un referido sobre ti
 access-what-referral-update = actualizó un referido sobre ti
 consent-event-happened = El evento de fin ya ocurrió
 flash-consent-ended = Consentimiento terminado. Desde ahora ya no permite nada.
+referral-ask-coach = Pida al coach de la persona que registre su consentimiento y vuelva a referir.
+referral-back-to-call = Volver a la llamada

@@ -17,7 +17,8 @@ use pathways_store::{accounts, orgs};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::access::{PersonTx, audit_alone, open_person};
+use super::person_referrals::{Place, Refused};
+use crate::access::{PersonTx, audit_alone, open_person, open_person_from_call};
 use crate::auth::VerifiedForm;
 use crate::ctx::{Caller, Ctx, Subject};
 use crate::error::{WebError, WebResult};
@@ -31,6 +32,16 @@ pub struct ReferForm {
     reason: String,
 }
 
+/// What to refer: the person, the directory service, why — and, for an access-line operator, the call the
+/// person's record was made from.
+#[derive(Clone, Copy, Debug)]
+pub struct ReferralAsk<'a> {
+    pub person: PersonId,
+    pub service: Uuid,
+    pub reason: &'a str,
+    pub via_call: Option<Uuid>,
+}
+
 pub async fn create_referral(
     State(state): State<AppState>,
     s: Subject,
@@ -39,14 +50,34 @@ pub async fn create_referral(
     if s.is_self {
         return Err(WebError::NotFound);
     }
+    let at = Place { person: s.person, base: s.base.clone(), via_call: None };
+    submit(&state, &s.ctx, &s.caller, &at, f).await
+}
+
+/// `POST /access-line/calls/{id}/referrals`: an operator refers the person made from a call.
+pub async fn create_call_referral(
+    State(state): State<AppState>,
+    op: crate::controllers::access_line::Operator,
+    axum::extract::Path(call): axum::extract::Path<String>,
+    VerifiedForm(f): VerifiedForm<ReferForm>,
+) -> WebResult<Response> {
+    let call: Uuid = call.parse().map_err(|_| WebError::NotFound)?;
+    let person = pathways_store::access_calls::person_of_call(state.store.reader(), op.caller.org, call)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let at = Place { person, base: format!("/access-line/calls/{call}"), via_call: Some(call) };
+    submit(&state, &op.ctx, &op.caller, &at, f).await
+}
+
+async fn submit(state: &AppState, ctx: &Ctx, caller: &Caller, at: &Place, f: ReferForm) -> WebResult<Response> {
     let service: Uuid = f.service.parse().map_err(|_| WebError::NotFound)?;
-    match send(&state, &s.ctx, &s.caller, s.person, service, &f.reason, None).await {
-        Ok(r) => {
-            Ok(crate::flash::redirect(&state, &format!("/referrals/{}", r.id), crate::key!("flash-referral-sent")))
-        }
+    let ask = ReferralAsk { person: at.person, service, reason: &f.reason, via_call: at.via_call };
+    match send(state, ctx, caller, &ask, None).await {
+        Ok(r) => Ok(crate::flash::redirect(state, &format!("/referrals/{}", r.id), crate::key!("flash-referral-sent"))),
         Err(WebError::Invalid(errors)) => {
             let blocked = errors.iter().any(|e| e.field == "consent");
-            let page = super::person_referrals::page(&state, &s, "", Some(service), errors, blocked).await?;
+            let refused = Refused { errors, blocked };
+            let page = super::person_referrals::page(state, ctx, caller, at, "", Some(service), refused).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
         Err(e) => Err(e),
@@ -61,13 +92,15 @@ pub async fn send(
     state: &AppState,
     ctx: &Ctx,
     caller: &Caller,
-    person: PersonId,
-    service: Uuid,
-    reason: &str,
+    ask: &ReferralAsk<'_>,
     cached: Option<pathways_store::entities::consent::Model>,
 ) -> WebResult<referral::Model> {
-    let reason = required_text("reason", reason, 1000).map_err(|e| WebError::Invalid(vec![e]))?;
-    let PersonTx { tx, record, .. } = open_person(state, ctx, caller, person, AuditAction::ReferralCreate).await?;
+    let (person, service) = (ask.person, ask.service);
+    let reason = required_text("reason", ask.reason, 1000).map_err(|e| WebError::Invalid(vec![e]))?;
+    let PersonTx { tx, record, .. } = match ask.via_call {
+        None => open_person(state, ctx, caller, person, AuditAction::ReferralCreate).await?,
+        Some(call) => open_person_from_call(state, ctx, caller, call, person, AuditAction::ReferralCreate).await?,
+    };
     let Some((svc, dir_org)) = referrals::service_target(&tx, service).await? else {
         return Err(WebError::NotFound);
     };

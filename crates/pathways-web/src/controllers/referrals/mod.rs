@@ -10,9 +10,9 @@ pub mod person_referrals;
 pub mod show_referral;
 pub mod update_referral;
 
-pub use create_referral::create_referral;
+pub use create_referral::{create_call_referral, create_referral};
 pub use list_referrals::list_referrals;
-pub use person_referrals::person_referrals;
+pub use person_referrals::{call_referrals, person_referrals};
 pub use show_referral::show_referral;
 pub use update_referral::update_referral;
 

@@ -55,8 +55,11 @@ pub async fn show_referral(
 ) -> WebResult<Html<String>> {
     let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
     let db = state.store.reader();
-    let found =
-        if may_handle_referrals(&caller.principal) { referrals::find_for(db, caller.org, id).await? } else { None };
+    let found = if may_handle_referrals(&caller.principal) {
+        referrals::find_for_caller(db, &caller.principal, id).await?
+    } else {
+        None
+    };
     let Some((r, side)) = found else {
         let entry = AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied)
             .on("referral", id)

@@ -53,8 +53,11 @@ pub async fn change(
     reason: &str,
 ) -> WebResult<referral::Model> {
     let tx = state.store.begin().await?;
-    let found =
-        if may_handle_referrals(&caller.principal) { referrals::find_for(&tx, caller.org, id).await? } else { None };
+    let found = if may_handle_referrals(&caller.principal) {
+        referrals::find_for_caller(&tx, &caller.principal, id).await?
+    } else {
+        None
+    };
     let Some((r, side)) = found else {
         drop(tx);
         let entry = AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied)

@@ -130,9 +130,13 @@ async fn a_referral_waits_for_consent_then_closes_the_loop() {
     // A third organization finds nothing; analysts don't handle referrals.
     let third = app.staff(app.org, Role::Analyst).await;
     assert_eq!(app.page(&third, "/referrals").await.status, StatusCode::FORBIDDEN);
-    let stranger_org = app.staff(app.org, Role::Coach).await;
-    let mine = app.page(&stranger_org, &format!("/referrals/{id}")).await;
-    assert_eq!(mine.status, StatusCode::OK, "the sending organization's staff follow it");
+    assert_eq!(app.page(&coach, &format!("/referrals/{id}")).await.status, StatusCode::OK, "the sender follows it");
+    let colleague = app.staff(app.org, Role::Coach).await;
+    let not_theirs = app.page(&colleague, &format!("/referrals/{id}")).await;
+    assert_eq!(not_theirs.status, StatusCode::NOT_FOUND, "a coach follows their own caseload's referrals only");
+    let cancel = json!({"status": "cancelled", "reason": "x"});
+    let other_coach = app.api(&colleague, Method::PATCH, &format!("/api/v1/referrals/{id}"), Some(cancel)).await;
+    assert_eq!(other_coach.status, StatusCode::NOT_FOUND);
 
     // Figures and history on the receiver's page; the disclosure and the access in the person's view.
     let list = app.page(&receiver, "/referrals").await.body;
@@ -172,4 +176,50 @@ async fn an_organization_not_on_pathways_gets_a_printed_packet_on_a_consent_nami
     let id = made.json()["id"].as_str().expect("id").to_owned();
     let page = app.page(&coach, &format!("/referrals/{id}")).await.body;
     assert!(page.contains("print this page"), "the sender prints the packet");
+}
+
+/// An access-line operator refers the person a call made (they reach no other record): blocked until the coach
+/// records a consent, then sent; the operator follows it; another call's page can't be used for this person.
+#[tokio::test]
+async fn an_access_line_operator_refers_the_person_a_call_made() {
+    let app = TestApp::new().await;
+    let op = app.staff(app.org, Role::AccessLine).await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let svc = service(&app, "Detox Unit", "Receiving Treatment Center", Some(app.other_org)).await;
+    let made = app
+        .post_form(
+            &op,
+            "/access-line/calls",
+            &[("caller_type", "person"), ("first_name", "Ana"), ("callback", "860-555-0100")],
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let call = made.location().to_owned();
+    let person = app.post_form(&op, &format!("{call}/person"), &[("coach", &coach.id.as_uuid().to_string())]).await;
+    assert_eq!(person.status, StatusCode::SEE_OTHER);
+    assert!(app.page(&op, &call).await.body.contains(&format!("href=\"{call}/referrals\"")));
+
+    let search = app.page(&op, &format!("{call}/referrals?q=detox")).await;
+    assert_eq!(search.status, StatusCode::OK);
+    assert!(search.body.contains("Detox Unit"));
+    let form = [("service", svc.to_string()), ("reason", "Withdrawal, needs a bed tonight".to_owned())];
+    let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let blocked = app.post_form(&op, &format!("{call}/referrals"), &refs).await;
+    assert_eq!(blocked.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(blocked.body.contains("Ask the person&#39;s coach") || blocked.body.contains("Ask the person's coach"));
+
+    let persons = app.api(&coach, Method::GET, "/api/v1/persons", None).await.json();
+    let p = persons["items"][0]["id"].as_str().expect("the call's person").to_owned();
+    let c = app.api(&coach, Method::POST, &format!("/api/v1/persons/{p}/consents"), Some(tpo_consent())).await;
+    assert_eq!(c.status, StatusCode::CREATED, "{}", c.body);
+    let sent = app.post_form(&op, &format!("{call}/referrals"), &refs).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let referral = sent.location().to_owned();
+    assert!(referral.starts_with("/referrals/"));
+    assert_eq!(app.page(&op, &referral).await.status, StatusCode::OK, "the operator follows what they sent");
+    // The operator still reaches nothing else of the record, and no other organization's call.
+    assert_eq!(app.page(&op, &format!("/persons/{p}")).await.status, StatusCode::FORBIDDEN);
+    let elsewhere = app.staff(app.other_org, Role::AccessLine).await;
+    assert_eq!(app.page(&elsewhere, &format!("{call}/referrals")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.page(&coach, &format!("{call}/referrals")).await.status, StatusCode::FORBIDDEN);
 }

@@ -95,9 +95,19 @@ pub async fn create_referral(
     let b: ReferralCreate = parse_body(&body)?;
     let person = parse_id(&b.person_id)?;
     let service = b.service_id.ok_or(WebError::NotFound)?;
-    let r =
-        crate::controllers::referrals::create_referral::send(&state, &ctx, &caller, person, service, &b.reason, None)
-            .await?;
+    let r = crate::controllers::referrals::create_referral::send(
+        &state,
+        &ctx,
+        &caller,
+        &crate::controllers::referrals::create_referral::ReferralAsk {
+            person,
+            service,
+            reason: &b.reason,
+            via_call: None,
+        },
+        None,
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(ReferralJson::of(r))))
 }
 
