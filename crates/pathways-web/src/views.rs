@@ -196,6 +196,17 @@ pub fn field_error_key(code: &str) -> String {
     format!("field-error-{code}")
 }
 
+/// Each problem as (field, "Label: message") for a form's error summary, whose links go to `#field`.
+pub fn field_messages(t: &crate::i18n::Tr, errors: &[pathways_domain::text::FieldError]) -> Vec<(String, String)> {
+    errors
+        .iter()
+        .map(|e| {
+            let label = t.get(&field_label_key(e.field));
+            (e.field.to_owned(), format!("{label}: {}", t.get(&field_error_key(e.code))))
+        })
+        .collect()
+}
+
 /// The message key of a field's label (`preferred_name` → `field-preferred-name`).
 pub fn field_label_key(field: &str) -> String {
     format!("field-{}", field.replace('_', "-"))

@@ -17,7 +17,7 @@ use crate::controllers::invites::{VALID_HOURS, new_code, normalize_code};
 use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
 use crate::state::AppState;
-use crate::views::{Chrome, field_error_key, field_label_key, render};
+use crate::views::{Chrome, field_messages, render};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -49,15 +49,8 @@ pub async fn invite_ally(
     let (name, relationship) = match (name, relationship) {
         (Ok(n), Ok(r)) => (n, r),
         (n, r) => {
-            let t = s.ctx.t();
-            let errors = [n.err(), r.err()]
-                .into_iter()
-                .flatten()
-                .map(|e| {
-                    let label = t.get(&field_label_key(e.field));
-                    (e.field.to_owned(), format!("{label}: {}", t.get(&field_error_key(e.code))))
-                })
-                .collect();
+            let problems: Vec<_> = [n.err(), r.err()].into_iter().flatten().collect();
+            let errors = field_messages(&s.ctx.t(), &problems);
             let page = super::show_allies::page(&state, &s, errors).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }

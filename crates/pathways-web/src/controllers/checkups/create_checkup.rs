@@ -15,7 +15,7 @@ use crate::auth::VerifiedForm;
 use crate::ctx::{Caller, Ctx, Subject};
 use crate::error::{WebError, WebResult};
 use crate::state::AppState;
-use crate::views::{field_error_key, field_label_key, render};
+use crate::views::{field_messages, render};
 
 /// The form as posted: yes/no answers as `yes`/`no`, problems as repeated `problem` checkboxes.
 #[derive(Debug, Default)]
@@ -96,14 +96,7 @@ pub async fn create_checkup(
     let answers = match CheckupAnswers::parse(&raw) {
         Ok(a) => a,
         Err(errors) => {
-            let t = s.ctx.t();
-            let errors = errors
-                .iter()
-                .map(|e| {
-                    let label = t.get(&field_label_key(e.field));
-                    (e.field.to_owned(), format!("{label}: {}", t.get(&field_error_key(e.code))))
-                })
-                .collect();
+            let errors = field_messages(&s.ctx.t(), &errors);
             let page = super::list_checkups::page(&state, &s, errors).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }

@@ -14,7 +14,7 @@ use crate::auth::VerifiedForm;
 use crate::ctx::Subject;
 use crate::error::WebResult;
 use crate::state::AppState;
-use crate::views::{field_error_key, field_label_key, render};
+use crate::views::{field_messages, render};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -44,14 +44,7 @@ pub async fn add_locator(
     let locator = match parse_locator(&form) {
         Ok(l) => l,
         Err(errors) => {
-            let t = s.ctx.t();
-            let errors = errors
-                .iter()
-                .map(|e| {
-                    let label = t.get(&field_label_key(e.field));
-                    (e.field.to_owned(), format!("{label}: {}", t.get(&field_error_key(e.code))))
-                })
-                .collect();
+            let errors = field_messages(&s.ctx.t(), &errors);
             let page = super::show_locator::page(&state, &s, form, errors).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }

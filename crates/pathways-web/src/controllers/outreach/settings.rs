@@ -18,7 +18,7 @@ use crate::auth::VerifiedForm;
 use crate::ctx::{Ctx, SignedIn};
 use crate::error::{WebError, WebResult};
 use crate::state::AppState;
-use crate::views::{Chrome, field_error_key, field_label_key, render};
+use crate::views::{Chrome, field_label_key, field_messages, render};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -81,13 +81,7 @@ fn page(ctx: &Ctx, state: &AppState, f: &SettingsForm, errors: &[FieldError]) ->
             field(ctx, "escalate_after", &f.escalate_after, 1, 20),
         ],
         time_zone: f.time_zone.clone(),
-        errors: errors
-            .iter()
-            .map(|e| {
-                let label = t.get(&field_label_key(e.field));
-                (e.field.to_owned(), format!("{label}: {}", t.get(&field_error_key(e.code))))
-            })
-            .collect(),
+        errors: field_messages(&t, errors),
     }
 }
 

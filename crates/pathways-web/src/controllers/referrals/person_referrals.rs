@@ -16,7 +16,7 @@ use crate::access::{PersonTx, open_person, open_person_from_call};
 use crate::ctx::{Caller, Ctx, Subject};
 use crate::error::{WebError, WebResult};
 use crate::state::AppState;
-use crate::views::{Chrome, field_error_key, field_label_key, render};
+use crate::views::{Chrome, field_messages, render};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -132,13 +132,7 @@ pub async fn page(
             .collect(),
         q: q.to_owned(),
         results: results.into_iter().map(|r| (r.id.to_string(), r.name)).collect(),
-        errors: errors
-            .iter()
-            .map(|e| {
-                let label = t.get(&field_label_key(e.field));
-                (e.field.to_owned(), format!("{label}: {}", t.get(&field_error_key(e.code))))
-            })
-            .collect(),
+        errors: field_messages(&t, &errors),
         blocked,
     })
 }

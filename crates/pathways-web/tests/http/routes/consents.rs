@@ -35,12 +35,7 @@ fn paper(categories: &[&str]) -> serde_json::Value {
 }
 
 fn fields(r: &crate::util::TestResponse) -> Vec<String> {
-    r.json()["error"]["fields"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|f| f["field"].as_str().map(str::to_owned))
-        .collect()
+    r.error_fields()
 }
 
 #[tokio::test]

@@ -53,12 +53,7 @@ fn tpo_consent() -> serde_json::Value {
 }
 
 fn fields(r: &crate::util::TestResponse) -> Vec<String> {
-    r.json()["error"]["fields"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|f| f["field"].as_str().map(str::to_owned))
-        .collect()
+    r.error_fields()
 }
 
 #[tokio::test]
