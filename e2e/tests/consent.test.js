@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 
 import { expectNoAxeViolations, launchBrowser, newPage } from '../lib/browser.js';
-import { DEMO_PASSWORD, startServer } from '../lib/server.js';
+import { DEMO_COACH_EMAIL, DEMO_PASSWORD, startServer } from '../lib/server.js';
 
 const TEST_TIMEOUT_MS = 300_000;
 const PERSON = 'alex.rivera';
@@ -129,5 +129,64 @@ test('a person shares goals with an ally, then takes it back', { timeout: TEST_T
   await maria.getByRole('heading', { level: 2, name: 'Al-Anon', exact: true }).waitFor();
   await expectNoAxeViolations(maria, '/ally/support');
 
+  for (const s of sessions) s.assertNoOffsiteRequests();
+});
+
+test('a coach refers a person; blocked without consent, then received and accepted', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const coach = await open();
+  await signIn(coach, DEMO_COACH_EMAIL, DEMO_PASSWORD);
+  await coach.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People', exact: true }).click();
+  await coach.getByRole('link', { name: 'Jordan Lee', exact: true }).first().click();
+  await coach.waitForURL(/\/persons\/[^/?#]+$/);
+  await coach.getByRole('link', { name: 'Referrals', exact: true }).last().click();
+  await coach.getByRole('heading', { level: 1, name: 'Referrals for Jordan Lee', exact: true }).waitFor();
+  await expectNoAxeViolations(coach, 'a person\'s referrals');
+
+  const refer = async () => {
+    await coach.getByLabel("Search the directory's services", { exact: true }).fill('Withdrawal Management Center');
+    await coach.getByRole('button', { name: 'Search', exact: true }).click();
+    const first = coach.locator('main li.card').first();
+    await first.getByLabel('Reason', { exact: true }).fill('Withdrawal; needs a bed this week');
+    await first.getByRole('button', { name: /^Send the referral/ }).click();
+  };
+  await refer();
+  const blocked = coach.getByRole('alert');
+  await blocked.getByText('No consent in force lets referral information', { exact: false }).waitFor();
+  await expectNoAxeViolations(coach, 'a referral blocked by the consent gate');
+
+  // The shortcut: record the signed paper consent for treatment, payment and operations.
+  await blocked.getByRole('link', { name: 'Record a consent', exact: true }).click();
+  await coach.getByRole('heading', { level: 1, name: 'Consents of Jordan Lee', exact: true }).waitFor();
+  await expectNoAxeViolations(coach, 'a person\'s consents (staff)');
+  await coach.getByRole('radio', { name: /^My treating providers, health plans/ }).check();
+  await coach.getByRole('checkbox', { name: /^Referral information/ }).check();
+  await coach.getByLabel('This consent is for treatment, payment and health care operations', { exact: true }).check();
+  await coach.getByRole('radio', { name: /^No end date/ }).check();
+  await coach.getByLabel('The person signed this consent on paper; the signed form is on file.', { exact: true }).check();
+  await coach.getByRole('button', { name: 'Record this consent', exact: true }).click();
+  await coach.getByText('Consent saved.', { exact: false }).waitFor();
+
+  await coach.goto(new URL(coach.url()).pathname.replace(/\/consents$/, '/referrals'));
+  await refer();
+  await coach.getByText('Referral sent.', { exact: false }).waitFor();
+  await coach.getByRole('heading', { level: 1, name: /^Referral to .*Withdrawal Management Center/ }).waitFor();
+  await expectNoAxeViolations(coach, 'a sent referral');
+  const referral = new URL(coach.url()).pathname;
+
+  // The receiving organization answers from its inbox.
+  const provider = await open();
+  await signIn(provider, 'admin@other.demo.pathways.test', DEMO_PASSWORD);
+  await provider.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Referrals', exact: true }).click();
+  await provider.getByRole('heading', { level: 1, name: 'Referrals', exact: true }).waitFor();
+  await expectNoAxeViolations(provider, '/referrals (receiving)');
+  await provider.locator(`a[href="${referral}"]`).first().click();
+  await provider.getByText('Withdrawal; needs a bed this week', { exact: true }).waitFor();
+  await provider.getByRole('button', { name: 'Acknowledge', exact: true }).click();
+  await provider.getByRole('button', { name: 'Accept', exact: true }).click();
+  await provider.getByText('Accepted', { exact: true }).first().waitFor();
+  await expectNoAxeViolations(provider, 'an accepted referral');
+
+  await coach.reload();
+  await coach.getByText('Accepted', { exact: true }).first().waitFor();
   for (const s of sessions) s.assertNoOffsiteRequests();
 });

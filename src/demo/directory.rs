@@ -162,6 +162,9 @@ const FELLOWSHIPS: [(&str, &str, u32); 10] = [
     ("women-for-sobriety", "Women for Sobriety", 3),
     ("refuge-recovery", "Refuge Recovery", 3),
 ];
+/// The directory source of the generated Connecticut services.
+pub const DEMO_SOURCE: &str = "demo-ct";
+
 const THEMES: [&str; 16] = [
     "Serenity",
     "New Beginnings",
@@ -382,7 +385,7 @@ pub async fn seed(store: &Store) -> anyhow::Result<(ImportCounts, ImportCounts)>
     services.extend(programs(&ct, CT_SERVICES, 13));
     let tx = store.begin().await?;
     let meetings = import_source(&tx, "demo-ct-meetings", &converted.records).await?;
-    let programs = import_source(&tx, "demo-ct", &services).await?;
+    let programs = import_source(&tx, DEMO_SOURCE, &services).await?;
     tx.commit().await?;
     Ok((meetings, programs))
 }

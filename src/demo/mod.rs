@@ -171,14 +171,16 @@ fn demo_name(role: Role) -> &'static str {
     }
 }
 
-/// Makes one fictional directory provider the second demo organization, so a referral to it arrives in that
-/// organization's inbox (the closed loop) while referrals elsewhere are printed.
+/// Makes one fictional directory provider (the first withdrawal management center by name) the second demo
+/// organization, so a referral to it arrives in that organization's inbox (the closed loop) while referrals
+/// elsewhere are printed.
 async fn link_a_provider(store: &Store, other: OrgId) -> anyhow::Result<Option<String>> {
     use pathways_store::entities::dir_service;
     use pathways_store::sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
     let first = dir_service::Entity::find()
         .filter(dir_service::Column::IsMeeting.eq(false))
-        .filter(dir_service::Column::Source.eq("demo"))
+        .filter(dir_service::Column::Source.eq(directory::DEMO_SOURCE))
+        .filter(dir_service::Column::Name.contains("Withdrawal Management Center"))
         .filter(dir_service::Column::RetiredAt.is_null())
         .order_by_asc(dir_service::Column::Name)
         .one(store.reader())
