@@ -473,3 +473,36 @@ async fn the_hsds_specifications_examples_round_trip_through_import_and_export()
     let valid = Command::new("python3").arg(validator).arg(&dir).output().expect("run the validator");
     assert!(valid.status.success(), "{}", text(&valid));
 }
+
+/// `pathways org link-directory` says which Pathways organization a directory listing's organization is, so
+/// referrals to its services arrive in that inbox; unknown names are refused; `--unlink` takes it back.
+#[tokio::test]
+async fn a_directory_organization_is_linked_to_a_pathways_organization() {
+    use pathways_store::entities::dir_organization;
+    use pathways_store::sea_orm::EntityTrait;
+
+    let db = TestDb::new().await;
+    let cli = Cli { url: db.url.clone(), dir: tempfile::tempdir().expect("dir") };
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/meeting-guide");
+    let feed = format!("{fixtures}/feed.json");
+    assert!(cli.run(&["import", "meeting-guide", feed.as_str(), "--source", "ct"], "").status.success());
+    assert!(cli.run(&["org", "create", "--slug", "rushford", "--name", "Rushford"], "").status.success());
+    let org = dir_organization::Entity::find().one(db.store.reader()).await.expect("query").expect("an organization");
+    let id = org.id.to_string();
+
+    let unknown = cli.run(&["org", "link-directory", "--slug", "nobody", "--directory-organization", &id], "");
+    assert!(!unknown.status.success() && text(&unknown).contains("no organization nobody"), "{}", text(&unknown));
+    let missing = uuid::Uuid::now_v7().to_string();
+    let none = cli.run(&["org", "link-directory", "--slug", "rushford", "--directory-organization", &missing], "");
+    assert!(!none.status.success() && text(&none).contains("no directory organization"), "{}", text(&none));
+
+    let linked = cli.run(&["org", "link-directory", "--slug", "rushford", "--directory-organization", &id], "");
+    assert!(linked.status.success(), "{}", text(&linked));
+    let after = dir_organization::Entity::find_by_id(org.id).one(db.store.reader()).await.expect("q").expect("row");
+    assert!(after.pathways_org_id.is_some());
+    let unlinked =
+        cli.run(&["org", "link-directory", "--slug", "rushford", "--directory-organization", &id, "--unlink"], "");
+    assert!(unlinked.status.success(), "{}", text(&unlinked));
+    let after = dir_organization::Entity::find_by_id(org.id).one(db.store.reader()).await.expect("q").expect("row");
+    assert!(after.pathways_org_id.is_none());
+}

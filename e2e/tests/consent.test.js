@@ -7,7 +7,13 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 
-import { expectNoAxeViolations, launchBrowser, newPage } from '../lib/browser.js';
+import {
+  PHONE_VIEWPORT,
+  assertNoHorizontalScroll,
+  expectNoAxeViolations,
+  launchBrowser,
+  newPage,
+} from '../lib/browser.js';
 import { DEMO_COACH_EMAIL, DEMO_PASSWORD, startServer } from '../lib/server.js';
 
 const TEST_TIMEOUT_MS = 300_000;
@@ -189,4 +195,24 @@ test('a coach refers a person; blocked without consent, then received and accept
   await coach.reload();
   await coach.getByText('Accepted', { exact: true }).first().waitFor();
   for (const s of sessions) s.assertNoOffsiteRequests();
+});
+
+test('the privacy pages fit a phone', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const s = await newPage(browser, server.baseURL, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
+  sessions.push(s);
+  const { page } = s;
+  await signIn(page, PERSON, DEMO_PASSWORD);
+  for (const [path, heading] of [
+    ['/me/consents', 'Who may see my information'],
+    ['/me/allies', 'My allies'],
+    ['/me/disclosures', 'Who received my information'],
+    ['/me/access-log', 'Who looked at my record'],
+    ['/ally/support', 'Support for families and friends'],
+  ]) {
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
+    await assertNoHorizontalScroll(page, `${path} on a phone`);
+    await expectNoAxeViolations(page, `${path} on a phone`);
+  }
+  s.assertNoOffsiteRequests();
 });
