@@ -299,5 +299,22 @@ pub fn permits(
     consents.iter().position(|c| covers(c, receiver, category, today))
 }
 
+/// The largest scan of a paper consent kept, in bytes (the server refuses larger requests anyway).
+pub const MAX_SCAN_BYTES: usize = 900 * 1024;
+
+/// The type of an uploaded scan of a paper consent, from its first bytes (never from its name or the browser's
+/// word): a PDF, a PNG or a JPEG; anything else is refused.
+pub fn scan_type(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"%PDF-") {
+        Some("application/pdf")
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -375,3 +375,57 @@ pub async fn access_log(
         .await?;
     Ok((rows, total))
 }
+
+/// Keeps (or replaces) the scan of a paper consent; the caller checked its type and size.
+pub async fn attach_scan(
+    db: &impl ConnectionTrait,
+    consent: Uuid,
+    content_type: &str,
+    bytes: Vec<u8>,
+    by: AccountId,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    use sea_orm::sea_query::OnConflict;
+    use sha2::Digest as _;
+    let sha = hex::encode(sha2::Sha256::digest(&bytes));
+    let row = crate::entities::consent_scan::ActiveModel {
+        consent_id: Set(consent),
+        content_type: Set(content_type.to_owned()),
+        size: Set(i32::try_from(bytes.len()).unwrap_or(i32::MAX)),
+        bytes: Set(bytes),
+        sha256: Set(sha),
+        uploaded_at: Set(now),
+        uploaded_by: Set(by.as_uuid()),
+    };
+    use crate::entities::consent_scan::Column as C;
+    crate::entities::consent_scan::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(C::ConsentId)
+                .update_columns([C::ContentType, C::Bytes, C::Size, C::Sha256, C::UploadedAt, C::UploadedBy])
+                .to_owned(),
+        )
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The scan of a consent, if one was uploaded.
+pub async fn scan(db: &impl ConnectionTrait, consent: Uuid) -> Result<Option<crate::entities::consent_scan::Model>> {
+    Ok(crate::entities::consent_scan::Entity::find_by_id(consent).one(db).await?)
+}
+
+/// Which of these consents have a scan.
+pub async fn with_scans(db: &impl ConnectionTrait, consents: &[Uuid]) -> Result<std::collections::HashSet<Uuid>> {
+    use crate::entities::consent_scan::{Column as C, Entity};
+    if consents.is_empty() {
+        return Ok(std::collections::HashSet::new());
+    }
+    let ids: Vec<Uuid> = Entity::find()
+        .select_only()
+        .column(C::ConsentId)
+        .filter(C::ConsentId.is_in(consents.to_vec()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(ids.into_iter().collect())
+}

@@ -77,6 +77,8 @@ pub fn router(state: AppState) -> Router {
         .route("/persons/{id}/consents", get(consents::list_consents).post(consents::create_consent))
         .route("/persons/{id}/consents/{consent}/revoke", post(consents::revoke_consent))
         .route("/persons/{id}/consents/{consent}/end", post(consents::end_consent))
+        .route("/persons/{id}/consents/{consent}/scan", get(consents::show_scan).post(consents::upload_scan))
+        .route("/me/consents/{consent}/scan", get(consents::show_scan))
         .route("/me/consents", get(consents::list_consents).post(consents::create_consent))
         .route("/me/consents/{consent}/revoke", post(consents::revoke_consent))
         .route("/persons/{id}/disclosures", get(disclosures::list_disclosures))

@@ -106,6 +106,7 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-consent-revoked"),
         crate::key!("flash-referral-sent"),
         crate::key!("flash-consent-ended"),
+        crate::key!("flash-scan-saved"),
         crate::key!("flash-attempt-escalated"),
         crate::key!("capacity-hold-expired"),
         crate::key!("capacity-hold-closed"),
@@ -213,7 +214,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 99] = [
+pub const FIELDS: [&str; 100] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -313,8 +314,9 @@ pub const FIELDS: [&str; 99] = [
     "refusal_effect",
     "ally_name",
     "service",
+    "file",
 ];
-pub const FIELD_ERRORS: [&str; 27] = [
+pub const FIELD_ERRORS: [&str; 28] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -342,6 +344,7 @@ pub const FIELD_ERRORS: [&str; 27] = [
     "consent-required",
     "own-organization",
     "not-allowed",
+    "not-a-scan",
 ];
 
 #[cfg(test)]

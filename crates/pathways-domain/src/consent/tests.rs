@@ -232,3 +232,12 @@ proptest! {
         prop_assert_eq!(allowed, !revoked && !ended && days_left >= 0 && c.categories.contains(&category));
     }
 }
+
+#[test]
+fn scans_are_known_by_their_first_bytes() {
+    assert_eq!(scan_type(b"%PDF-1.7\n..."), Some("application/pdf"));
+    assert_eq!(scan_type(b"\x89PNG\r\n\x1a\n...."), Some("image/png"));
+    assert_eq!(scan_type(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0]), Some("image/jpeg"));
+    assert_eq!(scan_type(b"<html><script>"), None, "a page renamed .pdf is still a page");
+    assert_eq!(scan_type(b""), None);
+}

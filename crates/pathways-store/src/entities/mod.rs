@@ -13,6 +13,7 @@ pub mod checkup;
 pub mod checkup_program;
 pub mod checkup_schedule;
 pub mod consent;
+pub mod consent_scan;
 pub mod dir_correction;
 pub mod dir_location;
 pub mod dir_organization;

@@ -16,6 +16,7 @@ mod m0010_checkups;
 mod m0011_locator;
 mod m0012_consent;
 mod m0013_referral;
+mod m0014_consent_scan;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0011_locator::Migration),
             Box::new(m0012_consent::Migration),
             Box::new(m0013_referral::Migration),
+            Box::new(m0014_consent_scan::Migration),
         ]
     }
 }

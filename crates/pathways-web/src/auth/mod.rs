@@ -50,6 +50,43 @@ impl<T: DeserializeOwned> FromRequest<AppState> for VerifiedForm<T> {
     }
 }
 
+/// A verified `multipart/form-data` post with one file (field `file`): the same Origin and CSRF checks as
+/// [`VerifiedForm`] (the token is the form's `csrf` field). The file's bytes, or `None` when none was chosen.
+pub struct VerifiedUpload(pub Option<axum::body::Bytes>);
+
+impl FromRequest<AppState> for VerifiedUpload {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (mut parts, body) = req.into_parts();
+        let ctx = Ctx::from_request_parts(&mut parts, state).await?;
+        if !same_origin(&parts.headers, state.config.public_url.as_deref()) {
+            return Err(WebError::Csrf.into_response());
+        }
+        let req = Request::from_parts(parts, body);
+        let bad = || WebError::BadRequest(crate::key!("error-bad-form")).into_response();
+        let mut multipart = axum::extract::Multipart::from_request(req, state).await.map_err(|_| bad())?;
+        let (mut csrf, mut file) = (String::new(), None);
+        while let Some(field) = multipart.next_field().await.map_err(|_| bad())? {
+            match field.name() {
+                Some("csrf") => csrf = field.text().await.map_err(|_| bad())?,
+                Some("file") => {
+                    let bytes = field
+                        .bytes()
+                        .await
+                        .map_err(|_| WebError::BadRequest(crate::key!("error-too-large")).into_response())?;
+                    file = (!bytes.is_empty()).then_some(bytes);
+                }
+                _ => {}
+            }
+        }
+        if !secret::same_secret(&csrf, &ctx.csrf) {
+            return Err(WebError::Csrf.into_response());
+        }
+        Ok(Self(file))
+    }
+}
+
 /// The Origin check: a browser's unsafe request must come from our own origin. With `Referrer-Policy:
 /// no-referrer`, browsers send `Origin: null` on form posts; there, `Sec-Fetch-Site` (which browsers always
 /// set and pages can't forge) decides. Requests with neither (old browsers, tools) are still guarded by the

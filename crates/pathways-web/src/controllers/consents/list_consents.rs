@@ -28,6 +28,9 @@ pub struct Row {
     pub in_force: bool,
     /// Ends on an event (staff can record that it happened).
     pub on_event: bool,
+    /// Signed on paper: staff may attach the scan.
+    pub paper: bool,
+    pub has_scan: bool,
 }
 
 #[derive(Template)]
@@ -90,6 +93,7 @@ pub async fn page(
         open_person(state, &s.ctx, &s.caller, s.person, AuditAction::ConsentRead).await?;
     let list = consents::list(&tx, &scope, s.person).await?;
     let cx = context(&tx, &record).await?;
+    let scans = consents::with_scans(&tx, &list.iter().map(|m| m.id).collect::<Vec<_>>()).await?;
     tx.commit().await?;
     let t = s.ctx.t();
     let today = crate::clock::today();
@@ -115,6 +119,8 @@ pub async fn page(
             status,
             in_force: m.revoked_at.is_none() && live,
             on_event: m.expiry_event.is_some(),
+            paper: m.signature_kind == "paper",
+            has_scan: scans.contains(&m.id),
         });
     }
     let heading =

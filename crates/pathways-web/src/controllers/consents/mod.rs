@@ -7,7 +7,9 @@ pub mod create_consent;
 pub mod form;
 pub mod list_consents;
 pub mod revoke_consent;
+pub mod scan;
 
 pub use create_consent::create_consent;
 pub use list_consents::list_consents;
 pub use revoke_consent::{end_consent, revoke_consent};
+pub use scan::{show_scan, upload_scan};

@@ -335,3 +335,63 @@ async fn a_consent_ending_on_an_event_ends_when_it_happens() {
     let me = app.person_login(app.org, p).await;
     assert_eq!(app.post_form(&me, &format!("/me/consents/{id}/end"), &[]).await.status, StatusCode::NOT_FOUND);
 }
+
+async fn upload(
+    app: &TestApp,
+    who: &crate::util::Staff,
+    path: &str,
+    csrf: &str,
+    file: &[u8],
+) -> crate::util::TestResponse {
+    let b = "pathwaysboundary7";
+    let mut body = format!("--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n").into_bytes();
+    body.extend(
+        format!(
+            "--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"signed.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(file);
+    body.extend(format!("\r\n--{b}--\r\n").as_bytes());
+    app.send(
+        Request::post(path)
+            .header(header::COOKIE, &who.cookie)
+            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={b}"))
+            .body(Body::from(body))
+            .expect("request"),
+    )
+    .await
+}
+
+/// Staff attach the scan of a paper consent: only a PDF, PNG or JPEG (by its first bytes), with the form's CSRF
+/// token; staff and the person see it; another organization finds nothing.
+#[tokio::test]
+async fn the_scan_of_a_paper_consent_is_kept_with_it() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let p = app.person(app.org, "Scan Person", Some(coach.id)).await;
+    let made =
+        app.api(&coach, Method::POST, &format!("/api/v1/persons/{p}/consents"), Some(paper(&["recovery_plan"]))).await;
+    let id = made.json()["id"].as_str().expect("id").to_owned();
+    let path = format!("/persons/{p}/consents/{id}/scan");
+    let pdf = b"%PDF-1.4\n% a signed consent\n";
+
+    assert_eq!(upload(&app, &coach, &path, "not-the-token", pdf).await.status, StatusCode::FORBIDDEN);
+    let page = upload(&app, &coach, &path, &coach.csrf, b"<html><script>alert(1)</script>").await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.body.contains("this is not a PDF, PNG or JPEG file"));
+    assert_eq!(app.page(&coach, &path).await.status, StatusCode::NOT_FOUND, "nothing kept");
+
+    let saved = upload(&app, &coach, &path, &coach.csrf, pdf).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert!(app.page(&coach, &format!("/persons/{p}/consents")).await.body.contains(&format!("href=\"{path}\"")));
+    let shown = app.page(&coach, &path).await;
+    assert_eq!(shown.status, StatusCode::OK);
+    assert_eq!(shown.header("content-type"), "application/pdf");
+    assert_eq!(shown.body.as_bytes(), pdf);
+    let me = app.person_login(app.org, p).await;
+    assert_eq!(app.page(&me, &format!("/me/consents/{id}/scan")).await.status, StatusCode::OK, "the person sees it");
+    let stranger = app.staff(app.other_org, Role::Admin).await;
+    assert_eq!(app.page(&stranger, &path).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(upload(&app, &stranger, &path, &stranger.csrf, pdf).await.status, StatusCode::NOT_FOUND);
+}
