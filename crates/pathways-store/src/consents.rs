@@ -102,15 +102,19 @@ pub fn document(m: &consent::Model) -> Result<ConsentDocument> {
 
 /// What the gate needs of a stored consent.
 pub fn facts(m: &consent::Model) -> Result<ConsentFacts> {
-    let doc = document(m)?;
-    Ok(ConsentFacts {
+    Ok(facts_of(m, document(m)?))
+}
+
+/// What the gate needs of a stored consent whose document is already read.
+pub fn facts_of(m: &consent::Model, doc: ConsentDocument) -> ConsentFacts {
+    ConsentFacts {
         categories: categories_of(&m.categories),
         recipient: doc.recipient,
         tpo: m.tpo,
         expiry: doc.expiry,
         ended: m.ended_at.is_some(),
         revoked: m.revoked_at.is_some(),
-    })
+    }
 }
 
 /// A person's consents, newest first.
@@ -131,6 +135,16 @@ pub async fn find(db: &impl ConnectionTrait, scope: &PersonScope, id: Uuid) -> R
         q = q.filter(consent::Column::PersonId.eq(p.as_uuid()));
     }
     Ok(q.one(db).await?)
+}
+
+/// One consent of this person, in scope.
+pub async fn of_person(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+    id: Uuid,
+) -> Result<Option<consent::Model>> {
+    Ok(find(db, scope, id).await?.filter(|c| c.person_id == person.as_uuid()))
 }
 
 /// How a revocation arrived.

@@ -42,14 +42,19 @@ pub async fn page(state: &AppState, s: &Subject, errors: Vec<(String, String)>) 
     tx.commit().await?;
     let t = s.ctx.t();
     let today = crate::clock::today();
+    // Each consent read once, whatever the number of allies.
+    let mut in_force_now = Vec::new();
+    for c in &all {
+        let f = consents::facts(c)?;
+        if in_force(&f, today) {
+            in_force_now.push(f);
+        }
+    }
     let mut allies = Vec::new();
     for a in list {
         let mut sees: Vec<Category> = Vec::new();
-        for c in &all {
-            let f = consents::facts(c)?;
-            if matches!(&f.recipient, Recipient::Ally { account, .. } if account.as_uuid() == a.id)
-                && in_force(&f, today)
-            {
+        for f in &in_force_now {
+            if matches!(&f.recipient, Recipient::Ally { account, .. } if account.as_uuid() == a.id) {
                 sees.extend(f.categories.iter().copied());
             }
         }

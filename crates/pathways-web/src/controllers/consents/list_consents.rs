@@ -99,8 +99,8 @@ pub async fn page(
     let today = crate::clock::today();
     let mut rows = Vec::new();
     for m in &list {
-        let facts = consents::facts(m)?;
         let doc = consents::document(m)?;
+        let facts = consents::facts_of(m, doc.clone());
         let live = in_force(&facts, today);
         let status = match (m.revoked_at, m.ended_at) {
             (Some(at), _) => t.arg("consent-status-revoked", "date", &at.date_naive().to_string()),

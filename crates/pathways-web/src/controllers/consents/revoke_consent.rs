@@ -43,8 +43,7 @@ pub async fn revoke(
     is_self: bool,
 ) -> WebResult<consent::Model> {
     let PersonTx { tx, scope, .. } = open_person(state, ctx, caller, person, AuditAction::ConsentRevoke).await?;
-    let mine = consents::find(&tx, &scope, id).await?.filter(|c| c.person_id == person.as_uuid());
-    if mine.is_none() {
+    if consents::of_person(&tx, &scope, person, id).await?.is_none() {
         return Err(WebError::NotFound);
     }
     let via = if is_self { RevokedVia::Portal } else { RevokedVia::WrittenRequest };
@@ -69,7 +68,7 @@ pub async fn end_consent(
     let id: Uuid = params.get("consent").and_then(|c| c.parse().ok()).ok_or(WebError::NotFound)?;
     let PersonTx { tx, scope, .. } =
         open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::ConsentRevoke).await?;
-    if consents::find(&tx, &scope, id).await?.filter(|c| c.person_id == s.person.as_uuid()).is_none() {
+    if consents::of_person(&tx, &scope, s.person, id).await?.is_none() {
         return Err(WebError::NotFound);
     }
     consents::end_on_event(&tx, s.person, id, pathways_store::now()).await?.ok_or(WebError::NotFound)?;

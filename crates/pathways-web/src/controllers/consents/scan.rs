@@ -49,7 +49,7 @@ pub async fn upload_scan(
     let kind = scan_type(&bytes).unwrap_or("application/octet-stream");
     let PersonTx { tx, scope, .. } =
         open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::ConsentCreate).await?;
-    let found = consents::find(&tx, &scope, id).await?.filter(|c| c.person_id == s.person.as_uuid());
+    let found = consents::of_person(&tx, &scope, s.person, id).await?;
     if found.is_none_or(|c| c.signature_kind != "paper") {
         return Err(WebError::NotFound);
     }
@@ -65,7 +65,7 @@ pub async fn show_scan(
 ) -> WebResult<Response> {
     let id = consent_id(&params)?;
     let PersonTx { tx, scope, .. } = open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::ConsentRead).await?;
-    let mine = consents::find(&tx, &scope, id).await?.filter(|c| c.person_id == s.person.as_uuid());
+    let mine = consents::of_person(&tx, &scope, s.person, id).await?;
     let scan = match mine {
         Some(_) => consents::scan(&tx, id).await?,
         None => None,

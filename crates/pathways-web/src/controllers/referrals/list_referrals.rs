@@ -19,6 +19,11 @@ use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
+/// Referrals listed per box.
+const SHOWN: usize = 200;
+/// The most referrals a box's figures count.
+const FIGURES_LIMIT: u64 = 100_000;
+
 pub struct Line {
     pub id: String,
     pub service: String,
@@ -86,10 +91,13 @@ pub async fn list_referrals(
     let db = state.store.reader();
     let now = pathways_store::now();
     let since = now - chrono::Duration::days(90);
-    let received = referrals::list(db, caller.org, Box::Received, since, 200).await?;
-    let sent = referrals::list(db, caller.org, Box::Sent, since, 200).await?;
-    let received_figures = referrals::figures(db, caller.org, Box::Received, since, now).await?;
-    let sent_figures = referrals::figures(db, caller.org, Box::Sent, since, now).await?;
+    // One read per box: the figures count the whole period, the page lists the newest.
+    let mut received = referrals::list(db, caller.org, Box::Received, since, FIGURES_LIMIT).await?;
+    let mut sent = referrals::list(db, caller.org, Box::Sent, since, FIGURES_LIMIT).await?;
+    let received_figures = referrals::figures(&received, now);
+    let sent_figures = referrals::figures(&sent, now);
+    received.truncate(SHOWN);
+    sent.truncate(SHOWN);
     let entry = AuditEntry::new(AuditAction::ReferralRead, AuditOutcome::Success).detail(format!(
         "list received={} sent={}",
         received.len(),
