@@ -149,6 +149,25 @@ pub fn may_edit_directory(p: &Principal) -> bool {
     p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::Admin | Role::DirectoryEditor))
 }
 
+/// Whether the caller works the access line (its operators, and administrators): the console, calls, holds made
+/// for callers, the transport queue.
+pub fn works_access_line(p: &Principal) -> bool {
+    p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::AccessLine | Role::Admin))
+}
+
+/// Whether the caller keeps their organization's treatment programs' counts (provider staff, administrators):
+/// the provider's page. Which program a change may touch is [`may_update_capacity`].
+pub fn keeps_program_counts(p: &Principal) -> bool {
+    p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::ProviderStaff | Role::Admin))
+}
+
+/// Whether the caller may see the access line's figures (counts and times, no one named): the line's own staff,
+/// supervisors and analysts.
+pub fn may_see_line_figures(p: &Principal) -> bool {
+    p.kind == PrincipalKind::Staff
+        && matches!(p.role, Some(Role::AccessLine | Role::Admin | Role::Supervisor | Role::Analyst))
+}
+
 /// Whether the caller may update a program's bed counts: the program organization's provider staff and
 /// administrators.
 pub fn may_update_capacity(p: &Principal, program_org: OrgId) -> bool {
@@ -175,6 +194,21 @@ pub fn may_close_hold(p: &Principal, program_org: OrgId) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_predicates_follow_the_roles() {
+        let org = OrgId::new();
+        let who = |role| Principal::staff(AccountId::new(), org, role);
+        let line: Vec<Role> = Role::ALL.into_iter().filter(|r| works_access_line(&who(*r))).collect();
+        assert_eq!(line, [Role::Admin, Role::AccessLine]);
+        let counts: Vec<Role> = Role::ALL.into_iter().filter(|r| keeps_program_counts(&who(*r))).collect();
+        assert_eq!(counts, [Role::Admin, Role::ProviderStaff]);
+        let figures: Vec<Role> = Role::ALL.into_iter().filter(|r| may_see_line_figures(&who(*r))).collect();
+        assert_eq!(figures, [Role::Admin, Role::Supervisor, Role::AccessLine, Role::Analyst]);
+        // A person or an ally is never staff, whatever the role field says.
+        let person = Principal { kind: PrincipalKind::Person, role: Some(Role::Admin), ..who(Role::Admin) };
+        assert!(!works_access_line(&person) && !keeps_program_counts(&person) && !may_see_line_figures(&person));
+    }
 
     #[test]
     fn analysts_count_the_organization_but_reach_no_one() {

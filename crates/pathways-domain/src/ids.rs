@@ -77,6 +77,66 @@ typed_id!(
     /// A sign-in account: staff, and later a person or an ally.
     AccountId
 );
+typed_id!(
+    /// A goal in a person's recovery plan (kept across plan versions).
+    GoalId
+);
+typed_id!(
+    /// A BARC-10 assessment.
+    AssessmentId
+);
+typed_id!(
+    /// An item needing a coach's attention (an unsafe check-in, a drop in recovery capital).
+    AttentionItemId
+);
+typed_id!(
+    /// An item on the outreach queue.
+    OutreachItemId
+);
+typed_id!(
+    /// A linkage-to-treatment task opened by a check-up.
+    LinkageTaskId
+);
+typed_id!(
+    /// A locator detail (a way to reach a person, kept with their consent).
+    LocatorId
+);
+typed_id!(
+    /// A 42 CFR Part 2 consent.
+    ConsentId
+);
+typed_id!(
+    /// A closed-loop referral.
+    ReferralId
+);
+typed_id!(
+    /// A treatment program with bed or slot capacity.
+    ProgramId
+);
+typed_id!(
+    /// A bed held for an access-line caller.
+    HoldId
+);
+typed_id!(
+    /// A call to the access line.
+    CallId
+);
+typed_id!(
+    /// A ride on the transport queue.
+    RideId
+);
+typed_id!(
+    /// A service in the community directory (a listing).
+    ServiceId
+);
+typed_id!(
+    /// An organization in the community directory (HSDS), not a Pathways tenant.
+    DirOrganizationId
+);
+typed_id!(
+    /// A correction the public suggested for a listing.
+    CorrectionId
+);
 
 #[cfg(test)]
 mod tests {

@@ -458,6 +458,11 @@ pub async fn programs_of(
         .collect())
 }
 
+/// The program a hold is for: the caller then decides with `may_close_hold` against that program's organization.
+pub async fn program_of_hold(db: &impl ConnectionTrait, hold: Uuid) -> Result<Option<Uuid>> {
+    Ok(bed_hold::Entity::find_by_id(hold).one(db).await?.map(|h| h.program_id))
+}
+
 /// The live holds of some programs, soonest expiry first.
 pub async fn live_holds(
     db: &impl ConnectionTrait,

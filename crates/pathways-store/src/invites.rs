@@ -97,3 +97,9 @@ pub async fn mark_used(db: &impl ConnectionTrait, id: Uuid) -> Result<bool> {
         .await?;
     Ok(r.rows_affected == 1)
 }
+
+/// The preferred name of the person an invitation was made for: the name their new portal account shows.
+pub async fn invited_person_name(db: &impl ConnectionTrait, invite: &invite::Model) -> Result<String> {
+    let person = crate::entities::person::Entity::find_by_id(invite.person_id).one(db).await?;
+    Ok(person.map(|p| p.preferred_name).unwrap_or_default())
+}

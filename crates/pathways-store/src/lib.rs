@@ -18,13 +18,18 @@ pub mod checkups;
 pub mod consents;
 pub mod directory;
 pub mod directory_edit;
+// The tables. Public only with the `raw` feature (the binary's demo data, tests); the web crate sees `model`.
+#[cfg(feature = "raw")]
 pub mod entities;
+#[cfg(not(feature = "raw"))]
+mod entities;
 pub mod export;
 pub mod import;
 pub mod invites;
 pub mod jobs;
 pub mod locators;
 pub mod migration;
+pub mod model;
 pub mod orgs;
 pub mod outreach;
 pub mod persons;
@@ -43,12 +48,16 @@ use std::time::Duration;
 use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, SqlErr,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ConnectOptions, Database, DbBackend, SqlErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 use sea_orm_migration::MigratorTrait;
 
+/// SeaORM itself, for the binary's demo data and for tests (`raw` feature).
+#[cfg(feature = "raw")]
 pub use sea_orm;
+/// The connection types the store's functions take: a transaction from [`Store::begin`] or the reading pool
+/// from [`Store::reader`].
+pub use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr};
 
 /// Errors from the store. Unique-constraint violations are told apart so the web layer can answer 409/422
 /// naming the field.

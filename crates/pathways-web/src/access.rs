@@ -7,9 +7,9 @@ use pathways_domain::PersonId;
 use pathways_domain::access::PersonScope;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_store::audit::{self, AuditEntry};
-use pathways_store::entities::person;
+use pathways_store::model::Person;
 use pathways_store::persons;
-use pathways_store::sea_orm::DatabaseTransaction;
+use pathways_store::DatabaseTransaction;
 
 use crate::ctx::{Caller, Ctx};
 use crate::error::{WebError, WebResult};
@@ -25,7 +25,7 @@ pub struct ScopeTx {
 pub struct PersonTx {
     pub tx: DatabaseTransaction,
     pub scope: PersonScope,
-    pub record: person::Model,
+    pub record: Person,
 }
 
 impl PersonTx {
@@ -92,12 +92,12 @@ async fn deny(tx: DatabaseTransaction, ctx: &Ctx, entry: AuditEntry, error: WebE
 /// A person record opened for reading; its audit event is already committed.
 pub struct PersonRead {
     pub scope: PersonScope,
-    pub record: person::Model,
+    pub record: Person,
 }
 
 impl PersonRead {
     /// Where the handler reads the rest of the record (a read-only connection).
-    pub fn db<'a>(&self, state: &'a AppState) -> &'a pathways_store::sea_orm::DatabaseConnection {
+    pub fn db<'a>(&self, state: &'a AppState) -> &'a pathways_store::DatabaseConnection {
         state.store.reader()
     }
 }

@@ -9,7 +9,7 @@ use pathways_domain::access::Principal;
 use pathways_domain::locale::Locale;
 use pathways_domain::{AccountId, OrgId, PersonId, PrincipalKind, Role};
 use pathways_store::audit::Actor;
-use pathways_store::entities::account;
+use pathways_store::model::Account;
 
 use crate::i18n::Tr;
 
@@ -28,7 +28,7 @@ pub struct Caller {
 
 impl Caller {
     /// The caller behind an account row, or `None` when the row is unusable (disabled, unknown kind or role).
-    pub fn from_account(a: &account::Model, session_hash: Option<String>) -> Option<Self> {
+    pub fn from_account(a: &Account, session_hash: Option<String>) -> Option<Self> {
         if a.disabled_at.is_some() {
             return None;
         }

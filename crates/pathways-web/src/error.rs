@@ -101,14 +101,10 @@ impl From<StoreError> for WebError {
     }
 }
 
-impl From<sea_orm_err::DbErr> for WebError {
-    fn from(e: sea_orm_err::DbErr) -> Self {
+impl From<pathways_store::DbErr> for WebError {
+    fn from(e: pathways_store::DbErr) -> Self {
         WebError::Internal(e.to_string())
     }
-}
-
-mod sea_orm_err {
-    pub use pathways_store::sea_orm::DbErr;
 }
 
 /// The error travels in the response's extensions to the renderer, which knows the request.

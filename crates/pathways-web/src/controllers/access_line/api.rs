@@ -12,7 +12,7 @@ use pathways_domain::access_line::LevelOfCare;
 use pathways_domain::access_line::call::{RawRide, Ride};
 use pathways_domain::access_line::transport::{PriorityClass, RideError, RideStatus};
 use pathways_store::access_calls::{RideFor, change_ride, request_ride, transport_queue};
-use pathways_store::entities::transport_request;
+use pathways_store::model;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -46,8 +46,8 @@ pub struct RideJson {
     pub reason: Option<String>,
 }
 
-impl From<transport_request::Model> for RideJson {
-    fn from(r: transport_request::Model) -> Self {
+impl From<model::Ride> for RideJson {
+    fn from(r: model::Ride) -> Self {
         let class = PriorityClass::of(r.level.as_deref().and_then(LevelOfCare::parse));
         Self {
             id: r.id,

@@ -8,7 +8,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use pathways_domain::access_line::call::{Call, CallerType, RawCall};
 use pathways_domain::access_line::triage::{Substance, suggest};
 use pathways_store::access_calls::{console_lists, create_call as store_create_call};
-use pathways_store::entities::access_call;
+use pathways_store::model::AccessCall;
 
 use super::{Operator, local_time};
 use crate::auth::VerifiedForm;
@@ -38,7 +38,7 @@ struct ConsolePage {
     recent: Vec<CallRow>,
 }
 
-fn row(t: &crate::i18n::Tr, c: &access_call::Model) -> CallRow {
+fn row(t: &crate::i18n::Tr, c: &AccessCall) -> CallRow {
     let who = c.first_name.clone().unwrap_or_else(|| t.get("line-anonymous-caller"));
     let kind = t.get(&format!("line-caller-{}", c.caller_type));
     CallRow {

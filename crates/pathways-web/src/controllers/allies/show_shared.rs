@@ -12,8 +12,8 @@ use pathways_domain::consent::{Category, Receiver};
 use pathways_domain::{AccountId, OrgId, PersonId};
 use pathways_store::audit::{self, Actor, AuditEntry};
 use pathways_store::consents::{self, NewDisclosure};
-use pathways_store::entities::consent;
-use pathways_store::sea_orm::DatabaseTransaction;
+use pathways_store::model::Consent;
+use pathways_store::DatabaseTransaction;
 use pathways_store::{checkups, persons, plans, records};
 
 use super::AllyCaller;
@@ -54,7 +54,7 @@ struct SharedPage {
 /// which measures the same request without the gate's queries).
 pub enum Gate {
     Ask,
-    Cached(Vec<(Category, consent::Model)>),
+    Cached(Vec<(Category, Consent)>),
 }
 
 /// Who asks: the ally's account, their organization, the person they support.

@@ -52,7 +52,7 @@ pub async fn create_assessment(
 
 /// A drop of five points or more since the last assessment is something the coach should see.
 pub async fn flag_drop(
-    tx: &pathways_store::sea_orm::DatabaseTransaction,
+    tx: &pathways_store::DatabaseTransaction,
     scope: &pathways_domain::access::PersonScope,
     person: PersonId,
 ) -> WebResult<()> {

@@ -8,9 +8,7 @@ use axum::response::{IntoResponse, Response};
 use pathways_domain::access::may_close_hold;
 use pathways_domain::access_line::HoldState;
 use pathways_domain::access_line::capacity::HoldError;
-use pathways_store::capacity::{close_hold, program_view};
-use pathways_store::entities::bed_hold;
-use pathways_store::sea_orm::EntityTrait;
+use pathways_store::capacity::{close_hold, program_of_hold, program_view};
 
 use super::{HoldJson, parse_uuid};
 use crate::auth::ApiCaller;
@@ -46,8 +44,8 @@ pub async fn release_hold(
 async fn close(state: &AppState, ctx: &Ctx, caller: &Caller, id: &str, to: HoldState) -> WebResult<Response> {
     let id = parse_uuid(id)?;
     let now = pathways_store::now();
-    let hold = bed_hold::Entity::find_by_id(id).one(state.store.reader()).await?.ok_or(WebError::NotFound)?;
-    let program = program_view(state.store.reader(), hold.program_id, now, state.config.capacity_stale_after()).await?;
+    let program_id = program_of_hold(state.store.reader(), id).await?.ok_or(WebError::NotFound)?;
+    let program = program_view(state.store.reader(), program_id, now, state.config.capacity_stale_after()).await?;
     let program = program.ok_or(WebError::NotFound)?;
     if !may_close_hold(&caller.principal, program.organization) {
         return Err(WebError::NotFound);

@@ -17,7 +17,7 @@ pub use show_board::show_board;
 
 use chrono::{DateTime, Utc};
 use pathways_store::capacity::ProgramView;
-use pathways_store::entities::bed_hold;
+use pathways_store::model::BedHold;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -85,8 +85,8 @@ pub struct HoldJson {
     pub closed_at: Option<DateTime<Utc>>,
 }
 
-impl From<bed_hold::Model> for HoldJson {
-    fn from(h: bed_hold::Model) -> Self {
+impl From<BedHold> for HoldJson {
+    fn from(h: BedHold) -> Self {
         Self {
             id: h.id,
             program_id: h.program_id,

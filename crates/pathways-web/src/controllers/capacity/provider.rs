@@ -12,9 +12,7 @@ use pathways_domain::access::{may_close_hold, may_update_capacity};
 use pathways_domain::access_line::capacity::HoldError;
 use pathways_domain::access_line::{Change, HoldState};
 use pathways_domain::{PrincipalKind, Role};
-use pathways_store::capacity::{close_hold, live_holds, program_view, programs_of, update_counts};
-use pathways_store::entities::bed_hold;
-use pathways_store::sea_orm::EntityTrait;
+use pathways_store::capacity::{close_hold, live_holds, program_of_hold, program_view, programs_of, update_counts};
 use serde::Deserialize;
 
 use super::parse_uuid;
@@ -162,8 +160,8 @@ pub async fn close_hold_form(
         _ => return Err(WebError::NotFound),
     };
     let now = pathways_store::now();
-    let hold = bed_hold::Entity::find_by_id(id).one(state.store.reader()).await?.ok_or(WebError::NotFound)?;
-    let program = program_view(state.store.reader(), hold.program_id, now, state.config.capacity_stale_after())
+    let program_id = program_of_hold(state.store.reader(), id).await?.ok_or(WebError::NotFound)?;
+    let program = program_view(state.store.reader(), program_id, now, state.config.capacity_stale_after())
         .await?
         .ok_or(WebError::NotFound)?;
     if !may_close_hold(&staff.caller.principal, program.organization) {
@@ -177,5 +175,5 @@ pub async fn close_hold_form(
         Err(HoldError::Expired) => crate::key!("capacity-hold-expired"),
         Err(HoldError::Closed) => crate::key!("capacity-hold-closed"),
     };
-    Ok(crate::flash::redirect(&state, &format!("/programs#program-{}", hold.program_id), key))
+    Ok(crate::flash::redirect(&state, &format!("/programs#program-{program_id}"), key))
 }

@@ -11,9 +11,9 @@ pub use new_checkin::new_checkin;
 use pathways_domain::checkin::Checkin;
 use pathways_domain::{AccountId, PersonId};
 use pathways_store::audit::{self, AuditEntry};
-use pathways_store::entities::checkin;
+use pathways_store::model;
 use pathways_store::records;
-use pathways_store::sea_orm::DatabaseTransaction;
+use pathways_store::DatabaseTransaction;
 
 use crate::ctx::Ctx;
 use crate::error::WebResult;
@@ -27,7 +27,7 @@ pub async fn record(
     person: PersonId,
     c: &Checkin,
     by: AccountId,
-) -> WebResult<checkin::Model> {
+) -> WebResult<model::Checkin> {
     let saved = records::add_checkin(tx, scope, person, c, by, pathways_store::now()).await?;
     if c.is_urgent() {
         records::raise_attention(tx, scope, person, "unsafe_checkin", true, Some(saved.id)).await?;

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use pathways_domain::audit::AuditAction;
 use pathways_domain::consent::ConsentDocument;
 use pathways_store::consents::{self, Signed};
-use pathways_store::entities::consent;
+use pathways_store::model::Consent;
 
 use super::form::{ConsentInput, Signer, document};
 use super::list_consents::{context, page};
@@ -78,7 +78,7 @@ pub async fn save(
     person: pathways_domain::PersonId,
     input: &ConsentInput,
     is_self: bool,
-) -> WebResult<(consent::Model, ConsentDocument)> {
+) -> WebResult<(Consent, ConsentDocument)> {
     let PersonTx { tx, scope, record } = open_person(state, ctx, caller, person, AuditAction::ConsentCreate).await?;
     let cx = context(&tx, &record).await?;
     let signer = if is_self {

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use pathways_domain::consent::{Category, ConsentDocument, Element, Expiry, Recipient, Statements, validate};
 use pathways_domain::text::FieldError;
 use pathways_domain::{AccountId, OrgId};
-use pathways_store::entities::account;
+use pathways_store::model::Account;
 
 use crate::i18n::Tr;
 
@@ -63,7 +63,7 @@ pub fn document(
     input: &ConsentInput,
     person_name: &str,
     program: &str,
-    allies: &[account::Model],
+    allies: &[Account],
     signer: Signer<'_>,
     t: &Tr,
     today: NaiveDate,

@@ -7,7 +7,7 @@ use axum::response::Html;
 use pathways_domain::PersonId;
 use pathways_domain::audit::AuditAction;
 use pathways_domain::consent::{Category, in_force};
-use pathways_store::entities::account;
+use pathways_store::model::Account;
 use pathways_store::{accounts, consents, orgs};
 
 use super::form::{ALLY_CATEGORIES, ConsentInput, categories_words, category_key, expiry_words, recipient_words};
@@ -66,13 +66,13 @@ pub async fn list_consents(State(state): State<AppState>, s: Subject) -> WebResu
 /// What the page and the form need: the program's name and the person's allies.
 pub struct Context {
     pub program: String,
-    pub allies: Vec<account::Model>,
+    pub allies: Vec<Account>,
     pub person_names: [String; 2],
 }
 
 pub async fn context(
-    db: &impl pathways_store::sea_orm::ConnectionTrait,
-    record: &pathways_store::entities::person::Model,
+    db: &impl pathways_store::ConnectionTrait,
+    record: &pathways_store::model::Person,
 ) -> WebResult<Context> {
     let program = orgs::find(db, pathways_domain::OrgId::from_uuid(record.org_id)).await?.map(|o| o.name);
     let allies = accounts::allies_of(db, PersonId::from_uuid(record.id)).await?;

@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use pathways_domain::audit::AuditAction;
 use pathways_store::consents::{self, RevokedVia};
-use pathways_store::entities::consent;
+use pathways_store::model::Consent;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -41,7 +41,7 @@ pub async fn revoke(
     person: pathways_domain::PersonId,
     id: Uuid,
     is_self: bool,
-) -> WebResult<consent::Model> {
+) -> WebResult<Consent> {
     let PersonTx { tx, scope, .. } = open_person(state, ctx, caller, person, AuditAction::ConsentRevoke).await?;
     if consents::of_person(&tx, &scope, person, id).await?.is_none() {
         return Err(WebError::NotFound);

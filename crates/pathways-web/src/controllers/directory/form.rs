@@ -5,7 +5,7 @@ use askama::Template;
 use pathways_domain::directory::listing::{ListingEdit, RawListing, SCHEDULE_ROWS};
 use pathways_domain::locale::Locale;
 use pathways_domain::text::FieldError;
-use pathways_store::entities::{dir_location, dir_organization, dir_service};
+use pathways_store::model::{DirLocation, DirOrganization, DirService};
 use serde_json::{Value, json};
 
 use crate::finder::taxonomy;
@@ -73,9 +73,9 @@ pub fn raw_from_pairs(pairs: &[(String, String)]) -> RawListing {
 
 /// The form as a stored listing fills it.
 pub fn raw_from_listing(
-    s: &dir_service::Model,
-    org: Option<&dir_organization::Model>,
-    place: Option<&dir_location::Model>,
+    s: &DirService,
+    org: Option<&DirOrganization>,
+    place: Option<&DirLocation>,
 ) -> RawListing {
     let doc = &s.doc;
     let mut r = RawListing {

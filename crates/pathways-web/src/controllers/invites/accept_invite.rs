@@ -98,12 +98,7 @@ pub async fn accept_invite(
     if !invites::mark_used(&tx, invite.id).await? {
         return again(t.get("invite-invalid"));
     }
-    let person_name = pathways_store::entities::person::Entity::find_by_id(invite.person_id)
-        .one(&tx)
-        .await
-        .map_err(WebError::from)?
-        .map(|p| p.preferred_name)
-        .unwrap_or_default();
+    let person_name = invites::invited_person_name(&tx, &invite).await?;
     // An ally's invitation makes an ally account under the name the person gave; it sees nothing until the
     // person signs a consent naming it.
     let (kind, display_name) = match invite.kind.as_str() {
@@ -139,7 +134,6 @@ pub async fn accept_invite(
     Ok(resp)
 }
 
-use pathways_store::sea_orm::EntityTrait as _;
 
 #[cfg(test)]
 mod tests {

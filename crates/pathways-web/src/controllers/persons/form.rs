@@ -7,7 +7,7 @@ use pathways_domain::person::{COMMON_LANGUAGES, RawPerson};
 use pathways_domain::text::FieldError;
 use pathways_domain::{AccountId, Role};
 use pathways_store::accounts;
-use pathways_store::sea_orm::ConnectionTrait;
+use pathways_store::ConnectionTrait;
 use serde::Deserialize;
 
 use crate::ctx::Caller;

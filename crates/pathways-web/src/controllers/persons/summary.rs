@@ -2,7 +2,7 @@
 
 use pathways_domain::PersonId;
 use pathways_domain::access::PersonScope;
-use pathways_store::sea_orm::ConnectionTrait;
+use pathways_store::ConnectionTrait;
 use pathways_store::{plans, records};
 
 use crate::error::WebResult;

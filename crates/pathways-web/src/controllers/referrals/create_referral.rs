@@ -11,7 +11,7 @@ use pathways_domain::text::{FieldError, required_text};
 use pathways_domain::{OrgId, PersonId};
 use pathways_store::audit::AuditEntry;
 use pathways_store::consents::{self, NewDisclosure};
-use pathways_store::entities::referral;
+use pathways_store::model::Referral;
 use pathways_store::referrals::{self, NewReferral};
 use pathways_store::{accounts, orgs};
 use serde::Deserialize;
@@ -93,8 +93,8 @@ pub async fn send(
     ctx: &Ctx,
     caller: &Caller,
     ask: &ReferralAsk<'_>,
-    cached: Option<pathways_store::entities::consent::Model>,
-) -> WebResult<referral::Model> {
+    cached: Option<pathways_store::model::Consent>,
+) -> WebResult<Referral> {
     let (person, service) = (ask.person, ask.service);
     let reason = required_text("reason", ask.reason, 1000).map_err(|e| WebError::Invalid(vec![e]))?;
     let PersonTx { tx, record, .. } = match ask.via_call {

@@ -8,7 +8,7 @@ use pathways_domain::access::may_handle_referrals;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::referral::{Status, waiting_too_long};
 use pathways_store::audit::AuditEntry;
-use pathways_store::entities::referral;
+use pathways_store::model::Referral;
 use pathways_store::referrals::{self, Box, Figures};
 
 use super::status_words;
@@ -67,7 +67,7 @@ fn shown(f: Figures) -> Shown {
     }
 }
 
-fn line(t: &Tr, r: referral::Model, other_end: String, now: chrono::DateTime<chrono::Utc>) -> Line {
+fn line(t: &Tr, r: Referral, other_end: String, now: chrono::DateTime<chrono::Utc>) -> Line {
     let status = Status::parse(&r.status).unwrap_or(Status::Requested);
     Line {
         id: r.id.to_string(),

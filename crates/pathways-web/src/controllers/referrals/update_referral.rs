@@ -12,7 +12,7 @@ use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::referral::{MoveError, Status, transition};
 use pathways_domain::text::{FieldError, optional_text};
 use pathways_store::audit::{self, AuditEntry};
-use pathways_store::entities::referral;
+use pathways_store::model::Referral;
 use pathways_store::referrals;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -51,7 +51,7 @@ pub async fn change(
     id: Uuid,
     to: &str,
     reason: &str,
-) -> WebResult<referral::Model> {
+) -> WebResult<Referral> {
     let tx = state.store.begin().await?;
     let found = if may_handle_referrals(&caller.principal) {
         referrals::find_for_caller(&tx, &caller.principal, id).await?

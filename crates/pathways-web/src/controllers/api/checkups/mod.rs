@@ -9,7 +9,7 @@ pub use get_schedule::get_schedule;
 pub use list_checkups::list_checkups;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use pathways_store::entities::checkup;
+use pathways_store::model::Checkup;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -40,8 +40,8 @@ pub struct CheckupJson {
     pub linkage_task_id: Option<Uuid>,
 }
 
-impl From<checkup::Model> for CheckupJson {
-    fn from(c: checkup::Model) -> Self {
+impl From<Checkup> for CheckupJson {
+    fn from(c: Checkup) -> Self {
         Self {
             id: c.id,
             person_id: c.person_id,

@@ -8,7 +8,7 @@ pub mod revoke_consent;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use pathways_store::consents;
-use pathways_store::entities::consent;
+use pathways_store::model::Consent;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -37,7 +37,7 @@ pub struct ConsentJson {
 }
 
 impl ConsentJson {
-    pub fn of(m: consent::Model) -> WebResult<Self> {
+    pub fn of(m: Consent) -> WebResult<Self> {
         let in_force = pathways_domain::consent::in_force(&consents::facts(&m)?, crate::clock::today());
         Ok(Self {
             id: m.id,

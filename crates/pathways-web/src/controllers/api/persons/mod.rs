@@ -11,7 +11,7 @@ pub use list_persons::list_persons;
 pub use update_person::update_person;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use pathways_store::entities::person;
+use pathways_store::model::Person;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -35,8 +35,8 @@ pub struct PersonJson {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<person::Model> for PersonJson {
-    fn from(p: person::Model) -> Self {
+impl From<Person> for PersonJson {
+    fn from(p: Person) -> Self {
         Self {
             id: p.id,
             organization_id: p.org_id,

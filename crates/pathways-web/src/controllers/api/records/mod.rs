@@ -16,7 +16,7 @@ pub use list_encounters::list_encounters;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use pathways_domain::barc10::Barc10Answers;
-use pathways_store::entities::{assessment, checkin, encounter};
+use pathways_store::model::{Assessment, Checkin, Encounter};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -49,8 +49,8 @@ pub struct AssessmentJson {
     pub taken_at: DateTime<Utc>,
 }
 
-impl From<assessment::Model> for AssessmentJson {
-    fn from(a: assessment::Model) -> Self {
+impl From<Assessment> for AssessmentJson {
+    fn from(a: Assessment) -> Self {
         let answers: Vec<u8> = serde_json::from_value(a.answers).unwrap_or_default();
         let areas = Barc10Answers::try_from(answers.clone())
             .map(|b| {
@@ -91,8 +91,8 @@ pub struct CheckinJson {
     pub created_at: DateTime<Utc>,
 }
 
-impl From<checkin::Model> for CheckinJson {
-    fn from(c: checkin::Model) -> Self {
+impl From<Checkin> for CheckinJson {
+    fn from(c: Checkin) -> Self {
         Self {
             id: c.id,
             person_id: c.person_id,
@@ -126,7 +126,7 @@ pub struct EncounterJson {
 }
 
 impl EncounterJson {
-    pub fn of(e: encounter::Model, notes_visible: bool) -> Self {
+    pub fn of(e: Encounter, notes_visible: bool) -> Self {
         Self {
             id: e.id,
             person_id: e.person_id,

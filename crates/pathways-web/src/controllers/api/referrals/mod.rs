@@ -9,7 +9,7 @@ use pathways_domain::access::may_handle_referrals;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::referral::{Status, waiting_too_long};
 use pathways_store::audit::AuditEntry;
-use pathways_store::entities::referral;
+use pathways_store::model::Referral;
 use pathways_store::referrals::{self, Box};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -49,7 +49,7 @@ pub struct ReferralJson {
 }
 
 impl ReferralJson {
-    fn of(r: referral::Model) -> Self {
+    fn of(r: Referral) -> Self {
         let status = Status::parse(&r.status).unwrap_or(Status::Requested);
         Self {
             waiting_too_long: waiting_too_long(status, r.created_at, pathways_store::now()),

@@ -1,0 +1,20 @@
+//! The rows the store hands to the web layer, by name. They are plain data: the tables' finders
+//! (`Entity::find_by_id` and the rest) stay inside this crate, so every query the app runs is one of the store's
+//! scoped functions. (The entities themselves are reachable only with the `raw` feature, which the binary's demo
+//! data and the tests turn on; the web crate never does.)
+
+pub use crate::entities::access_call::Model as AccessCall;
+pub use crate::entities::account::Model as Account;
+pub use crate::entities::assessment::Model as Assessment;
+pub use crate::entities::bed_hold::Model as BedHold;
+pub use crate::entities::checkin::Model as Checkin;
+pub use crate::entities::checkup::Model as Checkup;
+pub use crate::entities::consent::Model as Consent;
+pub use crate::entities::dir_location::Model as DirLocation;
+pub use crate::entities::dir_organization::Model as DirOrganization;
+pub use crate::entities::dir_service::Model as DirService;
+pub use crate::entities::encounter::Model as Encounter;
+pub use crate::entities::invite::Model as Invite;
+pub use crate::entities::person::Model as Person;
+pub use crate::entities::referral::Model as Referral;
+pub use crate::entities::transport_request::Model as Ride;
