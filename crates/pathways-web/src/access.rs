@@ -6,10 +6,10 @@
 use pathways_domain::PersonId;
 use pathways_domain::access::PersonScope;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
+use pathways_store::DatabaseTransaction;
 use pathways_store::audit::{self, AuditEntry};
 use pathways_store::model::Person;
 use pathways_store::persons;
-use pathways_store::DatabaseTransaction;
 
 use crate::ctx::{Caller, Ctx};
 use crate::error::{WebError, WebResult};
@@ -180,7 +180,7 @@ pub async fn open_person_from_call(
     id: PersonId,
     action: AuditAction,
 ) -> WebResult<PersonTx> {
-    if !crate::controllers::access_line::is_operator(caller) {
+    if !pathways_domain::access::works_access_line(&caller.principal) {
         return Err(WebError::Forbidden);
     }
     let tx = state.store.begin().await?;

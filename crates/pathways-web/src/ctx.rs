@@ -4,7 +4,7 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use pathways_domain::access::Principal;
 use pathways_domain::locale::Locale;
 use pathways_domain::{AccountId, OrgId, PersonId, PrincipalKind, Role};
@@ -95,28 +95,6 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     }
 }
 
-/// A page for signed-in staff: anyone else is sent to sign in, and comes back here afterwards.
-#[derive(Clone, Debug)]
-pub struct SignedIn {
-    pub ctx: Ctx,
-    pub caller: Caller,
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let ctx = Ctx::from_request_parts(parts, state).await?;
-        match ctx.caller.clone() {
-            Some(caller) if caller.kind == PrincipalKind::Staff => Ok(Self { ctx, caller }),
-            _ => {
-                let next = url_encode(&ctx.path);
-                Err(Redirect::to(&format!("/login?next={next}")).into_response())
-            }
-        }
-    }
-}
-
 pub fn url_encode(s: &str) -> String {
     url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
@@ -139,47 +117,5 @@ mod tests {
             assert_eq!(safe_next(Some(bad)), None, "{bad}");
         }
         assert_eq!(safe_next(None), None);
-    }
-}
-
-/// Whose record a page is about, and where its pages live: `/me/…` for a person's own portal, or
-/// `/persons/{id}/…` for staff. One handler serves both; the access gate still decides what the caller may do.
-#[derive(Clone, Debug)]
-pub struct Subject {
-    pub ctx: Ctx,
-    pub caller: Caller,
-    pub person: PersonId,
-    /// `/me` or `/persons/{id}`.
-    pub base: String,
-    /// The person is looking at their own record.
-    pub is_self: bool,
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for Subject {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let ctx = Ctx::from_request_parts(parts, state).await?;
-        let to_login = |ctx: &Ctx| Redirect::to(&format!("/login?next={}", url_encode(&ctx.path))).into_response();
-        let Some(caller) = ctx.caller.clone() else { return Err(to_login(&ctx)) };
-        if parts.uri.path().starts_with("/me") {
-            return match (caller.kind, caller.principal.person) {
-                (PrincipalKind::Person, Some(person)) => {
-                    Ok(Self { ctx, caller, person, base: "/me".into(), is_self: true })
-                }
-                _ => Err(crate::error::WebError::NotFound.into_response()),
-            };
-        }
-        if caller.kind != PrincipalKind::Staff {
-            return Err(crate::error::WebError::NotFound.into_response());
-        }
-        let params = axum::extract::Path::<std::collections::HashMap<String, String>>::from_request_parts(parts, state)
-            .await
-            .map_err(|_| crate::error::WebError::NotFound.into_response())?;
-        let person: PersonId = params
-            .get("id")
-            .and_then(|id| id.parse().ok())
-            .ok_or_else(|| crate::error::WebError::NotFound.into_response())?;
-        Ok(Self { ctx, caller, person, base: format!("/persons/{person}"), is_self: false })
     }
 }

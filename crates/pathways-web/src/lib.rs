@@ -13,6 +13,7 @@ pub mod config;
 pub mod controllers;
 pub mod ctx;
 pub mod error;
+pub mod extract;
 pub mod finder;
 pub mod flash;
 pub mod i18n;

@@ -1,8 +1,8 @@
 //! Every route of Pathways, in one table. Find a page's code from its URL here.
 
-use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, patch, post};
+use axum::{Extension, Router};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 
@@ -11,8 +11,63 @@ use crate::controllers::{
     find, home, invites, lang, locator, ops, outreach, persons, plans, portal, referrals, staff,
 };
 use crate::error::WebError;
+use crate::extract::Door;
 use crate::middleware;
 use crate::state::AppState;
+
+/// Routes over one person's record, served behind both doors: the person's own portal (`/me/…`) and staff
+/// (`/persons/{id}/…`). The handler is the same; the door (an extension `Subject` reads) says whose record it is,
+/// and the access gate what the caller may do with it.
+fn record_routes() -> Router<AppState> {
+    Router::new()
+        // Recovery plans
+        .route("/plan", get(plans::show_plan).post(plans::update_plan))
+        .route("/plan/edit", get(plans::edit_plan))
+        .route("/plan/goals", post(plans::save_goal))
+        .route("/plan/goals/new", get(plans::edit_goal))
+        .route("/plan/goals/{goal}", post(plans::save_goal))
+        .route("/plan/goals/{goal}/edit", get(plans::edit_goal))
+        .route("/plan/versions", get(plans::list_plan_versions))
+        .route("/plan/versions/{version}/restore", post(plans::restore_plan_version))
+        // BARC-10
+        .route("/assessments", get(assessments::list_assessments).post(assessments::create_assessment))
+        .route("/assessments/new", get(assessments::new_assessment))
+        .route("/assessments/{assessment}", get(assessments::show_assessment))
+        // Check-ups and the locator details kept with the person's consent
+        .route("/checkups", get(checkups::list_checkups).post(checkups::create_checkup))
+        .route("/locator", get(locator::show_locator).post(locator::add_locator))
+        .route("/locator/{detail}/remove", post(locator::remove_locator))
+        // Consents, disclosures, the access log
+        .route("/consents", get(consents::list_consents).post(consents::create_consent))
+        .route("/consents/{consent}/revoke", post(consents::revoke_consent))
+        .route("/disclosures", get(disclosures::list_disclosures))
+        .route("/access-log", get(disclosures::access_log))
+}
+
+/// A person's record as staff open it: `/persons/{id}/…`.
+fn staff_record_routes() -> Router<AppState> {
+    record_routes()
+        .route("/checkins", get(checkins::list_checkins))
+        .route("/consents/{consent}/end", post(consents::end_consent))
+        .route("/consents/{consent}/scan", get(consents::show_scan).post(consents::upload_scan))
+        .route("/encounters", get(encounters::list_encounters).post(encounters::create_encounter))
+        .route("/attention/{item}/resolve", post(persons::resolve_attention::resolve_attention))
+        .route("/invite", post(invites::create_invite))
+        .route("/linkage/{task}", post(checkups::linkage_step))
+        .route("/referrals", get(referrals::person_referrals).post(referrals::create_referral))
+        .layer(Extension(Door::Staff))
+}
+
+/// The person's own portal: `/me/…`.
+fn portal_routes() -> Router<AppState> {
+    record_routes()
+        .route("/", get(portal::show_me))
+        .route("/checkin", get(checkins::new_checkin))
+        .route("/checkins", get(checkins::list_checkins).post(checkins::create_checkin))
+        .route("/consents/{consent}/scan", get(consents::show_scan))
+        .route("/allies", get(allies::show_allies).post(allies::invite_ally))
+        .layer(Extension(Door::Portal))
+}
 
 pub fn router(state: AppState) -> Router {
     let app = Router::new()
@@ -27,72 +82,22 @@ pub fn router(state: AppState) -> Router {
         .route("/persons/new", get(persons::new_person))
         .route("/persons/{id}", get(persons::show_person).post(persons::update_person))
         .route("/persons/{id}/edit", get(persons::edit_person))
-        // Recovery plans: the same handlers for staff (/persons/{id}/…) and for the person (/me/…)
-        .route("/persons/{id}/plan", get(plans::show_plan).post(plans::update_plan))
-        .route("/me/plan", get(plans::show_plan).post(plans::update_plan))
-        .route("/persons/{id}/plan/edit", get(plans::edit_plan))
-        .route("/me/plan/edit", get(plans::edit_plan))
-        .route("/persons/{id}/plan/goals", post(plans::save_goal))
-        .route("/me/plan/goals", post(plans::save_goal))
-        .route("/persons/{id}/plan/goals/new", get(plans::edit_goal))
-        .route("/me/plan/goals/new", get(plans::edit_goal))
-        .route("/persons/{id}/plan/goals/{goal}", post(plans::save_goal))
-        .route("/me/plan/goals/{goal}", post(plans::save_goal))
-        .route("/persons/{id}/plan/goals/{goal}/edit", get(plans::edit_goal))
-        .route("/me/plan/goals/{goal}/edit", get(plans::edit_goal))
-        .route("/persons/{id}/plan/versions", get(plans::list_plan_versions))
-        .route("/me/plan/versions", get(plans::list_plan_versions))
-        .route("/persons/{id}/plan/versions/{version}/restore", post(plans::restore_plan_version))
-        .route("/me/plan/versions/{version}/restore", post(plans::restore_plan_version))
-        // BARC-10
-        .route("/persons/{id}/assessments", get(assessments::list_assessments).post(assessments::create_assessment))
-        .route("/me/assessments", get(assessments::list_assessments).post(assessments::create_assessment))
-        .route("/persons/{id}/assessments/new", get(assessments::new_assessment))
-        .route("/me/assessments/new", get(assessments::new_assessment))
-        .route("/persons/{id}/assessments/{assessment}", get(assessments::show_assessment))
-        .route("/me/assessments/{assessment}", get(assessments::show_assessment))
-        // Check-ins
-        .route("/me/checkin", get(checkins::new_checkin))
-        .route("/me/checkins", get(checkins::list_checkins).post(checkins::create_checkin))
-        .route("/persons/{id}/checkins", get(checkins::list_checkins))
-        // Encounters, attention items, invitations (staff)
-        .route("/persons/{id}/encounters", get(encounters::list_encounters).post(encounters::create_encounter))
-        .route("/persons/{id}/attention/{item}/resolve", post(persons::resolve_attention::resolve_attention))
-        .route("/persons/{id}/invite", post(invites::create_invite))
+        // A person's record: the same routes behind both doors (see `record_routes`).
+        .nest("/persons/{id}", staff_record_routes())
+        .nest("/me", portal_routes())
         .route("/invite", get(invites::show_invite_code).post(invites::accept_invite))
         .route("/invite/{token}", get(invites::show_invite))
-        // The person's portal and the coach's caseload
-        .route("/me", get(portal::show_me))
+        // The coach's caseload and outreach
         .route("/caseload", get(caseload::show_caseload))
         .route("/outreach", get(outreach::show_outreach))
         .route("/outreach/figures", get(outreach::show_figures))
         .route("/outreach/settings", get(outreach::show_settings).post(outreach::save_settings))
         .route("/outreach/{item}/attempts", post(outreach::log_attempt))
-        .route("/persons/{id}/checkups", get(checkups::list_checkups).post(checkups::create_checkup))
-        .route("/me/checkups", get(checkups::list_checkups).post(checkups::create_checkup))
-        .route("/persons/{id}/linkage/{task}", post(checkups::linkage_step))
-        .route("/persons/{id}/locator", get(locator::show_locator).post(locator::add_locator))
-        .route("/persons/{id}/locator/{detail}/remove", post(locator::remove_locator))
-        .route("/me/locator", get(locator::show_locator).post(locator::add_locator))
-        .route("/persons/{id}/consents", get(consents::list_consents).post(consents::create_consent))
-        .route("/persons/{id}/consents/{consent}/revoke", post(consents::revoke_consent))
-        .route("/persons/{id}/consents/{consent}/end", post(consents::end_consent))
-        .route("/persons/{id}/consents/{consent}/scan", get(consents::show_scan).post(consents::upload_scan))
-        .route("/me/consents/{consent}/scan", get(consents::show_scan))
-        .route("/me/consents", get(consents::list_consents).post(consents::create_consent))
-        .route("/me/consents/{consent}/revoke", post(consents::revoke_consent))
-        .route("/persons/{id}/disclosures", get(disclosures::list_disclosures))
-        .route("/me/disclosures", get(disclosures::list_disclosures))
-        .route("/persons/{id}/access-log", get(disclosures::access_log))
-        .route("/me/access-log", get(disclosures::access_log))
-        .route("/me/allies", get(allies::show_allies).post(allies::invite_ally))
         .route("/ally", get(allies::show_shared))
-        .route("/persons/{id}/referrals", get(referrals::person_referrals).post(referrals::create_referral))
+        .route("/ally/support", get(allies::show_support))
         .route("/referrals", get(referrals::list_referrals))
         .route("/referrals/{id}", get(referrals::show_referral))
         .route("/referrals/{id}/status", post(referrals::update_referral))
-        .route("/ally/support", get(allies::show_support))
-        .route("/me/locator/{detail}/remove", post(locator::remove_locator))
         // The public finder.
         .route("/find", get(find::show_find))
         .route("/find/{id}", get(find::show_listing))

@@ -64,11 +64,8 @@ impl Chrome {
                 .caller
                 .as_ref()
                 .is_some_and(|c| pathways_domain::access::may_edit_directory(&c.principal)),
-            provider: ctx.caller.as_ref().is_some_and(|c| {
-                c.kind == pathways_domain::PrincipalKind::Staff
-                    && matches!(c.role, Some(pathways_domain::Role::ProviderStaff | pathways_domain::Role::Admin))
-            }),
-            operator: ctx.caller.as_ref().is_some_and(crate::controllers::access_line::is_operator),
+            provider: ctx.caller.as_ref().is_some_and(|c| pathways_domain::access::keeps_program_counts(&c.principal)),
+            operator: ctx.caller.as_ref().is_some_and(|c| pathways_domain::access::works_access_line(&c.principal)),
             person: ctx.caller.as_ref().is_some_and(|c| c.kind == pathways_domain::PrincipalKind::Person),
             ally: ctx.caller.as_ref().is_some_and(|c| c.kind == pathways_domain::PrincipalKind::Ally),
             flash: ctx.flash.map(|k| t.get(k)),

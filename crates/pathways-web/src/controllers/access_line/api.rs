@@ -17,12 +17,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::is_operator;
-use crate::auth::ApiCaller;
 use crate::controllers::api::persons::parse_body;
 use crate::controllers::capacity::parse_uuid;
 use crate::error::{WebError, WebResult};
+use crate::extract::ApiCaller;
 use crate::state::AppState;
+use pathways_domain::access::works_access_line;
 
 /// A ride to treatment.
 #[derive(Debug, Serialize, ToSchema)]
@@ -96,7 +96,7 @@ pub async fn create_ride(
     ApiCaller { ctx, caller }: ApiCaller,
     body: Bytes,
 ) -> WebResult<(StatusCode, Json<RideJson>)> {
-    if !is_operator(&caller) {
+    if !works_access_line(&caller.principal) {
         return Err(WebError::NotFound);
     }
     let body: RideCreate = parse_body(&body)?;
@@ -135,7 +135,7 @@ pub async fn get_queue(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
 ) -> WebResult<Json<Vec<RideJson>>> {
-    if !is_operator(&caller) {
+    if !works_access_line(&caller.principal) {
         return Err(WebError::NotFound);
     }
     let tx = state.store.begin().await?;
@@ -162,7 +162,7 @@ pub async fn patch_ride(
     Path(id): Path<String>,
     body: Bytes,
 ) -> WebResult<Response> {
-    if !is_operator(&caller) {
+    if !works_access_line(&caller.principal) {
         return Err(WebError::NotFound);
     }
     let id = parse_uuid(&id)?;

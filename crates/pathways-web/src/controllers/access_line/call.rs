@@ -14,11 +14,12 @@ use pathways_store::capacity::{BoardFilter, Reservation, board, program_view, re
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{Operator, local_time};
-use crate::auth::VerifiedForm;
+use super::local_time;
 use crate::controllers::capacity::parse_uuid;
 use crate::controllers::capacity::show_board::level_name;
 use crate::error::{WebError, WebResult};
+use crate::extract::Operator;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -10,9 +10,10 @@ use pathways_domain::access_line::triage::{Substance, suggest};
 use pathways_store::access_calls::{console_lists, create_call as store_create_call};
 use pathways_store::model::AccessCall;
 
-use super::{Operator, local_time};
-use crate::auth::VerifiedForm;
+use super::local_time;
 use crate::error::{WebError, WebResult};
+use crate::extract::Operator;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 use crate::views::Chrome;
 

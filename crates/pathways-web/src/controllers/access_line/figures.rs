@@ -10,8 +10,8 @@ use pathways_domain::access_line::figures::{Share, Spread};
 use pathways_domain::{PrincipalKind, Role};
 use pathways_store::access_calls::line_figures;
 
-use crate::ctx::SignedIn;
 use crate::error::{WebError, WebResult};
+use crate::extract::SignedIn;
 use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::views::{Chrome, render};

@@ -10,10 +10,11 @@ use pathways_domain::access_line::transport::{PriorityClass, RideStatus};
 use pathways_store::access_calls::{change_ride, transport_queue};
 use serde::Deserialize;
 
-use super::{Operator, local_time};
-use crate::auth::VerifiedForm;
+use super::local_time;
 use crate::controllers::capacity::parse_uuid;
 use crate::error::{WebError, WebResult};
+use crate::extract::Operator;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -11,11 +11,11 @@ use pathways_store::invites;
 use serde::Deserialize;
 
 use crate::access::{PersonTx, open_person};
-use crate::auth::VerifiedForm;
 use crate::auth::secret::{random_token, token_hash};
 use crate::controllers::invites::{VALID_HOURS, new_code, normalize_code};
-use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
+use crate::extract::Subject;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 use crate::views::{Chrome, field_messages, render};
 

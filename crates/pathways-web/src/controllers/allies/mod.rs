@@ -12,33 +12,3 @@ pub use invite_ally::invite_ally;
 pub use show_allies::show_allies;
 pub use show_shared::show_shared;
 pub use show_support::show_support;
-
-use axum::extract::FromRequestParts;
-use axum::http::request::Parts;
-use axum::response::{IntoResponse, Redirect, Response};
-use pathways_domain::{PersonId, PrincipalKind};
-
-use crate::ctx::{Caller, Ctx};
-
-/// A signed-in ally, and the person who invited them. Anyone else: a redirect to sign in (nobody signed in) or
-/// 404.
-pub struct AllyCaller {
-    pub ctx: Ctx,
-    pub caller: Caller,
-    pub person: PersonId,
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for AllyCaller {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let ctx = Ctx::from_request_parts(parts, state).await?;
-        let Some(caller) = ctx.caller.clone() else {
-            return Err(Redirect::to(&format!("/login?next={}", crate::ctx::url_encode(&ctx.path))).into_response());
-        };
-        match (caller.kind, caller.principal.person) {
-            (PrincipalKind::Ally, Some(person)) => Ok(Self { ctx, caller, person }),
-            _ => Err(crate::error::WebError::NotFound.into_response()),
-        }
-    }
-}

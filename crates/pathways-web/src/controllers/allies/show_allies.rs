@@ -10,8 +10,8 @@ use pathways_store::{accounts, consents, invites};
 
 use crate::access::{PersonTx, open_person};
 use crate::controllers::consents::form::categories_words;
-use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
+use crate::extract::Subject;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

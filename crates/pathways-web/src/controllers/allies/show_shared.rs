@@ -10,15 +10,15 @@ use pathways_domain::access::PersonScope;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::consent::{Category, Receiver};
 use pathways_domain::{AccountId, OrgId, PersonId};
+use pathways_store::DatabaseTransaction;
 use pathways_store::audit::{self, Actor, AuditEntry};
 use pathways_store::consents::{self, NewDisclosure};
 use pathways_store::model::Consent;
-use pathways_store::DatabaseTransaction;
 use pathways_store::{checkups, persons, plans, records};
 
-use super::AllyCaller;
 use crate::controllers::consents::form::{ALLY_CATEGORIES, categories_words, expiry_words};
 use crate::error::WebResult;
+use crate::extract::AllyCaller;
 use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::views::{Chrome, render};

@@ -10,9 +10,9 @@ use pathways_store::records;
 
 use super::new_assessment::Barc10Form;
 use crate::access::{PersonTx, open_person};
-use crate::auth::VerifiedForm;
-use crate::ctx::Subject;
 use crate::error::WebResult;
+use crate::extract::Subject;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

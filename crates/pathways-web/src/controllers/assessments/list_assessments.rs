@@ -9,8 +9,8 @@ use pathways_store::records;
 use super::trend;
 use crate::access::{PersonRead, read_person};
 use crate::chart::LineChart;
-use crate::ctx::Subject;
 use crate::error::WebResult;
+use crate::extract::Subject;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -5,8 +5,8 @@ use axum::extract::State;
 use axum::response::Html;
 use pathways_domain::barc10::{ITEMS, STATEMENTS};
 
-use crate::ctx::Subject;
 use crate::error::WebResult;
+use crate::extract::Subject;
 use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::views::{Chrome, render};

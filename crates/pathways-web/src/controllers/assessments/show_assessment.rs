@@ -13,8 +13,8 @@ use uuid::Uuid;
 
 use crate::access::{PersonRead, read_person};
 use crate::controllers::plans::view::dimension_name;
-use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
+use crate::extract::Subject;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -11,12 +11,12 @@ use pathways_store::{accounts, sessions};
 use serde::Deserialize;
 
 use super::show_login::login_page;
-use crate::auth::VerifiedForm;
 use crate::auth::cookies::{self, CookieNames};
 use crate::auth::password::verify_password;
 use crate::auth::secret::{random_token, token_hash};
 use crate::ctx::{Caller, Ctx, safe_next};
 use crate::error::{WebError, WebResult};
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize)]

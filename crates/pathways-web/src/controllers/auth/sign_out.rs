@@ -7,10 +7,10 @@ use pathways_store::audit::{self, AuditEntry};
 use pathways_store::sessions;
 use serde::Deserialize;
 
-use crate::auth::VerifiedForm;
 use crate::auth::cookies::{self, CookieNames};
 use crate::ctx::Ctx;
 use crate::error::WebResult;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize)]

@@ -11,10 +11,10 @@ use pathways_domain::access_line::capacity::HoldError;
 use pathways_store::capacity::{close_hold, program_of_hold, program_view};
 
 use super::{HoldJson, parse_uuid};
-use crate::auth::ApiCaller;
 use crate::ctx::Caller;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 #[utoipa::path(post, path = "/api/v1/reservations/{id}/admit", tag = "capacity",

@@ -10,9 +10,9 @@ use pathways_store::capacity::{program_view, update_counts};
 use serde::Deserialize;
 
 use super::{ProgramJson, parse_uuid};
-use crate::auth::ApiCaller;
 use crate::controllers::api::persons::parse_body;
 use crate::error::{WebError, WebResult};
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize)]

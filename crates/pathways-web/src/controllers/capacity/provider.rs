@@ -5,42 +5,21 @@
 //! CSRF tokens: no JavaScript needed, big targets for a phone.
 
 use askama::Template;
-use axum::extract::{FromRequestParts, Path, State};
-use axum::http::request::Parts;
-use axum::response::{Html, IntoResponse, Response};
+use axum::extract::{Path, State};
+use axum::response::{Html, Response};
 use pathways_domain::access::{may_close_hold, may_update_capacity};
 use pathways_domain::access_line::capacity::HoldError;
 use pathways_domain::access_line::{Change, HoldState};
-use pathways_domain::{PrincipalKind, Role};
 use pathways_store::capacity::{close_hold, live_holds, program_of_hold, program_view, programs_of, update_counts};
 use serde::Deserialize;
 
 use super::parse_uuid;
 use super::show_board::level_name;
-use crate::auth::VerifiedForm;
-use crate::ctx::{Caller, Ctx, SignedIn};
 use crate::error::{WebError, WebResult};
+use crate::extract::ProviderStaff;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
-
-/// A signed-in member of a provider's staff or an administrator; other staff get 403.
-pub struct ProviderStaff {
-    pub ctx: Ctx,
-    pub caller: Caller,
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for ProviderStaff {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let SignedIn { ctx, caller } = SignedIn::from_request_parts(parts, state).await?;
-        let ok = caller.kind == PrincipalKind::Staff && matches!(caller.role, Some(Role::ProviderStaff | Role::Admin));
-        if !ok {
-            return Err(WebError::Forbidden.into_response());
-        }
-        Ok(Self { ctx, caller })
-    }
-}
 
 pub struct HoldRow {
     pub id: String,

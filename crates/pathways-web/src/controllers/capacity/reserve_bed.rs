@@ -12,9 +12,9 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{HoldJson, ProgramJson, parse_uuid};
-use crate::auth::ApiCaller;
 use crate::controllers::api::persons::parse_body;
 use crate::error::{WebError, WebResult};
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize)]

@@ -15,8 +15,8 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::access::read_scope;
-use crate::ctx::SignedIn;
 use crate::error::WebResult;
+use crate::extract::SignedIn;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -11,9 +11,9 @@ use serde::Deserialize;
 
 use super::new_checkin::CheckinForm;
 use crate::access::{PersonTx, open_person};
-use crate::auth::VerifiedForm;
-use crate::ctx::Subject;
 use crate::error::WebResult;
+use crate::extract::Subject;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 use crate::views::{Chrome, field_error_key, render};
 

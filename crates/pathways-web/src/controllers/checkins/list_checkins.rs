@@ -8,8 +8,8 @@ use pathways_store::records;
 
 use crate::access::{PersonRead, read_person};
 use crate::chart::{LineChart, line_chart};
-use crate::ctx::Subject;
 use crate::error::WebResult;
+use crate::extract::Subject;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -10,10 +10,10 @@ pub use new_checkin::new_checkin;
 
 use pathways_domain::checkin::Checkin;
 use pathways_domain::{AccountId, PersonId};
+use pathways_store::DatabaseTransaction;
 use pathways_store::audit::{self, AuditEntry};
 use pathways_store::model;
 use pathways_store::records;
-use pathways_store::DatabaseTransaction;
 
 use crate::ctx::Ctx;
 use crate::error::WebResult;

@@ -4,8 +4,8 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 
-use crate::ctx::Subject;
 use crate::error::WebResult;
+use crate::extract::Subject;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -11,9 +11,10 @@ use pathways_domain::{PersonId, PrincipalKind};
 use pathways_store::checkups::{self, By, Recorded};
 
 use crate::access::{PersonTx, open_person};
-use crate::auth::VerifiedForm;
-use crate::ctx::{Caller, Ctx, Subject};
+use crate::ctx::{Caller, Ctx};
 use crate::error::{WebError, WebResult};
+use crate::extract::Subject;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 use crate::views::{field_messages, render};
 

@@ -9,8 +9,8 @@ use pathways_domain::checkup::{HOUSING, PROBLEMS, SOCIAL_SUPPORT, TREATMENT_STAT
 use pathways_store::checkups;
 
 use crate::access::{PersonTx, open_person};
-use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
+use crate::extract::Subject;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

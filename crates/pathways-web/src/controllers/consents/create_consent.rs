@@ -12,9 +12,10 @@ use pathways_store::model::Consent;
 use super::form::{ConsentInput, Signer, document};
 use super::list_consents::{context, page};
 use crate::access::{PersonTx, open_person};
-use crate::auth::VerifiedForm;
-use crate::ctx::{Caller, Ctx, Subject};
+use crate::ctx::{Caller, Ctx};
 use crate::error::{WebError, WebResult};
+use crate::extract::Subject;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 use crate::views::{field_error_key, field_label_key, render};
 

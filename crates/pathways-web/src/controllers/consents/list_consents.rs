@@ -12,8 +12,8 @@ use pathways_store::{accounts, consents, orgs};
 
 use super::form::{ALLY_CATEGORIES, ConsentInput, categories_words, category_key, expiry_words, recipient_words};
 use crate::access::{PersonTx, open_person};
-use crate::ctx::Subject;
 use crate::error::WebResult;
+use crate::extract::Subject;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

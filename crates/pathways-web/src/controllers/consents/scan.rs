@@ -14,9 +14,9 @@ use pathways_store::consents;
 use uuid::Uuid;
 
 use crate::access::{PersonTx, open_person};
-use crate::auth::VerifiedUpload;
-use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
+use crate::extract::Subject;
+use crate::extract::VerifiedUpload;
 use crate::state::AppState;
 use crate::views::{field_messages, render};
 

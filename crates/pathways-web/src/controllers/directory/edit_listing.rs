@@ -5,9 +5,9 @@ use axum::response::Html;
 use pathways_domain::directory::listing::{RawListing, SCHEDULE_ROWS};
 use uuid::Uuid;
 
-use super::Editor;
 use super::form::{page, raw_from_listing};
 use crate::error::{WebError, WebResult};
+use crate::extract::Editor;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -72,11 +72,7 @@ pub fn raw_from_pairs(pairs: &[(String, String)]) -> RawListing {
 }
 
 /// The form as a stored listing fills it.
-pub fn raw_from_listing(
-    s: &DirService,
-    org: Option<&DirOrganization>,
-    place: Option<&DirLocation>,
-) -> RawListing {
+pub fn raw_from_listing(s: &DirService, org: Option<&DirOrganization>, place: Option<&DirLocation>) -> RawListing {
     let doc = &s.doc;
     let mut r = RawListing {
         name: s.name.clone(),

@@ -5,8 +5,8 @@ use axum::extract::State;
 use axum::response::Html;
 use pathways_store::directory_edit;
 
-use super::Editor;
 use crate::error::WebResult;
+use crate::extract::Editor;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

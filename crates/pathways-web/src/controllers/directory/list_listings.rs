@@ -7,8 +7,8 @@ use pathways_domain::directory::listing::{STALE_AFTER_DAYS, is_stale};
 use pathways_store::directory_edit::{self, Filter};
 use serde::Deserialize;
 
-use super::Editor;
 use crate::error::WebResult;
+use crate::extract::Editor;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

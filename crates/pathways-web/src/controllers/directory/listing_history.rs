@@ -9,8 +9,8 @@ use pathways_store::directory_edit;
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::Editor;
 use crate::error::{WebError, WebResult};
+use crate::extract::Editor;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -9,10 +9,10 @@ use pathways_store::audit::{self, AuditEntry};
 use pathways_store::directory_edit::{self, Save};
 use uuid::Uuid;
 
-use super::Editor;
 use super::form::{page, parse, place, raw_from_pairs, service_doc};
-use crate::auth::VerifiedForm;
 use crate::error::{WebError, WebResult};
+use crate::extract::Editor;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -8,9 +8,9 @@ use pathways_store::audit::{self, AuditEntry};
 use pathways_store::directory_edit;
 use uuid::Uuid;
 
-use super::Editor;
-use crate::auth::VerifiedForm;
 use crate::error::{WebError, WebResult};
+use crate::extract::Editor;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 
 pub async fn set_listing_state(

@@ -9,8 +9,8 @@ use pathways_store::consents::{self, AccessLine};
 
 use super::{PageQuery, pager, since, slice};
 use crate::access::{PersonTx, open_person};
-use crate::ctx::Subject;
 use crate::error::WebResult;
+use crate::extract::Subject;
 use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::views::{Chrome, render};

@@ -9,9 +9,9 @@ use pathways_store::records;
 use serde::Deserialize;
 
 use crate::access::{PersonTx, open_person};
-use crate::auth::VerifiedForm;
-use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
+use crate::extract::Subject;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 use crate::views::{field_error_key, render};
 

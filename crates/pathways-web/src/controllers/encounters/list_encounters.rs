@@ -9,8 +9,8 @@ use pathways_domain::encounter::{EncounterType, may_read_notes};
 use pathways_store::{accounts, records};
 
 use crate::access::{PersonRead, read_person};
-use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
+use crate::extract::Subject;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

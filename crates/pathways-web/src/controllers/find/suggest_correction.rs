@@ -8,9 +8,9 @@ use pathways_domain::directory::listing::parse_correction;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::auth::VerifiedForm;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize)]

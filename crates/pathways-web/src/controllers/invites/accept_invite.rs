@@ -12,12 +12,12 @@ use serde::Deserialize;
 
 use super::normalize_code;
 use super::show_invite::AcceptPage;
-use crate::auth::VerifiedForm;
 use crate::auth::cookies::{self, CookieNames};
 use crate::auth::password::hash_password;
 use crate::auth::secret::{random_token, token_hash};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -133,7 +133,6 @@ pub async fn accept_invite(
     cookies::set(resp.headers_mut(), &names.clear(names.csrf));
     Ok(resp)
 }
-
 
 #[cfg(test)]
 mod tests {

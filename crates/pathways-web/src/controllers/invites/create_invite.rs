@@ -8,10 +8,10 @@ use pathways_store::{accounts, invites};
 
 use super::{VALID_HOURS, new_code, normalize_code};
 use crate::access::{PersonTx, open_person};
-use crate::auth::VerifiedForm;
 use crate::auth::secret::{random_token, token_hash};
-use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
+use crate::extract::Subject;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -10,9 +10,9 @@ use pathways_store::locators;
 use serde::Deserialize;
 
 use crate::access::{PersonTx, open_person};
-use crate::auth::VerifiedForm;
-use crate::ctx::Subject;
 use crate::error::WebResult;
+use crate::extract::Subject;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 use crate::views::{field_messages, render};
 

@@ -11,9 +11,9 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::access::{PersonTx, open_person};
-use crate::auth::VerifiedForm;
-use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
+use crate::extract::Subject;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize)]

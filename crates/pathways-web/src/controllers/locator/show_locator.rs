@@ -9,8 +9,8 @@ use pathways_domain::outreach::{LOCATOR_KINDS, LocatorForm};
 use pathways_store::locators;
 
 use crate::access::{PersonTx, open_person};
-use crate::ctx::Subject;
 use crate::error::WebResult;
+use crate::extract::Subject;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -14,9 +14,10 @@ use pathways_store::checkups::{self, Program};
 use serde::Deserialize;
 
 use crate::access::audit_alone;
-use crate::auth::VerifiedForm;
-use crate::ctx::{Ctx, SignedIn};
+use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::SignedIn;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 use crate::views::{Chrome, field_label_key, field_messages, render};
 

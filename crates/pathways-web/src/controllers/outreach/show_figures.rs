@@ -13,8 +13,8 @@ use pathways_store::audit::AuditEntry;
 use pathways_store::outreach::{self, ProgramFigures};
 
 use crate::access::audit_read;
-use crate::ctx::SignedIn;
 use crate::error::{WebError, WebResult};
+use crate::extract::SignedIn;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -10,8 +10,8 @@ use pathways_store::outreach::{self, QueuePage};
 use serde::Deserialize;
 
 use crate::access::{audit_read, read_scope};
-use crate::ctx::SignedIn;
 use crate::error::WebResult;
+use crate::extract::SignedIn;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -12,9 +12,9 @@ use pathways_store::persons;
 
 use super::form::{PersonForm, PersonFormPage, build_fields, chosen_coach, coach_choices, error_summary};
 use crate::access::{ScopeTx, open_scope};
-use crate::auth::VerifiedForm;
-use crate::ctx::SignedIn;
 use crate::error::{WebError, WebResult};
+use crate::extract::SignedIn;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -8,8 +8,8 @@ use pathways_store::persons;
 use super::form::{PersonForm, PersonFormPage, build_fields, coach_choices};
 use super::parse_id;
 use crate::access::{PersonRead, read_person};
-use crate::ctx::SignedIn;
 use crate::error::WebResult;
+use crate::extract::SignedIn;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -6,8 +6,8 @@ use pathways_domain::access::may_assign_coach;
 use pathways_domain::person::{COMMON_LANGUAGES, RawPerson};
 use pathways_domain::text::FieldError;
 use pathways_domain::{AccountId, Role};
-use pathways_store::accounts;
 use pathways_store::ConnectionTrait;
+use pathways_store::accounts;
 use serde::Deserialize;
 
 use crate::ctx::Caller;

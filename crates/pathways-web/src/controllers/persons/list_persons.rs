@@ -13,8 +13,9 @@ use pathways_store::{accounts, persons};
 use serde::Deserialize;
 
 use crate::access::read_scope;
-use crate::ctx::{SignedIn, url_encode};
+use crate::ctx::url_encode;
 use crate::error::WebResult;
+use crate::extract::SignedIn;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -7,8 +7,8 @@ use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_store::audit::{self, AuditEntry};
 
 use super::form::{PersonForm, PersonFormPage, build_fields, coach_choices};
-use crate::ctx::SignedIn;
 use crate::error::{WebError, WebResult};
+use crate::extract::SignedIn;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -9,10 +9,10 @@ use pathways_store::records;
 use uuid::Uuid;
 
 use crate::access::{PersonTx, open_person};
-use crate::auth::VerifiedForm;
 use crate::controllers::invites::create_invite::Empty;
-use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
+use crate::extract::Subject;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 
 pub async fn resolve_attention(

@@ -9,8 +9,8 @@ use pathways_store::accounts;
 use super::form::language_name;
 use super::parse_id;
 use crate::access::{PersonRead, read_person};
-use crate::ctx::SignedIn;
 use crate::error::WebResult;
+use crate::extract::SignedIn;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -13,8 +13,8 @@ use uuid::Uuid;
 
 use super::view::{dimension_name, status_name};
 use crate::access::{PersonRead, read_person};
-use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
+use crate::extract::Subject;
 use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::views::{Chrome, render};

@@ -11,8 +11,8 @@ use pathways_store::{accounts, plans};
 
 use super::view::change_text;
 use crate::access::{PersonRead, read_person};
-use crate::ctx::Subject;
 use crate::error::WebResult;
+use crate::extract::Subject;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

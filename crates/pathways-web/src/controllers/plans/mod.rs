@@ -1,5 +1,5 @@
 //! The recovery plan pages, for staff (`/persons/{id}/plan…`) and for the person (`/me/plan…`), served by
-//! the same handlers through the [`crate::ctx::Subject`] extractor.
+//! the same handlers through the [`crate::extract::Subject`] extractor.
 
 pub mod edit_goal;
 pub mod edit_plan;

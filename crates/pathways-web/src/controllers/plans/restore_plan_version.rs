@@ -9,9 +9,9 @@ use pathways_store::plans::{self, SaveOutcome};
 
 use super::forms::Fields;
 use crate::access::{PersonTx, open_person};
-use crate::auth::VerifiedForm;
-use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
+use crate::extract::Subject;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 
 pub async fn restore_plan_version(

@@ -15,9 +15,9 @@ use super::edit_goal::{GoalFormPage, blank_goal};
 use super::forms::{Fields, apply_goal_form};
 use super::view::status_name;
 use crate::access::{PersonTx, open_person};
-use crate::auth::VerifiedForm;
-use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
+use crate::extract::Subject;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

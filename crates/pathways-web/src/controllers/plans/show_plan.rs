@@ -8,8 +8,8 @@ use pathways_store::plans;
 
 use super::view::{DimensionView, dimensions, pathway_name, stage_name};
 use crate::access::{PersonRead, read_person};
-use crate::ctx::Subject;
 use crate::error::WebResult;
+use crate::extract::Subject;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -9,9 +9,9 @@ use pathways_store::plans::{self, SaveOutcome};
 use super::edit_plan::PlanFormPage;
 use super::forms::{Fields, apply_plan_form};
 use crate::access::{PersonTx, open_person};
-use crate::auth::VerifiedForm;
-use crate::ctx::Subject;
 use crate::error::WebResult;
+use crate::extract::Subject;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -8,8 +8,8 @@ use pathways_store::{accounts, orgs};
 
 use crate::access::{PersonRead, read_person};
 use crate::controllers::persons::summary::{Summary, summary};
-use crate::ctx::Subject;
 use crate::error::{WebError, WebResult};
+use crate::extract::Subject;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

@@ -19,9 +19,10 @@ use uuid::Uuid;
 
 use super::person_referrals::{Place, Refused};
 use crate::access::{PersonTx, audit_alone, open_person, open_person_from_call};
-use crate::auth::VerifiedForm;
-use crate::ctx::{Caller, Ctx, Subject};
+use crate::ctx::{Caller, Ctx};
 use crate::error::{WebError, WebResult};
+use crate::extract::Subject;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 use crate::views::render;
 
@@ -57,7 +58,7 @@ pub async fn create_referral(
 /// `POST /access-line/calls/{id}/referrals`: an operator refers the person made from a call.
 pub async fn create_call_referral(
     State(state): State<AppState>,
-    op: crate::controllers::access_line::Operator,
+    op: crate::extract::Operator,
     axum::extract::Path(call): axum::extract::Path<String>,
     VerifiedForm(f): VerifiedForm<ReferForm>,
 ) -> WebResult<Response> {

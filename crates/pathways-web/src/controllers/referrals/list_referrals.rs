@@ -13,8 +13,8 @@ use pathways_store::referrals::{self, Box, Figures};
 
 use super::status_words;
 use crate::access::audit_read;
-use crate::ctx::SignedIn;
 use crate::error::{WebError, WebResult};
+use crate::extract::SignedIn;
 use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::views::{Chrome, render};

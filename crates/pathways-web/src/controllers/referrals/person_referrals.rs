@@ -13,8 +13,9 @@ use uuid::Uuid;
 
 use super::status_words;
 use crate::access::{PersonTx, open_person, open_person_from_call};
-use crate::ctx::{Caller, Ctx, Subject};
+use crate::ctx::{Caller, Ctx};
 use crate::error::{WebError, WebResult};
+use crate::extract::Subject;
 use crate::state::AppState;
 use crate::views::{Chrome, field_messages, render};
 
@@ -79,7 +80,7 @@ pub async fn person_referrals(
 /// `GET /access-line/calls/{id}/referrals`: an operator refers the person made from a call.
 pub async fn call_referrals(
     State(state): State<AppState>,
-    op: crate::controllers::access_line::Operator,
+    op: crate::extract::Operator,
     axum::extract::Path(call): axum::extract::Path<String>,
     Query(q): Query<SearchQuery>,
 ) -> WebResult<Html<String>> {

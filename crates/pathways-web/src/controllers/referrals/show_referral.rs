@@ -14,8 +14,8 @@ use uuid::Uuid;
 
 use super::status_words;
 use crate::access::audit_read;
-use crate::ctx::SignedIn;
 use crate::error::{WebError, WebResult};
+use crate::extract::SignedIn;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

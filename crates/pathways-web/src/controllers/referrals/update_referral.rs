@@ -18,9 +18,10 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::access::audit_alone;
-use crate::auth::VerifiedForm;
-use crate::ctx::{Caller, Ctx, SignedIn};
+use crate::ctx::{Caller, Ctx};
 use crate::error::{WebError, WebResult};
+use crate::extract::SignedIn;
+use crate::extract::VerifiedForm;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize)]

@@ -7,8 +7,8 @@ use pathways_domain::Role;
 use pathways_domain::access::{PersonReach, may_create_person, person_reach};
 use pathways_store::orgs;
 
-use crate::ctx::SignedIn;
 use crate::error::WebResult;
+use crate::extract::SignedIn;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 

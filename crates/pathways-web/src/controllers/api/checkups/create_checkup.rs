@@ -7,10 +7,10 @@ use axum::http::StatusCode;
 use pathways_domain::checkup::{CheckupAnswers, RawCheckupAnswers};
 
 use super::CheckupJson;
-use crate::auth::ApiCaller;
 use crate::controllers::api::persons::parse_body;
 use crate::controllers::persons::parse_id;
 use crate::error::{WebError, WebResult};
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 /// Records a completed check-up. The body carries at least `days_alcohol_90` and `days_drugs_90` (0–90),

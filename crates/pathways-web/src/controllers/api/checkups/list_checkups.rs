@@ -7,9 +7,9 @@ use pathways_store::checkups;
 
 use super::CheckupJson;
 use crate::access::{PersonRead, read_person};
-use crate::auth::ApiCaller;
 use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 /// The person's check-ups, newest first.

@@ -10,11 +10,11 @@ use utoipa::ToSchema;
 
 use super::list_disclosures::PageParams;
 use crate::access::{PersonRead, read_person};
-use crate::auth::ApiCaller;
 use crate::controllers::disclosures::access_log::{what_key, who};
 use crate::controllers::disclosures::since;
 use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 /// One access to the person's record.

@@ -10,12 +10,12 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::ConsentJson;
-use crate::auth::ApiCaller;
 use crate::controllers::api::persons::parse_body;
 use crate::controllers::consents::create_consent::save;
 use crate::controllers::consents::form::ConsentInput;
 use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 /// Who may receive the information.

@@ -7,9 +7,9 @@ use pathways_store::consents;
 
 use super::ConsentJson;
 use crate::access::{PersonRead, read_person};
-use crate::auth::ApiCaller;
 use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 /// The person's consents, newest first, with whether each is in force today.

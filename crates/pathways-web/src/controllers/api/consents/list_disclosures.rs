@@ -10,10 +10,10 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::access::{PersonRead, read_person};
-use crate::auth::ApiCaller;
 use crate::controllers::disclosures::since;
 use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]

@@ -10,8 +10,8 @@ use uuid::Uuid;
 
 use super::ConsentJson;
 use crate::access::{audit_alone, read_scope};
-use crate::auth::ApiCaller;
 use crate::error::{WebError, WebResult};
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 /// Revokes a consent, in force for the very next request. A consent of a person outside the caller's reach, or

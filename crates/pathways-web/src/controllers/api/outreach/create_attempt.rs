@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::auth::ApiCaller;
 use crate::controllers::api::persons::parse_body;
 use crate::error::{WebError, WebResult};
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 /// `{"channel": "phone", "outcome": "no_answer", "note": "…"}`

@@ -11,8 +11,8 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::access::{audit_read, read_scope};
-use crate::auth::ApiCaller;
 use crate::error::WebResult;
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]

@@ -13,9 +13,9 @@ use pathways_store::persons;
 
 use super::{PersonCreate, PersonJson, parse_body};
 use crate::access::{ScopeTx, open_scope};
-use crate::auth::ApiCaller;
 use crate::controllers::persons::form::chosen_coach;
 use crate::error::{WebError, WebResult};
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 /// Adds a person. 422 names every invalid field.

@@ -6,9 +6,9 @@ use pathways_domain::audit::AuditAction;
 
 use super::PersonJson;
 use crate::access::{PersonRead, read_person};
-use crate::auth::ApiCaller;
 use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 /// One person; 404 when outside the caller's reach (another organization, or not on a coach's caseload).

@@ -10,8 +10,8 @@ use utoipa::IntoParams;
 
 use super::{PersonJson, PersonList};
 use crate::access::read_scope;
-use crate::auth::ApiCaller;
 use crate::error::WebResult;
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]

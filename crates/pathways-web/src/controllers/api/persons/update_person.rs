@@ -10,10 +10,10 @@ use pathways_store::persons;
 
 use super::{PersonJson, PersonPatch, parse_body};
 use crate::access::{PersonTx, open_person};
-use crate::auth::ApiCaller;
 use crate::controllers::persons::form::chosen_coach;
 use crate::controllers::persons::parse_id;
 use crate::error::{WebError, WebResult};
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 /// Changes some of a person's fields; the result is validated as a whole.

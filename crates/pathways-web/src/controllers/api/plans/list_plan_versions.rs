@@ -7,9 +7,9 @@ use pathways_store::plans;
 
 use super::PlanJson;
 use crate::access::{PersonRead, read_person};
-use crate::auth::ApiCaller;
 use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 /// Every version, newest first.

@@ -12,10 +12,10 @@ use pathways_store::plans::{self, Author, SaveOutcome};
 
 use super::{PlanJson, PlanPut};
 use crate::access::{PersonTx, open_person};
-use crate::auth::ApiCaller;
 use crate::controllers::api::persons::parse_body;
 use crate::controllers::persons::parse_id;
 use crate::error::{WebError, WebResult};
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 /// Saves the plan. Name the version you edited in `version` or `If-Match`.

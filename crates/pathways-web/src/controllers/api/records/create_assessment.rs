@@ -13,11 +13,11 @@ use utoipa::ToSchema;
 
 use super::AssessmentJson;
 use crate::access::{PersonTx, open_person};
-use crate::auth::ApiCaller;
 use crate::controllers::api::persons::parse_body;
 use crate::controllers::assessments::create_assessment::{barc10_error_text, flag_drop};
 use crate::controllers::persons::parse_id;
 use crate::error::{WebError, WebResult};
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 /// `{"instrument": "barc10", "answers": [ten integers from 1 to 6]}`

@@ -9,10 +9,10 @@ use pathways_domain::checkin::{Checkin, RawCheckin};
 
 use super::CheckinJson;
 use crate::access::{PersonTx, open_person};
-use crate::auth::ApiCaller;
 use crate::controllers::api::persons::parse_body;
 use crate::controllers::persons::parse_id;
 use crate::error::{WebError, WebResult};
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 /// Records a check-in. `"safe": false` raises an urgent item for the coach in the same transaction.

@@ -12,10 +12,10 @@ use utoipa::ToSchema;
 
 use super::EncounterJson;
 use crate::access::{PersonTx, open_person};
-use crate::auth::ApiCaller;
 use crate::controllers::api::persons::parse_body;
 use crate::controllers::persons::parse_id;
 use crate::error::{WebError, WebResult};
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize, ToSchema)]

@@ -7,9 +7,9 @@ use pathways_store::records;
 
 use super::AssessmentJson;
 use crate::access::{PersonRead, read_person};
-use crate::auth::ApiCaller;
 use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 /// Every assessment, oldest first.

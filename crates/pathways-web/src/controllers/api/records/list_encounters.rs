@@ -9,9 +9,9 @@ use pathways_store::records;
 
 use super::EncounterJson;
 use crate::access::{PersonRead, read_person};
-use crate::auth::ApiCaller;
 use crate::controllers::persons::parse_id;
 use crate::error::{WebError, WebResult};
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 /// Encounters, newest first; notes only for the author, the assigned coach and supervisors.

@@ -16,10 +16,10 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::access::audit_read;
-use crate::auth::ApiCaller;
 use crate::controllers::api::persons::parse_body;
 use crate::controllers::persons::parse_id;
 use crate::error::{WebError, WebResult};
+use crate::extract::ApiCaller;
 use crate::state::AppState;
 
 /// A referral as either end sees it: the packet, never the rest of the record.

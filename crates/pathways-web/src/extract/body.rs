@@ -1,0 +1,142 @@
+//! Bodies, checked before their fields are read: form posts (Origin and CSRF token), one-file uploads (the same
+//! checks), and JSON (the parser's message names the line, column and field on 400).
+
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
+use serde::de::DeserializeOwned;
+
+use crate::auth::secret;
+use crate::ctx::Ctx;
+use crate::error::WebError;
+use crate::state::AppState;
+
+/// A form post whose CSRF token and origin were checked before its fields were read.
+pub struct VerifiedForm<T>(pub T);
+
+#[derive(serde::Deserialize)]
+struct CsrfField {
+    #[serde(default)]
+    csrf: String,
+}
+
+const MAX_FORM_BYTES: usize = 64 * 1024;
+
+impl<T: DeserializeOwned> FromRequest<AppState> for VerifiedForm<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (mut parts, body) = req.into_parts();
+        let ctx = Ctx::from_request_parts(&mut parts, state).await?;
+        if !same_origin(&parts.headers, state.config.public_url.as_deref()) {
+            return Err(WebError::Csrf.into_response());
+        }
+        let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
+            .await
+            .map_err(|_| WebError::BadRequest(crate::key!("error-too-large")).into_response())?;
+        let field: CsrfField = serde_urlencoded::from_bytes(&bytes).map_err(|_| WebError::Csrf.into_response())?;
+        if !secret::same_secret(&field.csrf, &ctx.csrf) {
+            return Err(WebError::Csrf.into_response());
+        }
+        let value = serde_urlencoded::from_bytes(&bytes)
+            .map_err(|_| WebError::BadRequest(crate::key!("error-bad-form")).into_response())?;
+        Ok(Self(value))
+    }
+}
+
+/// A verified `multipart/form-data` post with one file (field `file`): the same Origin and CSRF checks as
+/// [`VerifiedForm`] (the token is the form's `csrf` field). The file's bytes, or `None` when none was chosen.
+pub struct VerifiedUpload(pub Option<axum::body::Bytes>);
+
+impl FromRequest<AppState> for VerifiedUpload {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (mut parts, body) = req.into_parts();
+        let ctx = Ctx::from_request_parts(&mut parts, state).await?;
+        if !same_origin(&parts.headers, state.config.public_url.as_deref()) {
+            return Err(WebError::Csrf.into_response());
+        }
+        let req = Request::from_parts(parts, body);
+        let bad = || WebError::BadRequest(crate::key!("error-bad-form")).into_response();
+        let mut multipart = axum::extract::Multipart::from_request(req, state).await.map_err(|_| bad())?;
+        let (mut csrf, mut file) = (String::new(), None);
+        while let Some(field) = multipart.next_field().await.map_err(|_| bad())? {
+            match field.name() {
+                Some("csrf") => csrf = field.text().await.map_err(|_| bad())?,
+                Some("file") => {
+                    let bytes = field
+                        .bytes()
+                        .await
+                        .map_err(|_| WebError::BadRequest(crate::key!("error-too-large")).into_response())?;
+                    file = (!bytes.is_empty()).then_some(bytes);
+                }
+                _ => {}
+            }
+        }
+        if !secret::same_secret(&csrf, &ctx.csrf) {
+            return Err(WebError::Csrf.into_response());
+        }
+        Ok(Self(file))
+    }
+}
+
+/// The Origin check: a browser's unsafe request must come from our own origin. With `Referrer-Policy:
+/// no-referrer`, browsers send `Origin: null` on form posts; there, `Sec-Fetch-Site` (which browsers always
+/// set and pages can't forge) decides. Requests with neither (old browsers, tools) are still guarded by the
+/// CSRF token.
+pub(crate) fn same_origin(headers: &HeaderMap, public_url: Option<&str>) -> bool {
+    let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    if matches!(fetch_site, Some("cross-site" | "same-site")) {
+        return false;
+    }
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()).filter(|o| *o != "null");
+    let Some(origin) = origin else { return true };
+    if let Some(public) = public_url {
+        return origin.trim_end_matches('/') == public.trim_end_matches('/');
+    }
+    let Some(host) = headers.get(header::HOST).and_then(|v| v.to_str().ok()) else { return false };
+    origin == format!("http://{host}") || origin == format!("https://{host}")
+}
+
+/// A JSON request body, read whole and parsed into `T`; anything that is not `T` answers 400 with the parser's
+/// message (line, column, field). The server's body limit applies.
+pub struct JsonBody<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|_| WebError::BadRequest(crate::key!("error-too-large")).into_response())?;
+        serde_json::from_slice(&bytes).map(JsonBody).map_err(|e| WebError::BadJson(e.to_string()).into_response())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, HeaderValue::from_static(v));
+        }
+        h
+    }
+
+    #[test]
+    fn origin_must_match() {
+        assert!(same_origin(&headers(&[("host", "127.0.0.1:8080"), ("origin", "http://127.0.0.1:8080")]), None));
+        assert!(!same_origin(&headers(&[("host", "127.0.0.1:8080"), ("origin", "http://evil.example")]), None));
+        assert!(same_origin(&headers(&[("origin", "null"), ("sec-fetch-site", "same-origin")]), None));
+        assert!(!same_origin(&headers(&[("origin", "null"), ("sec-fetch-site", "cross-site")]), None));
+        assert!(!same_origin(&headers(&[("sec-fetch-site", "same-site")]), None));
+        assert!(same_origin(&headers(&[("origin", "https://p.example.org")]), Some("https://p.example.org/")));
+        assert!(!same_origin(&headers(&[("origin", "http://p.example.org")]), Some("https://p.example.org")));
+        assert!(!same_origin(&headers(&[("sec-fetch-site", "cross-site")]), None));
+        assert!(same_origin(&headers(&[]), None));
+    }
+}

@@ -1,0 +1,24 @@
+//! Every extractor a handler takes, in one place. A handler's arguments say who may call it and what it reads:
+//!
+//! - [`crate::ctx::Ctx`]: anyone (the request's context: caller, language, CSRF token, flash).
+//! - [`SignedIn`]: a staff page (anyone else is sent to sign in).
+//! - [`Subject`]: a person's record, behind the door its route was mounted on (router.rs): the person's own portal
+//!   (`/me/…`) or staff (`/persons/{id}/…`).
+//! - Role extractors ([`Operator`], [`ProviderStaff`], [`Editor`], [`AllyCaller`]): the role predicates of
+//!   `pathways_domain::access`, answering 403 (staff in another role) or a sign-in redirect.
+//! - [`ApiCaller`]: the JSON API's bearer token (401 JSON otherwise).
+//! - [`InPath`]: a typed id (or action) from the path; anything malformed names nothing (404).
+//! - Bodies, checked before their fields are read: [`VerifiedForm`] and [`VerifiedUpload`] (Origin and CSRF),
+//!   [`JsonBody`] (JSON, the parser's message naming line and column on 400).
+
+mod api;
+mod body;
+mod ids;
+mod roles;
+mod session;
+
+pub use api::ApiCaller;
+pub use body::{JsonBody, VerifiedForm, VerifiedUpload};
+pub use ids::{HoldAction, InPath, ListingAction, PathParam, VersionNo};
+pub use roles::{AllyCaller, Editor, Operator, ProviderStaff};
+pub use session::{Door, SignedIn, Subject};
