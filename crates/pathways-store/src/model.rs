@@ -15,6 +15,7 @@ pub use crate::entities::dir_organization::Model as DirOrganization;
 pub use crate::entities::dir_service::Model as DirService;
 pub use crate::entities::encounter::Model as Encounter;
 pub use crate::entities::invite::Model as Invite;
+pub use crate::entities::linkage_task::Model as LinkageTask;
 pub use crate::entities::person::Model as Person;
 pub use crate::entities::referral::Model as Referral;
 pub use crate::entities::transport_request::Model as Ride;

@@ -5,16 +5,11 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use pathways_domain::audit::AuditAction;
 use pathways_domain::checkup::{CheckupAnswers, RawCheckupAnswers};
-use pathways_domain::{PersonId, PrincipalKind};
-use pathways_store::checkups::{self, By, Recorded};
 
-use crate::access::{PersonTx, open_person};
-use crate::ctx::{Caller, Ctx};
-use crate::error::{WebError, WebResult};
-use crate::extract::Subject;
-use crate::extract::VerifiedForm;
+use crate::error::WebResult;
+use crate::extract::{Subject, VerifiedForm};
+use crate::services;
 use crate::state::AppState;
 use crate::views::{field_messages, render};
 
@@ -102,32 +97,11 @@ pub async fn create_checkup(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };
-    let done = save(&state, &s.ctx, &s.caller, s.person, &answers).await?;
+    let done = services::checkups::save(&state, &s.ctx, &s.caller, s.person, &answers).await?;
     let flash = match (done.need.needs_treatment, s.is_self) {
         (true, true) => crate::key!("flash-checkup-linkage-mine"),
         (true, false) => crate::key!("flash-checkup-linkage"),
         (false, _) => crate::key!("flash-checkup-saved"),
     };
     Ok(crate::flash::redirect(&state, &format!("{}/checkups", s.base), flash))
-}
-
-/// Records a check-up for a person the caller may reach (its audit event in the same transaction) and evaluates
-/// the outreach rules for them at once, so a need is on the coach's queue straight away. Serves the page and the
-/// API.
-pub async fn save(
-    state: &AppState,
-    ctx: &Ctx,
-    caller: &Caller,
-    person: PersonId,
-    answers: &CheckupAnswers,
-) -> WebResult<Recorded> {
-    let PersonTx { tx, scope, .. } = open_person(state, ctx, caller, person, AuditAction::CheckupCreate).await?;
-    let kind = if caller.kind == PrincipalKind::Person { "person" } else { "staff" };
-    let now = pathways_store::now();
-    let done = checkups::record(&tx, &scope, person, answers, By { account: caller.account, kind }, now)
-        .await?
-        .ok_or(WebError::NotFound)?;
-    pathways_store::outreach::evaluate_person(&tx, person, now).await?;
-    tx.commit().await?;
-    Ok(done)
 }

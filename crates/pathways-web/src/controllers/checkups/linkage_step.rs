@@ -1,19 +1,15 @@
 //! `POST /persons/{id}/linkage/{task}`: a step of the linkage task, timestamped (feedback, barriers,
 //! appointment, transport, arrived).
 
-use std::collections::HashMap;
-
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
-use pathways_domain::audit::AuditAction;
-use pathways_store::checkups::{self, LinkageStep};
+use pathways_domain::ids::LinkageTaskId;
+use pathways_store::checkups::LinkageStep;
 use serde::Deserialize;
-use uuid::Uuid;
 
-use crate::access::{PersonTx, open_person};
 use crate::error::{WebError, WebResult};
-use crate::extract::Subject;
-use crate::extract::VerifiedForm;
+use crate::extract::{InPath, Subject, VerifiedForm};
+use crate::services;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize)]
@@ -25,19 +21,10 @@ pub struct StepForm {
 pub async fn linkage_step(
     State(state): State<AppState>,
     s: Subject,
-    Path(params): Path<HashMap<String, String>>,
+    InPath(task): InPath<LinkageTaskId>,
     VerifiedForm(f): VerifiedForm<StepForm>,
 ) -> WebResult<Response> {
-    if s.is_self {
-        return Err(WebError::NotFound);
-    }
-    let task: Uuid = params.get("task").and_then(|t| t.parse().ok()).ok_or(WebError::NotFound)?;
     let step = LinkageStep::parse(&f.step, None).ok_or(WebError::NotFound)?;
-    let PersonTx { tx, scope, .. } =
-        open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::LinkageUpdate).await?;
-    let now = pathways_store::now();
-    checkups::linkage_step(&tx, &scope, s.person, task, step, now).await?.ok_or(WebError::NotFound)?;
-    pathways_store::outreach::evaluate_person(&tx, s.person, now).await?;
-    tx.commit().await?;
+    services::checkups::mark_linkage_step(&state, &s.ctx, &s.caller, s.person, task, step).await?;
     Ok(crate::flash::redirect(&state, &format!("{}/checkups", s.base), crate::key!("flash-saved")))
 }

@@ -4,13 +4,12 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::audit::AuditAction;
 use pathways_domain::checkup::{HOUSING, PROBLEMS, SOCIAL_SUPPORT, TREATMENT_STATUS, WORK_OR_SCHOOL};
-use pathways_store::checkups;
 
-use crate::access::{PersonTx, open_person};
-use crate::error::{WebError, WebResult};
+use crate::error::WebResult;
 use crate::extract::Subject;
+use crate::services;
+use crate::services::checkups::Overview;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -60,14 +59,8 @@ pub async fn list_checkups(State(state): State<AppState>, s: Subject) -> WebResu
 
 /// The page, with the problems of a rejected form when there are any.
 pub async fn page(state: &AppState, s: &Subject, errors: Vec<(String, String)>) -> WebResult<CheckupsPage> {
-    // Reading the schedule may enroll the person (a write), so the page opens a transaction.
-    let PersonTx { tx, scope, record } =
-        open_person(state, &s.ctx, &s.caller, s.person, AuditAction::CheckupRead).await?;
-    let now = pathways_store::now();
-    let schedule = checkups::schedule(&tx, &scope, s.person, now).await?.ok_or(WebError::NotFound)?;
-    let list = checkups::list(&tx, &scope, s.person).await?;
-    let open = checkups::open_linkage(&tx, &scope, s.person).await?;
-    tx.commit().await?;
+    let Overview { person: record, schedule, checkups: list, linkage: open } =
+        services::checkups::overview(state, &s.ctx, &s.caller, s.person).await?;
     let t = s.ctx.t();
     let tz: chrono_tz::Tz = schedule.time_zone.parse().unwrap_or(chrono_tz::America::New_York);
     let local = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string();

@@ -1,16 +1,15 @@
 //! `POST /api/v1/persons/{id}/checkups`.
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
+use pathways_domain::PersonId;
 use pathways_domain::checkup::{CheckupAnswers, RawCheckupAnswers};
 
 use super::CheckupJson;
-use crate::controllers::api::persons::parse_body;
-use crate::controllers::persons::parse_id;
 use crate::error::{WebError, WebResult};
-use crate::extract::ApiCaller;
+use crate::extract::{ApiCaller, InPath, JsonBody};
+use crate::services;
 use crate::state::AppState;
 
 /// Records a completed check-up. The body carries at least `days_alcohol_90` and `days_drugs_90` (0–90),
@@ -26,13 +25,11 @@ use crate::state::AppState;
 pub async fn create_checkup(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
-    body: Bytes,
+    InPath(id): InPath<PersonId>,
+    JsonBody(raw): JsonBody<RawCheckupAnswers>,
 ) -> WebResult<(StatusCode, Json<CheckupJson>)> {
-    let id = parse_id(&id)?;
-    let raw: RawCheckupAnswers = parse_body(&body)?;
     let answers = CheckupAnswers::parse(&raw).map_err(WebError::Invalid)?;
-    let recorded = crate::controllers::checkups::create_checkup::save(&state, &ctx, &caller, id, &answers).await?;
+    let recorded = services::checkups::save(&state, &ctx, &caller, id, &answers).await?;
     let mut json = CheckupJson::from(recorded.checkup);
     json.linkage_task_id = recorded.linkage_task;
     Ok((StatusCode::CREATED, Json(json)))

@@ -1,17 +1,15 @@
 //! `GET /api/v1/persons/{id}/schedule`.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use chrono::{DateTime, NaiveDate, Utc};
-use pathways_domain::audit::AuditAction;
-use pathways_store::checkups;
+use pathways_domain::PersonId;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::access::{PersonTx, open_person};
-use crate::controllers::persons::parse_id;
-use crate::error::{WebError, WebResult};
-use crate::extract::ApiCaller;
+use crate::error::WebResult;
+use crate::extract::{ApiCaller, InPath};
+use crate::services;
 use crate::state::AppState;
 
 /// A person's check-up schedule.
@@ -42,12 +40,9 @@ pub struct ScheduleJson {
 pub async fn get_schedule(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
+    InPath(id): InPath<PersonId>,
 ) -> WebResult<Json<ScheduleJson>> {
-    let id = parse_id(&id)?;
-    let PersonTx { tx, scope, .. } = open_person(&state, &ctx, &caller, id, AuditAction::ScheduleRead).await?;
-    let v = checkups::schedule(&tx, &scope, id, pathways_store::now()).await?.ok_or(WebError::NotFound)?;
-    tx.commit().await?;
+    let v = services::checkups::schedule(&state, &ctx, &caller, id).await?;
     Ok(Json(ScheduleJson {
         schedule: serde_json::to_value(v.schedule).unwrap_or_default(),
         enrolled_on: v.enrolled_on,

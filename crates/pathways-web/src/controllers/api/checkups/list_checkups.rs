@@ -1,15 +1,13 @@
 //! `GET /api/v1/persons/{id}/checkups`.
 
 use axum::Json;
-use axum::extract::{Path, State};
-use pathways_domain::audit::AuditAction;
-use pathways_store::checkups;
+use axum::extract::State;
+use pathways_domain::PersonId;
 
 use super::CheckupJson;
-use crate::access::{PersonRead, read_person};
-use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
-use crate::extract::ApiCaller;
+use crate::extract::{ApiCaller, InPath};
+use crate::services;
 use crate::state::AppState;
 
 /// The person's check-ups, newest first.
@@ -20,10 +18,8 @@ use crate::state::AppState;
 pub async fn list_checkups(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
+    InPath(id): InPath<PersonId>,
 ) -> WebResult<Json<Vec<CheckupJson>>> {
-    let id = parse_id(&id)?;
-    let PersonRead { scope, .. } = read_person(&state, &ctx, &caller, id, AuditAction::CheckupRead).await?;
-    let list = checkups::list(state.store.reader(), &scope, id).await?;
+    let list = services::checkups::list(&state, &ctx, &caller, id).await?;
     Ok(Json(list.into_iter().map(CheckupJson::from).collect()))
 }

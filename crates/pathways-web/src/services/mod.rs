@@ -1,0 +1,10 @@
+//! The use cases: one function per thing a user does (save a check-up, revoke a consent, send a referral, reserve a
+//! bed …), shared by every door — the page handler and the JSON handler each translate their input, call the one
+//! function, and translate its typed result. A use case opens the gate (`crate::access`: role, organization,
+//! assignment, consent; the audit event in the same transaction), runs the domain rule, writes through the store,
+//! commits, and returns plain data (store rows, domain values), never a page or JSON.
+//!
+//! A use case takes the application state, the request's context (for the audit actor and the language) and the
+//! signed-in caller, then its inputs already parsed into domain types.
+
+pub mod checkups;
