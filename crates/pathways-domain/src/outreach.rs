@@ -192,12 +192,55 @@ pub fn reached(outcome: &str) -> bool {
     outcome == "reached"
 }
 
+/// An attempt to reach a person, as logged from the queue: a known channel and outcome, and an optional note of at
+/// most 2,000 characters (blank means none).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttemptInput {
+    pub channel: String,
+    pub outcome: String,
+    pub note: Option<String>,
+}
+
+impl AttemptInput {
+    /// Checks an attempt, naming every bad field.
+    pub fn parse(channel: &str, outcome: &str, note: Option<&str>) -> Result<Self, Vec<crate::text::FieldError>> {
+        use crate::text::FieldError;
+        let mut errors = Vec::new();
+        if !CHANNELS.contains(&channel) {
+            errors.push(FieldError::new("channel", "unknown-choice"));
+        }
+        if !OUTCOMES.contains(&outcome) {
+            errors.push(FieldError::new("outcome", "unknown-choice"));
+        }
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        if note.is_some_and(|n| n.chars().count() > 2000) {
+            errors.push(FieldError::new("notes", "too-long"));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Self { channel: channel.to_owned(), outcome: outcome.to_owned(), note: note.map(str::to_owned) })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone as _;
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn an_attempt_names_every_bad_field() {
+        let ok = AttemptInput::parse("phone", "no_answer", Some("  ")).expect("valid");
+        assert_eq!(ok, AttemptInput { channel: "phone".into(), outcome: "no_answer".into(), note: None });
+        let fields = |r: Result<AttemptInput, Vec<crate::text::FieldError>>| {
+            r.err().unwrap_or_default().into_iter().map(|e| e.field).collect::<Vec<_>>()
+        };
+        assert_eq!(fields(AttemptInput::parse("pigeon", "maybe", None)), ["channel", "outcome"]);
+        assert_eq!(fields(AttemptInput::parse("text", "reached", Some(&"x".repeat(2001)))), ["notes"]);
+        assert!(AttemptInput::parse("text", "reached", Some(&"é".repeat(2000))).is_ok());
+    }
 
     fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, m, d, 15, 0, 0).single().unwrap_or_default()

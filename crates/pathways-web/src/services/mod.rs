@@ -8,3 +8,4 @@
 //! signed-in caller, then its inputs already parsed into domain types.
 
 pub mod checkups;
+pub mod outreach;

@@ -2,11 +2,14 @@
 //! each with the form to log an attempt.
 
 pub mod log_attempt;
-pub mod settings;
+pub mod save_settings;
+pub mod settings_form;
+pub mod show_settings;
 pub mod show_figures;
 pub mod show_outreach;
 
 pub use log_attempt::log_attempt;
-pub use settings::{save_settings, show_settings};
+pub use save_settings::save_settings;
+pub use show_settings::show_settings;
 pub use show_figures::show_figures;
 pub use show_outreach::show_outreach;

@@ -5,16 +5,11 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::access::figures_scope;
-use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_domain::{AccountId, Role};
-use pathways_store::accounts;
-use pathways_store::audit::AuditEntry;
-use pathways_store::outreach::{self, ProgramFigures};
+use pathways_store::outreach::ProgramFigures;
 
-use crate::access::audit_read;
-use crate::error::{WebError, WebResult};
+use crate::error::WebResult;
 use crate::extract::SignedIn;
+use crate::services;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -59,25 +54,10 @@ pub async fn show_figures(
     State(state): State<AppState>,
     SignedIn { ctx, caller }: SignedIn,
 ) -> WebResult<Html<String>> {
-    let Some(scope) = figures_scope(&caller.principal) else {
-        let entry = AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied).detail("outreach_figures");
-        audit_read(&state, &ctx, entry).await?;
-        return Err(WebError::Forbidden);
-    };
-    let db = state.store.reader();
-    let since = pathways_store::now() - chrono::Duration::days(365);
+    let figures = services::outreach::figures(&state, &ctx, &caller).await?;
     let t = ctx.t();
-    let mut lines = vec![line(t.get("checkup-figures-whole-program"), &outreach::figures(db, &scope, since).await?)];
-    if scope.assigned_to.is_none() {
-        let mut coaches = accounts::list_staff(db, caller.org, Role::Coach).await?;
-        coaches.sort_by(|a, b| a.display_name.cmp(&b.display_name));
-        for c in coaches.into_iter().take(100) {
-            let narrowed = scope.narrowed_to_coach(AccountId::from_uuid(c.id));
-            lines.push(line(c.display_name, &outreach::figures(db, &narrowed, since).await?));
-        }
-    }
-    let entry = AuditEntry::new(AuditAction::OutreachRead, AuditOutcome::Success).detail("figures");
-    audit_read(&state, &ctx, entry).await?;
+    let mut lines = vec![line(t.get("checkup-figures-whole-program"), &figures.program)];
+    lines.extend(figures.coaches.into_iter().map(|(who, f)| line(who, &f)));
     let heading = t.get("checkup-figures-title");
     render(&FiguresPage { chrome: Chrome::new(&ctx, &state, heading.clone()), heading, lines })
 }

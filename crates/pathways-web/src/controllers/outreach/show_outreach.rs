@@ -3,15 +3,13 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Html;
-use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::outreach::{CHANNELS, OUTCOMES};
-use pathways_store::audit::AuditEntry;
-use pathways_store::outreach::{self, QueuePage};
 use serde::Deserialize;
 
-use crate::access::{audit_read, read_scope};
 use crate::error::WebResult;
 use crate::extract::SignedIn;
+use crate::services;
+use crate::services::outreach::QueueView;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -61,18 +59,9 @@ pub async fn show_outreach(
     SignedIn { ctx, caller }: SignedIn,
     Query(q): Query<OutreachQuery>,
 ) -> WebResult<Html<String>> {
-    let scope = read_scope(&state, &ctx, &caller, AuditAction::OutreachRead).await?;
-    let supervising = scope.assigned_to.is_none();
     let escalated_only = q.escalated == "1";
-    let db = state.store.reader();
-    let total = outreach::queue_len(db, &scope, escalated_only).await?;
-    let pages = total.div_ceil(PER_PAGE).max(1);
-    let page = q.page.clamp(1, pages);
-    let slice = QueuePage { escalated_only, offset: (page - 1) * PER_PAGE, limit: PER_PAGE };
-    let rows = outreach::queue(db, &scope, slice).await?;
-    let entry = AuditEntry::new(AuditAction::OutreachRead, AuditOutcome::Success)
-        .detail(format!("shown={} page={page}", rows.len()));
-    audit_read(&state, &ctx, entry).await?;
+    let QueueView { supervising, total, page, pages, rows } =
+        services::outreach::queue_page(&state, &ctx, &caller, escalated_only, q.page, PER_PAGE).await?;
     let t = ctx.t();
     let now = pathways_store::now();
     let items = rows

@@ -1,16 +1,17 @@
 //! `POST /api/v1/outreach/{item}/attempts`.
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
+use pathways_domain::ids::OutreachItemId;
+use pathways_domain::outreach::AttemptInput;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::controllers::api::persons::parse_body;
 use crate::error::{WebError, WebResult};
-use crate::extract::ApiCaller;
+use crate::extract::{ApiCaller, InPath, JsonBody};
+use crate::services;
 use crate::state::AppState;
 
 /// `{"channel": "phone", "outcome": "no_answer", "note": "…"}`
@@ -46,21 +47,12 @@ pub struct AttemptJson {
 pub async fn create_attempt(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Path(item): Path<String>,
-    body: Bytes,
+    InPath(item): InPath<OutreachItemId>,
+    JsonBody(body): JsonBody<AttemptCreate>,
 ) -> WebResult<(StatusCode, Json<AttemptJson>)> {
-    let item: Uuid = item.parse().map_err(|_| WebError::NotFound)?;
-    let body: AttemptCreate = parse_body(&body)?;
-    let done = crate::controllers::outreach::log_attempt::record(
-        &state,
-        &ctx,
-        &caller,
-        item,
-        body.channel,
-        body.outcome,
-        body.note.as_deref(),
-    )
-    .await?;
+    let attempt =
+        AttemptInput::parse(&body.channel, &body.outcome, body.note.as_deref()).map_err(WebError::Invalid)?;
+    let done = services::outreach::log_attempt(&state, &ctx, &caller, item, attempt).await?;
     Ok((
         StatusCode::CREATED,
         Json(AttemptJson {

@@ -3,16 +3,14 @@
 use axum::Json;
 use axum::extract::{Query, State};
 use chrono::{DateTime, Utc};
-use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_store::audit::AuditEntry;
-use pathways_store::outreach::{self, QueuePage};
+use pathways_store::outreach::QueuePage;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::access::{audit_read, read_scope};
 use crate::error::WebResult;
 use crate::extract::ApiCaller;
+use crate::services;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -54,12 +52,8 @@ pub async fn list_outreach(
     ApiCaller { ctx, caller }: ApiCaller,
     Query(q): Query<OutreachQuery>,
 ) -> WebResult<Json<Vec<OutreachItemJson>>> {
-    let scope = read_scope(&state, &ctx, &caller, AuditAction::OutreachRead).await?;
-    let page = QueuePage { escalated_only: q.escalated, offset: q.offset, limit: q.limit.unwrap_or(200).clamp(1, 500) };
-    let rows = outreach::queue(state.store.reader(), &scope, page).await?;
-    let entry =
-        AuditEntry::new(AuditAction::OutreachRead, AuditOutcome::Success).detail(format!("shown={}", rows.len()));
-    audit_read(&state, &ctx, entry).await?;
+    let slice = QueuePage { escalated_only: q.escalated, offset: q.offset, limit: q.limit.unwrap_or(200).clamp(1, 500) };
+    let rows = services::outreach::queue_slice(&state, &ctx, &caller, slice).await?;
     Ok(Json(
         rows.into_iter()
             .map(|r| OutreachItemJson {
