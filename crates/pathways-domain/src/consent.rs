@@ -299,6 +299,22 @@ pub fn permits(
     consents.iter().position(|c| covers(c, receiver, category, today))
 }
 
+/// The categories an ally (a family member or friend the person invited) may be given: never counseling notes,
+/// encounter summaries or referral packets, which are for providers.
+pub const ALLY_CATEGORIES: [Category; 3] =
+    [Category::RecoveryPlan, Category::CheckinsAssessments, Category::AttendanceEngagement];
+
+/// Checks an uploaded scan of a paper consent: present, at most [`MAX_SCAN_BYTES`], and a PDF, PNG or JPEG by its
+/// first bytes. The content type to keep it with, or the problem (field `file`).
+pub fn check_scan(bytes: Option<&[u8]>) -> Result<&'static str, crate::text::FieldError> {
+    use crate::text::FieldError;
+    match bytes {
+        None | Some([]) => Err(FieldError::new("file", "required")),
+        Some(b) if b.len() > MAX_SCAN_BYTES => Err(FieldError::new("file", "too-large")),
+        Some(b) => scan_type(b).ok_or(FieldError::new("file", "not-a-scan")),
+    }
+}
+
 /// The largest scan of a paper consent kept, in bytes (the server refuses larger requests anyway).
 pub const MAX_SCAN_BYTES: usize = 900 * 1024;
 

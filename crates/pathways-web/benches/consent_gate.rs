@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use pathways_domain::access::PersonScope;
 use pathways_domain::checkin::Checkin;
-use pathways_domain::consent::{Category, ConsentDocument, Expiry, Receiver, Recipient};
+use pathways_domain::consent::{ALLY_CATEGORIES, Category, ConsentDocument, Expiry, Receiver, Recipient};
 use pathways_domain::locale::Locale;
 use pathways_domain::org::{OrgKind, Slug};
 use pathways_domain::person::PersonDetails;
@@ -23,11 +23,11 @@ use pathways_store::entities::{consent, dir_organization, dir_service};
 use pathways_store::sea_orm::{ActiveModelTrait, ActiveValue::Set};
 use pathways_store::testing::TestDb;
 use pathways_store::{accounts, orgs, persons, plans, records};
-use pathways_web::controllers::allies::show_shared::{AllyRequest, Gate, ally_view};
-use pathways_web::controllers::consents::form::{ALLY_CATEGORIES, statements};
-use pathways_web::controllers::referrals::create_referral::{ReferralAsk, send};
 use pathways_web::ctx::{Caller, Ctx};
 use pathways_web::i18n::Tr;
+use pathways_web::services::allies::{AllyRequest, Gate, ally_view};
+use pathways_web::services::consents::statements;
+use pathways_web::services::referrals::{ReferralAsk, send};
 use pathways_web::{AppState, Config};
 use uuid::Uuid;
 
@@ -206,7 +206,7 @@ async fn ally_once(w: &World, gate: Gate) -> anyhow::Result<Duration> {
 }
 
 async fn referral_once(w: &World, cached: Option<consent::Model>) -> anyhow::Result<Duration> {
-    let ask = ReferralAsk { person: w.person, service: w.service, reason: "bench", via_call: None };
+    let ask = ReferralAsk { person: w.person, service: w.service.into(), reason: "bench", via_call: None };
     let started = Instant::now();
     send(&w.state, &w.ctx, &w.caller, &ask, cached).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(started.elapsed())

@@ -34,7 +34,7 @@ use crate::controllers::api::{checkups, consents, outreach, persons, plans, reco
         consents::create_consent::create_consent, consents::list_consents::list_consents,
         consents::revoke_consent::revoke_consent, consents::list_disclosures::list_disclosures,
         consents::access_log::access_log,
-        referrals::create_referral, referrals::list_referrals, referrals::patch_referral,
+        referrals::create_referral::create_referral, referrals::list_referrals::list_referrals, referrals::patch_referral::patch_referral,
     ),
     components(schemas(
         persons::PersonJson, persons::PersonList, persons::PersonCreate, persons::PersonPatch,
@@ -51,7 +51,7 @@ use crate::controllers::api::{checkups, consents, outreach, persons, plans, reco
         consents::ConsentJson, consents::create_consent::ConsentCreate, consents::create_consent::RecipientBody,
         consents::list_disclosures::DisclosureJson, consents::list_disclosures::DisclosurePage,
         consents::access_log::AccessJson, consents::access_log::AccessPage,
-        referrals::ReferralJson, referrals::ReferralCreate, referrals::ReferralPatch,
+        referrals::ReferralJson, referrals::create_referral::ReferralCreate, referrals::patch_referral::ReferralPatch,
     )),
     modifiers(&BearerAuth),
     tags(

@@ -241,3 +241,15 @@ fn scans_are_known_by_their_first_bytes() {
     assert_eq!(scan_type(b"<html><script>"), None, "a page renamed .pdf is still a page");
     assert_eq!(scan_type(b""), None);
 }
+
+#[test]
+fn a_scan_is_checked_by_presence_size_and_first_bytes() {
+    let code = |b: Option<&[u8]>| check_scan(b).map_err(|e| e.code);
+    assert_eq!(code(None), Err("required"));
+    assert_eq!(code(Some(b"")), Err("required"));
+    assert_eq!(code(Some(b"%PDF-1.7 ...")), Ok("application/pdf"));
+    assert_eq!(code(Some(b"GIF89a")), Err("not-a-scan"));
+    let mut big = b"%PDF-".to_vec();
+    big.resize(MAX_SCAN_BYTES + 1, b' ');
+    assert_eq!(code(Some(&big)), Err("too-large"));
+}

@@ -99,6 +99,10 @@ pub(crate) fn same_origin(headers: &HeaderMap, public_url: Option<&str>) -> bool
     origin == format!("http://{host}") || origin == format!("https://{host}")
 }
 
+/// A form with no fields of its own (a button): only its CSRF token and origin are checked.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Empty {}
+
 /// A JSON request body, read whole and parsed into `T`; anything that is not `T` answers 400 with the parser's
 /// message (line, column, field). The server's body limit applies.
 pub struct JsonBody<T>(pub T);

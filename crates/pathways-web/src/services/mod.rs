@@ -7,5 +7,10 @@
 //! A use case takes the application state, the request's context (for the audit actor and the language) and the
 //! signed-in caller, then its inputs already parsed into domain types.
 
+pub mod allies;
 pub mod checkups;
+pub mod consents;
+pub mod disclosures;
+pub mod invites;
 pub mod outreach;
+pub mod referrals;

@@ -3,14 +3,14 @@
 
 use pathways_domain::access::{figures_scope, may_configure_program};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
+use pathways_domain::checkup::Schedule;
 use pathways_domain::ids::OutreachItemId;
 use pathways_domain::outreach::{AttemptInput, Rules};
-use pathways_domain::checkup::Schedule;
 use pathways_domain::{AccountId, PersonId, Role};
+use pathways_store::accounts;
 use pathways_store::audit::{self, AuditEntry};
 use pathways_store::checkups::{self, Program};
 use pathways_store::outreach::{self, Attempt, AttemptResult, ProgramFigures, QueuePage, QueueRow};
-use pathways_store::accounts;
 
 use crate::access::{ScopeTx, audit_alone, audit_read, open_scope, read_scope};
 use crate::ctx::{Caller, Ctx};

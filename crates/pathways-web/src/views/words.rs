@@ -1,2 +1,77 @@
 //! Words shared by the pages of several areas: how a level of care, a plan dimension, a consent's categories or an
 //! audit action reads in the request's language. A page's own words stay with its handler.
+
+use pathways_domain::consent::{Category, Expiry, Recipient};
+use pathways_store::consents::AccessLine;
+
+use crate::i18n::Tr;
+
+/// A consent's categories in the reader's words.
+pub fn categories_words(t: &Tr, categories: &[Category]) -> String {
+    categories.iter().map(|c| t.get(&category_key(*c))).collect::<Vec<_>>().join(", ")
+}
+
+/// The message key of a category's name.
+pub fn category_key(c: Category) -> String {
+    format!("consent-category-{}", c.as_str().replace('_', "-"))
+}
+
+/// The recipient in the reader's words.
+pub fn recipient_words(t: &Tr, r: &Recipient) -> String {
+    match r {
+        Recipient::Ally { name, .. } | Recipient::Organization { name, .. } | Recipient::Person { name } => {
+            name.clone()
+        }
+        Recipient::General => t.get("consent-general-designation"),
+    }
+}
+
+/// The expiry in the reader's words.
+pub fn expiry_words(t: &Tr, e: &Expiry) -> String {
+    match e {
+        Expiry::On(d) => t.arg("consent-expires-on", "date", &d.to_string()),
+        Expiry::Event(ev) => t.arg("consent-expires-event", "event", ev),
+        Expiry::None => t.get("consent-expires-never"),
+    }
+}
+
+/// The message key saying what an audit action did, in plain words.
+pub fn what_key(action: &str) -> String {
+    format!("access-what-{}", action.replace('_', "-"))
+}
+
+/// Who acted on a person's record, in plain words: their name, their role, their organization.
+pub fn who(t: &Tr, l: &AccessLine) -> String {
+    let role = match (l.actor_kind.as_deref(), l.actor_role.as_deref()) {
+        (Some("person"), _) => t.get("access-who-you"),
+        (Some("ally"), _) => t.get("access-who-ally"),
+        (_, Some(role)) => t.get(&format!("role-{}", role.replace('_', "-"))),
+        _ => t.get("access-who-system"),
+    };
+    match (&l.actor_name, &l.org_name, l.actor_kind.as_deref()) {
+        (_, _, Some("person")) => role,
+        (Some(name), Some(org), _) => format!("{name} ({role}, {org})"),
+        (Some(name), None, _) => format!("{name} ({role})"),
+        (None, _, _) => role,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use pathways_domain::audit::AuditAction;
+    use pathways_domain::locale::Locale;
+
+    use super::what_key;
+    use crate::i18n::Tr;
+
+    #[test]
+    fn every_action_has_plain_words_in_both_languages() {
+        for locale in Locale::ALL {
+            let t = Tr::new(locale);
+            for a in AuditAction::ALL {
+                let key = what_key(a.as_str());
+                assert_ne!(t.get(&key), key, "{locale:?}: {key}");
+            }
+        }
+    }
+}

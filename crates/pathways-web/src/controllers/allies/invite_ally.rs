@@ -5,17 +5,12 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use pathways_domain::audit::AuditAction;
 use pathways_domain::text::{optional_text, required_text};
-use pathways_store::invites;
 use serde::Deserialize;
 
-use crate::access::{PersonTx, open_person};
-use crate::auth::secret::{random_token, token_hash};
-use crate::controllers::invites::{VALID_HOURS, new_code, normalize_code};
-use crate::error::{WebError, WebResult};
-use crate::extract::Subject;
-use crate::extract::VerifiedForm;
+use crate::error::WebResult;
+use crate::extract::{Subject, VerifiedForm};
+use crate::services;
 use crate::state::AppState;
 use crate::views::{Chrome, field_messages, render};
 
@@ -41,9 +36,6 @@ pub async fn invite_ally(
     s: Subject,
     VerifiedForm(f): VerifiedForm<InviteForm>,
 ) -> WebResult<Response> {
-    if !s.is_self {
-        return Err(WebError::NotFound);
-    }
     let name = required_text("ally_name", &f.ally_name, 120);
     let relationship = optional_text("relationship", &f.relationship, 80);
     let (name, relationship) = match (name, relationship) {
@@ -55,30 +47,16 @@ pub async fn invite_ally(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };
-    let PersonTx { tx, record, .. } =
-        open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::AllyInviteCreate).await?;
-    let token = random_token();
-    let code = new_code();
-    let expires_at = pathways_store::now() + chrono::Duration::hours(VALID_HOURS);
-    let hashes = (token_hash(&token), token_hash(&normalize_code(&code)));
-    invites::create_for_ally(
-        &tx,
-        &record,
-        (&hashes.0, &hashes.1),
-        (&name, relationship.as_deref()),
-        s.caller.account,
-        expires_at,
-    )
-    .await?;
-    tx.commit().await?;
+    let issued =
+        services::invites::invite_ally(&state, &s.ctx, &s.caller, s.person, &name, relationship.as_deref()).await?;
     let origin = state.config.public_url.clone().unwrap_or_default();
     let t = s.ctx.t();
     Ok(render(&InvitedPage {
         chrome: Chrome::new(&s.ctx, &state, t.get("ally-invited-title")),
         name,
-        link: format!("{}/invite/{token}", origin.trim_end_matches('/')),
-        code,
-        expires: expires_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        link: format!("{}/invite/{}", origin.trim_end_matches('/'), issued.token),
+        code: issued.code,
+        expires: issued.expires_at.format("%Y-%m-%d %H:%M UTC").to_string(),
     })?
     .into_response())
 }

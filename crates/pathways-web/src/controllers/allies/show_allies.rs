@@ -4,15 +4,12 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::audit::AuditAction;
-use pathways_domain::consent::{Category, Recipient, in_force};
-use pathways_store::{accounts, consents, invites};
 
-use crate::access::{PersonTx, open_person};
-use crate::controllers::consents::form::categories_words;
-use crate::error::{WebError, WebResult};
+use crate::error::WebResult;
 use crate::extract::Subject;
+use crate::services;
 use crate::state::AppState;
+use crate::views::words::categories_words;
 use crate::views::{Chrome, render};
 
 #[derive(Template)]
@@ -32,36 +29,10 @@ pub async fn show_allies(State(state): State<AppState>, s: Subject) -> WebResult
 }
 
 pub async fn page(state: &AppState, s: &Subject, errors: Vec<(String, String)>) -> WebResult<AlliesPage> {
-    if !s.is_self {
-        return Err(WebError::NotFound);
-    }
-    let PersonTx { tx, scope, .. } = open_person(state, &s.ctx, &s.caller, s.person, AuditAction::ConsentRead).await?;
-    let list = accounts::allies_of(&tx, s.person).await?;
-    let all = consents::list(&tx, &scope, s.person).await?;
-    let pending = invites::pending_for_allies(&tx, s.person).await?;
-    tx.commit().await?;
+    let services::allies::Allies { allies, pending } =
+        services::allies::allies_of(state, &s.ctx, &s.caller, s.person).await?;
     let t = s.ctx.t();
-    let today = crate::clock::today();
-    // Each consent read once, whatever the number of allies.
-    let mut in_force_now = Vec::new();
-    for c in &all {
-        let f = consents::facts(c)?;
-        if in_force(&f, today) {
-            in_force_now.push(f);
-        }
-    }
-    let mut allies = Vec::new();
-    for a in list {
-        let mut sees: Vec<Category> = Vec::new();
-        for f in &in_force_now {
-            if matches!(&f.recipient, Recipient::Ally { account, .. } if account.as_uuid() == a.id) {
-                sees.extend(f.categories.iter().copied());
-            }
-        }
-        sees.sort();
-        sees.dedup();
-        allies.push((a.display_name, categories_words(&t, &sees)));
-    }
+    let allies = allies.into_iter().map(|(name, sees)| (name, categories_words(&t, &sees))).collect();
     let heading = t.get("ally-title-mine");
     Ok(AlliesPage {
         chrome: Chrome::new(&s.ctx, state, heading.clone()),

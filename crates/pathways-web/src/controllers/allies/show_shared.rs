@@ -6,30 +6,13 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::access::PersonScope;
-use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_domain::consent::{Category, Receiver};
-use pathways_domain::{AccountId, OrgId, PersonId};
-use pathways_store::DatabaseTransaction;
-use pathways_store::audit::{self, Actor, AuditEntry};
-use pathways_store::consents::{self, NewDisclosure};
-use pathways_store::model::Consent;
-use pathways_store::{checkups, persons, plans, records};
 
-use crate::controllers::consents::form::{ALLY_CATEGORIES, categories_words, expiry_words};
 use crate::error::WebResult;
 use crate::extract::AllyCaller;
-use crate::i18n::Tr;
+use crate::services;
+use crate::services::allies::Goal;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
-
-pub struct Goal {
-    pub text: String,
-    pub dimension: String,
-    pub status: String,
-    /// (what, done)
-    pub steps: Vec<(String, bool)>,
-}
 
 #[derive(Template)]
 #[template(path = "allies/shared.html")]
@@ -50,139 +33,9 @@ struct SharedPage {
     relied: Vec<String>,
 }
 
-/// Whether the gate asks the database (always, in the app) or is handed its answer (the benchmark's baseline,
-/// which measures the same request without the gate's queries).
-pub enum Gate {
-    Ask,
-    Cached(Vec<(Category, Consent)>),
-}
-
-/// Who asks: the ally's account, their organization, the person they support.
-#[derive(Clone, Copy, Debug)]
-pub struct AllyRequest {
-    pub ally: AccountId,
-    pub org: OrgId,
-    pub person: PersonId,
-}
-
-/// What one ally view shows.
-pub struct View {
-    name: String,
-    goals: Option<Vec<Goal>>,
-    checkins: Option<Vec<(String, i16, i16)>>,
-    barc10: Option<Vec<(String, i16)>>,
-    attendance: Option<(Vec<String>, String, i64)>,
-    relied: Vec<String>,
-}
-
-/// Asks the gate for every category an ally can be given (unless handed its answer), in `tx`: reads only what
-/// is permitted, enters one disclosure per consent relied on and the audit event. `None` when nothing is shared
-/// (the refusal audited). The caller has taken the audit chain's lock first and commits.
-pub async fn ally_view(
-    tx: &DatabaseTransaction,
-    actor: &Actor,
-    req: AllyRequest,
-    gate: Gate,
-    t: &Tr,
-    now: chrono::DateTime<chrono::Utc>,
-) -> WebResult<Option<View>> {
-    let today = now.date_naive();
-    let granted = match gate {
-        Gate::Cached(g) => g,
-        Gate::Ask => consents::gate_each(tx, req.person, Receiver::Ally(req.ally), &ALLY_CATEGORIES, today).await?,
-    };
-    let scope = PersonScope::disclosed(req.org, req.person);
-    let record = persons::find(tx, &scope, req.person).await?;
-    let (Some(record), false) = (record, granted.is_empty()) else {
-        let entry =
-            AuditEntry { outcome: AuditOutcome::Denied, ..AuditEntry::person(AuditAction::AccessDenied, req.person) }
-                .detail("ally_view: no consent in force");
-        audit::append(tx, actor, entry).await?;
-        return Ok(None);
-    };
-    let has = |c: Category| granted.iter().any(|(g, _)| *g == c);
-    let mut summary = Vec::new();
-    let goals = if has(Category::RecoveryPlan) {
-        let plan = plans::current(tx, &scope, req.person).await?;
-        let goals = plan.map(|p| p.content.goals).unwrap_or_default();
-        summary.push(t.count("ally-summary-goals", goals.len() as u64));
-        Some(goals.into_iter().map(|g| goal(t, g)).collect())
-    } else {
-        None
-    };
-    let (checkins, barc10) = if has(Category::CheckinsAssessments) {
-        let list = records::checkins(tx, &scope, req.person, 10).await?;
-        let barc = records::assessments(tx, &scope, req.person).await?;
-        summary.push(t.count("ally-summary-checkins", list.len() as u64));
-        (
-            Some(list.iter().map(|c| (c.created_at.date_naive().to_string(), c.mood, c.meetings_attended)).collect()),
-            Some(barc.iter().rev().take(10).map(|b| (b.taken_at.date_naive().to_string(), b.total)).collect()),
-        )
-    } else {
-        (None, None)
-    };
-    let attendance = if has(Category::AttendanceEngagement) {
-        let done = checkups::list(tx, &scope, req.person).await?;
-        let next = checkups::schedule(tx, &scope, req.person, now).await?.and_then(|s| s.next_due);
-        let month = records::checkins(tx, &scope, req.person, 100).await?;
-        let meetings: i64 = month
-            .iter()
-            .filter(|c| c.created_at > now - chrono::Duration::days(30))
-            .map(|c| i64::from(c.meetings_attended))
-            .sum();
-        summary.push(t.count("ally-summary-checkups", done.len() as u64));
-        Some((
-            done.iter().take(8).map(|c| c.completed_at.date_naive().to_string()).collect(),
-            next.map(|d| d.to_string()).unwrap_or_default(),
-            meetings,
-        ))
-    } else {
-        None
-    };
-    // One entry in the accounting per consent relied on, naming the categories it covered here.
-    let mut relied = Vec::new();
-    let mut seen: Vec<uuid::Uuid> = Vec::new();
-    for (_, c) in &granted {
-        if seen.contains(&c.id) {
-            continue;
-        }
-        seen.push(c.id);
-        let cats: Vec<Category> = granted.iter().filter(|(_, g)| g.id == c.id).map(|(cat, _)| *cat).collect();
-        let d = NewDisclosure {
-            consent: c,
-            channel: "ally_view",
-            categories: &cats,
-            by: Some(req.ally),
-            summary: summary.join("; "),
-            to: None,
-        };
-        consents::record_disclosure(tx, d, now).await?;
-        let doc = consents::document(c)?;
-        relied.push(t.args(
-            "ally-relied",
-            &[
-                ("categories", categories_words(t, &cats)),
-                ("purpose", doc.purpose),
-                ("expiry", expiry_words(t, &doc.expiry)),
-                ("date", c.signed_on.to_string()),
-            ],
-        ));
-    }
-    let entry = AuditEntry::person(AuditAction::AllyView, PersonId::from_uuid(record.id))
-        .detail(granted.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>().join(","));
-    audit::append(tx, actor, entry).await?;
-    Ok(Some(View { name: record.preferred_name, goals, checkins, barc10, attendance, relied }))
-}
-
 pub async fn show_shared(State(state): State<AppState>, a: AllyCaller) -> WebResult<Html<String>> {
     let t = a.ctx.t();
-    let tx = state.store.begin().await?;
-    // The audit chain's lock first: a revocation takes it (its audit event) before updating the consent, so the
-    // two transactions run one after the other, never half-way through each other.
-    audit::lock_chain(&tx).await?;
-    let req = AllyRequest { ally: a.caller.account, org: a.caller.org, person: a.person };
-    let view = ally_view(&tx, &a.ctx.actor(), req, Gate::Ask, &t, pathways_store::now()).await?;
-    tx.commit().await?;
+    let view = services::allies::shared_with_ally(&state, &a.ctx, &a.caller, a.person).await?;
     let Some(v) = view else {
         let heading = t.get("ally-shared-title");
         return render(&SharedPage {
@@ -209,13 +62,4 @@ pub async fn show_shared(State(state): State<AppState>, a: AllyCaller) -> WebRes
         attendance: v.attendance,
         relied: v.relied,
     })
-}
-
-fn goal(t: &Tr, g: pathways_domain::plan::Goal) -> Goal {
-    Goal {
-        text: g.text,
-        dimension: t.get(&format!("dimension-{}", g.dimension.as_str())),
-        status: t.get(&format!("goal-status-{}", g.status.as_str().replace('_', "-"))),
-        steps: g.steps.into_iter().map(|s| (s.what, s.done)).collect(),
-    }
 }

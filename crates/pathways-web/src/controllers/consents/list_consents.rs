@@ -4,17 +4,15 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::PersonId;
-use pathways_domain::audit::AuditAction;
-use pathways_domain::consent::{Category, in_force};
-use pathways_store::model::Account;
-use pathways_store::{accounts, consents, orgs};
+use pathways_domain::consent::{ALLY_CATEGORIES, Category, in_force};
+use pathways_store::consents;
 
-use super::form::{ALLY_CATEGORIES, ConsentInput, categories_words, category_key, expiry_words, recipient_words};
-use crate::access::{PersonTx, open_person};
 use crate::error::WebResult;
 use crate::extract::Subject;
+use crate::services;
+use crate::services::consents::{ConsentInput, Overview, statements};
 use crate::state::AppState;
+use crate::views::words::{categories_words, category_key, expiry_words, recipient_words};
 use crate::views::{Chrome, render};
 
 pub struct Row {
@@ -63,38 +61,14 @@ pub async fn list_consents(State(state): State<AppState>, s: Subject) -> WebResu
     render(&page(&state, &s, ConsentInput::default(), Vec::new()).await?)
 }
 
-/// What the page and the form need: the program's name and the person's allies.
-pub struct Context {
-    pub program: String,
-    pub allies: Vec<Account>,
-    pub person_names: [String; 2],
-}
-
-pub async fn context(
-    db: &impl pathways_store::ConnectionTrait,
-    record: &pathways_store::model::Person,
-) -> WebResult<Context> {
-    let program = orgs::find(db, pathways_domain::OrgId::from_uuid(record.org_id)).await?.map(|o| o.name);
-    let allies = accounts::allies_of(db, PersonId::from_uuid(record.id)).await?;
-    Ok(Context {
-        program: program.unwrap_or_default(),
-        allies,
-        person_names: [record.preferred_name.clone(), record.legal_name.clone().unwrap_or_default()],
-    })
-}
-
 pub async fn page(
     state: &AppState,
     s: &Subject,
     form: ConsentInput,
     errors: Vec<(String, String)>,
 ) -> WebResult<ConsentsPage> {
-    let PersonTx { tx, scope, record } =
-        open_person(state, &s.ctx, &s.caller, s.person, AuditAction::ConsentRead).await?;
-    let list = consents::list(&tx, &scope, s.person).await?;
-    let cx = context(&tx, &record).await?;
-    let scans = consents::with_scans(&tx, &list.iter().map(|m| m.id).collect::<Vec<_>>()).await?;
-    tx.commit().await?;
+    let Overview { person: record, consents: list, context: cx, scans } =
+        services::consents::overview(state, &s.ctx, &s.caller, s.person).await?;
     let t = s.ctx.t();
     let today = crate::clock::today();
     let mut rows = Vec::new();
@@ -125,7 +99,7 @@ pub async fn page(
     }
     let heading =
         if s.is_self { t.get("consent-title-mine") } else { t.arg("consent-title", "name", &record.preferred_name) };
-    let st = super::form::statements(&t, &cx.program);
+    let st = statements(&t, &cx.program);
     let default_expiry = today.checked_add_months(chrono::Months::new(12)).unwrap_or(today);
     let form = if form.purpose.is_empty() && errors.is_empty() {
         ConsentInput {

@@ -4,12 +4,15 @@
 //! with the element named.
 
 pub mod create_consent;
-pub mod form;
+pub mod end_consent;
 pub mod list_consents;
 pub mod revoke_consent;
-pub mod scan;
+pub mod show_scan;
+pub mod upload_scan;
 
 pub use create_consent::create_consent;
+pub use end_consent::end_consent;
 pub use list_consents::list_consents;
-pub use revoke_consent::{end_consent, revoke_consent};
-pub use scan::{show_scan, upload_scan};
+pub use revoke_consent::revoke_consent;
+pub use show_scan::show_scan;
+pub use upload_scan::upload_scan;

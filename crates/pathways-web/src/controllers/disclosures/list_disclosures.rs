@@ -4,15 +4,15 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Html;
-use pathways_domain::audit::AuditAction;
 use pathways_store::consents;
 
-use super::{PageQuery, pager, since, slice};
-use crate::access::{PersonTx, open_person};
-use crate::controllers::consents::form::categories_words;
+use super::{PageQuery, pager, slice};
 use crate::error::WebResult;
 use crate::extract::Subject;
+use crate::services;
+use crate::services::disclosures::Page;
 use crate::state::AppState;
+use crate::views::words::categories_words;
 use crate::views::{Chrome, render};
 
 pub struct Line {
@@ -41,12 +41,9 @@ pub async fn list_disclosures(
     s: Subject,
     Query(q): Query<PageQuery>,
 ) -> WebResult<Html<String>> {
-    let PersonTx { tx, scope, record } =
-        open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::DisclosureRead).await?;
-    let now = pathways_store::now();
     let (offset, page) = slice(q.page);
-    let (rows, total) = consents::disclosures(&tx, &scope, s.person, since(now), offset, super::PER_PAGE).await?;
-    tx.commit().await?;
+    let Page { person: record, rows, total } =
+        services::disclosures::disclosures(&state, &s.ctx, &s.caller, s.person, offset, super::PER_PAGE).await?;
     let t = s.ctx.t();
     let lines = rows
         .into_iter()

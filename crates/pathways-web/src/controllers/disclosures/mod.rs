@@ -10,9 +10,6 @@ pub use list_disclosures::list_disclosures;
 
 use serde::Deserialize;
 
-/// How far back both lists go.
-pub const YEARS: i64 = 3;
-
 /// Lines per page.
 pub const PER_PAGE: u64 = 50;
 
@@ -21,11 +18,6 @@ pub const PER_PAGE: u64 = 50;
 pub struct PageQuery {
     /// 1-based.
     pub page: u64,
-}
-
-/// The start of the period both lists cover.
-pub fn since(now: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
-    now - chrono::Duration::days(365 * YEARS + 1)
 }
 
 /// (offset, page) for a 1-based page number.

@@ -1,5 +1,5 @@
-//! `GET /invite` (type the code) and `GET /invite/{token}` (opened from the link): choose a username and a
-//! password.
+//! `GET /invite/{token}` (opened from the link): choose a username and a password. The page is also the one
+//! `GET /invite` (typing the code) and a refused `POST /invite` show.
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -19,17 +19,6 @@ pub struct AcceptPage {
     pub code: String,
     pub username: String,
     pub error: Option<String>,
-}
-
-pub async fn show_invite_code(State(state): State<AppState>, ctx: Ctx) -> WebResult<Html<String>> {
-    let t = ctx.t();
-    render(&AcceptPage {
-        chrome: Chrome::new(&ctx, &state, t.get("invite-accept-title")),
-        token: String::new(),
-        code: String::new(),
-        username: String::new(),
-        error: None,
-    })
 }
 
 pub async fn show_invite(

@@ -91,4 +91,3 @@ pub fn page(ctx: &Ctx, state: &AppState, f: &SettingsForm, errors: &[FieldError]
         errors: field_messages(&t, errors),
     }
 }
-

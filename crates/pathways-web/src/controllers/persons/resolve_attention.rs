@@ -9,8 +9,8 @@ use pathways_store::records;
 use uuid::Uuid;
 
 use crate::access::{PersonTx, open_person};
-use crate::controllers::invites::create_invite::Empty;
 use crate::error::{WebError, WebResult};
+use crate::extract::Empty;
 use crate::extract::Subject;
 use crate::extract::VerifiedForm;
 use crate::state::AppState;

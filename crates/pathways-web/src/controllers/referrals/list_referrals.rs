@@ -4,25 +4,21 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::access::may_handle_referrals;
-use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::referral::{Status, waiting_too_long};
-use pathways_store::audit::AuditEntry;
 use pathways_store::model::Referral;
-use pathways_store::referrals::{self, Box, Figures};
+use pathways_store::referrals::Figures;
 
 use super::status_words;
-use crate::access::audit_read;
-use crate::error::{WebError, WebResult};
+use crate::error::WebResult;
 use crate::extract::SignedIn;
 use crate::i18n::Tr;
+use crate::services;
+use crate::services::referrals::Boxes;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
 /// Referrals listed per box.
 const SHOWN: usize = 200;
-/// The most referrals a box's figures count.
-const FIGURES_LIMIT: u64 = 100_000;
 
 pub struct Line {
     pub id: String,
@@ -83,30 +79,11 @@ pub async fn list_referrals(
     State(state): State<AppState>,
     SignedIn { ctx, caller }: SignedIn,
 ) -> WebResult<Html<String>> {
-    if !may_handle_referrals(&caller.principal) {
-        let entry = AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied).detail("referral_list");
-        audit_read(&state, &ctx, entry).await?;
-        return Err(WebError::Forbidden);
-    }
-    let db = state.store.reader();
     let now = pathways_store::now();
-    let since = now - chrono::Duration::days(90);
-    // One read per box: the figures count the whole period, the page lists the newest.
-    let mut received = referrals::list(db, caller.org, Box::Received, since, FIGURES_LIMIT).await?;
-    let mut sent = referrals::list(db, caller.org, Box::Sent, since, FIGURES_LIMIT).await?;
-    let received_figures = referrals::figures(&received, now);
-    let sent_figures = referrals::figures(&sent, now);
-    received.truncate(SHOWN);
-    sent.truncate(SHOWN);
-    let entry = AuditEntry::new(AuditAction::ReferralRead, AuditOutcome::Success).detail(format!(
-        "list received={} sent={}",
-        received.len(),
-        sent.len()
-    ));
-    audit_read(&state, &ctx, entry).await?;
+    let Boxes { received, sent, received_figures, sent_figures } =
+        services::referrals::boxes(&state, &ctx, &caller, SHOWN).await?;
     let t = ctx.t();
-    let from_names: std::collections::HashMap<uuid::Uuid, String> =
-        pathways_store::orgs::list(db).await?.into_iter().map(|o| (o.id, o.name)).collect();
+    let from_names = services::referrals::organization_names(&state).await?;
     let heading = t.get("referral-title");
     render(&ReferralsPage {
         chrome: Chrome::new(&ctx, &state, heading.clone()),

@@ -4,15 +4,20 @@
 //! arrives in the receiving organization's inbox when it is on Pathways, or is printed as a packet when not.
 //! Both sides follow it at `/referrals`; the receiver sees the packet only.
 
+pub mod call_referrals;
+pub mod create_call_referral;
 pub mod create_referral;
 pub mod list_referrals;
 pub mod person_referrals;
+pub mod refer;
 pub mod show_referral;
 pub mod update_referral;
 
-pub use create_referral::{create_call_referral, create_referral};
+pub use call_referrals::call_referrals;
+pub use create_call_referral::create_call_referral;
+pub use create_referral::create_referral;
 pub use list_referrals::list_referrals;
-pub use person_referrals::{call_referrals, person_referrals};
+pub use person_referrals::person_referrals;
 pub use show_referral::show_referral;
 pub use update_referral::update_referral;
 

@@ -2,20 +2,15 @@
 //! sees of the person), the §2.32 notice, where it stands, its history, and the moves this side may make.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::PersonId;
-use pathways_domain::access::may_handle_referrals;
-use pathways_domain::audit::{AuditAction, AuditOutcome};
+use pathways_domain::ids::ReferralId;
 use pathways_domain::referral::{Side, Status, transition};
-use pathways_store::audit::AuditEntry;
-use pathways_store::referrals;
-use uuid::Uuid;
 
 use super::status_words;
-use crate::access::audit_read;
-use crate::error::{WebError, WebResult};
-use crate::extract::SignedIn;
+use crate::error::WebResult;
+use crate::extract::{InPath, SignedIn};
+use crate::services;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -51,25 +46,9 @@ fn text(v: &serde_json::Value) -> String {
 pub async fn show_referral(
     State(state): State<AppState>,
     SignedIn { ctx, caller }: SignedIn,
-    Path(id): Path<String>,
+    InPath(id): InPath<ReferralId>,
 ) -> WebResult<Html<String>> {
-    let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
-    let db = state.store.reader();
-    let found = if may_handle_referrals(&caller.principal) {
-        referrals::find_for_caller(db, &caller.principal, id).await?
-    } else {
-        None
-    };
-    let Some((r, side)) = found else {
-        let entry = AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied)
-            .on("referral", id)
-            .detail(AuditAction::ReferralRead.as_str());
-        audit_read(&state, &ctx, entry).await?;
-        return Err(WebError::NotFound);
-    };
-    let entry = AuditEntry::person(AuditAction::ReferralRead, PersonId::from_uuid(r.person_id)).on("referral", r.id);
-    audit_read(&state, &ctx, entry).await?;
-    let events = referrals::events(db, r.id).await?;
+    let (r, side, events) = services::referrals::one(&state, &ctx, &caller, id).await?;
     let t = ctx.t();
     let from = Status::parse(&r.status).unwrap_or(Status::Requested);
     let moves = Status::ALL

@@ -1,21 +1,18 @@
 //! `GET /api/v1/persons/{id}/access-log`.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use chrono::{DateTime, Utc};
-use pathways_domain::audit::AuditAction;
-use pathways_store::consents;
+use pathways_domain::PersonId;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::list_disclosures::PageParams;
-use crate::access::{PersonRead, read_person};
-use crate::controllers::disclosures::access_log::{what_key, who};
-use crate::controllers::disclosures::since;
-use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
-use crate::extract::ApiCaller;
+use crate::extract::{ApiCaller, InPath};
+use crate::services;
 use crate::state::AppState;
+use crate::views::words::{what_key, who};
 
 /// One access to the person's record.
 #[derive(Debug, Serialize, ToSchema)]
@@ -48,14 +45,12 @@ pub struct AccessPage {
 pub async fn access_log(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
+    InPath(id): InPath<PersonId>,
     Query(q): Query<PageParams>,
 ) -> WebResult<Json<AccessPage>> {
-    let id = parse_id(&id)?;
-    read_person(&state, &ctx, &caller, id, AuditAction::AccessLogRead).await.map(|_: PersonRead| ())?;
     let limit = q.limit.unwrap_or(100).clamp(1, 500);
-    let (rows, total) =
-        consents::access_log(state.store.reader(), id, since(pathways_store::now()), q.offset, limit).await?;
+    let page = services::disclosures::access_log(&state, &ctx, &caller, id, q.offset, limit).await?;
+    let (rows, total) = (page.rows, page.total);
     let t = ctx.t();
     Ok(Json(AccessPage {
         total,

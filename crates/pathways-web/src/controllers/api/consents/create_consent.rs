@@ -1,21 +1,19 @@
 //! `POST /api/v1/persons/{id}/consents`: staff record a consent the person signed on paper.
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::NaiveDate;
+use pathways_domain::PersonId;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::ConsentJson;
-use crate::controllers::api::persons::parse_body;
-use crate::controllers::consents::create_consent::save;
-use crate::controllers::consents::form::ConsentInput;
-use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
-use crate::extract::ApiCaller;
+use crate::extract::{ApiCaller, InPath, JsonBody};
+use crate::services;
+use crate::services::consents::ConsentInput;
 use crate::state::AppState;
 
 /// Who may receive the information.
@@ -65,11 +63,9 @@ pub struct ConsentCreate {
 pub async fn create_consent(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
-    body: Bytes,
+    InPath(id): InPath<PersonId>,
+    JsonBody(b): JsonBody<ConsentCreate>,
 ) -> WebResult<(StatusCode, Json<ConsentJson>)> {
-    let id = parse_id(&id)?;
-    let b: ConsentCreate = parse_body(&body)?;
     let (expiry_kind, expires_on, expiry_event) = match (b.expires_on, b.expiry_event) {
         (Some(d), _) => ("date", d.to_string(), String::new()),
         (None, Some(e)) => ("event", String::new(), e),
@@ -90,6 +86,6 @@ pub async fn create_consent(
         signed_on: b.signed_on.map(|d| d.to_string()).unwrap_or_default(),
         confirmed: b.paper_on_file,
     };
-    let (saved, _) = save(&state, &ctx, &caller, id, &input, false).await?;
+    let (saved, _) = services::consents::give(&state, &ctx, &caller, id, &input, false).await?;
     Ok((StatusCode::CREATED, Json(ConsentJson::of(saved)?)))
 }

@@ -1,15 +1,13 @@
 //! `GET /api/v1/persons/{id}/consents`.
 
 use axum::Json;
-use axum::extract::{Path, State};
-use pathways_domain::audit::AuditAction;
-use pathways_store::consents;
+use axum::extract::State;
+use pathways_domain::PersonId;
 
 use super::ConsentJson;
-use crate::access::{PersonRead, read_person};
-use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
-use crate::extract::ApiCaller;
+use crate::extract::{ApiCaller, InPath};
+use crate::services;
 use crate::state::AppState;
 
 /// The person's consents, newest first, with whether each is in force today.
@@ -20,10 +18,8 @@ use crate::state::AppState;
 pub async fn list_consents(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
+    InPath(id): InPath<PersonId>,
 ) -> WebResult<Json<Vec<ConsentJson>>> {
-    let id = parse_id(&id)?;
-    let PersonRead { scope, .. } = read_person(&state, &ctx, &caller, id, AuditAction::ConsentRead).await?;
-    let list = consents::list(state.store.reader(), &scope, id).await?;
+    let list = services::consents::list(&state, &ctx, &caller, id).await?;
     Ok(Json(list.into_iter().map(ConsentJson::of).collect::<WebResult<Vec<_>>>()?))
 }

@@ -1,23 +1,21 @@
 //! `GET /api/v1/persons/{id}/disclosures`.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use chrono::{DateTime, Utc};
-use pathways_domain::audit::AuditAction;
-use pathways_store::consents;
+use pathways_domain::PersonId;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::access::{PersonRead, read_person};
-use crate::controllers::disclosures::since;
-use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
-use crate::extract::ApiCaller;
+use crate::extract::{ApiCaller, InPath};
+use crate::services;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[serde(default)]
+#[into_params(parameter_in = Query)]
 pub struct PageParams {
     /// Entries to skip (default 0).
     pub offset: u64,
@@ -55,14 +53,12 @@ pub struct DisclosurePage {
 pub async fn list_disclosures(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
+    InPath(id): InPath<PersonId>,
     Query(q): Query<PageParams>,
 ) -> WebResult<Json<DisclosurePage>> {
-    let id = parse_id(&id)?;
-    let PersonRead { scope, .. } = read_person(&state, &ctx, &caller, id, AuditAction::DisclosureRead).await?;
     let limit = q.limit.unwrap_or(100).clamp(1, 500);
-    let (rows, total) =
-        consents::disclosures(state.store.reader(), &scope, id, since(pathways_store::now()), q.offset, limit).await?;
+    let page = services::disclosures::disclosures(&state, &ctx, &caller, id, q.offset, limit).await?;
+    let (rows, total) = (page.rows, page.total);
     Ok(Json(DisclosurePage {
         total,
         items: rows

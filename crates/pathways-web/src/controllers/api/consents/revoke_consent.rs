@@ -1,17 +1,13 @@
 //! `POST /api/v1/consents/{id}/revoke`: staff revoke a consent on the person's written request.
 
 use axum::Json;
-use axum::extract::{Path, State};
-use pathways_domain::PersonId;
-use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_store::audit::AuditEntry;
-use pathways_store::consents;
-use uuid::Uuid;
+use axum::extract::State;
+use pathways_domain::ids::ConsentId;
 
 use super::ConsentJson;
-use crate::access::{audit_alone, read_scope};
-use crate::error::{WebError, WebResult};
-use crate::extract::ApiCaller;
+use crate::error::WebResult;
+use crate::extract::{ApiCaller, InPath};
+use crate::services;
 use crate::state::AppState;
 
 /// Revokes a consent, in force for the very next request. A consent of a person outside the caller's reach, or
@@ -23,18 +19,8 @@ use crate::state::AppState;
 pub async fn revoke_consent(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
+    InPath(id): InPath<ConsentId>,
 ) -> WebResult<Json<ConsentJson>> {
-    let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
-    let scope = read_scope(&state, &ctx, &caller, AuditAction::ConsentRevoke).await?;
-    let Some(found) = consents::find(state.store.reader(), &scope, id).await? else {
-        let entry = AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied)
-            .on("consent", id)
-            .detail(AuditAction::ConsentRevoke.as_str());
-        audit_alone(&state, &ctx, entry).await?;
-        return Err(WebError::NotFound);
-    };
-    let person = PersonId::from_uuid(found.person_id);
-    let done = crate::controllers::consents::revoke_consent::revoke(&state, &ctx, &caller, person, id, false).await?;
+    let done = services::consents::revoke_by_id(&state, &ctx, &caller, id).await?;
     Ok(Json(ConsentJson::of(done)?))
 }

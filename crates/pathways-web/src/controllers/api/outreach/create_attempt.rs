@@ -50,8 +50,7 @@ pub async fn create_attempt(
     InPath(item): InPath<OutreachItemId>,
     JsonBody(body): JsonBody<AttemptCreate>,
 ) -> WebResult<(StatusCode, Json<AttemptJson>)> {
-    let attempt =
-        AttemptInput::parse(&body.channel, &body.outcome, body.note.as_deref()).map_err(WebError::Invalid)?;
+    let attempt = AttemptInput::parse(&body.channel, &body.outcome, body.note.as_deref()).map_err(WebError::Invalid)?;
     let done = services::outreach::log_attempt(&state, &ctx, &caller, item, attempt).await?;
     Ok((
         StatusCode::CREATED,

@@ -52,7 +52,8 @@ pub async fn list_outreach(
     ApiCaller { ctx, caller }: ApiCaller,
     Query(q): Query<OutreachQuery>,
 ) -> WebResult<Json<Vec<OutreachItemJson>>> {
-    let slice = QueuePage { escalated_only: q.escalated, offset: q.offset, limit: q.limit.unwrap_or(200).clamp(1, 500) };
+    let slice =
+        QueuePage { escalated_only: q.escalated, offset: q.offset, limit: q.limit.unwrap_or(200).clamp(1, 500) };
     let rows = services::outreach::queue_slice(&state, &ctx, &caller, slice).await?;
     Ok(Json(
         rows.into_iter()

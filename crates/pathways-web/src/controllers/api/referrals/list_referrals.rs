@@ -1,0 +1,36 @@
+//! `GET /api/v1/referrals`: the organization's referrals, received or sent.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use pathways_store::referrals::Box;
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::ReferralJson;
+use crate::error::WebResult;
+use crate::extract::ApiCaller;
+use crate::services;
+use crate::state::AppState;
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(default)]
+pub struct BoxQuery {
+    /// `received` (default) or `sent`.
+    #[serde(rename = "box")]
+    pub which: String,
+}
+
+/// The caller's organization's referrals of the past 90 days, newest first: those it received (default) or
+/// sent.
+#[utoipa::path(get, path = "/api/v1/referrals", tag = "referrals", params(BoxQuery),
+    responses((status = 200, body = [ReferralJson]), (status = 401), (status = 403)),
+    security(("bearer" = [])))]
+pub async fn list_referrals(
+    State(state): State<AppState>,
+    ApiCaller { ctx, caller }: ApiCaller,
+    Query(q): Query<BoxQuery>,
+) -> WebResult<Json<Vec<ReferralJson>>> {
+    let which = if q.which == "sent" { Box::Sent } else { Box::Received };
+    let rows = services::referrals::list(&state, &ctx, &caller, which, 500).await?;
+    Ok(Json(rows.into_iter().map(ReferralJson::of).collect()))
+}
