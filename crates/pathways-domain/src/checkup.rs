@@ -140,7 +140,11 @@ pub fn standing(due: NaiveDate, days: u32, tz: Tz, now: DateTime<Utc>) -> Standi
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct NeedAnswers {
-    /// Used weekly or more often since the last check-up.
+    /// Days of alcohol use in the past 90 days (0–90).
+    pub days_alcohol_90: u8,
+    /// Days of other drug use in the past 90 days (0–90).
+    pub days_drugs_90: u8,
+    /// Says they used weekly or more often since the last check-up.
     pub weekly_use_since_last: bool,
     /// Past-month substance-related problems (codes); empty when none.
     pub past_month_problems: Vec<String>,
@@ -180,11 +184,25 @@ pub struct Need {
     pub reasons: Vec<NeedReason>,
 }
 
-/// The need-for-treatment rule: weekly or more frequent use since the last check-up, or any past-month
-/// substance-related problem, or saying they need or want treatment — unless currently in treatment.
+/// Days of use in the past 90 days from which use counts as weekly: the Recovery Management Checkup protocol
+/// operationalizes "weekly use" from the interview's day counts as 13 or more days of alcohol or other drug use in
+/// the past 90 days (Dennis, Scott & Funk 2003, "An experimental evaluation of recovery management checkups (RMC)
+/// for people with chronic substance use disorders", Evaluation and Program Planning 26(3); Scott & Dennis 2009,
+/// "Results from two randomized clinical trials evaluating the impact of quarterly recovery management checkups
+/// with adult chronic substance users", Addiction 104(6)). 13 days in 90 is one day a week over 13 weeks.
+pub const WEEKLY_USE_DAYS_90: u8 = 13;
+
+/// Weekly or more frequent use: either day count reaches [`WEEKLY_USE_DAYS_90`], or the person says so.
+pub fn weekly_use(a: &NeedAnswers) -> bool {
+    a.weekly_use_since_last || a.days_alcohol_90 >= WEEKLY_USE_DAYS_90 || a.days_drugs_90 >= WEEKLY_USE_DAYS_90
+}
+
+/// The need-for-treatment rule of the Recovery Management Checkup protocol (sources at [`WEEKLY_USE_DAYS_90`]):
+/// weekly or more frequent use (from the day counts or the person's answer), or any past-month substance-related
+/// problem, or saying they need or want treatment — unless currently in treatment.
 pub fn need_for_treatment(a: &NeedAnswers) -> Need {
     let mut reasons = Vec::new();
-    if a.weekly_use_since_last {
+    if weekly_use(a) {
         reasons.push(NeedReason::WeeklyUse);
     }
     if !a.past_month_problems.is_empty() {
@@ -243,6 +261,7 @@ mod tests {
                 past_month_problems: if probs { problems.clone() } else { Vec::new() },
                 wants_treatment: wants,
                 in_treatment: in_tx,
+                ..NeedAnswers::default()
             };
             let n = need_for_treatment(&a);
             assert_eq!((n.needs_treatment, n.reasons.first().copied()), (needed, first), "{a:?}");
@@ -320,9 +339,57 @@ mod tests {
         }
 
         #[test]
-        fn in_treatment_never_needs_linkage(weekly: bool, wants: bool, probs in prop::collection::vec("[a-z]{1,8}", 0..3)) {
-            let a = NeedAnswers { weekly_use_since_last: weekly, past_month_problems: probs, wants_treatment: wants, in_treatment: true };
+        fn in_treatment_never_needs_linkage(
+            weekly: bool, wants: bool, probs in prop::collection::vec("[a-z]{1,8}", 0..3), alcohol in 0u8..=90, drugs in 0u8..=90,
+        ) {
+            let a = NeedAnswers {
+                days_alcohol_90: alcohol, days_drugs_90: drugs, weekly_use_since_last: weekly,
+                past_month_problems: probs, wants_treatment: wants, in_treatment: true,
+            };
             prop_assert!(!need_for_treatment(&a).needs_treatment);
+        }
+    }
+
+    #[test]
+    fn weekly_use_is_derived_from_the_day_counts() {
+        let counts = |alcohol: u8, drugs: u8| NeedAnswers {
+            days_alcohol_90: alcohol,
+            days_drugs_90: drugs,
+            ..NeedAnswers::default()
+        };
+        // 45 days of drug use with the weekly-use box unticked: weekly use, so a need.
+        let n = need_for_treatment(&counts(0, 45));
+        assert!(n.needs_treatment);
+        assert_eq!(n.reasons, vec![NeedReason::WeeklyUse]);
+        // The edge: 13 days is weekly, 12 is not (for either count).
+        assert!(need_for_treatment(&counts(13, 0)).needs_treatment);
+        assert!(need_for_treatment(&counts(0, 13)).needs_treatment);
+        assert!(!need_for_treatment(&counts(12, 12)).needs_treatment);
+        // The person's own answer still counts with low day counts.
+        let said = NeedAnswers { weekly_use_since_last: true, ..counts(2, 0) };
+        assert_eq!(need_for_treatment(&said).reasons, vec![NeedReason::WeeklyUse]);
+        // In treatment already: no new linkage, and the reasons say why.
+        let treated = NeedAnswers { in_treatment: true, ..counts(90, 0) };
+        let n = need_for_treatment(&treated);
+        assert!(!n.needs_treatment);
+        assert_eq!(n.reasons, vec![NeedReason::WeeklyUse, NeedReason::AlreadyInTreatment]);
+    }
+
+    proptest! {
+        #[test]
+        fn a_count_of_13_or_more_without_treatment_is_a_need(
+            alcohol in 0u8..=90, drugs in 0u8..=90, said in any::<bool>(), wants in any::<bool>(),
+        ) {
+            let a = NeedAnswers {
+                days_alcohol_90: alcohol, days_drugs_90: drugs, weekly_use_since_last: said,
+                wants_treatment: wants, in_treatment: false, past_month_problems: Vec::new(),
+            };
+            let n = need_for_treatment(&a);
+            if alcohol >= 13 || drugs >= 13 {
+                prop_assert!(n.needs_treatment);
+                prop_assert!(n.reasons.contains(&NeedReason::WeeklyUse));
+            }
+            prop_assert_eq!(n.reasons.contains(&NeedReason::WeeklyUse), alcohol >= 13 || drugs >= 13 || said);
         }
     }
 }

@@ -146,6 +146,86 @@ mod tests {
         }
     }
 
+    /// Each message's variables (`$name`), by key.
+    fn variables(ftl: &str) -> std::collections::BTreeMap<String, BTreeSet<String>> {
+        let mut out = std::collections::BTreeMap::new();
+        let mut current: Option<String> = None;
+        for line in ftl.lines() {
+            if line.starts_with(|c: char| c.is_ascii_lowercase()) {
+                current = line.split_once(" =").map(|(k, _)| k.trim().to_owned());
+            } else if !line.starts_with(' ') {
+                current = None;
+            }
+            let Some(key) = &current else { continue };
+            let entry: &mut BTreeSet<String> = out.entry(key.clone()).or_default();
+            for part in line.split('$').skip(1) {
+                let name: String =
+                    part.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-').collect();
+                if !name.is_empty() {
+                    entry.insert(name);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn english_and_spanish_messages_take_the_same_variables() {
+        let en = variables(&catalog("en"));
+        let es = variables(&catalog("es"));
+        let differ: Vec<_> = en.iter().filter(|(k, v)| es.get(*k).is_some_and(|w| w != *v)).map(|(k, _)| k).collect();
+        assert!(differ.is_empty(), "messages whose variables differ between English and Spanish: {differ:?}");
+    }
+
+    /// Every call that passes a variable passes the one its message reads: `t.count(KEY, n)` fills `$count`,
+    /// `t.arg(KEY, "name", …)` fills `$name` (the lookup would show "Unknown localization key" otherwise).
+    #[test]
+    fn calls_pass_the_variables_their_messages_read() {
+        let en = variables(&catalog("en"));
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        let mut dirs = vec![root];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).expect("dir").flatten() {
+                let path = entry.path();
+                if path.is_dir() { dirs.push(path) } else { files.push(path) }
+            }
+        }
+        let literal = |rest: &str| -> Option<(String, usize)> {
+            let trimmed = rest.trim_start();
+            let skipped = rest.len() - trimmed.len();
+            let inner = trimmed.strip_prefix('"')?;
+            let end = inner.find('"')?;
+            Some((inner[..end].to_owned(), skipped + end + 2))
+        };
+        let mut wrong = Vec::new();
+        let mut checked = 0;
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            for (marker, fixed) in [("t.count(", Some("count")), ("t.arg(", None)] {
+                let mut from = 0;
+                while let Some(at) = text[from..].find(marker).map(|i| i + from) {
+                    from = at + marker.len();
+                    if text[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                        continue;
+                    }
+                    let Some((key, used)) = literal(&text[from..]) else { continue };
+                    let variable = match fixed {
+                        Some(name) => Some(name.to_owned()),
+                        None => text[from + used..].trim_start().strip_prefix(',').and_then(&literal).map(|(n, _)| n),
+                    };
+                    let (Some(variable), Some(reads)) = (variable, en.get(&key)) else { continue };
+                    checked += 1;
+                    if !reads.contains(&variable) {
+                        wrong.push(format!("{}: {key} is given ${variable} but reads {reads:?}", file.display()));
+                    }
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        assert!(checked > 10, "the scan found too few calls: {checked}");
+    }
+
     #[test]
     fn spanish_is_really_spanish() {
         assert_eq!(Tr::new(Locale::Es).get("sign-in"), "Iniciar sesión");

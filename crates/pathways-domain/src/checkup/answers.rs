@@ -147,6 +147,8 @@ impl CheckupAnswers {
     /// What the need-for-treatment rule reads.
     pub fn need_answers(&self) -> NeedAnswers {
         NeedAnswers {
+            days_alcohol_90: self.days_alcohol_90,
+            days_drugs_90: self.days_drugs_90,
             weekly_use_since_last: self.weekly_use_since_last,
             past_month_problems: self.past_month_problems.clone(),
             wants_treatment: self.wants_treatment,

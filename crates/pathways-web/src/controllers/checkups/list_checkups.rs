@@ -76,7 +76,7 @@ pub async fn page(state: &AppState, s: &Subject, errors: Vec<(String, String)>) 
                 .reasons
                 .split(',')
                 .filter(|r| !r.is_empty())
-                .map(|r| t.get(&format!("checkup-reason-{}", r.replace('_', "-"))))
+                .map(|r| reason_words(&t, r, &c.answers))
                 .collect::<Vec<_>>()
                 .join("; "),
             next_due: c.next_due.map(|d| d.to_string()).unwrap_or_default(),
@@ -133,4 +133,17 @@ pub async fn page(state: &AppState, s: &Subject, errors: Vec<(String, String)>) 
         errors,
         chrome: Chrome::new(&s.ctx, state, t.get("checkups-title")),
     })
+}
+
+/// A reason in words. Weekly use says what showed it: the day counts when either reaches the protocol's threshold
+/// (`pathways_domain::checkup::WEEKLY_USE_DAYS_90`), else the person's own answer.
+fn reason_words(t: &crate::i18n::Tr, code: &str, answers: &serde_json::Value) -> String {
+    let days = |field: &str| answers.get(field).and_then(serde_json::Value::as_u64).unwrap_or(0);
+    let (alcohol, drugs) = (days("days_alcohol_90"), days("days_drugs_90"));
+    let threshold = u64::from(pathways_domain::checkup::WEEKLY_USE_DAYS_90);
+    if code == "weekly_use" && (alcohol >= threshold || drugs >= threshold) {
+        return t
+            .args("checkup-reason-weekly-use-days", &[("alcohol", alcohol.to_string()), ("drugs", drugs.to_string())]);
+    }
+    t.get(&format!("checkup-reason-{}", code.replace('_', "-")))
 }

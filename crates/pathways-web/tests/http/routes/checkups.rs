@@ -48,9 +48,24 @@ async fn a_checkup_that_finds_a_need_returns_the_rule_and_opens_linkage() {
     assert_eq!(c2["needs_treatment"], false);
     assert_eq!(c2["reasons"], json!(["wants_treatment", "already_in_treatment"]));
 
+    // 45 days of drug use in 90 with the weekly-use box unticked is weekly use (the RMC protocol's 13 days).
+    let mut counted = checkup(false);
+    counted["days_drugs_90"] = json!(45);
+    let c3 = app.api(&coach, Method::POST, &path, Some(counted)).await.json();
+    assert_eq!(c3["needs_treatment"], true);
+    assert_eq!(c3["reasons"], json!(["weekly_use"]));
+    let mut below = checkup(false);
+    below["days_drugs_90"] = json!(12);
+    let c4 = app.api(&coach, Method::POST, &path, Some(below)).await.json();
+    assert_eq!(
+        (c4["needs_treatment"].clone(), c4["reasons"].clone()),
+        (json!(false), json!([])),
+        "12 days is not weekly"
+    );
+
     let list = app.api(&coach, Method::GET, &path, None).await.json();
-    assert_eq!(list.as_array().map(Vec::len), Some(2));
-    assert_eq!(list[0]["id"], c2["id"], "newest first");
+    assert_eq!(list.as_array().map(Vec::len), Some(4));
+    assert_eq!(list[0]["id"], c4["id"], "newest first");
 
     // The coach's queue shows the linkage item at once (evaluated in the same transaction).
     let queue = app.api(&coach, Method::GET, "/api/v1/outreach", None).await;
@@ -178,7 +193,10 @@ async fn pages_record_a_checkup_mark_linkage_steps_and_log_attempts() {
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
     let after = app.page(&coach, &format!("/persons/{p}/checkups")).await.body;
     assert!(after.contains("Getting into treatment"), "the linkage task is shown");
-    assert!(after.contains("weekly use; problems in the past month"), "the reasons are shown");
+    assert!(
+        after.contains("weekly use (20 days of alcohol use and 0 days of other drug use in the past 90 days; 13 or more days counts as weekly); problems in the past month"),
+        "the reasons are shown, weekly use with the counts that showed it"
+    );
     let task = after
         .split(&format!("/persons/{p}/linkage/"))
         .nth(1)
