@@ -8,7 +8,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::controllers::{
     allies, api, assessments, assets, auth, caseload, checkins, checkups, consents, directory, disclosures, encounters,
-    find, home, invites, lang, locator, ops, outreach, persons, plans, portal, referrals, staff,
+    find, home, invites, lang, locator, ops, outreach, persons, plans, portal, recovery, referrals, staff,
 };
 use crate::error::WebError;
 use crate::extract::Door;
@@ -76,6 +76,7 @@ pub fn router(state: AppState) -> Router {
         .route("/login", get(auth::show_login).post(auth::sign_in))
         .route("/logout", post(auth::sign_out))
         .route("/lang/{code}", get(lang::switch_language))
+        .route("/recovery", get(recovery::show_recovery))
         // Staff pages
         .route("/staff", get(staff::show_staff_home))
         .route("/persons", get(persons::list_persons).post(persons::create_person))

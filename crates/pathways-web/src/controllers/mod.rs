@@ -27,5 +27,6 @@ pub mod outreach;
 pub mod persons;
 pub mod plans;
 pub mod portal;
+pub mod recovery;
 pub mod referrals;
 pub mod staff;

@@ -413,3 +413,40 @@ async fn an_ally_reaches_no_person_route() {
     }
     assert!(app.page(&ally, "/ally").await.body.contains("Nothing is shared with you right now"));
 }
+
+/// The public pages: anyone reaches them — nobody signed in, every staff role, a person, an ally — in English and
+/// Spanish, each with the crisis lines one tap away, and nothing on them depends on who asks.
+#[tokio::test]
+async fn public_pages_answer_everyone_with_the_crisis_lines() {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+
+    const PUBLIC: [&str; 5] = ["/", "/recovery", "/find", "/ally/support", "/login"];
+    let world = World::new().await;
+    let app = &world.app;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let p = app.person(app.org, "Public Person", Some(coach.id)).await;
+    let mut callers = vec![app.person_login(app.org, p).await, app.ally_login(app.org, p, "An Ally").await];
+    for role in Role::ALL {
+        callers.push(app.staff(app.org, role).await);
+    }
+    for path in PUBLIC {
+        for lang in ["en", "es"] {
+            let anonymous = app
+                .send(Request::get(path).header(header::ACCEPT_LANGUAGE, lang).body(Body::empty()).expect("request"))
+                .await;
+            assert_eq!(anonymous.status, StatusCode::OK, "{path} ({lang}), nobody signed in");
+            assert!(anonymous.body.contains("href=\"tel:988\""), "{path} ({lang}): 988 one tap away");
+            assert!(!anonymous.body.contains("Unknown localization"), "{path} ({lang})");
+        }
+        for who in &callers {
+            let resp = app.page(who, path).await;
+            assert!(
+                resp.status == StatusCode::OK || (path == "/login" && resp.status == StatusCode::SEE_OTHER),
+                "{path} as {}: {}",
+                who.email,
+                resp.status
+            );
+        }
+    }
+}
