@@ -6,6 +6,7 @@
 pub use crate::entities::access_call::Model as AccessCall;
 pub use crate::entities::account::Model as Account;
 pub use crate::entities::assessment::Model as Assessment;
+pub use crate::entities::attention_item::Model as AttentionItem;
 pub use crate::entities::bed_hold::Model as BedHold;
 pub use crate::entities::checkin::Model as Checkin;
 pub use crate::entities::checkup::Model as Checkup;
@@ -18,6 +19,7 @@ pub use crate::entities::disclosure::Model as Disclosure;
 pub use crate::entities::encounter::Model as Encounter;
 pub use crate::entities::invite::Model as Invite;
 pub use crate::entities::linkage_task::Model as LinkageTask;
+pub use crate::entities::locator_contact::Model as LocatorContact;
 pub use crate::entities::person::Model as Person;
 pub use crate::entities::referral::Model as Referral;
 pub use crate::entities::referral_event::Model as ReferralEvent;

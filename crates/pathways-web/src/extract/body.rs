@@ -104,18 +104,23 @@ pub(crate) fn same_origin(headers: &HeaderMap, public_url: Option<&str>) -> bool
 pub struct Empty {}
 
 /// A JSON request body, read whole and parsed into `T`; anything that is not `T` answers 400 with the parser's
-/// message (line, column, field). The server's body limit applies.
+/// message (line, column, field). The server's body limit applies (413 over it).
 pub struct JsonBody<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     type Rejection = Response;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let bytes = axum::body::Bytes::from_request(req, state)
-            .await
-            .map_err(|_| WebError::BadRequest(crate::key!("error-too-large")).into_response())?;
+        // A body over the limit answers 413, as the bare `Bytes` extractor does.
+        let bytes = axum::body::Bytes::from_request(req, state).await.map_err(IntoResponse::into_response)?;
         serde_json::from_slice(&bytes).map(JsonBody).map_err(|e| WebError::BadJson(e.to_string()).into_response())
     }
+}
+
+/// Reads a JSON body already in hand, answering a clear 400 (never a panic or a 500) when it is not valid: for a
+/// body that may also be empty, where [`JsonBody`] does not fit.
+pub fn parse_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, WebError> {
+    serde_json::from_slice(bytes).map_err(|e| WebError::BadJson(e.to_string()))
 }
 
 #[cfg(test)]

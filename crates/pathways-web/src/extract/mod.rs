@@ -18,7 +18,7 @@ mod roles;
 mod session;
 
 pub use api::ApiCaller;
-pub use body::{Empty, JsonBody, VerifiedForm, VerifiedUpload};
+pub use body::{Empty, JsonBody, VerifiedForm, VerifiedUpload, parse_body};
 pub use ids::{HoldAction, InPath, ListingAction, PathParam, VersionNo};
 pub use roles::{AllyCaller, Editor, Operator, ProviderStaff};
 pub use session::{Door, SignedIn, Subject};

@@ -8,9 +8,18 @@
 //! signed-in caller, then its inputs already parsed into domain types.
 
 pub mod allies;
+pub mod assessments;
+pub mod caseload;
+pub mod checkins;
 pub mod checkups;
 pub mod consents;
 pub mod disclosures;
+pub mod encounters;
 pub mod invites;
+pub mod locator;
 pub mod outreach;
+pub mod persons;
+pub mod plans;
 pub mod referrals;
+pub mod staff;
+pub mod summary;

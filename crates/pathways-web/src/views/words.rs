@@ -1,7 +1,9 @@
 //! Words shared by the pages of several areas: how a level of care, a plan dimension, a consent's categories or an
 //! audit action reads in the request's language. A page's own words stay with its handler.
 
+use pathways_domain::barc10::Barc10Error;
 use pathways_domain::consent::{Category, Expiry, Recipient};
+use pathways_domain::dimension::Dimension;
 use pathways_store::consents::AccessLine;
 
 use crate::i18n::Tr;
@@ -53,6 +55,20 @@ pub fn who(t: &Tr, l: &AccessLine) -> String {
         (Some(name), Some(org), _) => format!("{name} ({role}, {org})"),
         (Some(name), None, _) => format!("{name} ({role})"),
         (None, _, _) => role,
+    }
+}
+
+/// A plan dimension's name (health, home, purpose, community).
+pub fn dimension_name(t: Tr, d: Dimension) -> String {
+    t.get(&format!("dimension-{}", d.as_str()))
+}
+
+/// What is wrong with a BARC-10's answers, naming the statement.
+pub fn barc10_error_text(t: Tr, e: &Barc10Error) -> String {
+    match e {
+        Barc10Error::WrongCount { got } => t.arg("barc10-error-count", "count", &got.to_string()),
+        Barc10Error::Missing { item } => t.arg("barc10-error-missing", "item", &item.to_string()),
+        Barc10Error::OutOfRange { item, .. } => t.arg("barc10-error-range", "item", &item.to_string()),
     }
 }
 

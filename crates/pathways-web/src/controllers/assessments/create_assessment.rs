@@ -3,17 +3,14 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use pathways_domain::PersonId;
-use pathways_domain::audit::AuditAction;
-use pathways_domain::barc10::{Barc10Answers, Barc10Error, ITEMS};
-use pathways_store::records;
+use pathways_domain::barc10::{Barc10Answers, ITEMS};
 
 use super::new_assessment::Barc10Form;
-use crate::access::{PersonTx, open_person};
 use crate::error::WebResult;
-use crate::extract::Subject;
-use crate::extract::VerifiedForm;
+use crate::extract::{Subject, VerifiedForm};
+use crate::services;
 use crate::state::AppState;
+use crate::views::words::barc10_error_text;
 use crate::views::{Chrome, render};
 
 pub async fn create_assessment(
@@ -40,35 +37,6 @@ pub async fn create_assessment(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };
-    let PersonTx { tx, scope, .. } =
-        open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::AssessmentCreate).await?;
-    let kind = if s.is_self { "person" } else { "staff" };
-    let saved =
-        records::add_assessment(&tx, &scope, s.person, &answers, s.caller.account, kind, pathways_store::now()).await?;
-    flag_drop(&tx, &scope, s.person).await?;
-    tx.commit().await?;
+    let saved = services::assessments::record(&state, &s.ctx, &s.caller, s.person, &answers).await?;
     Ok(crate::flash::redirect(&state, &format!("{}/assessments/{}", s.base, saved.id), crate::key!("flash-saved")))
-}
-
-/// A drop of five points or more since the last assessment is something the coach should see.
-pub async fn flag_drop(
-    tx: &pathways_store::DatabaseTransaction,
-    scope: &pathways_domain::access::PersonScope,
-    person: PersonId,
-) -> WebResult<()> {
-    let all = records::assessments(tx, scope, person).await?;
-    if let [.., before, latest] = all.as_slice()
-        && before.total - latest.total >= 5
-    {
-        records::raise_attention(tx, scope, person, "barc10_drop", false, Some(latest.id)).await?;
-    }
-    Ok(())
-}
-
-pub fn barc10_error_text(t: crate::i18n::Tr, e: &Barc10Error) -> String {
-    match e {
-        Barc10Error::WrongCount { got } => t.arg("barc10-error-count", "count", &got.to_string()),
-        Barc10Error::Missing { item } => t.arg("barc10-error-missing", "item", &item.to_string()),
-        Barc10Error::OutOfRange { item, .. } => t.arg("barc10-error-range", "item", &item.to_string()),
-    }
 }

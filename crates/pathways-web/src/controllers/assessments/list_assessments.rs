@@ -3,14 +3,13 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::audit::AuditAction;
-use pathways_store::records;
 
 use super::trend;
-use crate::access::{PersonRead, read_person};
 use crate::chart::LineChart;
 use crate::error::WebResult;
 use crate::extract::Subject;
+use crate::services;
+use crate::services::assessments::History;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -33,10 +32,8 @@ struct ListPage {
 }
 
 pub async fn list_assessments(State(state): State<AppState>, s: Subject) -> WebResult<Html<String>> {
-    let PersonRead { scope, record } =
-        read_person(&state, &s.ctx, &s.caller, s.person, AuditAction::AssessmentRead).await?;
-    let tx = state.store.reader();
-    let all = records::assessments(tx, &scope, s.person).await?;
+    let History { person: record, assessments: all } =
+        services::assessments::list(&state, &s.ctx, &s.caller, s.person).await?;
     let t = s.ctx.t();
     let heading = if s.is_self {
         t.get("barc10-history-mine")

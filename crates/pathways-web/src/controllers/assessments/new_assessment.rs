@@ -61,14 +61,7 @@ impl Barc10Form {
 
 pub async fn new_assessment(State(state): State<AppState>, s: Subject) -> WebResult<Html<String>> {
     // The form shows nothing of the record, but only a caller who may reach the person gets it.
-    crate::access::read_person(
-        &state,
-        &s.ctx,
-        &s.caller,
-        s.person,
-        pathways_domain::audit::AuditAction::AssessmentRead,
-    )
-    .await?;
+    crate::services::assessments::open_form(&state, &s.ctx, &s.caller, s.person).await?;
     let t = s.ctx.t();
     render(&Barc10Form::new(t, Chrome::new(&s.ctx, &state, t.get("barc10-title")), &s.base, s.is_self, &[]))
 }

@@ -1,21 +1,17 @@
 //! `GET …/assessments/{assessment}`: a result — the total beside the published cut-off, worded with care,
 //! and the statements answered 3 or lower as areas to build, each with a shortcut to a goal.
 
-use std::collections::HashMap;
-
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::audit::AuditAction;
 use pathways_domain::barc10::{Barc10Answers, STATEMENTS};
-use pathways_store::records;
-use uuid::Uuid;
+use pathways_domain::ids::AssessmentId;
 
-use crate::access::{PersonRead, read_person};
-use crate::controllers::plans::view::dimension_name;
 use crate::error::{WebError, WebResult};
-use crate::extract::Subject;
+use crate::extract::{InPath, Subject};
+use crate::services;
 use crate::state::AppState;
+use crate::views::words::dimension_name;
 use crate::views::{Chrome, render};
 
 pub struct Area {
@@ -42,14 +38,9 @@ struct ResultPage {
 pub async fn show_assessment(
     State(state): State<AppState>,
     s: Subject,
-    Path(params): Path<HashMap<String, String>>,
+    InPath(id): InPath<AssessmentId>,
 ) -> WebResult<Html<String>> {
-    let id: Uuid = params.get("assessment").and_then(|a| a.parse().ok()).ok_or(WebError::NotFound)?;
-    let PersonRead { scope, .. } =
-        read_person(&state, &s.ctx, &s.caller, s.person, AuditAction::AssessmentRead).await?;
-    let tx = state.store.reader();
-    let found =
-        records::assessments(tx, &scope, s.person).await?.into_iter().find(|a| a.id == id).ok_or(WebError::NotFound)?;
+    let found = services::assessments::get(&state, &s.ctx, &s.caller, s.person, id).await?;
     let raw: Vec<u8> = serde_json::from_value(found.answers.clone()).map_err(WebError::internal)?;
     let answers = Barc10Answers::try_from(raw).map_err(WebError::internal)?;
     let t = s.ctx.t();

@@ -1,27 +1,20 @@
 //! `GET /caseload`: each assigned person with their last contact, last check-in, latest BARC-10 and its change,
 //! plan review, and flags — urgent first. Supervisors see their team's caseloads, one coach or all.
 
-use std::collections::HashMap;
-
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Html;
 use chrono::{DateTime, NaiveDate, Utc};
-use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_domain::{AccountId, Role};
-use pathways_store::audit::AuditEntry;
-use pathways_store::{accounts, caseload};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::access::read_scope;
 use crate::error::WebResult;
 use crate::extract::SignedIn;
+use crate::services;
+use crate::services::caseload::Caseload;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
-/// The most persons one caseload page computes figures for.
-const LIMIT: u64 = 500;
 /// No check-in for this many days is a flag.
 const QUIET_DAYS: i64 = 14;
 
@@ -69,23 +62,8 @@ pub async fn show_caseload(
     SignedIn { ctx, caller }: SignedIn,
     Query(q): Query<CaseloadQuery>,
 ) -> WebResult<Html<String>> {
-    let scope = read_scope(&state, &ctx, &caller, AuditAction::CaseloadRead).await?;
-    let tx = state.store.reader();
-    let supervising = scope.assigned_to.is_none();
-    let scope = match q.coach.parse::<AccountId>() {
-        Ok(coach) if supervising => scope.narrowed_to_coach(coach),
-        _ => scope,
-    };
-    let (found, truncated) = caseload::rows(tx, &scope, LIMIT).await?;
-    // Only supervisors see the coach column and the coach filter: a coach's caseload needs no list of coaches.
-    let coaches: HashMap<Uuid, String> = if supervising {
-        accounts::list_staff(tx, caller.org, Role::Coach).await?.into_iter().map(|a| (a.id, a.display_name)).collect()
-    } else {
-        HashMap::new()
-    };
-    let entry =
-        AuditEntry::new(AuditAction::CaseloadRead, AuditOutcome::Success).detail(format!("shown={}", found.len()));
-    crate::access::audit_read(&state, &ctx, entry).await?;
+    let Caseload { rows: found, truncated, supervising, coaches } =
+        services::caseload::rows(&state, &ctx, &caller, q.coach.parse().ok()).await?;
 
     let t = ctx.t();
     let today = crate::clock::today();

@@ -5,15 +5,13 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use pathways_domain::audit::AuditAction;
 use pathways_domain::checkin::{Checkin, RawCheckin};
 use serde::Deserialize;
 
 use super::new_checkin::CheckinForm;
-use crate::access::{PersonTx, open_person};
 use crate::error::WebResult;
-use crate::extract::Subject;
-use crate::extract::VerifiedForm;
+use crate::extract::{Subject, VerifiedForm};
+use crate::services;
 use crate::state::AppState;
 use crate::views::{Chrome, field_error_key, render};
 
@@ -83,10 +81,7 @@ pub async fn create_checkin(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };
-    let PersonTx { tx, scope, .. } =
-        open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::CheckinCreate).await?;
-    super::record(&tx, &s.ctx, &scope, s.person, &checkin, s.caller.account).await?;
-    tx.commit().await?;
+    services::checkins::record(&state, &s.ctx, &s.caller, s.person, &checkin).await?;
     if checkin.is_urgent() {
         let page = CrisisPage { chrome: Chrome::new(&s.ctx, &state, t.get("crisis-title")), base: s.base };
         return Ok(render(&page)?.into_response());

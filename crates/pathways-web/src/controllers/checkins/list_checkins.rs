@@ -3,13 +3,12 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::audit::AuditAction;
-use pathways_store::records;
 
-use crate::access::{PersonRead, read_person};
 use crate::chart::{LineChart, line_chart};
 use crate::error::WebResult;
 use crate::extract::Subject;
+use crate::services;
+use crate::services::checkins::Recent;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -36,10 +35,8 @@ struct ListPage {
 }
 
 pub async fn list_checkins(State(state): State<AppState>, s: Subject) -> WebResult<Html<String>> {
-    let PersonRead { scope, record } =
-        read_person(&state, &s.ctx, &s.caller, s.person, AuditAction::CheckinRead).await?;
-    let tx = state.store.reader();
-    let recent = records::checkins(tx, &scope, s.person, 60).await?;
+    let Recent { person: record, checkins: recent } =
+        services::checkins::list(&state, &s.ctx, &s.caller, s.person, 60).await?;
     let t = s.ctx.t();
     let heading = if s.is_self { t.get("checkins-mine") } else { t.arg("checkins-of", "name", &record.preferred_name) };
     let series: Vec<(String, i64)> =

@@ -3,15 +3,12 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use pathways_domain::audit::AuditAction;
 use pathways_domain::encounter::{Encounter, RawEncounter};
-use pathways_store::records;
 use serde::Deserialize;
 
-use crate::access::{PersonTx, open_person};
 use crate::error::{WebError, WebResult};
-use crate::extract::Subject;
-use crate::extract::VerifiedForm;
+use crate::extract::{Subject, VerifiedForm};
+use crate::services;
 use crate::state::AppState;
 use crate::views::{field_error_key, render};
 
@@ -60,9 +57,6 @@ pub async fn create_encounter(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };
-    let PersonTx { tx, scope, .. } =
-        open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::EncounterCreate).await?;
-    records::add_encounter(&tx, &scope, s.person, &encounter, s.caller.account).await?;
-    tx.commit().await?;
+    services::encounters::record(&state, &s.ctx, &s.caller, s.person, &encounter).await?;
     Ok(crate::flash::redirect(&state, &format!("{}/encounters", s.base), crate::key!("flash-saved")))
 }

@@ -3,14 +3,12 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::AccountId;
-use pathways_domain::audit::AuditAction;
-use pathways_domain::encounter::{EncounterType, may_read_notes};
-use pathways_store::{accounts, records};
+use pathways_domain::encounter::EncounterType;
 
-use crate::access::{PersonRead, read_person};
 use crate::error::{WebError, WebResult};
 use crate::extract::Subject;
+use crate::services;
+use crate::services::encounters::Log;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -51,30 +49,18 @@ pub async fn page(
     errors: Vec<(String, String)>,
     form: Option<(String, String, String, String, String)>,
 ) -> WebResult<EncountersPage> {
-    let PersonRead { scope, record } =
-        read_person(state, &s.ctx, &s.caller, s.person, AuditAction::EncounterRead).await?;
-    let tx = state.store.reader();
-    let list = records::encounters(tx, &scope, s.person, 200).await?;
-    let mut names = std::collections::HashMap::new();
-    for e in &list {
-        if !names.contains_key(&e.author_account_id)
-            && let Some(a) = accounts::find(tx, e.author_account_id.into()).await?
-        {
-            names.insert(e.author_account_id, a.display_name);
-        }
-    }
+    let Log { person: record, entries, authors } =
+        services::encounters::list(state, &s.ctx, &s.caller, s.person, 200).await?;
     let t = s.ctx.t();
-    let coach = record.assigned_coach_id.map(AccountId::from_uuid);
-    let rows = list
+    let rows = entries
         .iter()
-        .map(|e| Row {
+        .map(|(e, visible)| Row {
             date: e.occurred_on.to_string(),
             kind: t.get(&format!("encounter-type-{}", e.kind.replace('_', "-"))),
             minutes: e.minutes,
             topics: serde_json::from_value::<Vec<String>>(e.topics.clone()).unwrap_or_default().join(", "),
-            author: names.get(&e.author_account_id).cloned().unwrap_or_default(),
-            notes: may_read_notes(&s.caller.principal, AccountId::from_uuid(e.author_account_id), coach)
-                .then(|| e.notes.clone().unwrap_or_default()),
+            author: authors.get(&e.author_account_id).cloned().unwrap_or_default(),
+            notes: visible.then(|| e.notes.clone().unwrap_or_default()),
         })
         .collect();
     let heading = t.arg("encounters-of", "name", &record.preferred_name);

@@ -4,15 +4,12 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use pathways_domain::audit::AuditAction;
 use pathways_domain::outreach::{LocatorForm, parse_locator};
-use pathways_store::locators;
 use serde::Deserialize;
 
-use crate::access::{PersonTx, open_person};
 use crate::error::WebResult;
-use crate::extract::Subject;
-use crate::extract::VerifiedForm;
+use crate::extract::{Subject, VerifiedForm};
+use crate::services;
 use crate::state::AppState;
 use crate::views::{field_messages, render};
 
@@ -49,10 +46,6 @@ pub async fn add_locator(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };
-    let PersonTx { tx, scope, .. } =
-        open_person(&state, &s.ctx, &s.caller, s.person, AuditAction::LocatorUpdate).await?;
-    let kind = if s.is_self { "person" } else { "staff" };
-    locators::add(&tx, &scope, s.person, locator, (s.caller.account, kind), pathways_store::now()).await?;
-    tx.commit().await?;
+    services::locator::add(&state, &s.ctx, &s.caller, s.person, locator).await?;
     Ok(crate::flash::redirect(&state, &format!("{}/locator", s.base), crate::key!("flash-locator-added")))
 }

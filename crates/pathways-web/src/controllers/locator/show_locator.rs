@@ -4,13 +4,12 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::audit::AuditAction;
 use pathways_domain::outreach::{LOCATOR_KINDS, LocatorForm};
-use pathways_store::locators;
 
-use crate::access::{PersonTx, open_person};
 use crate::error::WebResult;
 use crate::extract::Subject;
+use crate::services;
+use crate::services::locator::Details;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -49,10 +48,7 @@ pub async fn page(
     form: LocatorForm,
     errors: Vec<(String, String)>,
 ) -> WebResult<LocatorPage> {
-    let PersonTx { tx, scope, record } =
-        open_person(state, &s.ctx, &s.caller, s.person, AuditAction::LocatorRead).await?;
-    let rows = locators::list(&tx, &scope, s.person).await?;
-    tx.commit().await?;
+    let Details { person: record, details: rows } = services::locator::list(state, &s.ctx, &s.caller, s.person).await?;
     let t = s.ctx.t();
     let details = rows
         .into_iter()

@@ -1,29 +1,25 @@
 //! `GET /persons/{id}/edit`: the person form, filled in.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::audit::AuditAction;
-use pathways_store::persons;
+use pathways_domain::PersonId;
 
-use super::form::{PersonForm, PersonFormPage, build_fields, coach_choices};
-use super::parse_id;
-use crate::access::{PersonRead, read_person};
+use super::form::{PersonForm, PersonFormPage, build_fields};
 use crate::error::WebResult;
-use crate::extract::SignedIn;
+use crate::extract::{InPath, SignedIn};
+use crate::services::persons;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
 pub async fn edit_person(
     State(state): State<AppState>,
     SignedIn { ctx, caller }: SignedIn,
-    Path(id): Path<String>,
+    InPath(id): InPath<PersonId>,
 ) -> WebResult<Html<String>> {
-    let id = parse_id(&id)?;
-    let PersonRead { record, .. } = read_person(&state, &ctx, &caller, id, AuditAction::PersonRead).await?;
-    let tx = state.store.reader();
-    let coaches = coach_choices(tx, &caller).await?;
+    let record = persons::get(&state, &ctx, &caller, id).await?;
+    let coaches = persons::coach_choices(&state, &caller).await?;
     let t = ctx.t();
-    let form = PersonForm::from_raw(persons::details_of(&record).to_raw(), record.assigned_coach_id);
+    let form = PersonForm::from_raw(pathways_store::persons::details_of(&record).to_raw(), record.assigned_coach_id);
     let heading = t.arg("persons-edit-title", "name", &record.preferred_name);
     render(&PersonFormPage {
         chrome: Chrome::new(&ctx, &state, heading.clone()),

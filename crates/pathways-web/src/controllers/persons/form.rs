@@ -1,17 +1,11 @@
-//! The person form, shared by "add a person" and "edit": its fields, their labels, hints and errors, and the
-//! choice of assigned coach.
+//! The person form, shared by "add a person" and "edit": its fields (with the choice of assigned coach), their
+//! labels, hints and errors.
 
 use askama::Template;
-use pathways_domain::access::may_assign_coach;
 use pathways_domain::person::{COMMON_LANGUAGES, RawPerson};
 use pathways_domain::text::FieldError;
-use pathways_domain::{AccountId, Role};
-use pathways_store::ConnectionTrait;
-use pathways_store::accounts;
 use serde::Deserialize;
 
-use crate::ctx::Caller;
-use crate::error::WebResult;
 use crate::i18n::Tr;
 use crate::views::{Chrome, field_error_key, field_label_key};
 
@@ -80,42 +74,6 @@ pub struct PersonFormPage {
     pub fields: Vec<FormField>,
     /// (field id, message) for the summary at the top.
     pub errors: Vec<(&'static str, String)>,
-}
-
-/// The coaches the caller may choose from, when the caller may assign coaches at all.
-pub async fn coach_choices(db: &impl ConnectionTrait, caller: &Caller) -> WebResult<Option<Vec<(String, String)>>> {
-    if !may_assign_coach(&caller.principal) {
-        return Ok(None);
-    }
-    let coaches = accounts::list_staff(db, caller.org, Role::Coach).await?;
-    Ok(Some(coaches.into_iter().map(|a| (a.id.to_string(), a.display_name)).collect()))
-}
-
-/// The assigned coach a form asks for: `Ok(None)` means "leave it as it is" (the caller may not choose).
-pub async fn chosen_coach(
-    db: &impl ConnectionTrait,
-    caller: &Caller,
-    chosen: &str,
-) -> WebResult<Result<Option<Option<AccountId>>, FieldError>> {
-    if !may_assign_coach(&caller.principal) {
-        return Ok(Ok(None));
-    }
-    let chosen = chosen.trim();
-    if chosen.is_empty() {
-        return Ok(Ok(Some(None)));
-    }
-    let invalid = || Ok(Err(FieldError::new("assigned_coach", "invalid-coach")));
-    let Ok(id) = chosen.parse::<AccountId>() else { return invalid() };
-    match accounts::find(db, id).await? {
-        Some(a)
-            if a.org_id == caller.org.as_uuid()
-                && a.role.as_deref() == Some(Role::Coach.as_str())
-                && a.disabled_at.is_none() =>
-        {
-            Ok(Ok(Some(Some(id))))
-        }
-        _ => invalid(),
-    }
 }
 
 pub fn build_fields(

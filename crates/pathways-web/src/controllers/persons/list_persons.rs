@@ -1,21 +1,15 @@
 //! `GET /persons`: the people the caller may see — a coach's caseload, or the organization for supervisors.
 
-use std::collections::HashMap;
-
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Html;
-use pathways_domain::Role;
 use pathways_domain::access::{PersonReach, may_create_person, person_reach};
-use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_store::audit::AuditEntry;
-use pathways_store::{accounts, persons};
 use serde::Deserialize;
 
-use crate::access::read_scope;
 use crate::ctx::url_encode;
 use crate::error::WebResult;
 use crate::extract::SignedIn;
+use crate::services::persons;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -57,14 +51,8 @@ pub async fn list_persons(
     Query(query): Query<ListQuery>,
 ) -> WebResult<Html<String>> {
     let page_no = query.page.parse::<u64>().unwrap_or(1).max(1);
-    let scope = read_scope(&state, &ctx, &caller, AuditAction::PersonList).await?;
-    let tx = state.store.reader();
-    let page = persons::list(tx, &scope, Some(&query.q), page_no, PER_PAGE).await?;
-    let entry =
-        AuditEntry::new(AuditAction::PersonList, AuditOutcome::Success).detail(format!("shown={}", page.items.len()));
-    crate::access::audit_read(&state, &ctx, entry).await?;
-    let coaches: HashMap<_, _> =
-        accounts::list_staff(tx, caller.org, Role::Coach).await?.into_iter().map(|a| (a.id, a.display_name)).collect();
+    let page = persons::list(&state, &ctx, &caller, Some(&query.q), page_no, PER_PAGE).await?;
+    let coaches = persons::coach_names(&state, &caller).await?;
 
     let t = ctx.t();
     let heading = match person_reach(&caller.principal) {

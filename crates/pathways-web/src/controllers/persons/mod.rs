@@ -7,21 +7,12 @@ pub mod list_persons;
 pub mod new_person;
 pub mod resolve_attention;
 pub mod show_person;
-pub mod summary;
 pub mod update_person;
 
 pub use create_person::create_person;
 pub use edit_person::edit_person;
 pub use list_persons::list_persons;
 pub use new_person::new_person;
+pub use resolve_attention::resolve_attention;
 pub use show_person::show_person;
 pub use update_person::update_person;
-
-use pathways_domain::PersonId;
-
-use crate::error::WebError;
-
-/// A path id that is not an id is simply a page that does not exist.
-pub fn parse_id(raw: &str) -> Result<PersonId, WebError> {
-    raw.parse().map_err(|_| WebError::NotFound)
-}

@@ -1,17 +1,16 @@
 //! `GET /persons/{id}`: one person's details.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::audit::AuditAction;
-use pathways_store::accounts;
+use pathways_domain::PersonId;
 
 use super::form::language_name;
-use super::parse_id;
-use crate::access::{PersonRead, read_person};
 use crate::error::WebResult;
-use crate::extract::SignedIn;
+use crate::extract::{InPath, SignedIn};
+use crate::services::persons::{self, Overview};
 use crate::state::AppState;
+use crate::views::summary::{Summary, summary};
 use crate::views::{Chrome, render};
 
 #[derive(Template)]
@@ -21,7 +20,7 @@ struct ShowPage {
     id: String,
     name: String,
     rows: Vec<(String, String)>,
-    summary: super::summary::Summary,
+    summary: Summary,
     can_invite: bool,
     base: String,
     is_self: bool,
@@ -31,18 +30,9 @@ struct ShowPage {
 pub async fn show_person(
     State(state): State<AppState>,
     SignedIn { ctx, caller }: SignedIn,
-    Path(id): Path<String>,
+    InPath(id): InPath<PersonId>,
 ) -> WebResult<Html<String>> {
-    let id = parse_id(&id)?;
-    let PersonRead { record: p, scope } = read_person(&state, &ctx, &caller, id, AuditAction::PersonRead).await?;
-    let tx = state.store.reader();
-    let summary = super::summary::summary(tx, ctx.t(), &scope, id).await?;
-    let can_invite = accounts::find_for_person(tx, id).await?.is_none();
-    let coach = match p.assigned_coach_id {
-        Some(c) => accounts::find(tx, c.into()).await?.map(|a| a.display_name),
-        None => None,
-    };
-
+    let Overview { person: p, summary: s, can_invite, coach } = persons::overview(&state, &ctx, &caller, id).await?;
     let t = ctx.t();
     let not_given = t.get("not-given");
     let or_not_given = |v: Option<String>| v.filter(|s| !s.is_empty()).unwrap_or_else(|| not_given.clone());
@@ -66,7 +56,7 @@ pub async fn show_person(
         id: p.id.to_string(),
         name: p.preferred_name,
         rows,
-        summary,
+        summary: summary(t, &s),
         can_invite,
     })
 }

@@ -3,15 +3,13 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::audit::AuditAction;
 use pathways_domain::plan::{Pathway, PlanContent, Stage};
-use pathways_store::plans;
 
 use super::view::{pathway_name, stage_name};
-use crate::access::{PersonRead, read_person};
 use crate::error::WebResult;
 use crate::extract::Subject;
 use crate::i18n::Tr;
+use crate::services;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -56,9 +54,7 @@ impl PlanFormPage {
 }
 
 pub async fn edit_plan(State(state): State<AppState>, s: Subject) -> WebResult<Html<String>> {
-    let PersonRead { scope, .. } = read_person(&state, &s.ctx, &s.caller, s.person, AuditAction::PlanRead).await?;
-    let tx = state.store.reader();
-    let plan = plans::current(tx, &scope, s.person).await?;
+    let plan = services::plans::current(&state, &s.ctx, &s.caller, s.person).await?;
     let t = s.ctx.t();
     let version = plan.as_ref().map_or(0, |p| p.version);
     let content = plan.map(|p| p.content).unwrap_or_default();

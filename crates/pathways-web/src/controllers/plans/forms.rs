@@ -50,7 +50,7 @@ pub fn apply_goal_form(plan: &mut PlanContent, id: Option<Uuid>, f: &Fields, tod
     let existing = id.and_then(|id| plan.goals.iter().position(|g| g.id == id));
     let mut goal = existing
         .map(|i| plan.goals[i].clone())
-        .unwrap_or_else(|| Goal { id: Uuid::now_v7(), ..super::edit_goal::blank_goal(Dimension::Health) });
+        .unwrap_or_else(|| Goal { id: Uuid::now_v7(), ..super::goal_form::blank_goal(Dimension::Health) });
     if let Ok(d) = f.get("dimension").parse() {
         goal.dimension = d;
     }

@@ -1,18 +1,15 @@
 //! `GET …/plan/versions`: every version, who saved it, what changed — and a way back to any of them.
 
-use std::collections::HashMap;
-
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::audit::AuditAction;
 use pathways_domain::plan::{PlanContent, diff};
-use pathways_store::{accounts, plans};
 
 use super::view::change_text;
-use crate::access::{PersonRead, read_person};
 use crate::error::WebResult;
 use crate::extract::Subject;
+use crate::services;
+use crate::services::plans::History;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -33,17 +30,7 @@ struct VersionsPage {
 }
 
 pub async fn list_plan_versions(State(state): State<AppState>, s: Subject) -> WebResult<Html<String>> {
-    let PersonRead { scope, .. } = read_person(&state, &s.ctx, &s.caller, s.person, AuditAction::PlanRead).await?;
-    let tx = state.store.reader();
-    let versions = plans::versions(tx, &scope, s.person).await?;
-    let mut names = HashMap::new();
-    for v in &versions {
-        if let std::collections::hash_map::Entry::Vacant(e) = names.entry(v.author_account_id)
-            && let Some(a) = accounts::find(tx, v.author_account_id.into()).await?
-        {
-            e.insert(a.display_name);
-        }
-    }
+    let History { versions, authors: names } = services::plans::history(&state, &s.ctx, &s.caller, s.person).await?;
 
     let t = s.ctx.t();
     let current = versions.first().map_or(0, |v| v.version);

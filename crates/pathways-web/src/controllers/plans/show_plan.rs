@@ -3,13 +3,12 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::audit::AuditAction;
-use pathways_store::plans;
 
 use super::view::{DimensionView, dimensions, pathway_name, stage_name};
-use crate::access::{PersonRead, read_person};
 use crate::error::WebResult;
 use crate::extract::Subject;
+use crate::services;
+use crate::services::plans::Shown;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -29,12 +28,7 @@ struct PlanPage {
 }
 
 pub async fn show_plan(State(state): State<AppState>, s: Subject) -> WebResult<Html<String>> {
-    let PersonRead { scope, record } = read_person(&state, &s.ctx, &s.caller, s.person, AuditAction::PlanRead).await?;
-    let tx = state.store.reader();
-    let (plan, author) = match plans::current_with_author(tx, &scope, s.person).await? {
-        Some((plan, author)) => (Some(plan), author),
-        None => (None, None),
-    };
+    let Shown { person: record, plan, author } = services::plans::shown(&state, &s.ctx, &s.caller, s.person).await?;
 
     let t = s.ctx.t();
     let content = plan.as_ref().map(|p| p.content.clone()).unwrap_or_default();

@@ -4,6 +4,7 @@ use pathways_domain::dimension::Dimension;
 use pathways_domain::plan::{Change, Goal, GoalStatus, Pathway, PlanContent, Stage};
 
 use crate::i18n::Tr;
+pub use crate::views::words::dimension_name;
 
 pub struct StepView {
     pub what: String,
@@ -33,10 +34,6 @@ pub struct DimensionView {
     pub hint: String,
     pub goals: Vec<GoalView>,
     pub add_href: String,
-}
-
-pub fn dimension_name(t: Tr, d: Dimension) -> String {
-    t.get(&format!("dimension-{}", d.as_str()))
 }
 
 pub fn pathway_name(t: Tr, p: Pathway) -> String {

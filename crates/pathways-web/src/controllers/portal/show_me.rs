@@ -3,14 +3,12 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::audit::AuditAction;
-use pathways_store::{accounts, orgs};
 
-use crate::access::{PersonRead, read_person};
-use crate::controllers::persons::summary::{Summary, summary};
 use crate::error::{WebError, WebResult};
 use crate::extract::Subject;
+use crate::services::summary::{self, Home};
 use crate::state::AppState;
+use crate::views::summary::Summary;
 use crate::views::{Chrome, render};
 
 #[derive(Template)]
@@ -30,23 +28,15 @@ pub async fn show_me(State(state): State<AppState>, s: Subject) -> WebResult<Htm
     if !s.is_self {
         return Err(WebError::NotFound);
     }
-    let PersonRead { scope, record } =
-        read_person(&state, &s.ctx, &s.caller, s.person, AuditAction::PersonRead).await?;
-    let tx = state.store.reader();
+    let Home { person, summary, coach, org } = summary::home(&state, &s.ctx, &s.caller, s.person).await?;
     let t = s.ctx.t();
-    let summary = summary(tx, t, &scope, s.person).await?;
-    let coach = match record.assigned_coach_id {
-        Some(c) => accounts::find(tx, c.into()).await?.map(|a| a.display_name).unwrap_or_default(),
-        None => String::new(),
-    };
-    let org = orgs::find(tx, scope.org).await?.map(|o| o.name).unwrap_or_default();
     render(&HomePage {
         chrome: Chrome::new(&s.ctx, &state, t.get("portal-home")),
-        name: record.preferred_name,
+        name: person.preferred_name,
         base: s.base,
         is_self: true,
         plan_title: t.get("plan-title-mine"),
-        summary,
+        summary: crate::views::summary::summary(t, &summary),
         coach,
         org,
     })

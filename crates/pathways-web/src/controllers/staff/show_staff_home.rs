@@ -5,10 +5,10 @@ use axum::extract::State;
 use axum::response::Html;
 use pathways_domain::Role;
 use pathways_domain::access::{PersonReach, may_create_person, person_reach};
-use pathways_store::orgs;
 
 use crate::error::WebResult;
 use crate::extract::SignedIn;
+use crate::services;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -30,7 +30,7 @@ pub async fn show_staff_home(
     SignedIn { ctx, caller }: SignedIn,
 ) -> WebResult<Html<String>> {
     let t = ctx.t();
-    let org = orgs::find(state.store.reader(), caller.org).await?.map(|o| o.name).unwrap_or_default();
+    let org = services::staff::org_name(&state, &caller).await?;
     let role_key = match caller.role {
         Some(Role::Admin) => "role-admin",
         Some(Role::Supervisor) => "role-supervisor",

@@ -175,3 +175,39 @@ async fn bad_goal_input_is_explained() {
         StatusCode::NOT_FOUND
     );
 }
+
+/// Every id a record's path names is typed: a malformed one (or one of the wrong kind) names nothing, on the pages
+/// and in the API alike.
+#[tokio::test]
+async fn malformed_ids_in_a_records_paths_name_nothing() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let p = app.person(app.org, "Typed Ids", Some(coach.id)).await;
+    let base = format!("/persons/{p}");
+    for path in [
+        "/persons/not-an-id".to_owned(),
+        "/persons/not-an-id/edit".to_owned(),
+        "/persons/not-an-id/plan".to_owned(),
+        format!("{base}/plan/goals/not-a-goal/edit"),
+        format!("{base}/plan/goals/{}/edit", uuid::Uuid::now_v7()),
+        format!("{base}/assessments/42"),
+        format!("{base}/assessments/{}", uuid::Uuid::now_v7()),
+    ] {
+        assert_eq!(app.page(&coach, &path).await.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    for path in [
+        format!("{base}/plan/goals/not-a-goal"),
+        format!("{base}/plan/versions/0/restore"),
+        format!("{base}/plan/versions/v1/restore"),
+        format!("{base}/locator/not-a-detail/remove"),
+        format!("{base}/attention/not-an-item/resolve"),
+    ] {
+        let res = app.post_form(&coach, &path, &[("version", "0")]).await;
+        assert_eq!(res.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    for what in ["", "/plan", "/plan/versions", "/assessments", "/checkins", "/encounters"] {
+        let path = format!("/api/v1/persons/not-an-id{what}");
+        let res = app.api(&coach, axum::http::Method::GET, &path, None).await;
+        assert_eq!(res.status, StatusCode::NOT_FOUND, "{path}");
+    }
+}

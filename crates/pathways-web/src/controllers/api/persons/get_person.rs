@@ -1,14 +1,13 @@
 //! `GET /api/v1/persons/{id}`.
 
 use axum::Json;
-use axum::extract::{Path, State};
-use pathways_domain::audit::AuditAction;
+use axum::extract::State;
+use pathways_domain::PersonId;
 
 use super::PersonJson;
-use crate::access::{PersonRead, read_person};
-use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
-use crate::extract::ApiCaller;
+use crate::extract::{ApiCaller, InPath};
+use crate::services::persons;
 use crate::state::AppState;
 
 /// One person; 404 when outside the caller's reach (another organization, or not on a coach's caseload).
@@ -19,9 +18,7 @@ use crate::state::AppState;
 pub async fn get_person(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
+    InPath(id): InPath<PersonId>,
 ) -> WebResult<Json<PersonJson>> {
-    let id = parse_id(&id)?;
-    let PersonRead { record, .. } = read_person(&state, &ctx, &caller, id, AuditAction::PersonRead).await?;
-    Ok(Json(record.into()))
+    Ok(Json(persons::get(&state, &ctx, &caller, id).await?.into()))
 }

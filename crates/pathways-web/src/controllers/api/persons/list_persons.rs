@@ -2,16 +2,13 @@
 
 use axum::Json;
 use axum::extract::{Query, State};
-use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_store::audit::AuditEntry;
-use pathways_store::persons;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::{PersonJson, PersonList};
-use crate::access::read_scope;
 use crate::error::WebResult;
 use crate::extract::ApiCaller;
+use crate::services::persons;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -36,12 +33,7 @@ pub async fn list_persons(
 ) -> WebResult<Json<PersonList>> {
     let page = p.page.unwrap_or(1).max(1);
     let per_page = p.per_page.unwrap_or(25).clamp(1, 100);
-    let scope = read_scope(&state, &ctx, &caller, AuditAction::PersonList).await?;
-    let tx = state.store.reader();
-    let found = persons::list(tx, &scope, p.q.as_deref(), page, per_page).await?;
-    let entry =
-        AuditEntry::new(AuditAction::PersonList, AuditOutcome::Success).detail(format!("shown={}", found.items.len()));
-    crate::access::audit_read(&state, &ctx, entry).await?;
+    let found = persons::list(&state, &ctx, &caller, p.q.as_deref(), page, per_page).await?;
     Ok(Json(PersonList {
         total: found.total,
         page,

@@ -1,17 +1,15 @@
 //! `GET /api/v1/persons/{id}/plan`.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use pathways_domain::audit::AuditAction;
-use pathways_store::plans;
+use pathways_domain::PersonId;
 
 use super::PlanJson;
-use crate::access::{PersonRead, read_person};
-use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
-use crate::extract::ApiCaller;
+use crate::extract::{ApiCaller, InPath};
+use crate::services;
 use crate::state::AppState;
 
 /// The current plan; its version is also the `ETag`.
@@ -22,12 +20,9 @@ use crate::state::AppState;
 pub async fn get_plan(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
+    InPath(id): InPath<PersonId>,
 ) -> WebResult<Response> {
-    let id = parse_id(&id)?;
-    let PersonRead { scope, .. } = read_person(&state, &ctx, &caller, id, AuditAction::PlanRead).await?;
-    let tx = state.store.reader();
-    let plan = plans::current(tx, &scope, id).await?;
+    let plan = services::plans::current(&state, &ctx, &caller, id).await?;
     let body = PlanJson::of(id.as_uuid(), plan);
     let etag = HeaderValue::from_str(&format!("\"{}\"", body.version)).unwrap_or(HeaderValue::from_static("\"0\""));
     Ok(([(header::ETAG, etag)], Json(body)).into_response())

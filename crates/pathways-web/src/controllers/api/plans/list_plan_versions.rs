@@ -1,15 +1,13 @@
 //! `GET /api/v1/persons/{id}/plan/versions`.
 
 use axum::Json;
-use axum::extract::{Path, State};
-use pathways_domain::audit::AuditAction;
-use pathways_store::plans;
+use axum::extract::State;
+use pathways_domain::PersonId;
 
 use super::PlanJson;
-use crate::access::{PersonRead, read_person};
-use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
-use crate::extract::ApiCaller;
+use crate::extract::{ApiCaller, InPath};
+use crate::services;
 use crate::state::AppState;
 
 /// Every version, newest first.
@@ -20,11 +18,8 @@ use crate::state::AppState;
 pub async fn list_plan_versions(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
+    InPath(id): InPath<PersonId>,
 ) -> WebResult<Json<Vec<PlanJson>>> {
-    let id = parse_id(&id)?;
-    let PersonRead { scope, .. } = read_person(&state, &ctx, &caller, id, AuditAction::PlanRead).await?;
-    let tx = state.store.reader();
-    let versions = plans::versions(tx, &scope, id).await?;
+    let versions = services::plans::versions(&state, &ctx, &caller, id).await?;
     Ok(Json(versions.into_iter().map(|v| PlanJson::of(id.as_uuid(), Some(v))).collect()))
 }

@@ -2,20 +2,16 @@
 //! both versions, so the client can merge and try again.
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use pathways_domain::PrincipalKind;
-use pathways_domain::audit::AuditAction;
-use pathways_store::plans::{self, Author, SaveOutcome};
+use pathways_domain::PersonId;
 
 use super::{PlanJson, PlanPut};
-use crate::access::{PersonTx, open_person};
-use crate::controllers::api::persons::parse_body;
-use crate::controllers::persons::parse_id;
 use crate::error::{WebError, WebResult};
-use crate::extract::ApiCaller;
+use crate::extract::{ApiCaller, InPath, JsonBody};
+use crate::services;
+use crate::services::plans::{Problems, Saved};
 use crate::state::AppState;
 
 /// Saves the plan. Name the version you edited in `version` or `If-Match`.
@@ -27,12 +23,10 @@ use crate::state::AppState;
 pub async fn put_plan(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
+    InPath(id): InPath<PersonId>,
     headers: HeaderMap,
-    body: Bytes,
+    JsonBody(put): JsonBody<PlanPut>,
 ) -> WebResult<Response> {
-    let id = parse_id(&id)?;
-    let put: PlanPut = parse_body(&body)?;
     let if_match = headers
         .get(header::IF_MATCH)
         .and_then(|v| v.to_str().ok())
@@ -41,23 +35,12 @@ pub async fn put_plan(
         fields: vec![("version".into(), "required")],
         detail: "name the version you edited, in `version` or an If-Match header".into(),
     })?;
-    let plan = put.plan.validated().map_err(|errors| WebError::InvalidPaths {
-        detail: errors.iter().map(|e| format!("{}: {}", e.path, e.code)).collect::<Vec<_>>().join("; "),
-        fields: errors.into_iter().map(|e| (e.path, e.code)).collect(),
-    })?;
-    let PersonTx { tx, scope, .. } = open_person(&state, &ctx, &caller, id, AuditAction::PlanUpdate).await?;
-    let kind = if caller.kind == PrincipalKind::Person { "person" } else { "staff" };
-    match plans::save(&tx, &scope, id, from, &plan, Author { account: caller.account, kind, restored_from: None })
-        .await?
-    {
-        SaveOutcome::Saved(saved) => {
-            tx.commit().await?;
-            Ok(Json(PlanJson::of(id.as_uuid(), Some(saved))).into_response())
-        }
-        SaveOutcome::Stale(current) => {
-            // Nothing was saved; the attempt, which answers with the current version, is audited as failed.
-            drop(tx);
-            crate::access::audit_failed(&state, &ctx, AuditAction::PlanUpdate, id, "stale_version").await?;
+    let plan =
+        put.plan.validated().map_err(|errors| invalid(errors.into_iter().map(|e| (e.path, e.code)).collect()))?;
+    match services::plans::put(&state, &ctx, &caller, id, from, plan).await? {
+        Saved::Saved(saved) => Ok(Json(PlanJson::of(id.as_uuid(), Some(saved))).into_response()),
+        Saved::Stale { theirs, yours } => {
+            // Nothing was saved (the attempt is audited as failed): the answer holds the current version.
             let t = ctx.t();
             let body = serde_json::json!({
                 "error": {
@@ -66,10 +49,18 @@ pub async fn put_plan(
                     "message": t.get("plan-conflict-title"),
                     "request_id": ctx.request_id,
                 },
-                "current": PlanJson::of(id.as_uuid(), current.map(|b| *b)),
-                "yours": { "version": from, "plan": plan },
+                "current": PlanJson::of(id.as_uuid(), theirs),
+                "yours": { "version": from, "plan": yours },
             });
             Ok((StatusCode::CONFLICT, Json(body)).into_response())
         }
+        Saved::Invalid { errors, .. } => Err(invalid(errors)),
+    }
+}
+
+fn invalid(errors: Problems) -> WebError {
+    WebError::InvalidPaths {
+        detail: errors.iter().map(|(path, code)| format!("{path}: {code}")).collect::<Vec<_>>().join("; "),
+        fields: errors,
     }
 }

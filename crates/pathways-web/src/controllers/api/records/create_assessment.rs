@@ -1,24 +1,19 @@
 //! `POST /api/v1/persons/{id}/assessments`.
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
-use pathways_domain::PrincipalKind;
-use pathways_domain::audit::AuditAction;
+use pathways_domain::PersonId;
 use pathways_domain::barc10::{Barc10Answers, Barc10Error};
-use pathways_store::records;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::AssessmentJson;
-use crate::access::{PersonTx, open_person};
-use crate::controllers::api::persons::parse_body;
-use crate::controllers::assessments::create_assessment::{barc10_error_text, flag_drop};
-use crate::controllers::persons::parse_id;
 use crate::error::{WebError, WebResult};
-use crate::extract::ApiCaller;
+use crate::extract::{ApiCaller, InPath, JsonBody};
+use crate::services;
 use crate::state::AppState;
+use crate::views::words::barc10_error_text;
 
 /// `{"instrument": "barc10", "answers": [ten integers from 1 to 6]}`
 #[derive(Debug, Deserialize, ToSchema)]
@@ -37,11 +32,9 @@ pub struct AssessmentCreate {
 pub async fn create_assessment(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
-    body: Bytes,
+    InPath(id): InPath<PersonId>,
+    JsonBody(body): JsonBody<AssessmentCreate>,
 ) -> WebResult<(StatusCode, Json<AssessmentJson>)> {
-    let id = parse_id(&id)?;
-    let body: AssessmentCreate = parse_body(&body)?;
     if body.instrument != "barc10" {
         return Err(WebError::InvalidPaths {
             fields: vec![("instrument".into(), "invalid-characters")],
@@ -56,10 +49,6 @@ pub async fn create_assessment(
         };
         WebError::InvalidPaths { fields: vec![(path, code)], detail: barc10_error_text(ctx.t(), &e) }
     })?;
-    let PersonTx { tx, scope, .. } = open_person(&state, &ctx, &caller, id, AuditAction::AssessmentCreate).await?;
-    let kind = if caller.kind == PrincipalKind::Person { "person" } else { "staff" };
-    let saved = records::add_assessment(&tx, &scope, id, &answers, caller.account, kind, pathways_store::now()).await?;
-    flag_drop(&tx, &scope, id).await?;
-    tx.commit().await?;
+    let saved = services::assessments::record(&state, &ctx, &caller, id, &answers).await?;
     Ok((StatusCode::CREATED, Json(saved.into())))
 }

@@ -1,18 +1,15 @@
 //! `POST /api/v1/persons/{id}/checkins`.
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
-use pathways_domain::audit::AuditAction;
+use pathways_domain::PersonId;
 use pathways_domain::checkin::{Checkin, RawCheckin};
 
 use super::CheckinJson;
-use crate::access::{PersonTx, open_person};
-use crate::controllers::api::persons::parse_body;
-use crate::controllers::persons::parse_id;
 use crate::error::{WebError, WebResult};
-use crate::extract::ApiCaller;
+use crate::extract::{ApiCaller, InPath, JsonBody};
+use crate::services;
 use crate::state::AppState;
 
 /// Records a check-in. `"safe": false` raises an urgent item for the coach in the same transaction.
@@ -24,14 +21,10 @@ use crate::state::AppState;
 pub async fn create_checkin(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
-    body: Bytes,
+    InPath(id): InPath<PersonId>,
+    JsonBody(raw): JsonBody<RawCheckin>,
 ) -> WebResult<(StatusCode, Json<CheckinJson>)> {
-    let id = parse_id(&id)?;
-    let raw: RawCheckin = parse_body(&body)?;
     let checkin = Checkin::parse(&raw).map_err(WebError::Invalid)?;
-    let PersonTx { tx, scope, .. } = open_person(&state, &ctx, &caller, id, AuditAction::CheckinCreate).await?;
-    let saved = crate::controllers::checkins::record(&tx, &ctx, &scope, id, &checkin, caller.account).await?;
-    tx.commit().await?;
+    let saved = services::checkins::record(&state, &ctx, &caller, id, &checkin).await?;
     Ok((StatusCode::CREATED, Json(saved.into())))
 }

@@ -1,21 +1,17 @@
 //! `POST /api/v1/persons/{id}/encounters`.
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
-use pathways_domain::PrincipalKind;
-use pathways_domain::audit::AuditAction;
 use pathways_domain::encounter::{Encounter, RawEncounter};
+use pathways_domain::{PersonId, PrincipalKind};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::EncounterJson;
-use crate::access::{PersonTx, open_person};
-use crate::controllers::api::persons::parse_body;
-use crate::controllers::persons::parse_id;
 use crate::error::{WebError, WebResult};
-use crate::extract::ApiCaller;
+use crate::extract::{ApiCaller, InPath, JsonBody};
+use crate::services;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -40,14 +36,12 @@ pub struct EncounterCreate {
 pub async fn create_encounter(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
-    body: Bytes,
+    InPath(id): InPath<PersonId>,
+    JsonBody(body): JsonBody<EncounterCreate>,
 ) -> WebResult<(StatusCode, Json<EncounterJson>)> {
-    let id = parse_id(&id)?;
     if caller.kind != PrincipalKind::Staff {
         return Err(WebError::Forbidden);
     }
-    let body: EncounterCreate = parse_body(&body)?;
     let raw = RawEncounter {
         date: body.date,
         kind: body.kind,
@@ -56,8 +50,6 @@ pub async fn create_encounter(
         notes: body.notes,
     };
     let encounter = Encounter::parse(&raw, crate::clock::today()).map_err(WebError::Invalid)?;
-    let PersonTx { tx, scope, .. } = open_person(&state, &ctx, &caller, id, AuditAction::EncounterCreate).await?;
-    let saved = pathways_store::records::add_encounter(&tx, &scope, id, &encounter, caller.account).await?;
-    tx.commit().await?;
+    let saved = services::encounters::record(&state, &ctx, &caller, id, &encounter).await?;
     Ok((StatusCode::CREATED, Json(EncounterJson::of(saved, true))))
 }

@@ -1,15 +1,13 @@
 //! `GET /api/v1/persons/{id}/assessments`.
 
 use axum::Json;
-use axum::extract::{Path, State};
-use pathways_domain::audit::AuditAction;
-use pathways_store::records;
+use axum::extract::State;
+use pathways_domain::PersonId;
 
 use super::AssessmentJson;
-use crate::access::{PersonRead, read_person};
-use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
-use crate::extract::ApiCaller;
+use crate::extract::{ApiCaller, InPath};
+use crate::services;
 use crate::state::AppState;
 
 /// Every assessment, oldest first.
@@ -20,11 +18,8 @@ use crate::state::AppState;
 pub async fn list_assessments(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
+    InPath(id): InPath<PersonId>,
 ) -> WebResult<Json<Vec<AssessmentJson>>> {
-    let id = parse_id(&id)?;
-    let PersonRead { scope, .. } = read_person(&state, &ctx, &caller, id, AuditAction::AssessmentRead).await?;
-    let tx = state.store.reader();
-    let all = records::assessments(tx, &scope, id).await?;
+    let all = services::assessments::list(&state, &ctx, &caller, id).await?.assessments;
     Ok(Json(all.into_iter().map(AssessmentJson::from).collect()))
 }

@@ -1,17 +1,15 @@
 //! `GET /api/v1/persons/{id}/checkins`.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
-use pathways_domain::audit::AuditAction;
-use pathways_store::records;
+use axum::extract::{Query, State};
+use pathways_domain::PersonId;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::CheckinJson;
-use crate::access::{PersonRead, read_person};
-use crate::controllers::persons::parse_id;
 use crate::error::WebResult;
-use crate::extract::ApiCaller;
+use crate::extract::{ApiCaller, InPath};
+use crate::services;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -29,12 +27,10 @@ pub struct Limit {
 pub async fn list_checkins(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
+    InPath(id): InPath<PersonId>,
     Query(q): Query<Limit>,
 ) -> WebResult<Json<Vec<CheckinJson>>> {
-    let id = parse_id(&id)?;
-    let PersonRead { scope, .. } = read_person(&state, &ctx, &caller, id, AuditAction::CheckinRead).await?;
-    let tx = state.store.reader();
-    let list = records::checkins(tx, &scope, id, q.limit.unwrap_or(100).clamp(1, 1000)).await?;
+    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+    let list = services::checkins::list(&state, &ctx, &caller, id, limit).await?.checkins;
     Ok(Json(list.into_iter().map(CheckinJson::from).collect()))
 }

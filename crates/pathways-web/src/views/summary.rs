@@ -1,12 +1,7 @@
 //! The recovery summary shown on a person's page (staff) and on the person's own home (`/me`).
 
-use pathways_domain::PersonId;
-use pathways_domain::access::PersonScope;
-use pathways_store::ConnectionTrait;
-use pathways_store::{plans, records};
-
-use crate::error::WebResult;
 use crate::i18n::Tr;
+use crate::services::summary::RecordSummary;
 
 pub struct AttentionView {
     pub id: String,
@@ -23,13 +18,11 @@ pub struct Summary {
     pub attention: Vec<AttentionView>,
 }
 
-pub async fn summary(db: &impl ConnectionTrait, t: Tr, scope: &PersonScope, person: PersonId) -> WebResult<Summary> {
-    let plan = plans::current(db, scope, person).await?;
-    let assessments = records::assessments(db, scope, person).await?;
-    let last_checkin = records::checkins(db, scope, person, 1).await?.into_iter().next();
-    let open = records::open_attention(db, scope, person).await?;
+/// The summary in the reader's words.
+pub fn summary(t: Tr, s: &RecordSummary) -> Summary {
+    let (plan, assessments, last_checkin, open) = (&s.plan, &s.assessments, &s.last_checkin, &s.attention);
     let today = crate::clock::today();
-    let plan_line = match &plan {
+    let plan_line = match plan {
         Some(p) => {
             let mut line = t.count("summary-goals", p.content.goals.len() as u64);
             if let Some(d) = p.content.review_date {
@@ -51,7 +44,7 @@ pub async fn summary(db: &impl ConnectionTrait, t: Tr, scope: &PersonScope, pers
             last.total - before.total
         ),
     };
-    let checkin_line = match &last_checkin {
+    let checkin_line = match last_checkin {
         Some(c) => format!(
             "{} · {} · {}: {}",
             c.created_at.format("%Y-%m-%d"),
@@ -70,13 +63,13 @@ pub async fn summary(db: &impl ConnectionTrait, t: Tr, scope: &PersonScope, pers
             since: a.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
         })
         .collect();
-    Ok(Summary {
+    Summary {
         review_due: plan.as_ref().is_some_and(|p| p.content.review_due(today)),
         plan_line,
         barc_line,
         checkin_line,
         attention,
-    })
+    }
 }
 
 /// Attention kinds with a label in both catalogs (checked by a test).
