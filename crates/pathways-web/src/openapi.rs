@@ -9,11 +9,6 @@ use crate::controllers::api::{checkups, consents, outreach, persons, plans, reco
 #[openapi(
     info(title = "Pathways API", description = "Recovery-oriented system of care. Every request needs `Authorization: Bearer <token>` (see `pathways token create`). Errors are `{\"error\": {\"status\", \"code\", \"message\", \"request_id\"}}`."),
     paths(
-        persons::list_persons::list_persons, persons::create_person::create_person, persons::get_person::get_person, persons::update_person::update_person,
-        plans::get_plan::get_plan, plans::put_plan::put_plan, plans::list_plan_versions::list_plan_versions,
-        records::create_assessment::create_assessment, records::list_assessments::list_assessments,
-        records::create_checkin::create_checkin, records::list_checkins::list_checkins,
-        records::create_encounter::create_encounter, records::list_encounters::list_encounters,
         crate::controllers::find::api_search::api_search,
         crate::controllers::meetings::get_meetings_feed::get_meetings_feed,
         crate::controllers::hsds::list_services::list_services,
@@ -28,13 +23,6 @@ use crate::controllers::api::{checkups, consents, outreach, persons, plans, reco
         crate::controllers::access_line::api::create_ride,
         crate::controllers::access_line::api::get_queue,
         crate::controllers::access_line::api::patch_ride,
-        checkups::create_checkup::create_checkup, checkups::list_checkups::list_checkups,
-        checkups::get_schedule::get_schedule,
-        outreach::list_outreach::list_outreach, outreach::create_attempt::create_attempt,
-        consents::create_consent::create_consent, consents::list_consents::list_consents,
-        consents::revoke_consent::revoke_consent, consents::list_disclosures::list_disclosures,
-        consents::access_log::access_log,
-        referrals::create_referral::create_referral, referrals::list_referrals::list_referrals, referrals::patch_referral::patch_referral,
     ),
     components(schemas(
         persons::PersonJson, persons::PersonList, persons::PersonCreate, persons::PersonPatch,
@@ -79,4 +67,12 @@ impl Modify for BearerAuth {
             );
         }
     }
+}
+
+/// The whole description: [`ApiDoc`] (the API's title, tags and security) with every route the router declares by
+/// `routes!` (`crate::router::api_routes`), built once.
+pub fn document() -> &'static utoipa::openapi::OpenApi {
+    static DOCUMENT: std::sync::LazyLock<utoipa::openapi::OpenApi> =
+        std::sync::LazyLock::new(|| crate::router::api_routes().split_for_parts().1);
+    &DOCUMENT
 }

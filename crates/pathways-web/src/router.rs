@@ -5,6 +5,9 @@ use axum::routing::{get, patch, post};
 use axum::{Extension, Router};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::controllers::{
     allies, api, assessments, assets, auth, caseload, checkins, checkups, consents, directory, disclosures, encounters,
@@ -69,7 +72,37 @@ fn portal_routes() -> Router<AppState> {
         .layer(Extension(Door::Portal))
 }
 
+/// The JSON API under `/api/v1`: each route declared once, by its handler's `#[utoipa::path]` (method, path,
+/// parameters, bodies, every answer). `routes!` mounts the handlers and enters them in `/api/openapi.json`; the
+/// handlers of one path go in one `routes!`.
+pub fn api_routes() -> OpenApiRouter<AppState> {
+    use api::{checkups, consents, outreach, persons, plans, records, referrals};
+    OpenApiRouter::with_openapi(crate::openapi::ApiDoc::openapi())
+        // Persons and their records
+        .routes(routes!(persons::list_persons::list_persons, persons::create_person::create_person))
+        .routes(routes!(persons::get_person::get_person, persons::update_person::update_person))
+        .routes(routes!(plans::get_plan::get_plan, plans::put_plan::put_plan))
+        .routes(routes!(plans::list_plan_versions::list_plan_versions))
+        .routes(routes!(records::list_assessments::list_assessments, records::create_assessment::create_assessment))
+        .routes(routes!(records::list_checkins::list_checkins, records::create_checkin::create_checkin))
+        .routes(routes!(records::list_encounters::list_encounters, records::create_encounter::create_encounter))
+        // Check-ups and outreach
+        .routes(routes!(checkups::list_checkups::list_checkups, checkups::create_checkup::create_checkup))
+        .routes(routes!(checkups::get_schedule::get_schedule))
+        .routes(routes!(outreach::list_outreach::list_outreach))
+        .routes(routes!(outreach::create_attempt::create_attempt))
+        // Consent, disclosures, the access log
+        .routes(routes!(consents::list_consents::list_consents, consents::create_consent::create_consent))
+        .routes(routes!(consents::revoke_consent::revoke_consent))
+        .routes(routes!(consents::list_disclosures::list_disclosures))
+        .routes(routes!(consents::access_log::access_log))
+        // Referrals
+        .routes(routes!(referrals::list_referrals::list_referrals, referrals::create_referral::create_referral))
+        .routes(routes!(referrals::patch_referral::patch_referral))
+}
+
 pub fn router(state: AppState) -> Router {
+    let (api, _) = api_routes().split_for_parts();
     let app = Router::new()
         // Public
         .route("/", get(home::show_home))
@@ -119,33 +152,6 @@ pub fn router(state: AppState) -> Router {
         .route("/api/hsds/services/{id}", get(crate::controllers::hsds::get_service))
         .route("/api/hsds/organizations", get(crate::controllers::hsds::list_organizations))
         .route("/api/hsds/organizations/{id}", get(crate::controllers::hsds::get_organization))
-        // JSON API
-        .route("/api/v1/persons", get(api::persons::list_persons).post(api::persons::create_person))
-        .route("/api/v1/persons/{id}", get(api::persons::get_person).patch(api::persons::update_person))
-        .route("/api/v1/persons/{id}/plan", get(api::plans::get_plan).put(api::plans::put_plan))
-        .route("/api/v1/persons/{id}/plan/versions", get(api::plans::list_plan_versions))
-        .route(
-            "/api/v1/persons/{id}/assessments",
-            get(api::records::list_assessments).post(api::records::create_assessment),
-        )
-        .route("/api/v1/persons/{id}/checkins", get(api::records::list_checkins).post(api::records::create_checkin))
-        .route("/api/v1/persons/{id}/checkups", get(api::checkups::list_checkups).post(api::checkups::create_checkup))
-        .route("/api/v1/persons/{id}/schedule", get(api::checkups::get_schedule))
-        .route("/api/v1/outreach", get(api::outreach::list_outreach))
-        .route(
-            "/api/v1/persons/{id}/consents",
-            get(api::consents::list_consents::list_consents).post(api::consents::create_consent::create_consent),
-        )
-        .route("/api/v1/referrals", get(api::referrals::list_referrals).post(api::referrals::create_referral))
-        .route("/api/v1/referrals/{id}", patch(api::referrals::patch_referral))
-        .route("/api/v1/consents/{id}/revoke", post(api::consents::revoke_consent::revoke_consent))
-        .route("/api/v1/persons/{id}/disclosures", get(api::consents::list_disclosures::list_disclosures))
-        .route("/api/v1/persons/{id}/access-log", get(api::consents::access_log::access_log))
-        .route("/api/v1/outreach/{item}/attempts", post(api::outreach::create_attempt))
-        .route(
-            "/api/v1/persons/{id}/encounters",
-            get(api::records::list_encounters).post(api::records::create_encounter),
-        )
         // Treatment capacity and bed holds (issue 6).
         .route("/capacity", get(crate::controllers::capacity::show_board))
         .route("/access-line", get(crate::controllers::access_line::show_console))
@@ -175,6 +181,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/transport-requests/{id}", patch(crate::controllers::access_line::api::patch_ride))
         .route("/api/v1/transport-queue", get(crate::controllers::access_line::api::get_queue))
         .route("/api/openapi.json", get(ops::get_openapi))
+        .merge(api)
         .fallback(|| async { WebError::NotFound })
         .layer(from_fn_with_state(state.clone(), middleware::context));
 
