@@ -134,6 +134,9 @@ pub struct Rejection {
     /// The feed's field name (`day`, `latitude`, …); empty when the record as a whole is wrong.
     pub field: String,
     pub reason: String,
+    /// For a slug used again: the position of the meeting that has it (the reason says it as an index).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earlier: Option<usize>,
 }
 
 /// Why a feed could not be read at all.
@@ -166,7 +169,7 @@ pub fn parse_records(records: &[Value]) -> Feed {
     for (index, value) in records.iter().enumerate() {
         let Value::Object(fields) = value else {
             let reason = "each meeting must be a JSON object".to_owned();
-            feed.rejected.push(Rejection { index, slug: None, field: String::new(), reason });
+            feed.rejected.push(Rejection { index, slug: None, field: String::new(), reason, earlier: None });
             continue;
         };
         match record::parse_meeting(fields) {
@@ -174,7 +177,8 @@ pub fn parse_records(records: &[Value]) -> Feed {
                 if let Some(first) = seen.get(&meeting.slug) {
                     let reason = format!("is used by an earlier meeting (at index {first})");
                     let slug = Some(meeting.slug);
-                    feed.rejected.push(Rejection { index, slug, field: "slug".to_owned(), reason });
+                    let (field, earlier) = ("slug".to_owned(), Some(*first));
+                    feed.rejected.push(Rejection { index, slug, field, reason, earlier });
                 } else {
                     seen.insert(meeting.slug.clone(), index);
                     feed.meetings.push(meeting);
@@ -186,6 +190,7 @@ pub fn parse_records(records: &[Value]) -> Feed {
                 slug: slug.clone(),
                 field: p.field.to_owned(),
                 reason: p.reason,
+                earlier: None,
             })),
         }
     }

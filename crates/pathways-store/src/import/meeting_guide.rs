@@ -50,7 +50,13 @@ pub fn convert(text: &str, source: &str, source_name: &str, default_tz: Tz) -> R
         (parse_feed(text).map_err(|e| e.to_string())?, Box::new(|index| format!("record {index}")))
     } else {
         let (records, lines) = read_table(text)?;
-        (parse_records(&records), Box::new(move |index| format!("line {}", lines[index])))
+        let mut feed = parse_records(&records);
+        for r in &mut feed.rejected {
+            if let Some(first) = r.earlier {
+                r.reason = format!("is used by an earlier meeting (on line {})", lines[first]);
+            }
+        }
+        (feed, Box::new(move |index| format!("line {}", lines[index])))
     };
     let mut rejected: Vec<Rejected> = feed
         .rejected
@@ -398,6 +404,7 @@ esperanza,Grupo Esperanza,Saturday,7:00 PM,,,200 Park St,Hartford,CT,06106,,\"C,
 Ring the bell.\"
 ,,,,,,,,,,,,,
 late,Late Hour,Tuesday,25:00,,,,,,06103,,,,
+sunrise,Sunrise Again,Monday,8:00 AM,,,,,,06103,,,,
 online,Online Owls,6,23:30,00:30,\"Hartford, CT, USA\",,,,,https://zoom.us/j/123,ONL,,
 ";
 
@@ -407,8 +414,12 @@ online,Online Owls,6,23:30,00:30,\"Hartford, CT, USA\",,,,,https://zoom.us/j/123
         let names: Vec<&str> = c.records.iter().map(|r| r.service.name.as_str()).collect();
         assert_eq!(names, ["Sunrise Serenity", "Grupo Esperanza", "Online Owls"]);
         // A rejected row is named by its line (a quoted cell spanning two lines counts both; a blank row is skipped).
-        let [r] = c.rejected.as_slice() else { panic!("one rejection: {:?}", c.rejected) };
-        assert_eq!((r.at.as_str(), r.field.as_str()), ("line 6 (late)", "time"));
+        let [late, again] = c.rejected.as_slice() else { panic!("two rejections: {:?}", c.rejected) };
+        assert_eq!((late.at.as_str(), late.field.as_str()), ("line 6 (late)", "time"));
+        assert_eq!(
+            (again.at.as_str(), again.field.as_str(), again.reason.as_str()),
+            ("line 7 (sunrise)", "slug", "is used by an earlier meeting (on line 2)")
+        );
 
         let sunrise = &c.records[0];
         let feed = &sunrise.service.doc["x_meeting_guide"];
