@@ -224,6 +224,60 @@ async fn a_meeting_guide_feed_imports_reports_each_rejection_and_reimports_in_pl
     assert!(text(&bad).contains("line 1"), "{}", text(&bad));
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn a_meeting_guide_table_imports_and_places_meetings_by_their_formatted_address() {
+    let db = TestDb::new().await;
+    let cli = Cli { url: db.url.clone(), dir: tempfile::tempdir().expect("dir") };
+    let table = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/meeting-guide/table.csv");
+    let out = cli.run(&["import", "meeting-guide", table, "--source", "sheet", "--name", "The sheet"], "");
+    assert!(out.status.success(), "{}", text(&out));
+    let report = text(&out);
+    assert!(report.starts_with("added 4, updated 0, unchanged 0, retired 0, rejected 1\n"), "{report}");
+    // The row is named by its line (the quoted notes above it span two lines; the blank row is skipped).
+    let expected = "rejected line 8 (lost): latitude: no coordinates, and no known ZIP code or town to place the \
+                    meeting at (tried: no latitude and longitude; no ZIP code; town \"Nowhereville\" in CT is not known";
+    assert!(report.contains(expected), "{expected:?} missing from:\n{report}");
+    let again = cli.run(&["import", "meeting-guide", table, "--source", "sheet", "--name", "The sheet"], "");
+    assert!(text(&again).starts_with("added 0, updated 0, unchanged 4, retired 0, rejected 1\n"), "{}", text(&again));
+
+    let store = pathways_store::Store::connect(&db.url).await.expect("store");
+    let named = |name: &'static str| {
+        let store = &store;
+        async move {
+            use pathways_store::entities::dir_service;
+            use pathways_store::sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            let s = dir_service::Entity::find()
+                .filter(dir_service::Column::Name.eq(name))
+                .one(store.reader())
+                .await
+                .expect("query")
+                .expect(name);
+            let (_, _, places) =
+                pathways_store::directory_edit::find(store.reader(), s.id).await.expect("find").expect("listed");
+            (s, places)
+        }
+    };
+    // Only a formatted address with a ZIP code: at 60641's centre, approximate, the address read into its fields.
+    let (addison, places) = named("Addison Street Group").await;
+    let place = places.first().expect("a place");
+    assert!(place.approximate);
+    let (lat, lon) = (place.latitude.expect("lat"), place.longitude.expect("lon"));
+    assert!((41.9..42.0).contains(&lat) && (-87.8..-87.7).contains(&lon), "60641 is in Chicago: {lat},{lon}");
+    assert_eq!(addison.doc["schedules"][0]["byday"], "WE");
+    assert_eq!(addison.doc["schedules"][0]["opens_at"], "19:30");
+    // Without a ZIP code: at the town's centre.
+    let (gold, places) = named("Gold Street Morning").await;
+    let place = places.first().expect("a place");
+    let (lat, lon) = (place.latitude.expect("lat"), place.longitude.expect("lon"));
+    assert!(place.approximate && (41.7..41.8).contains(&lat) && (-72.8..-72.6).contains(&lon), "{lat},{lon}");
+    assert_eq!(gold.doc["description"], "Side door.\nSecond floor.");
+    // An online meeting with only an approximate address has no place.
+    let (_, places) = named("Hartford Online").await;
+    assert!(places.is_empty(), "{places:?}");
+    let (grupo, _) = named("Park Street Grupo").await;
+    assert_eq!(grupo.doc["languages"][0]["code"], "es");
+}
+
 /// Whether the HSDS validator can run (Python 3 with jsonschema 4.18 or later); else why not. Under CI (`CI` set) it
 /// must run, so there a missing validator fails the test instead of skipping it.
 fn hsds_validator_missing() -> Option<String> {

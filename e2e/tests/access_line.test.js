@@ -4,41 +4,16 @@
 // (the demo data's call in flight). axe runs on every page; nothing may leave 127.0.0.1.
 
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { expectNoAxeViolations, launchBrowser, newPage } from '../lib/browser.js';
-import { DEMO_PASSWORD, startServer } from '../lib/server.js';
+import { expectNoAxeViolations } from '../lib/browser.js';
+import { DEMO, signIn, useServerAndBrowser } from '../lib/harness.js';
 
-let server;
-let browser;
-let session;
-
-before(
-  async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  },
-  { timeout: 120_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async (t) => {
-  if (t.passed !== true) server?.printLogs(`pathways server output after failed test "${t.name}"`);
-  await session?.close().catch(() => {});
-  session = undefined;
-});
+const h = useServerAndBrowser();
 
 test('an operator goes from a call to a held detox bed and a ride at the top of the queue', { timeout: 120_000 }, async () => {
-  session = await newPage(browser, server.baseURL);
-  const { page } = session;
-  await page.goto('/login');
-  await page.getByLabel('Email or username', { exact: true }).fill('access_line@demo.pathways.test');
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const page = await h.open();
+  await signIn(page, DEMO.accessLine);
   const started = Date.now();
   await page.getByRole('link', { name: 'Access line', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Access line' }).waitFor();
@@ -89,5 +64,5 @@ test('an operator goes from a call to a held detox bed and a ride at the top of 
   await page.getByRole('table').waitFor();
   await expectNoAxeViolations(page, '/access-line/figures');
   assert.ok(seconds < 120, `from the call to a held bed and a ride in ${seconds} s`);
-  session.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });

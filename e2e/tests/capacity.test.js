@@ -4,43 +4,15 @@
 // calls in flight. axe runs on every page visited, and nothing may leave 127.0.0.1.
 
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import {
-  PHONE_VIEWPORT,
-  assertNoHorizontalScroll,
-  expectNoAxeViolations,
-  launchBrowser,
-  newPage,
-} from '../lib/browser.js';
-import { DEMO_PASSWORD, startServer } from '../lib/server.js';
+import { assertNoHorizontalScroll, expectNoAxeViolations } from '../lib/browser.js';
+import { DEMO, PHONE, SPANISH, signIn, useServerAndBrowser } from '../lib/harness.js';
 
-let server;
-let browser;
-let session;
-
-before(
-  async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  },
-  { timeout: 120_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async (t) => {
-  if (t.passed !== true) server?.printLogs(`pathways server output after failed test "${t.name}"`);
-  await session?.close().catch(() => {});
-  session = undefined;
-});
+const h = useServerAndBrowser();
 
 test('on a phone, anyone sees open detox beds near them with how fresh each count is', { timeout: 90_000 }, async () => {
-  session = await newPage(browser, server.baseURL, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
-  const { page } = session;
+  const page = await h.open(PHONE);
   await page.goto('/');
   await page.getByRole('link', { name: 'Open beds' }).click();
   await page.getByRole('heading', { level: 1, name: 'Treatment beds open now' }).waitFor();
@@ -67,27 +39,21 @@ test('on a phone, anyone sees open detox beds near them with how fresh each coun
   assert.ok(!names.includes('Elm City Detox (demo)'), 'a program with no bed open is left out');
   await page.getByText(/2 beds open/).first().waitFor(); // 3 open, 1 held for a call
   await expectNoAxeViolations(page, '/capacity (filtered)');
-  session.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });
 
 test('the capacity board in Spanish', { timeout: 60_000 }, async () => {
-  session = await newPage(browser, server.baseURL, { locale: 'es-US' });
-  const { page } = session;
-  await page.setExtraHTTPHeaders({ 'Accept-Language': 'es' });
+  const page = await h.open(SPANISH);
   await page.goto('/capacity');
   await page.getByRole('heading', { level: 1, name: 'Camas de tratamiento disponibles ahora' }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Manejo residencial de la abstinencia (3.2-WM)' }).waitFor();
   await expectNoAxeViolations(page, '/capacity (es)');
-  session.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });
 
 test('on a phone, provider staff change a count with one tap and admit a held bed', { timeout: 90_000 }, async () => {
-  session = await newPage(browser, server.baseURL, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
-  const { page } = session;
-  await page.goto('/login');
-  await page.getByLabel('Email or username', { exact: true }).fill('provider_staff@demo.pathways.test');
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const page = await h.open(PHONE);
+  await signIn(page, DEMO.providerStaff);
   await page.getByRole('link', { name: 'Our beds', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: "Your programs' beds" }).waitFor();
   await expectNoAxeViolations(page, '/programs');
@@ -105,5 +71,5 @@ test('on a phone, provider staff change a count with one tap and admit a held be
   await card.getByText('Open beds: 4').waitFor();
   assert.equal(await card.getByRole('button', { name: 'The person arrived' }).count(), 0);
   await expectNoAxeViolations(page, '/programs (after changes)');
-  session.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });

@@ -5,53 +5,14 @@
 // the queue is checked at phone width; nothing may leave 127.0.0.1.
 
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import {
-  PHONE_VIEWPORT,
-  assertNoHorizontalScroll,
-  eventually,
-  expectNoAxeViolations,
-  launchBrowser,
-  newPage,
-} from '../lib/browser.js';
-import { DEMO_COACH_EMAIL, DEMO_PASSWORD, startServer } from '../lib/server.js';
+import { assertNoHorizontalScroll, eventually, expectNoAxeViolations } from '../lib/browser.js';
+import { DEMO, PHONE, signIn, useServerAndBrowser } from '../lib/harness.js';
 
 const TEST_TIMEOUT_MS = 300_000;
 
-let server;
-let browser;
-let session;
-
-before(
-  async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  },
-  { timeout: 120_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async (t) => {
-  if (t.passed !== true) {
-    if (session) process.stderr.write(`\n[${t.name}] last URL: ${session.page.url()}\n`);
-    server?.printLogs(`pathways server output after failed test "${t.name}"`);
-  }
-  await session?.close().catch(() => {});
-  session = undefined;
-});
-
-async function signIn(page, email = DEMO_COACH_EMAIL) {
-  await page.goto('/login');
-  await page.getByLabel('Email or username', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-}
+const h = useServerAndBrowser();
 
 async function openQueue(page) {
   const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outreach', exact: true });
@@ -61,9 +22,8 @@ async function openQueue(page) {
 }
 
 test('a coach works today\'s outreach queue and a check-up that needs treatment', { timeout: TEST_TIMEOUT_MS }, async () => {
-  session = await newPage(browser, server.baseURL);
-  const { page } = session;
-  await signIn(page);
+  const page = await h.open();
+  await signIn(page, DEMO.coach);
   await openQueue(page);
 
   // The rules run in the background as the server starts: wait for the first pass.
@@ -132,13 +92,12 @@ test('a coach works today\'s outreach queue and a check-up that needs treatment'
   const program = page.getByRole('row', { name: /^Whole program/ });
   await program.waitFor();
   await expectNoAxeViolations(page, '/outreach/figures');
-  session.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });
 
 test('a supervisor changes the program settings', { timeout: TEST_TIMEOUT_MS }, async () => {
-  session = await newPage(browser, server.baseURL);
-  const { page } = session;
-  await signIn(page, 'supervisor@demo.pathways.test');
+  const page = await h.open();
+  await signIn(page, DEMO.supervisor);
   await openQueue(page);
   await page.getByRole('link', { name: 'Check-up schedule and outreach rules', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Check-up schedule and outreach rules', exact: true }).waitFor();
@@ -155,13 +114,12 @@ test('a supervisor changes the program settings', { timeout: TEST_TIMEOUT_MS }, 
     await page.getByLabel('Days on each side of the due date a check-up counts as on time', { exact: true }).inputValue(),
     '21',
   );
-  session.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });
 
 test('a coach keeps a way to reach someone, given with consent', { timeout: TEST_TIMEOUT_MS }, async () => {
-  session = await newPage(browser, server.baseURL);
-  const { page } = session;
-  await signIn(page);
+  const page = await h.open();
+  await signIn(page, DEMO.coach);
   await openQueue(page);
   await page.getByRole('link', { name: /^Ways to reach / }).first().click();
   await page.getByRole('heading', { level: 1, name: /^Ways to reach / }).waitFor();
@@ -177,13 +135,12 @@ test('a coach keeps a way to reach someone, given with consent', { timeout: TEST
   await page.getByLabel('The person agreed that we may use this to reach them.', { exact: true }).check();
   await page.getByRole('button', { name: 'Add a way to reach', exact: true }).click();
   await page.getByText('Rosa (aunt)', { exact: false }).waitFor();
-  session.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });
 
 test('the queue fits a phone', { timeout: TEST_TIMEOUT_MS }, async () => {
-  session = await newPage(browser, server.baseURL, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
-  const { page } = session;
-  await signIn(page);
+  const page = await h.open(PHONE);
+  await signIn(page, DEMO.coach);
   await page.goto('/outreach');
   await page.getByRole('heading', { level: 1, name: 'Outreach for today', exact: true }).waitFor();
   await assertNoHorizontalScroll(page, '/outreach on a phone');

@@ -5,64 +5,21 @@
 // may leave 127.0.0.1.
 
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import {
-  PHONE_VIEWPORT,
-  assertNoHorizontalScroll,
-  expectNoAxeViolations,
-  launchBrowser,
-  newPage,
-} from '../lib/browser.js';
-import { DEMO_COACH_EMAIL, DEMO_PASSWORD, startServer } from '../lib/server.js';
+import { assertNoHorizontalScroll, expectNoAxeViolations } from '../lib/browser.js';
+import { DEMO, PHONE, signIn, useServerAndBrowser } from '../lib/harness.js';
 
 const TEST_TIMEOUT_MS = 300_000;
-const PERSON = 'alex.rivera';
+const PERSON = DEMO.person;
 const ALLY_PASSWORD = 'maple river lantern orbit';
 
-let server;
-let browser;
-const sessions = [];
-
-before(
-  async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  },
-  { timeout: 120_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async (t) => {
-  if (t.passed !== true) {
-    for (const s of sessions) process.stderr.write(`\n[${t.name}] last URL: ${s.page.url()}\n`);
-    server?.printLogs(`pathways server output after failed test "${t.name}"`);
-  }
-  for (const s of sessions.splice(0)) await s.close().catch(() => {});
-});
-
-async function open() {
-  const s = await newPage(browser, server.baseURL);
-  sessions.push(s);
-  return s.page;
-}
-
-async function signIn(page, login, password) {
-  await page.goto('/login');
-  await page.getByLabel('Email or username', { exact: true }).fill(login);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-}
+const h = useServerAndBrowser();
 
 test('a person shares goals with an ally, then takes it back', { timeout: TEST_TIMEOUT_MS }, async () => {
   // Alex invites Maria.
-  const alex = await open();
-  await signIn(alex, PERSON, DEMO_PASSWORD);
+  const alex = await h.open();
+  await signIn(alex, PERSON);
   await alex.getByRole('link', { name: 'My allies', exact: true }).click();
   await alex.getByRole('heading', { level: 1, name: 'My allies', exact: true }).waitFor();
   await expectNoAxeViolations(alex, '/me/allies');
@@ -75,7 +32,7 @@ test('a person shares goals with an ally, then takes it back', { timeout: TEST_T
   assert.match(code, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
 
   // Maria opens it and sees nothing yet.
-  const maria = await open();
+  const maria = await h.open();
   await maria.goto('/invite');
   await maria.getByLabel('Invitation code', { exact: true }).fill(code);
   await maria.getByLabel('Username', { exact: true }).fill('maria.rivera');
@@ -135,12 +92,12 @@ test('a person shares goals with an ally, then takes it back', { timeout: TEST_T
   await maria.getByRole('heading', { level: 2, name: 'Al-Anon', exact: true }).waitFor();
   await expectNoAxeViolations(maria, '/ally/support');
 
-  for (const s of sessions) s.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });
 
 test('a coach refers a person; blocked without consent, then received and accepted', { timeout: TEST_TIMEOUT_MS }, async () => {
-  const coach = await open();
-  await signIn(coach, DEMO_COACH_EMAIL, DEMO_PASSWORD);
+  const coach = await h.open();
+  await signIn(coach, DEMO.coach);
   await coach.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People', exact: true }).click();
   await coach.getByRole('link', { name: 'Jordan Lee', exact: true }).first().click();
   await coach.waitForURL(/\/persons\/[^/?#]+$/);
@@ -180,8 +137,8 @@ test('a coach refers a person; blocked without consent, then received and accept
   const referral = new URL(coach.url()).pathname;
 
   // The receiving organization answers from its inbox.
-  const provider = await open();
-  await signIn(provider, 'admin@other.demo.pathways.test', DEMO_PASSWORD);
+  const provider = await h.open();
+  await signIn(provider, DEMO.otherProviderAdmin);
   await provider.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Referrals', exact: true }).click();
   await provider.getByRole('heading', { level: 1, name: 'Referrals', exact: true }).waitFor();
   await expectNoAxeViolations(provider, '/referrals (receiving)');
@@ -194,14 +151,12 @@ test('a coach refers a person; blocked without consent, then received and accept
 
   await coach.reload();
   await coach.getByText('Accepted', { exact: true }).first().waitFor();
-  for (const s of sessions) s.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });
 
 test('the privacy pages fit a phone', { timeout: TEST_TIMEOUT_MS }, async () => {
-  const s = await newPage(browser, server.baseURL, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
-  sessions.push(s);
-  const { page } = s;
-  await signIn(page, PERSON, DEMO_PASSWORD);
+  const page = await h.open(PHONE);
+  await signIn(page, PERSON);
   for (const [path, heading] of [
     ['/me/consents', 'Who may see my information'],
     ['/me/allies', 'My allies'],
@@ -214,5 +169,5 @@ test('the privacy pages fit a phone', { timeout: TEST_TIMEOUT_MS }, async () => 
     await assertNoHorizontalScroll(page, `${path} on a phone`);
     await expectNoAxeViolations(page, `${path} on a phone`);
   }
-  s.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });

@@ -4,41 +4,16 @@
 // axe runs on every page visited, and nothing may leave 127.0.0.1.
 
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { expectNoAxeViolations, launchBrowser, newPage } from '../lib/browser.js';
-import { DEMO_PASSWORD, startServer } from '../lib/server.js';
+import { expectNoAxeViolations } from '../lib/browser.js';
+import { DEMO, signIn, useServerAndBrowser } from '../lib/harness.js';
 
-let server;
-let browser;
-let session;
-
-before(
-  async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  },
-  { timeout: 120_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async (t) => {
-  if (t.passed !== true) server?.printLogs(`pathways server output after failed test "${t.name}"`);
-  await session?.close().catch(() => {});
-  session = undefined;
-});
+const h = useServerAndBrowser();
 
 test('an editor adds a listing, a visitor corrects it, the editor resolves it', { timeout: 180_000 }, async () => {
-  session = await newPage(browser, server.baseURL);
-  const { page } = session;
-  await page.goto('/login');
-  await page.getByLabel('Email or username', { exact: true }).fill('directory_editor@demo.pathways.test');
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const page = await h.open();
+  await signIn(page, DEMO.directoryEditor);
   await page.getByRole('link', { name: 'Directory', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Community directory' }).waitFor();
   await expectNoAxeViolations(page, '/directory');
@@ -60,17 +35,13 @@ test('an editor adds a listing, a visitor corrects it, the editor resolves it', 
   const listing = new URL(page.url()).pathname.split('/')[2];
 
   // A visitor (another browser context, not signed in) suggests a correction.
-  const visitor = await newPage(browser, server.baseURL);
-  try {
-    await visitor.page.goto(`/find/${listing}`);
-    await visitor.page.getByLabel('What should change?').fill('They moved to 2 Main St.');
-    await visitor.page.getByRole('button', { name: 'Send', exact: true }).click();
-    await visitor.page.getByText('The people who keep the directory will check it.').waitFor();
-    await expectNoAxeViolations(visitor.page, 'listing after a correction');
-    visitor.assertNoOffsiteRequests();
-  } finally {
-    await visitor.close();
-  }
+  const visitor = await h.openSession();
+  await visitor.page.goto(`/find/${listing}`);
+  await visitor.page.getByLabel('What should change?').fill('They moved to 2 Main St.');
+  await visitor.page.getByRole('button', { name: 'Send', exact: true }).click();
+  await visitor.page.getByText('The people who keep the directory will check it.').waitFor();
+  await expectNoAxeViolations(visitor.page, 'listing after a correction');
+  visitor.assertNoOffsiteRequests();
 
   await page.goto('/directory/corrections');
   await page.getByText('They moved to 2 Main St.').waitFor();
@@ -78,5 +49,5 @@ test('an editor adds a listing, a visitor corrects it, the editor resolves it', 
   await page.getByRole('button', { name: 'Fixed', exact: true }).click();
   await page.getByText('No corrections are waiting.').waitFor();
   assert.equal(await page.getByText('They moved to 2 Main St.').count(), 0);
-  session.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });

@@ -9,23 +9,14 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import { promisify } from 'node:util';
 
-import {
-  PHONE_VIEWPORT,
-  assertNoHorizontalScroll,
-  expectNoAxeViolations,
-  launchBrowser,
-  newPage,
-} from '../lib/browser.js';
-import { binaryPath, startServer } from '../lib/server.js';
+import { assertNoHorizontalScroll, expectNoAxeViolations } from '../lib/browser.js';
+import { PHONE, SPANISH, useServerAndBrowser } from '../lib/harness.js';
+import { binaryPath } from '../lib/server.js';
 
 const run = promisify(execFile);
-
-let server;
-let browser;
-let session;
 
 /** Today's weekday (0 = Sunday) and a start time that "tonight" includes, in Connecticut. */
 function tonightInHartford(now = new Date()) {
@@ -48,72 +39,58 @@ function tonightInHartford(now = new Date()) {
   return { day, time: hhmm(start), end: hhmm(start + 60) };
 }
 
-before(
-  async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const { day, time, end } = tonightInHartford();
-    const feed = [
-      {
-        name: 'E2E SMART Recovery Tonight',
-        slug: 'e2e-smart-tonight',
-        day,
-        time,
-        end_time: end,
-        timezone: 'America/New_York',
-        address: '20 Raymond Rd',
-        city: 'West Hartford',
-        state: 'CT',
-        postal_code: '06107',
-        latitude: 41.7577,
-        longitude: -72.7531,
-        types: ['O', 'SMART'],
-      },
-      {
-        name: 'E2E SMART Recovery en Español',
-        slug: 'e2e-smart-espanol',
-        day,
-        time,
-        end_time: end,
-        timezone: 'America/New_York',
-        address: '50 South Main St',
-        city: 'West Hartford',
-        state: 'CT',
-        postal_code: '06107',
-        latitude: 41.7602,
-        longitude: -72.7413,
-        conference_url: 'https://meet.example.org/e2e',
-        conference_phone: '+1 860 555 0199',
-        attendance_option: 'hybrid',
-        types: ['O', 'S'],
-      },
-    ];
-    const file = path.join(server.tmpDir, 'e2e-meetings.json');
-    await writeFile(file, JSON.stringify(feed));
-    const { stdout } = await run(
-      binaryPath(),
-      ['import', 'meeting-guide', file, '--source', 'e2e-smart', '--name', 'SMART Recovery (e2e)'],
-      { cwd: server.tmpDir, env: { ...process.env, PATHWAYS_DATABASE_URL: `sqlite://${server.dbPath}`, RUST_LOG: 'warn' } },
-    );
-    assert.match(stdout, /^added 2, updated 0, unchanged 0, retired 0, rejected 0/);
-  },
-  { timeout: 120_000 },
-);
+/** Imports two meetings for tonight with the real CLI while the server runs. */
+async function importTonightsMeetings({ server }) {
+  const { day, time, end } = tonightInHartford();
+  const feed = [
+    {
+      name: 'E2E SMART Recovery Tonight',
+      slug: 'e2e-smart-tonight',
+      day,
+      time,
+      end_time: end,
+      timezone: 'America/New_York',
+      address: '20 Raymond Rd',
+      city: 'West Hartford',
+      state: 'CT',
+      postal_code: '06107',
+      latitude: 41.7577,
+      longitude: -72.7531,
+      types: ['O', 'SMART'],
+    },
+    {
+      name: 'E2E SMART Recovery en Español',
+      slug: 'e2e-smart-espanol',
+      day,
+      time,
+      end_time: end,
+      timezone: 'America/New_York',
+      address: '50 South Main St',
+      city: 'West Hartford',
+      state: 'CT',
+      postal_code: '06107',
+      latitude: 41.7602,
+      longitude: -72.7413,
+      conference_url: 'https://meet.example.org/e2e',
+      conference_phone: '+1 860 555 0199',
+      attendance_option: 'hybrid',
+      types: ['O', 'S'],
+    },
+  ];
+  const file = path.join(server.tmpDir, 'e2e-meetings.json');
+  await writeFile(file, JSON.stringify(feed));
+  const { stdout } = await run(
+    binaryPath(),
+    ['import', 'meeting-guide', file, '--source', 'e2e-smart', '--name', 'SMART Recovery (e2e)'],
+    { cwd: server.tmpDir, env: { ...process.env, PATHWAYS_DATABASE_URL: `sqlite://${server.dbPath}`, RUST_LOG: 'warn' } },
+  );
+  assert.match(stdout, /^added 2, updated 0, unchanged 0, retired 0, rejected 0/);
+}
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async (t) => {
-  if (t.passed !== true) server?.printLogs(`pathways server output after failed test "${t.name}"`);
-  await session?.close().catch(() => {});
-  session = undefined;
-});
+const h = useServerAndBrowser({ setup: importTonightsMeetings });
 
 test('a person on a phone finds a SMART Recovery meeting near 06107 tonight, in Spanish, and can call', { timeout: 120_000 }, async () => {
-  session = await newPage(browser, server.baseURL, { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
-  const { page } = session;
+  const page = await h.open(PHONE);
 
   // Tap 1: the finder, from the home page.
   const home = await page.goto('/find');
@@ -153,16 +130,14 @@ test('a person on a phone finds a SMART Recovery meeting near 06107 tonight, in 
   assert.equal(await page.locator('a[href^="geo:"]').count(), 1, 'a maps-app link, no embedded map');
   await expectNoAxeViolations(page, 'listing');
   await assertNoHorizontalScroll(page, 'listing');
-  session.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });
 
 test('the finder in Spanish', { timeout: 60_000 }, async () => {
-  session = await newPage(browser, server.baseURL, { locale: 'es-US' });
-  const { page } = session;
-  await page.setExtraHTTPHeaders({ 'Accept-Language': 'es' });
+  const page = await h.open(SPANISH);
   await page.goto('/find?q=smart&near=06107&language=es');
   await page.getByRole('heading', { level: 1, name: 'Buscar reuniones y servicios' }).waitFor();
   await page.getByRole('link', { name: 'E2E SMART Recovery en Español' }).waitFor();
   await expectNoAxeViolations(page, '/find (es)');
-  session.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });

@@ -4,70 +4,27 @@
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 
+import { eventually, expectNoAxeViolations } from '../lib/browser.js';
 import {
-  PHONE_VIEWPORT,
-  assertNoHorizontalScroll,
-  eventually,
-  expectNoAxeViolations,
-  launchBrowser,
-  newPage,
-} from '../lib/browser.js';
-import { DEMO_COACH_EMAIL, DEMO_PASSWORD, startServer } from '../lib/server.js';
+  DEMO,
+  PHONE,
+  assertPhoneLayout,
+  escapeRegExp,
+  expectLinkWithHref,
+  signIn,
+  signOut,
+  useServerAndBrowser,
+} from '../lib/harness.js';
 
 const TEST_TIMEOUT_MS = 180_000;
 
-let server;
-let browser;
-let session; // the current test's { page, context, offsiteRequests, ... }
 
-const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-before(
-  async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  },
-  { timeout: 120_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async (t) => {
-  // t.passed exists on Node >= 20.12; if unknown, print the logs anyway.
-  if (t.passed !== true) {
-    if (session) {
-      process.stderr.write(
-        `\n[${t.name}] last URL: ${session.page.url()}\n` +
-          (session.pageErrors.length ? `page errors:\n  ${session.pageErrors.join('\n  ')}\n` : '') +
-          (session.consoleErrors.length
-            ? `console errors:\n  ${session.consoleErrors.join('\n  ')}\n`
-            : ''),
-      );
-    }
-    server?.printLogs(`pathways server output after failed test "${t.name}"`);
-  }
-  await session?.close().catch(() => {});
-  session = undefined;
-});
-
-async function open(contextOptions) {
-  session = await newPage(browser, server.baseURL, contextOptions);
-  return session.page;
-}
-
-/** Waits until at least one <a href="..."> with exactly this href is visible. */
-async function expectLinkWithHref(page, href) {
-  const link = page.locator(`a[href="${href}"]`).first();
-  await link.waitFor({ state: 'visible' });
-}
+const h = useServerAndBrowser();
 
 test('home page (English): one h1, crisis links, accessible, stays local', { timeout: TEST_TIMEOUT_MS }, async () => {
-  const page = await open();
+  const page = await h.open();
 
   const response = await page.goto('/');
   assert.equal(response?.status(), 200, 'GET / should return 200');
@@ -91,11 +48,11 @@ test('home page (English): one h1, crisis links, accessible, stays local', { tim
   await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor({ state: 'visible' });
   await expectNoAxeViolations(page, '/login');
 
-  session.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });
 
 test('Spanish: the "Español" link switches the language', { timeout: TEST_TIMEOUT_MS }, async () => {
-  const page = await open();
+  const page = await h.open();
   await page.goto('/');
 
   const espanol = page.getByRole('link', { name: 'Español', exact: true });
@@ -110,19 +67,16 @@ test('Spanish: the "Español" link switches the language', { timeout: TEST_TIMEO
   await expectLinkWithHref(page, 'tel:988');
   await expectNoAxeViolations(page, '/ (es)');
 
-  session.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });
 
 test('coach signs in, adds and edits a person, signs out', { timeout: TEST_TIMEOUT_MS }, async () => {
-  const page = await open();
+  const page = await h.open();
   const preferredName = `Sam E2E ${randomBytes(4).toString('hex')}`;
   const nameRe = new RegExp(escapeRegExp(preferredName));
 
   // Sign in.
-  await page.goto('/login');
-  await page.getByLabel('Email or username', { exact: true }).fill(DEMO_COACH_EMAIL);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await signIn(page, DEMO.coach);
 
   // People list.
   const peopleLink = page.getByRole('link', { name: 'People', exact: true });
@@ -162,22 +116,17 @@ test('coach signs in, adds and edits a person, signs out', { timeout: TEST_TIMEO
   await expectNoAxeViolations(page, '/persons');
 
   // Sign out.
-  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-  await page
-    .getByRole('button', { name: 'Sign in', exact: true })
-    .or(page.getByRole('link', { name: 'Sign in', exact: true }))
-    .first()
-    .waitFor({ state: 'visible' });
+  await signOut(page);
 
   // Signed out: /persons sends us to the login page.
   await page.goto('/persons');
   assert.ok(page.url().includes('/login'), `after sign-out /persons should land on /login, got ${page.url()}`);
 
-  session.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });
 
 test('phone viewport (390x844): no horizontal scroll', { timeout: TEST_TIMEOUT_MS }, async () => {
-  const page = await open({ viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
+  const page = await h.open(PHONE);
 
   for (const path of ['/', '/login']) {
     const response = await page.goto(path);
@@ -194,16 +143,5 @@ test('phone viewport (390x844): no horizontal scroll', { timeout: TEST_TIMEOUT_M
   await page.goto('/login');
   await assertPhoneLayout(page, '/login (es) at 390x844');
 
-  session.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });
-
-async function assertPhoneLayout(page, label) {
-  // With isMobile, a page without <meta name="viewport" content="width=device-width">
-  // is laid out 980 px wide and merely zoomed out, which would hide overflow.
-  const clientWidth = await page.evaluate(() => document.documentElement.clientWidth);
-  assert.ok(
-    clientWidth <= PHONE_VIEWPORT.width + 1,
-    `${label}: layout viewport is ${clientWidth}px wide; is <meta name="viewport" content="width=device-width, initial-scale=1"> missing?`,
-  );
-  await assertNoHorizontalScroll(page, label);
-}

@@ -10,17 +10,10 @@
 
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import {
-  PHONE_VIEWPORT,
-  assertNoHorizontalScroll,
-  eventually,
-  expectNoAxeViolations,
-  launchBrowser,
-  newPage,
-} from '../lib/browser.js';
-import { DEMO_COACH_EMAIL, DEMO_PASSWORD, startServer } from '../lib/server.js';
+import { eventually, expectNoAxeViolations } from '../lib/browser.js';
+import { DEMO, PHONE, assertPhoneLayout, escapeRegExp, signIn, signOut, useServerAndBrowser } from '../lib/harness.js';
 
 const TEST_TIMEOUT_MS = 300_000;
 
@@ -46,10 +39,6 @@ const BARC10_STATEMENTS = [
 ];
 const LIVING_SPACE = BARC10_STATEMENTS[6];
 
-let server;
-let browser;
-let session; // the current test's { page, context, offsiteRequests, ... }
-
 // Shared across the ordered tests below.
 const story = {
   inviteCode: undefined, // set by step 1
@@ -57,49 +46,7 @@ const story = {
   checkedInUnsafe: false, // set by step 4
 };
 
-const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-before(
-  async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  },
-  { timeout: 120_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async (t) => {
-  // t.passed exists on Node >= 20.12; if unknown, print the logs anyway.
-  if (t.passed !== true) {
-    if (session) {
-      process.stderr.write(
-        `\n[${t.name}] last URL: ${session.page.url()}\n` +
-          (session.pageErrors.length ? `page errors:\n  ${session.pageErrors.join('\n  ')}\n` : '') +
-          (session.consoleErrors.length
-            ? `console errors:\n  ${session.consoleErrors.join('\n  ')}\n`
-            : ''),
-      );
-    }
-    server?.printLogs(`pathways server output after failed test "${t.name}"`);
-  }
-  await session?.close().catch(() => {});
-  session = undefined;
-});
-
-async function open(contextOptions) {
-  session = await newPage(browser, server.baseURL, contextOptions);
-  return session.page;
-}
-
-/** Waits until at least one <a href="..."> with exactly this href is visible. */
-async function expectLinkWithHref(page, href) {
-  const link = page.locator(`a[href="${href}"]`).first();
-  await link.waitFor({ state: 'visible' });
-}
+const h = useServerAndBrowser();
 
 /** Waits for the page's h1 with exactly this text. */
 async function expectH1(page, name) {
@@ -117,31 +64,6 @@ function assertPath(page, path) {
   assert.equal(actual, path, `expected to be on ${path}, got ${page.url()}`);
 }
 
-/** Signs in at /login (axe on the login page) and waits to leave /login. */
-async function signIn(page, user, password) {
-  const response = await page.goto('/login');
-  assert.equal(response?.status(), 200, 'GET /login should return 200');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor({ state: 'visible' });
-  await expectNoAxeViolations(page, '/login');
-  await page.getByLabel('Email or username', { exact: true }).fill(user);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-  await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor({ state: 'visible' });
-}
-
-/** Clicks "Sign out", waits for a signed-out page and checks it with axe. */
-async function signOut(page) {
-  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-  await page
-    .getByRole('button', { name: 'Sign in', exact: true })
-    .or(page.getByRole('link', { name: 'Sign in', exact: true }))
-    .first()
-    .waitFor({ state: 'visible' });
-  await page.waitForLoadState('load');
-  await expectNoAxeViolations(page, `${new URL(page.url()).pathname} after sign-out`);
-}
-
 /** Clicks a main-navigation link by its exact name and waits for `path`. */
 async function clickNav(page, name, path) {
   const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
@@ -150,24 +72,13 @@ async function clickNav(page, name, path) {
   await page.waitForURL((url) => url.pathname === path);
 }
 
-async function assertPhoneLayout(page, label) {
-  // With isMobile, a page without <meta name="viewport" content="width=device-width">
-  // is laid out 980 px wide and merely zoomed out, which would hide overflow.
-  const clientWidth = await page.evaluate(() => document.documentElement.clientWidth);
-  assert.ok(
-    clientWidth <= PHONE_VIEWPORT.width + 1,
-    `${label}: layout viewport is ${clientWidth}px wide; is <meta name="viewport" content="width=device-width, initial-scale=1"> missing?`,
-  );
-  await assertNoHorizontalScroll(page, label);
-}
-
 // ---------------------------------------------------------------------------
 // 1. The coach creates a portal invitation for Jordan Lee.
 // ---------------------------------------------------------------------------
 test('coach invites Jordan Lee to his own portal', { timeout: TEST_TIMEOUT_MS }, async () => {
-  const page = await open();
+  const page = await h.open();
 
-  await signIn(page, DEMO_COACH_EMAIL, DEMO_PASSWORD);
+  await signIn(page, DEMO.coach, { checkLoginPage: true });
   assertPath(page, '/staff');
   await expectNoAxeViolations(page, '/staff');
 
@@ -204,9 +115,9 @@ test('coach invites Jordan Lee to his own portal', { timeout: TEST_TIMEOUT_MS },
   await expectNoAxeViolations(page, 'Portal invitation');
   story.inviteCode = code;
 
-  await signOut(page);
+  await signOut(page, { checkPage: true });
 
-  session.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });
 
 // ---------------------------------------------------------------------------
@@ -221,7 +132,7 @@ test(
       t.skip('no invitation code: the coach step failed');
       return;
     }
-    const page = await open();
+    const page = await h.open();
     const username = `jordan.e2e${randomInt(100_000, 1_000_000)}`;
 
     // --- 2. Accept the invitation. ---
@@ -283,7 +194,7 @@ test(
       .check();
     await page.getByLabel('No, I am not safe', { exact: true }).check();
 
-    const documentsBefore = session.requests.filter((r) => r.resourceType === 'document').length;
+    const documentsBefore = h.session.requests.filter((r) => r.resourceType === 'document').length;
     const [postResponse] = await Promise.all([
       page.waitForResponse(
         (r) => r.request().method() === 'POST' && r.request().resourceType() === 'document',
@@ -297,7 +208,7 @@ test(
     );
     await expectH1(page, "You don't have to face this alone");
     await page.waitForLoadState('load');
-    const newDocuments = session.requests.filter((r) => r.resourceType === 'document').slice(documentsBefore);
+    const newDocuments = h.session.requests.filter((r) => r.resourceType === 'document').slice(documentsBefore);
     // The form posts to the check-in collection (POST /me/checkins); the help
     // page must be that response, not reached by a redirect or a second load.
     assert.deepEqual(
@@ -348,9 +259,9 @@ test(
     await page.getByRole('table', { name: 'BARC-10 totals by date' }).waitFor({ state: 'visible' });
     await expectNoAxeViolations(page, '/me/assessments');
 
-    await signOut(page);
+    await signOut(page, { checkPage: true });
 
-    session.assertNoOffsiteRequests();
+    h.assertNoOffsiteRequests();
   },
 );
 
@@ -362,9 +273,9 @@ test('coach sees Jordan as urgent on the caseload and marks the item handled', {
     t.skip('no unsafe check-in: the portal step failed');
     return;
   }
-  const page = await open();
+  const page = await h.open();
 
-  await signIn(page, DEMO_COACH_EMAIL, DEMO_PASSWORD);
+  await signIn(page, DEMO.coach, { checkLoginPage: true });
   await expectNoAxeViolations(page, new URL(page.url()).pathname);
 
   await clickNav(page, 'Caseload', '/caseload');
@@ -400,7 +311,7 @@ test('coach sees Jordan as urgent on the caseload and marks the item handled', {
   });
   await expectNoAxeViolations(page, `${new URL(page.url()).pathname} after marking handled`);
 
-  session.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });
 
 // ---------------------------------------------------------------------------
@@ -411,9 +322,9 @@ test("phone viewport (390x844): Jordan's check-in and plan pages", { timeout: TE
     t.skip('no portal account: the invitation step failed');
     return;
   }
-  const page = await open({ viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
+  const page = await h.open(PHONE);
 
-  await signIn(page, story.username, PERSON_PASSWORD);
+  await signIn(page, story.username, { password: PERSON_PASSWORD, checkLoginPage: true });
   assertPath(page, '/me');
 
   for (const [path, h1] of [
@@ -427,5 +338,5 @@ test("phone viewport (390x844): Jordan's check-in and plan pages", { timeout: TE
     await expectNoAxeViolations(page, `${path} at 390x844`);
   }
 
-  session.assertNoOffsiteRequests();
+  h.assertNoOffsiteRequests();
 });

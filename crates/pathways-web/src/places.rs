@@ -1,9 +1,6 @@
 //! Where "near" means: a ZIP code, a town ("Hartford", "Hartford, CT"), or coordinates the device gave
 //! ("41.76,-72.68"). ZIP codes and towns come from the embedded `zipcodes` data (no network).
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 use chrono_tz::Tz;
 use pathways_domain::directory::geo::LatLon;
 
@@ -13,36 +10,6 @@ pub struct Place {
     /// How to show it back ("06107 West Hartford, CT").
     pub label: String,
     pub tz: Option<Tz>,
-}
-
-struct Town {
-    lat: f64,
-    lon: f64,
-    n: f64,
-    tz: String,
-    city: String,
-}
-
-/// Towns by (lower-case name, state): the mean of their ZIP code centres.
-fn towns() -> &'static HashMap<(String, String), Town> {
-    static T: OnceLock<HashMap<(String, String), Town>> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut m: HashMap<(String, String), Town> = HashMap::new();
-        for z in zipcodes::database() {
-            let (Ok(lat), Ok(lon)) = (z.lat.parse::<f64>(), z.long.parse::<f64>()) else { continue };
-            let t = m.entry((z.city.to_lowercase(), z.state.to_uppercase())).or_insert_with(|| Town {
-                lat: 0.0,
-                lon: 0.0,
-                n: 0.0,
-                tz: z.timezone.clone(),
-                city: z.city.clone(),
-            });
-            t.lat += lat;
-            t.lon += lon;
-            t.n += 1.0;
-        }
-        m
-    })
 }
 
 /// Resolves what a person typed; `home_state` settles a town name given without a state.
@@ -73,8 +40,8 @@ pub fn resolve(input: &str, home_state: &str) -> Option<Place> {
         }
         _ => (s.to_lowercase(), home_state.to_uppercase()),
     };
-    let t = towns().get(&(name, state.clone()))?;
-    let point = LatLon::new(t.lat / t.n, t.lon / t.n).ok()?;
+    let t = pathways_store::import::town_centre(&name, &state)?;
+    let point = LatLon::new(t.lat, t.lon).ok()?;
     Some(Place { point, label: format!("{}, {state}", t.city), tz: t.tz.parse().ok() })
 }
 

@@ -20,11 +20,17 @@
 //!   12 Step Meeting List does: a meeting one can join by video or phone is *online* when it has no physical
 //!   address or its location is temporarily closed (type `TC`), else *hybrid*; a meeting without one is
 //!   *inactive* when its location is temporarily closed, else *in person*. A physical address is a
-//!   `formatted_address` or street `address` that is not marked `approximate`.
+//!   `formatted_address` or street `address` that is not marked `approximate`; a US `formatted_address` without a
+//!   numbered street (`"Hartford, CT, USA"`, `"Wicker Park, Chicago, IL, USA"`) is approximate, as the spec's "Geographic Fields" has it.
+//!
+//! - A table (the specification's Table Format, a sheet's CSV export) is read row by row into the same records
+//!   ([`table`]), and a `formatted_address` can be read into its parts ([`address`]).
 //!
 //! [`to_feed_json`] writes a meeting back in the same shape, so a feed can be re-published.
 
+pub mod address;
 mod record;
+pub mod table;
 
 use std::collections::HashMap;
 
@@ -128,6 +134,9 @@ pub struct Rejection {
     /// The feed's field name (`day`, `latitude`, …); empty when the record as a whole is wrong.
     pub field: String,
     pub reason: String,
+    /// For a slug used again: the position of the meeting that has it (the reason says it as an index).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earlier: Option<usize>,
 }
 
 /// Why a feed could not be read at all.
@@ -149,12 +158,18 @@ pub fn parse_feed(input: &str) -> Result<Feed, FeedError> {
         FeedError::Syntax { line, column, message }
     })?;
     let Value::Array(records) = value else { return Err(FeedError::NotAnArray) };
+    Ok(parse_records(&records))
+}
+
+/// Reads records already apart (a JSON feed's array, or a table's rows as [`table::row_to_record`] gives them);
+/// each [`Rejection::index`] and [`Feed::positions`] entry is a position in `records`.
+pub fn parse_records(records: &[Value]) -> Feed {
     let mut feed = Feed::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (index, value) in records.iter().enumerate() {
         let Value::Object(fields) = value else {
             let reason = "each meeting must be a JSON object".to_owned();
-            feed.rejected.push(Rejection { index, slug: None, field: String::new(), reason });
+            feed.rejected.push(Rejection { index, slug: None, field: String::new(), reason, earlier: None });
             continue;
         };
         match record::parse_meeting(fields) {
@@ -162,7 +177,8 @@ pub fn parse_feed(input: &str) -> Result<Feed, FeedError> {
                 if let Some(first) = seen.get(&meeting.slug) {
                     let reason = format!("is used by an earlier meeting (at index {first})");
                     let slug = Some(meeting.slug);
-                    feed.rejected.push(Rejection { index, slug, field: "slug".to_owned(), reason });
+                    let (field, earlier) = ("slug".to_owned(), Some(*first));
+                    feed.rejected.push(Rejection { index, slug, field, reason, earlier });
                 } else {
                     seen.insert(meeting.slug.clone(), index);
                     feed.meetings.push(meeting);
@@ -174,10 +190,11 @@ pub fn parse_feed(input: &str) -> Result<Feed, FeedError> {
                 slug: slug.clone(),
                 field: p.field.to_owned(),
                 reason: p.reason,
+                earlier: None,
             })),
         }
     }
-    Ok(feed)
+    feed
 }
 
 impl Meeting {
@@ -195,7 +212,14 @@ impl Meeting {
 
     /// Whether the meeting has a street address one could walk to (see the module docs).
     pub fn has_physical_address(&self) -> bool {
-        (self.formatted_address.is_some() || self.street.is_some()) && !self.approximate
+        let specific = |f: &String| {
+            // "Hartford, CT, USA", "Wicker Park, Chicago, IL, USA" or "Illinois, USA" is the approximate kind the
+            // spec allows online meetings ("Geographic Fields"): an address read as US without a numbered street.
+            // One not read as US is kept as specific.
+            let p = address::parse_us_address(f);
+            p.street.is_some_and(|s| s.chars().any(|c| c.is_ascii_digit())) || (p.city.is_none() && p.country.is_none())
+        };
+        (self.street.is_some() || self.formatted_address.as_ref().is_some_and(specific)) && !self.approximate
     }
 
     /// Whether one can join by video or phone.

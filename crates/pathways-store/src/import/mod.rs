@@ -74,3 +74,33 @@ pub fn zip_code(zip: &str) -> Option<&'static zipcodes::Zipcode> {
     });
     all.get(five).copied()
 }
+
+/// A town's centre: the mean of its ZIP codes' centres in the embedded database, with the first one's time zone
+/// and the town's name as the database spells it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Town {
+    pub lat: f64,
+    pub lon: f64,
+    pub tz: String,
+    pub city: String,
+}
+
+/// The town named `city` (any case) in the state `state` (a two-letter code, any case), e.g.
+/// `town_centre("west hartford", "ct")`; the finder's "near" and the importers share this list.
+pub fn town_centre(city: &str, state: &str) -> Option<&'static Town> {
+    static TOWNS: std::sync::OnceLock<std::collections::HashMap<(String, String), Town>> = std::sync::OnceLock::new();
+    let all = TOWNS.get_or_init(|| {
+        let mut sums: std::collections::HashMap<(String, String), (Town, f64)> = std::collections::HashMap::new();
+        for z in zipcodes::database() {
+            let (Ok(lat), Ok(lon)) = (z.lat.parse::<f64>(), z.long.parse::<f64>()) else { continue };
+            let (t, n) = sums
+                .entry((z.city.to_lowercase(), z.state.to_uppercase()))
+                .or_insert_with(|| (Town { lat: 0.0, lon: 0.0, tz: z.timezone.clone(), city: z.city.clone() }, 0.0));
+            t.lat += lat;
+            t.lon += lon;
+            *n += 1.0;
+        }
+        sums.into_iter().map(|(k, (t, n))| (k, Town { lat: t.lat / n, lon: t.lon / n, ..t })).collect()
+    });
+    all.get(&(city.trim().to_lowercase(), state.trim().to_uppercase()))
+}

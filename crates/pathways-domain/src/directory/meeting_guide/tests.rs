@@ -263,6 +263,29 @@ fn attendance_is_taken_as_given_or_worked_out() {
 }
 
 #[test]
+fn a_us_formatted_address_without_a_street_is_approximate() {
+    // The spec's "Geographic Fields": online meetings may have an approximate address such as "Chicago, IL, USA".
+    let attendance = |address: &str| {
+        one(json!({"name": "N", "slug": "s", "conference_url": "https://zoom.us/j/1", "formatted_address": address}))
+            .attendance
+    };
+    assert_eq!(attendance("Hartford, CT, USA"), Attendance::Online);
+    assert_eq!(attendance("Wicker Park, Chicago, IL, USA"), Attendance::Online, "a neighbourhood is no street");
+    assert_eq!(attendance("Illinois, USA"), Attendance::Online);
+    assert_eq!(attendance("4953 W Addison St, Chicago, IL 60641, USA"), Attendance::Hybrid);
+    assert_eq!(attendance("Plaza Mayor 1, Madrid"), Attendance::Hybrid, "an address not read as US is kept as one");
+}
+
+#[test]
+fn records_already_apart_are_read_by_the_same_rules() {
+    let f = parse_records(&[json!({"name": "A", "slug": "a"}), json!("x"), json!({"name": "B", "slug": "a"})]);
+    assert_eq!(f.meetings.len(), 1);
+    assert_eq!(f.positions, vec![0]);
+    let at: Vec<(usize, &str)> = f.rejected.iter().map(|r| (r.index, r.field.as_str())).collect();
+    assert_eq!(at, vec![(1, ""), (2, "slug")]);
+}
+
+#[test]
 fn name_and_slug_are_required() {
     assert_eq!(problems(json!({"name": "N"})), vec![("slug".to_owned(), "is required".to_owned())]);
     assert_eq!(fields(json!({"slug": "s", "name": "  "})), vec!["name"]);

@@ -55,7 +55,9 @@ async fn words_place_and_filters_find_the_right_meetings() {
     let first = &json["results"][0];
     assert!(first["distance_mi"].as_f64().is_some_and(|d| d < 1.0), "{first}");
     assert!(first["next_start"].is_string());
-    assert_eq!(first["address"], "1 Farmington Ave, West Hartford, CT 06107, USA");
+    // The feed gives only a formatted address; the import reads it into its parts (issue 15), so it shows as a
+    // meeting whose feed gives the parts does: street and town.
+    assert_eq!(first["address"], "1 Farmington Ave, West Hartford");
 
     // Near Hartford within 10 miles: every in-person meeting of the feed, closest first, and the online ones.
     let near = get(&app, "/api/v1/search?near=Hartford&radius_mi=10").await.json();
