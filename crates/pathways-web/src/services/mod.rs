@@ -7,7 +7,9 @@
 //! A use case takes the application state, the request's context (for the audit actor and the language) and the
 //! signed-in caller, then its inputs already parsed into domain types.
 
+pub mod access_line;
 pub mod allies;
+pub mod capacity;
 pub mod checkups;
 pub mod consents;
 pub mod disclosures;

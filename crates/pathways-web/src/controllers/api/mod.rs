@@ -1,5 +1,7 @@
 //! The JSON API (`/api/v1`). Bearer tokens only; errors are JSON.
 
+pub mod access_line;
+pub mod capacity;
 pub mod checkups;
 pub mod consents;
 pub mod outreach;
