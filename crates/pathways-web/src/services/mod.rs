@@ -12,6 +12,7 @@ pub mod allies;
 pub mod capacity;
 pub mod checkups;
 pub mod consents;
+pub mod directory;
 pub mod disclosures;
 pub mod invites;
 pub mod outreach;
