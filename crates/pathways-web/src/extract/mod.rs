@@ -12,12 +12,13 @@
 //! - Bodies, checked before their fields are read: [`VerifiedForm`] and [`VerifiedUpload`] (Origin and CSRF),
 //!   [`JsonBody`] (JSON, the parser's message naming line and column on 400), [`JsonBodyOrEmpty`] (the same, or
 //!   nothing at all).
-//! - [`CapacityParams`]: the capacity board's query, each bad value named.
+//! - [`CapacityParams`]: the capacity board's query, each bad value named; [`NextPage`]: `?next=`, a local path.
 
 mod api;
 mod body;
 mod capacity_query;
 mod ids;
+mod next_page;
 mod roles;
 mod session;
 
@@ -25,5 +26,6 @@ pub use api::{ApiCaller, ApiOperator};
 pub use body::{Empty, JsonBody, JsonBodyOrEmpty, VerifiedForm, VerifiedUpload};
 pub use capacity_query::CapacityParams;
 pub use ids::{HoldAction, InPath, ListingAction, PathParam, VersionNo};
+pub use next_page::NextPage;
 pub use roles::{AllyCaller, Editor, Operator, ProviderStaff};
 pub use session::{Door, SignedIn, Subject};

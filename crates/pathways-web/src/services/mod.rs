@@ -17,3 +17,4 @@ pub mod disclosures;
 pub mod invites;
 pub mod outreach;
 pub mod referrals;
+pub mod sessions;
