@@ -112,12 +112,12 @@ pub fn router(state: AppState) -> Router {
         .route("/directory/{id}/history", get(directory::listing_history))
         .route("/directory/{id}/{action}", post(directory::set_listing_state))
         .route("/api/v1/search", get(find::api_search))
-        .route("/api/v1/meetings.json", get(crate::controllers::meetings::get_meetings_feed))
+        .route("/api/v1/meetings.json", get(api::meetings::get_meetings_feed))
         // The directory as Open Referral HSDS 3.0 (public, like the finder).
-        .route("/api/hsds/services", get(crate::controllers::hsds::list_services))
-        .route("/api/hsds/services/{id}", get(crate::controllers::hsds::get_service))
-        .route("/api/hsds/organizations", get(crate::controllers::hsds::list_organizations))
-        .route("/api/hsds/organizations/{id}", get(crate::controllers::hsds::get_organization))
+        .route("/api/hsds/services", get(api::hsds::list_services))
+        .route("/api/hsds/services/{id}", get(api::hsds::get_service))
+        .route("/api/hsds/organizations", get(api::hsds::list_organizations))
+        .route("/api/hsds/organizations/{id}", get(api::hsds::get_organization))
         // JSON API
         .route("/api/v1/persons", get(api::persons::list_persons).post(api::persons::create_person))
         .route("/api/v1/persons/{id}", get(api::persons::get_person).patch(api::persons::update_person))

@@ -4,6 +4,8 @@ pub mod access_line;
 pub mod capacity;
 pub mod checkups;
 pub mod consents;
+pub mod hsds;
+pub mod meetings;
 pub mod outreach;
 pub mod persons;
 pub mod plans;
