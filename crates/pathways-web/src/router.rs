@@ -1,7 +1,7 @@
 //! Every route of Pathways, in one table. Find a page's code from its URL here.
 
 use axum::middleware::{from_fn, from_fn_with_state};
-use axum::routing::{get, patch, post};
+use axum::routing::{get, post};
 use axum::{Extension, Router};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -72,11 +72,13 @@ fn portal_routes() -> Router<AppState> {
         .layer(Extension(Door::Portal))
 }
 
-/// The JSON API under `/api/v1`: each route declared once, by its handler's `#[utoipa::path]` (method, path,
+/// The JSON API (`/api/v1/…`, `/api/hsds/…`): each route declared once, by its handler's `#[utoipa::path]` (method, path,
 /// parameters, bodies, every answer). `routes!` mounts the handlers and enters them in `/api/openapi.json`; the
 /// handlers of one path go in one `routes!`.
 pub fn api_routes() -> OpenApiRouter<AppState> {
-    use api::{checkups, consents, outreach, persons, plans, records, referrals};
+    use api::{
+        access_line, capacity, checkups, consents, hsds, meetings, outreach, persons, plans, records, referrals,
+    };
     OpenApiRouter::with_openapi(crate::openapi::ApiDoc::openapi())
         // Persons and their records
         .routes(routes!(persons::list_persons::list_persons, persons::create_person::create_person))
@@ -99,10 +101,26 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         // Referrals
         .routes(routes!(referrals::list_referrals::list_referrals, referrals::create_referral::create_referral))
         .routes(routes!(referrals::patch_referral::patch_referral))
+        // Treatment capacity, bed holds and the transport queue
+        .routes(routes!(capacity::get_capacity::get_capacity))
+        .routes(routes!(capacity::post_capacity::post_capacity))
+        .routes(routes!(capacity::reserve_bed::reserve_bed))
+        .routes(routes!(capacity::admit_hold::admit_hold))
+        .routes(routes!(capacity::release_hold::release_hold))
+        .routes(routes!(access_line::create_ride::create_ride))
+        .routes(routes!(access_line::patch_ride::patch_ride))
+        .routes(routes!(access_line::get_queue::get_queue))
+        // The public directory: the finder's search, the Meeting Guide feed, Open Referral HSDS 3.0
+        .routes(routes!(crate::controllers::find::api_search::api_search))
+        .routes(routes!(meetings::get_meetings_feed::get_meetings_feed))
+        .routes(routes!(hsds::list_services::list_services))
+        .routes(routes!(hsds::get_service::get_service))
+        .routes(routes!(hsds::list_organizations::list_organizations))
+        .routes(routes!(hsds::get_organization::get_organization))
 }
 
 pub fn router(state: AppState) -> Router {
-    let (api, _) = api_routes().split_for_parts();
+    let (json_api, _) = api_routes().split_for_parts();
     let app = Router::new()
         // Public
         .route("/", get(home::show_home))
@@ -145,13 +163,6 @@ pub fn router(state: AppState) -> Router {
         .route("/directory/{id}/edit", get(directory::edit_listing))
         .route("/directory/{id}/history", get(directory::listing_history))
         .route("/directory/{id}/{action}", post(directory::set_listing_state))
-        .route("/api/v1/search", get(find::api_search))
-        .route("/api/v1/meetings.json", get(crate::controllers::meetings::get_meetings_feed))
-        // The directory as Open Referral HSDS 3.0 (public, like the finder).
-        .route("/api/hsds/services", get(crate::controllers::hsds::list_services))
-        .route("/api/hsds/services/{id}", get(crate::controllers::hsds::get_service))
-        .route("/api/hsds/organizations", get(crate::controllers::hsds::list_organizations))
-        .route("/api/hsds/organizations/{id}", get(crate::controllers::hsds::get_organization))
         // Treatment capacity and bed holds (issue 6).
         .route("/capacity", get(crate::controllers::capacity::show_board))
         .route("/access-line", get(crate::controllers::access_line::show_console))
@@ -172,16 +183,8 @@ pub fn router(state: AppState) -> Router {
         .route("/programs", get(crate::controllers::capacity::list_programs))
         .route("/programs/{id}/counts", post(crate::controllers::capacity::change_counts))
         .route("/holds/{id}/{action}", post(crate::controllers::capacity::close_hold_form))
-        .route("/api/v1/capacity", get(crate::controllers::capacity::get_capacity))
-        .route("/api/v1/programs/{id}/capacity", post(crate::controllers::capacity::post_capacity))
-        .route("/api/v1/programs/{id}/reservations", post(crate::controllers::capacity::reserve_bed))
-        .route("/api/v1/reservations/{id}/admit", post(crate::controllers::capacity::admit_hold))
-        .route("/api/v1/reservations/{id}/release", post(crate::controllers::capacity::release_hold))
-        .route("/api/v1/transport-requests", post(crate::controllers::access_line::api::create_ride))
-        .route("/api/v1/transport-requests/{id}", patch(crate::controllers::access_line::api::patch_ride))
-        .route("/api/v1/transport-queue", get(crate::controllers::access_line::api::get_queue))
         .route("/api/openapi.json", get(ops::get_openapi))
-        .merge(api)
+        .merge(json_api)
         .fallback(|| async { WebError::NotFound })
         .layer(from_fn_with_state(state.clone(), middleware::context));
 

@@ -59,3 +59,22 @@ async fn reject_token(state: &AppState, ctx: &Ctx) -> Result<(), WebError> {
     tx.commit().await?;
     Ok(())
 }
+
+/// An API caller who works the access line (`works_access_line`); to anyone else the line's calls and rides are
+/// not found (404), before the request's body is read.
+pub struct ApiOperator {
+    pub ctx: Ctx,
+    pub caller: Caller,
+}
+
+impl FromRequestParts<AppState> for ApiOperator {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let ApiCaller { ctx, caller } = ApiCaller::from_request_parts(parts, state).await?;
+        if !pathways_domain::access::works_access_line(&caller.principal) {
+            return Err(WebError::NotFound.into_response());
+        }
+        Ok(Self { ctx, caller })
+    }
+}

@@ -117,10 +117,24 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     }
 }
 
-/// Reads a JSON body already in hand, answering a clear 400 (never a panic or a 500) when it is not valid: for a
-/// body that may also be empty, where [`JsonBody`] does not fit.
-pub fn parse_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, WebError> {
-    serde_json::from_slice(bytes).map_err(|e| WebError::BadJson(e.to_string()))
+/// A JSON body that may be left out: an empty (or blank) body is `T::default()`, anything else is read as
+/// [`JsonBody`] reads it.
+pub struct JsonBodyOrEmpty<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Default> FromRequest<S> for JsonBodyOrEmpty<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|_| WebError::BadRequest(crate::key!("error-too-large")).into_response())?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(Self(T::default()));
+        }
+        serde_json::from_slice(&bytes)
+            .map(JsonBodyOrEmpty)
+            .map_err(|e| WebError::BadJson(e.to_string()).into_response())
+    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use pathways_domain::ids::{
     AssessmentId, AttentionItemId, CallId, ConsentId, CorrectionId, DirOrganizationId, GoalId, HoldId, LinkageTaskId,
     LocatorId, OutreachItemId, ProgramId, ReferralId, RideId, ServiceId,
 };
+use pathways_domain::locale::Locale;
 
 use crate::error::WebError;
 
@@ -65,6 +66,7 @@ path_param! {
     VersionNo => "version",
     HoldAction => "action",
     ListingAction => "action",
+    Locale => "code",
 }
 
 /// A plan version's number (1, 2, …).

@@ -7,18 +7,25 @@
 //! - Role extractors ([`Operator`], [`ProviderStaff`], [`Editor`], [`AllyCaller`]): the role predicates of
 //!   `pathways_domain::access`, answering 403 (staff in another role) or a sign-in redirect.
 //! - [`ApiCaller`]: the JSON API's bearer token (401 JSON otherwise).
+//!   [`ApiOperator`]: the same, working the access line (404 otherwise).
 //! - [`InPath`]: a typed id (or action) from the path; anything malformed names nothing (404).
 //! - Bodies, checked before their fields are read: [`VerifiedForm`] and [`VerifiedUpload`] (Origin and CSRF),
-//!   [`JsonBody`] (JSON, the parser's message naming line and column on 400).
+//!   [`JsonBody`] (JSON, the parser's message naming line and column on 400), [`JsonBodyOrEmpty`] (the same, or
+//!   nothing at all).
+//! - [`CapacityParams`]: the capacity board's query, each bad value named; [`NextPage`]: `?next=`, a local path.
 
 mod api;
 mod body;
+mod capacity_query;
 mod ids;
+mod next_page;
 mod roles;
 mod session;
 
-pub use api::ApiCaller;
-pub use body::{Empty, JsonBody, VerifiedForm, VerifiedUpload, parse_body};
+pub use api::{ApiCaller, ApiOperator};
+pub use body::{Empty, JsonBody, JsonBodyOrEmpty, VerifiedForm, VerifiedUpload};
+pub use capacity_query::CapacityParams;
 pub use ids::{HoldAction, InPath, ListingAction, PathParam, VersionNo};
+pub use next_page::NextPage;
 pub use roles::{AllyCaller, Editor, Operator, ProviderStaff};
 pub use session::{Door, SignedIn, Subject};

@@ -71,15 +71,6 @@ impl<S: Send + Sync> FromRequestParts<S> for Editor {
     }
 }
 
-impl Editor {
-    pub fn author(&self) -> pathways_store::directory_edit::Author {
-        pathways_store::directory_edit::Author {
-            account: Some(self.caller.account.as_uuid()),
-            name: self.caller.display_name.clone(),
-        }
-    }
-}
-
 /// A signed-in ally, and the person who invited them. Anyone else: a redirect to sign in (nobody signed in) or
 /// 404.
 pub struct AllyCaller {

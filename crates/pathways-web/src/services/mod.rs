@@ -7,12 +7,15 @@
 //! A use case takes the application state, the request's context (for the audit actor and the language) and the
 //! signed-in caller, then its inputs already parsed into domain types.
 
+pub mod access_line;
 pub mod allies;
 pub mod assessments;
+pub mod capacity;
 pub mod caseload;
 pub mod checkins;
 pub mod checkups;
 pub mod consents;
+pub mod directory;
 pub mod disclosures;
 pub mod encounters;
 pub mod invites;
@@ -21,5 +24,6 @@ pub mod outreach;
 pub mod persons;
 pub mod plans;
 pub mod referrals;
+pub mod sessions;
 pub mod staff;
 pub mod summary;

@@ -1,6 +1,7 @@
 //! Words shared by the pages of several areas: how a level of care, a plan dimension, a consent's categories or an
 //! audit action reads in the request's language. A page's own words stay with its handler.
 
+use pathways_domain::access_line::LevelOfCare;
 use pathways_domain::barc10::Barc10Error;
 use pathways_domain::consent::{Category, Expiry, Recipient};
 use pathways_domain::dimension::Dimension;
@@ -72,12 +73,18 @@ pub fn barc10_error_text(t: Tr, e: &Barc10Error) -> String {
     }
 }
 
+/// A level of care's name in the reader's language (`level-3-7-wm`): the board, the provider's page and the access
+/// line name levels alike.
+pub fn level_name(t: &Tr, level: LevelOfCare) -> String {
+    t.get(&format!("level-{}", level.code().to_lowercase().replace('.', "-")))
+}
+
 #[cfg(test)]
 mod tests {
     use pathways_domain::audit::AuditAction;
     use pathways_domain::locale::Locale;
 
-    use super::what_key;
+    use super::{LevelOfCare, level_name, what_key};
     use crate::i18n::Tr;
 
     #[test]
@@ -87,6 +94,20 @@ mod tests {
             for a in AuditAction::ALL {
                 let key = what_key(a.as_str());
                 assert_ne!(t.get(&key), key, "{locale:?}: {key}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_level_has_a_name_in_both_languages() {
+        for locale in Locale::ALL {
+            let t = Tr::new(locale);
+            for level in LevelOfCare::ALL {
+                let name = level_name(&t, level);
+                assert!(
+                    !name.starts_with("level-") && name.contains(level.code().trim_start_matches("otp")),
+                    "{locale}: {name}"
+                );
             }
         }
     }

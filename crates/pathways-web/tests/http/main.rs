@@ -2,6 +2,7 @@
 //! `PATHWAYS_TEST_POSTGRES_URL` is set). The tree mirrors the routes.
 
 mod access_matrix;
+mod architecture;
 mod audit_trail;
 mod routes;
 mod util;

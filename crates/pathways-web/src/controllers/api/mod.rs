@@ -1,7 +1,11 @@
 //! The JSON API (`/api/v1`). Bearer tokens only; errors are JSON.
 
+pub mod access_line;
+pub mod capacity;
 pub mod checkups;
 pub mod consents;
+pub mod hsds;
+pub mod meetings;
 pub mod outreach;
 pub mod persons;
 pub mod plans;

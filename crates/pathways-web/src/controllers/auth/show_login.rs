@@ -1,12 +1,12 @@
 //! `GET /login`.
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use serde::Deserialize;
 
 use crate::ctx::{Ctx, safe_next};
 use crate::error::WebResult;
+use crate::extract::NextPage;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -19,18 +19,12 @@ pub struct LoginPage {
     pub next: String,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct LoginQuery {
-    pub next: String,
-}
-
-pub async fn show_login(State(state): State<AppState>, ctx: Ctx, Query(q): Query<LoginQuery>) -> WebResult<Response> {
+pub async fn show_login(State(state): State<AppState>, ctx: Ctx, NextPage(next): NextPage) -> WebResult<Response> {
     if let Some(caller) = &ctx.caller {
         let home = super::sign_in::home_of(caller.kind);
-        return Ok(Redirect::to(&safe_next(Some(&q.next)).unwrap_or_else(|| home.into())).into_response());
+        return Ok(Redirect::to(&next.unwrap_or_else(|| home.into())).into_response());
     }
-    let page = login_page(&state, &ctx, None, String::new(), q.next)?;
+    let page = login_page(&state, &ctx, None, String::new(), next.unwrap_or_default())?;
     Ok(page.into_response())
 }
 

@@ -1,69 +1,32 @@
-//! `POST /api/v1/reservations/{id}/admit` and `/release`: the person arrived (the bed is taken), or the bed is
-//! given back. A hold that expired or was closed answers 409 saying which.
+//! `POST /holds/{id}/{admit|release}`: from the provider's page, the person arrived or the bed is given back.
 
-use axum::Json;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use pathways_domain::access::may_close_hold;
+use axum::extract::State;
+use axum::response::Response;
 use pathways_domain::access_line::HoldState;
 use pathways_domain::access_line::capacity::HoldError;
-use pathways_store::capacity::{close_hold, program_of_hold, program_view};
+use pathways_domain::ids::HoldId;
 
-use super::{HoldJson, parse_uuid};
-use crate::ctx::Caller;
-use crate::ctx::Ctx;
-use crate::error::{WebError, WebResult};
-use crate::extract::ApiCaller;
+use crate::error::WebResult;
+use crate::extract::{Empty, HoldAction, InPath, ProviderStaff, VerifiedForm};
+use crate::services;
 use crate::state::AppState;
 
-#[utoipa::path(post, path = "/api/v1/reservations/{id}/admit", tag = "capacity",
-    params(("id" = String, Path, description = "The hold's id")),
-    responses((status = 200, body = HoldJson), (status = 401), (status = 404), (status = 409, description = "Expired or already closed")),
-    security(("bearer" = [])))]
-pub async fn admit_hold(
+pub async fn close_hold_form(
     State(state): State<AppState>,
-    ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
+    staff: ProviderStaff,
+    InPath(hold): InPath<HoldId>,
+    InPath(action): InPath<HoldAction>,
+    VerifiedForm(_): VerifiedForm<Empty>,
 ) -> WebResult<Response> {
-    close(&state, &ctx, &caller, &id, HoldState::Admitted).await
-}
-
-#[utoipa::path(post, path = "/api/v1/reservations/{id}/release", tag = "capacity",
-    params(("id" = String, Path, description = "The hold's id")),
-    responses((status = 200, body = HoldJson), (status = 401), (status = 404), (status = 409, description = "Expired or already closed")),
-    security(("bearer" = [])))]
-pub async fn release_hold(
-    State(state): State<AppState>,
-    ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
-) -> WebResult<Response> {
-    close(&state, &ctx, &caller, &id, HoldState::Released).await
-}
-
-async fn close(state: &AppState, ctx: &Ctx, caller: &Caller, id: &str, to: HoldState) -> WebResult<Response> {
-    let id = parse_uuid(id)?;
-    let now = pathways_store::now();
-    let program_id = program_of_hold(state.store.reader(), id).await?.ok_or(WebError::NotFound)?;
-    let program = program_view(state.store.reader(), program_id, now, state.config.capacity_stale_after()).await?;
-    let program = program.ok_or(WebError::NotFound)?;
-    if !may_close_hold(&caller.principal, program.organization) {
-        return Err(WebError::NotFound);
-    }
-    let tx = state.store.begin().await?;
-    let closed = close_hold(&tx, &ctx.actor(), id, to, now).await?;
-    tx.commit().await?;
-    match closed.ok_or(WebError::NotFound)? {
-        Ok(hold) => Ok(Json(HoldJson::from(hold)).into_response()),
-        Err(e) => {
-            let (code, key) = match e {
-                HoldError::Expired => ("hold_expired", "capacity-hold-expired"),
-                HoldError::Closed => ("hold_closed", "capacity-hold-closed"),
-            };
-            let body = serde_json::json!({
-                "error": { "status": 409, "code": code, "message": ctx.t().get(key), "request_id": ctx.request_id },
-            });
-            Ok((StatusCode::CONFLICT, Json(body)).into_response())
-        }
-    }
+    let to = match action {
+        HoldAction::Admit => HoldState::Admitted,
+        HoldAction::Release => HoldState::Released,
+    };
+    let closed = services::capacity::close_hold(&state, &staff.ctx, &staff.caller, hold, to).await?;
+    let key = match closed.outcome {
+        Ok(_) => crate::key!("flash-saved"),
+        Err(HoldError::Expired) => crate::key!("capacity-hold-expired"),
+        Err(HoldError::Closed) => crate::key!("capacity-hold-closed"),
+    };
+    Ok(crate::flash::redirect(&state, &format!("/programs#program-{}", closed.program), key))
 }

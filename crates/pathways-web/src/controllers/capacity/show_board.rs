@@ -5,13 +5,15 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Html;
 use pathways_domain::access_line::LevelOfCare;
-use pathways_store::capacity::{ProgramView, board};
+use pathways_store::capacity::ProgramView;
 
-use super::get_capacity::{CapacityParams, filter_of};
 use crate::ctx::Ctx;
-use crate::error::{WebError, WebResult};
+use crate::error::WebResult;
+use crate::extract::CapacityParams;
 use crate::i18n::Tr;
+use crate::services;
 use crate::state::AppState;
+use crate::views::words::level_name;
 use crate::views::{Chrome, render};
 
 /// The levels with beds, in the board's order: withdrawal management ("detox") first, as the line serves it.
@@ -24,11 +26,6 @@ const BOARD_ORDER: [LevelOfCare; 7] = [
     LevelOfCare::ResidentialHighIntensity,
     LevelOfCare::MedicallyMonitoredInpatient,
 ];
-
-/// A level's name in the reader's language (`level-3-7-wm`).
-pub fn level_name(t: &Tr, level: LevelOfCare) -> String {
-    t.get(&format!("level-{}", level.code().to_lowercase().replace('.', "-")))
-}
 
 pub struct BoardRow {
     pub name: String,
@@ -90,9 +87,9 @@ pub async fn show_board(
     Query(params): Query<CapacityParams>,
 ) -> WebResult<Html<String>> {
     let t = ctx.t();
-    let (filter, errors) = match filter_of(&params) {
+    let (filter, errors) = match params.filter() {
         Ok(f) => (f, Vec::new()),
-        Err(WebError::Invalid(fields)) => {
+        Err(fields) => {
             let errors = fields
                 .iter()
                 .map(|f| {
@@ -101,10 +98,8 @@ pub async fn show_board(
                 .collect();
             (Default::default(), errors)
         }
-        Err(e) => return Err(e),
     };
-    let now = pathways_store::now();
-    let programs = board(state.store.reader(), &filter, now, state.config.capacity_stale_after()).await?;
+    let programs = services::capacity::board(&state, &filter).await?;
     let mut groups: Vec<BoardGroup> = Vec::new();
     for level in BOARD_ORDER {
         let rows: Vec<BoardRow> = programs.iter().filter(|p| p.level == Some(level)).map(|p| row(&t, p)).collect();
@@ -119,7 +114,7 @@ pub async fn show_board(
     let chosen = filter.level;
     let levels = BOARD_ORDER.into_iter().map(|l| (l.code().to_owned(), level_name(&t, l), chosen == Some(l))).collect();
     let chosen_region = filter.region.clone();
-    let regions = pathways_store::capacity::regions(state.store.reader())
+    let regions = services::capacity::regions(&state)
         .await?
         .into_iter()
         .map(|r| {
@@ -137,25 +132,4 @@ pub async fn show_board(
         errors,
     };
     render(&page)
-}
-
-#[cfg(test)]
-mod tests {
-    use pathways_domain::locale::Locale;
-
-    use super::*;
-
-    #[test]
-    fn every_level_has_a_name_in_both_languages() {
-        for locale in Locale::ALL {
-            let t = Tr::new(locale);
-            for level in LevelOfCare::ALL {
-                let name = level_name(&t, level);
-                assert!(
-                    !name.starts_with("level-") && name.contains(level.code().trim_start_matches("otp")),
-                    "{locale}: {name}"
-                );
-            }
-        }
-    }
 }

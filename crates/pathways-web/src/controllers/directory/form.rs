@@ -1,12 +1,12 @@
-//! The listing form: its fields from a stored listing or from what was typed, and the HSDS objects a valid form
-//! becomes.
+//! The listing form: its fields from a stored listing or from what was typed, and the page around it. What a
+//! valid form becomes is `crate::services::directory`.
 
 use askama::Template;
-use pathways_domain::directory::listing::{ListingEdit, RawListing, SCHEDULE_ROWS};
+use pathways_domain::directory::listing::{RawListing, SCHEDULE_ROWS};
 use pathways_domain::locale::Locale;
 use pathways_domain::text::FieldError;
 use pathways_store::model::{DirLocation, DirOrganization, DirService};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::finder::taxonomy;
 use crate::i18n::Tr;
@@ -133,128 +133,6 @@ pub fn raw_from_listing(s: &DirService, org: Option<&DirOrganization>, place: Op
         r.online_url = text(doc, "url");
     }
     r
-}
-
-/// Parses the form against the shipped taxonomy.
-pub fn parse(raw: &RawListing) -> Result<ListingEdit, Vec<FieldError>> {
-    let tax = taxonomy();
-    ListingEdit::parse(
-        raw,
-        |c| tax.term(c).is_some(),
-        |a| a.split_once(':').is_some_and(|(v, c)| tax.attribute(v, c).is_some()),
-    )
-}
-
-fn byday(d: chrono::Weekday) -> &'static str {
-    use chrono::Weekday::*;
-    match d {
-        Mon => "MO",
-        Tue => "TU",
-        Wed => "WE",
-        Thu => "TH",
-        Fri => "FR",
-        Sat => "SA",
-        Sun => "SU",
-    }
-}
-
-/// The HSDS service object for a valid form, keeping whatever else the stored object had (fields this form
-/// doesn't edit, meeting types, the Meeting Guide original).
-pub fn service_doc(edit: &ListingEdit, previous: Option<&Value>) -> Value {
-    let mut doc = previous.cloned().filter(Value::is_object).unwrap_or_else(|| json!({}));
-    let online = edit.online_url.is_some();
-    let attending = match (online, edit.postal_code.is_some() || edit.place.is_some()) {
-        (true, true) => "hybrid",
-        (true, false) => "online",
-        _ => "in person",
-    };
-    let mut attributes: Vec<Value> = doc
-        .get("attributes")
-        .and_then(Value::as_array)
-        .map(|a| a.iter().filter(|x| text(x, "link_type") == "meeting_type").cloned().collect())
-        .unwrap_or_default();
-    let tax = taxonomy();
-    for c in &edit.categories {
-        let (name, description) = tax.term(c).map(|t| (t.en.clone(), t.description_en.clone())).unwrap_or_default();
-        attributes.push(json!({"link_type": "category", "link_entity": "service", "value": c,
-            "taxonomy_term": {"code": c, "name": name, "description": description, "taxonomy": tax.taxonomy.name}}));
-    }
-    for a in &edit.attributes {
-        attributes.push(json!({"link_type": "attribute", "link_entity": "service", "value": a,
-            "taxonomy_term": {"code": a, "name": a, "description": a, "taxonomy": tax.taxonomy.name}}));
-    }
-    let fields = [
-        ("name", json!(edit.name)),
-        ("status", json!("active")),
-        ("description", json!(edit.description.clone().unwrap_or_default())),
-        ("attributes", json!(attributes)),
-        (
-            "languages",
-            json!(edit.languages.iter().map(|l| json!({"code": l, "name": language_name(l)})).collect::<Vec<_>>()),
-        ),
-        ("phones", json!(edit.phone.iter().map(|p| json!({"number": p, "type": "voice"})).collect::<Vec<_>>())),
-        (
-            "schedules",
-            json!(
-                edit.schedule
-                    .iter()
-                    .map(|s| json!({"freq": "WEEKLY", "wkst": "MO", "interval": 1, "byday": byday(s.day),
-                    "opens_at": s.start.format("%H:%M").to_string(), "closes_at": s.end.format("%H:%M").to_string(),
-                    "attending_type": attending}))
-                    .collect::<Vec<_>>()
-            ),
-        ),
-    ];
-    if let Some(o) = doc.as_object_mut() {
-        for (k, v) in fields {
-            o.insert(k.to_owned(), v);
-        }
-        match edit.online_url.as_ref().or(edit.url.as_ref()) {
-            Some(u) => {
-                o.insert("url".into(), json!(u));
-            }
-            None => {
-                o.remove("url");
-            }
-        }
-    }
-    doc
-}
-
-fn language_name(code: &str) -> &str {
-    match code {
-        "en" => "English",
-        "es" => "Spanish",
-        other => other,
-    }
-}
-
-/// The HSDS location for a valid form, placed at its ZIP code's centre when no coordinates were given.
-pub fn place(edit: &ListingEdit) -> Option<pathways_store::directory_edit::Place> {
-    let (lat, lon, approximate) = match (edit.place, edit.postal_code.as_deref()) {
-        (Some(p), _) => (p.lat(), p.lon(), false),
-        (None, Some(zip)) => {
-            let (lat, lon, _) = pathways_store::import::zip_centre(zip)?;
-            (lat, lon, true)
-        }
-        (None, None) => return None,
-    };
-    let address = json!({
-        "address_1": edit.address.clone().unwrap_or_default(),
-        "city": edit.city.clone().unwrap_or_default(),
-        "state_province": edit.state.clone().unwrap_or_default(),
-        "postal_code": edit.postal_code.clone().unwrap_or_default(),
-        "country": "US",
-        "address_type": "physical",
-    });
-    Some(pathways_store::directory_edit::Place {
-        name: Some(edit.name.clone()),
-        latitude: lat,
-        longitude: lon,
-        approximate,
-        postal_code: edit.postal_code.clone(),
-        doc: json!({"location_type": "physical", "name": edit.name, "latitude": lat, "longitude": lon, "addresses": [address]}),
-    })
 }
 
 /// The page around a form.

@@ -3,10 +3,10 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use pathways_store::directory_edit;
 
 use crate::error::WebResult;
 use crate::extract::Editor;
+use crate::services;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -28,7 +28,7 @@ struct CorrectionsPage {
 
 pub async fn list_corrections(State(state): State<AppState>, editor: Editor) -> WebResult<Html<String>> {
     let t = editor.ctx.t();
-    let items = directory_edit::open_corrections(state.store.reader(), 500)
+    let items = services::directory::open_corrections(&state)
         .await?
         .into_iter()
         .map(|(c, listing)| Item {

@@ -4,11 +4,12 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Html;
 use pathways_domain::directory::listing::{STALE_AFTER_DAYS, is_stale};
-use pathways_store::directory_edit::{self, Filter};
+use pathways_store::directory_edit::Filter;
 use serde::Deserialize;
 
 use crate::error::WebResult;
 use crate::extract::Editor;
+use crate::services;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -58,7 +59,7 @@ pub async fn list_listings(
         _ => Filter::Active,
     };
     let page_no = q.page.unwrap_or(1).clamp(1, 100_000);
-    let page = directory_edit::list(state.store.reader(), Some(&q.q), filter, page_no, PER_PAGE).await?;
+    let page = services::directory::listings(&state, &q.q, filter, page_no, PER_PAGE).await?;
     let lines = page
         .items
         .iter()

@@ -2,15 +2,16 @@
 //! corrections, and every saved version with who saved it and which parts changed.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Html;
 use pathways_domain::directory::listing::is_stale;
-use pathways_store::directory_edit;
+use pathways_domain::ids::ServiceId;
 use serde_json::Value;
-use uuid::Uuid;
 
-use crate::error::{WebError, WebResult};
-use crate::extract::Editor;
+use crate::error::WebResult;
+use crate::extract::{Editor, InPath};
+use crate::services;
+use crate::services::directory::History;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -46,13 +47,10 @@ fn changed(t: crate::i18n::Tr, old: &Value, new: &Value) -> String {
 pub async fn listing_history(
     State(state): State<AppState>,
     editor: Editor,
-    Path(id): Path<String>,
+    InPath(id): InPath<ServiceId>,
 ) -> WebResult<Html<String>> {
-    let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
-    let db = state.store.reader();
-    let (service, _, _) = directory_edit::find(db, id).await?.ok_or(WebError::NotFound)?;
+    let History { service, versions: saved, corrections } = services::directory::history(&state, id).await?;
     let t = editor.ctx.t();
-    let saved = directory_edit::versions(db, id).await?;
     let versions = saved
         .iter()
         .enumerate()
@@ -66,11 +64,9 @@ pub async fn listing_history(
             },
         })
         .collect();
-    let corrections = directory_edit::open_corrections(db, 500)
-        .await?
+    let corrections = corrections
         .into_iter()
-        .filter(|(c, _)| c.service_id == id)
-        .map(|(c, _)| {
+        .map(|c| {
             (c.id.to_string(), c.created_at.format("%Y-%m-%d").to_string(), c.message, c.contact.unwrap_or_default())
         })
         .collect();

@@ -2,15 +2,16 @@
 //! plain link to open it in a maps app, phone, online link, languages, costs.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Html;
 use chrono_tz::Tz;
+use pathways_domain::ids::ServiceId;
 use serde_json::Value;
-use uuid::Uuid;
 
 use super::search::tel;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::InPath;
 use crate::finder::{meeting_types, slots, taxonomy};
 use crate::state::AppState;
 use crate::views::{Chrome, render};
@@ -47,10 +48,13 @@ fn text(v: &Value, key: &str) -> String {
     v.get(key).and_then(Value::as_str).unwrap_or_default().trim().to_owned()
 }
 
-pub async fn show_listing(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> WebResult<Html<String>> {
-    let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
+pub async fn show_listing(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    InPath(id): InPath<ServiceId>,
+) -> WebResult<Html<String>> {
     let (service, org, locations) =
-        pathways_store::directory::service(state.store.reader(), id).await?.ok_or(WebError::NotFound)?;
+        pathways_store::directory::service(state.store.reader(), id.as_uuid()).await?.ok_or(WebError::NotFound)?;
     let t = ctx.t();
     let locale = ctx.locale;
     let doc = &service.doc;

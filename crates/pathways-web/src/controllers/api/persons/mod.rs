@@ -109,6 +109,3 @@ where
 {
     Option::<T>::deserialize(d).map(Some)
 }
-
-/// Capacity and the access line (not yet moved to [`crate::extract::JsonBody`]) still read their bodies with this.
-pub use crate::extract::parse_body;

@@ -2,26 +2,24 @@
 //! `pathways_store::capacity`): 201 with the hold and its expiry, or 409 with other programs that have a bed.
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use pathways_domain::access::may_reserve_bed;
-use pathways_store::capacity::{Reservation, program_view, reserve};
+use pathways_domain::ids::{CallId, ProgramId};
+use pathways_store::capacity::Reservation;
 use serde::Deserialize;
-use uuid::Uuid;
 
-use super::{HoldJson, ProgramJson, parse_uuid};
-use crate::controllers::api::persons::parse_body;
-use crate::error::{WebError, WebResult};
-use crate::extract::ApiCaller;
+use super::{HoldJson, ProgramJson};
+use crate::error::WebResult;
+use crate::extract::{ApiCaller, InPath, JsonBodyOrEmpty};
+use crate::services;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ReservationBody {
     /// The access line call the bed is for.
-    pub call_id: Option<Uuid>,
+    pub call_id: Option<CallId>,
 }
 
 #[utoipa::path(post, path = "/api/v1/programs/{id}/reservations", tag = "capacity",
@@ -33,22 +31,10 @@ pub struct ReservationBody {
 pub async fn reserve_bed(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Path(id): Path<String>,
-    body: Bytes,
+    InPath(program): InPath<ProgramId>,
+    JsonBodyOrEmpty(body): JsonBodyOrEmpty<ReservationBody>,
 ) -> WebResult<Response> {
-    let id = parse_uuid(&id)?;
-    let body: ReservationBody =
-        if body.iter().all(u8::is_ascii_whitespace) { ReservationBody::default() } else { parse_body(&body)? };
-    let now = pathways_store::now();
-    let program = program_view(state.store.reader(), id, now, state.config.capacity_stale_after()).await?;
-    let program = program.ok_or(WebError::NotFound)?;
-    if !may_reserve_bed(&caller.principal, program.organization) {
-        return Err(WebError::NotFound);
-    }
-    let tx = state.store.begin().await?;
-    let answer = reserve(&tx, &ctx.actor(), id, body.call_id, now, state.config.bed_hold()).await?;
-    tx.commit().await?;
-    match answer.ok_or(WebError::NotFound)? {
+    match services::capacity::reserve_bed(&state, &ctx, &caller, program, body.call_id).await? {
         Reservation::Held(hold) => Ok((StatusCode::CREATED, Json(HoldJson::from(hold))).into_response()),
         Reservation::NoBed { alternatives } => {
             let t = ctx.t();

@@ -1,16 +1,17 @@
 //! `GET /api/hsds/organizations/{id}`: one active organization with its active services.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
-use axum::response::IntoResponse;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use pathways_domain::ids::DirOrganizationId;
 use pathways_store::export::{hsds, read};
 use serde::Deserialize;
 use serde_json::Value;
 use utoipa::IntoParams;
-use uuid::Uuid;
 
 use super::{Problem, any_origin, flag, refuse, vocabularies};
 use crate::error::{WebError, WebResult};
+use crate::extract::InPath;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -32,13 +33,14 @@ pub struct OrganizationParams {
     ))]
 pub async fn get_organization(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    id: Result<InPath<DirOrganizationId>, Response>,
     Query(p): Query<OrganizationParams>,
 ) -> WebResult<impl IntoResponse> {
     let mut problems: Vec<Problem> = Vec::new();
     let full = flag("full_service", &p.full_service, &mut problems);
     refuse(problems)?;
-    let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
+    // A malformed id names nothing, after the parameters were checked.
+    let id = id.map_err(|_| WebError::NotFound)?.0.as_uuid();
     let db = state.store.reader();
     let org = read::find_organization(db, id).await?.ok_or(WebError::NotFound)?;
     let services = read::services_of(db, id, full).await?;

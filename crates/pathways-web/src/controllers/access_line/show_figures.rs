@@ -5,14 +5,12 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::IntoResponse;
-use chrono::Duration;
 use pathways_domain::access_line::figures::{Share, Spread};
-use pathways_domain::{PrincipalKind, Role};
-use pathways_store::access_calls::line_figures;
 
-use crate::error::{WebError, WebResult};
+use crate::error::WebResult;
 use crate::extract::SignedIn;
 use crate::i18n::Tr;
+use crate::services;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -58,14 +56,8 @@ fn share(t: &Tr, key: &str, s: Share) -> ShareRow {
 }
 
 pub async fn show_figures(State(state): State<AppState>, who: SignedIn) -> WebResult<axum::response::Response> {
-    let allowed = who.caller.kind == PrincipalKind::Staff
-        && matches!(who.caller.role, Some(Role::AccessLine | Role::Admin | Role::Supervisor | Role::Analyst));
-    if !allowed {
-        return Err(WebError::Forbidden);
-    }
+    let f = services::access_line::figures(&state, &who.caller).await?;
     let t = who.ctx.t();
-    let now = pathways_store::now();
-    let f = line_figures(state.store.reader(), who.caller.org, now - Duration::days(90), now).await?;
     let page = FiguresPage {
         chrome: Chrome::new(&who.ctx, &state, t.get("figures-title")),
         lead: t.count("figures-lead", u64::try_from(f.calls).unwrap_or(0)),

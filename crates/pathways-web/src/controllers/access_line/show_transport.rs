@@ -1,20 +1,16 @@
 //! `GET /transport`: the transport queue — detox rides first, then residential, then others; within each, the
-//! longest wait first — with the next step for each ride. `POST /transport/{id}`: move a ride on, or cancel it
-//! or mark a no-show with a reason.
+//! longest wait first — with the next step for each ride.
 
 use askama::Template;
-use axum::extract::{Path, State};
-use axum::response::{Html, Response};
+use axum::extract::State;
+use axum::response::Html;
 use pathways_domain::access_line::LevelOfCare;
 use pathways_domain::access_line::transport::{PriorityClass, RideStatus};
-use pathways_store::access_calls::{change_ride, transport_queue};
-use serde::Deserialize;
 
 use super::local_time;
-use crate::controllers::capacity::parse_uuid;
-use crate::error::{WebError, WebResult};
+use crate::error::WebResult;
 use crate::extract::Operator;
-use crate::extract::VerifiedForm;
+use crate::services;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -40,9 +36,7 @@ struct TransportPage {
 pub async fn show_transport(State(state): State<AppState>, op: Operator) -> WebResult<Html<String>> {
     let t = op.ctx.t();
     let now = pathways_store::now();
-    let tx = state.store.begin().await?;
-    let rides = transport_queue(&tx, &op.ctx.actor(), op.caller.org).await?;
-    tx.commit().await?;
+    let rides = services::access_line::transport_queue(&state, &op.ctx, &op.caller).await?;
     let rows = rides
         .into_iter()
         .map(|r| {
@@ -67,36 +61,4 @@ pub async fn show_transport(State(state): State<AppState>, op: Operator) -> WebR
         })
         .collect();
     render(&TransportPage { chrome: Chrome::new(&op.ctx, &state, t.get("transport-title")), rides: rows })
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct RideForm {
-    pub status: String,
-    pub reason: String,
-}
-
-pub async fn change_ride_form(
-    State(state): State<AppState>,
-    op: Operator,
-    Path(id): Path<String>,
-    VerifiedForm(form): VerifiedForm<RideForm>,
-) -> WebResult<Response> {
-    let id = parse_uuid(&id)?;
-    let to = RideStatus::parse(&form.status)
-        .ok_or_else(|| WebError::Invalid(vec![pathways_domain::text::FieldError::new("reason", "unknown-choice")]))?;
-    let tx = state.store.begin().await?;
-    let changed =
-        change_ride(&tx, &op.ctx.actor(), op.caller.org, id, to, Some(form.reason.as_str()), pathways_store::now())
-            .await?
-            .ok_or(WebError::NotFound)?;
-    tx.commit().await?;
-    let key = match changed {
-        Ok(_) => crate::key!("flash-saved"),
-        Err(pathways_domain::access_line::transport::RideError::ReasonRequired) => {
-            return Err(WebError::Invalid(vec![pathways_domain::text::FieldError::new("reason", "required")]));
-        }
-        Err(_) => crate::key!("transport-not-next"),
-    };
-    Ok(crate::flash::redirect(&state, "/transport", key))
 }

@@ -1,13 +1,14 @@
 //! `GET /api/hsds/services/{id}`: one active service, fully nested.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::IntoResponse;
+use pathways_domain::ids::ServiceId;
 use pathways_store::export::{hsds, read};
-use uuid::Uuid;
 
 use super::{any_origin, vocabularies};
 use crate::error::{WebError, WebResult};
+use crate::extract::InPath;
 use crate::state::AppState;
 
 /// A service with its phones, schedules, languages, attributes (with full taxonomy terms), places (each with its
@@ -18,9 +19,8 @@ use crate::state::AppState;
         (status = 200, body = Object, description = "An HSDS 3.0 service, fully nested"),
         (status = 404, description = "No active service has this id"),
     ))]
-pub async fn get_service(State(state): State<AppState>, Path(id): Path<String>) -> WebResult<impl IntoResponse> {
-    let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
-    let l = read::find_service(state.store.reader(), id).await?.ok_or(WebError::NotFound)?;
+pub async fn get_service(State(state): State<AppState>, InPath(id): InPath<ServiceId>) -> WebResult<impl IntoResponse> {
+    let l = read::find_service(state.store.reader(), id.as_uuid()).await?.ok_or(WebError::NotFound)?;
     let mut body = hsds::full_service(&l.service, l.organization.as_ref(), &l.places(), &vocabularies());
     l.add_capacities(&mut body);
     Ok((any_origin(), Json(body)))
