@@ -51,6 +51,31 @@ test('home page (English): one h1, crisis links, accessible, stays local', { tim
   h.assertNoOffsiteRequests();
 });
 
+test('"What is recovery?": reached from the home page, accessible, in both languages, at phone width', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const page = await h.open(PHONE);
+  await page.goto('/');
+  await page.getByRole('link', { name: 'What is recovery?' }).first().click();
+  await page.waitForURL(/\/recovery$/);
+  await page.getByRole('heading', { level: 1, name: 'What is recovery?' }).waitFor({ state: 'visible' });
+  // The definitions in their sources' words, the principles, the dimensions and pathways linked to the finder.
+  await page.getByText('a meaningful life and a positive sense of belonging in their community', { exact: false }).waitFor();
+  await page.getByText('live a self-directed life', { exact: false }).waitFor();
+  assert.equal(await page.locator('a[href="/find?pathway=self-management"]').count(), 1);
+  assert.equal(await page.locator('a[href="/find?category=recovery-residences"]').count(), 1);
+  await expectLinkWithHref(page, 'tel:988');
+  await assertPhoneLayout(page, '/recovery');
+  await expectNoAxeViolations(page, '/recovery');
+
+  // The pathway's link finds help that matches it.
+  await page.locator('a[href="/find?pathway=self-management"]').click();
+  await page.waitForURL(/\/find\?pathway=self-management/);
+
+  await page.goto('/lang/es?next=/recovery');
+  await page.getByRole('heading', { level: 1, name: '¿Qué es la recuperación?' }).waitFor({ state: 'visible' });
+  await expectNoAxeViolations(page, '/recovery (es)');
+  h.assertNoOffsiteRequests();
+});
+
 test('Spanish: the "Español" link switches the language', { timeout: TEST_TIMEOUT_MS }, async () => {
   const page = await h.open();
   await page.goto('/');
