@@ -13,7 +13,7 @@ pub(super) async fn demo(config: Config, command: DemoCommand) -> anyhow::Result
     if services.is_some() || meetings.is_some() {
         let store = open_store(&config).await?;
         let (s, m) = (services.unwrap_or(0), meetings.unwrap_or(0));
-        crate::demo::directory::generate_national(&store, s, m).await?;
+        crate::demo::directory::generate_national(&store, s, m, config.deployment.time_zone).await?;
         return Ok(ExitCode::SUCCESS);
     }
     let store = open_store(&config).await?;

@@ -15,8 +15,10 @@ pub(super) async fn import(config: Config, command: ImportCommand) -> anyhow::Re
         ImportCommand::MeetingGuide { file, source, name, timezone } => (file, source, name, timezone),
         ImportCommand::Hsds { path, source } => return import_hsds::import_hsds(config, &path, source).await,
     };
-    let tz: chrono_tz::Tz =
-        timezone.parse().map_err(|_| anyhow::anyhow!("--timezone {timezone} is not a time zone"))?;
+    let tz: chrono_tz::Tz = match timezone {
+        Some(timezone) => timezone.parse().map_err(|_| anyhow::anyhow!("--timezone {timezone} is not a time zone"))?,
+        None => config.deployment.time_zone,
+    };
     let source = match source {
         Some(s) => s,
         None => file.file_stem().map(|s| s.to_string_lossy().into_owned()).context("name the source with --source")?,

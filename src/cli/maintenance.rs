@@ -22,9 +22,9 @@ pub(super) async fn outreach(config: Config, command: OutreachCommand) -> anyhow
     let started = std::time::Instant::now();
     let now = pathways_store::now();
     let counts = if full {
-        pathways_store::outreach::full_pass(&store, now).await?
+        pathways_store::outreach::full_pass(&store, now, config.deployment.time_zone).await?
     } else {
-        pathways_store::outreach::incremental_pass(&store, now).await?
+        pathways_store::outreach::incremental_pass(&store, now, config.deployment.time_zone).await?
     };
     let secs = started.elapsed().as_secs_f64();
     println!(

@@ -99,9 +99,9 @@ enum ImportCommand {
         /// The name shown for the source's organization (default: the source's key).
         #[arg(long)]
         name: Option<String>,
-        /// The time zone of meetings that don't name one.
-        #[arg(long, default_value = "America/New_York")]
-        timezone: String,
+        /// The time zone of meetings that don't name one (default: the deployment's, `[deployment] time_zone`).
+        #[arg(long)]
+        timezone: Option<String>,
     },
     /// Open Referral HSDS 3.0: a JSON file, a directory of JSON files (services, organizations, locations,
     /// services at locations, nested or by id) or a CSV tabular data package directory. Re-importing the same

@@ -25,7 +25,12 @@ pub(super) async fn serve(mut config: Config, demo: bool, bind: Option<String>) 
     let state = AppState::new(store, config);
     spawn_housekeeping(state.clone());
     if state.config.outreach_every_seconds > 0 {
-        spawn_outreach(state.store.clone(), addr.to_string(), state.config.outreach_every_seconds);
+        spawn_outreach(
+            state.store.clone(),
+            addr.to_string(),
+            state.config.outreach_every_seconds,
+            state.config.deployment.time_zone,
+        );
     }
     pathways_web::serve(state, listener).await?;
     Ok(ExitCode::SUCCESS)
@@ -33,13 +38,13 @@ pub(super) async fn serve(mut config: Config, demo: bool, bind: Option<String>) 
 
 /// Runs the outreach rules in the background: the persons whose records changed every `every` seconds, everyone
 /// once an hour (claimed through the job table, so of several server processes on one database one runs it).
-fn spawn_outreach(store: pathways_store::Store, addr: String, every: u64) {
+fn spawn_outreach(store: pathways_store::Store, addr: String, every: u64, tz: chrono_tz::Tz) {
     let worker = format!("{}:{}:{}", std::process::id(), addr, uuid::Uuid::now_v7());
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(every));
         loop {
             tick.tick().await;
-            match pathways_store::outreach::tick(&store, &worker, pathways_store::now()).await {
+            match pathways_store::outreach::tick(&store, &worker, pathways_store::now(), tz).await {
                 Ok((full, incremental)) => {
                     if let Some(f) = full {
                         tracing::info!(

@@ -11,12 +11,12 @@ use pathways_store::import::hsds_lenient::{ServiceDoc, read_location, read_servi
 use super::vocabulary::{category_words, type_words};
 
 /// Indexes one active service: once at each of its places, or once without a place.
-pub(super) fn add_service(b: &mut IndexBuilder, s: &SnapshotService) {
-    read_service(&s.doc, |doc| add_service_doc(b, s, doc));
+pub(super) fn add_service(b: &mut IndexBuilder, s: &SnapshotService, default_tz: Tz) {
+    read_service(&s.doc, |doc| add_service_doc(b, s, doc, default_tz));
 }
 
-fn add_service_doc(b: &mut IndexBuilder, s: &SnapshotService, doc: &ServiceDoc<'_>) {
-    let tz: Tz = s.time_zone.as_deref().and_then(|z| z.parse().ok()).unwrap_or(chrono_tz::America::New_York);
+fn add_service_doc(b: &mut IndexBuilder, s: &SnapshotService, doc: &ServiceDoc<'_>, default_tz: Tz) {
+    let tz: Tz = s.time_zone.as_deref().and_then(|z| z.parse().ok()).unwrap_or(default_tz);
     let mut categories: Vec<&str> = Vec::new();
     let mut meeting_types = Vec::new();
     let mut attributes = Vec::new();
@@ -101,10 +101,11 @@ fn add_service_doc(b: &mut IndexBuilder, s: &SnapshotService, doc: &ServiceDoc<'
 }
 
 /// Builds an index from snapshot pages at once (tests, and what [`Finder::rebuild`] does page by page).
-pub fn index_of(services: &[SnapshotService]) -> Index {
+/// A service that names no time zone is in `default_tz` (the deployment's).
+pub fn index_of(services: &[SnapshotService], default_tz: Tz) -> Index {
     let mut b = IndexBuilder::default();
     for s in services {
-        add_service(&mut b, s);
+        add_service(&mut b, s, default_tz);
     }
     b.finish()
 }

@@ -11,6 +11,7 @@
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
+use chrono_tz::Tz;
 use pathways_domain::finder::{Index, IndexBuilder};
 use pathways_store::Store;
 use pathways_store::directory::{self, SnapshotService};
@@ -39,19 +40,20 @@ pub struct Finder {
     current: RwLock<Arc<Built>>,
     checked: std::sync::Mutex<Instant>,
     rebuilding: tokio::sync::Mutex<()>,
+    default_tz: Tz,
 }
 
-impl Default for Finder {
-    fn default() -> Self {
+impl Finder {
+    /// An empty finder; the services that name no time zone are in `default_tz` (the deployment's).
+    pub fn new(default_tz: Tz) -> Self {
         Self {
+            default_tz,
             current: RwLock::new(Arc::new(Built { version: -1, index: Index::default() })),
             checked: std::sync::Mutex::new(Instant::now().checked_sub(CHECK_EVERY * 2).unwrap_or_else(Instant::now)),
             rebuilding: tokio::sync::Mutex::new(()),
         }
     }
-}
 
-impl Finder {
     pub fn current(&self) -> Arc<Built> {
         self.current.read().map(|g| Arc::clone(&g)).unwrap_or_else(|e| Arc::clone(&e.into_inner()))
     }
@@ -108,11 +110,12 @@ impl Finder {
         let started = Instant::now();
         // Pages go to a blocking thread that parses and indexes them while the next page is read.
         let (pages, mut received) = tokio::sync::mpsc::channel::<Vec<SnapshotService>>(2);
+        let default_tz = self.default_tz;
         let build = tokio::task::spawn_blocking(move || {
             let mut b = IndexBuilder::default();
             while let Some(page) = received.blocking_recv() {
                 for s in &page {
-                    listings::add_service(&mut b, s);
+                    listings::add_service(&mut b, s, default_tz);
                 }
             }
             b.finish()

@@ -1,4 +1,5 @@
 use chrono::TimeZone;
+use pathways_domain::deployment::{DEFAULT_TIME_ZONE, DEFAULT_TIME_ZONE_NAME};
 use pathways_domain::finder::Query;
 use uuid::Uuid;
 
@@ -12,7 +13,7 @@ fn meeting(doc: &str) -> SnapshotService {
         organization: "Intergroup".into(),
         name: "Grupo Esperanza".into(),
         is_meeting: true,
-        time_zone: Some("America/New_York".into()),
+        time_zone: Some(DEFAULT_TIME_ZONE_NAME.into()),
         doc: doc.into(),
         linked: true,
         places: vec![pathways_store::directory::SnapshotPlace {
@@ -43,7 +44,7 @@ const DOC: &str = r#"{
 
 #[test]
 fn a_service_becomes_a_listing_at_each_place_with_what_the_finder_needs() {
-    let ix = index_of(&[meeting(DOC)]);
+    let ix = index_of(&[meeting(DOC)], DEFAULT_TIME_ZONE);
     let Some(l) = ix.listing(0) else { panic!("one listing") };
     assert_eq!(
         (l.name(), l.organization(), l.address(), l.city()),
@@ -53,12 +54,12 @@ fn a_service_becomes_a_listing_at_each_place_with_what_the_finder_needs() {
     assert!(l.online() && l.in_person() && l.is_meeting());
     assert_eq!(l.categories().collect::<Vec<_>>(), ["alcoholics-anonymous", "mutual-help"]);
     assert_eq!(l.slots().len(), 2);
-    let now = chrono_tz::America::New_York
+    let now = DEFAULT_TIME_ZONE
         .with_ymd_and_hms(2026, 11, 24, 18, 0, 0)
         .single()
         .map(|t| t.with_timezone(&chrono::Utc))
         .unwrap_or_default();
-    let find = |q: Query| ix.search(&q, now, chrono_tz::America::New_York).len();
+    let find = |q: Query| ix.search(&q, now, DEFAULT_TIME_ZONE).len();
     // By its words (Spanish, the category's keywords, the meeting type's name, the ZIP code) and its filters.
     for w in ["espanol", "reunion", "alcoholicos", "open", "06103", "hartford"] {
         assert_eq!(find(Query { words: w.into(), ..Query::default() }), 1, "{w}");
@@ -75,8 +76,10 @@ fn odd_documents_read_as_far_as_they_make_sense() {
     let odd = r#"{"description": 7, "url": ["x"], "phones": "none", "languages": [{"code": null}, "es"],
                   "schedules": [{"freq": "weekly", "byday": "MO", "opens_at": "9:00"}, 3],
                   "attributes": {"link_type": "category"}, "url": "https://example.org/twice"}"#;
-    let ix =
-        index_of(&[meeting(odd), SnapshotService { id: Uuid::from_u128(3), doc: "not json".into(), ..meeting("") }]);
+    let ix = index_of(
+        &[meeting(odd), SnapshotService { id: Uuid::from_u128(3), doc: "not json".into(), ..meeting("") }],
+        DEFAULT_TIME_ZONE,
+    );
     assert_eq!(ix.len(), 2);
     let urls: Vec<Option<&str>> = (0..2).filter_map(|i| ix.listing(i)).map(|l| l.online_url()).collect();
     assert!(urls.contains(&None));
@@ -88,7 +91,7 @@ fn odd_documents_read_as_far_as_they_make_sense() {
 fn a_service_without_places_is_online_and_one_whose_places_are_all_retired_is_neither() {
     let online = SnapshotService { linked: false, places: Vec::new(), ..meeting(DOC) };
     let gone = SnapshotService { id: Uuid::from_u128(9), linked: true, places: Vec::new(), ..meeting(r#"{}"#) };
-    let ix = index_of(&[online, gone]);
+    let ix = index_of(&[online, gone], DEFAULT_TIME_ZONE);
     let views: Vec<(bool, bool, bool)> =
         (0..2).filter_map(|i| ix.listing(i)).map(|l| (l.place().is_some(), l.online(), l.in_person())).collect();
     assert!(views.contains(&(false, true, false)));

@@ -39,12 +39,12 @@ struct ConsolePage {
     recent: Vec<CallRow>,
 }
 
-fn row(t: &crate::i18n::Tr, c: &AccessCall) -> CallRow {
+fn row(t: &crate::i18n::Tr, c: &AccessCall, tz: chrono_tz::Tz) -> CallRow {
     let who = c.first_name.clone().unwrap_or_else(|| t.get("line-anonymous-caller"));
     let kind = t.get(&format!("line-caller-{}", c.caller_type));
     CallRow {
         id: c.id.to_string(),
-        time: local_time(c.created_at),
+        time: local_time(c.created_at, tz),
         who: format!("{who} · {kind}"),
         level: c.chosen_level.clone().unwrap_or_default(),
     }
@@ -76,8 +76,8 @@ async fn console(state: &AppState, op: &Operator, form: RawCall, errors: Vec<(St
             .collect(),
         form,
         errors,
-        due: due.iter().map(|c| row(&t, c)).collect(),
-        recent: recent.iter().map(|c| row(&t, c)).collect(),
+        due: due.iter().map(|c| row(&t, c, state.config.deployment.time_zone)).collect(),
+        recent: recent.iter().map(|c| row(&t, c, state.config.deployment.time_zone)).collect(),
     };
     page.render().map_err(WebError::internal)
 }
@@ -129,7 +129,8 @@ pub async fn create_call(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
         }
     };
-    let place = call.place.as_deref().and_then(|p| crate::places::resolve(p, "CT")).map(|p| p.point);
+    let place =
+        call.place.as_deref().and_then(|p| crate::places::resolve(p, &state.config.deployment.state)).map(|p| p.point);
     let suggestion = suggest(&call.answers);
     let tx = state.store.begin().await?;
     let id = store_create_call(&tx, &op.ctx.actor(), op.caller.org, &call, place, &suggestion, pathways_store::now())

@@ -14,7 +14,7 @@ pub use console::{create_call, show_console};
 pub use figures::show_figures;
 pub use transport::{change_ride_form, show_transport};
 
-/// Local time for the line's pages.
-pub fn local_time(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.with_timezone(&chrono_tz::America::New_York).format("%H:%M").to_string()
+/// Local time for the line's pages, in the deployment's time zone.
+pub fn local_time(at: chrono::DateTime<chrono::Utc>, tz: chrono_tz::Tz) -> String {
+    at.with_timezone(&tz).format("%H:%M").to_string()
 }

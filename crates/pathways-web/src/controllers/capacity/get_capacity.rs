@@ -31,7 +31,8 @@ pub struct CapacityJson {
 }
 
 /// Reads the parameters into a filter, naming every bad one.
-pub fn filter_of(p: &CapacityParams) -> WebResult<BoardFilter> {
+/// The board's filter; a town without a state is looked up in `home_state` (the deployment's).
+pub fn filter_of(p: &CapacityParams, home_state: &str) -> WebResult<BoardFilter> {
     let mut errors = Vec::new();
     let level = match p.level.trim() {
         "" => None,
@@ -46,7 +47,7 @@ pub fn filter_of(p: &CapacityParams) -> WebResult<BoardFilter> {
     let near = match p.near.trim() {
         "" => None,
         text => {
-            let place = crate::places::resolve(text, "CT");
+            let place = crate::places::resolve(text, home_state);
             if place.is_none() {
                 errors.push(FieldError::new("near", "unknown-place"));
             }
@@ -82,7 +83,7 @@ pub async fn get_capacity(
     State(state): State<AppState>,
     Query(params): Query<CapacityParams>,
 ) -> WebResult<Json<CapacityJson>> {
-    let filter = filter_of(&params)?;
+    let filter = filter_of(&params, &state.config.deployment.state)?;
     let now = pathways_store::now();
     let programs = board(state.store.reader(), &filter, now, state.config.capacity_stale_after()).await?;
     Ok(Json(CapacityJson { programs: programs.into_iter().map(ProgramJson::from).collect() }))

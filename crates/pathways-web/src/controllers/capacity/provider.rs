@@ -53,7 +53,7 @@ pub async fn list_programs(State(state): State<AppState>, staff: ProviderStaff) 
     let programs = programs_of(state.store.reader(), staff.caller.org, now, stale_after).await?;
     let ids: Vec<uuid::Uuid> = programs.iter().map(|p| p.id).collect();
     let holds = live_holds(state.store.reader(), &ids, now).await?;
-    let tz = chrono_tz::America::New_York;
+    let tz = state.config.deployment.time_zone;
     let cards = programs
         .into_iter()
         .map(|p| {

@@ -90,7 +90,7 @@ pub async fn show_board(
     Query(params): Query<CapacityParams>,
 ) -> WebResult<Html<String>> {
     let t = ctx.t();
-    let (filter, errors) = match filter_of(&params) {
+    let (filter, errors) = match filter_of(&params, &state.config.deployment.state) {
         Ok(f) => (f, Vec::new()),
         Err(WebError::Invalid(fields)) => {
             let errors = fields
@@ -119,8 +119,14 @@ pub async fn show_board(
     let chosen = filter.level;
     let levels = BOARD_ORDER.into_iter().map(|l| (l.code().to_owned(), level_name(&t, l), chosen == Some(l))).collect();
     let chosen_region = filter.region.clone();
-    let regions = pathways_store::capacity::regions(state.store.reader())
-        .await?
+    // The deployment's regions in their configured order, then any other a program names.
+    let mut names: Vec<String> = state.config.deployment.region_names().map(str::to_owned).collect();
+    for r in pathways_store::capacity::regions(state.store.reader()).await? {
+        if !names.iter().any(|n| n.eq_ignore_ascii_case(&r)) {
+            names.push(r);
+        }
+    }
+    let regions = names
         .into_iter()
         .map(|r| {
             let on = chosen_region.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(&r));

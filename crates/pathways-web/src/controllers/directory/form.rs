@@ -106,7 +106,8 @@ pub fn raw_from_listing(s: &DirService, org: Option<&DirOrganization>, place: Op
         .and_then(|p| p.first())
         .map(|p| text(p, "number"))
         .unwrap_or_default();
-    let mut rows: Vec<(String, String, String)> = crate::finder::slots(doc, chrono_tz::America::New_York)
+    // Only the wall-clock days and times are shown, which the zone the slots are tagged with does not change.
+    let mut rows: Vec<(String, String, String)> = crate::finder::slots(doc, chrono_tz::UTC)
         .iter()
         .map(|s| {
             (
@@ -135,11 +136,12 @@ pub fn raw_from_listing(s: &DirService, org: Option<&DirOrganization>, place: Op
     r
 }
 
-/// Parses the form against the shipped taxonomy.
-pub fn parse(raw: &RawListing) -> Result<ListingEdit, Vec<FieldError>> {
+/// Parses the form against the shipped taxonomy; a listing without a time zone is in `default_tz`.
+pub fn parse(raw: &RawListing, default_tz: chrono_tz::Tz) -> Result<ListingEdit, Vec<FieldError>> {
     let tax = taxonomy();
     ListingEdit::parse(
         raw,
+        default_tz,
         |c| tax.term(c).is_some(),
         |a| a.split_once(':').is_some_and(|(v, c)| tax.attribute(v, c).is_some()),
     )

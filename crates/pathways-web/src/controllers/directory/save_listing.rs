@@ -40,7 +40,7 @@ async fn save(state: &AppState, editor: &Editor, id: Option<Uuid>, pairs: &[(Str
         None => None,
     };
     let raw = raw_from_pairs(pairs);
-    let edit = match parse(&raw) {
+    let edit = match parse(&raw, state.config.deployment.time_zone) {
         Ok(e) => e,
         Err(errors) => {
             let t = editor.ctx.t();
