@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use chrono_tz::Tz;
+use pathways_domain::deployment::Deployment;
 use pathways_store::Store;
 use pathways_store::directory::{ImportCounts, SourceDoc, SourceLocation, SourceRecord, import_source};
 use pathways_store::import::meeting_guide::convert;
@@ -53,7 +54,7 @@ fn org(id: &str, name: &str, description: &str) -> SourceDoc {
 }
 
 /// Real statewide and national resources: only what their own public pages publish.
-fn real_resources() -> Vec<SourceRecord> {
+fn real_resources(tz: Tz) -> Vec<SourceRecord> {
     let both = [("en", "English"), ("es", "Spanish")];
     let free = vec!["cost:free".to_owned()];
     let mk =
@@ -66,7 +67,7 @@ fn real_resources() -> Vec<SourceRecord> {
                     doc: service_doc(name, desc, cats, &free, &both, phone, url),
                 },
                 is_meeting: false,
-                time_zone: Some("America/New_York".into()),
+                time_zone: Some(tz.name().into()),
                 locations: Vec::new(),
             }
         };
@@ -244,7 +245,12 @@ fn jitter(rng: &mut StdRng, v: f64) -> f64 {
 
 /// A Meeting Guide feed of fictional meetings across Connecticut (the same path a real feed takes), and each
 /// meeting's fellowship by slug (a real feed is one fellowship's; the demo mixes them).
-pub fn meetings_feed(zips: &[zipcodes::Zipcode], n: usize, seed: u64) -> (String, HashMap<String, &'static str>) {
+pub fn meetings_feed(
+    zips: &[zipcodes::Zipcode],
+    n: usize,
+    seed: u64,
+    default_tz: Tz,
+) -> (String, HashMap<String, &'static str>) {
     let mut rng = StdRng::seed_from_u64(seed);
     let mut out = Vec::with_capacity(n);
     let mut fellowships = HashMap::new();
@@ -271,7 +277,7 @@ pub fn meetings_feed(zips: &[zipcodes::Zipcode], n: usize, seed: u64) -> (String
             "slug": format!("demo-{i}"),
             "day": rng.gen_range(0..7),
             "time": time,
-            "timezone": if z.timezone.is_empty() { "America/New_York" } else { z.timezone.as_str() },
+            "timezone": if z.timezone.is_empty() { default_tz.name() } else { z.timezone.as_str() },
             "types": types,
             "notes": format!("Fictional demo meeting ({code}). Newcomers welcome."),
             "group": format!("{theme} Group"),
@@ -295,7 +301,7 @@ pub fn meetings_feed(zips: &[zipcodes::Zipcode], n: usize, seed: u64) -> (String
 }
 
 /// Fictional programs across Connecticut.
-pub fn programs(zips: &[zipcodes::Zipcode], n: usize, seed: u64) -> Vec<SourceRecord> {
+pub fn programs(zips: &[zipcodes::Zipcode], n: usize, seed: u64, default_tz: Tz) -> Vec<SourceRecord> {
     let mut rng = StdRng::seed_from_u64(seed);
     (0..n)
         .filter_map(|i| {
@@ -343,7 +349,7 @@ pub fn programs(zips: &[zipcodes::Zipcode], n: usize, seed: u64) -> Vec<SourceRe
                     ),
                 },
                 is_meeting: false,
-                time_zone: Some(if z.timezone.is_empty() { "America/New_York".into() } else { z.timezone.clone() }),
+                time_zone: Some(if z.timezone.is_empty() { default_tz.name().into() } else { z.timezone.clone() }),
                 locations: vec![SourceLocation {
                     external_id: format!("program-{i}"),
                     name: Some(name),
@@ -373,16 +379,16 @@ fn tag_fellowships(records: &mut [SourceRecord], fellowships: &HashMap<String, &
     }
 }
 
-/// Loads the Connecticut demo directory.
-pub async fn seed(store: &Store) -> anyhow::Result<(ImportCounts, ImportCounts)> {
-    let tz: Tz = chrono_tz::America::New_York;
-    let ct = zips(Some("CT"));
-    let (feed, fellowships) = meetings_feed(&ct, CT_MEETINGS, 11);
+/// Loads the demo directory: meetings and programs over the deployment's state (Connecticut by default).
+pub async fn seed(store: &Store, deployment: &Deployment) -> anyhow::Result<(ImportCounts, ImportCounts)> {
+    let tz: Tz = deployment.time_zone;
+    let ct = zips(Some(&deployment.state));
+    let (feed, fellowships) = meetings_feed(&ct, CT_MEETINGS, 11, tz);
     let mut converted =
         convert(&feed, "demo-ct-meetings", "Connecticut meetings (demo)", tz).map_err(anyhow::Error::msg)?;
     tag_fellowships(&mut converted.records, &fellowships);
-    let mut services = real_resources();
-    services.extend(programs(&ct, CT_SERVICES, 13));
+    let mut services = real_resources(tz);
+    services.extend(programs(&ct, CT_SERVICES, 13, tz));
     let tx = store.begin().await?;
     let meetings = import_source(&tx, "demo-ct-meetings", &converted.records).await?;
     let programs = import_source(&tx, DEMO_SOURCE, &services).await?;
@@ -392,13 +398,14 @@ pub async fn seed(store: &Store) -> anyhow::Result<(ImportCounts, ImportCounts)>
 
 /// A national-scale directory for benchmarks: `services` programs and `meetings` meetings over every US ZIP code,
 /// imported the way real sources are. Returns the seconds the import itself took (after generating).
-pub async fn generate_national(store: &Store, services: usize, meetings: usize) -> anyhow::Result<f64> {
+/// A meeting or program whose ZIP code names no time zone is in `default_tz`.
+pub async fn generate_national(store: &Store, services: usize, meetings: usize, default_tz: Tz) -> anyhow::Result<f64> {
     let all = zips(None);
-    let (feed, fellowships) = meetings_feed(&all, meetings, 21);
-    let mut converted = convert(&feed, "national-meetings", "Meetings (generated)", chrono_tz::America::New_York)
-        .map_err(anyhow::Error::msg)?;
+    let (feed, fellowships) = meetings_feed(&all, meetings, 21, default_tz);
+    let mut converted =
+        convert(&feed, "national-meetings", "Meetings (generated)", default_tz).map_err(anyhow::Error::msg)?;
     tag_fellowships(&mut converted.records, &fellowships);
-    let programs = programs(&all, services, 23);
+    let programs = programs(&all, services, 23, default_tz);
     let started = std::time::Instant::now();
     let tx = store.begin().await?;
     let p = import_source(&tx, "national-services", &programs).await?;

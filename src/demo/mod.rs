@@ -132,8 +132,8 @@ pub async fn seed(store: &Store, config: &Config) -> anyhow::Result<()> {
         audit::append(&tx, &actor, AuditEntry::person(AuditAction::PersonCreate, PersonId::from_uuid(p.id))).await?;
     }
     tx.commit().await?;
-    recovery::seed(store, OrgId::from_uuid(demo.id), coach, &hash).await?;
-    let (meetings, programs) = directory::seed(store).await?;
+    recovery::seed(store, OrgId::from_uuid(demo.id), coach, &hash, config.deployment.time_zone).await?;
+    let (meetings, programs) = directory::seed(store, &config.deployment).await?;
     let beds = capacity::seed(store, OrgId::from_uuid(demo.id)).await?;
     if let Some(listing) = link_a_provider(store, OrgId::from_uuid(other.id)).await? {
         eprintln!("Demo referrals: \"{listing}\" in the directory is on Pathways as {}.", other.name);

@@ -56,7 +56,13 @@ const GOALS: [(Dimension, &str, &str, &str); 8] = [
     (Dimension::Home, "Keep my apartment", "It's the first place that's mine", "Set up automatic rent payment"),
 ];
 
-pub async fn seed(store: &Store, org: OrgId, coach: Option<AccountId>, password_hash: &str) -> anyhow::Result<()> {
+pub async fn seed(
+    store: &Store,
+    org: OrgId,
+    coach: Option<AccountId>,
+    password_hash: &str,
+    tz: chrono_tz::Tz,
+) -> anyhow::Result<()> {
     let Some(coach) = coach else { return Ok(()) };
     let mut rng = StdRng::seed_from_u64(2026);
     let people = person::Entity::find()
@@ -131,7 +137,7 @@ pub async fn seed(store: &Store, org: OrgId, coach: Option<AccountId>, password_
                 .unwrap_or_else(Utc::now);
             records::add_assessment(&tx, &scope, id, &a, coach, "staff", at).await?;
         }
-        checkup_history(&tx, &scope, p, i, coach, &mut rng).await?;
+        checkup_history(&tx, &scope, p, i, coach, &mut rng, tz).await?;
         // Encounters every two weeks or so.
         let mut day = today - Duration::days(360);
         while day < today {
@@ -179,6 +185,7 @@ async fn checkup_history(
     i: usize,
     coach: AccountId,
     rng: &mut StdRng,
+    tz: chrono_tz::Tz,
 ) -> anyhow::Result<()> {
     use pathways_domain::checkup::{CheckupAnswers, RawCheckupAnswers};
     use pathways_store::checkups::{self, By, LinkageStep};
@@ -190,7 +197,7 @@ async fn checkup_history(
     m.created_at = Set(enrolled);
     m.update(tx).await?;
     let id = PersonId::from_uuid(p.id);
-    let program = checkups::program(tx, scope.org).await?;
+    let program = checkups::program(tx, scope.org, tz).await?;
     let dues: Vec<_> = program
         .schedule
         .fixed_dates(enrolled.date_naive())
@@ -216,7 +223,7 @@ async fn checkup_history(
         };
         let answers = CheckupAnswers::parse(&raw).map_err(|e| anyhow::anyhow!("demo check-up: {e:?}"))?;
         let at = due.and_hms_opt(15, 0, 0).map(|t| t.and_utc()).unwrap_or(now) + Duration::days(rng.gen_range(-5..8));
-        let done = checkups::record(tx, scope, id, &answers, by, at).await?;
+        let done = checkups::record(tx, scope, id, &answers, by, at, tz).await?;
         if k == 1
             && i == 5
             && let Some(task) = done.and_then(|d| d.linkage_task)

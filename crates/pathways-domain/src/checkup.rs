@@ -7,7 +7,7 @@
 //! - **Adaptive**: monthly while treatment is needed; each check-up without need adds one month to the next
 //!   interval, up to a cap (3 months by default); a need returns it to monthly.
 //!
-//! Dates are calendar dates in the program's zone (default America/New_York): a check-up is due on a day, and its
+//! Dates are calendar dates in the program's zone (default: the deployment's): a check-up is due on a day, and its
 //! window (±14 days by default) runs from the start of its first day to the end of its last day in that zone, so a
 //! daylight-saving change inside the window makes it an hour shorter or longer, never a day off.
 

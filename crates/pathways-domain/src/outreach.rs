@@ -108,7 +108,7 @@ impl Default for Rules {
             no_contact_days: 30,
             linkage_stall_days: 7,
             window_days: crate::checkup::DEFAULT_WINDOW_DAYS,
-            tz: chrono_tz::America::New_York,
+            tz: crate::deployment::DEFAULT_TIME_ZONE,
             escalate_after: 3,
         }
     }

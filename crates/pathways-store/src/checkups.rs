@@ -25,9 +25,18 @@ pub struct Program {
     pub rules: Rules,
 }
 
-/// The program's settings, or the defaults (fixed quarterly for two years, ±14 days, America/New_York).
-pub async fn program(db: &impl ConnectionTrait, org: OrgId) -> Result<Program> {
-    Ok(checkup_program::Entity::find_by_id(org.as_uuid()).one(db).await?.map(program_of).unwrap_or_default())
+/// The program's settings, or the defaults (fixed quarterly for two years, ±14 days) in `default_tz`, the
+/// deployment's time zone.
+pub async fn program(db: &impl ConnectionTrait, org: OrgId, default_tz: Tz) -> Result<Program> {
+    let found = checkup_program::Entity::find_by_id(org.as_uuid()).one(db).await?;
+    Ok(found.map(program_of).unwrap_or_else(|| Program::in_zone(default_tz)))
+}
+
+impl Program {
+    /// The default program, its dates in `tz`.
+    pub fn in_zone(tz: Tz) -> Self {
+        Self { schedule: Schedule::default(), rules: Rules { tz, ..Rules::default() } }
+    }
 }
 
 /// Every program with its own settings (the full pass reads them once).
@@ -108,6 +117,7 @@ pub async fn ensure_schedules(
     db: &impl ConnectionTrait,
     persons: &[(Uuid, Uuid, DateTime<Utc>)],
     programs: &std::collections::HashMap<Uuid, Program>,
+    default_tz: Tz,
 ) -> Result<u64> {
     if persons.is_empty() {
         return Ok(0);
@@ -116,7 +126,7 @@ pub async fn ensure_schedules(
     let rows: Vec<checkup_schedule::ActiveModel> = persons
         .iter()
         .map(|(id, org, created)| {
-            let p = programs.get(org).copied().unwrap_or_default();
+            let p = programs.get(org).copied().unwrap_or_else(|| Program::in_zone(default_tz));
             let (enrolled, interval, next) = first_schedule(&p, local_day(*created, p.rules.tz));
             checkup_schedule::ActiveModel {
                 person_id: Set(*id),
@@ -168,7 +178,7 @@ async fn schedule_row(
         return Ok(row);
     }
     let programs = std::collections::HashMap::from([(found.org_id, *p)]);
-    ensure_schedules(db, &[(found.id, found.org_id, found.created_at)], &programs).await?;
+    ensure_schedules(db, &[(found.id, found.org_id, found.created_at)], &programs, p.rules.tz).await?;
     checkup_schedule::Entity::find_by_id(found.id)
         .one(db)
         .await?
@@ -198,9 +208,10 @@ pub async fn schedule(
     scope: &PersonScope,
     person: PersonId,
     now: DateTime<Utc>,
+    default_tz: Tz,
 ) -> Result<Option<ScheduleView>> {
     let Some(found) = persons::find(db, scope, person).await? else { return Ok(None) };
-    let p = program(db, scope.org).await?;
+    let p = program(db, scope.org, default_tz).await?;
     let row = schedule_row(db, &found, &p).await?;
     Ok(Some(view(&row, &p, now)))
 }
@@ -260,9 +271,10 @@ pub async fn record(
     answers: &CheckupAnswers,
     by: By,
     now: DateTime<Utc>,
+    default_tz: Tz,
 ) -> Result<Option<Recorded>> {
     let Some(found) = persons::find(db, scope, person).await? else { return Ok(None) };
-    let p = program(db, scope.org).await?;
+    let p = program(db, scope.org, default_tz).await?;
     let row = schedule_row(db, &found, &p).await?;
     let need = need_for_treatment(&answers.need_answers());
     let today = local_day(now, p.rules.tz);

@@ -9,6 +9,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
 use pathways_domain::access::PersonScope;
 use pathways_domain::outreach::{Facts, Kind, Rules, escalates, evaluate, reached};
 use pathways_domain::{AccountId, PersonId};
@@ -91,7 +92,9 @@ async fn evaluate_page(
     select: sea_orm::Select<person::Entity>,
     programs: &HashMap<Uuid, Program>,
     now: DateTime<Utc>,
+    default_tz: Tz,
 ) -> Result<(PassCounts, Option<Uuid>)> {
+    let default = Program::in_zone(default_tz);
     use person_summary::Column as S;
     if db.get_database_backend() == sea_orm::DbBackend::Postgres {
         // A pass fills `checkup_schedule` and `outreach_item` as it goes: a plan cached while they were small
@@ -129,9 +132,9 @@ async fn evaluate_page(
     let unscheduled: Vec<(Uuid, Uuid, DateTime<Utc>)> =
         rows.iter().filter(|r| r.has_schedule.is_none()).map(|r| (r.id, r.org_id, r.created_at)).collect();
     if !unscheduled.is_empty() {
-        counts.enrolled = ensure_schedules(db, &unscheduled, programs).await?;
+        counts.enrolled = ensure_schedules(db, &unscheduled, programs, default_tz).await?;
         for r in rows.iter_mut().filter(|r| r.has_schedule.is_none()) {
-            let p = programs.get(&r.org_id).copied().unwrap_or_default();
+            let p = programs.get(&r.org_id).copied().unwrap_or(default);
             r.next_due = crate::checkups::first_schedule(&p, crate::checkups::local_day(r.created_at, p.rules.tz)).2;
         }
     }
@@ -145,7 +148,7 @@ async fn evaluate_page(
     let mut open_by: HashMap<(Uuid, String), Uuid> = open.into_iter().map(|i| ((i.person_id, i.kind), i.id)).collect();
     let mut to_open = Vec::new();
     for r in &rows {
-        let rules = programs.get(&r.org_id).map(|p| p.rules).unwrap_or_default();
+        let rules = programs.get(&r.org_id).map_or(default.rules, |p| p.rules);
         for kind in evaluate(&r.facts(&rules), &rules, now) {
             if open_by.remove(&(r.id, kind.as_str().to_owned())).is_none() {
                 to_open.push(outreach_item::ActiveModel {
@@ -190,7 +193,7 @@ async fn evaluate_page(
 }
 
 /// Evaluates every person, a page per transaction. The hourly job; also `pathways outreach evaluate`.
-pub async fn full_pass(store: &Store, now: DateTime<Utc>) -> Result<PassCounts> {
+pub async fn full_pass(store: &Store, now: DateTime<Utc>, default_tz: Tz) -> Result<PassCounts> {
     let programs = programs(store.reader()).await?;
     let mut total = PassCounts::default();
     let mut after: Option<Uuid> = None;
@@ -200,7 +203,7 @@ pub async fn full_pass(store: &Store, now: DateTime<Utc>) -> Result<PassCounts> 
         if let Some(a) = after {
             q = q.filter(person::Column::Id.gt(a));
         }
-        let (counts, last) = evaluate_page(&tx, q, &programs, now).await?;
+        let (counts, last) = evaluate_page(&tx, q, &programs, now, default_tz).await?;
         tx.commit().await?;
         total.add(counts);
         match last {
@@ -212,7 +215,7 @@ pub async fn full_pass(store: &Store, now: DateTime<Utc>) -> Result<PassCounts> 
 }
 
 /// Evaluates the persons whose data changed since they were last evaluated (marked by `summary::refresh`).
-pub async fn incremental_pass(store: &Store, now: DateTime<Utc>) -> Result<PassCounts> {
+pub async fn incremental_pass(store: &Store, now: DateTime<Utc>, default_tz: Tz) -> Result<PassCounts> {
     let programs = programs(store.reader()).await?;
     let mut total = PassCounts::default();
     loop {
@@ -223,8 +226,14 @@ pub async fn incremental_pass(store: &Store, now: DateTime<Utc>) -> Result<PassC
             break;
         }
         let ids: Vec<Uuid> = marked.iter().map(|m| m.person_id).collect();
-        let (counts, _) =
-            evaluate_page(&tx, person::Entity::find().filter(person::Column::Id.is_in(ids)), &programs, now).await?;
+        let (counts, _) = evaluate_page(
+            &tx,
+            person::Entity::find().filter(person::Column::Id.is_in(ids)),
+            &programs,
+            now,
+            default_tz,
+        )
+        .await?;
         // A mark made after we read it stays for the next pass.
         for m in &marked {
             outreach_dirty::Entity::delete_many()
@@ -243,10 +252,15 @@ pub async fn incremental_pass(store: &Store, now: DateTime<Utc>) -> Result<PassC
 }
 
 /// Evaluates one person now, in the caller's transaction (after a change a coach should see at once).
-pub async fn evaluate_person(db: &impl ConnectionTrait, person: PersonId, now: DateTime<Utc>) -> Result<PassCounts> {
+pub async fn evaluate_person(
+    db: &impl ConnectionTrait,
+    person: PersonId,
+    now: DateTime<Utc>,
+    default_tz: Tz,
+) -> Result<PassCounts> {
     let programs = programs(db).await?;
     let q = person::Entity::find().filter(person::Column::Id.eq(person.as_uuid()));
-    Ok(evaluate_page(db, q, &programs, now).await?.0)
+    Ok(evaluate_page(db, q, &programs, now, default_tz).await?.0)
 }
 
 /// One line of a coach's worklist.
@@ -355,12 +369,13 @@ pub async fn record_attempt(
     item_id: Uuid,
     attempt: Attempt,
     now: DateTime<Utc>,
+    default_tz: Tz,
 ) -> Result<Option<AttemptResult>> {
     let Some(found) = item(db, scope, item_id).await? else { return Ok(None) };
     if found.closed_at.is_some() {
         return Ok(None);
     }
-    let rules = crate::checkups::program(db, scope.org).await?.rules;
+    let rules = crate::checkups::program(db, scope.org, default_tz).await?.rules;
     let failed = !reached(&attempt.outcome);
     let saved = outreach_attempt::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -387,7 +402,7 @@ pub async fn record_attempt(
     let item = m.update(db).await?;
     let person = PersonId::from_uuid(item.person_id);
     summary::refresh(db, person).await?;
-    evaluate_person(db, person, now).await?;
+    evaluate_person(db, person, now, default_tz).await?;
     Ok(Some(AttemptResult { attempt_id: saved.id, item, escalated_now }))
 }
 
@@ -490,17 +505,22 @@ pub const JOB_LEASE: Duration = Duration::minutes(15);
 
 /// Runs the due background work once: the hourly full pass (one process per hour, claimed through the job
 /// table) and the incremental pass. Returns what the passes did.
-pub async fn tick(store: &Store, worker: &str, now: DateTime<Utc>) -> Result<(Option<PassCounts>, PassCounts)> {
+pub async fn tick(
+    store: &Store,
+    worker: &str,
+    now: DateTime<Utc>,
+    default_tz: Tz,
+) -> Result<(Option<PassCounts>, PassCounts)> {
     let hour = now.format("%Y-%m-%dT%H").to_string();
     crate::jobs::enqueue(store.writer(), "outreach_full_pass", &format!("outreach_full_pass:{hour}"), now).await?;
     let mut full = None;
     if let Some(job) = crate::jobs::claim(store.writer(), "outreach_full_pass", worker, now, JOB_LEASE).await? {
-        let counts = full_pass(store, now).await?;
+        let counts = full_pass(store, now, default_tz).await?;
         let detail = serde_json::to_string(&counts).unwrap_or_default();
         crate::jobs::finish(store.writer(), job.id, worker, &detail).await?;
         full = Some(counts);
     }
-    let incremental = incremental_pass(store, now).await?;
+    let incremental = incremental_pass(store, now, default_tz).await?;
     Ok((full, incremental))
 }
 

@@ -197,7 +197,12 @@ async fn ally_once(w: &World, gate: Gate) -> anyhow::Result<Duration> {
     let started = Instant::now();
     let tx = w.db.store.begin().await?;
     audit::lock_chain(&tx).await?;
-    let req = AllyRequest { ally: w.ally, org: w.org, person: w.person };
+    let req = AllyRequest {
+        ally: w.ally,
+        org: w.org,
+        person: w.person,
+        time_zone: pathways_domain::deployment::DEFAULT_TIME_ZONE,
+    };
     let view =
         ally_view(&tx, &actor, req, gate, &t, pathways_store::now()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     tx.commit().await?;

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
+use pathways_domain::deployment::{self, Deployment, Region};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +37,71 @@ pub struct Config {
     /// How often the outreach rules run for the persons whose records changed, in seconds (default 15; 0 turns
     /// the background runner off in this process, e.g. when another process on the same database runs it).
     pub outreach_every_seconds: u64,
+    /// The `[deployment]` section as written; [`Config::deployment`] is what it says, checked.
+    #[serde(rename = "deployment")]
+    deployment_settings: DeploymentSettings,
+    /// Where Pathways is deployed: the state, its default time zone and the access line's regions (Connecticut
+    /// unless configured).
+    #[serde(skip)]
+    pub deployment: Deployment,
+}
+
+/// The `[deployment]` section of `pathways.toml` (or `PATHWAYS_DEPLOYMENT_STATE`, `…_STATE_NAME`,
+/// `…_TIME_ZONE`, `…_REGIONS`).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+struct DeploymentSettings {
+    state: String,
+    state_name: String,
+    time_zone: String,
+    regions: Vec<RegionSettings>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+struct RegionSettings {
+    name: String,
+    /// Town names or ZIP codes.
+    #[serde(default)]
+    places: Vec<String>,
+}
+
+const DEPLOYMENT_KEYS: [&str; 4] = ["state", "state_name", "time_zone", "regions"];
+
+impl Default for DeploymentSettings {
+    fn default() -> Self {
+        let d = Deployment::default();
+        Self {
+            state: d.state,
+            state_name: d.state_name,
+            time_zone: deployment::DEFAULT_TIME_ZONE_NAME.to_owned(),
+            regions: d.regions.into_iter().map(|r| RegionSettings { name: r.name, places: r.places }).collect(),
+        }
+    }
+}
+
+impl DeploymentSettings {
+    /// The checked settings; a bad value is named by its key.
+    fn check(&self) -> Result<Deployment, String> {
+        let bad = |key: &str, why: String| format!("configuration: deployment.{key}: {why}");
+        let state = deployment::parse_state(&self.state).map_err(|e| bad("state", e))?;
+        let state_name = self.state_name.trim();
+        if state_name.is_empty() {
+            return Err(bad("state_name", "must name the state".into()));
+        }
+        let time_zone = deployment::parse_time_zone(&self.time_zone).map_err(|e| bad("time_zone", e))?;
+        let mut regions: Vec<Region> = Vec::new();
+        for r in &self.regions {
+            let name = r.name.trim();
+            if name.is_empty() {
+                return Err(bad("regions", "every region needs a name".into()));
+            }
+            if regions.iter().any(|o| o.name.eq_ignore_ascii_case(name)) {
+                return Err(bad("regions", format!("{name:?} is named twice")));
+            }
+            let places = r.places.iter().map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect();
+            regions.push(Region { name: name.to_owned(), places });
+        }
+        Ok(Deployment { state, state_name: state_name.to_owned(), time_zone, regions })
+    }
 }
 
 /// The defaults, as a serializable mirror (secrets can't be serialized on purpose).
@@ -52,11 +118,12 @@ struct Defaults {
     bed_hold_hours: i64,
     capacity_stale_hours: i64,
     outreach_every_seconds: u64,
+    deployment: DeploymentSettings,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://pathways-data/pathways.db";
 
-const KNOWN_KEYS: [&str; 13] = [
+const KNOWN_KEYS: [&str; 14] = [
     "database_url",
     "bind",
     "public_url",
@@ -70,6 +137,7 @@ const KNOWN_KEYS: [&str; 13] = [
     "bed_hold_hours",
     "capacity_stale_hours",
     "outreach_every_seconds",
+    "deployment",
 ];
 
 impl Config {
@@ -89,11 +157,18 @@ impl Config {
             bed_hold_hours: 4,
             capacity_stale_hours: 8,
             outreach_every_seconds: 15,
+            deployment: DeploymentSettings::default(),
         }))
         .merge(Toml::file(&file))
-        .merge(Env::prefixed("PATHWAYS_").only(&KNOWN_KEYS));
-        let config: Config = figment.extract().map_err(|e| format!("configuration: {e}"))?;
+        .merge(Env::prefixed("PATHWAYS_").only(&KNOWN_KEYS))
+        .merge(
+            Env::prefixed("PATHWAYS_DEPLOYMENT_")
+                .only(&DEPLOYMENT_KEYS)
+                .map(|k| format!("deployment.{}", k.as_str()).into()),
+        );
+        let mut config: Config = figment.extract().map_err(|e| format!("configuration: {e}"))?;
         config.check()?;
+        config.deployment = config.deployment_settings.check()?;
         Ok((config, warnings))
     }
 
@@ -154,7 +229,25 @@ impl Config {
             bed_hold_hours: 4,
             capacity_stale_hours: 8,
             outreach_every_seconds: 15,
+            deployment_settings: DeploymentSettings::default(),
+            deployment: Deployment::default(),
         }
+    }
+
+    /// This configuration deployed elsewhere (tests and tools).
+    pub fn with_deployment(mut self, deployment: Deployment) -> Self {
+        self.deployment_settings = DeploymentSettings {
+            state: deployment.state.clone(),
+            state_name: deployment.state_name.clone(),
+            time_zone: deployment.time_zone.name().to_owned(),
+            regions: deployment
+                .regions
+                .iter()
+                .map(|r| RegionSettings { name: r.name.clone(), places: r.places.clone() })
+                .collect(),
+        };
+        self.deployment = deployment;
+        self
     }
 
     /// How long a bed hold lasts.
@@ -172,11 +265,20 @@ impl Config {
 fn unknown_keys_in(file: &Path) -> Vec<String> {
     let Ok(text) = std::fs::read_to_string(file) else { return Vec::new() };
     let Ok(value) = Figment::from(Toml::string(&text)).extract::<figment::value::Dict>() else { return Vec::new() };
-    value
+    let mut unknown: Vec<String> = value
         .keys()
         .filter(|k| !KNOWN_KEYS.contains(&k.as_str()))
         .map(|k| format!("pathways.toml: unknown key {k:?} is ignored"))
-        .collect()
+        .collect();
+    if let Some(section) = value.get("deployment").and_then(figment::value::Value::as_dict) {
+        unknown.extend(
+            section
+                .keys()
+                .filter(|k| !DEPLOYMENT_KEYS.contains(&k.as_str()))
+                .map(|k| format!("pathways.toml: unknown key \"deployment.{k}\" is ignored")),
+        );
+    }
+    unknown
 }
 
 #[cfg(test)]
@@ -213,6 +315,51 @@ mod tests {
             assert!(warnings[0].contains("sesion_idle_minutes"));
             Ok(())
         });
+    }
+
+    #[test]
+    #[expect(clippy::result_large_err, reason = "figment's Jail fixes the closure's error type")]
+    fn connecticut_unless_another_deployment_is_configured() {
+        let dir = tempfile::tempdir().expect("dir");
+        figment::Jail::expect_with(|_| {
+            let (c, _) = Config::load(dir.path()).map_err(|e| e.to_string())?;
+            assert_eq!(c.deployment, Deployment::default());
+            Ok(())
+        });
+        std::fs::write(
+            dir.path().join("pathways.toml"),
+            "[deployment]\nstate = \"az\"\nstate_name = \"Arizona\"\ntime_zone = \"America/Phoenix\"\n\
+             regions = [{ name = \"Central\", places = [\"Phoenix\", \"85004\"] }]\ncolour = 1\n",
+        )
+        .expect("write");
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("PATHWAYS_DEPLOYMENT_STATE_NAME", "State of Arizona");
+            let (c, warnings) = Config::load(dir.path()).map_err(|e| e.to_string())?;
+            assert_eq!((c.deployment.state.as_str(), c.deployment.state_name.as_str()), ("AZ", "State of Arizona"));
+            assert_eq!(c.deployment.time_zone, chrono_tz::America::Phoenix);
+            assert_eq!(c.deployment.region_of("85004").map(|r| r.name.as_str()), Some("Central"));
+            assert_eq!(warnings.len(), 1, "{warnings:?}");
+            assert!(warnings[0].contains("deployment.colour"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[expect(clippy::result_large_err, reason = "figment's Jail fixes the closure's error type")]
+    fn a_bad_deployment_value_names_its_key() {
+        let dir = tempfile::tempdir().expect("dir");
+        for (toml, key) in [
+            ("[deployment]\ntime_zone = \"Mountain\"\n", "deployment.time_zone"),
+            ("[deployment]\nstate = \"Arizona\"\n", "deployment.state"),
+            ("[deployment]\nregions = [{ name = \" \" }]\n", "deployment.regions"),
+        ] {
+            std::fs::write(dir.path().join("pathways.toml"), toml).expect("write");
+            figment::Jail::expect_with(|_| {
+                let err = Config::load(dir.path()).expect_err("bad value");
+                assert!(err.contains(key), "{err}");
+                Ok(())
+            });
+        }
     }
 
     #[test]

@@ -47,21 +47,23 @@ pub fn resolve(input: &str, home_state: &str) -> Option<Place> {
 
 #[cfg(test)]
 mod tests {
+    use pathways_domain::deployment::DEFAULT_STATE;
+
     use super::resolve;
 
     #[test]
     fn zip_codes_towns_and_coordinates_resolve() {
-        let z = resolve("06107", "CT").expect("zip");
+        let z = resolve("06107", DEFAULT_STATE).expect("zip");
         assert!(z.label.contains("West Hartford"), "{}", z.label);
         assert!((z.point.lat() - 41.76).abs() < 0.1 && (z.point.lon() + 72.74).abs() < 0.1);
-        let t = resolve("Hartford", "CT").expect("town");
+        let t = resolve("Hartford", DEFAULT_STATE).expect("town");
         assert!((t.point.lat() - 41.76).abs() < 0.1, "{t:?}");
         assert_eq!(resolve("hartford, ct", "NY").map(|p| p.label), Some("Hartford, CT".into()));
-        let c = resolve(" 41.5, -72.9 ", "CT").expect("coordinates");
+        let c = resolve(" 41.5, -72.9 ", DEFAULT_STATE).expect("coordinates");
         assert!((c.point.lat() - 41.5).abs() < 1e-9);
-        assert_eq!(resolve("Atlantis", "CT"), None);
-        assert_eq!(resolve("00000", "CT"), None);
-        assert_eq!(resolve("95, 500", "CT"), None);
-        assert_eq!(resolve("", "CT"), None);
+        assert_eq!(resolve("Atlantis", DEFAULT_STATE), None);
+        assert_eq!(resolve("00000", DEFAULT_STATE), None);
+        assert_eq!(resolve("95, 500", DEFAULT_STATE), None);
+        assert_eq!(resolve("", DEFAULT_STATE), None);
     }
 }

@@ -36,7 +36,7 @@ impl AppState {
         let audit = AuditBatcher::spawn(store.clone());
         Self {
             audit,
-            finder: Arc::new(crate::finder::Finder::default()),
+            finder: Arc::new(crate::finder::Finder::new(config.deployment.time_zone)),
             corrections_limit: Arc::new(crate::ratelimit::RateLimit::new(5, std::time::Duration::from_secs(600))),
             meetings_feed: Arc::default(),
             store,

@@ -93,9 +93,11 @@ fn weekday(n: &str) -> Option<Weekday> {
 }
 
 impl ListingEdit {
-    /// Parses the form. `known_category` and `known_attribute` say what the taxonomy holds.
+    /// Parses the form. `known_category` and `known_attribute` say what the taxonomy holds; a listing that names
+    /// no time zone is in `default_tz` (the deployment's).
     pub fn parse(
         raw: &RawListing,
+        default_tz: Tz,
         known_category: impl Fn(&str) -> bool,
         known_attribute: impl Fn(&str) -> bool,
     ) -> Result<Self, Vec<FieldError>> {
@@ -141,10 +143,10 @@ impl ListingEdit {
             },
         };
         let time_zone = match raw.time_zone.trim() {
-            "" => chrono_tz::America::New_York,
+            "" => default_tz,
             z => z.parse::<Tz>().unwrap_or_else(|_| {
                 errors.push(FieldError::new("time_zone", "unknown-choice"));
-                chrono_tz::America::New_York
+                default_tz
             }),
         };
         let mut categories = Vec::new();
@@ -260,7 +262,13 @@ mod tests {
 
     #[test]
     fn a_good_form_parses() {
-        let e = ListingEdit::parse(&raw(), |c| c == "outpatient", |a| a == "cost:medicaid").expect("valid");
+        let e = ListingEdit::parse(
+            &raw(),
+            crate::deployment::DEFAULT_TIME_ZONE,
+            |c| c == "outpatient",
+            |a| a == "cost:medicaid",
+        )
+        .expect("valid");
         assert_eq!(e.name, "Hartford Outpatient");
         assert_eq!(e.state.as_deref(), Some("CT"));
         assert_eq!(e.schedule.len(), 1);
@@ -280,7 +288,9 @@ mod tests {
             schedule: vec![("9".into(), "25:00".into(), String::new())],
             ..raw()
         };
-        let errs = ListingEdit::parse(&bad, |c| c == "outpatient", known).err().unwrap_or_default();
+        let errs = ListingEdit::parse(&bad, crate::deployment::DEFAULT_TIME_ZONE, |c| c == "outpatient", known)
+            .err()
+            .unwrap_or_default();
         let fields: Vec<&str> = errs.iter().map(|e| e.field).collect();
         assert_eq!(fields, ["name", "url", "postal_code", "latitude", "time_zone", "categories", "schedule"]);
     }

@@ -3,6 +3,7 @@
 //! lands completely or leaves nothing half-written; bad records are reported and skipped, never fatal.
 
 pub mod hsds;
+pub mod hsds_lenient;
 pub mod meeting_guide;
 
 use std::fmt::Write as _;

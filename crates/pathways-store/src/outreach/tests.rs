@@ -12,6 +12,7 @@ use crate::checkups::{self, By};
 use crate::entities::{checkup, linkage_task};
 use crate::testing::TestDb;
 use crate::{jobs, orgs, records};
+use pathways_domain::deployment::DEFAULT_TIME_ZONE;
 
 fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, m, d, 15, 0, 0).single().unwrap_or_default()
@@ -88,31 +89,41 @@ async fn passes_are_idempotent_and_follow_the_records() {
     // Made yesterday: nothing is due.
     let ben = person(&w, "Ben", now - Duration::days(1)).await;
 
-    let first = full_pass(store, now).await.expect("pass");
+    let first = full_pass(store, now, DEFAULT_TIME_ZONE).await.expect("pass");
     assert_eq!((first.evaluated, first.enrolled), (2, 2));
     assert_eq!(open_kinds(&w, ana).await, vec!["checkup_overdue", "not_engaged"]);
     assert_eq!(open_kinds(&w, ben).await, Vec::<String>::new());
-    let again = full_pass(store, now).await.expect("pass again");
+    let again = full_pass(store, now, DEFAULT_TIME_ZONE).await.expect("pass again");
     assert_eq!((again.opened, again.closed, again.enrolled), (0, 0, 0), "a second pass changes nothing");
     assert_eq!(outreach_item::Entity::find().count(store.writer()).await.expect("count"), 2);
 
-    let schedule = checkups::schedule(store.writer(), &w.scope, ana, now).await.expect("schedule").expect("in scope");
+    let schedule = checkups::schedule(store.writer(), &w.scope, ana, now, DEFAULT_TIME_ZONE)
+        .await
+        .expect("schedule")
+        .expect("in scope");
     assert_eq!(schedule.next_due, NaiveDate::from_ymd_opt(2026, 9, 1));
     assert_eq!(schedule.standing, Some(pathways_domain::checkup::Standing::Overdue));
 
     // A check-up that finds a need: overdue and not engaged close, linkage opens; the incremental pass sees it.
     let tx = store.begin().await.expect("tx");
     let by = By { account: w.coach, kind: "staff" };
-    let done = checkups::record(&tx, &w.scope, ana, &answers(true), by, now).await.expect("record").expect("found");
+    let done = checkups::record(&tx, &w.scope, ana, &answers(true), by, now, DEFAULT_TIME_ZONE)
+        .await
+        .expect("record")
+        .expect("found");
     tx.commit().await.expect("commit");
     assert!(done.need.needs_treatment);
     assert!(!done.checkup.in_window, "done after its window closed");
     assert_eq!(done.checkup.next_due, NaiveDate::from_ymd_opt(2026, 12, 1), "the next date on the grid");
-    let inc = incremental_pass(store, now).await.expect("incremental");
+    let inc = incremental_pass(store, now, DEFAULT_TIME_ZONE).await.expect("incremental");
     assert_eq!(inc.evaluated, 1, "only the person whose records changed");
     // Dec 1 is within 14 days; contact was made, so the quiet check-in log is now its own item.
     assert_eq!(open_kinds(&w, ana).await, vec!["checkup_due", "linkage_needed", "no_checkin"]);
-    assert_eq!(incremental_pass(store, now).await.expect("again").evaluated, 0, "the mark was cleared");
+    assert_eq!(
+        incremental_pass(store, now, DEFAULT_TIME_ZONE).await.expect("again").evaluated,
+        0,
+        "the mark was cleared"
+    );
 
     // Arrival closes the task with its days to entry, and the item with it.
     let task = done.linkage_task.expect("a linkage task");
@@ -125,7 +136,7 @@ async fn passes_are_idempotent_and_follow_the_records() {
         .expect("open task");
     tx.commit().await.expect("commit");
     assert_eq!(closed.days_to_entry, Some(6));
-    incremental_pass(store, later).await.expect("incremental");
+    incremental_pass(store, later, DEFAULT_TIME_ZONE).await.expect("incremental");
     assert_eq!(open_kinds(&w, ana).await, vec!["checkup_due", "no_checkin"]);
     let open_tasks = linkage_task::Entity::find()
         .filter(linkage_task::Column::ClosedAt.is_null())
@@ -162,7 +173,7 @@ async fn attempts_escalate_and_a_contact_re_engages() {
     )
     .await
     .expect("checkin");
-    full_pass(store, now).await.expect("pass");
+    full_pass(store, now, DEFAULT_TIME_ZONE).await.expect("pass");
     let list = queue(store.writer(), &w.scope, QueuePage { escalated_only: false, offset: 0, limit: 50 })
         .await
         .expect("queue");
@@ -170,7 +181,9 @@ async fn attempts_escalate_and_a_contact_re_engages() {
     let item = list[0].id;
     let attempt = |outcome: &str| Attempt { by: w.coach, channel: "phone".into(), outcome: outcome.into(), note: None };
     for n in 1..=3 {
-        let r = record_attempt(store.writer(), &w.scope, item, attempt("no_answer"), now).await.expect("attempt");
+        let r = record_attempt(store.writer(), &w.scope, item, attempt("no_answer"), now, DEFAULT_TIME_ZONE)
+            .await
+            .expect("attempt");
         let r = r.expect("open item");
         assert_eq!(r.escalated_now, n == 3, "attempt {n}");
     }
@@ -181,12 +194,19 @@ async fn attempts_escalate_and_a_contact_re_engages() {
             .len(),
         1
     );
-    let r = record_attempt(store.writer(), &w.scope, item, attempt("reached"), now).await.expect("attempt");
+    let r = record_attempt(store.writer(), &w.scope, item, attempt("reached"), now, DEFAULT_TIME_ZONE)
+        .await
+        .expect("attempt");
     assert!(!r.expect("still open when logged").escalated_now);
     assert!(open_kinds(&w, ana).await.is_empty(), "reached: not engaged closes at once");
     let f = figures(store.writer(), &w.scope, now - Duration::days(30)).await.expect("figures");
     assert_eq!((f.not_engaged_now, f.re_engaged), (0, 1));
-    assert!(record_attempt(store.writer(), &w.scope, item, attempt("reached"), now).await.expect("ok").is_none());
+    assert!(
+        record_attempt(store.writer(), &w.scope, item, attempt("reached"), now, DEFAULT_TIME_ZONE)
+            .await
+            .expect("ok")
+            .is_none()
+    );
 }
 
 /// Two workers (on PostgreSQL, two stores as two server processes) claim the same due job at once: exactly one
@@ -228,10 +248,10 @@ async fn tick_runs_the_hourly_pass_once() {
     let w = world().await;
     let now = at(2026, 11, 30);
     person(&w, "Ana", at(2026, 6, 1)).await;
-    let (full, _) = tick(&w.db.store, "a", now).await.expect("tick");
+    let (full, _) = tick(&w.db.store, "a", now, DEFAULT_TIME_ZONE).await.expect("tick");
     assert_eq!(full.map(|f| f.evaluated), Some(1));
-    let (full, _) = tick(&w.db.store, "b", now + Duration::minutes(5)).await.expect("tick");
+    let (full, _) = tick(&w.db.store, "b", now + Duration::minutes(5), DEFAULT_TIME_ZONE).await.expect("tick");
     assert_eq!(full, None, "this hour's pass already ran");
-    let (full, _) = tick(&w.db.store, "b", now + Duration::hours(1)).await.expect("tick");
+    let (full, _) = tick(&w.db.store, "b", now + Duration::hours(1), DEFAULT_TIME_ZONE).await.expect("tick");
     assert!(full.is_some(), "the next hour's");
 }

@@ -21,7 +21,7 @@ pub struct CapacityParams {
 
 impl CapacityParams {
     /// The parameters as a filter, or every bad one named.
-    pub fn filter(&self) -> Result<BoardFilter, Vec<FieldError>> {
+    pub fn filter(&self, home_state: &str) -> Result<BoardFilter, Vec<FieldError>> {
         let mut errors = Vec::new();
         let level = match self.level.trim() {
             "" => None,
@@ -36,7 +36,7 @@ impl CapacityParams {
         let near = match self.near.trim() {
             "" => None,
             text => {
-                let place = crate::places::resolve(text, "CT");
+                let place = crate::places::resolve(text, home_state);
                 if place.is_none() {
                     errors.push(FieldError::new("near", "unknown-place"));
                 }

@@ -49,7 +49,8 @@ pub async fn console_lists(state: &AppState, ctx: &Ctx, caller: &Caller) -> WebR
 /// Records a call (already checked by `Call::parse`) with its level-of-care suggestion and the place it names.
 pub async fn open_call(state: &AppState, ctx: &Ctx, caller: &Caller, call: &Call) -> WebResult<CallId> {
     line_staff(caller)?;
-    let place = call.place.as_deref().and_then(|p| crate::places::resolve(p, "CT")).map(|p| p.point);
+    let place =
+        call.place.as_deref().and_then(|p| crate::places::resolve(p, &state.config.deployment.state)).map(|p| p.point);
     let suggestion = suggest(&call.answers);
     let tx = state.store.begin().await?;
     let id = access_calls::create_call(&tx, &ctx.actor(), caller.org, call, place, &suggestion, pathways_store::now())

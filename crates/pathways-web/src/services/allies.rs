@@ -41,6 +41,8 @@ pub struct AllyRequest {
     pub ally: AccountId,
     pub org: OrgId,
     pub person: PersonId,
+    /// The deployment's time zone (the check-up schedule of a person who has none yet is made in it).
+    pub time_zone: chrono_tz::Tz,
 }
 
 /// What one ally view shows.
@@ -105,7 +107,7 @@ pub async fn ally_view(
     };
     let attendance = if has(Category::AttendanceEngagement) {
         let done = checkups::list(tx, &scope, req.person).await?;
-        let next = checkups::schedule(tx, &scope, req.person, now).await?.and_then(|s| s.next_due);
+        let next = checkups::schedule(tx, &scope, req.person, now, req.time_zone).await?.and_then(|s| s.next_due);
         let month = records::checkins(tx, &scope, req.person, 100).await?;
         let meetings: i64 = month
             .iter()
@@ -167,7 +169,8 @@ pub async fn shared_with_ally(
 ) -> WebResult<Option<View>> {
     let tx = state.store.begin().await?;
     audit::lock_chain(&tx).await?;
-    let req = AllyRequest { ally: caller.account, org: caller.org, person };
+    let req =
+        AllyRequest { ally: caller.account, org: caller.org, person, time_zone: state.config.deployment.time_zone };
     let view = ally_view(&tx, &ctx.actor(), req, Gate::Ask, &ctx.t(), pathways_store::now()).await?;
     tx.commit().await?;
     Ok(view)

@@ -24,7 +24,14 @@ pub async fn board(state: &AppState, filter: &BoardFilter) -> WebResult<Vec<Prog
 
 /// The regions the programs name, for the board's filter.
 pub async fn regions(state: &AppState) -> WebResult<Vec<String>> {
-    Ok(capacity::regions(state.store.reader()).await?)
+    // The deployment's regions in their configured order, then any other a program names.
+    let mut names: Vec<String> = state.config.deployment.region_names().map(str::to_owned).collect();
+    for r in capacity::regions(state.store.reader()).await? {
+        if !names.iter().any(|n| n.eq_ignore_ascii_case(&r)) {
+            names.push(r);
+        }
+    }
+    Ok(names)
 }
 
 /// The caller's organization's programs and the beds held at them (soonest expiry first), for the provider's page.

@@ -29,7 +29,9 @@ pub struct Overview {
 pub async fn overview(state: &AppState, ctx: &Ctx, caller: &Caller, person: PersonId) -> WebResult<Overview> {
     let PersonTx { tx, scope, record } = open_person(state, ctx, caller, person, AuditAction::CheckupRead).await?;
     let now = pathways_store::now();
-    let schedule = checkups::schedule(&tx, &scope, person, now).await?.ok_or(WebError::NotFound)?;
+    let schedule = checkups::schedule(&tx, &scope, person, now, state.config.deployment.time_zone)
+        .await?
+        .ok_or(WebError::NotFound)?;
     let list = checkups::list(&tx, &scope, person).await?;
     let linkage = checkups::open_linkage(&tx, &scope, person).await?;
     tx.commit().await?;
@@ -40,7 +42,9 @@ pub async fn overview(state: &AppState, ctx: &Ctx, caller: &Caller, person: Pers
 /// yet on a schedule from the day their record was made).
 pub async fn schedule(state: &AppState, ctx: &Ctx, caller: &Caller, person: PersonId) -> WebResult<ScheduleView> {
     let PersonTx { tx, scope, .. } = open_person(state, ctx, caller, person, AuditAction::ScheduleRead).await?;
-    let view = checkups::schedule(&tx, &scope, person, pathways_store::now()).await?.ok_or(WebError::NotFound)?;
+    let view = checkups::schedule(&tx, &scope, person, pathways_store::now(), state.config.deployment.time_zone)
+        .await?
+        .ok_or(WebError::NotFound)?;
     tx.commit().await?;
     Ok(view)
 }
@@ -64,10 +68,18 @@ pub async fn save(
     let PersonTx { tx, scope, .. } = open_person(state, ctx, caller, person, AuditAction::CheckupCreate).await?;
     let kind = if caller.kind == PrincipalKind::Person { "person" } else { "staff" };
     let now = pathways_store::now();
-    let done = checkups::record(&tx, &scope, person, answers, By { account: caller.account, kind }, now)
-        .await?
-        .ok_or(WebError::NotFound)?;
-    pathways_store::outreach::evaluate_person(&tx, person, now).await?;
+    let done = checkups::record(
+        &tx,
+        &scope,
+        person,
+        answers,
+        By { account: caller.account, kind },
+        now,
+        state.config.deployment.time_zone,
+    )
+    .await?
+    .ok_or(WebError::NotFound)?;
+    pathways_store::outreach::evaluate_person(&tx, person, now, state.config.deployment.time_zone).await?;
     tx.commit().await?;
     Ok(done)
 }
@@ -88,7 +100,7 @@ pub async fn mark_linkage_step(
     let PersonTx { tx, scope, .. } = open_person(state, ctx, caller, person, AuditAction::LinkageUpdate).await?;
     let now = pathways_store::now();
     checkups::linkage_step(&tx, &scope, person, task.as_uuid(), step, now).await?.ok_or(WebError::NotFound)?;
-    pathways_store::outreach::evaluate_person(&tx, person, now).await?;
+    pathways_store::outreach::evaluate_person(&tx, person, now, state.config.deployment.time_zone).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -85,10 +85,12 @@ pub async fn open_corrections(state: &AppState) -> WebResult<Vec<(DirCorrection,
 }
 
 /// Parses the form against the shipped taxonomy.
-pub fn parse(raw: &RawListing) -> Result<ListingEdit, Vec<FieldError>> {
+/// A listing without a time zone is in `default_tz` (the deployment's).
+pub fn parse(raw: &RawListing, default_tz: chrono_tz::Tz) -> Result<ListingEdit, Vec<FieldError>> {
     let tax = taxonomy();
     ListingEdit::parse(
         raw,
+        default_tz,
         |c| tax.term(c).is_some(),
         |a| a.split_once(':').is_some_and(|(v, c)| tax.attribute(v, c).is_some()),
     )

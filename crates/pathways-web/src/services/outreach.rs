@@ -75,7 +75,16 @@ pub async fn log_attempt(
     let ScopeTx { tx, scope } = open_scope(state, ctx, caller, AuditAction::OutreachAttemptCreate).await?;
     let AttemptInput { channel, outcome, note } = attempt;
     let attempt = Attempt { by: caller.account, channel, outcome, note };
-    match outreach::record_attempt(&tx, &scope, item.as_uuid(), attempt, pathways_store::now()).await? {
+    match outreach::record_attempt(
+        &tx,
+        &scope,
+        item.as_uuid(),
+        attempt,
+        pathways_store::now(),
+        state.config.deployment.time_zone,
+    )
+    .await?
+    {
         Some(done) => {
             let entry =
                 AuditEntry::person(AuditAction::OutreachAttemptCreate, PersonId::from_uuid(done.item.person_id))
@@ -110,7 +119,7 @@ async fn may_configure(state: &AppState, ctx: &Ctx, caller: &Caller) -> WebResul
 /// The program's check-up schedule and outreach rules (supervisors and administrators).
 pub async fn settings(state: &AppState, ctx: &Ctx, caller: &Caller) -> WebResult<Program> {
     may_configure(state, ctx, caller).await?;
-    Ok(checkups::program(state.store.reader(), caller.org).await?)
+    Ok(checkups::program(state.store.reader(), caller.org, state.config.deployment.time_zone).await?)
 }
 
 /// Changes the program's settings (already checked by `parse_settings`), audited in the same transaction. A change

@@ -74,7 +74,11 @@ fn no_controller_imports_another_areas_controller() {
                 }
             }
             if line.contains("super::super::") {
-                found.push(format!("controllers/{}:{}: reaches out of its area through super::super", relative.display(), n + 1));
+                found.push(format!(
+                    "controllers/{}:{}: reaches out of its area through super::super",
+                    relative.display(),
+                    n + 1
+                ));
             }
         }
     }

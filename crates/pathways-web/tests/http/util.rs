@@ -76,8 +76,14 @@ impl TestResponse {
 
 impl TestApp {
     pub async fn new() -> Self {
+        Self::deployed(pathways_domain::deployment::Deployment::default()).await
+    }
+
+    /// An app deployed somewhere else than the default (another state, time zone and regions).
+    pub async fn deployed(deployment: pathways_domain::deployment::Deployment) -> Self {
         let db = TestDb::new().await;
-        let state = AppState::new(db.store.clone(), Config::for_database(&db.url));
+        let config = Config::for_database(&db.url).with_deployment(deployment);
+        let state = AppState::new(db.store.clone(), config);
         let router = pathways_web::router(state.clone());
         let w = db.store.writer();
         let org =

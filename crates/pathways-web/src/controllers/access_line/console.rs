@@ -36,12 +36,12 @@ struct ConsolePage {
     recent: Vec<CallRow>,
 }
 
-fn row(t: &crate::i18n::Tr, c: &AccessCall) -> CallRow {
+fn row(t: &crate::i18n::Tr, c: &AccessCall, tz: chrono_tz::Tz) -> CallRow {
     let who = c.first_name.clone().unwrap_or_else(|| t.get("line-anonymous-caller"));
     let kind = t.get(&format!("line-caller-{}", c.caller_type));
     CallRow {
         id: c.id.to_string(),
-        time: local_time(c.created_at),
+        time: local_time(c.created_at, tz),
         who: format!("{who} · {kind}"),
         level: c.chosen_level.clone().unwrap_or_default(),
     }
@@ -75,8 +75,8 @@ pub async fn console(
             .collect(),
         form,
         errors,
-        due: due.iter().map(|c| row(&t, c)).collect(),
-        recent: recent.iter().map(|c| row(&t, c)).collect(),
+        due: due.iter().map(|c| row(&t, c, state.config.deployment.time_zone)).collect(),
+        recent: recent.iter().map(|c| row(&t, c, state.config.deployment.time_zone)).collect(),
     };
     page.render().map_err(WebError::internal)
 }

@@ -27,7 +27,7 @@ pub use show_console::show_console;
 pub use show_figures::show_figures;
 pub use show_transport::show_transport;
 
-/// Local time for the line's pages.
-pub fn local_time(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.with_timezone(&chrono_tz::America::New_York).format("%H:%M").to_string()
+/// Local time for the line's pages, in the deployment's time zone.
+pub fn local_time(at: chrono::DateTime<chrono::Utc>, tz: chrono_tz::Tz) -> String {
+    at.with_timezone(&tz).format("%H:%M").to_string()
 }

@@ -90,7 +90,7 @@ pub async fn show_call(
                 if destination.is_empty() {
                     destination.clone_from(&name);
                 }
-                t.arg("line-hold-state-held", "time", &local_time(h.expires_at))
+                t.arg("line-hold-state-held", "time", &local_time(h.expires_at, state.config.deployment.time_zone))
             }
             s => t.get(&format!("line-hold-state-{}", s.as_str())),
         };
@@ -101,7 +101,7 @@ pub async fn show_call(
         .map(|r| RideLine {
             destination: r.destination,
             status: t.get(&format!("transport-status-{}", r.status)),
-            requested: local_time(r.requested_at),
+            requested: local_time(r.requested_at, state.config.deployment.time_zone),
         })
         .collect();
     let who = call.first_name.clone().unwrap_or_else(|| t.get("line-anonymous-caller"));
@@ -110,9 +110,13 @@ pub async fn show_call(
     let page = CallPage {
         linked,
         coaches,
-        chrome: Chrome::new(&op.ctx, &state, t.arg("line-call-title", "time", &local_time(call.created_at))),
+        chrome: Chrome::new(
+            &op.ctx,
+            &state,
+            t.arg("line-call-title", "time", &local_time(call.created_at, state.config.deployment.time_zone)),
+        ),
         id: id.to_string(),
-        title: t.arg("line-call-title", "time", &local_time(call.created_at)),
+        title: t.arg("line-call-title", "time", &local_time(call.created_at, state.config.deployment.time_zone)),
         who: format!(
             "{who} · {}{}",
             t.get(&format!("line-caller-{}", call.caller_type)),
@@ -169,7 +173,7 @@ pub async fn show_call(
         follow_up_due: t.arg(
             "line-follow-up-due",
             "time",
-            &call.follow_up_due_at.with_timezone(&chrono_tz::America::New_York).format("%a %H:%M").to_string(),
+            &call.follow_up_due_at.with_timezone(&state.config.deployment.time_zone).format("%a %H:%M").to_string(),
         ),
         follow_up_done: call
             .follow_up_outcome

@@ -54,7 +54,7 @@ pub async fn show_transport(State(state): State<AppState>, op: Operator) -> WebR
                     "transport-waiting",
                     u64::try_from((now - r.requested_at).num_minutes().max(0)).unwrap_or(0),
                 ),
-                requested: local_time(r.requested_at),
+                requested: local_time(r.requested_at, state.config.deployment.time_zone),
                 next: status.next().map(|n| (n.as_str(), t.get(&format!("transport-next-{}", n.as_str())))),
                 can_no_show: status != RideStatus::PickedUp,
             }

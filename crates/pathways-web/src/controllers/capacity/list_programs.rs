@@ -43,7 +43,7 @@ struct ProgramsPage {
 pub async fn list_programs(State(state): State<AppState>, staff: ProviderStaff) -> WebResult<Html<String>> {
     let t = staff.ctx.t();
     let (programs, holds) = services::capacity::programs_of(&state, &staff.caller).await?;
-    let tz = chrono_tz::America::New_York;
+    let tz = state.config.deployment.time_zone;
     let cards = programs
         .into_iter()
         .map(|p| {

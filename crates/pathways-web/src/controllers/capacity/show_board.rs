@@ -87,7 +87,7 @@ pub async fn show_board(
     Query(params): Query<CapacityParams>,
 ) -> WebResult<Html<String>> {
     let t = ctx.t();
-    let (filter, errors) = match params.filter() {
+    let (filter, errors) = match params.filter(&state.config.deployment.state) {
         Ok(f) => (f, Vec::new()),
         Err(fields) => {
             let errors = fields

@@ -62,7 +62,7 @@ pub async fn page(state: &AppState, s: &Subject, errors: Vec<(String, String)>) 
     let Overview { person: record, schedule, checkups: list, linkage: open } =
         services::checkups::overview(state, &s.ctx, &s.caller, s.person).await?;
     let t = s.ctx.t();
-    let tz: chrono_tz::Tz = schedule.time_zone.parse().unwrap_or(chrono_tz::America::New_York);
+    let tz: chrono_tz::Tz = schedule.time_zone.parse().unwrap_or(state.config.deployment.time_zone);
     let local = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string();
     let day = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&tz).date_naive().to_string();
     let rows = list

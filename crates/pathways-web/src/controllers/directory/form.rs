@@ -106,7 +106,8 @@ pub fn raw_from_listing(s: &DirService, org: Option<&DirOrganization>, place: Op
         .and_then(|p| p.first())
         .map(|p| text(p, "number"))
         .unwrap_or_default();
-    let mut rows: Vec<(String, String, String)> = crate::finder::slots(doc, chrono_tz::America::New_York)
+    // Only the wall-clock days and times are shown, which the zone the slots are tagged with does not change.
+    let mut rows: Vec<(String, String, String)> = crate::finder::slots(doc, chrono_tz::UTC)
         .iter()
         .map(|s| {
             (

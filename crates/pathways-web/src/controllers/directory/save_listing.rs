@@ -20,7 +20,7 @@ pub async fn save(
     pairs: &[(String, String)],
 ) -> WebResult<Response> {
     let raw = raw_from_pairs(pairs);
-    let edit = match services::directory::parse(&raw) {
+    let edit = match services::directory::parse(&raw, state.config.deployment.time_zone) {
         Ok(e) => e,
         Err(errors) => {
             let t = editor.ctx.t();

@@ -54,16 +54,21 @@ pub async fn api_search(
     ctx: Ctx,
     QueryString(params): QueryString<FindParams>,
 ) -> WebResult<Json<SearchResults>> {
-    let parsed = parse(&params).map_err(WebError::Invalid)?;
+    let parsed = parse(&params, &state.config.deployment.state).map_err(WebError::Invalid)?;
     let built = state.finder.index(&state.store).await?;
     let now = Utc::now();
-    let tz = parsed.place.as_ref().and_then(|p| p.tz).unwrap_or(chrono_tz::America::New_York);
+    let tz = parsed.place.as_ref().and_then(|p| p.tz).unwrap_or(state.config.deployment.time_zone);
     let found = built.index.search_page(&parsed.query, now, tz, (parsed.page - 1) * PER_PAGE, PER_PAGE);
     let t = ctx.t();
     let results = found
         .hits
         .iter()
-        .filter_map(|h| built.index.listing(h.listing).map(|l| describe(t, ctx.locale, h, &l, now)))
+        .filter_map(|h| {
+            built
+                .index
+                .listing(h.listing)
+                .map(|l| describe(t, ctx.locale, h, &l, now, state.config.deployment.time_zone))
+        })
         .map(|r| SearchResult {
             id: r.id,
             name: r.name,

@@ -20,9 +20,6 @@ pub const PER_PAGE: usize = 20;
 /// The radius when none is given, and the largest accepted.
 pub const DEFAULT_RADIUS_MI: f64 = 10.0;
 pub const MAX_RADIUS_MI: f64 = 250.0;
-/// Where a town name without a state is looked for.
-pub const HOME_STATE: &str = "CT";
-
 /// The query string of `/find` and `/api/v1/search`. Everything is text so a bad value is reported, not refused.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
@@ -63,19 +60,22 @@ pub struct Parsed {
 
 /// Places as [`resolve`] reads them, remembered: a ZIP code lookup in the embedded data scans it, which a search
 /// should not pay each time. Bounded, since what people type is unbounded: when full it starts over.
-fn resolve_remembered(near: &str) -> Option<Place> {
+fn resolve_remembered(near: &str, home_state: &str) -> Option<Place> {
     const KEEP: usize = 4096;
-    static SEEN: OnceLock<RwLock<HashMap<String, Option<Place>>>> = OnceLock::new();
+    /// (home state, what was typed) → the place.
+    type Seen = HashMap<(String, String), Option<Place>>;
+    static SEEN: OnceLock<RwLock<Seen>> = OnceLock::new();
     let seen = SEEN.get_or_init(|| RwLock::new(HashMap::new()));
-    if let Some(found) = seen.read().ok().and_then(|m| m.get(near).cloned()) {
+    let key = (home_state.to_owned(), near.to_owned());
+    if let Some(found) = seen.read().ok().and_then(|m| m.get(&key).cloned()) {
         return found;
     }
-    let found = resolve(near, HOME_STATE);
+    let found = resolve(near, home_state);
     if let Ok(mut m) = seen.write() {
         if m.len() >= KEEP {
             m.clear();
         }
-        m.insert(near.to_owned(), found.clone());
+        m.insert(key, found.clone());
     }
     found
 }
@@ -93,14 +93,15 @@ fn weekday(n: u32) -> Option<Weekday> {
     })
 }
 
-/// Reads the parameters; `Err` lists every field that could not be read.
-pub fn parse(p: &FindParams) -> Result<Parsed, Vec<FieldError>> {
+/// Reads the parameters (a town without a state is looked up in `home_state`, the deployment's); `Err` lists
+/// every field that could not be read.
+pub fn parse(p: &FindParams, home_state: &str) -> Result<Parsed, Vec<FieldError>> {
     let mut errors = Vec::new();
     let tax = taxonomy();
     let place = match p.near.trim() {
         "" => None,
         near => {
-            let found = resolve_remembered(near);
+            let found = resolve_remembered(near, home_state);
             if found.is_none() {
                 errors.push(FieldError::new("near", "unknown-place"));
             }
@@ -252,6 +253,7 @@ pub fn describe(
     hit: &Hit,
     l: &ListingView<'_>,
     now: DateTime<Utc>,
+    default_tz: Tz,
 ) -> ResultView {
     let tax = taxonomy();
     let codes: Vec<&str> = l.categories().collect();
@@ -261,7 +263,7 @@ pub fn describe(
         .filter(|term| !codes.iter().any(|other| tax.term(other).and_then(|o| o.parent.as_deref()) == Some(&term.code)))
         .map(|term| term.name(locale).to_owned())
         .collect();
-    let tz = l.time_zone().unwrap_or(chrono_tz::America::New_York);
+    let tz = l.time_zone().unwrap_or(default_tz);
     let mut address = l.address().to_owned();
     if !l.city().is_empty() {
         if !address.is_empty() {
@@ -291,6 +293,8 @@ pub fn describe(
 mod tests {
     use pathways_domain::locale::Locale;
 
+    use pathways_domain::deployment::DEFAULT_STATE;
+
     use super::*;
 
     #[test]
@@ -306,15 +310,18 @@ mod tests {
 
     #[test]
     fn parameters_read_into_a_query_or_name_each_bad_field() {
-        let ok = parse(&FindParams {
-            q: "smart".into(),
-            near: "06107".into(),
-            radius_mi: "25".into(),
-            when: "soon".into(),
-            online: "in_person".into(),
-            cost: "medicaid".into(),
-            ..FindParams::default()
-        })
+        let ok = parse(
+            &FindParams {
+                q: "smart".into(),
+                near: "06107".into(),
+                radius_mi: "25".into(),
+                when: "soon".into(),
+                online: "in_person".into(),
+                cost: "medicaid".into(),
+                ..FindParams::default()
+            },
+            DEFAULT_STATE,
+        )
         .map_err(|e| format!("{e:?}"));
         let Ok(parsed) = ok else { panic!("{ok:?}") };
         assert_eq!(parsed.query.window, Some(Window::StartsWithin(120)));
@@ -322,7 +329,8 @@ mod tests {
         assert_eq!(parsed.query.online, Some(false));
         assert!(parsed.query.meetings_only);
         assert!((parsed.query.radius_mi - 25.0).abs() < f64::EPSILON);
-        let bad = parse(&FindParams { radius_mi: "900".into(), page: "0".into(), ..FindParams::default() });
+        let bad =
+            parse(&FindParams { radius_mi: "900".into(), page: "0".into(), ..FindParams::default() }, DEFAULT_STATE);
         let fields: Vec<&str> = bad.err().unwrap_or_default().iter().map(|f| f.field).collect();
         assert_eq!(fields, ["radius_mi", "page"]);
         assert_eq!(tel("+1 (929) 555-0100"), "+19295550100");

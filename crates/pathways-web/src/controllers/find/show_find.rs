@@ -80,11 +80,11 @@ pub async fn show_find(
     let mut place_label = String::new();
     let (mut prev_href, mut next_href) = (String::new(), String::new());
     if searched {
-        match parse(&params) {
+        match parse(&params, &state.config.deployment.state) {
             Ok(parsed) => {
                 let built = state.finder.index(&state.store).await?;
                 let now = chrono::Utc::now();
-                let tz = parsed.place.as_ref().and_then(|p| p.tz).unwrap_or(chrono_tz::America::New_York);
+                let tz = parsed.place.as_ref().and_then(|p| p.tz).unwrap_or(state.config.deployment.time_zone);
                 let start = (parsed.page - 1) * PER_PAGE;
                 let found = built.index.search_page(&parsed.query, now, tz, start, PER_PAGE);
                 place_label = parsed.place.map(|p| p.label).unwrap_or_default();
@@ -92,7 +92,12 @@ pub async fn show_find(
                 results = found
                     .hits
                     .iter()
-                    .filter_map(|h| built.index.listing(h.listing).map(|l| describe(t, locale, h, &l, now)))
+                    .filter_map(|h| {
+                        built
+                            .index
+                            .listing(h.listing)
+                            .map(|l| describe(t, locale, h, &l, now, state.config.deployment.time_zone))
+                    })
                     .collect();
                 if parsed.page > 1 {
                     prev_href = page_href(&params, parsed.page - 1);

@@ -58,7 +58,7 @@ pub async fn show_listing(
     let t = ctx.t();
     let locale = ctx.locale;
     let doc = &service.doc;
-    let tz: Tz = service.time_zone.as_deref().and_then(|z| z.parse().ok()).unwrap_or(chrono_tz::America::New_York);
+    let tz: Tz = service.time_zone.as_deref().and_then(|z| z.parse().ok()).unwrap_or(state.config.deployment.time_zone);
     let tax = taxonomy();
     let types = meeting_types();
     let mut categories = Vec::new();

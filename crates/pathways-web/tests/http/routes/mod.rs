@@ -7,6 +7,7 @@ mod auth;
 mod capacity;
 mod checkups;
 mod consents;
+mod deployment;
 mod directory;
 mod find;
 mod hsds;

@@ -29,7 +29,7 @@ pub async fn get_capacity(
     State(state): State<AppState>,
     Query(params): Query<CapacityParams>,
 ) -> WebResult<Json<CapacityJson>> {
-    let filter = params.filter().map_err(WebError::Invalid)?;
+    let filter = params.filter(&state.config.deployment.state).map_err(WebError::Invalid)?;
     let programs = services::capacity::board(&state, &filter).await?;
     Ok(Json(CapacityJson { programs: programs.into_iter().map(ProgramJson::from).collect() }))
 }

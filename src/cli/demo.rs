@@ -1,0 +1,29 @@
+//! `pathways demo generate …`: a large, fictional data set for benchmarks, or the national directory set.
+
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use pathways_web::Config;
+use pathways_web::auth::password::hash_password_blocking;
+
+use super::{DemoCommand, open_store};
+
+pub(super) async fn demo(config: Config, command: DemoCommand) -> anyhow::Result<ExitCode> {
+    let DemoCommand::Generate { persons, checkins, assessments, persons_per_coach, services, meetings } = command;
+    if services.is_some() || meetings.is_some() {
+        let store = open_store(&config).await?;
+        let (s, m) = (services.unwrap_or(0), meetings.unwrap_or(0));
+        crate::demo::directory::generate_national(&store, s, m, config.deployment.time_zone).await?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let store = open_store(&config).await?;
+    let password = config
+        .demo_password
+        .as_ref()
+        .map(|p| secrecy::ExposeSecret::expose_secret(p).to_owned())
+        .context("set PATHWAYS_DEMO_PASSWORD: the generated accounts use it")?;
+    let hash = hash_password_blocking(&password).map_err(anyhow::Error::msg)?;
+    let sizes = crate::demo::generate::Sizes { persons, checkins, assessments, persons_per_coach };
+    crate::demo::generate::generate(&store, &sizes, &hash).await?;
+    Ok(ExitCode::SUCCESS)
+}

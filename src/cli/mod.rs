@@ -1,0 +1,260 @@
+//! The command line: the commands' definitions (clap) and the dispatch to one module per command group
+//! (`serve`, `demo`, `import` and `export`, `org`, `user` and `token`, and the database's upkeep in
+//! `maintenance`).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use pathways_store::Store;
+use pathways_store::audit::Actor;
+use pathways_web::Config;
+
+mod demo;
+mod import;
+mod import_hsds;
+mod maintenance;
+mod org;
+mod progress;
+mod serve;
+mod user;
+
+#[derive(Parser)]
+#[command(name = "pathways", version, about = "Pathways: a recovery-oriented system of care")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start the web server (migrates the database first).
+    Serve {
+        /// Fill an empty database with a demo organization, one account per role, and demo records.
+        #[arg(long)]
+        demo: bool,
+        /// Address to listen on (default from configuration: 127.0.0.1:8080).
+        #[arg(long)]
+        bind: Option<String>,
+    },
+    /// Apply database migrations.
+    Migrate,
+    /// Organizations.
+    Org {
+        #[command(subcommand)]
+        command: OrgCommand,
+    },
+    /// Staff accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// The audit trail.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// Bring directory data in from another source.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
+    /// Write directory data out in an open format.
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
+    /// Demo and benchmark data.
+    Demo {
+        #[command(subcommand)]
+        command: DemoCommand,
+    },
+    /// The outreach rules (check-ups, linkage, re-engagement).
+    Outreach {
+        #[command(subcommand)]
+        command: OutreachCommand,
+    },
+    /// Copy a SQLite database while the server runs (for PostgreSQL, use pg_dump).
+    Backup {
+        #[arg(long)]
+        to: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// A Meeting Guide JSON feed (an array of meetings). Re-importing the same source updates in place and
+    /// retires the meetings it no longer lists.
+    MeetingGuide {
+        file: PathBuf,
+        /// The source's key (default: the file's name without its extension).
+        #[arg(long)]
+        source: Option<String>,
+        /// The name shown for the source's organization (default: the source's key).
+        #[arg(long)]
+        name: Option<String>,
+        /// The time zone of meetings that don't name one (default: the deployment's, `[deployment] time_zone`).
+        #[arg(long)]
+        timezone: Option<String>,
+    },
+    /// Open Referral HSDS 3.0: a JSON file, a directory of JSON files (services, organizations, locations,
+    /// services at locations, nested or by id) or a CSV tabular data package directory. Re-importing the same
+    /// source updates in place and retires the services it no longer lists.
+    Hsds {
+        path: PathBuf,
+        /// The source's key (default: the file's or directory's name).
+        #[arg(long)]
+        source: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// The active directory as Open Referral HSDS 3.0 JSON: organizations.json, services.json (fully nested),
+    /// locations.json, taxonomies.json and taxonomy_terms.json in DIR (made if missing; those files are replaced).
+    /// Check it with scripts/validate_hsds.py DIR.
+    Hsds { dir: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum DemoCommand {
+    /// Generate a large, fictional data set for benchmarks in a new organization (accounts use the
+    /// PATHWAYS_DEMO_PASSWORD password).
+    Generate {
+        #[arg(long, default_value_t = 100_000)]
+        persons: usize,
+        #[arg(long, default_value_t = 5_000_000)]
+        checkins: usize,
+        #[arg(long, default_value_t = 400_000)]
+        assessments: usize,
+        #[arg(long, default_value_t = 50)]
+        persons_per_coach: usize,
+        /// Make the national directory set instead: this many generated services over every US ZIP code…
+        #[arg(long)]
+        services: Option<usize>,
+        /// …and this many generated meetings.
+        #[arg(long)]
+        meetings: Option<usize>,
+    },
+}
+
+#[derive(Subcommand)]
+enum OrgCommand {
+    /// Create an organization.
+    Create {
+        /// Short handle, e.g. `hartford-rcc`.
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name: String,
+        /// recovery_community_center, treatment_provider, access_line or state_agency.
+        #[arg(long, default_value = "recovery_community_center")]
+        kind: String,
+    },
+    /// List organizations.
+    List,
+    /// Say that a directory listing's organization is this Pathways organization: referrals to its services
+    /// then arrive in the organization's inbox instead of being printed. `--unlink` takes it back.
+    LinkDirectory {
+        /// The Pathways organization's slug.
+        #[arg(long)]
+        slug: String,
+        /// The directory organization's id (HSDS `organization.id`, as `pathways export hsds` writes it).
+        #[arg(long)]
+        directory_organization: uuid::Uuid,
+        #[arg(long)]
+        unlink: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a staff account; the password is read from standard input.
+    Create {
+        #[arg(long)]
+        org: String,
+        /// admin, supervisor, coach, clinician, access_line, provider_staff or analyst.
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        email: String,
+        /// Display name (default: the part of the email before @).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Disable an account: its sessions and tokens end at once.
+    Disable {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create an API token for an account and print it (only its hash is kept).
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "cli")]
+        label: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum OutreachCommand {
+    /// Evaluate the rules now: every person (`--full`, what the hourly job does) or only those whose records
+    /// changed since they were last evaluated (the default). Prints what the pass did and how long it took.
+    Evaluate {
+        #[arg(long)]
+        full: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Recompute the hash chain and name the first broken event.
+    Verify,
+}
+
+fn load_config() -> anyhow::Result<Config> {
+    let dir = std::env::current_dir().context("cannot read the current directory")?;
+    let (config, warnings) = Config::load(&dir).map_err(anyhow::Error::msg)?;
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+    Ok(config)
+}
+
+async fn open_store(config: &Config) -> anyhow::Result<Store> {
+    let store = Store::connect(config.database_url()).await.context("cannot open the database")?;
+    store.migrate().await.context("cannot migrate the database")?;
+    Ok(store)
+}
+
+/// The audit actor for command-line changes: no account, marked as the CLI.
+fn cli_actor() -> Actor {
+    Actor { role: Some("cli".into()), ..Actor::default() }
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let config = load_config()?;
+    match cli.command {
+        Command::Serve { demo, bind } => serve::serve(config, demo, bind).await,
+        Command::Migrate => maintenance::migrate(config).await,
+        Command::Org { command } => org::org(config, command).await,
+        Command::Demo { command } => demo::demo(config, command).await,
+        Command::User { command } => user::user(config, command).await,
+        Command::Token { command } => user::token(config, command).await,
+        Command::Import { command } => import::import(config, command).await,
+        Command::Export { command: ExportCommand::Hsds { dir } } => import::export_hsds(config, &dir).await,
+        Command::Outreach { command } => maintenance::outreach(config, command).await,
+        Command::Audit { command } => maintenance::audit(config, command).await,
+        Command::Backup { to } => maintenance::backup(config, &to).await,
+    }
+}

@@ -1,0 +1,90 @@
+//! `pathways serve`: the web server, with its background jobs (outreach rules, session housekeeping) and logs.
+
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use pathways_web::{AppState, Config};
+
+use super::open_store;
+
+pub(super) async fn serve(mut config: Config, demo: bool, bind: Option<String>) -> anyhow::Result<ExitCode> {
+    init_logging(&config.log_format);
+    if let Some(bind) = bind {
+        config.bind = bind;
+    }
+    let store = open_store(&config).await?;
+    if demo {
+        crate::demo::seed(&store, &config).await?;
+    }
+    let listener = tokio::net::TcpListener::bind(&config.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.bind))?;
+    let addr = listener.local_addr()?;
+    tracing::info!(address = %addr, backend = ?store.backend(), "Pathways is listening");
+    eprintln!("Pathways is running at http://{addr}/");
+    let state = AppState::new(store, config);
+    spawn_housekeeping(state.clone());
+    if state.config.outreach_every_seconds > 0 {
+        spawn_outreach(
+            state.store.clone(),
+            addr.to_string(),
+            state.config.outreach_every_seconds,
+            state.config.deployment.time_zone,
+        );
+    }
+    pathways_web::serve(state, listener).await?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs the outreach rules in the background: the persons whose records changed every `every` seconds, everyone
+/// once an hour (claimed through the job table, so of several server processes on one database one runs it).
+fn spawn_outreach(store: pathways_store::Store, addr: String, every: u64, tz: chrono_tz::Tz) {
+    let worker = format!("{}:{}:{}", std::process::id(), addr, uuid::Uuid::now_v7());
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(every));
+        loop {
+            tick.tick().await;
+            match pathways_store::outreach::tick(&store, &worker, pathways_store::now(), tz).await {
+                Ok((full, incremental)) => {
+                    if let Some(f) = full {
+                        tracing::info!(
+                            evaluated = f.evaluated,
+                            opened = f.opened,
+                            closed = f.closed,
+                            "outreach full pass"
+                        );
+                    }
+                    if incremental.evaluated > 0 {
+                        tracing::debug!(evaluated = incremental.evaluated, "outreach incremental pass");
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "outreach pass failed"),
+            }
+        }
+    });
+}
+
+/// Removes sessions past their absolute lifetime, every ten minutes.
+fn spawn_housekeeping(state: AppState) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            let before = pathways_store::now() - state.sessions.absolute;
+            if let Err(e) = pathways_store::sessions::delete_started_before(state.store.writer(), before).await {
+                tracing::warn!(error = %e, "session housekeeping failed");
+            }
+        }
+    });
+}
+
+fn init_logging(format: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if format == "text" {
+        builder.init();
+    } else {
+        builder.json().flatten_event(true).with_current_span(false).init();
+    }
+}
