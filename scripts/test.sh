@@ -18,4 +18,8 @@ fi
 
 echo "== Browser tests"
 cargo build --locked --bin pathways
+# Ask cargo where it put the binary (CARGO_TARGET_DIR or a configured target directory move it).
+target_dir=$(cargo metadata --format-version 1 --no-deps --locked |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+export PATHWAYS_BIN="${PATHWAYS_BIN:-$target_dir/debug/pathways}"
 (cd e2e && npm test)
