@@ -32,6 +32,9 @@ export const DEMO = {
   accessLine: 'access_line@demo.pathways.test',
   providerStaff: 'provider_staff@demo.pathways.test',
   directoryEditor: 'directory_editor@demo.pathways.test',
+  admin: 'admin@demo.pathways.test',
+  clinician: 'clinician@demo.pathways.test',
+  analyst: 'analyst@demo.pathways.test',
   /** An administrator of another provider. */
   otherProviderAdmin: 'admin@other.demo.pathways.test',
   /** A person with a portal account. */

@@ -98,6 +98,11 @@ test('a person on a phone finds a SMART Recovery meeting near 06107 tonight, in 
   await expectNoAxeViolations(page, '/find');
   await assertNoHorizontalScroll(page, '/find');
   assert.equal(await page.locator('a[href="tel:988"]').count() > 0, true, 'crisis line one tap away');
+  // The "When" choices look alike: every radio button is drawn at one size, whatever its label's length.
+  const sizes = await page.locator('input[type="radio"][name="when"]').evaluateAll((inputs) =>
+    inputs.map((i) => { const r = i.getBoundingClientRect(); return `${Math.round(r.width)}x${Math.round(r.height)}`; }));
+  assert.ok(sizes.length >= 3, `the When choices: ${sizes}`);
+  assert.equal(new Set(sizes).size, 1, `the When radio buttons differ in size: ${sizes}`);
 
   // Tap 2: words, place, tonight, search. The import lands in the running server within about a second.
   await page.getByLabel('What are you looking for?').fill('smart recovery');

@@ -29,6 +29,14 @@ pub struct Chrome {
     pub csrf: String,
     pub user: Option<String>,
     pub staff: bool,
+    /// Staff who open identified person records (the people list, a caseload, the outreach queue).
+    pub records: bool,
+    /// Staff who see and answer their organization's referrals.
+    pub referrals: bool,
+    /// Staff who see the program's de-identified figures without person records (analysts).
+    pub figures: bool,
+    /// Staff who see the access line's figures without working the line.
+    pub line_figures: bool,
     /// Keeps the community directory.
     pub directory_editor: bool,
     /// Keeps its organization's treatment programs' bed counts.
@@ -64,6 +72,20 @@ impl Chrome {
             csrf: ctx.csrf.clone(),
             user: ctx.caller.as_ref().map(|c| c.display_name.clone()),
             staff: ctx.caller.as_ref().is_some_and(|c| c.kind == pathways_domain::PrincipalKind::Staff),
+            records: ctx.caller.as_ref().is_some_and(|c| {
+                c.kind == pathways_domain::PrincipalKind::Staff
+                    && pathways_domain::access::PersonScope::of(&c.principal).is_some()
+            }),
+            referrals: ctx.caller.as_ref().is_some_and(|c| pathways_domain::access::may_handle_referrals(&c.principal)),
+            figures: ctx.caller.as_ref().is_some_and(|c| {
+                c.kind == pathways_domain::PrincipalKind::Staff
+                    && pathways_domain::access::PersonScope::of(&c.principal).is_none()
+                    && pathways_domain::access::figures_scope(&c.principal).is_some()
+            }),
+            line_figures: ctx.caller.as_ref().is_some_and(|c| {
+                pathways_domain::access::may_see_line_figures(&c.principal)
+                    && !pathways_domain::access::works_access_line(&c.principal)
+            }),
             directory_editor: ctx
                 .caller
                 .as_ref()

@@ -450,3 +450,31 @@ async fn public_pages_answer_everyone_with_the_crisis_lines() {
         }
     }
 }
+
+/// Each role's navigation offers only what it may open: signed in as every staff role, a person and an ally, every
+/// link in the top navigation answers (no 403, no 404).
+#[tokio::test]
+async fn every_roles_navigation_leads_only_where_it_may_go() {
+    let world = World::new().await;
+    let app = &world.app;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let p = app.person(app.org, "Navigating Person", Some(coach.id)).await;
+    let mut callers = vec![
+        ("person".to_owned(), app.person_login(app.org, p).await, "/me"),
+        ("ally".to_owned(), app.ally_login(app.org, p, "An Ally").await, "/ally"),
+    ];
+    for role in Role::ALL {
+        callers.push((role.as_str().to_owned(), app.staff(app.org, role).await, "/staff"));
+    }
+    for (who, login, home) in &callers {
+        let page = app.page(login, home).await;
+        assert_eq!(page.status, StatusCode::OK, "{who}'s home {home}");
+        let nav = page.body.split("<nav").nth(1).and_then(|n| n.split("</nav>").next()).expect("a navigation");
+        let links: Vec<&str> = nav.split("href=\"").skip(1).filter_map(|r| r.split('"').next()).collect();
+        assert!(links.len() >= 3, "{who}: {links:?}");
+        for link in links {
+            let status = app.page(login, link).await.status;
+            assert!(status == StatusCode::OK, "{who}'s navigation offers {link}, which answers {status}");
+        }
+    }
+}
