@@ -89,8 +89,9 @@ enum Command {
 
 #[derive(Subcommand)]
 enum ImportCommand {
-    /// A Meeting Guide JSON feed (an array of meetings). Re-importing the same source updates in place and
-    /// retires the meetings it no longer lists.
+    /// A Meeting Guide feed: JSON (an array of meetings) or the specification's Table Format (a CSV or sheet
+    /// export with plain-language headers: Name, Day, Time, Formatted Address, …), told apart by the file's
+    /// content. Re-importing the same source updates in place and retires the meetings it no longer lists.
     MeetingGuide {
         file: PathBuf,
         /// The source's key (default: the file's name without its extension).
