@@ -12,7 +12,7 @@ use crate::controllers::api::{checkups, consents, outreach, persons, plans, reco
         persons::PersonJson, persons::PersonList, persons::PersonCreate, persons::PersonPatch,
         plans::PlanJson, plans::PlanPut, records::AssessmentJson, records::AreaToBuild, records::CheckinJson, records::EncounterJson,
         records::create_assessment::AssessmentCreate, records::create_encounter::EncounterCreate,
-        crate::controllers::find::api_search::SearchResult, crate::controllers::find::api_search::SearchResults,
+        crate::controllers::api::find::api_search::SearchResult, crate::controllers::api::find::api_search::SearchResults,
         crate::controllers::api::hsds::HsdsPage,
         crate::controllers::api::capacity::ProgramJson, crate::controllers::api::capacity::HoldJson,
         crate::controllers::api::capacity::get_capacity::CapacityJson,

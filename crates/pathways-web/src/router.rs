@@ -77,7 +77,7 @@ fn portal_routes() -> Router<AppState> {
 /// handlers of one path go in one `routes!`.
 pub fn api_routes() -> OpenApiRouter<AppState> {
     use api::{
-        access_line, capacity, checkups, consents, hsds, meetings, outreach, persons, plans, records, referrals,
+        access_line, capacity, checkups, consents, find, hsds, meetings, outreach, persons, plans, records, referrals,
     };
     OpenApiRouter::with_openapi(crate::openapi::ApiDoc::openapi())
         // Persons and their records
@@ -111,7 +111,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(access_line::patch_ride::patch_ride))
         .routes(routes!(access_line::get_queue::get_queue))
         // The public directory: the finder's search, the Meeting Guide feed, Open Referral HSDS 3.0
-        .routes(routes!(crate::controllers::find::api_search::api_search))
+        .routes(routes!(find::api_search::api_search))
         .routes(routes!(meetings::get_meetings_feed::get_meetings_feed))
         .routes(routes!(hsds::list_services::list_services))
         .routes(routes!(hsds::get_service::get_service))

@@ -17,6 +17,7 @@
 mod api;
 mod body;
 mod capacity_query;
+pub mod find_query;
 mod ids;
 mod next_page;
 mod roles;

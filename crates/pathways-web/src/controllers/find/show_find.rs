@@ -6,11 +6,12 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use pathways_domain::locale::Locale;
 
-use super::search::{FindParams, PER_PAGE, ResultView, describe, parse};
 use crate::ctx::Ctx;
 use crate::error::WebResult;
+use crate::extract::find_query::{FindParams, PER_PAGE, parse};
 use crate::finder::taxonomy;
 use crate::state::AppState;
+use crate::views::find::{ResultView, describe};
 use crate::views::{Chrome, field_error_key, field_label_key, render};
 
 #[derive(Template)]

@@ -8,12 +8,12 @@ use chrono_tz::Tz;
 use pathways_domain::ids::ServiceId;
 use serde_json::Value;
 
-use super::search::tel;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::InPath;
 use crate::finder::{meeting_types, slots, taxonomy};
 use crate::state::AppState;
+use crate::views::find::tel;
 use crate::views::{Chrome, render};
 
 pub struct PlaceView {

@@ -6,10 +6,11 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::search::{FindParams, PER_PAGE, describe, parse};
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
+use crate::extract::find_query::{FindParams, PER_PAGE, parse};
 use crate::state::AppState;
+use crate::views::find::describe;
 
 #[derive(Serialize, ToSchema)]
 pub struct SearchResult {
