@@ -4,8 +4,10 @@
 // translation; then read the same pages in Spanish for missing translations.
 
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 
 import { expectNoAxeViolations } from './browser.js';
+import { DEMO, signIn } from './harness.js';
 
 /** Links a crawl does not follow: signing out, switching language, dial and text links, files, the JSON API. */
 function followable(url, origin) {
@@ -77,4 +79,21 @@ export async function readInSpanish(page, urls, label) {
     if (text.includes('Unknown localization')) problems.push(`${label} (es): ${new URL(href).pathname}`);
   }
   assert.deepEqual(problems, [], problems.join('\n'));
+}
+
+/**
+ * Registers one test that crawls as `who` (a key of DEMO, or null for nobody signed in) from `start`, then reads
+ * the same pages in Spanish.
+ */
+export function crawlTest(h, who, { start = '/staff', atLeast = 3 } = {}) {
+  const label = who ?? 'nobody signed in';
+  test(`crawl: ${label}`, { timeout: 300_000 }, async () => {
+    const page = await h.open();
+    if (who) await signIn(page, DEMO[who]);
+    else await page.goto('/');
+    const visited = await crawl(page, { start, label });
+    assert.ok(visited.length >= atLeast, `the crawl reached ${visited.length} pages`);
+    await readInSpanish(page, visited, label);
+    h.assertNoOffsiteRequests();
+  });
 }
