@@ -1281,3 +1281,31 @@ home-what-is-recovery = What is recovery?
 footer-what-is-recovery = What is recovery?
 footer-family-support = Support for family and friends
 table-scroll = Table (scrolls sideways on a narrow screen)
+home-line-follow-ups = { $count ->
+    [one] 1 call is due for its follow-up.
+   *[other] { $count } calls are due for their follow-up.
+}
+home-line-rides = { $count ->
+    [0] No ride is waiting.
+    [one] 1 ride is waiting.
+   *[other] { $count } rides are waiting.
+}
+home-line-console = Take a call: the console
+home-programs-stale = { $count ->
+    [0] Every program's counts are current.
+    [one] 1 program's counts need updating.
+   *[other] { $count } programs' counts need updating.
+}
+home-programs-held = { $count ->
+    [0] No bed is held for a caller.
+    [one] 1 bed is held for a caller.
+   *[other] { $count } beds are held for callers.
+}
+home-programs-update = Update your programs' counts
+home-referrals-detail = Referrals your organization received, and those it sent: acknowledge, accept or decline.
+home-referrals-open = Open the referral inbox
+home-team-title = Your team
+home-team-detail = The outreach queue shows who is overdue and what was escalated to you; the figures show the program's check-ups and linkage.
+home-figures-title = Figures
+home-directory-detail = Keep the community directory right: listings, their verification, and corrections the public suggests.
+home-directory-corrections = Corrections to review

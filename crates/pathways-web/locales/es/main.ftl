@@ -1281,3 +1281,31 @@ home-what-is-recovery = ¿Qué es la recuperación?
 footer-what-is-recovery = ¿Qué es la recuperación?
 footer-family-support = Apoyo para familiares y amigos
 table-scroll = Tabla (se desplaza hacia los lados en una pantalla estrecha)
+home-line-follow-ups = { $count ->
+    [one] 1 llamada tiene pendiente su seguimiento.
+   *[other] { $count } llamadas tienen pendiente su seguimiento.
+}
+home-line-rides = { $count ->
+    [0] No hay ningún traslado esperando.
+    [one] 1 traslado está esperando.
+   *[other] { $count } traslados están esperando.
+}
+home-line-console = Atender una llamada: la consola
+home-programs-stale = { $count ->
+    [0] Las cifras de todos los programas están al día.
+    [one] Hay que actualizar las cifras de 1 programa.
+   *[other] Hay que actualizar las cifras de { $count } programas.
+}
+home-programs-held = { $count ->
+    [0] No hay ninguna cama reservada para una persona que llamó.
+    [one] 1 cama está reservada para una persona que llamó.
+   *[other] { $count } camas están reservadas para personas que llamaron.
+}
+home-programs-update = Actualizar las cifras de sus programas
+home-referrals-detail = Las derivaciones que recibió su organización y las que envió: confirmar, aceptar o rechazar.
+home-referrals-open = Abrir la bandeja de derivaciones
+home-team-title = Su equipo
+home-team-detail = La cola de contacto muestra quién está atrasado y lo que se le escaló; las cifras muestran los chequeos y la conexión con tratamiento del programa.
+home-figures-title = Cifras
+home-directory-detail = Mantener al día el directorio comunitario: los servicios, su verificación y las correcciones que sugiere el público.
+home-directory-corrections = Correcciones por revisar

@@ -4,7 +4,10 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use pathways_domain::Role;
-use pathways_domain::access::{PersonReach, may_create_person, person_reach};
+use pathways_domain::access::{
+    PersonReach, figures_scope, keeps_program_counts, may_configure_program, may_create_person, may_edit_directory,
+    may_handle_referrals, may_see_line_figures, person_reach, works_access_line,
+};
 
 use crate::error::WebResult;
 use crate::extract::SignedIn;
@@ -23,6 +26,16 @@ struct StaffHome {
     people_title: String,
     people_detail: String,
     no_records_detail: String,
+    /// The role's own work, each card a heading, its figures in words and where to go: (title, lines, links).
+    work: Vec<WorkCard>,
+}
+
+/// A card of the role's own work on its home page.
+struct WorkCard {
+    title: String,
+    lines: Vec<String>,
+    /// (href, words)
+    links: Vec<(&'static str, String)>,
 }
 
 pub async fn show_staff_home(
@@ -51,6 +64,67 @@ pub async fn show_staff_home(
         Some(Role::Analyst) => t.get("staff-analyst-detail"),
         _ => t.get("staff-no-records-detail"),
     };
+    let mut work = Vec::new();
+    if works_access_line(&caller.principal) {
+        let lists = services::access_line::console_lists(&state, &ctx, &caller).await?;
+        let rides = services::access_line::transport_queue(&state, &ctx, &caller).await?;
+        work.push(WorkCard {
+            title: t.get("line-title"),
+            lines: vec![
+                t.count("home-line-follow-ups", count(lists.due.len())),
+                t.count("home-line-rides", count(rides.len())),
+            ],
+            links: vec![
+                ("/access-line", t.get("home-line-console")),
+                ("/transport", t.get("transport-title")),
+                ("/access-line/figures", t.get("nav-line-figures")),
+            ],
+        });
+    }
+    if keeps_program_counts(&caller.principal) {
+        let (programs, holds) = services::capacity::programs_of(&state, &caller).await?;
+        let stale = programs.iter().filter(|p| p.freshness.stale).count();
+        work.push(WorkCard {
+            title: t.get("nav-programs"),
+            lines: vec![
+                t.count("home-programs-stale", count(stale)),
+                t.count("home-programs-held", count(holds.len())),
+            ],
+            links: vec![("/programs", t.get("home-programs-update"))],
+        });
+    }
+    if may_handle_referrals(&caller.principal) && !matches!(reach, PersonReach::Organization | PersonReach::Assigned) {
+        work.push(WorkCard {
+            title: t.get("nav-referrals"),
+            lines: vec![t.get("home-referrals-detail")],
+            links: vec![("/referrals", t.get("home-referrals-open"))],
+        });
+    }
+    if may_configure_program(&caller.principal) {
+        work.push(WorkCard {
+            title: t.get("home-team-title"),
+            lines: vec![t.get("home-team-detail")],
+            links: vec![("/outreach", t.get("nav-outreach")), ("/outreach/figures", t.get("nav-figures"))],
+        });
+    }
+    if figures_scope(&caller.principal).is_some() && !matches!(reach, PersonReach::Organization | PersonReach::Assigned)
+    {
+        let mut links = vec![("/outreach/figures", t.get("nav-figures"))];
+        if may_see_line_figures(&caller.principal) {
+            links.push(("/access-line/figures", t.get("nav-line-figures")));
+        }
+        work.push(WorkCard { title: t.get("home-figures-title"), lines: vec![t.get("staff-analyst-detail")], links });
+    }
+    if may_edit_directory(&caller.principal) {
+        work.push(WorkCard {
+            title: t.get("nav-directory"),
+            lines: vec![t.get("home-directory-detail")],
+            links: vec![
+                ("/directory", t.get("nav-directory")),
+                ("/directory/corrections", t.get("home-directory-corrections")),
+            ],
+        });
+    }
     let page = StaffHome {
         chrome: Chrome::new(&ctx, &state, t.get("nav-staff-home")),
         name: caller.display_name.clone(),
@@ -60,6 +134,11 @@ pub async fn show_staff_home(
         people_title,
         people_detail,
         no_records_detail,
+        work,
     };
     render(&page)
+}
+
+fn count(n: usize) -> u64 {
+    u64::try_from(n).unwrap_or(u64::MAX)
 }

@@ -181,3 +181,34 @@ async fn pages_are_compressed_when_asked() {
     let resp = get(&app, "/", &[("accept-encoding", "gzip")]).await;
     assert_eq!(resp.header("content-encoding"), "gzip");
 }
+
+/// Each role's home starts its real work: the access line sees what waits (follow-ups, rides) and its console,
+/// provider staff their programs' counts and the referral inbox, an analyst the figures, a directory editor the
+/// directory — and nobody is told only what they can't open.
+#[tokio::test]
+async fn each_roles_home_starts_its_work() {
+    use pathways_domain::Role;
+    let app = crate::util::TestApp::new().await;
+    let home = |body: &str, wanted: &[&str], role: &str| {
+        for w in wanted {
+            assert!(body.contains(w), "{role}'s home lacks {w}: {body}");
+        }
+    };
+    let line = app.staff(app.org, Role::AccessLine).await;
+    let body = app.page(&line, "/staff").await.body;
+    home(&body, &["No ride is waiting.", "href=\"/access-line\"", "href=\"/transport\""], "access line");
+    assert!(!body.contains("Your role doesn"), "{body}");
+    let provider = app.staff(app.org, Role::ProviderStaff).await;
+    let body = app.page(&provider, "/staff").await.body;
+    home(&body, &["href=\"/programs\"", "href=\"/referrals\"", "No bed is held for a caller."], "provider staff");
+    let analyst = app.staff(app.org, Role::Analyst).await;
+    home(
+        &app.page(&analyst, "/staff").await.body,
+        &["href=\"/outreach/figures\"", "href=\"/access-line/figures\""],
+        "analyst",
+    );
+    let editor = app.staff(app.org, Role::DirectoryEditor).await;
+    home(&app.page(&editor, "/staff").await.body, &["href=\"/directory/corrections\""], "directory editor");
+    let supervisor = app.staff(app.org, Role::Supervisor).await;
+    home(&app.page(&supervisor, "/staff").await.body, &["href=\"/outreach\"", "href=\"/persons\""], "supervisor");
+}
