@@ -14,6 +14,7 @@ use crate::services;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct OutreachQuery {
     /// Only the items escalated to supervisors after failed attempts.

@@ -12,6 +12,7 @@ use crate::services::persons;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct ListParams {
     /// Part of a preferred or legal name.

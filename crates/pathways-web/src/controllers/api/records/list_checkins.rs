@@ -13,6 +13,7 @@ use crate::services;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct Limit {
     /// 1 to 1000 (default 100).
