@@ -72,3 +72,24 @@ async fn every_described_operation_is_served_and_its_parameters_are_where_it_say
     }
     assert!(operations >= 40, "{operations} operations");
 }
+
+/// The capacity and transport bodies are described field by field (a generated client gets a real type).
+#[tokio::test]
+async fn capacity_and_transport_bodies_have_schemas() {
+    let app = TestApp::new().await;
+    let doc = app.send(Request::get("/api/openapi.json").body(Body::empty()).expect("req")).await.json();
+    for (path, method, schema) in [
+        ("/api/v1/programs/{id}/capacity", "post", "CapacityUpdate"),
+        ("/api/v1/programs/{id}/reservations", "post", "ReservationBody"),
+        ("/api/v1/transport-requests", "post", "RideCreate"),
+        ("/api/v1/transport-requests/{id}", "patch", "RidePatch"),
+    ] {
+        let body = &doc["paths"][path][method]["requestBody"]["content"]["application/json"]["schema"];
+        assert_eq!(body["$ref"], format!("#/components/schemas/{schema}"), "{method} {path}: {body}");
+        let properties = &doc["components"]["schemas"][schema]["properties"];
+        assert!(properties.as_object().is_some_and(|p| !p.is_empty()), "{schema}: {properties}");
+    }
+    let create = &doc["components"]["schemas"]["RideCreate"];
+    let required: Vec<&str> = create["required"].as_array().into_iter().flatten().filter_map(|v| v.as_str()).collect();
+    assert!(["call_id", "pickup", "destination", "within_hours"].iter().all(|f| required.contains(f)), "{required:?}");
+}

@@ -9,6 +9,7 @@ use pathways_domain::ids::{CallId, HoldId};
 use pathways_domain::text::FieldError;
 use pathways_store::access_calls::RideFor;
 use serde::Deserialize;
+use utoipa::ToSchema;
 
 use super::RideJson;
 use crate::error::{WebError, WebResult};
@@ -16,22 +17,32 @@ use crate::extract::{ApiOperator, JsonBody};
 use crate::services;
 use crate::state::AppState;
 
-#[derive(Debug, Deserialize)]
+/// A ride to request for an access line call.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RideCreate {
+    /// The call the ride is for.
+    #[schema(value_type = String, format = Uuid)]
     pub call_id: CallId,
+    /// The bed held for the caller, when there is one.
+    #[schema(value_type = Option<String>, format = Uuid)]
     pub hold_id: Option<HoldId>,
-    /// The destination's level of care (orders the queue).
+    /// The destination's level of care, an ASAM code such as `3.7-WM` (orders the queue: withdrawal management
+    /// first).
     pub level: Option<String>,
+    #[schema(min_length = 1)]
     pub pickup: String,
+    #[schema(min_length = 1)]
     pub destination: String,
+    /// How soon the ride is needed: 1, 2, 4, 8 or 24 hours.
+    #[schema(example = 4)]
     pub within_hours: u32,
     #[serde(default)]
     pub notes: String,
 }
 
 #[utoipa::path(post, path = "/api/v1/transport-requests", tag = "capacity",
-    request_body(content = Object, description = r#"{"call_id", "hold_id"?, "level"?, "pickup", "destination", "within_hours": 1|2|4|8|24, "notes"?}"#),
+    request_body = RideCreate,
     responses((status = 201, body = RideJson), (status = 400), (status = 401), (status = 404, description = "No such call of the caller's organization"), (status = 422)),
     security(("bearer" = [])))]
 pub async fn create_ride(

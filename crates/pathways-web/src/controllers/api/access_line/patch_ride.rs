@@ -8,6 +8,7 @@ use pathways_domain::access_line::transport::{RideError, RideStatus};
 use pathways_domain::ids::RideId;
 use pathways_domain::text::FieldError;
 use serde::Deserialize;
+use utoipa::ToSchema;
 
 use super::RideJson;
 use crate::error::{WebError, WebResult};
@@ -15,16 +16,20 @@ use crate::extract::{ApiOperator, InPath, JsonBody};
 use crate::services;
 use crate::state::AppState;
 
-#[derive(Debug, Deserialize)]
+/// A ride's next step.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RidePatch {
+    /// The ride's next status.
+    #[schema(pattern = "^(assigned|en_route|picked_up|delivered|cancelled|no_show)$", example = "assigned")]
     pub status: String,
+    /// Why, for a cancellation or a no-show (required for those).
     pub reason: Option<String>,
 }
 
 #[utoipa::path(patch, path = "/api/v1/transport-requests/{id}", tag = "capacity",
     params(("id" = String, Path, description = "The ride's id")),
-    request_body(content = Object, description = r#"{"status": "assigned"|"en_route"|"picked_up"|"delivered"|"cancelled"|"no_show", "reason"?}"#),
+    request_body = RidePatch,
     responses((status = 200, body = RideJson), (status = 401), (status = 404), (status = 409, description = "Not the next step"), (status = 422, description = "A cancellation or no-show without a reason")),
     security(("bearer" = [])))]
 pub async fn patch_ride(

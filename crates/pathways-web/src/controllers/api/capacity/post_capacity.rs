@@ -4,6 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use pathways_domain::ids::ProgramId;
 use serde::Deserialize;
+use utoipa::ToSchema;
 
 use super::ProgramJson;
 use crate::error::WebResult;
@@ -12,18 +13,24 @@ use crate::services;
 use crate::services::capacity::CountsUpdate;
 use crate::state::AppState;
 
-#[derive(Debug, Deserialize)]
+/// A program's bed counts now.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CapacityUpdate {
+    /// Beds open now (at most the licensed beds).
+    #[schema(minimum = 0)]
     pub open_beds: i64,
+    /// People waiting for a bed.
+    #[schema(minimum = 0)]
     pub waitlist: i64,
-    /// Unchanged when left out.
+    /// Licensed beds; unchanged when left out.
+    #[schema(minimum = 0)]
     pub licensed_beds: Option<i64>,
 }
 
 #[utoipa::path(post, path = "/api/v1/programs/{id}/capacity", tag = "capacity",
     params(("id" = String, Path, description = "The program's id")),
-    request_body(content = Object, description = r#"{"open_beds": N, "waitlist": N, "licensed_beds": N (optional)}"#),
+    request_body = CapacityUpdate,
     responses((status = 200, body = ProgramJson), (status = 400), (status = 401), (status = 404, description = "No such program of the caller's organization"), (status = 422)),
     security(("bearer" = [])))]
 pub async fn post_capacity(

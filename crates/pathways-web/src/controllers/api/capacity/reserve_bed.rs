@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use pathways_domain::ids::{CallId, ProgramId};
 use pathways_store::capacity::Reservation;
 use serde::Deserialize;
+use utoipa::ToSchema;
 
 use super::{HoldJson, ProgramJson};
 use crate::error::WebResult;
@@ -15,16 +16,18 @@ use crate::extract::{ApiCaller, InPath, JsonBodyOrEmpty};
 use crate::services;
 use crate::state::AppState;
 
-#[derive(Debug, Default, Deserialize)]
+/// A reservation's details; the body may be left out (an empty body is fine).
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct ReservationBody {
     /// The access line call the bed is for.
+    #[schema(value_type = Option<String>, format = Uuid)]
     pub call_id: Option<CallId>,
 }
 
 #[utoipa::path(post, path = "/api/v1/programs/{id}/reservations", tag = "capacity",
     params(("id" = String, Path, description = "The program's id")),
-    request_body(content = Object, description = r#"{"call_id": "…"} (optional; an empty body is fine)"#),
+    request_body(content = ReservationBody, description = "Optional: an empty body is fine"),
     responses((status = 201, body = HoldJson), (status = 401), (status = 404),
         (status = 409, description = "No bed left: `alternatives` lists programs at the same level with a bed")),
     security(("bearer" = [])))]
