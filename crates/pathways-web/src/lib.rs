@@ -23,6 +23,7 @@ pub mod openapi;
 pub mod places;
 pub mod ratelimit;
 pub mod router;
+pub mod schemas;
 pub mod services;
 pub mod state;
 pub mod views;

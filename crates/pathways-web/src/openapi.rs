@@ -9,6 +9,7 @@ use crate::controllers::api::{checkups, consents, outreach, persons, plans, reco
 #[openapi(
     info(title = "Pathways API", description = "Recovery-oriented system of care. Every request needs `Authorization: Bearer <token>` (see `pathways token create`). Errors are `{\"error\": {\"status\", \"code\", \"message\", \"request_id\"}}`."),
     components(schemas(
+        crate::schemas::CheckupCreate, crate::schemas::CheckinCreate,
         persons::PersonJson, persons::PersonList, persons::PersonCreate, persons::PersonPatch,
         plans::PlanJson, plans::PlanPut, records::AssessmentJson, records::AreaToBuild, records::CheckinJson, records::EncounterJson,
         records::create_assessment::AssessmentCreate, records::create_encounter::EncounterCreate,

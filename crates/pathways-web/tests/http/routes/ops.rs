@@ -73,9 +73,10 @@ async fn every_described_operation_is_served_and_its_parameters_are_where_it_say
     assert!(operations >= 40, "{operations} operations");
 }
 
-/// The capacity and transport bodies are described field by field (a generated client gets a real type).
+/// The capacity, transport, check-up and check-in bodies are described field by field (a generated client gets a
+/// real type), the check-up's codes from the domain's own lists.
 #[tokio::test]
-async fn capacity_and_transport_bodies_have_schemas() {
+async fn request_bodies_have_schemas() {
     let app = TestApp::new().await;
     let doc = app.send(Request::get("/api/openapi.json").body(Body::empty()).expect("req")).await.json();
     for (path, method, schema) in [
@@ -83,6 +84,8 @@ async fn capacity_and_transport_bodies_have_schemas() {
         ("/api/v1/programs/{id}/reservations", "post", "ReservationBody"),
         ("/api/v1/transport-requests", "post", "RideCreate"),
         ("/api/v1/transport-requests/{id}", "patch", "RidePatch"),
+        ("/api/v1/persons/{id}/checkups", "post", "CheckupCreate"),
+        ("/api/v1/persons/{id}/checkins", "post", "CheckinCreate"),
     ] {
         let body = &doc["paths"][path][method]["requestBody"]["content"]["application/json"]["schema"];
         assert_eq!(body["$ref"], format!("#/components/schemas/{schema}"), "{method} {path}: {body}");
@@ -92,4 +95,6 @@ async fn capacity_and_transport_bodies_have_schemas() {
     let create = &doc["components"]["schemas"]["RideCreate"];
     let required: Vec<&str> = create["required"].as_array().into_iter().flatten().filter_map(|v| v.as_str()).collect();
     assert!(["call_id", "pickup", "destination", "within_hours"].iter().all(|f| required.contains(f)), "{required:?}");
+    let housing = &doc["components"]["schemas"]["CheckupCreate"]["properties"]["housing"]["enum"];
+    assert_eq!(housing, &serde_json::json!(pathways_domain::checkup::HOUSING), "{housing}");
 }

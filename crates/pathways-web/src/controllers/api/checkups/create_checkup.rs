@@ -19,7 +19,7 @@ use crate::state::AppState;
 /// needed a linkage task opens for the person's coach in the same transaction.
 #[utoipa::path(post, path = "/api/v1/persons/{id}/checkups", tag = "checkups",
     params(("id" = String, Path, description = "The person's id")),
-    request_body(content = Object, description = "days_alcohol_90, days_drugs_90, weekly_use_since_last, past_month_problems, wants_treatment, in_treatment; optional treatment_status, housing, work_or_school, justice_involved, social_support, barc10"),
+    request_body = crate::schemas::CheckupCreate,
     responses((status = 201, body = CheckupJson), (status = 400), (status = 401), (status = 403), (status = 404), (status = 422)),
     security(("bearer" = [])))]
 pub async fn create_checkup(

@@ -15,7 +15,7 @@ use crate::state::AppState;
 /// Records a check-in. `"safe": false` raises an urgent item for the coach in the same transaction.
 #[utoipa::path(post, path = "/api/v1/persons/{id}/checkins", tag = "recovery",
     params(("id" = String, Path, description = "The person's id")),
-    request_body(content = Object, description = "mood (1–5), craving (0–10), used_since_last, use_note, meetings_attended, supports, safe"),
+    request_body = crate::schemas::CheckinCreate,
     responses((status = 201, body = CheckinJson), (status = 400), (status = 401), (status = 403), (status = 404), (status = 422)),
     security(("bearer" = [])))]
 pub async fn create_checkin(
