@@ -72,7 +72,11 @@ test('a coach works today\'s outreach queue and a check-up that needs treatment'
   await page.getByRole('status').filter({ hasText: 'It shows a need for treatment' }).first().waitFor();
   await page.getByRole('heading', { level: 2, name: 'Getting into treatment', exact: true }).waitFor();
   const row = page.locator('table tbody tr').first();
-  assert.match(await row.innerText(), /weekly use; problems in the past month; wants treatment/);
+  // The reasons, weekly use with the day counts that showed it (13 or more days in 90 counts as weekly).
+  assert.match(
+    await row.innerText(),
+    /weekly use \(20 days of alcohol use and 0 days of other drug use in the past 90 days; 13 or more days counts as weekly\); problems in the past month; wants treatment/,
+  );
   await expectNoAxeViolations(page, 'check-ups with a linkage task');
 
   await page.getByRole('button', { name: "Talked through the check-up's answers", exact: true }).click();
