@@ -1309,3 +1309,7 @@ home-team-detail = The outreach queue shows who is overdue and what was escalate
 home-figures-title = Figures
 home-directory-detail = Keep the community directory right: listings, their verification, and corrections the public suggests.
 home-directory-corrections = Corrections to review
+home-see-figures = See the program's figures
+home-see-line-figures = See the access line's figures
+home-team-queue = Open the outreach queue
+home-directory-open = Open the directory listings

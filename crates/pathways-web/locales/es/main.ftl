@@ -1309,3 +1309,7 @@ home-team-detail = La cola de contacto muestra quién está atrasado y lo que se
 home-figures-title = Cifras
 home-directory-detail = Mantener al día el directorio comunitario: los servicios, su verificación y las correcciones que sugiere el público.
 home-directory-corrections = Correcciones por revisar
+home-see-figures = Ver las cifras del programa
+home-see-line-figures = Ver las cifras de la línea de acceso
+home-team-queue = Abrir la cola de contacto
+home-directory-open = Abrir los servicios del directorio

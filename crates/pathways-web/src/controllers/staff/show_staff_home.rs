@@ -77,7 +77,7 @@ pub async fn show_staff_home(
             links: vec![
                 ("/access-line", t.get("home-line-console")),
                 ("/transport", t.get("transport-title")),
-                ("/access-line/figures", t.get("nav-line-figures")),
+                ("/access-line/figures", t.get("home-see-line-figures")),
             ],
         });
     }
@@ -104,14 +104,14 @@ pub async fn show_staff_home(
         work.push(WorkCard {
             title: t.get("home-team-title"),
             lines: vec![t.get("home-team-detail")],
-            links: vec![("/outreach", t.get("nav-outreach")), ("/outreach/figures", t.get("nav-figures"))],
+            links: vec![("/outreach", t.get("home-team-queue")), ("/outreach/figures", t.get("home-see-figures"))],
         });
     }
     if figures_scope(&caller.principal).is_some() && !matches!(reach, PersonReach::Organization | PersonReach::Assigned)
     {
-        let mut links = vec![("/outreach/figures", t.get("nav-figures"))];
+        let mut links = vec![("/outreach/figures", t.get("home-see-figures"))];
         if may_see_line_figures(&caller.principal) {
-            links.push(("/access-line/figures", t.get("nav-line-figures")));
+            links.push(("/access-line/figures", t.get("home-see-line-figures")));
         }
         work.push(WorkCard { title: t.get("home-figures-title"), lines: vec![t.get("staff-analyst-detail")], links });
     }
@@ -120,7 +120,7 @@ pub async fn show_staff_home(
             title: t.get("nav-directory"),
             lines: vec![t.get("home-directory-detail")],
             links: vec![
-                ("/directory", t.get("nav-directory")),
+                ("/directory", t.get("home-directory-open")),
                 ("/directory/corrections", t.get("home-directory-corrections")),
             ],
         });
