@@ -161,6 +161,27 @@ pub fn first_in_window(slots: &[WeeklySlot], window: Window, now: DateTime<Utc>,
     upcoming(slots, now).filter(fits).min_by_key(|o| (o.start, o.end))
 }
 
+/// A weekday's two-letter code in an RFC 5545 recurrence rule's `BYDAY` (and HSDS schedules): `MO` … `SU`.
+pub fn byday(d: Weekday) -> &'static str {
+    match d {
+        Weekday::Mon => "MO",
+        Weekday::Tue => "TU",
+        Weekday::Wed => "WE",
+        Weekday::Thu => "TH",
+        Weekday::Fri => "FR",
+        Weekday::Sat => "SA",
+        Weekday::Sun => "SU",
+    }
+}
+
+/// The weekday a `BYDAY` code names (surrounding spaces ignored), the inverse of [`byday`].
+pub fn weekday_of_byday(code: &str) -> Option<Weekday> {
+    let code = code.trim();
+    [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun]
+        .into_iter()
+        .find(|d| byday(*d) == code)
+}
+
 /// A 24-hour time, `HH:MM` or `HH:MM:SS` (the hour may have one digit). `24:00` (or `24:00:00`) is the midnight at
 /// the end of a day and reads as 00:00, which as an end time means the next day; callers that take a start time
 /// should refuse it.

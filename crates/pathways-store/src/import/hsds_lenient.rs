@@ -8,7 +8,6 @@ use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use chrono::Weekday;
 use chrono_tz::Tz;
 use pathways_domain::directory::schedule::{WeeklySlot, parse_hhmm};
 use serde::Deserialize;
@@ -258,19 +257,6 @@ reader!(
     LocationDoc
 );
 
-fn weekday(code: &str) -> Option<Weekday> {
-    Some(match code.trim() {
-        "MO" => Weekday::Mon,
-        "TU" => Weekday::Tue,
-        "WE" => Weekday::Wed,
-        "TH" => Weekday::Thu,
-        "FR" => Weekday::Fri,
-        "SA" => Weekday::Sat,
-        "SU" => Weekday::Sun,
-        _ => return None,
-    })
-}
-
 /// Weekly slots from HSDS schedules (`freq` WEEKLY, `byday`, `opens_at`, `closes_at`) in the service's zone.
 pub fn weekly(schedules: &[ScheduleDoc<'_>], tz: Tz) -> Vec<WeeklySlot> {
     let mut out = Vec::new();
@@ -280,7 +266,7 @@ pub fn weekly(schedules: &[ScheduleDoc<'_>], tz: Tz) -> Vec<WeeklySlot> {
         }
         let Ok(start) = parse_hhmm(s.opens_at.get()) else { continue };
         let end = parse_hhmm(s.closes_at.get()).unwrap_or(start + chrono::TimeDelta::hours(1));
-        for day in s.byday.get().split(',').filter_map(weekday) {
+        for day in s.byday.get().split(',').filter_map(pathways_domain::directory::schedule::weekday_of_byday) {
             out.push(WeeklySlot { day, start, end, tz });
         }
     }

@@ -162,7 +162,7 @@ fn record(m: &Meeting, organization: &SourceDoc, default_tz: Tz) -> Result<Sourc
                     "freq": "WEEKLY",
                     "wkst": "MO",
                     "interval": 1,
-                    "byday": byday(*d),
+                    "byday": pathways_domain::directory::schedule::byday(*d),
                     "opens_at": start.format("%H:%M").to_string(),
                     "attending_type": attending,
                 });
@@ -271,19 +271,6 @@ fn record(m: &Meeting, organization: &SourceDoc, default_tz: Tz) -> Result<Sourc
         time_zone: Some(tz.name().to_owned()),
         locations,
     })
-}
-
-fn byday(d: chrono::Weekday) -> &'static str {
-    use chrono::Weekday::*;
-    match d {
-        Mon => "MO",
-        Tue => "TU",
-        Wed => "WE",
-        Thu => "TH",
-        Fri => "FR",
-        Sat => "SA",
-        Sun => "SU",
-    }
 }
 
 #[cfg(test)]

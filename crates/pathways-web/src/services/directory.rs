@@ -96,19 +96,6 @@ pub fn parse(raw: &RawListing, default_tz: chrono_tz::Tz) -> Result<ListingEdit,
     )
 }
 
-fn byday(d: chrono::Weekday) -> &'static str {
-    use chrono::Weekday::*;
-    match d {
-        Mon => "MO",
-        Tue => "TU",
-        Wed => "WE",
-        Thu => "TH",
-        Fri => "FR",
-        Sat => "SA",
-        Sun => "SU",
-    }
-}
-
 /// The HSDS service object for a valid form, keeping whatever else the stored object had (fields this form
 /// doesn't edit, meeting types, the Meeting Guide original).
 pub fn service_doc(edit: &ListingEdit, previous: Option<&Value>) -> Value {
@@ -149,7 +136,7 @@ pub fn service_doc(edit: &ListingEdit, previous: Option<&Value>) -> Value {
             json!(
                 edit.schedule
                     .iter()
-                    .map(|s| json!({"freq": "WEEKLY", "wkst": "MO", "interval": 1, "byday": byday(s.day),
+                    .map(|s| json!({"freq": "WEEKLY", "wkst": "MO", "interval": 1, "byday": pathways_domain::directory::schedule::byday(s.day),
                     "opens_at": s.start.format("%H:%M").to_string(), "closes_at": s.end.format("%H:%M").to_string(),
                     "attending_type": attending}))
                     .collect::<Vec<_>>()

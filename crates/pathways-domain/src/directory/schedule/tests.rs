@@ -223,3 +223,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn byday_codes_go_both_ways() {
+    for d in [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun] {
+        assert_eq!(weekday_of_byday(byday(d)), Some(d));
+    }
+    assert_eq!(byday(Weekday::Sun), "SU");
+    assert_eq!(weekday_of_byday(" tu "), None, "codes are capitals");
+    assert_eq!(weekday_of_byday("XX"), None);
+}
