@@ -30,20 +30,7 @@ pub(super) async fn import(config: Config, command: ImportCommand) -> anyhow::Re
     let store = open_store(&config).await?;
     let bar = progress::bar();
     let tx = store.begin().await?;
-    let counts = pathways_store::directory::import_source_with_progress(
-        &tx,
-        &source,
-        &converted.records,
-        &mut |step, done, total| progress::show(bar.as_ref(), step, done, total),
-    )
-    .await;
-    let counts = match counts {
-        Ok(c) => c,
-        Err(e) => {
-            progress::clear(bar.as_ref());
-            return Err(e.into());
-        }
-    };
+    let counts = progress::import_source(&tx, bar.as_ref(), &source, &converted.records).await?;
     let detail = format!(
         "source={source} added={} updated={} unchanged={} retired={} rejected={}",
         counts.added,

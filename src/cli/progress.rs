@@ -3,7 +3,8 @@
 use std::io::IsTerminal as _;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use pathways_store::directory::ImportStep;
+use pathways_store::DatabaseTransaction;
+use pathways_store::directory::{ImportCounts, ImportStep, SourceRecord};
 
 /// A bar for writing an import, or nothing when stderr is not a terminal.
 pub(super) fn bar() -> Option<ProgressBar> {
@@ -30,4 +31,22 @@ pub(super) fn clear(bar: Option<&ProgressBar>) {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
+}
+
+/// Writes one source's records in `tx` with the bar showing how far it has come; on failure the bar is cleared
+/// before the error is reported.
+pub(super) async fn import_source(
+    tx: &DatabaseTransaction,
+    bar: Option<&ProgressBar>,
+    source: &str,
+    records: &[SourceRecord],
+) -> anyhow::Result<ImportCounts> {
+    pathways_store::directory::import_source_with_progress(tx, source, records, &mut |step, done, total| {
+        show(bar, step, done, total)
+    })
+    .await
+    .map_err(|e| {
+        clear(bar);
+        e.into()
+    })
 }
