@@ -113,6 +113,27 @@ async fn an_operator_sets_up_an_organization_and_serves_it() {
     let (status, _) = http_get(port, "/api/v1/persons", Some("pw_wrong")).expect("api");
     assert!(status.contains("401"), "{status}");
 
+    // Tokens are listed with their scope and state, and revoked one by one.
+    let bad = cli.run(&["token", "create", "--email", "coach@example.org", "--scope", "admin"], "");
+    assert!(!bad.status.success() && text(&bad).contains("not a token scope"), "{}", text(&bad));
+    let bad = cli.run(&["token", "create", "--email", "coach@example.org", "--days", "400"], "");
+    assert!(!bad.status.success() && text(&bad).contains("366"), "{}", text(&bad));
+    let second =
+        cli.run(&["token", "create", "--email", "coach@example.org", "--scope", "write", "--label", "ehr"], "");
+    assert!(second.status.success(), "{}", text(&second));
+    let list = cli.run(&["token", "list", "--email", "coach@example.org"], "");
+    let listed = String::from_utf8_lossy(&list.stdout).into_owned();
+    let first = listed.lines().find(|l| l.contains("\tcli\t")).expect("the first token is listed");
+    assert!(first.contains("\tread\t") && first.ends_with("\tactive"), "{listed}");
+    assert!(listed.lines().any(|l| l.contains("\tehr\twrite\t")), "{listed}");
+    let id = first.split('\t').next().expect("id");
+    let revoked = cli.run(&["token", "revoke", id], "");
+    assert!(revoked.status.success(), "{}", text(&revoked));
+    let (status, _) = http_get(port, "/api/v1/persons", Some(&token)).expect("api");
+    assert!(status.contains("401"), "a revoked token stops at once: {status}");
+    let list = cli.run(&["token", "list"], "");
+    assert!(String::from_utf8_lossy(&list.stdout).lines().any(|l| l.starts_with(id) && l.ends_with("\trevoked")));
+
     let verify = cli.run(&["audit", "verify"], "");
     assert!(verify.status.success(), "{}", text(&verify));
     assert!(text(&verify).contains("intact"), "{}", text(&verify));

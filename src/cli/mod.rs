@@ -18,6 +18,7 @@ mod maintenance;
 mod org;
 mod progress;
 mod serve;
+mod token;
 mod user;
 
 #[derive(Parser)]
@@ -198,13 +199,26 @@ enum UserCommand {
 
 #[derive(Subcommand)]
 enum TokenCommand {
-    /// Create an API token for an account and print it (only its hash is kept).
+    /// Create an API token for a staff account and print it once (only its hash is kept).
     Create {
         #[arg(long)]
         email: String,
         #[arg(long, default_value = "cli")]
         label: String,
+        /// `read` (GET only; the default: least privilege) or `write`.
+        #[arg(long, default_value = "read")]
+        scope: String,
+        /// Days until it expires (1 to 366; default: the configured api_token_days, 90 unless set).
+        #[arg(long)]
+        days: Option<i64>,
     },
+    /// List tokens (all, or one account's): id, account, label, scope, made, expires, last used, state.
+    List {
+        #[arg(long)]
+        email: Option<String>,
+    },
+    /// Revoke one token by its id (from `token list`); it stops working at once.
+    Revoke { id: uuid::Uuid },
 }
 
 #[derive(Subcommand)]
@@ -251,7 +265,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Org { command } => org::org(config, command).await,
         Command::Demo { command } => demo::demo(config, command).await,
         Command::User { command } => user::user(config, command).await,
-        Command::Token { command } => user::token(config, command).await,
+        Command::Token { command } => token::token(config, command).await,
         Command::Import { command } => import::import(config, command).await,
         Command::Export { command: ExportCommand::Hsds { dir } } => import::export_hsds(config, &dir).await,
         Command::Outreach { command } => maintenance::outreach(config, command).await,

@@ -21,6 +21,9 @@ pub(super) async fn serve(mut config: Config, demo: bool, bind: Option<String>) 
         .with_context(|| format!("cannot listen on {}", config.bind))?;
     let addr = listener.local_addr()?;
     tracing::info!(address = %addr, backend = ?store.backend(), "Pathways is listening");
+    if let Some(warning) = config.transport_warning() {
+        tracing::warn!("{warning}");
+    }
     eprintln!("Pathways is running at http://{addr}/");
     let state = AppState::new(store, config);
     spawn_housekeeping(state.clone());

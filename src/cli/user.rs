@@ -1,4 +1,4 @@
-//! `pathways user …` and `pathways token …`: staff accounts and their API tokens.
+//! `pathways user …`: accounts.
 
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
@@ -8,12 +8,11 @@ use pathways_domain::Role;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::password::check_new_password;
 use pathways_store::audit::{self, AuditEntry};
-use pathways_store::{accounts, orgs, tokens};
+use pathways_store::{accounts, orgs};
 use pathways_web::Config;
 use pathways_web::auth::password::hash_password_blocking;
-use pathways_web::auth::secret::{random_token, token_hash};
 
-use super::{TokenCommand, UserCommand, cli_actor, open_store};
+use super::{UserCommand, cli_actor, open_store};
 
 pub(super) async fn user(config: Config, command: UserCommand) -> anyhow::Result<ExitCode> {
     let store = open_store(&config).await?;
@@ -84,25 +83,4 @@ fn read_password() -> anyhow::Result<String> {
         bail!("no password given on standard input");
     }
     Ok(password)
-}
-
-pub(super) async fn token(config: Config, command: TokenCommand) -> anyhow::Result<ExitCode> {
-    let TokenCommand::Create { email, label } = command;
-    let store = open_store(&config).await?;
-    let account = accounts::find_by_email(store.reader(), &email)
-        .await?
-        .with_context(|| format!("no account with email {email}"))?;
-    let token = format!("pw_{}", random_token());
-    let tx = store.begin().await?;
-    let created = tokens::create(&tx, account.id.into(), &token_hash(&token), &label).await?;
-    audit::append(
-        &tx,
-        &cli_actor(),
-        AuditEntry::new(AuditAction::TokenCreate, AuditOutcome::Success).on("api_token", created.id),
-    )
-    .await?;
-    tx.commit().await?;
-    println!("{token}");
-    eprintln!("Keep this token secret: it is shown once and acts as {email}.");
-    Ok(ExitCode::SUCCESS)
 }

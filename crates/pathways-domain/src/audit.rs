@@ -95,10 +95,12 @@ pub enum AuditAction {
     ReferralRead,
     /// A referral's status changed.
     ReferralUpdate,
+    /// An API token revoked (by its holder, or from the command line).
+    TokenRevoke,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 56] = [
+    pub const ALL: [AuditAction; 57] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -155,6 +157,7 @@ impl AuditAction {
         AuditAction::ReferralCreate,
         AuditAction::ReferralRead,
         AuditAction::ReferralUpdate,
+        AuditAction::TokenRevoke,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -215,6 +218,7 @@ impl AuditAction {
             AuditAction::ReferralCreate => "referral_create",
             AuditAction::ReferralRead => "referral_read",
             AuditAction::ReferralUpdate => "referral_update",
+            AuditAction::TokenRevoke => "token_revoke",
         }
     }
 }

@@ -156,3 +156,7 @@ mod tests {
         assert_eq!("../etc/passwd".parse::<OrgId>(), Err(InvalidId));
     }
 }
+typed_id!(
+    /// An API token (its row, never its secret).
+    TokenId
+);

@@ -23,12 +23,14 @@ pub mod outreach;
 pub mod password;
 pub mod person;
 pub mod plan;
+pub mod redirect;
 pub mod referral;
 pub mod role;
 pub mod session;
 pub mod taxonomy;
 pub mod text;
 pub mod throttle;
+pub mod token;
 
 pub use ids::{AccountId, OrgId, PersonId};
 pub use role::{PrincipalKind, Role};

@@ -5,6 +5,7 @@
 
 pub use crate::entities::access_call::Model as AccessCall;
 pub use crate::entities::account::Model as Account;
+pub use crate::entities::api_token::Model as ApiToken;
 pub use crate::entities::assessment::Model as Assessment;
 pub use crate::entities::attention_item::Model as AttentionItem;
 pub use crate::entities::bed_hold::Model as BedHold;

@@ -26,8 +26,14 @@ pub struct Config {
     pub session_absolute_hours: i64,
     /// Password of the demo accounts made by `serve --demo`; random when unset.
     pub demo_password: Option<SecretString>,
-    /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
+    /// How many reverse proxies in front of Pathways append to `X-Forwarded-For` (default 0: the header is
+    /// ignored). With N, the client address is the N-th entry from the right — the one the outermost trusted proxy
+    /// wrote; entries further left were written by the client and are never believed.
+    pub trusted_proxy_hops: u8,
+    /// Deprecated: `true` means `trusted_proxy_hops = 1` (one proxy).
     pub trust_forwarded_for: bool,
+    /// How many days a new API token lasts (default 90).
+    pub api_token_days: i64,
     /// `json` (default) or `text`.
     pub log_format: String,
     /// How long a bed hold lasts without an admission (default 4).
@@ -113,7 +119,9 @@ struct Defaults {
     access_line_phone: &'static str,
     session_idle_minutes: i64,
     session_absolute_hours: i64,
+    trusted_proxy_hops: u8,
     trust_forwarded_for: bool,
+    api_token_days: i64,
     log_format: &'static str,
     bed_hold_hours: i64,
     capacity_stale_hours: i64,
@@ -123,7 +131,7 @@ struct Defaults {
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://pathways-data/pathways.db";
 
-const KNOWN_KEYS: [&str; 14] = [
+const KNOWN_KEYS: [&str; 16] = [
     "database_url",
     "bind",
     "public_url",
@@ -132,7 +140,9 @@ const KNOWN_KEYS: [&str; 14] = [
     "session_idle_minutes",
     "session_absolute_hours",
     "demo_password",
+    "trusted_proxy_hops",
     "trust_forwarded_for",
+    "api_token_days",
     "log_format",
     "bed_hold_hours",
     "capacity_stale_hours",
@@ -144,7 +154,7 @@ impl Config {
     /// Loads the configuration from `pathways.toml` in `dir` and the environment.
     pub fn load(dir: &Path) -> Result<(Self, Vec<String>), String> {
         let file = dir.join("pathways.toml");
-        let warnings = unknown_keys_in(&file);
+        let mut warnings = unknown_keys_in(&file);
         let figment = Figment::from(Serialized::defaults(Defaults {
             database_url: DEFAULT_DATABASE_URL,
             bind: "127.0.0.1:8080",
@@ -152,7 +162,9 @@ impl Config {
             access_line_phone: "1-800-563-4086",
             session_idle_minutes: 15,
             session_absolute_hours: 12,
+            trusted_proxy_hops: 0,
             trust_forwarded_for: false,
+            api_token_days: 90,
             log_format: "json",
             bed_hold_hours: 4,
             capacity_stale_hours: 8,
@@ -167,6 +179,14 @@ impl Config {
                 .map(|k| format!("deployment.{}", k.as_str()).into()),
         );
         let mut config: Config = figment.extract().map_err(|e| format!("configuration: {e}"))?;
+        if config.trust_forwarded_for {
+            warnings.push(
+                "configuration: trust_forwarded_for is deprecated; it now means trusted_proxy_hops = 1 (set \
+                 trusted_proxy_hops to the number of proxies in front of Pathways instead)"
+                    .into(),
+            );
+            config.trusted_proxy_hops = config.trusted_proxy_hops.max(1);
+        }
         config.check()?;
         config.deployment = config.deployment_settings.check()?;
         Ok((config, warnings))
@@ -188,6 +208,9 @@ impl Config {
         if let Some(url) = &self.public_url {
             url::Url::parse(url).map_err(|e| format!("configuration: public_url: {e}"))?;
         }
+        if !(1..=366).contains(&self.api_token_days) {
+            return Err("configuration: api_token_days must be 1 to 366".into());
+        }
         if !matches!(self.log_format.as_str(), "json" | "text") {
             return Err("configuration: log_format must be json or text".into());
         }
@@ -201,6 +224,37 @@ impl Config {
     /// Whether cookies must be `Secure` (the deployment is served over HTTPS).
     pub fn secure_cookies(&self) -> bool {
         self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
+    }
+
+    /// The site's own origin, against which every redirect target is resolved (a placeholder origin when no
+    /// public URL is configured: a path resolves the same way against any origin).
+    pub fn public_origin(&self) -> url::Url {
+        self.public_url
+            .as_deref()
+            .and_then(|u| url::Url::parse(u).ok())
+            .unwrap_or_else(|| url::Url::parse("http://pathways.invalid/").expect("a fixed URL parses"))
+    }
+
+    /// Whether to send `Strict-Transport-Security`: the public URL is HTTPS.
+    pub fn hsts(&self) -> bool {
+        self.secure_cookies()
+    }
+
+    /// A warning for `serve` when Pathways listens beyond this machine without HTTPS in front of it: sign-in
+    /// passwords and health records would cross the network in the clear.
+    pub fn transport_warning(&self) -> Option<String> {
+        let host = self.bind.rsplit_once(':').map_or(self.bind.as_str(), |(h, _)| h);
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        let loopback =
+            host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+        (!loopback && !self.secure_cookies()).then(|| {
+            format!(
+                "Pathways is listening on {} (beyond this machine) but public_url is not an https:// address: \
+                 passwords and health records must not cross a network unencrypted. Put Pathways behind a proxy that \
+                 terminates TLS and set public_url = \"https://…\", or bind to 127.0.0.1.",
+                self.bind
+            )
+        })
     }
 
     /// The access line number as a `tel:` target: digits with a leading `+1` for North American numbers.
@@ -224,7 +278,9 @@ impl Config {
             session_idle_minutes: 15,
             session_absolute_hours: 12,
             demo_password: None,
+            trusted_proxy_hops: 0,
             trust_forwarded_for: false,
+            api_token_days: 90,
             log_format: "json".into(),
             bed_hold_hours: 4,
             capacity_stale_hours: 8,
@@ -292,6 +348,42 @@ mod tests {
         let shown = format!("{c:?}");
         assert!(!shown.contains("hunter2-secret"), "{shown}");
         assert!(!shown.contains("demo-secret-password"), "{shown}");
+    }
+
+    #[test]
+    fn listening_beyond_this_machine_without_https_is_warned_about() {
+        let at = |bind: &str, public: Option<&str>| {
+            let mut c = Config::for_database("sqlite://x");
+            c.bind = bind.into();
+            c.public_url = public.map(str::to_owned);
+            c.transport_warning()
+        };
+        assert_eq!(at("127.0.0.1:8080", None), None);
+        assert_eq!(at("[::1]:8080", None), None);
+        assert_eq!(at("localhost:8080", None), None);
+        assert!(at("0.0.0.0:8080", None).is_some_and(|w| w.contains("0.0.0.0:8080") && w.contains("https")));
+        assert!(at("[::]:8080", Some("http://pathways.example.org")).is_some());
+        assert_eq!(at("0.0.0.0:8080", Some("https://pathways.example.org")), None);
+    }
+
+    #[test]
+    #[expect(clippy::result_large_err, reason = "figment's Jail fixes the closure's error type")]
+    fn the_old_forwarded_for_switch_means_one_proxy_and_is_warned_about() {
+        let dir = tempfile::tempdir().expect("dir");
+        figment::Jail::expect_with(|jail| {
+            let (c, warnings) = Config::load(dir.path()).map_err(|e| e.to_string())?;
+            assert_eq!((c.trusted_proxy_hops, c.api_token_days), (0, 90));
+            assert!(warnings.is_empty());
+            jail.set_env("PATHWAYS_TRUST_FORWARDED_FOR", "true");
+            let (c, warnings) = Config::load(dir.path()).map_err(|e| e.to_string())?;
+            assert_eq!(c.trusted_proxy_hops, 1);
+            assert!(warnings.iter().any(|w| w.contains("trusted_proxy_hops")), "{warnings:?}");
+            jail.set_env("PATHWAYS_TRUSTED_PROXY_HOPS", "2");
+            assert_eq!(Config::load(dir.path()).map_err(|e| e.to_string())?.0.trusted_proxy_hops, 2);
+            jail.set_env("PATHWAYS_API_TOKEN_DAYS", "0");
+            assert!(Config::load(dir.path()).expect_err("0 days").contains("api_token_days"));
+            Ok(())
+        });
     }
 
     #[test]

@@ -18,6 +18,9 @@ pub enum WebError {
     /// The caller's role can't do this at all (uniform for every record, so it reveals nothing).
     #[error("forbidden")]
     Forbidden,
+    /// A `read` API token used for a change.
+    #[error("read-only token")]
+    ReadOnlyToken,
     /// No valid credentials (API) — pages redirect to sign-in instead.
     #[error("unauthorized")]
     Unauthorized,
@@ -45,7 +48,7 @@ impl WebError {
     pub fn status(&self) -> StatusCode {
         match self {
             WebError::NotFound => StatusCode::NOT_FOUND,
-            WebError::Forbidden | WebError::Csrf => StatusCode::FORBIDDEN,
+            WebError::Forbidden | WebError::Csrf | WebError::ReadOnlyToken => StatusCode::FORBIDDEN,
             WebError::Unauthorized => StatusCode::UNAUTHORIZED,
             WebError::BadRequest(_) | WebError::BadJson(_) => StatusCode::BAD_REQUEST,
             WebError::Invalid(_) | WebError::InvalidPaths { .. } => StatusCode::UNPROCESSABLE_ENTITY,
@@ -60,6 +63,7 @@ impl WebError {
         match self {
             WebError::NotFound => "not_found",
             WebError::Forbidden => "forbidden",
+            WebError::ReadOnlyToken => "read_only_token",
             WebError::Unauthorized => "unauthorized",
             WebError::Csrf => "csrf",
             WebError::BadRequest(_) => "bad_request",
@@ -76,6 +80,7 @@ impl WebError {
         match self {
             WebError::NotFound => crate::key!("error-not-found"),
             WebError::Forbidden => crate::key!("error-forbidden"),
+            WebError::ReadOnlyToken => crate::key!("error-read-only-token"),
             WebError::Unauthorized => crate::key!("error-unauthorized"),
             WebError::Csrf => crate::key!("error-csrf"),
             WebError::BadRequest(k) => k,

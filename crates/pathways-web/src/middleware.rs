@@ -1,7 +1,8 @@
 //! The middleware every request passes, outermost first:
-//! 1. [`observe`]: a request id, one structured log line, and metrics — route template, status and duration,
+//! 1. [`observe`]: a request id (always ours), one structured log line, and metrics — route template, status and duration,
 //!    never the path's values, the query, or any body.
-//! 2. [`security_headers`]: CSP, nosniff, no-referrer, no framing; `no-store` unless a response says otherwise.
+//! 2. [`security_headers`]: CSP, nosniff, no-referrer, no framing, HSTS over HTTPS; `no-store` unless a response
+//!    says otherwise.
 //! 3. [`context`]: the session, language, CSRF token and flash; afterwards, errors rendered as a page or JSON.
 
 use std::net::SocketAddr;
@@ -38,12 +39,15 @@ static X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 pub async fn observe(mut req: Request, next: Next) -> Response {
     let started = Instant::now();
-    let id = req
+    // The request id is always ours: it goes into the audit trail, where a client must not be able to write. A
+    // client's own id (a proxy's or an API client's, for tracing) is kept beside it in the log line only.
+    let id = uuid::Uuid::now_v7().to_string();
+    let client_id = req
         .headers()
         .get(&X_REQUEST_ID)
         .and_then(|v| v.to_str().ok())
         .filter(|v| (8..=64).contains(&v.len()) && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        .map_or_else(|| uuid::Uuid::now_v7().to_string(), str::to_owned);
+        .map(str::to_owned);
     req.extensions_mut().insert(RequestId(id.clone()));
     let method = req.method().as_str().to_owned();
     let route = req.extensions().get::<MatchedPath>().map_or("unmatched", |m| m.as_str()).to_owned();
@@ -57,6 +61,7 @@ pub async fn observe(mut req: Request, next: Next) -> Response {
     if route != "/healthz" && route != "/metrics" {
         tracing::info!(
             request_id = %id,
+            client_request_id = client_id.as_deref().unwrap_or(""),
             method = %method,
             route = %route,
             status,
@@ -70,9 +75,16 @@ pub async fn observe(mut req: Request, next: Next) -> Response {
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; \
 connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; manifest-src 'self'";
 
-pub async fn security_headers(req: Request, next: Next) -> Response {
+/// One year, subdomains included: sent only when the public URL is HTTPS (over plain HTTP browsers ignore it,
+/// and sending it from a development server on localhost would pin the browser to HTTPS there).
+const HSTS: &str = "max-age=31536000; includeSubDomains";
+
+pub async fn security_headers(State(hsts): State<bool>, req: Request, next: Next) -> Response {
     let mut resp = next.run(req).await;
     let h = resp.headers_mut();
+    if hsts {
+        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static(HSTS));
+    }
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
@@ -92,7 +104,7 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
 pub async fn context(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let names = CookieNames::new(state.config.secure_cookies());
     let request_id = req.extensions().get::<RequestId>().map_or_else(String::new, |r| r.0.clone());
-    let client_addr = client_addr(&req, state.config.trust_forwarded_for);
+    let client_addr = client_addr(&req, state.config.trusted_proxy_hops);
     let jar = cookies::read(req.headers());
     let is_api = req.uri().path().starts_with("/api/");
     let path = req.uri().path_and_query().map_or("/", |p| p.as_str()).to_owned();
@@ -217,15 +229,65 @@ async fn resolve_session(
     Ok(Some((caller, locale, session.csrf_token)))
 }
 
-fn client_addr(req: &Request, trust_forwarded_for: bool) -> Option<String> {
-    if trust_forwarded_for && let Some(first) = forwarded_for(req.headers()) {
-        return Some(first);
-    }
-    req.extensions().get::<ConnectInfo<SocketAddr>>().map(|ci| ci.0.ip().to_string())
+fn client_addr(req: &Request, trusted_proxy_hops: u8) -> Option<String> {
+    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|ci| ci.0.ip());
+    client_address(req.headers(), peer, trusted_proxy_hops).map(|ip| ip.to_string())
 }
 
-fn forwarded_for(headers: &HeaderMap) -> Option<String> {
-    let v = headers.get("x-forwarded-for")?.to_str().ok()?;
-    let first = v.split(',').next()?.trim();
-    first.parse::<std::net::IpAddr>().ok().map(|ip| ip.to_string())
+/// The client's address behind `hops` trusted reverse proxies. Each proxy appends the address it received the
+/// request from to `X-Forwarded-For`, so the right-most `hops` entries were written by our proxies and the
+/// `hops`-th from the right is the address the outermost one saw: the client. Anything further left was written
+/// by the client and proves nothing. With no proxies, or an entry that is not an address, the connection's peer.
+/// With fewer entries than proxies (a request that reached an inner proxy directly), the left-most entry, which
+/// one of our proxies wrote.
+pub fn client_address(headers: &HeaderMap, peer: Option<std::net::IpAddr>, hops: u8) -> Option<std::net::IpAddr> {
+    if hops == 0 {
+        return peer;
+    }
+    // Several header lines are one list, in order (RFC 9110 §5.3).
+    let entries: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .collect();
+    let Some(index) = entries.len().checked_sub(usize::from(hops)).or((!entries.is_empty()).then_some(0)) else {
+        return peer;
+    };
+    entries[index].parse().ok().or(peer)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::IpAddr;
+
+    use super::*;
+
+    fn xff(lines: &[&str]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for l in lines {
+            h.append("x-forwarded-for", HeaderValue::from_str(l).expect("header"));
+        }
+        h
+    }
+
+    #[test]
+    fn the_client_is_the_entry_our_outermost_proxy_wrote() {
+        let peer: Option<IpAddr> = "10.0.0.2".parse().ok();
+        let ip = |s: &str| s.parse::<IpAddr>().ok();
+        // The client wrote "6.6.6.6" itself; one proxy appended the address it saw.
+        let forged = xff(&["6.6.6.6, 203.0.113.7"]);
+        assert_eq!(client_address(&forged, peer, 0), peer, "no proxies: the header is ignored");
+        assert_eq!(client_address(&forged, peer, 1), ip("203.0.113.7"));
+        assert_eq!(client_address(&forged, peer, 2), ip("6.6.6.6"), "two proxies: one entry further left");
+        // Two header lines are one list.
+        assert_eq!(client_address(&xff(&["6.6.6.6", "198.51.100.4, 10.0.0.9"]), peer, 2), ip("198.51.100.4"));
+        // Fewer entries than proxies: the left-most (a proxy wrote it); none, or garbage: the peer.
+        assert_eq!(client_address(&xff(&["198.51.100.4"]), peer, 2), ip("198.51.100.4"));
+        assert_eq!(client_address(&HeaderMap::new(), peer, 1), peer);
+        assert_eq!(client_address(&xff(&["6.6.6.6, not-an-address"]), peer, 1), peer);
+        assert_eq!(client_address(&xff(&["2001:db8::1"]), peer, 1), ip("2001:db8::1"));
+    }
 }

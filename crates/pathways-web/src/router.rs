@@ -11,7 +11,7 @@ use utoipa_axum::routes;
 
 use crate::controllers::{
     allies, api, assessments, assets, auth, caseload, checkins, checkups, consents, directory, disclosures, encounters,
-    find, home, invites, lang, locator, ops, outreach, persons, plans, portal, recovery, referrals, staff,
+    find, home, invites, lang, locator, ops, outreach, persons, plans, portal, recovery, referrals, staff, tokens,
 };
 use crate::error::WebError;
 use crate::extract::Door;
@@ -128,6 +128,9 @@ pub fn router(state: AppState) -> Router {
         .route("/logout", post(auth::sign_out))
         .route("/lang/{code}", get(lang::switch_language))
         .route("/recovery", get(recovery::show_recovery))
+        // The signed-in account's own settings
+        .route("/account/tokens", get(tokens::list_tokens).post(tokens::create_token))
+        .route("/account/tokens/{token}/revoke", post(tokens::revoke_token))
         // Staff pages
         .route("/staff", get(staff::show_staff_home))
         .route("/persons", get(persons::list_persons).post(persons::create_person))
@@ -188,6 +191,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(|| async { WebError::NotFound })
         .layer(from_fn_with_state(state.clone(), middleware::context));
 
+    let hsts = state.config.hsts();
     Router::new()
         .merge(app)
         // Operations and assets need no session or language.
@@ -195,7 +199,7 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::get_metrics))
         .route("/static/{file}", get(assets::get_asset))
-        .layer(from_fn(middleware::security_headers))
+        .layer(from_fn_with_state(hsts, middleware::security_headers))
         .layer(from_fn(middleware::observe))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(1024 * 1024))

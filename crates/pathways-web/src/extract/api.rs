@@ -1,15 +1,12 @@
-//! The JSON API's caller: `Authorization: Bearer <token>`, staff accounts only; anything else answers 401 JSON
-//! (and a rejected token is audited).
+//! The JSON API's caller: `Authorization: Bearer <token>`, a live token of a staff account, within its scope
+//! (`services::tokens::authenticate`); anything else answers 401 JSON, or 403 for a read token's change (each
+//! refusal audited).
 
 use axum::extract::FromRequestParts;
 use axum::http::header;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
-use pathways_domain::PrincipalKind;
-use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_store::audit::{self, AuditEntry};
 
-use crate::auth::secret;
 use crate::ctx::{Caller, Ctx};
 use crate::error::WebError;
 use crate::state::AppState;
@@ -33,16 +30,10 @@ impl FromRequestParts<AppState> for ApiCaller {
             .map(str::trim)
             .filter(|t| !t.is_empty());
         let Some(token) = token else { return Err(WebError::Unauthorized.into_response()) };
-        let account = pathways_store::tokens::find_account(state.store.reader(), &secret::token_hash(token))
+        let (caller, locale) = crate::services::tokens::authenticate(state, &ctx, token, parts.method.as_str())
             .await
-            .map_err(|e| WebError::from(e).into_response())?;
-        let caller =
-            account.as_ref().and_then(|a| Caller::from_account(a, None)).filter(|c| c.kind == PrincipalKind::Staff);
-        let Some(caller) = caller else {
-            reject_token(state, &ctx).await.map_err(IntoResponse::into_response)?;
-            return Err(WebError::Unauthorized.into_response());
-        };
-        if let Some(locale) = account.and_then(|a| a.locale).and_then(|l| l.parse().ok()) {
+            .map_err(IntoResponse::into_response)?;
+        if let Some(locale) = locale.and_then(|l| l.parse().ok()) {
             ctx.locale = locale;
             if let Some(slot) = parts.extensions.get::<crate::middleware::ApiLocale>() {
                 let _ = slot.0.set(locale);
@@ -51,13 +42,6 @@ impl FromRequestParts<AppState> for ApiCaller {
         ctx.caller = Some(caller.clone());
         Ok(Self { ctx, caller })
     }
-}
-
-async fn reject_token(state: &AppState, ctx: &Ctx) -> Result<(), WebError> {
-    let tx = state.store.begin().await?;
-    audit::append(&tx, &ctx.actor(), AuditEntry::new(AuditAction::ApiTokenRejected, AuditOutcome::Denied)).await?;
-    tx.commit().await?;
-    Ok(())
 }
 
 /// An API caller who works the access line (`works_access_line`); to anyone else the line's calls and rides are

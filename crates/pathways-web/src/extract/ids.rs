@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use pathways_domain::PersonId;
 use pathways_domain::ids::{
     AssessmentId, AttentionItemId, CallId, ConsentId, CorrectionId, DirOrganizationId, GoalId, HoldId, LinkageTaskId,
-    LocatorId, OutreachItemId, ProgramId, ReferralId, RideId, ServiceId,
+    LocatorId, OutreachItemId, ProgramId, ReferralId, RideId, ServiceId, TokenId,
 };
 use pathways_domain::locale::Locale;
 
@@ -63,6 +63,7 @@ path_param! {
     ServiceId => "listing",
     DirOrganizationId => "organization",
     CorrectionId => "correction",
+    TokenId => "token",
     VersionNo => "version",
     HoldAction => "action",
     ListingAction => "action",

@@ -7,6 +7,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use crate::ctx::safe_next;
+use crate::state::AppState;
 
 /// The query's `next`, when it is a safe local path.
 #[derive(Clone, Debug, Default)]
@@ -18,11 +19,11 @@ struct NextQuery {
     next: String,
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for NextPage {
+impl FromRequestParts<AppState> for NextPage {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let q = Query::<NextQuery>::try_from_uri(&parts.uri).map(|q| q.0).unwrap_or_default();
-        Ok(Self(safe_next(Some(&q.next))))
+        Ok(Self(safe_next(&state.config, Some(&q.next))))
     }
 }

@@ -114,6 +114,7 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-saved"),
         crate::key!("flash-created"),
         crate::key!("flash-signed-out"),
+        crate::key!("flash-token-revoked"),
         crate::key!("flash-signed-in"),
         crate::key!("flash-session-ended"),
         crate::key!("flash-restored"),

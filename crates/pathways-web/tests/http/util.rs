@@ -81,8 +81,14 @@ impl TestApp {
 
     /// An app deployed somewhere else than the default (another state, time zone and regions).
     pub async fn deployed(deployment: pathways_domain::deployment::Deployment) -> Self {
+        Self::configured(|c| *c = c.clone().with_deployment(deployment)).await
+    }
+
+    /// An app whose configuration `change` adjusts from the defaults (a public URL, proxies, token lifetime…).
+    pub async fn configured(change: impl FnOnce(&mut Config)) -> Self {
         let db = TestDb::new().await;
-        let config = Config::for_database(&db.url).with_deployment(deployment);
+        let mut config = Config::for_database(&db.url);
+        change(&mut config);
         let state = AppState::new(db.store.clone(), config);
         let router = pathways_web::router(state.clone());
         let w = db.store.writer();
@@ -122,7 +128,14 @@ impl TestApp {
         let csrf = random_token();
         sessions::create(w, id, &token_hash(&session_token), &csrf).await.expect("session");
         let token = random_token();
-        tokens::create(w, id, &token_hash(&token), "test").await.expect("token");
+        let new = tokens::NewToken {
+            account: id,
+            token_hash: &token_hash(&token),
+            label: "test",
+            scope: pathways_domain::token::TokenScope::Write,
+            expires_at: pathways_store::now() + chrono::Duration::days(90),
+        };
+        tokens::create(w, new).await.expect("token");
         Staff { id, org, email, cookie: format!("pathways_session={session_token}"), csrf, token }
     }
 

@@ -40,6 +40,6 @@ pub fn login_page(
         chrome: Chrome::new(ctx, state, t.get("sign-in")),
         error,
         login,
-        next: safe_next(Some(&next)).unwrap_or_default(),
+        next: safe_next(&state.config, Some(&next)).unwrap_or_default(),
     })
 }

@@ -39,7 +39,7 @@ pub async fn sign_in(
         }
     };
     let names = CookieNames::new(state.config.secure_cookies());
-    let to = safe_next(Some(&form.next)).unwrap_or_else(|| home_of(caller.kind).into());
+    let to = safe_next(&state.config, Some(&form.next)).unwrap_or_else(|| home_of(caller.kind).into());
     let mut resp = Redirect::to(&to).into_response();
     let h = resp.headers_mut();
     cookies::set(h, &names.cookie(names.session, &token, None));
