@@ -917,6 +917,14 @@ fn after(page: &str, marker: &str) -> String {
 
 /// Fills `{name}`s in a path or body.
 async fn fill(cell: &mut Cell, w: &World, path: &str, text: &str) -> String {
+    fill_from(cell, None, w, path, text).await
+}
+
+/// The parameters of a person's record that name one of its records (a goal, a consent …), not the person.
+const SUB_IDS: [&str; 7] = ["goal", "assessment", "detail", "consent", "item", "task", "version"];
+
+/// Fills `{name}`s, the person's records' ids from `sub` when given (someone else's).
+async fn fill_from(cell: &mut Cell, mut sub: Option<&mut Cell>, w: &World, path: &str, text: &str) -> String {
     let mut out = String::new();
     let mut rest = text;
     while let Some(open) = rest.find('{') {
@@ -928,7 +936,11 @@ async fn fill(cell: &mut Cell, w: &World, path: &str, text: &str) -> String {
             continue;
         }
         out.push_str(&rest[..open]);
-        out.push_str(&cell.value(w, path, name).await);
+        let value = match sub.as_deref_mut() {
+            Some(other) if SUB_IDS.contains(&name) => other.value(w, path, name).await,
+            _ => cell.value(w, path, name).await,
+        };
+        out.push_str(&value);
         rest = &rest[open + len + 1..];
     }
     out.push_str(rest);
@@ -995,10 +1007,25 @@ async fn callers(w: &World) -> Vec<Caller> {
     for role in Role::ALL {
         out.push(Caller { who: Who::Staff(role), login: app.staff(app.org, role).await, own: None });
     }
+    // A person's and an ally's accounts hold API tokens too (as if one had been made for them): the API, for staff
+    // only, refuses them like no token at all.
+    let token = |login: &Staff| {
+        let token = pathways_web::auth::secret::random_token();
+        let hash = pathways_web::auth::secret::token_hash(&token);
+        let account = login.id;
+        async move {
+            pathways_store::tokens::create(app.db.store.writer(), account, &hash, "matrix").await.expect("token");
+            token
+        }
+    };
     let me = app.person(app.org, "Matrix Self", Some(w.colleague)).await;
-    out.push(Caller { who: Who::Person, login: app.person_login(app.org, me).await, own: Some(me) });
+    let mut login = app.person_login(app.org, me).await;
+    login.token = token(&login).await;
+    out.push(Caller { who: Who::Person, login, own: Some(me) });
     let supported = app.person(app.org, "Matrix Supported", Some(w.colleague)).await;
-    out.push(Caller { who: Who::Ally, login: app.ally_login(app.org, supported, "Matrix Ally").await, own: None });
+    let mut login = app.ally_login(app.org, supported, "Matrix Ally").await;
+    login.token = token(&login).await;
+    out.push(Caller { who: Who::Ally, login, own: None });
     out
 }
 
@@ -1094,6 +1121,52 @@ async fn every_caller_gets_what_the_matrix_says() {
             }
         }
     }
+    assert!(failures.is_empty(), "{} of {checked} calls failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// A path that names a person and one of their records (`/persons/{id}/consents/{consent}/revoke`) reaches only that
+/// person's: with a person the caller reaches in the path and someone else's record id — a colleague's person's,
+/// another organization's — every such route answers 404, for staff and for a person in their portal.
+#[tokio::test]
+async fn a_records_ids_name_only_that_persons_records() {
+    let w = World::new().await;
+    let app = &w.app;
+    let admin = Caller { who: Who::Staff(Admin), login: app.staff(app.org, Admin).await, own: None };
+    let me = app.person(app.org, "Matrix Self", Some(w.colleague)).await;
+    let person = Caller { who: Who::Person, login: app.person_login(app.org, me).await, own: Some(me) };
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for entry in matrix() {
+        let names_a_record = SUB_IDS.iter().any(|s| entry.path.contains(&format!("{{{s}}}")));
+        let portal = matches!(entry.rule, Rule::Portal);
+        if !names_a_record || !(portal || matches!(entry.rule, Rule::Record)) {
+            continue;
+        }
+        let caller = if portal { &person } else { &admin };
+        for elsewhere in [Target::Colleagues, Target::OtherOrg] {
+            let mut cell = Cell::new(&w, caller, Target::Assigned, portal).await;
+            let mut other = Cell::new(&w, caller, elsewhere, false).await;
+            let path = fill_from(&mut cell, Some(&mut other), &w, entry.path, entry.path).await;
+            // A version number names a version of the person's own plan: one it doesn't have.
+            let path =
+                if entry.path.contains("{version}") { path.replace("/versions/1/", "/versions/9999/") } else { path };
+            let mut form = Vec::new();
+            for (k, v) in entry.form {
+                form.push(((*k).to_owned(), fill(&mut cell, &w, entry.path, v).await));
+            }
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let method: Method = entry.method.parse().expect("method");
+            let got = send(app, &caller.login, method, &path, &form, None).await;
+            checked += 1;
+            if got.status != StatusCode::NOT_FOUND {
+                failures.push(format!(
+                    "{:?} {} {} with a {elsewhere:?} record: {}",
+                    caller.who, entry.method, entry.path, got.status
+                ));
+            }
+        }
+    }
+    assert!(checked >= 30, "{checked} checked");
     assert!(failures.is_empty(), "{} of {checked} calls failed:\n{}", failures.len(), failures.join("\n"));
 }
 
