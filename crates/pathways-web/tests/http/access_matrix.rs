@@ -6,7 +6,10 @@
 //! against real records and checks the status, and over a person's record the audit event the answer leaves.
 //!
 //! Adding a route: one line in [`matrix`] — method, path as in router.rs, its [`Rule`], the success status, and
-//! the body a successful call sends (`{v}`, `{program}`, `{service}`, `{call}`, `{person}` are filled in).
+//! the body a successful call sends (`{v}` the plan's version, `{program}`, `{service}`, `{call}`, `{person}`,
+//! `{coach}`, `{name}`, `{today}` are filled in). A path's `{id}` is made by `Cell::make` from its prefix
+//! (`id_kind`); a new kind of record needs its few lines there. A route only some callers pass in a way no `Rule`
+//! says takes `Custom(fn)`.
 
 use std::collections::hash_map::Entry as Slot;
 use std::collections::{BTreeSet, HashMap};
@@ -434,8 +437,8 @@ fn signed_in_go_home(who: Who, _: Target) -> Want {
     if who == Who::Anonymous { Want::Ok } else { Want::Status(303) }
 }
 
-/// Closing a hold from the provider's page: the program's own provider staff and administrators, and the line (whose
-/// holds they are); another organization's program 404.
+/// Closing a hold from the provider's page: the program's own provider staff and administrators (another
+/// organization's program: 404); everyone else 403 — the line closes its holds through the API.
 fn closes_hold(who: Who, target: Target) -> Want {
     match who {
         Who::Staff(Admin | ProviderStaff) if target != Target::OtherOrg => Want::Ok,
