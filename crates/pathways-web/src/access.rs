@@ -118,6 +118,18 @@ pub async fn read_scope(state: &AppState, ctx: &Ctx, caller: &Caller, action: Au
     }
 }
 
+/// Refuses an account that isn't staff (a person's own, an ally's) at the staff door of a person's record
+/// (`/persons/{id}/…`), audited like any other denial: the id asked for, not as the subject. Answers 404.
+pub async fn refuse_at_staff_door(state: &AppState, ctx: &Ctx, id: PersonId) -> WebError {
+    let entry = AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied)
+        .on("person", id.as_uuid())
+        .detail("staff_door");
+    match audit_read(state, ctx, entry).await {
+        Ok(()) => WebError::NotFound,
+        Err(e) => e,
+    }
+}
+
 /// Opens one person's record for reading. The read's audit event is committed (by group commit with other
 /// reads) before this returns, so no data leaves the server before its event is durable.
 pub async fn read_person(

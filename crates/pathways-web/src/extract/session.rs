@@ -8,6 +8,7 @@ use pathways_domain::{PersonId, PrincipalKind};
 use super::InPath;
 use crate::ctx::{Caller, Ctx, url_encode};
 use crate::error::WebError;
+use crate::state::AppState;
 
 /// A page for signed-in staff: anyone else is sent to sign in, and comes back here afterwards.
 #[derive(Clone, Debug)]
@@ -56,10 +57,10 @@ pub struct Subject {
     pub is_self: bool,
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for Subject {
+impl FromRequestParts<AppState> for Subject {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let ctx = Ctx::from_request_parts(parts, state).await?;
         let Some(caller) = ctx.caller.clone() else { return Err(to_login(&ctx)) };
         let door = parts.extensions.get::<Door>().copied();
@@ -71,10 +72,11 @@ impl<S: Send + Sync> FromRequestParts<S> for Subject {
                 _ => Err(WebError::NotFound.into_response()),
             },
             Some(Door::Staff) => {
-                if caller.kind != PrincipalKind::Staff {
-                    return Err(WebError::NotFound.into_response());
-                }
                 let InPath(person) = InPath::<PersonId>::from_request_parts(parts, state).await?;
+                if caller.kind != PrincipalKind::Staff {
+                    // A person's or an ally's account trying a record's staff door: refused, and audited.
+                    return Err(crate::access::refuse_at_staff_door(state, &ctx, person).await.into_response());
+                }
                 Ok(Self { ctx, caller, person, base: format!("/persons/{person}"), is_self: false })
             }
             None => Err(WebError::internal("a person-record route was mounted without its door").into_response()),

@@ -4,5 +4,6 @@
 mod access_matrix;
 mod architecture;
 mod audit_trail;
+mod route_table;
 mod routes;
 mod util;
