@@ -429,7 +429,20 @@ fn matrix() -> Vec<Entry> {
             .json(r#"{"call_id": "{call}", "pickup": "12 Elm St", "destination": "Detox", "within_hours": 2}"#),
         e(PATCH, "/api/v1/transport-requests/{id}", OrgApi(LINE), 200).json(r#"{"status": "assigned"}"#),
         e(GET, "/api/v1/transport-queue", ApiHidden(LINE), 200),
+        // The signed-in staff member's own API tokens.
+        e(GET, "/account/tokens", Page(EVERY_STAFF), 200),
+        e(POST, "/account/tokens", Page(EVERY_STAFF), 200).form(&[("label", "Matrix"), ("scope", "read")]),
+        e(POST, "/account/tokens/{token}/revoke", Custom(someone_elses_token), 303),
     ]
+}
+
+/// Revoking a token: only one's own (tested in `routes::tokens`); the matrix's token is an administrator's, so to
+/// every other staff member it is not found, and anyone not signed in as staff is sent to sign in.
+fn someone_elses_token(who: Who, _: Target) -> Want {
+    match who {
+        Who::Staff(_) => NOT_FOUND,
+        _ => Want::Login,
+    }
 }
 
 /// `/login`: the form to nobody; anyone signed in goes to their home.
@@ -694,6 +707,7 @@ impl Cell {
             "action" => return "verify".into(),
             "code" => return "es".into(),
             "file" => return "app.css".into(),
+            "token" if path.starts_with("/account/tokens") => "api_token",
             "token" => return "matrixtoken".into(),
             "today" => return chrono::Utc::now().date_naive().to_string(),
             "listing" => return w.listing.clone(),
@@ -870,6 +884,16 @@ impl Cell {
                 assert_eq!(r.status, StatusCode::SEE_OTHER, "a correction: {}", r.body);
                 after(&app.page(admin, "/directory/corrections").await.body, "/directory/corrections/")
             }
+            "api_token" => {
+                let new = pathways_store::tokens::NewToken {
+                    account: admin.id,
+                    token_hash: &pathways_web::auth::secret::token_hash(&Uuid::now_v7().to_string()),
+                    label: "an administrator's",
+                    scope: pathways_domain::token::TokenScope::Read,
+                    expires_at: pathways_store::now() + chrono::Duration::days(1),
+                };
+                pathways_store::tokens::create(app.db.store.writer(), new).await.expect("token").id.to_string()
+            }
             other => panic!("the matrix can't make a {other}"),
         };
         self.made.insert(key, v.clone());
@@ -1017,7 +1041,14 @@ async fn callers(w: &World) -> Vec<Caller> {
         let hash = pathways_web::auth::secret::token_hash(&token);
         let account = login.id;
         async move {
-            pathways_store::tokens::create(app.db.store.writer(), account, &hash, "matrix").await.expect("token");
+            let new = pathways_store::tokens::NewToken {
+                account,
+                token_hash: &hash,
+                label: "matrix",
+                scope: pathways_domain::token::TokenScope::Write,
+                expires_at: pathways_store::now() + chrono::Duration::days(1),
+            };
+            pathways_store::tokens::create(app.db.store.writer(), new).await.expect("token");
             token
         }
     };
