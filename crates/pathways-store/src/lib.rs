@@ -212,3 +212,9 @@ impl Store {
         Ok(())
     }
 }
+
+/// A row count or offset the database can take: SQL's are signed 64-bit, so a larger one (a client's
+/// `offset=9223372036854775808`) is capped — past the last row either way — instead of failing to bind.
+pub fn rows(n: u64) -> u64 {
+    n.min(i64::MAX.unsigned_abs())
+}
