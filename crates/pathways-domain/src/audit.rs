@@ -95,10 +95,22 @@ pub enum AuditAction {
     ReferralRead,
     /// A referral's status changed.
     ReferralUpdate,
+    /// An account holder changed their password (or gave a wrong current one: failed).
+    PasswordChange,
+    /// A one-time password reset link issued for an account.
+    PasswordResetIssue,
+    /// A reset link used to set a new password (or an unknown, used or expired one tried: failed).
+    PasswordResetUse,
+    /// A disabled account enabled again.
+    AccountEnable,
+    /// A person removed an ally's account.
+    AllyRemove,
+    /// An administrator read the list of their organization's accounts.
+    AccountList,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 56] = [
+    pub const ALL: [AuditAction; 62] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -155,6 +167,12 @@ impl AuditAction {
         AuditAction::ReferralCreate,
         AuditAction::ReferralRead,
         AuditAction::ReferralUpdate,
+        AuditAction::PasswordChange,
+        AuditAction::PasswordResetIssue,
+        AuditAction::PasswordResetUse,
+        AuditAction::AccountEnable,
+        AuditAction::AllyRemove,
+        AuditAction::AccountList,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -215,6 +233,12 @@ impl AuditAction {
             AuditAction::ReferralCreate => "referral_create",
             AuditAction::ReferralRead => "referral_read",
             AuditAction::ReferralUpdate => "referral_update",
+            AuditAction::PasswordChange => "password_change",
+            AuditAction::PasswordResetIssue => "password_reset_issue",
+            AuditAction::PasswordResetUse => "password_reset_use",
+            AuditAction::AccountEnable => "account_enable",
+            AuditAction::AllyRemove => "ally_remove",
+            AuditAction::AccountList => "account_list",
         }
     }
 }
