@@ -81,8 +81,14 @@ impl TestApp {
 
     /// An app deployed somewhere else than the default (another state, time zone and regions).
     pub async fn deployed(deployment: pathways_domain::deployment::Deployment) -> Self {
+        Self::configured(|c| *c = c.clone().with_deployment(deployment)).await
+    }
+
+    /// An app with settings of its own (an SMTP relay, a public URL …).
+    pub async fn configured(change: impl FnOnce(&mut Config)) -> Self {
         let db = TestDb::new().await;
-        let config = Config::for_database(&db.url).with_deployment(deployment);
+        let mut config = Config::for_database(&db.url);
+        change(&mut config);
         let state = AppState::new(db.store.clone(), config);
         let router = pathways_web::router(state.clone());
         let w = db.store.writer();
