@@ -214,6 +214,11 @@ pub async fn reset_person(
     person: PersonId,
 ) -> WebResult<(Person, Option<IssuedReset>)> {
     if !may_issue_person_reset(&caller.principal) {
+        // Refused for the role, whoever the person is; like the gate's refusals, audited without a subject.
+        let entry = AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied)
+            .on("person", person.as_uuid())
+            .detail(AuditAction::PasswordResetIssue.as_str());
+        audit_alone(state, ctx, entry).await?;
         return Err(WebError::Forbidden);
     }
     check_issue_rate(state, ctx, caller).await?;

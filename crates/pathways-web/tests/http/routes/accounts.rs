@@ -606,3 +606,76 @@ async fn a_reset_link_is_mailed_through_a_real_smtp_server_without_health_inform
     assert_eq!(down.status, StatusCode::OK, "a relay that is down is no error: the link is on the page");
     assert!(down.body.contains("could not be sent by email") && down.body.contains("/reset/"));
 }
+
+/// The account routes × every staff role × (assigned, a colleague's, another organization's person), and a
+/// person and an ally: the status each gets, and the audit event a reset attempt leaves.
+#[tokio::test]
+async fn account_routes_answer_every_role_as_the_rules_say() {
+    let app = TestApp::new().await;
+    let colleague = app.staff(app.org, Role::Coach).await;
+    let far_coach = app.staff(app.other_org, Role::Coach).await;
+    let mut failures = Vec::new();
+    for role in Role::ALL {
+        let who = app.staff(app.org, role).await;
+        let check = |failures: &mut Vec<String>, what: &str, got: StatusCode, want: StatusCode| {
+            if got != want {
+                failures.push(format!("{role:?} {what}: got {got}, want {want}"));
+            }
+        };
+        check(&mut failures, "GET /account/password", app.page(&who, "/account/password").await.status, StatusCode::OK);
+        let admin = role == Role::Admin;
+        let want = if admin { StatusCode::OK } else { StatusCode::FORBIDDEN };
+        check(&mut failures, "GET /accounts", app.page(&who, "/accounts").await.status, want);
+        for (target, coach, org) in [
+            ("assigned", who.id, app.org),
+            ("colleague's", colleague.id, app.org),
+            ("other org", far_coach.id, app.other_org),
+        ] {
+            let p = app.person(org, "Matrix Person", Some(coach)).await;
+            let account = app.person_login(org, p).await;
+            let reach = match role {
+                Role::Admin => Some(target != "other org"),
+                Role::Coach => Some(target == "assigned"),
+                _ => None,
+            };
+            let want = match reach {
+                Some(true) => StatusCode::OK,
+                Some(false) => StatusCode::NOT_FOUND,
+                None => StatusCode::FORBIDDEN,
+            };
+            let before = app.audit_actions().await.len();
+            let got = app.post_form(&who, &format!("/persons/{p}/reset"), &[]).await;
+            check(&mut failures, &format!("POST /persons/{{id}}/reset ({target})"), got.status, want);
+            let after = app.audit_actions().await;
+            let new: Vec<_> = after[before..].iter().map(|(a, o, s)| (a.clone(), o.clone(), *s)).collect();
+            let want_audit = if reach == Some(true) {
+                ("password_reset_issue".to_owned(), "success".to_owned(), Some(p.as_uuid()))
+            } else {
+                ("access_denied".to_owned(), "denied".to_owned(), Some(p.as_uuid()))
+            };
+            if new != [want_audit.clone()] {
+                failures.push(format!("{role:?} reset ({target}): audit {new:?}, want [{want_audit:?}]"));
+            }
+            if reach != Some(true) && got.body.contains("/reset/") {
+                failures.push(format!("{role:?} reset ({target}): a refused answer carries a link"));
+            }
+            let want = match (admin, target) {
+                (true, "other org") => StatusCode::NOT_FOUND,
+                (true, _) => StatusCode::SEE_OTHER,
+                _ => StatusCode::FORBIDDEN,
+            };
+            let got = app.post_form(&who, &format!("/accounts/{}/disable", account.id), &[]).await.status;
+            check(&mut failures, &format!("POST /accounts/{{account}}/disable ({target})"), got, want);
+        }
+    }
+    let p = app.person(app.org, "Portal Person", Some(colleague.id)).await;
+    let me = app.person_login(app.org, p).await;
+    let ally = app.ally_login(app.org, p, "Portal Ally").await;
+    for who in [&me, &ally] {
+        assert_eq!(app.page(who, "/account/password").await.status, StatusCode::OK);
+        assert_eq!(app.page(who, "/accounts").await.status, StatusCode::NOT_FOUND);
+        assert_eq!(app.post_form(who, &format!("/persons/{p}/reset"), &[]).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(app.post_form(who, &format!("/accounts/{}/reset", me.id), &[]).await.status, StatusCode::NOT_FOUND);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
