@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use pathways_domain::{AccountId, OrgId};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::entities::password_reset;
@@ -44,17 +44,16 @@ pub async fn create(db: &impl ConnectionTrait, n: NewReset<'_>) -> Result<passwo
     .await?)
 }
 
-/// The reset whose link token or code hashes to `hash`, whatever its state (the caller asks the domain whether
-/// it is still usable).
+/// The reset whose link token hashes to `hash`, whatever its state (the caller asks the domain whether it is
+/// still usable).
 pub async fn find(db: &impl ConnectionTrait, hash: &str) -> Result<Option<password_reset::Model>> {
-    Ok(password_reset::Entity::find()
-        .filter(
-            Condition::any()
-                .add(password_reset::Column::TokenHash.eq(hash))
-                .add(password_reset::Column::CodeHash.eq(hash)),
-        )
-        .one(db)
-        .await?)
+    Ok(password_reset::Entity::find().filter(password_reset::Column::TokenHash.eq(hash)).one(db).await?)
+}
+
+/// The reset whose short code hashes to `hash`. Kept apart from [`find`]: a code (about 40 bits) may only be tried
+/// where tries are counted, never in a link's path.
+pub async fn find_by_code(db: &impl ConnectionTrait, hash: &str) -> Result<Option<password_reset::Model>> {
+    Ok(password_reset::Entity::find().filter(password_reset::Column::CodeHash.eq(hash)).one(db).await?)
 }
 
 /// Uses the reset up; false when it was already used (a second tab, a replay).

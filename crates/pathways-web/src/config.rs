@@ -342,6 +342,7 @@ mod tests {
     }
 
     #[test]
+    #[expect(clippy::result_large_err, reason = "figment's Jail fixes the closure's error type")]
     fn smtp_settings_come_from_the_file_and_the_environment_and_hide_the_password() {
         let dir = tempfile::tempdir().expect("dir");
         std::fs::write(

@@ -272,14 +272,28 @@ pub fn account_entry(action: AuditAction, a: &Account) -> AuditEntry {
     entry.on("account", a.id)
 }
 
-/// The hash a reset is looked up by: its link token, or (when the token is blank) its typed code.
-fn lookup_hash(token: &str, code: &str) -> String {
-    if token.trim().is_empty() { token_hash(&normalize_code(code)) } else { token_hash(token.trim()) }
+/// How a reset is looked up: by its link token, or (when the token is blank) by its typed code — each only in its
+/// own column.
+enum Lookup {
+    Token(String),
+    Code(String),
+}
+
+fn lookup(token: &str, code: &str) -> Lookup {
+    if token.trim().is_empty() {
+        Lookup::Code(token_hash(&normalize_code(code)))
+    } else {
+        Lookup::Token(token_hash(token.trim()))
+    }
 }
 
 /// The reset and its account, when the reset can still be used on an enabled account.
-async fn usable(db: &impl pathways_store::ConnectionTrait, hash: &str) -> WebResult<Option<(uuid::Uuid, Account)>> {
-    let Some(reset) = resets::find(db, hash).await? else { return Ok(None) };
+async fn usable(db: &impl pathways_store::ConnectionTrait, by: &Lookup) -> WebResult<Option<(uuid::Uuid, Account)>> {
+    let found = match by {
+        Lookup::Token(hash) => resets::find(db, hash).await?,
+        Lookup::Code(hash) => resets::find_by_code(db, hash).await?,
+    };
+    let Some(reset) = found else { return Ok(None) };
     if !credentials::reset_usable(reset.expires_at, reset.used_at, pathways_store::now()) {
         return Ok(None);
     }
@@ -287,9 +301,10 @@ async fn usable(db: &impl pathways_store::ConnectionTrait, hash: &str) -> WebRes
     Ok(account.filter(|a| a.disabled_at.is_none()).map(|a| (reset.id, a)))
 }
 
-/// Whether a reset link can still be used (the page shows the form, or the one "not valid" answer).
+/// Whether a reset link can still be used (the page shows the form, or the one "not valid" answer). Only link
+/// tokens (256 bits) are looked up here: a code in the path finds nothing.
 pub async fn reset_usable(state: &AppState, token: &str) -> WebResult<bool> {
-    Ok(usable(state.store.reader(), &lookup_hash(token, "")).await?.is_some())
+    Ok(usable(state.store.reader(), &Lookup::Token(token_hash(token.trim()))).await?.is_some())
 }
 
 /// The answer to using a reset.
@@ -329,7 +344,8 @@ pub async fn use_reset(
         audit_alone(state, ctx, entry).await?;
         Ok::<_, WebError>(UseReset::Invalid)
     };
-    let Some((_, account)) = usable(state.store.reader(), &lookup_hash(token, code)).await? else {
+    let by = lookup(token, code);
+    let Some((_, account)) = usable(state.store.reader(), &by).await? else {
         return invalid.await;
     };
     if let Err(key) = check_new(&account, password, again) {
@@ -338,7 +354,7 @@ pub async fn use_reset(
     let hash = hash_password(password.to_owned()).await?;
     let tx = state.store.begin().await?;
     // Looked up again in the transaction: a second tab or a replay finds it used.
-    let Some((reset, account)) = usable(&tx, &lookup_hash(token, code)).await? else {
+    let Some((reset, account)) = usable(&tx, &by).await? else {
         drop(tx);
         return invalid.await;
     };

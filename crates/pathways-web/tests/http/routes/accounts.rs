@@ -231,6 +231,11 @@ async fn a_coach_gives_an_assigned_person_a_reset_link_that_works_once() {
     )
     .await;
     assert_eq!(replay.status, StatusCode::NOT_FOUND, "nor its code");
+    // A code is tried only where tries are counted (the form), never as a link.
+    let fresh = app.post_form(&coach, &format!("/persons/{p}/reset"), &[]).await;
+    let (_, fresh_code) = issued(&fresh.body);
+    let as_link = format!("/reset/{}", fresh_code.replace('-', ""));
+    assert_eq!(app.send(Request::get(as_link).body(Body::empty()).expect("req")).await.status, StatusCode::NOT_FOUND);
     let unknown = app.send(Request::get("/reset/not-a-real-token").body(Body::empty()).expect("req")).await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
     assert_eq!(
