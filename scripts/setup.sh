@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Pathways' tests need on a fresh Debian machine: Chromium (Debian's, never a downloaded
-# browser) for the browser tests, Python's jsonschema for the HSDS export check and aiosmtpd for the SMTP test, and the Node packages of e2e/.
+# browser) for the browser tests, Python's jsonschema for the HSDS export check and aiosmtpd for the password
+# reset email test, and the Node packages of e2e/.
 # Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -63,6 +63,9 @@ pub(super) async fn user(config: Config, command: UserCommand) -> anyhow::Result
         }
         UserCommand::Enable { who } => {
             let account = who.find(&store).await?;
+            if account.kind == "ally" {
+                bail!("{} is an ally's account: only the person can invite them again", who.name());
+            }
             let tx = store.begin().await?;
             accounts::enable(&tx, account.id.into()).await?;
             let entry = services::accounts::account_entry(AuditAction::AccountEnable, &account);

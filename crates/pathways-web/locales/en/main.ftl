@@ -1352,6 +1352,7 @@ accounts-disabled = Turned off
 accounts-kind-staff = Staff: { $role }
 accounts-kind-person = Their own portal
 accounts-kind-ally = Ally (family or friend)
+accounts-ally-off = Only the person can invite them again.
 accounts-enable = Turn on { $name }
 accounts-disable = Turn off { $name }
 accounts-reset = Reset link for { $name }

@@ -1352,6 +1352,7 @@ accounts-disabled = Desactivada
 accounts-kind-staff = Personal: { $role }
 accounts-kind-person = Su propio portal
 accounts-kind-ally = Aliado (familiar o amistad)
+accounts-ally-off = Solo la persona puede volver a invitarle.
 accounts-enable = Activar a { $name }
 accounts-disable = Desactivar a { $name }
 accounts-reset = Enlace para restablecer de { $name }

@@ -388,7 +388,7 @@ pub async fn list_accounts(state: &AppState, ctx: &Ctx, caller: &Caller) -> WebR
 }
 
 /// An administrator disables (every session and API token ends at once) or enables an account of their
-/// organization. Their own account can't be disabled from here (409): an organization keeps an administrator.
+/// organization. Their own account can't be disabled from here, nor an ally's enabled again (409).
 pub async fn set_disabled(
     state: &AppState,
     ctx: &Ctx,
@@ -412,6 +412,11 @@ pub async fn set_disabled(
         audit_alone(state, ctx, entry).await?;
         return Err(WebError::NotFound);
     };
+    // An ally comes back only when the person invites them again: the person, not the organization, decides who
+    // their allies are (a removed ally turned back on would see again what a consent on file shares).
+    if !disabled && account.kind == PrincipalKind::Ally.as_str() {
+        return Err(WebError::Conflict("account"));
+    }
     let action = if disabled {
         accounts::disable(&tx, id).await?;
         AuditAction::AccountDisable

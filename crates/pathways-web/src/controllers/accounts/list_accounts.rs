@@ -21,6 +21,8 @@ pub struct Row {
     pub login: String,
     pub disabled: bool,
     pub is_me: bool,
+    /// An ally: once off, only the person's new invitation brings them back.
+    pub ally: bool,
 }
 
 #[derive(Template)]
@@ -50,6 +52,7 @@ pub async fn list_accounts(State(state): State<AppState>, a: AccountsAdmin) -> W
                 kind,
                 login: acct.email.or(acct.username).unwrap_or_default(),
                 disabled: acct.disabled_at.is_some(),
+                ally: acct.kind == "ally",
             }
         })
         .collect();

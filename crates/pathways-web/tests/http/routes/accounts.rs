@@ -360,10 +360,19 @@ async fn an_admin_lists_disables_enables_and_resets_the_organizations_accounts()
     assert_eq!((off.status, off.location()), (StatusCode::SEE_OTHER, "/accounts"));
     assert!(signed_out(&app, &ally, "/ally").await, "the ally's session ended at once");
     assert_eq!(sign_in(&app, &ally.email, PASSWORD).await.status, StatusCode::UNAUTHORIZED);
-    assert!(app.page(&admin, "/accounts").await.body.contains(&format!("/accounts/{}/enable", ally.id)));
-    let on = app.post_form(&admin, &format!("/accounts/{}/enable", ally.id), &[]).await;
+    let listed = app.page(&admin, "/accounts").await.body;
+    assert!(!listed.contains(&format!("/accounts/{}/enable", ally.id)), "an ally comes back only by invitation");
+    let ally_on = app.post_form(&admin, &format!("/accounts/{}/enable", ally.id), &[]).await;
+    assert_eq!(ally_on.status, StatusCode::CONFLICT);
+    assert_eq!(sign_in(&app, &ally.email, PASSWORD).await.status, StatusCode::UNAUTHORIZED);
+
+    let off = app.post_form(&admin, &format!("/accounts/{}/disable", me.id), &[]).await;
+    assert_eq!(off.status, StatusCode::SEE_OTHER);
+    assert!(signed_out(&app, &me, "/me").await);
+    assert!(app.page(&admin, "/accounts").await.body.contains(&format!("/accounts/{}/enable", me.id)));
+    let on = app.post_form(&admin, &format!("/accounts/{}/enable", me.id), &[]).await;
     assert_eq!(on.status, StatusCode::SEE_OTHER);
-    assert_eq!(sign_in(&app, &ally.email, PASSWORD).await.status, StatusCode::SEE_OTHER, "signs in again");
+    assert_eq!(sign_in(&app, &me.email, PASSWORD).await.status, StatusCode::SEE_OTHER, "signs in again");
 
     assert_eq!(
         app.post_form(&admin, &format!("/accounts/{}/disable", far.id), &[]).await.status,
