@@ -190,10 +190,22 @@ enum UserCommand {
         #[arg(long)]
         name: Option<String>,
     },
-    /// Disable an account: its sessions and tokens end at once.
+    /// Disable an account (staff by --email, a person's or an ally's by --username): its sessions and tokens end
+    /// at once.
     Disable {
-        #[arg(long)]
-        email: String,
+        #[command(flatten)]
+        who: user::AccountArg,
+    },
+    /// Enable a disabled account again.
+    Enable {
+        #[command(flatten)]
+        who: user::AccountArg,
+    },
+    /// Make a one-time password reset link (24 hours) and print it once (mailed too when [smtp] is configured and
+    /// the account has an email).
+    Reset {
+        #[command(flatten)]
+        who: user::AccountArg,
     },
 }
 

@@ -97,10 +97,22 @@ pub enum AuditAction {
     ReferralUpdate,
     /// An API token revoked (by its holder, or from the command line).
     TokenRevoke,
+    /// An account holder changed their password (or gave a wrong current one: failed).
+    PasswordChange,
+    /// A one-time password reset link issued for an account.
+    PasswordResetIssue,
+    /// A reset link used to set a new password (or an unknown, used or expired one tried: failed).
+    PasswordResetUse,
+    /// A disabled account enabled again.
+    AccountEnable,
+    /// A person removed an ally's account.
+    AllyRemove,
+    /// An administrator read the list of their organization's accounts.
+    AccountList,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 57] = [
+    pub const ALL: [AuditAction; 63] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -158,6 +170,12 @@ impl AuditAction {
         AuditAction::ReferralRead,
         AuditAction::ReferralUpdate,
         AuditAction::TokenRevoke,
+        AuditAction::PasswordChange,
+        AuditAction::PasswordResetIssue,
+        AuditAction::PasswordResetUse,
+        AuditAction::AccountEnable,
+        AuditAction::AllyRemove,
+        AuditAction::AccountList,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -219,6 +237,12 @@ impl AuditAction {
             AuditAction::ReferralRead => "referral_read",
             AuditAction::ReferralUpdate => "referral_update",
             AuditAction::TokenRevoke => "token_revoke",
+            AuditAction::PasswordChange => "password_change",
+            AuditAction::PasswordResetIssue => "password_reset_issue",
+            AuditAction::PasswordResetUse => "password_reset_use",
+            AuditAction::AccountEnable => "account_enable",
+            AuditAction::AllyRemove => "ally_remove",
+            AuditAction::AccountList => "account_list",
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod barc10;
 pub mod checkin;
 pub mod checkup;
 pub mod consent;
+pub mod credentials;
 pub mod deployment;
 pub mod dimension;
 pub mod directory;

@@ -331,3 +331,26 @@ pub async fn failures_from_address(
         .count(db)
         .await?)
 }
+
+/// How many `action` events with `outcome` since `since`, by the acting account (`by`) or about an account
+/// (`on`, the event's entity): the inputs of the account lifecycle's throttles (issue 22).
+pub async fn count_account_events(
+    db: &impl ConnectionTrait,
+    action: AuditAction,
+    outcome: AuditOutcome,
+    by: Option<AccountId>,
+    on: Option<AccountId>,
+    since: DateTime<Utc>,
+) -> Result<u64> {
+    let mut q = audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq(action.as_str()))
+        .filter(audit_event::Column::Outcome.eq(outcome.as_str()))
+        .filter(audit_event::Column::OccurredAt.gte(since));
+    if let Some(a) = by {
+        q = q.filter(audit_event::Column::ActorAccountId.eq(a.as_uuid()));
+    }
+    if let Some(a) = on {
+        q = q.filter(audit_event::Column::EntityId.eq(a.as_uuid()));
+    }
+    Ok(q.count(db).await?)
+}

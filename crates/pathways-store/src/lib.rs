@@ -36,6 +36,7 @@ pub mod persons;
 pub mod plans;
 pub mod records;
 pub mod referrals;
+pub mod resets;
 pub mod sessions;
 pub mod summary;
 #[cfg(any(test, feature = "testing"))]

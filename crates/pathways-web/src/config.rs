@@ -50,7 +50,40 @@ pub struct Config {
     /// unless configured).
     #[serde(skip)]
     pub deployment: Deployment,
+    /// `[smtp]`: where password reset links are mailed from (none: links are only shown to whoever issues them).
+    #[serde(default)]
+    pub smtp: Option<SmtpSettings>,
 }
+
+/// The `[smtp]` section of `pathways.toml` (or `PATHWAYS_SMTP_HOST`, `…_PORT`, `…_FROM`, `…_USERNAME`,
+/// `…_PASSWORD`, `…_STARTTLS`). Mail goes out only when `host` and `from` are set.
+#[derive(Clone, Debug, Deserialize)]
+pub struct SmtpSettings {
+    pub host: String,
+    #[serde(default = "SmtpSettings::default_port")]
+    pub port: u16,
+    /// The sender, e.g. `Pathways <no-reply@pathways.example.org>`.
+    pub from: String,
+    #[serde(default)]
+    pub username: Option<String>,
+    #[serde(default)]
+    pub password: Option<SecretString>,
+    /// Upgrade the connection with STARTTLS (default true); false only for a relay on the same machine.
+    #[serde(default = "SmtpSettings::default_starttls")]
+    pub starttls: bool,
+}
+
+impl SmtpSettings {
+    fn default_port() -> u16 {
+        587
+    }
+
+    fn default_starttls() -> bool {
+        true
+    }
+}
+
+const SMTP_KEYS: [&str; 6] = ["host", "port", "from", "username", "password", "starttls"];
 
 /// The `[deployment]` section of `pathways.toml` (or `PATHWAYS_DEPLOYMENT_STATE`, `…_STATE_NAME`,
 /// `…_TIME_ZONE`, `…_REGIONS`).
@@ -131,7 +164,7 @@ struct Defaults {
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://pathways-data/pathways.db";
 
-const KNOWN_KEYS: [&str; 16] = [
+const KNOWN_KEYS: [&str; 17] = [
     "database_url",
     "bind",
     "public_url",
@@ -148,6 +181,7 @@ const KNOWN_KEYS: [&str; 16] = [
     "capacity_stale_hours",
     "outreach_every_seconds",
     "deployment",
+    "smtp",
 ];
 
 impl Config {
@@ -177,7 +211,8 @@ impl Config {
             Env::prefixed("PATHWAYS_DEPLOYMENT_")
                 .only(&DEPLOYMENT_KEYS)
                 .map(|k| format!("deployment.{}", k.as_str()).into()),
-        );
+        )
+        .merge(Env::prefixed("PATHWAYS_SMTP_").only(&SMTP_KEYS).map(|k| format!("smtp.{}", k.as_str()).into()));
         let mut config: Config = figment.extract().map_err(|e| format!("configuration: {e}"))?;
         if config.trust_forwarded_for {
             warnings.push(
@@ -213,6 +248,9 @@ impl Config {
         }
         if !matches!(self.log_format.as_str(), "json" | "text") {
             return Err("configuration: log_format must be json or text".into());
+        }
+        if let Some(smtp) = &self.smtp {
+            crate::mail::Mailer::new(smtp).map_err(|e| format!("configuration: smtp: {e}"))?;
         }
         Ok(())
     }
@@ -287,6 +325,7 @@ impl Config {
             outreach_every_seconds: 15,
             deployment_settings: DeploymentSettings::default(),
             deployment: Deployment::default(),
+            smtp: None,
         }
     }
 
@@ -332,6 +371,14 @@ fn unknown_keys_in(file: &Path) -> Vec<String> {
                 .keys()
                 .filter(|k| !DEPLOYMENT_KEYS.contains(&k.as_str()))
                 .map(|k| format!("pathways.toml: unknown key \"deployment.{k}\" is ignored")),
+        );
+    }
+    if let Some(section) = value.get("smtp").and_then(figment::value::Value::as_dict) {
+        unknown.extend(
+            section
+                .keys()
+                .filter(|k| !SMTP_KEYS.contains(&k.as_str()))
+                .map(|k| format!("pathways.toml: unknown key \"smtp.{k}\" is ignored")),
         );
     }
     unknown
@@ -382,6 +429,40 @@ mod tests {
             assert_eq!(Config::load(dir.path()).map_err(|e| e.to_string())?.0.trusted_proxy_hops, 2);
             jail.set_env("PATHWAYS_API_TOKEN_DAYS", "0");
             assert!(Config::load(dir.path()).expect_err("0 days").contains("api_token_days"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[expect(clippy::result_large_err, reason = "figment's Jail fixes the closure's error type")]
+    fn smtp_settings_come_from_the_file_and_the_environment_and_hide_the_password() {
+        let dir = tempfile::tempdir().expect("dir");
+        std::fs::write(
+            dir.path().join("pathways.toml"),
+            "[smtp]\nhost = \"mail.example.org\"\nfrom = \"Pathways <no-reply@example.org>\"\nusername = \"pathways\"\n",
+        )
+        .expect("write");
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("PATHWAYS_SMTP_PASSWORD", "smtp-secret-password");
+            let (c, warnings) = Config::load(dir.path()).map_err(|e| e.to_string())?;
+            assert!(warnings.is_empty(), "{warnings:?}");
+            let smtp = c.smtp.clone().expect("smtp");
+            assert_eq!((smtp.host.as_str(), smtp.port, smtp.starttls), ("mail.example.org", 587, true));
+            assert_eq!(
+                smtp.password.as_ref().map(|p| p.expose_secret().to_owned()).as_deref(),
+                Some("smtp-secret-password")
+            );
+            assert!(!format!("{c:?}").contains("smtp-secret-password"));
+            Ok(())
+        });
+        std::fs::write(
+            dir.path().join("pathways.toml"),
+            "[smtp]\nhost = \"mail.example.org\"\nfrom = \"not an address\"\n",
+        )
+        .expect("write");
+        figment::Jail::expect_with(|_| {
+            let err = Config::load(dir.path()).expect_err("a bad sender is refused at start");
+            assert!(err.contains("smtp"), "{err}");
             Ok(())
         });
     }

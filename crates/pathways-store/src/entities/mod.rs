@@ -31,6 +31,7 @@ pub mod organization;
 pub mod outreach_attempt;
 pub mod outreach_dirty;
 pub mod outreach_item;
+pub mod password_reset;
 pub mod person;
 pub mod person_summary;
 pub mod plan_version;

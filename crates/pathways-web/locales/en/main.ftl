@@ -36,7 +36,7 @@ home-staff-lead = Recovery coaches, clinicians and program staff:
 home-staff-sign-in = sign in to Pathways
 
 ## Sign-in
-login-help = Trouble signing in? Ask your organization's Pathways administrator.
+login-help = Forgot your password? Your coach or your organization's administrator can give you a reset link.
 login-failed = That email and password don't match an account. Check them and try again.
 field-email = Email
 field-login = Email or username
@@ -377,9 +377,7 @@ invite-password-hint = At least 12 characters. A few unrelated words make a stro
 invite-password-again = Password again
 invite-accept-submit = Open my portal
 invite-invalid = This invitation is not valid: it may have expired or been used. Ask your coach for a new one.
-invite-bad-username = Choose a username of 3 to 40 lowercase letters, numbers, dots, dashes or underscores.
 invite-passwords-differ = The two passwords are not the same.
-invite-username-taken = That username is taken. Please choose another.
 password-too-short = A password needs at least 12 characters.
 password-too-long = A password can have at most 256 characters.
 password-too-guessable = That password is too easy to guess. Try a few unrelated words.
@@ -1348,3 +1346,72 @@ tokens-scope-write-long = Read and write: it can also add and change records
 tokens-lifetime = A new token works for { $days } days, then stops; make a new one before then.
 tokens-make-button = Make the token
 flash-token-revoked = The token was revoked: it no longer works.
+## Accounts: passwords, reset links, the administrator's list (issue 22)
+nav-account-password = Change password
+account-back-home = Back to your home page
+account-password-title = Change your password
+account-password-lead = Type the password you use now, then choose a new one.
+account-current-password = Password you use now
+account-new-password = New password
+account-password-submit = Change my password
+account-password-others = Changing it signs you out everywhere else, on any other phone or computer. You stay signed in here.
+account-current-wrong = That is not the password you use now. Check it and try again.
+flash-password-changed = Your password is changed. You are signed out everywhere else.
+flash-password-set = Your new password is set. Sign in with it.
+reset-create = Make a password reset link
+reset-create-hint = If they forgot their password: give them the link or the code yourself, in person or by phone.
+reset-issued-title = Password reset link
+reset-issued-lead = Give { $name } this link or code. With it they choose a new password. Everywhere they were signed in, they are signed out.
+reset-code = Reset code
+reset-code-where = to type at /reset
+reset-once = It works once, for 24 hours. It is shown only now. Making a new one stops this one.
+reset-mailed = It was also sent to the account's email address.
+reset-mail-failed = It could not be sent by email. Give it in person or by phone.
+reset-no-account = { $name } has no portal account yet. Invite them to their portal instead.
+reset-back = Back
+reset-title = Choose a new password
+reset-lead = Your coach or administrator gave you a link or a code. Choose a new password for your account.
+reset-submit = Save my new password
+reset-invalid-title = This reset link can't be used
+reset-invalid = This link or code is not valid: it may have been used already or be more than 24 hours old. Ask your coach or administrator for a new one.
+accounts-title = Accounts
+accounts-lead = Everyone who signs in to your organization's Pathways: staff, people in their own portal, and their allies. Turning an account off signs it out at once.
+accounts-name = Name
+accounts-kind = Kind of account
+accounts-login = Signs in with
+accounts-status = Status
+accounts-actions = Actions
+accounts-active = Active
+accounts-disabled = Turned off
+accounts-kind-staff = Staff: { $role }
+accounts-kind-person = Their own portal
+accounts-kind-ally = Ally (family or friend)
+accounts-ally-off = Only the person can invite them again.
+accounts-enable = Turn on { $name }
+accounts-disable = Turn off { $name }
+accounts-reset = Reset link for { $name }
+flash-account-disabled = The account is turned off. It was signed out everywhere.
+flash-account-enabled = The account is turned on again.
+home-accounts-detail = Turn accounts off or on, and make password reset links.
+home-accounts-open = Manage accounts
+ally-remove = Remove { $name }
+ally-remove-hint = Removing an ally closes their account at once. They see nothing more, even with a consent still on file.
+flash-ally-removed = Your ally was removed. Their account is closed.
+invite-username-unavailable = That username can't be used. Choose another: 3 to 40 lowercase letters, numbers, dots, dashes or underscores.
+invite-used-up = This invitation was tried too many times and no longer works. Ask for a new one.
+invite-already-reset = If they forgot their password, make a reset link instead.
+access-what-password-change = changed the account's password
+access-what-password-reset-issue = made a password reset link for your portal account
+access-what-password-reset-use = set a new password with a reset link
+access-what-account-enable = turned an account back on
+access-what-ally-remove = removed an ally
+access-what-account-list = looked at the list of accounts
+email-reset-subject = Your Pathways password reset link
+email-reset-body = A link to choose a new Pathways password was made for your account.
+
+    Open it to choose a new password:
+    { $link }
+
+    Or go to { $codepage } and type this code: { $code }
+
+    It works once, until { $expires }. If you did not ask for it, tell your administrator.

@@ -36,7 +36,7 @@ home-staff-lead = Coaches de recuperación, profesionales clínicos y personal d
 home-staff-sign-in = inicie sesión en Pathways
 
 ## Inicio de sesión
-login-help = ¿Problemas para iniciar sesión? Consulte al administrador de Pathways de su organización.
+login-help = ¿Olvidó su contraseña? Su coach o el administrador de su organización pueden darle un enlace para restablecerla.
 login-failed = Ese correo y esa contraseña no coinciden con ninguna cuenta. Revíselos e inténtelo de nuevo.
 field-email = Correo electrónico
 field-login = Correo electrónico o nombre de usuario
@@ -377,9 +377,7 @@ invite-password-hint = Al menos 12 caracteres. Unas palabras sin relación entre
 invite-password-again = Repita la contraseña
 invite-accept-submit = Abrir mi portal
 invite-invalid = Esta invitación no es válida: puede haber vencido o ya se usó. Pida una nueva a su coach.
-invite-bad-username = Elija un nombre de usuario de 3 a 40 letras minúsculas, números, puntos, guiones o guiones bajos.
 invite-passwords-differ = Las dos contraseñas no son iguales.
-invite-username-taken = Ese nombre de usuario ya existe. Elija otro.
 password-too-short = La contraseña necesita al menos 12 caracteres.
 password-too-long = La contraseña puede tener como máximo 256 caracteres.
 password-too-guessable = Esa contraseña es demasiado fácil de adivinar. Pruebe con unas palabras sin relación entre sí.
@@ -1348,3 +1346,72 @@ tokens-scope-write-long = Lectura y escritura: también puede agregar y cambiar 
 tokens-lifetime = Un token nuevo funciona durante { $days } días y luego deja de funcionar; cree uno nuevo antes.
 tokens-make-button = Crear el token
 flash-token-revoked = El token fue revocado: ya no funciona.
+## Cuentas: contraseñas, enlaces para restablecer, la lista del administrador (issue 22)
+nav-account-password = Cambiar contraseña
+account-back-home = Volver a su página de inicio
+account-password-title = Cambie su contraseña
+account-password-lead = Escriba la contraseña que usa ahora y luego elija una nueva.
+account-current-password = Contraseña que usa ahora
+account-new-password = Contraseña nueva
+account-password-submit = Cambiar mi contraseña
+account-password-others = Al cambiarla se cierra su sesión en cualquier otro teléfono o computadora. Aquí sigue con la sesión abierta.
+account-current-wrong = Esa no es la contraseña que usa ahora. Revísela y vuelva a intentarlo.
+flash-password-changed = Su contraseña cambió. Se cerró su sesión en todos los demás lugares.
+flash-password-set = Su contraseña nueva quedó guardada. Inicie sesión con ella.
+reset-create = Crear un enlace para restablecer la contraseña
+reset-create-hint = Si olvidó su contraseña: entréguele el enlace o el código usted mismo, en persona o por teléfono.
+reset-issued-title = Enlace para restablecer la contraseña
+reset-issued-lead = Entregue a { $name } este enlace o código. Con él elige una contraseña nueva. Se cierran todas sus sesiones abiertas.
+reset-code = Código para restablecer
+reset-code-where = para escribir en /reset
+reset-once = Funciona una sola vez, durante 24 horas. Solo se muestra ahora. Si crea uno nuevo, este deja de funcionar.
+reset-mailed = También se envió al correo electrónico de la cuenta.
+reset-mail-failed = No se pudo enviar por correo electrónico. Entréguelo en persona o por teléfono.
+reset-no-account = { $name } todavía no tiene cuenta del portal. Invítele a su portal.
+reset-back = Volver
+reset-title = Elija una contraseña nueva
+reset-lead = Su coach o administrador le dio un enlace o un código. Elija una contraseña nueva para su cuenta.
+reset-submit = Guardar mi contraseña nueva
+reset-invalid-title = Este enlace para restablecer no se puede usar
+reset-invalid = Este enlace o código no es válido: puede que ya se haya usado o que tenga más de 24 horas. Pida uno nuevo a su coach o administrador.
+accounts-title = Cuentas
+accounts-lead = Todas las personas que inician sesión en el Pathways de su organización: el personal, las personas en su propio portal y sus aliados. Al desactivar una cuenta, su sesión se cierra en el acto.
+accounts-name = Nombre
+accounts-kind = Tipo de cuenta
+accounts-login = Inicia sesión con
+accounts-status = Estado
+accounts-actions = Acciones
+accounts-active = Activa
+accounts-disabled = Desactivada
+accounts-kind-staff = Personal: { $role }
+accounts-kind-person = Su propio portal
+accounts-kind-ally = Aliado (familiar o amistad)
+accounts-ally-off = Solo la persona puede volver a invitarle.
+accounts-enable = Activar a { $name }
+accounts-disable = Desactivar a { $name }
+accounts-reset = Enlace para restablecer de { $name }
+flash-account-disabled = La cuenta está desactivada. Se cerraron todas sus sesiones.
+flash-account-enabled = La cuenta está activa de nuevo.
+home-accounts-detail = Desactive o active cuentas y cree enlaces para restablecer contraseñas.
+home-accounts-open = Administrar cuentas
+ally-remove = Quitar a { $name }
+ally-remove-hint = Al quitar a un aliado, su cuenta se cierra en el acto. No verá nada más, aunque siga archivado un consentimiento.
+flash-ally-removed = Su aliado fue quitado. Su cuenta está cerrada.
+invite-username-unavailable = Ese nombre de usuario no se puede usar. Elija otro: de 3 a 40 letras minúsculas, números, puntos, guiones o guiones bajos.
+invite-used-up = Esta invitación se intentó demasiadas veces y ya no funciona. Pida una nueva.
+invite-already-reset = Si olvidó su contraseña, cree mejor un enlace para restablecerla.
+access-what-password-change = cambió la contraseña de la cuenta
+access-what-password-reset-issue = creó un enlace para restablecer la contraseña de su portal
+access-what-password-reset-use = eligió una contraseña nueva con un enlace para restablecer
+access-what-account-enable = volvió a activar una cuenta
+access-what-ally-remove = quitó a un aliado
+access-what-account-list = miró la lista de cuentas
+email-reset-subject = Su enlace para restablecer la contraseña de Pathways
+email-reset-body = Se creó un enlace para elegir una contraseña nueva de Pathways para su cuenta.
+
+    Ábralo para elegir una contraseña nueva:
+    { $link }
+
+    O vaya a { $codepage } y escriba este código: { $code }
+
+    Funciona una sola vez, hasta { $expires }. Si usted no lo pidió, avise a su administrador.

@@ -2,6 +2,7 @@
 //! `crate::router`.
 
 pub mod access_line;
+pub mod accounts;
 pub mod allies;
 pub mod api;
 pub mod assessments;

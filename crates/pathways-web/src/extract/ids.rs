@@ -47,6 +47,7 @@ macro_rules! path_param {
 }
 
 path_param! {
+    pathways_domain::AccountId => "account",
     PersonId => "person",
     GoalId => "goal",
     AssessmentId => "assessment",

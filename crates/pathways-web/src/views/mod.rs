@@ -137,6 +137,11 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("capacity-hold-closed"),
         crate::key!("line-no-bed-left"),
         crate::key!("transport-not-next"),
+        crate::key!("flash-password-changed"),
+        crate::key!("flash-password-set"),
+        crate::key!("flash-account-disabled"),
+        crate::key!("flash-account-enabled"),
+        crate::key!("flash-ally-removed"),
     ]
     .into_iter()
     .find(|k| *k == value)

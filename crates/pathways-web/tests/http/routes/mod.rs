@@ -1,6 +1,7 @@
 //! One module per area of routes.
 
 mod access_line;
+mod accounts;
 mod api_persons;
 mod api_recovery;
 mod auth;
