@@ -95,10 +95,20 @@ pub enum AuditAction {
     ReferralRead,
     /// A referral's status changed.
     ReferralUpdate,
+    /// Two-factor sign-in turned on (the code confirmed, recovery codes made).
+    TwoFactorEnroll,
+    /// A wrong or reused second-factor code at sign-in.
+    TwoFactorFailed,
+    /// A second-factor attempt refused for coming too soon after failures.
+    TwoFactorThrottled,
+    /// An administrator removed an account's authenticator (page or command line).
+    TwoFactorReset,
+    /// An account holder turned their own optional two-factor sign-in off.
+    TwoFactorDisable,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 56] = [
+    pub const ALL: [AuditAction; 61] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -155,6 +165,11 @@ impl AuditAction {
         AuditAction::ReferralCreate,
         AuditAction::ReferralRead,
         AuditAction::ReferralUpdate,
+        AuditAction::TwoFactorEnroll,
+        AuditAction::TwoFactorFailed,
+        AuditAction::TwoFactorThrottled,
+        AuditAction::TwoFactorReset,
+        AuditAction::TwoFactorDisable,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -215,6 +230,11 @@ impl AuditAction {
             AuditAction::ReferralCreate => "referral_create",
             AuditAction::ReferralRead => "referral_read",
             AuditAction::ReferralUpdate => "referral_update",
+            AuditAction::TwoFactorEnroll => "two_factor_enroll",
+            AuditAction::TwoFactorFailed => "two_factor_failed",
+            AuditAction::TwoFactorThrottled => "two_factor_throttled",
+            AuditAction::TwoFactorReset => "two_factor_reset",
+            AuditAction::TwoFactorDisable => "two_factor_disable",
         }
     }
 }

@@ -29,6 +29,7 @@ pub mod session;
 pub mod taxonomy;
 pub mod text;
 pub mod throttle;
+pub mod two_factor;
 
 pub use ids::{AccountId, OrgId, PersonId};
 pub use role::{PrincipalKind, Role};
