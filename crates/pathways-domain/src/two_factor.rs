@@ -7,6 +7,7 @@
 
 use totp_rs::{Algorithm, TOTP};
 
+use crate::access::Principal;
 use crate::{PrincipalKind, Role};
 
 /// Seconds per step (RFC 6238's default, which every authenticator app assumes).
@@ -130,6 +131,11 @@ pub fn normalize_recovery_code(typed: &str) -> Option<String> {
 /// supervisors and clinicians by default, who reach identified records). Everyone else may choose it.
 pub fn required(required: &[Role], kind: PrincipalKind, role: Option<Role>) -> bool {
     kind == PrincipalKind::Staff && role.is_some_and(|r| required.contains(&r))
+}
+
+/// Who may remove another account's authenticator (a lost phone): an organization's administrators.
+pub fn may_reset(p: &Principal) -> bool {
+    p.kind == PrincipalKind::Staff && p.role == Some(Role::Admin)
 }
 
 /// The roles that must use two-factor sign-in unless configured otherwise.

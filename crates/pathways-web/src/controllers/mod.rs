@@ -28,3 +28,4 @@ pub mod portal;
 pub mod recovery;
 pub mod referrals;
 pub mod staff;
+pub mod two_factor;

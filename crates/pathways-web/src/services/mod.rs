@@ -27,3 +27,4 @@ pub mod referrals;
 pub mod sessions;
 pub mod staff;
 pub mod summary;
+pub mod two_factor;

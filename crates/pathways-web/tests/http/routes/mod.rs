@@ -18,3 +18,4 @@ mod persons;
 mod plans;
 mod recovery;
 mod referrals;
+mod two_factor;
