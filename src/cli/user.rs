@@ -67,6 +67,7 @@ pub(super) async fn user(config: Config, command: UserCommand) -> anyhow::Result
             tx.commit().await?;
             println!("Disabled {email}; its sessions and tokens have ended.");
         }
+        UserCommand::ResetTwoFactor { who } => reset_two_factor(&store, &who).await?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -105,4 +106,38 @@ pub(super) async fn token(config: Config, command: TokenCommand) -> anyhow::Resu
     println!("{token}");
     eprintln!("Keep this token secret: it is shown once and acts as {email}.");
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--email` (staff) or `--username` (a person's or ally's account): exactly one.
+#[derive(clap::Args)]
+#[group(required = true, multiple = false)]
+pub(super) struct AccountLogin {
+    #[arg(long)]
+    email: Option<String>,
+    #[arg(long)]
+    username: Option<String>,
+}
+
+/// `pathways user reset-2fa`: removes the account's authenticator and recovery codes, audited.
+async fn reset_two_factor(store: &pathways_store::Store, who: &AccountLogin) -> anyhow::Result<()> {
+    let login = who.email.as_deref().or(who.username.as_deref()).unwrap_or_default().trim().to_lowercase();
+    let account = match &who.email {
+        Some(_) => accounts::find_by_email(store.reader(), &login).await?,
+        None => accounts::find_by_login(store.reader(), &login).await?.filter(|a| a.username.is_some()),
+    }
+    .with_context(|| format!("no account with that {}", if who.email.is_some() { "email" } else { "username" }))?;
+    let tx = store.begin().await?;
+    let removed = pathways_store::two_factor::remove(&tx, account.id.into()).await?;
+    if !removed {
+        bail!("{login} does not use two-factor sign-in: nothing to reset");
+    }
+    audit::append(
+        &tx,
+        &cli_actor(),
+        AuditEntry::new(AuditAction::TwoFactorReset, AuditOutcome::Success).on("account", account.id),
+    )
+    .await?;
+    tx.commit().await?;
+    println!("Reset two-factor sign-in for {login}; they set up a new authenticator at their next sign-in.");
+    Ok(())
 }

@@ -224,3 +224,42 @@ async fn the_required_roles_are_a_setting() {
     let coach = app.staff(app.org, Role::Coach).await;
     assert_eq!(sign_in(&app, &coach.email, PASSWORD, "").await.location(), "/login/enroll");
 }
+
+#[tokio::test]
+async fn every_two_factor_route_answers_each_kind_of_account() {
+    let app = TestApp::new().await;
+    let someone = app.person(app.org, "Sam Doe", None).await;
+    let person = app.person_login(app.org, someone).await;
+    let ally = app.ally_login(app.org, someone, "Maria").await;
+    let mut callers: Vec<(String, Staff)> = vec![("person".into(), person), ("ally".into(), ally)];
+    for role in Role::ALL {
+        callers.push((role.as_str().into(), app.staff(app.org, role).await));
+    }
+    let target = app.staff(app.org, Role::Clinician).await;
+    let reset = format!("/admin/two-factor/{}/reset", target.id);
+    for (who, caller) in &callers {
+        let admin = who == "admin";
+        let staff = !matches!(who.as_str(), "person" | "ally");
+        // Everyone signed in has their own account page, and may start enrolling.
+        assert_eq!(app.page(caller, "/account/two-factor").await.status, StatusCode::OK, "{who}");
+        assert_eq!(app.post_form(caller, "/account/two-factor/start", &[]).await.status, StatusCode::OK, "{who}");
+        // Only administrators reach the reset page; persons and allies are sent to the staff sign-in.
+        let list = app.page(caller, "/admin/two-factor").await;
+        let post = app.post_form(caller, &reset, &[]).await;
+        let expected = match (admin, staff) {
+            (true, _) => (StatusCode::OK, StatusCode::NOT_FOUND),
+            (false, true) => (StatusCode::FORBIDDEN, StatusCode::FORBIDDEN),
+            (false, false) => (StatusCode::SEE_OTHER, StatusCode::SEE_OTHER),
+        };
+        assert_eq!((list.status, post.status), expected, "{who}");
+    }
+    // Nobody signed in: every page sends them to sign in; the sign-in steps without a waiting sign-in start over.
+    for path in ["/account/two-factor", "/admin/two-factor"] {
+        let resp = app.send(Request::get(path).body(Body::empty()).expect("req")).await;
+        assert!(resp.location().starts_with("/login?next="), "{path}");
+    }
+    for path in ["/login/two-factor", "/login/enroll"] {
+        let resp = app.send(Request::get(path).body(Body::empty()).expect("req")).await;
+        assert_eq!((resp.status, resp.location()), (StatusCode::SEE_OTHER, "/login"), "{path}");
+    }
+}
