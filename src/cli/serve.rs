@@ -75,7 +75,8 @@ fn spawn_housekeeping(state: AppState) {
             if let Err(e) = pathways_store::sessions::delete_started_before(state.store.writer(), before).await {
                 tracing::warn!(error = %e, "session housekeeping failed");
             }
-            let stale = pathways_store::now() - chrono::Duration::minutes(pathways_web::services::two_factor::PENDING_MINUTES);
+            let stale =
+                pathways_store::now() - chrono::Duration::minutes(pathways_web::services::two_factor::PENDING_MINUTES);
             if let Err(e) = pathways_store::two_factor::delete_pending_before(state.store.writer(), stale).await {
                 tracing::warn!(error = %e, "waiting sign-in housekeeping failed");
             }

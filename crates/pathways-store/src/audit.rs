@@ -296,13 +296,7 @@ pub async fn recent_sign_in_failures(
     client_addr: Option<&str>,
     since: DateTime<Utc>,
 ) -> Result<(Failures, Failures)> {
-    let by_login = failures(
-        db,
-        audit_event::Column::Detail.eq(login_key),
-        AuditAction::SignInFailed,
-        since,
-    )
-    .await?;
+    let by_login = failures(db, audit_event::Column::Detail.eq(login_key), AuditAction::SignInFailed, since).await?;
     let by_addr = match client_addr {
         Some(addr) => failures(db, audit_event::Column::ClientAddr.eq(addr), AuditAction::SignInFailed, since).await?,
         None => Failures::default(),

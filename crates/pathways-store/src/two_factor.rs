@@ -59,7 +59,10 @@ pub async fn confirm(db: &impl ConnectionTrait, account: AccountId, step: i64, c
 }
 
 async fn replace_recovery_codes(db: &impl ConnectionTrait, account: AccountId, hashes: &[String]) -> Result<()> {
-    recovery_code::Entity::delete_many().filter(recovery_code::Column::AccountId.eq(account.as_uuid())).exec(db).await?;
+    recovery_code::Entity::delete_many()
+        .filter(recovery_code::Column::AccountId.eq(account.as_uuid()))
+        .exec(db)
+        .await?;
     let at = now();
     let rows = hashes.iter().map(|h| recovery_code::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -114,7 +117,10 @@ pub async fn recovery_codes_left(db: &impl ConnectionTrait, account: AccountId) 
 /// Removes the authenticator and its recovery codes (turned off, or reset by an administrator); `false` when
 /// there was none.
 pub async fn remove(db: &impl ConnectionTrait, account: AccountId) -> Result<bool> {
-    recovery_code::Entity::delete_many().filter(recovery_code::Column::AccountId.eq(account.as_uuid())).exec(db).await?;
+    recovery_code::Entity::delete_many()
+        .filter(recovery_code::Column::AccountId.eq(account.as_uuid()))
+        .exec(db)
+        .await?;
     pending_sign_in::Entity::delete_many()
         .filter(pending_sign_in::Column::AccountId.eq(account.as_uuid()))
         .exec(db)

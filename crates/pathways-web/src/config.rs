@@ -323,9 +323,11 @@ fn roles_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::
 fn two_factor_roles(names: &[String]) -> Result<Vec<pathways_domain::Role>, String> {
     let mut roles = Vec::new();
     for name in names {
-        let role = name.trim().to_lowercase().parse::<pathways_domain::Role>().map_err(|_| {
-            format!("configuration: two_factor_required_roles: {name:?} is not a staff role")
-        })?;
+        let role = name
+            .trim()
+            .to_lowercase()
+            .parse::<pathways_domain::Role>()
+            .map_err(|_| format!("configuration: two_factor_required_roles: {name:?} is not a staff role"))?;
         if !roles.contains(&role) {
             roles.push(role);
         }
@@ -456,4 +458,3 @@ mod tests {
         });
     }
 }
-

@@ -11,8 +11,7 @@ use utoipa_axum::routes;
 
 use crate::controllers::{
     allies, api, assessments, assets, auth, caseload, checkins, checkups, consents, directory, disclosures, encounters,
-    find, home, invites, lang, locator, ops, outreach, persons, plans, portal, recovery, referrals, staff,
-    two_factor,
+    find, home, invites, lang, locator, ops, outreach, persons, plans, portal, recovery, referrals, staff, two_factor,
 };
 use crate::error::WebError;
 use crate::extract::Door;

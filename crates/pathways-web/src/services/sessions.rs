@@ -137,4 +137,3 @@ pub(crate) fn caller_of(account: &Account) -> Option<Caller> {
     Caller::from_account(account, None)
         .filter(|c| matches!(c.kind, PrincipalKind::Staff | PrincipalKind::Person | PrincipalKind::Ally))
 }
-

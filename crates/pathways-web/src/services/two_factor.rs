@@ -3,10 +3,10 @@
 //! `pathways_domain::two_factor`; wrong codes are slowed like wrong passwords (per account, from the audit trail),
 //! and each code and recovery code is accepted once.
 
+use pathways_domain::AccountId;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::throttle::Failures;
 use pathways_domain::two_factor::{self as rules, CodeRefused};
-use pathways_domain::{AccountId, access::Principal};
 use pathways_store::audit::{self, AuditEntry};
 use pathways_store::model::Account;
 use pathways_store::two_factor as store;
@@ -36,10 +36,18 @@ pub struct Pending {
 /// The answer to a code.
 pub enum CodeAnswer {
     /// Signed in (`token` for the session cookie), or enrolled (`recovery_codes` to show once).
-    Accepted { token: Option<String>, caller: Caller, recovery_codes: Vec<String> },
+    Accepted {
+        token: Option<String>,
+        caller: Caller,
+        recovery_codes: Vec<String>,
+    },
     /// Wrong, or (`reused`) a code already used.
-    Refused { reused: bool },
-    Throttled { retry_after_secs: u64 },
+    Refused {
+        reused: bool,
+    },
+    Throttled {
+        retry_after_secs: u64,
+    },
     /// The waiting sign-in is over (too old, done, or never was): start again.
     Expired,
 }
@@ -83,8 +91,10 @@ pub async fn begin_enrollment(state: &AppState, account: &Account) -> WebResult<
             secret
         }
     };
-    let bytes = rules::secret_from_base32(&secret).ok_or_else(|| WebError::internal("a stored secret is not base32"))?;
-    let label = account.email.clone().or_else(|| account.username.clone()).unwrap_or_else(|| account.display_name.clone());
+    let bytes =
+        rules::secret_from_base32(&secret).ok_or_else(|| WebError::internal("a stored secret is not base32"))?;
+    let label =
+        account.email.clone().or_else(|| account.username.clone()).unwrap_or_else(|| account.display_name.clone());
     Ok(Some(Enrollment { uri: rules::otpauth_uri(&bytes, "Pathways", &label), secret }))
 }
 
@@ -96,7 +106,7 @@ pub async fn verify_pending(state: &AppState, ctx: &Ctx, pending_token: &str, co
     let id = AccountId::from_uuid(account.id);
     let Some(caller) = caller_of(&account) else { return Ok(CodeAnswer::Expired) };
     let Some(tf) = store::find(state.store.reader(), id).await? else { return Ok(CodeAnswer::Expired) };
-    let how = match check_code(state, ctx, id, &tf, code, true).await? {
+    let how = match check_code(state, ctx, id, &tf, code).await? {
         Checked::Totp => "second_factor=totp",
         Checked::Recovery => "second_factor=recovery_code",
         Checked::No(answer) => return Ok(answer),
@@ -139,14 +149,18 @@ async fn confirm(state: &AppState, ctx: &Ctx, caller: &Caller, code: &str) -> We
     if let Some(answer) = throttled(state, ctx, id).await? {
         return Ok(answer);
     }
-    let secret = rules::secret_from_base32(&tf.secret).ok_or_else(|| WebError::internal("a stored secret is not base32"))?;
+    let secret =
+        rules::secret_from_base32(&tf.secret).ok_or_else(|| WebError::internal("a stored secret is not base32"))?;
     let now = now_unix();
     let step = match rules::verify(&secret, code, now, None) {
         Ok(step) => step,
-        Err(why) => return Ok(failed(state, ctx, id, why).await?),
+        Err(why) => return failed(state, ctx, id, why).await,
     };
     let codes = new_recovery_codes();
-    let hashes: Vec<String> = codes.iter().map(|c| recovery_hash(c)).collect::<Option<_>>().unwrap_or_default();
+    let hashes: Vec<String> = codes
+        .iter()
+        .map(|c| recovery_hash(c).ok_or_else(|| WebError::internal("a new recovery code does not normalize")))
+        .collect::<WebResult<_>>()?;
     let mut actor = ctx.actor();
     actor.account = Some(caller.account);
     actor.role = caller.role_str();
@@ -179,11 +193,10 @@ pub async fn turn_off(state: &AppState, ctx: &Ctx, caller: &Caller, code: &str) 
     if rules::required(&state.config.two_factor_required, caller.kind, caller.role) {
         return Err(WebError::Forbidden);
     }
-    let Some(tf) = store::find(state.store.reader(), caller.account).await?.filter(|t| t.confirmed_at.is_some())
-    else {
+    let Some(tf) = store::find(state.store.reader(), caller.account).await?.filter(|t| t.confirmed_at.is_some()) else {
         return Ok(CodeAnswer::Expired);
     };
-    if let Checked::No(answer) = check_code(state, ctx, caller.account, &tf, code, true).await? {
+    if let Checked::No(answer) = check_code(state, ctx, caller.account, &tf, code).await? {
         return Ok(answer);
     }
     let tx = state.store.begin().await?;
@@ -197,7 +210,7 @@ pub async fn turn_off(state: &AppState, ctx: &Ctx, caller: &Caller, code: &str) 
 
 /// The accounts of the administrator's organization that have an authenticator (the reset page).
 pub async fn enrolled_accounts(state: &AppState, caller: &Caller) -> WebResult<Vec<Account>> {
-    if !may_reset(&caller.principal) {
+    if !rules::may_reset(&caller.principal) {
         return Err(WebError::Forbidden);
     }
     Ok(store::enrolled_in_org(state.store.reader(), caller.org).await?)
@@ -207,7 +220,7 @@ pub async fn enrolled_accounts(state: &AppState, caller: &Caller) -> WebResult<V
 /// holder enrolls again at their next sign-in (when required) or may from their account page. Another
 /// organization's account is not found.
 pub async fn reset(state: &AppState, ctx: &Ctx, caller: &Caller, target: AccountId) -> WebResult<()> {
-    if !may_reset(&caller.principal) {
+    if !rules::may_reset(&caller.principal) {
         return Err(WebError::Forbidden);
     }
     let in_org = pathways_store::accounts::find(state.store.reader(), target)
@@ -226,11 +239,6 @@ pub async fn reset(state: &AppState, ctx: &Ctx, caller: &Caller, target: Account
     Ok(())
 }
 
-/// Administrators reset authenticators (`pathways_domain::two_factor::may_reset`).
-fn may_reset(p: &Principal) -> bool {
-    rules::may_reset(p)
-}
-
 enum Checked {
     Totp,
     Recovery,
@@ -245,18 +253,22 @@ async fn check_code(
     id: AccountId,
     tf: &store::TwoFactor,
     code: &str,
-    allow_recovery: bool,
 ) -> WebResult<Checked> {
     if let Some(answer) = throttled(state, ctx, id).await? {
         return Ok(Checked::No(answer));
     }
-    if allow_recovery && let Some(hash) = recovery_hash(code) {
+    if let Some(hash) = recovery_hash(code) {
         let tx = state.store.begin().await?;
         let used = store::use_recovery_code(&tx, id, &hash).await?;
         tx.commit().await?;
-        return Ok(if used { Checked::Recovery } else { Checked::No(failed(state, ctx, id, CodeRefused::Wrong).await?) });
+        return Ok(if used {
+            Checked::Recovery
+        } else {
+            Checked::No(failed(state, ctx, id, CodeRefused::Wrong).await?)
+        });
     }
-    let secret = rules::secret_from_base32(&tf.secret).ok_or_else(|| WebError::internal("a stored secret is not base32"))?;
+    let secret =
+        rules::secret_from_base32(&tf.secret).ok_or_else(|| WebError::internal("a stored secret is not base32"))?;
     let step = match rules::verify(&secret, code, now_unix(), tf.last_used_step) {
         Ok(step) => step,
         Err(why) => return Ok(Checked::No(failed(state, ctx, id, why).await?)),

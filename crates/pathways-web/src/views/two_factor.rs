@@ -42,7 +42,15 @@ impl EnrollPage {
         error: Option<String>,
         next: String,
     ) -> WebResult<Self> {
-        Ok(Self { chrome, action, required, qr: qr_data_uri(&enrollment.uri)?, secret: grouped(&enrollment.secret), error, next })
+        Ok(Self {
+            chrome,
+            action,
+            required,
+            qr: qr_data_uri(&enrollment.uri)?,
+            secret: grouped(&enrollment.secret),
+            error,
+            next,
+        })
     }
 }
 

@@ -28,5 +28,9 @@ pub async fn show_second_step(
 }
 
 fn enroll_path(next: &str) -> String {
-    if next.is_empty() { "/login/enroll".into() } else { format!("/login/enroll?next={}", crate::ctx::url_encode(next)) }
+    if next.is_empty() {
+        "/login/enroll".into()
+    } else {
+        format!("/login/enroll?next={}", crate::ctx::url_encode(next))
+    }
 }

@@ -30,12 +30,14 @@ pub async fn enroll_two_factor(
         CodeAnswer::Refused { .. } => (t.get("two-factor-code-wrong"), None),
         CodeAnswer::Throttled { retry_after_secs } => (wait_words(&t, retry_after_secs), Some(retry_after_secs)),
     };
-    let account = pathways_store::accounts::find(state.store.reader(), caller.account).await?.ok_or(WebError::NotFound)?;
+    let account =
+        pathways_store::accounts::find(state.store.reader(), caller.account).await?.ok_or(WebError::NotFound)?;
     let Some(enrollment) = two_factor::begin_enrollment(&state, &account).await? else {
         return Ok(crate::flash::redirect(&state, "/account/two-factor", crate::key!("flash-two-factor-on")));
     };
     let chrome = Chrome::new(&ctx, &state, t.get("two-factor-enroll-title"));
-    let page = render(&EnrollPage::new(chrome, "/account/two-factor", false, &enrollment, Some(error), String::new())?)?;
+    let page =
+        render(&EnrollPage::new(chrome, "/account/two-factor", false, &enrollment, Some(error), String::new())?)?;
     Ok(match retry_after {
         Some(secs) => too_many(page, secs),
         None => (StatusCode::UNAUTHORIZED, page).into_response(),

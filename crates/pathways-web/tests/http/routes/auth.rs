@@ -121,8 +121,9 @@ async fn unknown_and_known_logins_get_the_same_answers_and_the_same_delays() {
     // In Spanish too.
     let form = app.send(Request::get("/login").header("accept-language", "es").body(Body::empty()).expect("req")).await;
     let cookies = set_cookies(&form.headers).join("; ");
-    let body = serde_urlencoded::to_string([("csrf", csrf_in(&form.body).as_str()), ("login", unknown), ("password", "x")])
-        .expect("form");
+    let body =
+        serde_urlencoded::to_string([("csrf", csrf_in(&form.body).as_str()), ("login", unknown), ("password", "x")])
+            .expect("form");
     let es = app
         .send(
             Request::post("/login")

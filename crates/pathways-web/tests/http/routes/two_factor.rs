@@ -64,12 +64,8 @@ async fn enroll_at_sign_in(app: &TestApp, who: &Staff) -> (Vec<u8>, Vec<String>,
     let secret = secret_on(&page.body);
     let done = post_step(app, &pending, "/login/enroll", &code_at(&secret, DIGITS, now())).await;
     assert_eq!(done.status, StatusCode::OK, "{}", done.body);
-    let codes: Vec<String> = done
-        .body
-        .split("<li><code>")
-        .skip(1)
-        .map(|s| s.split('<').next().unwrap_or_default().to_owned())
-        .collect();
+    let codes: Vec<String> =
+        done.body.split("<li><code>").skip(1).map(|s| s.split('<').next().unwrap_or_default().to_owned()).collect();
     (secret, codes, session_cookie(&done))
 }
 
@@ -126,7 +122,9 @@ async fn a_code_signs_in_once_and_a_recovery_code_once() {
     assert_eq!(get_with(&app, &session_cookie(&ok), "/persons").await.status, StatusCode::OK);
 
     // A recovery code instead of the app, once.
-    for (expected, code) in [(StatusCode::SEE_OTHER, codes[3].to_uppercase()), (StatusCode::UNAUTHORIZED, codes[3].clone())] {
+    for (expected, code) in
+        [(StatusCode::SEE_OTHER, codes[3].to_uppercase()), (StatusCode::UNAUTHORIZED, codes[3].clone())]
+    {
         let resp = sign_in(&app, &clinician.email, PASSWORD, "").await;
         let pending = cookie_named(&resp, "pathways_pending").expect("pending");
         assert_eq!(post_step(&app, &pending, "/login/two-factor", &code).await.status, expected);
@@ -180,9 +178,16 @@ async fn a_coach_may_turn_two_factor_on_and_off_and_a_clinician_may_not_turn_it_
 
     let clinician = app.staff(app.org, Role::Clinician).await;
     let (secret, _, session) = enroll_at_sign_in(&app, &clinician).await;
-    let clinician = Staff { cookie: session.clone(), csrf: csrf_in(&get_with(&app, &session, "/account/two-factor").await.body), ..clinician };
+    let clinician = Staff {
+        cookie: session.clone(),
+        csrf: csrf_in(&get_with(&app, &session, "/account/two-factor").await.body),
+        ..clinician
+    };
     let code = fresh_code(&app, clinician.id, &secret).await;
-    assert_eq!(app.post_form(&clinician, "/account/two-factor/off", &[("code", &code)]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.post_form(&clinician, "/account/two-factor/off", &[("code", &code)]).await.status,
+        StatusCode::FORBIDDEN
+    );
     assert!(app.page(&clinician, "/account/two-factor").await.body.contains("requires two-factor sign-in"));
 }
 
@@ -207,7 +212,12 @@ async fn an_admin_resets_a_lost_authenticator_in_their_own_organization_only() {
     let reset = app.post_form(&admin, &path, &[]).await;
     assert_eq!(reset.status, StatusCode::SEE_OTHER);
     assert!(pathways_store::two_factor::find(app.db.store.reader(), clinician.id).await.expect("q").is_none());
-    assert!(app.audit_actions().await.iter().any(|(a, _, id)| a == "two_factor_reset" && *id == Some(clinician.id.as_uuid())));
+    assert!(
+        app.audit_actions()
+            .await
+            .iter()
+            .any(|(a, _, id)| a == "two_factor_reset" && *id == Some(clinician.id.as_uuid()))
+    );
     // The clinician sets up a new authenticator at the next sign-in.
     assert_eq!(sign_in(&app, &clinician.email, PASSWORD, "").await.location(), "/login/enroll");
     assert_eq!(app.post_form(&admin, &path, &[]).await.status, StatusCode::NOT_FOUND, "nothing left to reset");
