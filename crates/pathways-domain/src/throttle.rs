@@ -12,7 +12,9 @@ use sha2::{Digest, Sha256};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SignInPolicy {
-    /// Failures older than this are forgotten.
+    /// Sign-in failures older than this are forgotten.
+    pub forget_after: Duration,
+    /// The window of the invitation guess limit (`max_failures_per_address` per window; `services::invites`).
     pub window: Duration,
     /// Failures for one login string before any delay.
     pub free_failures_per_login: u64,
@@ -29,7 +31,8 @@ impl Default for SignInPolicy {
     /// against passwords of at least 12 characters and zxcvbn strength 3.
     fn default() -> Self {
         Self {
-            window: Duration::hours(1),
+            forget_after: Duration::hours(1),
+            window: Duration::minutes(15),
             free_failures_per_login: 5,
             max_failures_per_address: 20,
             first_delay: Duration::seconds(30),

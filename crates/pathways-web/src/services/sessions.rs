@@ -37,7 +37,7 @@ pub enum SignIn {
 pub async fn sign_in(state: &AppState, ctx: &Ctx, login: &str, password: &str) -> WebResult<SignIn> {
     let key = login_key(login);
     let now = pathways_store::now();
-    let since = now - state.sign_in.window;
+    let since = now - state.sign_in.forget_after;
     let (by_login, by_addr) =
         audit::recent_sign_in_failures(state.store.reader(), &key, ctx.client_addr.as_deref(), since).await?;
     let actor = ctx.actor();

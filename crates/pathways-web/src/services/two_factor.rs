@@ -285,7 +285,7 @@ async fn check_code(
 /// Refuses (audited, not counted) a code that comes too soon after recent wrong ones for the account.
 async fn throttled(state: &AppState, ctx: &Ctx, id: AccountId) -> WebResult<Option<CodeAnswer>> {
     let now = pathways_store::now();
-    let since = now - state.sign_in.window;
+    let since = now - state.sign_in.forget_after;
     let failures =
         audit::recent_failures_on(state.store.reader(), AuditAction::TwoFactorFailed, id.as_uuid(), since).await?;
     let Err(t) = state.sign_in.check(now, failures, Failures::default()) else { return Ok(None) };
