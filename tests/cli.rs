@@ -637,3 +637,35 @@ async fn an_operator_disables_enables_and_resets_any_account_by_email_or_usernam
     let verify = cli.run(&["audit", "verify"], "");
     assert!(text(&verify).contains("intact"), "{}", text(&verify));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_administrator_resets_a_lost_authenticator_from_the_command_line() {
+    let db = TestDb::new().await;
+    let cli = Cli { url: db.url.clone(), dir: tempfile::tempdir().expect("dir") };
+    assert!(cli.run(&["migrate"], "").status.success());
+    assert!(cli.run(&["org", "create", "--slug", "hartford-rcc", "--name", "Hartford RCC"], "").status.success());
+    let made = cli.run(
+        &["user", "create", "--org", "hartford-rcc", "--role", "clinician", "--email", "clin@example.org"],
+        "maple river lantern orbit\n",
+    );
+    assert!(made.status.success(), "{}", text(&made));
+    let account = pathways_store::accounts::find_by_email(db.store.reader(), "clin@example.org")
+        .await
+        .expect("query")
+        .expect("account");
+    let id = pathways_domain::AccountId::from_uuid(account.id);
+    pathways_store::two_factor::start(db.store.writer(), id, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ").await.expect("start");
+    assert!(pathways_store::two_factor::confirm(db.store.writer(), id, 1, &["h".into()]).await.expect("confirm"));
+
+    let neither = cli.run(&["user", "reset-2fa"], "");
+    assert!(!neither.status.success());
+    let unknown = cli.run(&["user", "reset-2fa", "--username", "nobody"], "");
+    assert!(!unknown.status.success() && text(&unknown).contains("no account"), "{}", text(&unknown));
+    let reset = cli.run(&["user", "reset-2fa", "--email", "CLIN@example.org"], "");
+    assert!(reset.status.success(), "{}", text(&reset));
+    assert!(pathways_store::two_factor::find(db.store.reader(), id).await.expect("query").is_none());
+    let events = pathways_store::audit::recent(db.store.reader(), 10).await.expect("audit");
+    assert!(events.iter().any(|e| e.action == "two_factor_reset" && e.entity_id == Some(account.id)));
+    let again = cli.run(&["user", "reset-2fa", "--email", "clin@example.org"], "");
+    assert!(!again.status.success() && text(&again).contains("nothing to reset"), "{}", text(&again));
+}

@@ -207,6 +207,13 @@ enum UserCommand {
         #[command(flatten)]
         who: user::AccountArg,
     },
+    /// Remove an account's authenticator (a lost phone) and its recovery codes, audited: the account sets up a
+    /// new one at its next sign-in (when its role requires it) or may from its account page.
+    #[command(name = "reset-2fa")]
+    ResetTwoFactor {
+        #[command(flatten)]
+        who: user::AccountArg,
+    },
 }
 
 #[derive(Subcommand)]

@@ -100,6 +100,7 @@ pub(super) async fn user(config: Config, command: UserCommand) -> anyhow::Result
                 }
             );
         }
+        UserCommand::ResetTwoFactor { who } => reset_two_factor(&store, &who).await?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -146,4 +147,23 @@ fn read_password() -> anyhow::Result<String> {
         bail!("no password given on standard input");
     }
     Ok(password)
+}
+/// `pathways user reset-2fa`: removes the account's authenticator and recovery codes, audited.
+async fn reset_two_factor(store: &pathways_store::Store, who: &AccountArg) -> anyhow::Result<()> {
+    let login = who.name();
+    let account = who.find(store).await?;
+    let tx = store.begin().await?;
+    let removed = pathways_store::two_factor::remove(&tx, account.id.into()).await?;
+    if !removed {
+        bail!("{login} does not use two-factor sign-in: nothing to reset");
+    }
+    audit::append(
+        &tx,
+        &cli_actor(),
+        AuditEntry::new(AuditAction::TwoFactorReset, AuditOutcome::Success).on("account", account.id),
+    )
+    .await?;
+    tx.commit().await?;
+    println!("Reset two-factor sign-in for {login}; they set up a new authenticator at their next sign-in.");
+    Ok(())
 }

@@ -109,10 +109,20 @@ pub enum AuditAction {
     AllyRemove,
     /// An administrator read the list of their organization's accounts.
     AccountList,
+    /// Two-factor sign-in turned on (the code confirmed, recovery codes made).
+    TwoFactorEnroll,
+    /// A wrong or reused second-factor code at sign-in.
+    TwoFactorFailed,
+    /// A second-factor attempt refused for coming too soon after failures.
+    TwoFactorThrottled,
+    /// An administrator removed an account's authenticator (page or command line).
+    TwoFactorReset,
+    /// An account holder turned their own optional two-factor sign-in off.
+    TwoFactorDisable,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 63] = [
+    pub const ALL: [AuditAction; 68] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -176,6 +186,11 @@ impl AuditAction {
         AuditAction::AccountEnable,
         AuditAction::AllyRemove,
         AuditAction::AccountList,
+        AuditAction::TwoFactorEnroll,
+        AuditAction::TwoFactorFailed,
+        AuditAction::TwoFactorThrottled,
+        AuditAction::TwoFactorReset,
+        AuditAction::TwoFactorDisable,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -243,6 +258,11 @@ impl AuditAction {
             AuditAction::AccountEnable => "account_enable",
             AuditAction::AllyRemove => "ally_remove",
             AuditAction::AccountList => "account_list",
+            AuditAction::TwoFactorEnroll => "two_factor_enroll",
+            AuditAction::TwoFactorFailed => "two_factor_failed",
+            AuditAction::TwoFactorThrottled => "two_factor_throttled",
+            AuditAction::TwoFactorReset => "two_factor_reset",
+            AuditAction::TwoFactorDisable => "two_factor_disable",
         }
     }
 }

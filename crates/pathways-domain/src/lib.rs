@@ -32,6 +32,7 @@ pub mod taxonomy;
 pub mod text;
 pub mod throttle;
 pub mod token;
+pub mod two_factor;
 
 pub use ids::{AccountId, OrgId, PersonId};
 pub use role::{PrincipalKind, Role};

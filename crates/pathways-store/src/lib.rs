@@ -42,6 +42,7 @@ pub mod summary;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod tokens;
+pub mod two_factor;
 
 use std::path::Path;
 use std::time::Duration;

@@ -43,6 +43,14 @@ pub struct Config {
     /// How often the outreach rules run for the persons whose records changed, in seconds (default 15; 0 turns
     /// the background runner off in this process, e.g. when another process on the same database runs it).
     pub outreach_every_seconds: u64,
+    /// Staff roles that must use two-factor sign-in (`two_factor_required_roles = ["admin", "supervisor",
+    /// "clinician"]`, or `PATHWAYS_TWO_FACTOR_REQUIRED_ROLES=admin,supervisor,clinician`); everyone else may
+    /// choose it. As written; [`Config::two_factor_required`] is what it says, checked.
+    #[serde(rename = "two_factor_required_roles", deserialize_with = "roles_list")]
+    two_factor_roles_settings: Vec<String>,
+    /// The roles that must use two-factor sign-in.
+    #[serde(skip)]
+    pub two_factor_required: Vec<pathways_domain::Role>,
     /// The `[deployment]` section as written; [`Config::deployment`] is what it says, checked.
     #[serde(rename = "deployment")]
     deployment_settings: DeploymentSettings,
@@ -159,12 +167,13 @@ struct Defaults {
     bed_hold_hours: i64,
     capacity_stale_hours: i64,
     outreach_every_seconds: u64,
+    two_factor_required_roles: Vec<&'static str>,
     deployment: DeploymentSettings,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://pathways-data/pathways.db";
 
-const KNOWN_KEYS: [&str; 17] = [
+const KNOWN_KEYS: [&str; 18] = [
     "database_url",
     "bind",
     "public_url",
@@ -182,6 +191,7 @@ const KNOWN_KEYS: [&str; 17] = [
     "outreach_every_seconds",
     "deployment",
     "smtp",
+    "two_factor_required_roles",
 ];
 
 impl Config {
@@ -203,6 +213,7 @@ impl Config {
             bed_hold_hours: 4,
             capacity_stale_hours: 8,
             outreach_every_seconds: 15,
+            two_factor_required_roles: pathways_domain::two_factor::DEFAULT_REQUIRED_ROLES.map(|r| r.as_str()).to_vec(),
             deployment: DeploymentSettings::default(),
         }))
         .merge(Toml::file(&file))
@@ -224,6 +235,7 @@ impl Config {
         }
         config.check()?;
         config.deployment = config.deployment_settings.check()?;
+        config.two_factor_required = two_factor_roles(&config.two_factor_roles_settings)?;
         Ok((config, warnings))
     }
 
@@ -323,6 +335,10 @@ impl Config {
             bed_hold_hours: 4,
             capacity_stale_hours: 8,
             outreach_every_seconds: 15,
+            two_factor_roles_settings: pathways_domain::two_factor::DEFAULT_REQUIRED_ROLES
+                .map(|r| r.as_str().to_owned())
+                .to_vec(),
+            two_factor_required: pathways_domain::two_factor::DEFAULT_REQUIRED_ROLES.to_vec(),
             deployment_settings: DeploymentSettings::default(),
             deployment: Deployment::default(),
             smtp: None,
@@ -342,6 +358,13 @@ impl Config {
                 .collect(),
         };
         self.deployment = deployment;
+        self
+    }
+
+    /// This configuration with other roles required to use two-factor sign-in (tests and tools).
+    pub fn with_two_factor_required(mut self, roles: &[pathways_domain::Role]) -> Self {
+        self.two_factor_roles_settings = roles.iter().map(|r| r.as_str().to_owned()).collect();
+        self.two_factor_required = roles.to_vec();
         self
     }
 
@@ -382,6 +405,37 @@ fn unknown_keys_in(file: &Path) -> Vec<String> {
         );
     }
     unknown
+}
+
+/// `two_factor_required_roles` as a list (the file) or as one comma-separated string (the environment; empty for
+/// none).
+fn roles_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Roles {
+        List(Vec<String>),
+        Text(String),
+    }
+    Ok(match Roles::deserialize(d)? {
+        Roles::List(list) => list,
+        Roles::Text(text) => text.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect(),
+    })
+}
+
+/// The roles named, checked: an unknown one fails the start (a typo must not silently turn a requirement off).
+fn two_factor_roles(names: &[String]) -> Result<Vec<pathways_domain::Role>, String> {
+    let mut roles = Vec::new();
+    for name in names {
+        let role = name
+            .trim()
+            .to_lowercase()
+            .parse::<pathways_domain::Role>()
+            .map_err(|_| format!("configuration: two_factor_required_roles: {name:?} is not a staff role"))?;
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    Ok(roles)
 }
 
 #[cfg(test)]
@@ -463,6 +517,36 @@ mod tests {
         figment::Jail::expect_with(|_| {
             let err = Config::load(dir.path()).expect_err("a bad sender is refused at start");
             assert!(err.contains("smtp"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[expect(clippy::result_large_err, reason = "figment's Jail fixes the closure's error type")]
+    fn two_factor_roles_default_to_those_reaching_records_and_are_configurable() {
+        use pathways_domain::Role;
+        let dir = tempfile::tempdir().expect("dir");
+        figment::Jail::expect_with(|_| {
+            let (c, _) = Config::load(dir.path()).map_err(|e| e.to_string())?;
+            assert_eq!(c.two_factor_required, [Role::Admin, Role::Supervisor, Role::Clinician]);
+            Ok(())
+        });
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("PATHWAYS_TWO_FACTOR_REQUIRED_ROLES", "admin, coach");
+            let (c, _) = Config::load(dir.path()).map_err(|e| e.to_string())?;
+            assert_eq!(c.two_factor_required, [Role::Admin, Role::Coach]);
+            Ok(())
+        });
+        std::fs::write(dir.path().join("pathways.toml"), "two_factor_required_roles = []\n").expect("write");
+        figment::Jail::expect_with(|_| {
+            let (c, _) = Config::load(dir.path()).map_err(|e| e.to_string())?;
+            assert!(c.two_factor_required.is_empty());
+            Ok(())
+        });
+        std::fs::write(dir.path().join("pathways.toml"), "two_factor_required_roles = [\"admn\"]\n").expect("write");
+        figment::Jail::expect_with(|_| {
+            let err = Config::load(dir.path()).expect_err("unknown role");
+            assert!(err.contains("two_factor_required_roles") && err.contains("admn"), "{err}");
             Ok(())
         });
     }

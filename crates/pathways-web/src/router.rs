@@ -12,7 +12,7 @@ use utoipa_axum::routes;
 use crate::controllers::{
     accounts, allies, api, assessments, assets, auth, caseload, checkins, checkups, consents, directory, disclosures,
     encounters, find, home, invites, lang, locator, ops, outreach, persons, plans, portal, recovery, referrals, staff,
-    tokens,
+    tokens, two_factor,
 };
 use crate::error::WebError;
 use crate::extract::Door;
@@ -129,6 +129,13 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(home::show_home))
         .route("/login", get(auth::show_login).post(auth::sign_in))
         .route("/logout", post(auth::sign_out))
+        .route("/login/two-factor", get(auth::show_second_step).post(auth::verify_second_step))
+        .route("/login/enroll", get(auth::show_enrollment).post(auth::confirm_enrollment))
+        .route("/account/two-factor", get(two_factor::show_two_factor).post(two_factor::enroll_two_factor))
+        .route("/account/two-factor/start", post(two_factor::start_two_factor))
+        .route("/account/two-factor/off", post(two_factor::turn_off_two_factor))
+        .route("/admin/two-factor", get(two_factor::list_two_factor))
+        .route("/admin/two-factor/{account}/reset", post(two_factor::reset_two_factor))
         .route("/lang/{code}", get(lang::switch_language))
         .route("/recovery", get(recovery::show_recovery))
         // The signed-in account's own settings

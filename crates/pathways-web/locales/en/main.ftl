@@ -1415,3 +1415,69 @@ email-reset-body = A link to choose a new Pathways password was made for your ac
     Or go to { $codepage } and type this code: { $code }
 
     It works once, until { $expires }. If you did not ask for it, tell your administrator.
+## Sign-in throttling and two-factor sign-in (issue 22)
+login-slowed = Several sign-in attempts with this email or username (or from this network) didn't work, so to keep accounts safe we wait a little before checking another one. Nothing is locked: the right password will work after the wait.
+two-factor-wait-minutes = { $count ->
+    [one] Please try again in 1 minute.
+   *[other] Please try again in { $count } minutes.
+}
+two-factor-wait-seconds = { $count ->
+    [one] Please try again in 1 second.
+   *[other] Please try again in { $count } seconds.
+}
+flash-sign-in-again = That sign-in took too long or was already finished. Please sign in again.
+flash-two-factor-on = Two-factor sign-in is on.
+flash-two-factor-off = Two-factor sign-in is off.
+flash-two-factor-reset = Done. That account will set up its authenticator app again at its next sign-in.
+nav-two-factor = Two-factor sign-in
+two-factor-step-title = Enter your sign-in code
+two-factor-step-lead = Your password was right. Now enter the 6-digit code your authenticator app shows for Pathways.
+two-factor-field-code = Code from your app, or a recovery code
+two-factor-field-code-hint = 6 digits, or a recovery code like abcd-efgh-jkmn-pqrs. Each recovery code works once.
+two-factor-step-submit = Continue
+two-factor-step-lost = Lost your phone and your recovery codes? Your organization's Pathways administrator can reset your two-factor sign-in.
+two-factor-step-again = Start again
+two-factor-code-wrong = That code didn't work. Check your app for the current code and try again.
+two-factor-code-reused = That code was already used. Wait for your app to show a new code, then enter it.
+two-factor-enroll-title = Set up two-factor sign-in
+two-factor-enroll-required = Your role reaches people's health records, so your account needs a second step at sign-in. Set it up now to continue.
+two-factor-enroll-why = With two-factor sign-in, a stolen password alone can't open your account: signing in also needs a code from an app on your phone.
+two-factor-enroll-step-app = Open an authenticator app on your phone (for example FreeOTP, Google Authenticator, Microsoft Authenticator or 1Password).
+two-factor-enroll-step-scan = Add an account in the app by scanning this QR code.
+two-factor-qr-alt = QR code for your authenticator app. If you can't scan it, type the setup key shown below.
+two-factor-enroll-step-type = Or type this setup key into the app:
+two-factor-secret-label = Setup key
+two-factor-enroll-kind = The key is time-based (TOTP), 6 digits, every 30 seconds. Spaces don't matter.
+two-factor-enroll-step-code = Enter the 6-digit code the app now shows.
+two-factor-field-app-code = 6-digit code from your app
+two-factor-enroll-submit = Turn on two-factor sign-in
+two-factor-codes-title = Your recovery codes
+two-factor-codes-lead = Two-factor sign-in is on. If you lose your phone, each of these codes lets you sign in once instead of a code from the app. Save them somewhere safe now (print them or keep them in a password manager).
+two-factor-codes-once = This is the only time these codes are shown.
+two-factor-codes-continue = I saved my codes. Continue
+two-factor-codes-left = { $count ->
+    [one] 1 recovery code left.
+   *[other] { $count } recovery codes left.
+}
+two-factor-account-title = Two-factor sign-in
+two-factor-account-on = Two-factor sign-in is on for your account.
+two-factor-account-required = Your role requires two-factor sign-in, so it stays on. If you lose your phone, ask your organization's Pathways administrator to reset it.
+two-factor-off-title = Turn off two-factor sign-in
+two-factor-off-submit = Turn off
+two-factor-account-off = Two-factor sign-in is off for your account. You can turn it on: you'll need an authenticator app on your phone.
+two-factor-start = Set up two-factor sign-in
+two-factor-admin-title = Reset two-factor sign-in
+two-factor-admin-link = Reset two-factor sign-in for someone in your organization
+two-factor-admin-lead = When someone loses their phone and their recovery codes, remove their authenticator here. They set up a new one at their next sign-in. Check who is asking before you reset.
+two-factor-admin-none = Nobody in your organization uses two-factor sign-in yet.
+two-factor-admin-caption = Accounts with two-factor sign-in
+two-factor-admin-name = Name
+two-factor-admin-login = Email or username
+two-factor-admin-action = Action
+two-factor-admin-reset = Reset
+two-factor-admin-reset-label = Reset two-factor sign-in for { $name }
+access-what-two-factor-enroll = turned on two-factor sign-in
+access-what-two-factor-failed = entered a sign-in code that didn't work
+access-what-two-factor-throttled = was asked to wait after several sign-in codes that didn't work
+access-what-two-factor-reset = reset an account's two-factor sign-in
+access-what-two-factor-disable = turned off two-factor sign-in

@@ -1415,3 +1415,69 @@ email-reset-body = Se creó un enlace para elegir una contraseña nueva de Pathw
     O vaya a { $codepage } y escriba este código: { $code }
 
     Funciona una sola vez, hasta { $expires }. Si usted no lo pidió, avise a su administrador.
+## Sign-in throttling and two-factor sign-in (issue 22)
+login-slowed = Varios intentos de inicio de sesión con este correo o nombre de usuario (o desde esta red) no funcionaron; para proteger las cuentas, esperamos un poco antes de revisar otro. Nada queda bloqueado: la contraseña correcta funcionará después de la espera.
+two-factor-wait-minutes = { $count ->
+    [one] Vuelva a intentarlo en 1 minuto.
+   *[other] Vuelva a intentarlo en { $count } minutos.
+}
+two-factor-wait-seconds = { $count ->
+    [one] Vuelva a intentarlo en 1 segundo.
+   *[other] Vuelva a intentarlo en { $count } segundos.
+}
+flash-sign-in-again = Ese inicio de sesión tardó demasiado o ya había terminado. Inicie sesión de nuevo.
+flash-two-factor-on = El inicio de sesión en dos pasos está activado.
+flash-two-factor-off = El inicio de sesión en dos pasos está desactivado.
+flash-two-factor-reset = Listo. Esa cuenta volverá a configurar su aplicación de autenticación la próxima vez que inicie sesión.
+nav-two-factor = Inicio de sesión en dos pasos
+two-factor-step-title = Escriba su código de inicio de sesión
+two-factor-step-lead = Su contraseña es correcta. Ahora escriba el código de 6 dígitos que muestra su aplicación de autenticación para Pathways.
+two-factor-field-code = Código de su aplicación, o un código de recuperación
+two-factor-field-code-hint = 6 dígitos, o un código de recuperación como abcd-efgh-jkmn-pqrs. Cada código de recuperación funciona una sola vez.
+two-factor-step-submit = Continuar
+two-factor-step-lost = ¿Perdió su teléfono y sus códigos de recuperación? La persona que administra Pathways en su organización puede restablecer su inicio de sesión en dos pasos.
+two-factor-step-again = Empezar de nuevo
+two-factor-code-wrong = Ese código no funcionó. Revise el código actual en su aplicación e inténtelo de nuevo.
+two-factor-code-reused = Ese código ya se usó. Espere a que su aplicación muestre un código nuevo y escríbalo.
+two-factor-enroll-title = Configurar el inicio de sesión en dos pasos
+two-factor-enroll-required = Su función le da acceso a expedientes de salud de las personas, así que su cuenta necesita un segundo paso al iniciar sesión. Configúrelo ahora para continuar.
+two-factor-enroll-why = Con el inicio de sesión en dos pasos, una contraseña robada no basta para abrir su cuenta: también se necesita un código de una aplicación en su teléfono.
+two-factor-enroll-step-app = Abra una aplicación de autenticación en su teléfono (por ejemplo FreeOTP, Google Authenticator, Microsoft Authenticator o 1Password).
+two-factor-enroll-step-scan = Agregue una cuenta en la aplicación escaneando este código QR.
+two-factor-qr-alt = Código QR para su aplicación de autenticación. Si no puede escanearlo, escriba la clave de configuración que aparece abajo.
+two-factor-enroll-step-type = O escriba esta clave de configuración en la aplicación:
+two-factor-secret-label = Clave de configuración
+two-factor-enroll-kind = La clave es por tiempo (TOTP), de 6 dígitos, cada 30 segundos. Los espacios no importan.
+two-factor-enroll-step-code = Escriba el código de 6 dígitos que muestra ahora la aplicación.
+two-factor-field-app-code = Código de 6 dígitos de su aplicación
+two-factor-enroll-submit = Activar el inicio de sesión en dos pasos
+two-factor-codes-title = Sus códigos de recuperación
+two-factor-codes-lead = El inicio de sesión en dos pasos está activado. Si pierde su teléfono, cada uno de estos códigos le permite iniciar sesión una vez en lugar del código de la aplicación. Guárdelos ahora en un lugar seguro (imprímalos o guárdelos en un administrador de contraseñas).
+two-factor-codes-once = Esta es la única vez que se muestran estos códigos.
+two-factor-codes-continue = Ya guardé mis códigos. Continuar
+two-factor-codes-left = { $count ->
+    [one] Le queda 1 código de recuperación.
+   *[other] Le quedan { $count } códigos de recuperación.
+}
+two-factor-account-title = Inicio de sesión en dos pasos
+two-factor-account-on = El inicio de sesión en dos pasos está activado en su cuenta.
+two-factor-account-required = Su función requiere el inicio de sesión en dos pasos, así que permanece activado. Si pierde su teléfono, pida a la persona que administra Pathways en su organización que lo restablezca.
+two-factor-off-title = Desactivar el inicio de sesión en dos pasos
+two-factor-off-submit = Desactivar
+two-factor-account-off = El inicio de sesión en dos pasos está desactivado en su cuenta. Puede activarlo: necesitará una aplicación de autenticación en su teléfono.
+two-factor-start = Configurar el inicio de sesión en dos pasos
+two-factor-admin-title = Restablecer el inicio de sesión en dos pasos
+two-factor-admin-link = Restablecer el inicio de sesión en dos pasos de alguien de su organización
+two-factor-admin-lead = Cuando alguien pierde su teléfono y sus códigos de recuperación, quite aquí su autenticador. Configurará uno nuevo la próxima vez que inicie sesión. Confirme quién lo pide antes de restablecerlo.
+two-factor-admin-none = Nadie en su organización usa todavía el inicio de sesión en dos pasos.
+two-factor-admin-caption = Cuentas con inicio de sesión en dos pasos
+two-factor-admin-name = Nombre
+two-factor-admin-login = Correo o nombre de usuario
+two-factor-admin-action = Acción
+two-factor-admin-reset = Restablecer
+two-factor-admin-reset-label = Restablecer el inicio de sesión en dos pasos de { $name }
+access-what-two-factor-enroll = activó el inicio de sesión en dos pasos
+access-what-two-factor-failed = escribió un código de inicio de sesión que no funcionó
+access-what-two-factor-throttled = tuvo que esperar después de varios códigos de inicio de sesión que no funcionaron
+access-what-two-factor-reset = restableció el inicio de sesión en dos pasos de una cuenta
+access-what-two-factor-disable = desactivó el inicio de sesión en dos pasos

@@ -30,3 +30,4 @@ pub mod recovery;
 pub mod referrals;
 pub mod staff;
 pub mod tokens;
+pub mod two_factor;

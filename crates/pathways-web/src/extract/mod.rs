@@ -31,4 +31,4 @@ pub use capacity_query::CapacityParams;
 pub use ids::{HoldAction, InPath, ListingAction, PathParam, VersionNo};
 pub use next_page::NextPage;
 pub use roles::{AllyCaller, Editor, Operator, ProviderStaff};
-pub use session::{Door, SignedIn, Subject};
+pub use session::{AnyoneSignedIn, Door, SignedIn, Subject};

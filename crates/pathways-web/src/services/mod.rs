@@ -29,3 +29,4 @@ pub mod sessions;
 pub mod staff;
 pub mod summary;
 pub mod tokens;
+pub mod two_factor;

@@ -21,3 +21,4 @@ mod plans;
 mod recovery;
 mod referrals;
 mod tokens;
+mod two_factor;
