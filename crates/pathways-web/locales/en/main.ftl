@@ -1315,6 +1315,7 @@ home-team-queue = Open the outreach queue
 home-directory-open = Open the directory listings
 
 ## API tokens (/account/tokens)
+nav-api-tokens = API tokens
 tokens-title = API tokens
 tokens-intro = An API token lets another program (a report, an electronic health record) use the Pathways API as you. Give each program its own token, with only the access it needs, and revoke a token as soon as it is no longer used.
 tokens-new-heading = Your new token

@@ -1315,6 +1315,7 @@ home-team-queue = Abrir la cola de contacto
 home-directory-open = Abrir los servicios del directorio
 
 ## API tokens (/account/tokens)
+nav-api-tokens = Tokens de API
 tokens-title = Tokens de API
 tokens-intro = Un token de API permite que otro programa (un informe, un expediente clínico electrónico) use la API de Pathways en su nombre. Dé a cada programa su propio token, solo con el acceso que necesita, y revoque un token en cuanto deje de usarse.
 tokens-new-heading = Su nuevo token
