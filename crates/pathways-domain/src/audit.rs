@@ -97,10 +97,16 @@ pub enum AuditAction {
     ReferralUpdate,
     /// An API token revoked (by its holder, or from the command line).
     TokenRevoke,
+    /// The person's own copy of their record (the printable page or the FHIR Bundle).
+    RecordDownload,
+    /// A person's record exported as FHIR to another provider (`$everything`, after the consent gate).
+    FhirExport,
+    /// A person's record read through the read-only FHIR API.
+    FhirRead,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 57] = [
+    pub const ALL: [AuditAction; 60] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -158,6 +164,9 @@ impl AuditAction {
         AuditAction::ReferralRead,
         AuditAction::ReferralUpdate,
         AuditAction::TokenRevoke,
+        AuditAction::RecordDownload,
+        AuditAction::FhirExport,
+        AuditAction::FhirRead,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -219,6 +228,9 @@ impl AuditAction {
             AuditAction::ReferralRead => "referral_read",
             AuditAction::ReferralUpdate => "referral_update",
             AuditAction::TokenRevoke => "token_revoke",
+            AuditAction::RecordDownload => "record_download",
+            AuditAction::FhirExport => "fhir_export",
+            AuditAction::FhirRead => "fhir_read",
         }
     }
 }
