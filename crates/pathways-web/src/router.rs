@@ -11,7 +11,8 @@ use utoipa_axum::routes;
 
 use crate::controllers::{
     allies, api, assessments, assets, auth, caseload, checkins, checkups, consents, directory, disclosures, encounters,
-    find, home, invites, lang, locator, ops, outreach, persons, plans, portal, recovery, referrals, staff, tokens,
+    find, home, invites, lang, locator, ops, outreach, persons, plans, portal, record, recovery, referrals, staff,
+    tokens,
 };
 use crate::error::WebError;
 use crate::extract::Door;
@@ -69,6 +70,7 @@ fn portal_routes() -> Router<AppState> {
         .route("/checkins", get(checkins::list_checkins).post(checkins::create_checkin))
         .route("/consents/{consent}/scan", get(consents::show_scan))
         .route("/allies", get(allies::show_allies).post(allies::invite_ally))
+        .route("/record", get(record::show_record))
         .layer(Extension(Door::Portal))
 }
 
@@ -77,7 +79,8 @@ fn portal_routes() -> Router<AppState> {
 /// handlers of one path go in one `routes!`.
 pub fn api_routes() -> OpenApiRouter<AppState> {
     use api::{
-        access_line, capacity, checkups, consents, find, hsds, meetings, outreach, persons, plans, records, referrals,
+        access_line, capacity, checkups, consents, fhir, find, hsds, meetings, outreach, persons, plans, records,
+        referrals,
     };
     OpenApiRouter::with_openapi(crate::openapi::ApiDoc::openapi())
         // Persons and their records
@@ -101,6 +104,12 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         // Referrals
         .routes(routes!(referrals::list_referrals::list_referrals, referrals::create_referral::create_referral))
         .routes(routes!(referrals::patch_referral::patch_referral))
+        // FHIR R4 (read-only; OperationOutcome errors) and the consent-gated export
+        .routes(routes!(fhir::get_metadata::get_metadata))
+        .routes(routes!(fhir::search_patients::search_patients))
+        .routes(routes!(fhir::get_patient::get_patient))
+        .routes(routes!(fhir::get_everything::get_everything))
+        .routes(routes!(fhir::search_observations::search_observations))
         // Treatment capacity, bed holds and the transport queue
         .routes(routes!(capacity::get_capacity::get_capacity))
         .routes(routes!(capacity::post_capacity::post_capacity))

@@ -195,6 +195,10 @@ pub async fn own_record(state: &AppState, ctx: &Ctx, caller: &Caller, person: Pe
     Ok((rec, bundle))
 }
 
+/// An export without a recipient (1 to 200 characters).
+pub const RECIPIENT_REQUIRED: &str =
+    "recipient is required: the receiving provider's name as the consent names it (1 to 200 characters)";
+
 /// Why an export was refused, for the OperationOutcome.
 pub const NO_CONSENT: &str = "No consent in force allows disclosing this person's record to this recipient \
      (42 CFR 2.31): nothing was sent. Record the person's written consent naming the recipient, then export again.";
@@ -209,9 +213,15 @@ pub async fn export(
     ctx: &Ctx,
     caller: &Caller,
     person: PersonId,
-    recipient: &str,
+    recipient: Option<&str>,
 ) -> WebResult<Bundle> {
     let PersonTx { tx, scope, record } = open_person(state, ctx, caller, person, AuditAction::FhirExport).await?;
+    // The person gate first (reach, then the input), so a missing recipient says nothing about who exists.
+    let Some(recipient) = recipient else {
+        drop(tx);
+        crate::access::audit_failed(state, ctx, AuditAction::FhirExport, person, "no recipient named").await?;
+        return Err(WebError::BadRequest(RECIPIENT_REQUIRED));
+    };
     let today = crate::clock::today();
     let receiver = Receiver::Organization { org: None, name: recipient, treatment: true };
     let granted = consents::gate_each(&tx, person, receiver, &EXPORT_CATEGORIES, today).await?;
@@ -413,4 +423,74 @@ pub async fn search_observations(
     let total = all.len() as u64;
     let items = all.into_iter().skip(offset as usize).take(count as usize).collect();
     Ok(SearchPage { items, total, offset, count })
+}
+
+/// What the FHIR API serves, resource by resource: the one table the CapabilityStatement is generated from (and
+/// that `tests/http/routes/fhir.rs` calls, interaction by interaction).
+pub struct ResourceApi {
+    pub kind: &'static str,
+    /// `read`, `search-type`.
+    pub interactions: &'static [&'static str],
+    /// (name, type)
+    pub search: &'static [(&'static str, &'static str)],
+    /// (name, definition)
+    pub operations: &'static [(&'static str, &'static str)],
+}
+
+pub const API: &[ResourceApi] = &[
+    ResourceApi {
+        kind: "Patient",
+        interactions: &["read", "search-type"],
+        search: &[("_id", "token"), ("_count", "number")],
+        operations: &[("everything", "http://hl7.org/fhir/OperationDefinition/Patient-everything")],
+    },
+    ResourceApi {
+        kind: "Observation",
+        interactions: &["search-type"],
+        search: &[("patient", "reference"), ("_id", "token"), ("_count", "number")],
+        operations: &[],
+    },
+];
+
+/// The CapabilityStatement, from [`API`].
+pub fn capability_statement(state: &AppState) -> model::CapabilityStatement {
+    use model::*;
+    let _ = state;
+    CapabilityStatement {
+        id: None,
+        meta: None,
+        name: Some("PathwaysFhirR4".into()),
+        status: "active".into(),
+        date: "2026-12-06".into(),
+        kind: "instance".into(),
+        software: Some(CapabilitySoftware { name: "Pathways".into() }),
+        fhir_version: "4.0.1".into(),
+        format: vec!["application/fhir+json".into(), "json".into()],
+        rest: vec![CapabilityRest {
+            mode: "server".into(),
+            documentation: Some(
+                "Read-only. Bearer tokens (Authorization: Bearer …); a person outside the caller's reach is not \
+                 found. Every resource is labelled 42CFRPart2 / R. $everything needs a consent in force naming the \
+                 recipient."
+                    .into(),
+            ),
+            resource: API
+                .iter()
+                .map(|r| CapabilityResource {
+                    type_: r.kind.into(),
+                    interaction: r.interactions.iter().map(|c| CapabilityInteraction { code: (*c).into() }).collect(),
+                    search_param: r
+                        .search
+                        .iter()
+                        .map(|(n, t)| CapabilitySearchParam { name: (*n).into(), type_: (*t).into() })
+                        .collect(),
+                    operation: r
+                        .operations
+                        .iter()
+                        .map(|(n, d)| CapabilityOperation { name: (*n).into(), definition: (*d).into() })
+                        .collect(),
+                })
+                .collect(),
+        }],
+    }
 }

@@ -1,0 +1,108 @@
+//! The read-only FHIR R4 API (`/fhir/r4`, issue 18): answers are `application/fhir+json`, errors an
+//! `OperationOutcome` with the status. Bearer tokens as the rest of the API; the person gate decides what a caller
+//! reaches (another organization's record: 404).
+
+pub mod get_everything;
+pub mod get_metadata;
+pub mod get_patient;
+pub mod search_observations;
+pub mod search_patients;
+
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use crate::error::WebError;
+use crate::services::fhir::map;
+use crate::services::fhir::model::Resource;
+
+/// The largest page a search returns, and the default.
+pub const MAX_COUNT: u64 = 100;
+pub const DEFAULT_COUNT: u64 = 50;
+
+/// A FHIR answer.
+pub fn fhir(status: StatusCode, r: &Resource) -> Response {
+    match serde_json::to_vec(r) {
+        Ok(body) => (status, [(header::CONTENT_TYPE, "application/fhir+json; charset=utf-8")], body).into_response(),
+        Err(e) => WebError::internal(e).into_response(),
+    }
+}
+
+/// An OperationOutcome for a status, with the words saying why.
+pub fn outcome(status: StatusCode, diagnostics: &str) -> Response {
+    let code = match status.as_u16() {
+        400 | 422 => "invalid",
+        401 => "login",
+        403 => "forbidden",
+        404 => "not-found",
+        409 => "conflict",
+        429 => "throttled",
+        _ => "exception",
+    };
+    let severity = if status.is_server_error() { "fatal" } else { "error" };
+    fhir(status, &Resource::OperationOutcome(map::outcome(severity, code, diagnostics)))
+}
+
+/// A `WebError` as an OperationOutcome (never a page: this is the FHIR API).
+pub fn error(e: WebError) -> Response {
+    let status = e.status();
+    let words = match &e {
+        WebError::NotFound => "Not found.".to_owned(),
+        WebError::Unauthorized => "A bearer token is required (Authorization: Bearer …).".to_owned(),
+        WebError::Forbidden => "Your role may not do this.".to_owned(),
+        WebError::Internal(_) => "Something went wrong.".to_owned(),
+        other => other.code().to_owned(),
+    };
+    if let WebError::Internal(why) = &e {
+        tracing::error!(error = %why, "FHIR request failed");
+    }
+    outcome(status, &words)
+}
+
+/// An extractor's refusal (no token, a malformed id) as an OperationOutcome with the same status.
+pub fn rejected(r: Response) -> Response {
+    let status = r.status();
+    let words = match status.as_u16() {
+        401 => "A bearer token is required (Authorization: Bearer …).",
+        403 => "This token may not do this.",
+        404 => "Not found.",
+        429 => "Too many requests.",
+        _ => "The request was refused.",
+    };
+    outcome(status, words)
+}
+
+/// Paging parameters every search takes: `_count` (1 to 100, default 50) and `_offset` (from the paging links).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Paging {
+    #[serde(rename = "_count")]
+    pub count: Option<String>,
+    #[serde(rename = "_offset")]
+    pub offset: Option<String>,
+}
+
+impl Paging {
+    /// (offset, count), or an OperationOutcome naming the bad parameter.
+    pub fn parse(&self) -> Result<(u64, u64), Response> {
+        let count = match self.count.as_deref() {
+            None => DEFAULT_COUNT,
+            Some(c) => match c.parse::<u64>() {
+                Ok(n) if (1..=MAX_COUNT).contains(&n) => n,
+                _ => {
+                    return Err(outcome(
+                        StatusCode::BAD_REQUEST,
+                        &format!("_count must be a whole number from 1 to {MAX_COUNT}"),
+                    ));
+                }
+            },
+        };
+        let offset = match self.offset.as_deref() {
+            None => 0,
+            Some(o) => {
+                o.parse::<u64>().map_err(|_| outcome(StatusCode::BAD_REQUEST, "_offset must be a whole number"))?
+            }
+        };
+        Ok((offset, count))
+    }
+}
