@@ -594,7 +594,7 @@ mod tests {
     fn the_barc10_questionnaire_cites_its_source_and_has_ten_items() {
         let q = barc10_questionnaire(|i| format!("statement {i}"));
         assert_eq!(q.item.len(), 10);
-        let d = q.description.unwrap();
+        let d = q.description.expect("a description");
         assert!(d.contains("Vilsaint") && d.contains("177:71-76"), "{d}");
     }
 }

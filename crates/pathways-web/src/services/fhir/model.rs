@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 /// A resource, tagged by `resourceType`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "resourceType")]
-#[allow(clippy::large_enum_variant)]
 pub enum Resource {
     Patient(Patient),
     CarePlan(CarePlan),

@@ -83,26 +83,24 @@ pub struct Paging {
 }
 
 impl Paging {
-    /// (offset, count), or an OperationOutcome naming the bad parameter.
-    pub fn parse(&self) -> Result<(u64, u64), Response> {
+    /// (offset, count), or the words naming the bad parameter (for a 400 OperationOutcome: [`bad_paging`]).
+    pub fn parse(&self) -> Result<(u64, u64), String> {
         let count = match self.count.as_deref() {
             None => DEFAULT_COUNT,
             Some(c) => match c.parse::<u64>() {
                 Ok(n) if (1..=MAX_COUNT).contains(&n) => n,
-                _ => {
-                    return Err(outcome(
-                        StatusCode::BAD_REQUEST,
-                        &format!("_count must be a whole number from 1 to {MAX_COUNT}"),
-                    ));
-                }
+                _ => return Err(format!("_count must be a whole number from 1 to {MAX_COUNT}")),
             },
         };
         let offset = match self.offset.as_deref() {
             None => 0,
-            Some(o) => {
-                o.parse::<u64>().map_err(|_| outcome(StatusCode::BAD_REQUEST, "_offset must be a whole number"))?
-            }
+            Some(o) => o.parse::<u64>().map_err(|_| "_offset must be a whole number".to_owned())?,
         };
         Ok((offset, count))
     }
+}
+
+/// A 400 OperationOutcome for bad paging parameters.
+pub fn bad_paging(why: &str) -> Response {
+    outcome(StatusCode::BAD_REQUEST, why)
 }

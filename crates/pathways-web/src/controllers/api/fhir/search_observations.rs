@@ -45,7 +45,7 @@ pub async fn search_observations(
     };
     let (offset, count) = match q.paging.parse() {
         Ok(p) => p,
-        Err(r) => return r,
+        Err(why) => return super::bad_paging(&why),
     };
     let Some(raw) = q.patient.as_deref().map(str::trim).filter(|p| !p.is_empty()) else {
         return outcome(StatusCode::BAD_REQUEST, "patient is required: Observation?patient=Patient/{id}");

@@ -40,7 +40,7 @@ pub async fn search_patients(
     };
     let (offset, count) = match q.paging.parse() {
         Ok(p) => p,
-        Err(r) => return r,
+        Err(why) => return super::bad_paging(&why),
     };
     // A malformed `_id` names nobody: an empty searchset, as for an id outside the caller's reach.
     let id = match q.id.as_deref() {
