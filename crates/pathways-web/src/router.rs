@@ -110,6 +110,13 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(fhir::get_patient::get_patient))
         .routes(routes!(fhir::get_everything::get_everything))
         .routes(routes!(fhir::search_observations::search_observations))
+        .routes(routes!(fhir::search_care_plans::search_care_plans))
+        .routes(routes!(fhir::search_goals::search_goals))
+        .routes(routes!(fhir::search_questionnaire_responses::search_questionnaire_responses))
+        .routes(routes!(fhir::search_encounters::search_encounters))
+        .routes(routes!(fhir::search_service_requests::search_service_requests))
+        .routes(routes!(fhir::search_tasks::search_tasks))
+        .routes(routes!(fhir::search_consents::search_consents))
         // Treatment capacity, bed holds and the transport queue
         .routes(routes!(capacity::get_capacity::get_capacity))
         .routes(routes!(capacity::post_capacity::post_capacity))

@@ -418,6 +418,13 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/fhir/r4/Patient/{id}", RecordApi, 200).audit("fhir_read"),
         e(GET, "/fhir/r4/Patient/{id}/$everything", Custom(export_without_recipient), 400),
         e(GET, "/fhir/r4/Observation", Custom(fhir_search_without_patient), 400),
+        e(GET, "/fhir/r4/CarePlan", Custom(fhir_search_without_patient), 400),
+        e(GET, "/fhir/r4/Goal", Custom(fhir_search_without_patient), 400),
+        e(GET, "/fhir/r4/QuestionnaireResponse", Custom(fhir_search_without_patient), 400),
+        e(GET, "/fhir/r4/Encounter", Custom(fhir_search_without_patient), 400),
+        e(GET, "/fhir/r4/ServiceRequest", Custom(fhir_search_without_patient), 400),
+        e(GET, "/fhir/r4/Task", Custom(fhir_search_without_patient), 400),
+        e(GET, "/fhir/r4/Consent", Custom(fhir_search_without_patient), 400),
         // Outreach and referrals.
         e(GET, "/api/v1/outreach", Api(WITH_PERSONS), 200),
         e(POST, "/api/v1/outreach/{item}/attempts", RecordApi, 201)

@@ -437,6 +437,8 @@ pub struct ResourceApi {
     pub operations: &'static [(&'static str, &'static str)],
 }
 
+const BY_PATIENT: &[(&str, &str)] = &[("patient", "reference"), ("_count", "number")];
+
 pub const API: &[ResourceApi] = &[
     ResourceApi {
         kind: "Patient",
@@ -444,6 +446,13 @@ pub const API: &[ResourceApi] = &[
         search: &[("_id", "token"), ("_count", "number")],
         operations: &[("everything", "http://hl7.org/fhir/OperationDefinition/Patient-everything")],
     },
+    ResourceApi { kind: "CarePlan", interactions: &["search-type"], search: BY_PATIENT, operations: &[] },
+    ResourceApi { kind: "Goal", interactions: &["search-type"], search: BY_PATIENT, operations: &[] },
+    ResourceApi { kind: "QuestionnaireResponse", interactions: &["search-type"], search: BY_PATIENT, operations: &[] },
+    ResourceApi { kind: "Encounter", interactions: &["search-type"], search: BY_PATIENT, operations: &[] },
+    ResourceApi { kind: "ServiceRequest", interactions: &["search-type"], search: BY_PATIENT, operations: &[] },
+    ResourceApi { kind: "Task", interactions: &["search-type"], search: BY_PATIENT, operations: &[] },
+    ResourceApi { kind: "Consent", interactions: &["search-type"], search: BY_PATIENT, operations: &[] },
     ResourceApi {
         kind: "Observation",
         interactions: &["search-type"],
@@ -493,4 +502,40 @@ pub fn capability_statement(state: &AppState) -> model::CapabilityStatement {
                 .collect(),
         }],
     }
+}
+
+/// `{kind}?patient=…`: one kind of resource of one person's record, in the order the record's Bundle has them.
+/// A person outside the caller's reach: an empty page (the refusal audited). The check-ins' words are not included
+/// (they stay in the person's own copy).
+pub async fn search_record(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    person: PersonId,
+    kind: &str,
+    offset: u64,
+    count: u64,
+) -> WebResult<SearchPage> {
+    let PersonRead { scope, record } = match read_person(state, ctx, caller, person, AuditAction::FhirRead).await {
+        Err(WebError::NotFound) => return Ok(SearchPage { items: Vec::new(), total: 0, offset, count }),
+        other => other?,
+    };
+    let parts = Parts {
+        plan: matches!(kind, "CarePlan" | "Goal"),
+        checkins_assessments: kind == "QuestionnaireResponse",
+        referrals: matches!(kind, "ServiceRequest" | "Task"),
+        encounters: kind == "Encounter",
+        privacy: kind == "Consent",
+    };
+    let now = pathways_store::now();
+    let mut rec = read_record(state.store.reader(), &scope, record, parts, now).await?;
+    rec.disclosures.clear();
+    let t = ctx.t();
+    let all: Vec<Resource> = resources(&rec, false, |i| t.get(&format!("barc10-item-{}", i + 1)), now.date_naive())
+        .into_iter()
+        .filter(|r| r.type_name() == kind)
+        .collect();
+    let total = all.len() as u64;
+    let items = all.into_iter().skip(offset as usize).take(count as usize).collect();
+    Ok(SearchPage { items, total, offset, count })
 }

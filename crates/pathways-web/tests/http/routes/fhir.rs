@@ -255,6 +255,27 @@ async fn the_fhir_api_reads_and_searches_with_paging_as_its_capability_statement
         }
     }
 
+    // Each kind of the record by person: the encounter without its notes, the goal, no referral yet.
+    for (kind, total) in [
+        ("CarePlan", 1),
+        ("Goal", 1),
+        ("QuestionnaireResponse", 2),
+        ("Encounter", 1),
+        ("Task", 0),
+        ("ServiceRequest", 0),
+        ("Consent", 0),
+    ] {
+        let found = app.api(&admin, Method::GET, &format!("/fhir/r4/{kind}?patient=Patient/{p}"), None).await;
+        assert_eq!(found.json()["total"], total, "{kind}: {}", found.body);
+        assert!(!found.body.contains("Private words") && !found.body.contains("My sister"), "{kind}");
+        labelled_and_round_trips(&found.json());
+        let theirs = app.api(&admin, Method::GET, &format!("/fhir/r4/{kind}?patient={elsewhere}"), None).await;
+        assert_eq!(theirs.json()["total"], 0, "{kind}: another organization's person");
+        let bad = app.api(&admin, Method::GET, &format!("/fhir/r4/{kind}"), None).await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{kind}");
+        assert!(bad.body.contains("patient is required"), "{kind}");
+    }
+
     // Patient search: paging links, the other organization's person never listed.
     let first = app.api(&admin, Method::GET, "/fhir/r4/Patient?_count=2", None).await.json();
     assert_eq!(first["type"], "searchset");
@@ -348,6 +369,9 @@ async fn every_resource_pathways_writes_is_valid_fhir_r4() {
         ("patient", app.api(&coach, Method::GET, &format!("/fhir/r4/Patient/{p}"), None).await.json()),
         ("observations", app.api(&coach, Method::GET, &format!("/fhir/r4/Observation?patient={p}"), None).await.json()),
         ("bad", app.api(&coach, Method::GET, "/fhir/r4/Observation", None).await.json()),
+        ("careplans", app.api(&coach, Method::GET, &format!("/fhir/r4/CarePlan?patient={p}"), None).await.json()),
+        ("encounters", app.api(&coach, Method::GET, &format!("/fhir/r4/Encounter?patient={p}"), None).await.json()),
+        ("consents", app.api(&coach, Method::GET, &format!("/fhir/r4/Consent?patient={p}"), None).await.json()),
     ];
     // The person's own copy, after the export: it holds the consent and the accounting entry (an AuditEvent).
     docs.push(("own-copy", app.page(&me, "/me/record?format=fhir").await.json()));

@@ -5,11 +5,19 @@
 pub mod get_everything;
 pub mod get_metadata;
 pub mod get_patient;
+pub mod search_care_plans;
+pub mod search_consents;
+pub mod search_encounters;
+pub mod search_goals;
 pub mod search_observations;
 pub mod search_patients;
+pub mod search_questionnaire_responses;
+pub mod search_service_requests;
+pub mod search_tasks;
 
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use pathways_domain::PersonId;
 use serde::Deserialize;
 
 use crate::error::WebError;
@@ -103,4 +111,43 @@ impl Paging {
 /// A 400 OperationOutcome for bad paging parameters.
 pub fn bad_paging(why: &str) -> Response {
     outcome(StatusCode::BAD_REQUEST, why)
+}
+
+/// The parameters of a search by person: `patient` (`Patient/{id}` or the id; required) and paging.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PatientSearch {
+    pub patient: Option<String>,
+    #[serde(flatten)]
+    pub paging: Paging,
+}
+
+/// A search of one kind of resource of one person (`kind` as in `services::fhir::API`): the handlers of
+/// CarePlan, Goal, QuestionnaireResponse, Encounter, ServiceRequest, Task and Consent share it.
+pub async fn search_of_patient(
+    state: &crate::state::AppState,
+    api: Result<crate::extract::ApiCaller, Response>,
+    q: PatientSearch,
+    kind: &'static str,
+) -> Response {
+    use crate::services::fhir::{SearchPage, model::Resource, search_record, searchset};
+    let crate::extract::ApiCaller { ctx, caller } = match api {
+        Ok(a) => a,
+        Err(r) => return rejected(r),
+    };
+    let (offset, count) = match q.paging.parse() {
+        Ok(p) => p,
+        Err(why) => return bad_paging(&why),
+    };
+    let Some(raw) = q.patient.as_deref().map(str::trim).filter(|p| !p.is_empty()) else {
+        return outcome(StatusCode::BAD_REQUEST, &format!("patient is required: {kind}?patient=Patient/{{id}}"));
+    };
+    let page = match raw.strip_prefix("Patient/").unwrap_or(raw).parse::<PersonId>() {
+        Ok(person) => search_record(state, &ctx, &caller, person, kind, offset, count).await,
+        Err(_) => Ok(SearchPage { items: Vec::new(), total: 0, offset, count }),
+    };
+    match page {
+        Ok(page) => fhir(StatusCode::OK, &Resource::Bundle(searchset(state, kind, &format!("patient={raw}"), page))),
+        Err(e) => error(e),
+    }
 }
