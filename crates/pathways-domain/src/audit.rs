@@ -119,10 +119,16 @@ pub enum AuditAction {
     TwoFactorReset,
     /// An account holder turned their own optional two-factor sign-in off.
     TwoFactorDisable,
+    /// The person's own copy of their record (the printable page or the FHIR Bundle).
+    RecordDownload,
+    /// A person's record exported as FHIR to another provider (`$everything`, after the consent gate).
+    FhirExport,
+    /// A person's record read through the read-only FHIR API.
+    FhirRead,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 68] = [
+    pub const ALL: [AuditAction; 71] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -191,6 +197,9 @@ impl AuditAction {
         AuditAction::TwoFactorThrottled,
         AuditAction::TwoFactorReset,
         AuditAction::TwoFactorDisable,
+        AuditAction::RecordDownload,
+        AuditAction::FhirExport,
+        AuditAction::FhirRead,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -263,6 +272,9 @@ impl AuditAction {
             AuditAction::TwoFactorThrottled => "two_factor_throttled",
             AuditAction::TwoFactorReset => "two_factor_reset",
             AuditAction::TwoFactorDisable => "two_factor_disable",
+            AuditAction::RecordDownload => "record_download",
+            AuditAction::FhirExport => "fhir_export",
+            AuditAction::FhirRead => "fhir_read",
         }
     }
 }

@@ -36,6 +36,7 @@ use crate::controllers::api::{checkups, consents, outreach, persons, plans, reco
         (name = "checkups", description = "Recovery management check-ups, schedules and the outreach queue"),
         (name = "consents", description = "Consents under 42 CFR Part 2, the accounting of disclosures and the access log"),
         (name = "referrals", description = "Closed-loop referrals between organizations, behind the consent gate"),
+        (name = "fhir", description = "FHIR R4, read-only (application/fhir+json; errors as OperationOutcome): the CapabilityStatement, Patient and Observation read and search, and a person's record exported to another provider behind the consent gate (Patient/{id}/$everything)"),
         (name = "capacity", description = "Treatment beds: the public capacity (no token), providers' updates and the access line's holds"),
     )
 )]

@@ -11,8 +11,8 @@ use utoipa_axum::routes;
 
 use crate::controllers::{
     accounts, allies, api, assessments, assets, auth, caseload, checkins, checkups, consents, directory, disclosures,
-    encounters, find, home, invites, lang, locator, ops, outreach, persons, plans, portal, recovery, referrals, staff,
-    tokens, two_factor,
+    encounters, find, home, invites, lang, locator, ops, outreach, persons, plans, portal, record, recovery, referrals,
+    staff, tokens, two_factor,
 };
 use crate::error::WebError;
 use crate::extract::Door;
@@ -72,6 +72,7 @@ fn portal_routes() -> Router<AppState> {
         .route("/consents/{consent}/scan", get(consents::show_scan))
         .route("/allies", get(allies::show_allies).post(allies::invite_ally))
         .route("/allies/{account}/remove", post(allies::remove_ally))
+        .route("/record", get(record::show_record))
         .layer(Extension(Door::Portal))
 }
 
@@ -80,7 +81,8 @@ fn portal_routes() -> Router<AppState> {
 /// handlers of one path go in one `routes!`.
 pub fn api_routes() -> OpenApiRouter<AppState> {
     use api::{
-        access_line, capacity, checkups, consents, find, hsds, meetings, outreach, persons, plans, records, referrals,
+        access_line, capacity, checkups, consents, fhir, find, hsds, meetings, outreach, persons, plans, records,
+        referrals,
     };
     OpenApiRouter::with_openapi(crate::openapi::ApiDoc::openapi())
         // Persons and their records
@@ -104,6 +106,19 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         // Referrals
         .routes(routes!(referrals::list_referrals::list_referrals, referrals::create_referral::create_referral))
         .routes(routes!(referrals::patch_referral::patch_referral))
+        // FHIR R4 (read-only; OperationOutcome errors) and the consent-gated export
+        .routes(routes!(fhir::get_metadata::get_metadata))
+        .routes(routes!(fhir::search_patients::search_patients))
+        .routes(routes!(fhir::get_patient::get_patient))
+        .routes(routes!(fhir::get_everything::get_everything))
+        .routes(routes!(fhir::search_observations::search_observations))
+        .routes(routes!(fhir::search_care_plans::search_care_plans))
+        .routes(routes!(fhir::search_goals::search_goals))
+        .routes(routes!(fhir::search_questionnaire_responses::search_questionnaire_responses))
+        .routes(routes!(fhir::search_encounters::search_encounters))
+        .routes(routes!(fhir::search_service_requests::search_service_requests))
+        .routes(routes!(fhir::search_tasks::search_tasks))
+        .routes(routes!(fhir::search_consents::search_consents))
         // Treatment capacity, bed holds and the transport queue
         .routes(routes!(capacity::get_capacity::get_capacity))
         .routes(routes!(capacity::post_capacity::post_capacity))

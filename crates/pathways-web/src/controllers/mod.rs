@@ -26,6 +26,7 @@ pub mod outreach;
 pub mod persons;
 pub mod plans;
 pub mod portal;
+pub mod record;
 pub mod recovery;
 pub mod referrals;
 pub mod staff;

@@ -19,6 +19,7 @@ pub mod consents;
 pub mod directory;
 pub mod disclosures;
 pub mod encounters;
+pub mod fhir;
 pub mod invites;
 pub mod locator;
 pub mod outreach;

@@ -321,6 +321,7 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/me/consents/{consent}/scan", Portal, 200),
         e(GET, "/me/disclosures", Portal, 200),
         e(GET, "/me/access-log", Portal, 200),
+        e(GET, "/me/record", Portal, 200),
         e(GET, "/me/allies", Portal, 200),
         e(POST, "/me/allies", Portal, 200).form(&[("ally_name", "Maria"), ("relationship", "sister")]),
         e(GET, "/ally", AllyOnly, 200),
@@ -411,6 +412,19 @@ fn matrix() -> Vec<Entry> {
         e(POST, "/api/v1/consents/{id}/revoke", RecordApi, 200),
         e(GET, "/api/v1/persons/{id}/disclosures", RecordApi, 200),
         e(GET, "/api/v1/persons/{id}/access-log", RecordApi, 200),
+        // FHIR R4: the CapabilityStatement is public; the rest behind the person gate, errors as OperationOutcome.
+        e(GET, "/fhir/r4/metadata", Open, 200),
+        e(GET, "/fhir/r4/Patient", Api(WITH_PERSONS), 200),
+        e(GET, "/fhir/r4/Patient/{id}", RecordApi, 200).audit("fhir_read"),
+        e(GET, "/fhir/r4/Patient/{id}/$everything", Custom(export_without_recipient), 400),
+        e(GET, "/fhir/r4/Observation", Custom(fhir_search_without_patient), 400),
+        e(GET, "/fhir/r4/CarePlan", Custom(fhir_search_without_patient), 400),
+        e(GET, "/fhir/r4/Goal", Custom(fhir_search_without_patient), 400),
+        e(GET, "/fhir/r4/QuestionnaireResponse", Custom(fhir_search_without_patient), 400),
+        e(GET, "/fhir/r4/Encounter", Custom(fhir_search_without_patient), 400),
+        e(GET, "/fhir/r4/ServiceRequest", Custom(fhir_search_without_patient), 400),
+        e(GET, "/fhir/r4/Task", Custom(fhir_search_without_patient), 400),
+        e(GET, "/fhir/r4/Consent", Custom(fhir_search_without_patient), 400),
         // Outreach and referrals.
         e(GET, "/api/v1/outreach", Api(WITH_PERSONS), 200),
         e(POST, "/api/v1/outreach/{item}/attempts", RecordApi, 201)
@@ -587,6 +601,26 @@ fn reach(role: Role, target: Target) -> Want {
         Coach if target == Target::Assigned => Want::Ok,
         Admin | Supervisor | Clinician | Coach => NOT_FOUND,
         AccessLine | ProviderStaff | Analyst | DirectoryEditor => FORBIDDEN,
+    }
+}
+
+/// `$everything` as the matrix calls it (no `recipient`): the person gate first (outside the caller's reach 404, roles
+/// without person records 403), then 400 naming the missing recipient (the consent gate is `routes::fhir`'s).
+fn export_without_recipient(who: Who, target: Target) -> Want {
+    match who {
+        Who::Staff(r) => match reach(r, target) {
+            Want::Ok => Want::Status(400),
+            other => other,
+        },
+        _ => UNAUTHORIZED,
+    }
+}
+
+/// An Observation search without `patient`: 400 to anyone with a token, before any record is looked at.
+fn fhir_search_without_patient(who: Who, _: Target) -> Want {
+    match who {
+        Who::Staff(_) => Want::Ok,
+        _ => UNAUTHORIZED,
     }
 }
 
@@ -1027,8 +1061,9 @@ impl Cell {
 
 /// What `{id}` names in a path.
 fn id_kind(path: &str) -> &'static str {
-    const KINDS: [(&str, &str); 14] = [
+    const KINDS: [(&str, &str); 15] = [
         ("/persons/{id}", "person"),
+        ("/fhir/r4/Patient/{id}", "person"),
         ("/api/v1/persons/{id}", "person"),
         ("/find/{id}", "listing"),
         ("/directory/corrections/{id}", "correction"),
@@ -1108,7 +1143,7 @@ async fn send(
     json: Option<String>,
 ) -> TestResponse {
     let mut req = Request::builder().method(method.clone()).uri(path);
-    let body = if path.starts_with("/api/") {
+    let body = if path.starts_with("/api/") || path.starts_with("/fhir/") {
         if !who.token.is_empty() {
             req = req.header(header::AUTHORIZATION, format!("Bearer {}", who.token));
         }

@@ -4,6 +4,7 @@ pub mod access_line;
 pub mod capacity;
 pub mod checkups;
 pub mod consents;
+pub mod fhir;
 pub mod find;
 pub mod hsds;
 pub mod meetings;

@@ -10,6 +10,7 @@ mod checkups;
 mod consents;
 mod deployment;
 mod directory;
+mod fhir;
 mod find;
 mod hardening;
 mod hsds;
