@@ -1,0 +1,13 @@
+//! Outcomes (issue 17): episodes of care, the federal interview schedule, the arithmetic of the outcome reports
+//! (Wilson score intervals, paired change) and small-cell suppression. Pure; the store keeps episodes and
+//! interviews, the web layer shows the reports. Design: `docs/OUTCOMES.md`.
+
+pub mod period;
+pub mod schedule;
+pub mod stats;
+pub mod suppression;
+
+pub use period::{DEFAULT_FISCAL_YEAR_START_MONTH, FiscalYear, Quarter};
+pub use schedule::{Interview, Window, windows};
+pub use stats::{Interval, PairedMean, PairedProportion, follow_up_rate, wilson95};
+pub use suppression::{Cell, SUPPRESSION_THRESHOLD, SuppressedTable, suppress, suppress_one};
