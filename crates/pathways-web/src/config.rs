@@ -43,6 +43,8 @@ pub struct Config {
     /// How often the outreach rules run for the persons whose records changed, in seconds (default 15; 0 turns
     /// the background runner off in this process, e.g. when another process on the same database runs it).
     pub outreach_every_seconds: u64,
+    /// The month (1–12) the state's fiscal year starts in, for the outcome reports (default 7: July–June).
+    pub fiscal_year_start_month: u32,
     /// The `[deployment]` section as written; [`Config::deployment`] is what it says, checked.
     #[serde(rename = "deployment")]
     deployment_settings: DeploymentSettings,
@@ -126,12 +128,13 @@ struct Defaults {
     bed_hold_hours: i64,
     capacity_stale_hours: i64,
     outreach_every_seconds: u64,
+    fiscal_year_start_month: u32,
     deployment: DeploymentSettings,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://pathways-data/pathways.db";
 
-const KNOWN_KEYS: [&str; 16] = [
+const KNOWN_KEYS: [&str; 17] = [
     "database_url",
     "bind",
     "public_url",
@@ -147,6 +150,7 @@ const KNOWN_KEYS: [&str; 16] = [
     "bed_hold_hours",
     "capacity_stale_hours",
     "outreach_every_seconds",
+    "fiscal_year_start_month",
     "deployment",
 ];
 
@@ -169,6 +173,7 @@ impl Config {
             bed_hold_hours: 4,
             capacity_stale_hours: 8,
             outreach_every_seconds: 15,
+            fiscal_year_start_month: pathways_domain::outcomes::DEFAULT_FISCAL_YEAR_START_MONTH,
             deployment: DeploymentSettings::default(),
         }))
         .merge(Toml::file(&file))
@@ -210,6 +215,9 @@ impl Config {
         }
         if !(1..=366).contains(&self.api_token_days) {
             return Err("configuration: api_token_days must be 1 to 366".into());
+        }
+        if !(1..=12).contains(&self.fiscal_year_start_month) {
+            return Err("configuration: fiscal_year_start_month must be 1 to 12".into());
         }
         if !matches!(self.log_format.as_str(), "json" | "text") {
             return Err("configuration: log_format must be json or text".into());
@@ -285,6 +293,7 @@ impl Config {
             bed_hold_hours: 4,
             capacity_stale_hours: 8,
             outreach_every_seconds: 15,
+            fiscal_year_start_month: pathways_domain::outcomes::DEFAULT_FISCAL_YEAR_START_MONTH,
             deployment_settings: DeploymentSettings::default(),
             deployment: Deployment::default(),
         }

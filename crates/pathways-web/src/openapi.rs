@@ -37,6 +37,7 @@ use crate::controllers::api::{checkups, consents, outreach, persons, plans, reco
         (name = "consents", description = "Consents under 42 CFR Part 2, the accounting of disclosures and the access log"),
         (name = "referrals", description = "Closed-loop referrals between organizations, behind the consent gate"),
         (name = "capacity", description = "Treatment beds: the public capacity (no token), providers' updates and the access line's holds"),
+        (name = "reports", description = "Outcome reports: aggregates of the caller's organization, counts of 1 to 10 persons suppressed"),
     )
 )]
 pub struct ApiDoc;

@@ -9,9 +9,11 @@
 //! of those is a linear equation (a row's cells add up to its total …). A suppressed figure must not be
 //! derivable from the shown ones: after primary suppression, while any suppressed figure is determined by the
 //! equations (its unit vector lies in the row space of the system over the suppressed figures — checked
-//! exactly by rank, not only "one blank per line"), one more figure is hidden: the smallest shown figure
-//! sharing an equation with it (a positive one before a zero; between equals, an inner cell before a total). Hidden figures
-//! read "not shown". The loop only ever hides more, so it ends.
+//! exactly by rank, not only "one blank per line"), one more figure is hidden: on a line where a suppressed
+//! figure is the only blank (a primary one first), the smallest shown figure of that line (a positive one
+//! before a zero; between equals, an inner cell before a total); when a figure is given away only by combining
+//! lines, the smallest shown figure on any of its lines. Hidden figures read "not shown". The loop only ever
+//! hides more, so it ends.
 
 use serde::Serialize;
 
@@ -175,17 +177,32 @@ pub fn suppress(counts: &[Vec<u64>]) -> SuppressedTable {
     let primary: Vec<bool> = value.iter().map(|&v| v > 0 && v < SUPPRESSION_THRESHOLD).collect();
     let mut suppressed = primary.clone();
     let eqs = l.equations();
-    while let Some(&k) = determined(&eqs, &suppressed).first() {
-        // The smallest shown figure sharing an equation with k (positive before zero, inner before total);
-        // if every equation of k is all hidden, the smallest shown figure anywhere.
+    loop {
+        let found = determined(&eqs, &suppressed);
+        if found.is_empty() {
+            break;
+        }
+        // A figure an equation gives away on its own (the only blank on its line), primary ones first: the
+        // second blank goes on that line. Otherwise (given away only by combining lines) any line of the first.
+        let alone = |k: usize| {
+            eqs.iter().find(|e| {
+                e.iter().filter(|&&(m, _)| suppressed[m]).all(|&(m, _)| m == k) && e.iter().any(|&(m, _)| m == k)
+            })
+        };
+        let pick = found.iter().filter(|&&k| primary[k]).chain(found.iter()).find_map(|&k| alone(k));
         let rank_of = |m: usize| (value[m] == 0, value[m], l.is_total(m), m);
-        let partner = eqs
-            .iter()
-            .filter(|e| e.iter().any(|&(m, _)| m == k))
-            .flat_map(|e| e.iter().map(|&(m, _)| m))
-            .filter(|&m| !suppressed[m])
-            .min_by_key(|&m| rank_of(m))
-            .or_else(|| (0..l.len()).filter(|&m| !suppressed[m]).min_by_key(|&m| rank_of(m)));
+        let partner = match pick {
+            Some(e) => e.iter().map(|&(m, _)| m).filter(|&m| !suppressed[m]).min_by_key(|&m| rank_of(m)),
+            None => {
+                let k = found[0];
+                eqs.iter()
+                    .filter(|e| e.iter().any(|&(m, _)| m == k))
+                    .flat_map(|e| e.iter().map(|&(m, _)| m))
+                    .filter(|&m| !suppressed[m])
+                    .min_by_key(|&m| rank_of(m))
+            }
+        }
+        .or_else(|| (0..l.len()).filter(|&m| !suppressed[m]).min_by_key(|&m| rank_of(m)));
         match partner {
             Some(m) => suppressed[m] = true,
             None => break,
@@ -325,5 +342,25 @@ mod tests {
             }
             prop_assert!(nothing_derivable(&t), "{:?}", t);
         }
+    }
+}
+
+#[cfg(test)]
+mod a_report_table {
+    use super::Cell::*;
+
+    #[test]
+    fn a_small_cell_gets_a_rectangle_not_a_cascade() {
+        // Quarters × (new, continuing): Q2 new is 5. Row Q2 gives it away (17 − 12): Q2 continuing (12) goes;
+        // column "new" still gives it away (37 − 12 − 20 − 0): Q1 new (12) goes; column "continuing" then gives
+        // Q2 continuing away (47 − 15 − 0 − 20): Q1 continuing (15) goes. Four blanks in a rectangle; all totals shown.
+        let t = super::suppress(&[vec![12, 15], vec![5, 12], vec![20, 0], vec![0, 20]]);
+        assert_eq!(
+            t.cells,
+            vec![vec![Hidden, Hidden], vec![FewerThan11, Hidden], vec![Shown(20), Shown(0)], vec![Shown(0), Shown(20)]]
+        );
+        assert_eq!(t.row_totals, vec![Shown(27), Shown(17), Shown(20), Shown(20)]);
+        assert_eq!(t.column_totals, vec![Shown(37), Shown(47)]);
+        assert_eq!(t.total, Shown(84));
     }
 }

@@ -18,6 +18,7 @@ mod m0012_consent;
 mod m0013_referral;
 mod m0014_consent_scan;
 mod m0017_api_token_scope;
+mod m0019_episode;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0013_referral::Migration),
             Box::new(m0014_consent_scan::Migration),
             Box::new(m0017_api_token_scope::Migration),
+            Box::new(m0019_episode::Migration),
         ]
     }
 }

@@ -27,5 +27,6 @@ pub mod plans;
 pub mod portal;
 pub mod recovery;
 pub mod referrals;
+pub mod reports;
 pub mod staff;
 pub mod tokens;

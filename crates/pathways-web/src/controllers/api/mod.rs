@@ -12,3 +12,4 @@ pub mod persons;
 pub mod plans;
 pub mod records;
 pub mod referrals;
+pub mod reports;

@@ -19,4 +19,5 @@ mod persons;
 mod plans;
 mod recovery;
 mod referrals;
+mod reports;
 mod tokens;
