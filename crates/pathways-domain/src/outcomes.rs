@@ -3,6 +3,7 @@
 //! interviews, the web layer shows the reports. Design: `docs/OUTCOMES.md`.
 
 pub mod episode;
+pub mod follow_up;
 pub mod period;
 pub mod schedule;
 pub mod served;

@@ -396,6 +396,20 @@ mod tests {
     }
 
     #[test]
+    #[expect(clippy::result_large_err, reason = "figment's Jail fixes the closure's error type")]
+    fn the_fiscal_year_starts_in_july_unless_set_to_another_month() {
+        let dir = tempfile::tempdir().expect("dir");
+        figment::Jail::expect_with(|jail| {
+            assert_eq!(Config::load(dir.path()).map_err(|e| e.to_string())?.0.fiscal_year_start_month, 7);
+            jail.set_env("PATHWAYS_FISCAL_YEAR_START_MONTH", "10");
+            assert_eq!(Config::load(dir.path()).map_err(|e| e.to_string())?.0.fiscal_year_start_month, 10);
+            jail.set_env("PATHWAYS_FISCAL_YEAR_START_MONTH", "13");
+            assert!(Config::load(dir.path()).expect_err("13").contains("fiscal_year_start_month"));
+            Ok(())
+        });
+    }
+
+    #[test]
     fn access_line_becomes_a_tel_target() {
         assert_eq!(Config::for_database("sqlite://x").access_line_tel(), "+18005634086");
     }
