@@ -65,7 +65,7 @@ pub struct PeopleServedJson {
 /// year, new and continuing. Supervisors, administrators and analysts; counts of 1 to 10 persons (and any count
 /// they could be worked out from) are suppressed.
 #[utoipa::path(get, path = "/api/v1/reports/people-served", tag = "reports", params(PeopleServedQuery),
-    responses((status = 200, body = PeopleServedJson), (status = 401), (status = 403), (status = 422)),
+    responses((status = 200, body = PeopleServedJson), (status = 400), (status = 401), (status = 403), (status = 422)),
     security(("bearer" = [])))]
 pub async fn get_people_served(
     State(state): State<AppState>,
