@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Pathways' tests need on a fresh Debian machine: Chromium (Debian's, never a downloaded
-# browser) for the browser tests, Python's jsonschema for the HSDS export check, and the Node packages of e2e/.
+# browser) for the browser tests, Python's jsonschema for the HSDS export check and aiosmtpd for the password
+# reset email test, and the Node packages of e2e/.
 # Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,11 @@ fi
 if ! python3 -c 'import jsonschema, referencing' 2>/dev/null; then
   echo "setup: installing jsonschema for the HSDS export check"
   python3 -m pip install --quiet --upgrade jsonschema
+fi
+# The password reset email test sends through a real local SMTP server (aiosmtpd), never a mock.
+if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
+  echo "setup: installing aiosmtpd for the SMTP test"
+  python3 -m pip install --quiet --upgrade aiosmtpd
 fi
 if ! command -v node >/dev/null; then
   echo "setup: node is missing; install Node.js 20 (Debian: apt-get install nodejs npm)" >&2

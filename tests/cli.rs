@@ -581,3 +581,91 @@ async fn a_directory_organization_is_linked_to_a_pathways_organization() {
     let after = dir_organization::Entity::find_by_id(org.id).one(db.store.reader()).await.expect("q").expect("row");
     assert!(after.pathways_org_id.is_none());
 }
+
+/// `pathways user disable|enable|reset` find staff by email and persons' or allies' accounts by username; `reset`
+/// prints a one-time link (and its code) once, and only its hash is kept.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_operator_disables_enables_and_resets_any_account_by_email_or_username() {
+    use pathways_domain::person::{PersonDetails, RawPerson};
+    let db = TestDb::new().await;
+    let cli = Cli { url: db.url.clone(), dir: tempfile::tempdir().expect("dir") };
+    assert!(cli.run(&["migrate"], "").status.success());
+    assert!(cli.run(&["org", "create", "--slug", "hartford-rcc", "--name", "Hartford RCC"], "").status.success());
+    let coach = cli.run(
+        &["user", "create", "--org", "hartford-rcc", "--role", "coach", "--email", "coach@example.org"],
+        "maple river lantern orbit\n",
+    );
+    assert!(coach.status.success(), "{}", text(&coach));
+    let w = db.store.writer();
+    let org = pathways_store::orgs::find_by_slug(w, "hartford-rcc").await.expect("q").expect("org");
+    let raw = RawPerson { preferred_name: "Sam".into(), phone: "860-555-0142".into(), ..RawPerson::default() };
+    let details = PersonDetails::parse(&raw, chrono::Utc::now().date_naive()).expect("valid");
+    let person = pathways_store::persons::insert(w, org.id.into(), &details, None).await.expect("person");
+    pathways_store::accounts::create_person_account(w, org.id.into(), person.id.into(), "sam.r", "Sam", "x", None)
+        .await
+        .expect("account");
+
+    let neither = cli.run(&["user", "disable"], "");
+    assert!(!neither.status.success());
+    let both = cli.run(&["user", "disable", "--email", "coach@example.org", "--username", "sam.r"], "");
+    assert!(!both.status.success(), "exactly one of --email and --username");
+    let unknown = cli.run(&["user", "disable", "--username", "nobody"], "");
+    assert!(!unknown.status.success());
+    assert!(text(&unknown).contains("no account with username nobody"), "{}", text(&unknown));
+
+    let off = cli.run(&["user", "disable", "--username", "SAM.R"], "");
+    assert!(off.status.success(), "{}", text(&off));
+    let account = pathways_store::accounts::find_by_username(db.store.reader(), "sam.r").await.expect("q").expect("a");
+    assert!(account.disabled_at.is_some());
+    let refused = cli.run(&["user", "reset", "--username", "sam.r"], "");
+    assert!(!refused.status.success() && text(&refused).contains("disabled"), "{}", text(&refused));
+    assert!(cli.run(&["user", "enable", "--username", "sam.r"], "").status.success());
+    let account = pathways_store::accounts::find_by_username(db.store.reader(), "sam.r").await.expect("q").expect("a");
+    assert!(account.disabled_at.is_none());
+
+    let reset = cli.run(&["user", "reset", "--username", "sam.r"], "");
+    assert!(reset.status.success(), "{}", text(&reset));
+    let out = String::from_utf8_lossy(&reset.stdout).into_owned();
+    let link = out.lines().next().expect("the link");
+    let token = link.rsplit("/reset/").next().expect("token");
+    assert_eq!(token.len(), 43, "{out}");
+    assert!(out.contains("Code (to type at /reset): "), "{out}");
+    assert!(pathways_store::resets::find(db.store.reader(), token).await.expect("q").is_none(), "only its hash");
+    let hash = pathways_web::auth::secret::token_hash(token);
+    assert!(pathways_store::resets::find(db.store.reader(), &hash).await.expect("q").is_some());
+    assert!(cli.run(&["user", "reset", "--email", "coach@example.org"], "").status.success(), "staff by email");
+    let verify = cli.run(&["audit", "verify"], "");
+    assert!(text(&verify).contains("intact"), "{}", text(&verify));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_administrator_resets_a_lost_authenticator_from_the_command_line() {
+    let db = TestDb::new().await;
+    let cli = Cli { url: db.url.clone(), dir: tempfile::tempdir().expect("dir") };
+    assert!(cli.run(&["migrate"], "").status.success());
+    assert!(cli.run(&["org", "create", "--slug", "hartford-rcc", "--name", "Hartford RCC"], "").status.success());
+    let made = cli.run(
+        &["user", "create", "--org", "hartford-rcc", "--role", "clinician", "--email", "clin@example.org"],
+        "maple river lantern orbit\n",
+    );
+    assert!(made.status.success(), "{}", text(&made));
+    let account = pathways_store::accounts::find_by_email(db.store.reader(), "clin@example.org")
+        .await
+        .expect("query")
+        .expect("account");
+    let id = pathways_domain::AccountId::from_uuid(account.id);
+    pathways_store::two_factor::start(db.store.writer(), id, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ").await.expect("start");
+    assert!(pathways_store::two_factor::confirm(db.store.writer(), id, 1, &["h".into()]).await.expect("confirm"));
+
+    let neither = cli.run(&["user", "reset-2fa"], "");
+    assert!(!neither.status.success());
+    let unknown = cli.run(&["user", "reset-2fa", "--username", "nobody"], "");
+    assert!(!unknown.status.success() && text(&unknown).contains("no account"), "{}", text(&unknown));
+    let reset = cli.run(&["user", "reset-2fa", "--email", "CLIN@example.org"], "");
+    assert!(reset.status.success(), "{}", text(&reset));
+    assert!(pathways_store::two_factor::find(db.store.reader(), id).await.expect("query").is_none());
+    let events = pathways_store::audit::recent(db.store.reader(), 10).await.expect("audit");
+    assert!(events.iter().any(|e| e.action == "two_factor_reset" && e.entity_id == Some(account.id)));
+    let again = cli.run(&["user", "reset-2fa", "--email", "clin@example.org"], "");
+    assert!(!again.status.success() && text(&again).contains("nothing to reset"), "{}", text(&again));
+}

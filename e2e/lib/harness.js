@@ -14,6 +14,7 @@
 // server's output when the test failed); after all tests it closes the browser and stops the server.
 
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { after, afterEach, before } from 'node:test';
 
 import { PHONE_VIEWPORT, assertNoHorizontalScroll, expectNoAxeViolations, launchBrowser, newPage } from './browser.js';
@@ -105,8 +106,14 @@ export function useServerAndBrowser({ setup, timeout = 120_000 } = {}) {
 }
 
 /**
- * Signs `who` (an email or username, e.g. DEMO.coach) in at /login and waits until the browser has left
- * /login, signed in (a "Sign out" button shows). With `checkLoginPage`, first asserts that /login answers 200 and passes axe.
+ * Signs in through the login form as `who` (an email or username) and waits for a signed-in page. With
+ * `checkLoginPage`, first checks /login answers 200 and passes axe.
+ *
+ * Accounts whose role requires two-factor sign-in (admin, supervisor and clinician by default — the demo keeps
+ * that requirement) meet its pages here: the first time, the enrollment page, whose setup key this reads (as a
+ * person typing it into an app would) and answers with a code computed like an authenticator app (`totpCode`);
+ * afterwards, the second step, answered from the key remembered for that server and login. Each sign-in uses a
+ * step not used before, as the server accepts each step once.
  */
 export async function signIn(page, who, { password = DEMO_PASSWORD, checkLoginPage = false } = {}) {
   const response = await page.goto('/login');
@@ -115,11 +122,76 @@ export async function signIn(page, who, { password = DEMO_PASSWORD, checkLoginPa
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor({ state: 'visible' });
     await expectNoAxeViolations(page, '/login');
   }
-  await page.getByLabel('Email or username', { exact: true }).fill(who);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.locator('#login').fill(who);
+  await page.locator('#password').fill(password);
+  await page.locator('main form button[type=submit]').click();
   await page.waitForURL((url) => url.pathname !== '/login');
-  await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor({ state: 'visible' });
+  const url = new URL(page.url());
+  const key = `${url.origin} ${who.trim().toLowerCase()}`;
+  if (url.pathname === '/login/enroll') {
+    const authenticator = { secret: base32Decode(await page.locator('#two-factor-secret').innerText()), lastStep: -1 };
+    await page.locator('#code').fill(await nextTotp(authenticator));
+    await page.locator('main form button[type=submit]').click();
+    await page.locator('.recovery-codes').waitFor({ state: 'visible' });
+    authenticators.set(key, authenticator);
+    await page.locator('main a.button').click();
+  } else if (url.pathname === '/login/two-factor') {
+    const authenticator = authenticators.get(key);
+    assert.ok(authenticator, `${who} uses two-factor sign-in, but this test run never saw it enroll`);
+    await page.locator('#code').fill(await nextTotp(authenticator));
+    await page.locator('main form button[type=submit]').click();
+  }
+  await page.locator('form.sign-out button[type=submit]').waitFor({ state: 'visible' });
+}
+
+/** The authenticators the harness has set up, by "origin login": { secret: Buffer, lastStep }. */
+const authenticators = new Map();
+
+/** The setup key a test run enrolled for `who` on the page's server (for tests that type codes themselves). */
+export function authenticatorOf(page, who) {
+  return authenticators.get(`${new URL(page.url()).origin} ${who.trim().toLowerCase()}`);
+}
+
+/** Decodes RFC 4648 base32 (any case, spaces and padding ignored). */
+export function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const out = [];
+  for (const ch of text.toUpperCase().replace(/[\s=]/g, '')) {
+    const i = alphabet.indexOf(ch);
+    if (i < 0) throw new Error(`not base32: ${ch}`);
+    value = (value << 5) | i;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+/** The RFC 6238 code (HMAC-SHA-1, 30-second steps) of `secret` for time step `step`, with `digits` digits. */
+export function totpCode(secret, step, digits = 6) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', secret).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const binary = mac.readUInt32BE(offset) & 0x7fffffff;
+  return String(binary % 10 ** digits).padStart(digits, '0');
+}
+
+/** A code for a step this authenticator has not used yet (the current one or the next), waiting if need be. */
+export async function nextTotp(authenticator) {
+  for (;;) {
+    const current = Math.floor(Date.now() / 30_000);
+    const step = Math.max(current, authenticator.lastStep + 1);
+    if (step <= current + 1) {
+      authenticator.lastStep = step;
+      return totpCode(authenticator.secret, step);
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
 }
 
 /**

@@ -190,10 +190,29 @@ enum UserCommand {
         #[arg(long)]
         name: Option<String>,
     },
-    /// Disable an account: its sessions and tokens end at once.
+    /// Disable an account (staff by --email, a person's or an ally's by --username): its sessions and tokens end
+    /// at once.
     Disable {
-        #[arg(long)]
-        email: String,
+        #[command(flatten)]
+        who: user::AccountArg,
+    },
+    /// Enable a disabled account again.
+    Enable {
+        #[command(flatten)]
+        who: user::AccountArg,
+    },
+    /// Make a one-time password reset link (24 hours) and print it once (mailed too when [smtp] is configured and
+    /// the account has an email).
+    Reset {
+        #[command(flatten)]
+        who: user::AccountArg,
+    },
+    /// Remove an account's authenticator (a lost phone) and its recovery codes, audited: the account sets up a
+    /// new one at its next sign-in (when its role requires it) or may from its account page.
+    #[command(name = "reset-2fa")]
+    ResetTwoFactor {
+        #[command(flatten)]
+        who: user::AccountArg,
     },
 }
 

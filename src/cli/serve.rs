@@ -67,7 +67,8 @@ fn spawn_outreach(store: pathways_store::Store, addr: String, every: u64, tz: ch
     });
 }
 
-/// Removes sessions past their absolute lifetime, every ten minutes.
+/// Removes sessions past their absolute lifetime, and sign-ins that waited too long for their second step, every
+/// ten minutes.
 fn spawn_housekeeping(state: AppState) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
@@ -76,6 +77,11 @@ fn spawn_housekeeping(state: AppState) {
             let before = pathways_store::now() - state.sessions.absolute;
             if let Err(e) = pathways_store::sessions::delete_started_before(state.store.writer(), before).await {
                 tracing::warn!(error = %e, "session housekeeping failed");
+            }
+            let stale =
+                pathways_store::now() - chrono::Duration::minutes(pathways_web::services::two_factor::PENDING_MINUTES);
+            if let Err(e) = pathways_store::two_factor::delete_pending_before(state.store.writer(), stale).await {
+                tracing::warn!(error = %e, "waiting sign-in housekeeping failed");
             }
         }
     });

@@ -149,6 +149,10 @@ pub async fn seed(store: &Store, config: &Config) -> anyhow::Result<()> {
         eprintln!("  {}@{DEMO_DOMAIN}", role.as_str());
     }
     eprintln!("  {} (a person in recovery, in their own portal)", recovery::PERSON_USERNAME);
+    eprintln!(
+        "Roles listed in two_factor_required_roles (admin, supervisor and clinician unless configured) set up an \
+         authenticator app at their first sign-in, as in production."
+    );
     if generated {
         // Printed once, to the terminal only; set PATHWAYS_DEMO_PASSWORD to choose it instead.
         eprintln!("Demo password (shown once): {password}");

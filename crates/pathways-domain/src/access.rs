@@ -144,6 +144,18 @@ pub fn may_handle_referrals(p: &Principal) -> bool {
         )
 }
 
+/// Whether the caller administers their organization's sign-in accounts (staff, persons' and allies'): lists
+/// them, disables and enables them, issues password reset links. Administrators only.
+pub fn may_administer_accounts(p: &Principal) -> bool {
+    p.kind == PrincipalKind::Staff && p.role == Some(Role::Admin)
+}
+
+/// Whether the caller may give a person a password reset link for their own portal account: administrators,
+/// and coaches (for a person assigned to them: which person is the gate's `PersonScope`).
+pub fn may_issue_person_reset(p: &Principal) -> bool {
+    p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::Admin | Role::Coach))
+}
+
 /// Whether the caller keeps the community directory (directory editors and administrators).
 pub fn may_edit_directory(p: &Principal) -> bool {
     p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::Admin | Role::DirectoryEditor))

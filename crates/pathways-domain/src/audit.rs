@@ -99,10 +99,32 @@ pub enum AuditAction {
     ReferralUpdate,
     /// An API token revoked (by its holder, or from the command line).
     TokenRevoke,
+    /// An account holder changed their password (or gave a wrong current one: failed).
+    PasswordChange,
+    /// A one-time password reset link issued for an account.
+    PasswordResetIssue,
+    /// A reset link used to set a new password (or an unknown, used or expired one tried: failed).
+    PasswordResetUse,
+    /// A disabled account enabled again.
+    AccountEnable,
+    /// A person removed an ally's account.
+    AllyRemove,
+    /// An administrator read the list of their organization's accounts.
+    AccountList,
+    /// Two-factor sign-in turned on (the code confirmed, recovery codes made).
+    TwoFactorEnroll,
+    /// A wrong or reused second-factor code at sign-in.
+    TwoFactorFailed,
+    /// A second-factor attempt refused for coming too soon after failures.
+    TwoFactorThrottled,
+    /// An administrator removed an account's authenticator (page or command line).
+    TwoFactorReset,
+    /// An account holder turned their own optional two-factor sign-in off.
+    TwoFactorDisable,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 58] = [
+    pub const ALL: [AuditAction; 69] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -161,6 +183,17 @@ impl AuditAction {
         AuditAction::ReferralRead,
         AuditAction::ReferralUpdate,
         AuditAction::TokenRevoke,
+        AuditAction::PasswordChange,
+        AuditAction::PasswordResetIssue,
+        AuditAction::PasswordResetUse,
+        AuditAction::AccountEnable,
+        AuditAction::AllyRemove,
+        AuditAction::AccountList,
+        AuditAction::TwoFactorEnroll,
+        AuditAction::TwoFactorFailed,
+        AuditAction::TwoFactorThrottled,
+        AuditAction::TwoFactorReset,
+        AuditAction::TwoFactorDisable,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -223,6 +256,17 @@ impl AuditAction {
             AuditAction::ReferralRead => "referral_read",
             AuditAction::ReferralUpdate => "referral_update",
             AuditAction::TokenRevoke => "token_revoke",
+            AuditAction::PasswordChange => "password_change",
+            AuditAction::PasswordResetIssue => "password_reset_issue",
+            AuditAction::PasswordResetUse => "password_reset_use",
+            AuditAction::AccountEnable => "account_enable",
+            AuditAction::AllyRemove => "ally_remove",
+            AuditAction::AccountList => "account_list",
+            AuditAction::TwoFactorEnroll => "two_factor_enroll",
+            AuditAction::TwoFactorFailed => "two_factor_failed",
+            AuditAction::TwoFactorThrottled => "two_factor_throttled",
+            AuditAction::TwoFactorReset => "two_factor_reset",
+            AuditAction::TwoFactorDisable => "two_factor_disable",
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod barc10;
 pub mod checkin;
 pub mod checkup;
 pub mod consent;
+pub mod credentials;
 pub mod deployment;
 pub mod dimension;
 pub mod directory;
@@ -32,6 +33,7 @@ pub mod taxonomy;
 pub mod text;
 pub mod throttle;
 pub mod token;
+pub mod two_factor;
 
 pub use ids::{AccountId, OrgId, PersonId};
 pub use role::{PrincipalKind, Role};

@@ -108,11 +108,13 @@ pub async fn find_for_person(
         .await?)
 }
 
-/// The ally accounts of a person (family and friends they invited), oldest first.
+/// The ally accounts of a person (family and friends they invited), oldest first; an ally the person removed
+/// (disabled) is not one any more.
 pub async fn allies_of(db: &impl ConnectionTrait, person: pathways_domain::PersonId) -> Result<Vec<account::Model>> {
     Ok(account::Entity::find()
         .filter(account::Column::PersonId.eq(person.as_uuid()))
         .filter(account::Column::Kind.eq(PrincipalKind::Ally.as_str()))
+        .filter(account::Column::DisabledAt.is_null())
         .order_by_asc(account::Column::CreatedAt)
         .all(db)
         .await?)
@@ -170,4 +172,52 @@ pub async fn disable(db: &impl ConnectionTrait, id: AccountId) -> Result<bool> {
         .exec(db)
         .await?;
     Ok(true)
+}
+
+/// Enables a disabled account again (its old sessions and tokens stay ended). False when there is no such account.
+pub async fn enable(db: &impl ConnectionTrait, id: AccountId) -> Result<bool> {
+    let r = account::Entity::update_many()
+        .col_expr(
+            account::Column::DisabledAt,
+            sea_orm::sea_query::Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None),
+        )
+        .filter(account::Column::Id.eq(id.as_uuid()))
+        .exec(db)
+        .await?;
+    Ok(r.rows_affected == 1)
+}
+
+/// The account signing in with `username` (a person's or an ally's).
+pub async fn find_by_username(db: &impl ConnectionTrait, username: &str) -> Result<Option<account::Model>> {
+    Ok(account::Entity::find().filter(account::Column::Username.eq(username.trim().to_lowercase())).one(db).await?)
+}
+
+/// One account of an organization; another organization's is not found.
+pub async fn find_in_org(db: &impl ConnectionTrait, org: OrgId, id: AccountId) -> Result<Option<account::Model>> {
+    Ok(account::Entity::find_by_id(id.as_uuid()).filter(account::Column::OrgId.eq(org.as_uuid())).one(db).await?)
+}
+
+/// Every account of an organization (staff, persons' and allies'), by kind and name.
+pub async fn list_in_org(db: &impl ConnectionTrait, org: OrgId) -> Result<Vec<account::Model>> {
+    Ok(account::Entity::find()
+        .filter(account::Column::OrgId.eq(org.as_uuid()))
+        .order_by_asc(account::Column::Kind)
+        .order_by_asc(account::Column::DisplayName)
+        .order_by_asc(account::Column::CreatedAt)
+        .all(db)
+        .await?)
+}
+
+/// One of a person's allies (not disabled): another person's ally, or a staff account, is not found.
+pub async fn find_ally_of(
+    db: &impl ConnectionTrait,
+    person: pathways_domain::PersonId,
+    ally: AccountId,
+) -> Result<Option<account::Model>> {
+    Ok(account::Entity::find_by_id(ally.as_uuid())
+        .filter(account::Column::PersonId.eq(person.as_uuid()))
+        .filter(account::Column::Kind.eq(PrincipalKind::Ally.as_str()))
+        .filter(account::Column::DisabledAt.is_null())
+        .one(db)
+        .await?)
 }

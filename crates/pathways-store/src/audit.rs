@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use pathways_domain::audit::{
     AuditAction, AuditOutcome, ChainBreak, ChainFields, ChainVerifier, GENESIS_HASH, chain_hash,
 };
+use pathways_domain::throttle::Failures;
 use pathways_domain::{AccountId, OrgId, PersonId};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -286,28 +287,53 @@ pub async fn verify(db: &impl ConnectionTrait) -> Result<Verification> {
     Ok(Verification { checked: verifier.checked(), broken: None })
 }
 
-/// Failed sign-ins for an account, and from an address, since `since`: the inputs of sign-in throttling.
+/// Failed sign-ins for a login string (its [`pathways_domain::throttle::login_key`], kept as the event's detail,
+/// whether or not an account by that login exists), and from an address, since `since`: the inputs of sign-in
+/// throttling. Only failures count: attempts refused for coming too early (`sign_in_throttled`) never do.
 pub async fn recent_sign_in_failures(
     db: &impl ConnectionTrait,
-    account: Option<AccountId>,
+    login_key: &str,
     client_addr: Option<&str>,
     since: DateTime<Utc>,
-) -> Result<(u64, u64)> {
-    let failed = [AuditAction::SignInFailed.as_str(), AuditAction::SignInThrottled.as_str()];
-    let base = || {
-        audit_event::Entity::find()
-            .filter(audit_event::Column::Action.is_in(failed))
-            .filter(audit_event::Column::OccurredAt.gte(since))
-    };
-    let by_account = match account {
-        Some(a) => base().filter(audit_event::Column::EntityId.eq(a.as_uuid())).count(db).await?,
-        None => 0,
-    };
+) -> Result<(Failures, Failures)> {
+    let by_login = failures(db, audit_event::Column::Detail.eq(login_key), AuditAction::SignInFailed, since).await?;
     let by_addr = match client_addr {
-        Some(addr) => base().filter(audit_event::Column::ClientAddr.eq(addr)).count(db).await?,
-        None => 0,
+        Some(addr) => failures(db, audit_event::Column::ClientAddr.eq(addr), AuditAction::SignInFailed, since).await?,
+        None => Failures::default(),
     };
-    Ok((by_account, by_addr))
+    Ok((by_login, by_addr))
+}
+
+/// Failures of `action` on one entity (say, second-factor codes for an account) since `since`.
+pub async fn recent_failures_on(
+    db: &impl ConnectionTrait,
+    action: AuditAction,
+    entity_id: Uuid,
+    since: DateTime<Utc>,
+) -> Result<Failures> {
+    failures(db, audit_event::Column::EntityId.eq(entity_id), action, since).await
+}
+
+/// How many failures match, and when the last was. Counting stops at a few hundred: every delay is capped well
+/// before that, and the cap bounds the work an attacker can make each attempt cost.
+async fn failures(
+    db: &impl ConnectionTrait,
+    which: sea_orm::sea_query::SimpleExpr,
+    action: AuditAction,
+    since: DateTime<Utc>,
+) -> Result<Failures> {
+    let times: Vec<DateTime<Utc>> = audit_event::Entity::find()
+        .select_only()
+        .column(audit_event::Column::OccurredAt)
+        .filter(audit_event::Column::Action.eq(action.as_str()))
+        .filter(which)
+        .filter(audit_event::Column::OccurredAt.gte(since))
+        .order_by_desc(audit_event::Column::OccurredAt)
+        .limit(256)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(Failures { count: times.len() as u64, last: times.first().copied() })
 }
 
 /// The most recent events, newest first (for the admin's view and for tests).
@@ -330,4 +356,27 @@ pub async fn failures_from_address(
         .filter(audit_event::Column::OccurredAt.gte(since))
         .count(db)
         .await?)
+}
+
+/// How many `action` events with `outcome` since `since`, by the acting account (`by`) or about an account
+/// (`on`, the event's entity): the inputs of the account lifecycle's throttles (issue 22).
+pub async fn count_account_events(
+    db: &impl ConnectionTrait,
+    action: AuditAction,
+    outcome: AuditOutcome,
+    by: Option<AccountId>,
+    on: Option<AccountId>,
+    since: DateTime<Utc>,
+) -> Result<u64> {
+    let mut q = audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq(action.as_str()))
+        .filter(audit_event::Column::Outcome.eq(outcome.as_str()))
+        .filter(audit_event::Column::OccurredAt.gte(since));
+    if let Some(a) = by {
+        q = q.filter(audit_event::Column::ActorAccountId.eq(a.as_uuid()));
+    }
+    if let Some(a) = on {
+        q = q.filter(audit_event::Column::EntityId.eq(a.as_uuid()));
+    }
+    Ok(q.count(db).await?)
 }

@@ -328,8 +328,8 @@ pub async fn disclosures(
     let rows = q
         .order_by_desc(disclosure::Column::At)
         .order_by_desc(disclosure::Column::Id)
-        .offset(offset)
-        .limit(limit)
+        .offset(crate::rows(offset))
+        .limit(crate::rows(limit))
         .all(db)
         .await?;
     Ok((rows, total))
@@ -382,8 +382,8 @@ pub async fn access_log(
         .join(JoinType::LeftJoin, to_account)
         .join(JoinType::LeftJoin, to_org)
         .order_by_desc(audit_event::Column::Seq)
-        .offset(offset)
-        .limit(limit)
+        .offset(crate::rows(offset))
+        .limit(crate::rows(limit))
         .into_model::<AccessLine>()
         .all(db)
         .await?;

@@ -418,7 +418,7 @@ pub async fn open_corrections(db: &impl ConnectionTrait, limit: u64) -> Result<V
     let items = dir_correction::Entity::find()
         .filter(dir_correction::Column::Status.eq("open"))
         .order_by_asc(dir_correction::Column::CreatedAt)
-        .limit(limit)
+        .limit(crate::rows(limit))
         .all(db)
         .await?;
     let ids: Vec<Uuid> = items.iter().map(|c| c.service_id).collect();

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use pathways_domain::access::PersonScope;
 use pathways_domain::{AccountId, PersonId};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -32,6 +32,7 @@ pub async fn create(
         kind: Set("person".into()),
         ally_name: Set(None),
         relationship: Set(None),
+        attempts: Set(0),
     }
     .insert(db)
     .await?)
@@ -59,6 +60,7 @@ pub async fn create_for_ally(
         kind: Set("ally".into()),
         ally_name: Set(Some(ally.0.to_owned())),
         relationship: Set(ally.1.map(str::to_owned)),
+        attempts: Set(0),
     }
     .insert(db)
     .await?)
@@ -96,6 +98,23 @@ pub async fn mark_used(db: &impl ConnectionTrait, id: Uuid) -> Result<bool> {
         .exec(db)
         .await?;
     Ok(r.rows_affected == 1)
+}
+
+/// Counts one refused try on an invitation; when that reaches the limit the invitation is used up (whoever
+/// made it issues a new one). Returns whether it can still be tried.
+pub async fn count_refusal(db: &impl ConnectionTrait, id: Uuid) -> Result<bool> {
+    invite::Entity::update_many()
+        .col_expr(invite::Column::Attempts, Expr::col(invite::Column::Attempts).add(1))
+        .filter(invite::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    let row = invite::Entity::find_by_id(id).one(db).await?;
+    let Some(row) = row else { return Ok(false) };
+    if pathways_domain::credentials::invite_may_try(row.attempts) {
+        return Ok(true);
+    }
+    mark_used(db, id).await?;
+    Ok(false)
 }
 
 /// The preferred name of the person an invitation was made for: the name their new portal account shows.

@@ -37,11 +37,13 @@ pub mod persons;
 pub mod plans;
 pub mod records;
 pub mod referrals;
+pub mod resets;
 pub mod sessions;
 pub mod summary;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod tokens;
+pub mod two_factor;
 
 use std::path::Path;
 use std::time::Duration;
@@ -212,4 +214,10 @@ impl Store {
         self.write.execute_raw(stmt).await?;
         Ok(())
     }
+}
+
+/// A row count or offset the database can take: SQL's are signed 64-bit, so a larger one (a client's
+/// `offset=9223372036854775808`) is capped — past the last row either way — instead of failing to bind.
+pub fn rows(n: u64) -> u64 {
+    n.min(i64::MAX.unsigned_abs())
 }

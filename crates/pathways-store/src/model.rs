@@ -24,6 +24,7 @@ pub use crate::entities::episode::Model as Episode;
 pub use crate::entities::invite::Model as Invite;
 pub use crate::entities::linkage_task::Model as LinkageTask;
 pub use crate::entities::locator_contact::Model as LocatorContact;
+pub use crate::entities::password_reset::Model as PasswordReset;
 pub use crate::entities::person::Model as Person;
 pub use crate::entities::referral::Model as Referral;
 pub use crate::entities::referral_event::Model as ReferralEvent;

@@ -96,7 +96,7 @@ pub async fn checkins(
         .filter(checkin::Column::OrgId.eq(scope.org.as_uuid()))
         .filter(checkin::Column::PersonId.eq(person.as_uuid()))
         .order_by_desc(checkin::Column::CreatedAt)
-        .limit(limit)
+        .limit(crate::rows(limit))
         .all(db)
         .await?)
 }
@@ -138,7 +138,7 @@ pub async fn encounters(
         .filter(encounter::Column::PersonId.eq(person.as_uuid()))
         .order_by_desc(encounter::Column::OccurredOn)
         .order_by_desc(encounter::Column::CreatedAt)
-        .limit(limit)
+        .limit(crate::rows(limit))
         .all(db)
         .await?)
 }

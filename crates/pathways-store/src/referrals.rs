@@ -41,7 +41,7 @@ pub async fn search_services(db: &impl ConnectionTrait, words: &str, limit: u64)
         .filter(dir_service::Column::IsMeeting.eq(false))
         .filter(Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(dir_service::Column::Name))).like(pattern))
         .order_by_asc(dir_service::Column::Name)
-        .limit(limit)
+        .limit(crate::rows(limit))
         .all(db)
         .await?)
 }
@@ -184,7 +184,7 @@ pub async fn list(
         .filter(column.eq(org.as_uuid()))
         .filter(referral::Column::CreatedAt.gte(since))
         .order_by_desc(referral::Column::CreatedAt)
-        .limit(limit)
+        .limit(crate::rows(limit))
         .all(db)
         .await?)
 }

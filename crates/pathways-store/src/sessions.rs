@@ -51,3 +51,12 @@ pub async fn delete(db: &impl ConnectionTrait, token_hash: &str) -> Result<()> {
 pub async fn delete_started_before(db: &impl ConnectionTrait, before: DateTime<Utc>) -> Result<u64> {
     Ok(session::Entity::delete_many().filter(session::Column::CreatedAt.lt(before)).exec(db).await?.rows_affected)
 }
+
+/// Ends every session of an account (a password set with a reset link). Returns how many ended.
+pub async fn delete_for_account(db: &impl ConnectionTrait, account: AccountId) -> Result<u64> {
+    Ok(session::Entity::delete_many()
+        .filter(session::Column::AccountId.eq(account.as_uuid()))
+        .exec(db)
+        .await?
+        .rows_affected)
+}

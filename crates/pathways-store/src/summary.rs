@@ -55,7 +55,7 @@ fn figures() -> SelectStatement {
             .order_by((assessment::Entity, assessment::Column::TakenAt), sea_orm::Order::Desc)
             .order_by((assessment::Entity, assessment::Column::Id), sea_orm::Order::Desc)
             .limit(1)
-            .offset(offset)
+            .offset(crate::rows(offset))
             .to_owned()
     };
     let review = Query::select()

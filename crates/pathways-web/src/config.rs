@@ -45,6 +45,14 @@ pub struct Config {
     pub outreach_every_seconds: u64,
     /// The month (1–12) the state's fiscal year starts in, for the outcome reports (default 7: July–June).
     pub fiscal_year_start_month: u32,
+    /// Staff roles that must use two-factor sign-in (`two_factor_required_roles = ["admin", "supervisor",
+    /// "clinician"]`, or `PATHWAYS_TWO_FACTOR_REQUIRED_ROLES=admin,supervisor,clinician`); everyone else may
+    /// choose it. As written; [`Config::two_factor_required`] is what it says, checked.
+    #[serde(rename = "two_factor_required_roles", deserialize_with = "roles_list")]
+    two_factor_roles_settings: Vec<String>,
+    /// The roles that must use two-factor sign-in.
+    #[serde(skip)]
+    pub two_factor_required: Vec<pathways_domain::Role>,
     /// The `[deployment]` section as written; [`Config::deployment`] is what it says, checked.
     #[serde(rename = "deployment")]
     deployment_settings: DeploymentSettings,
@@ -52,7 +60,40 @@ pub struct Config {
     /// unless configured).
     #[serde(skip)]
     pub deployment: Deployment,
+    /// `[smtp]`: where password reset links are mailed from (none: links are only shown to whoever issues them).
+    #[serde(default)]
+    pub smtp: Option<SmtpSettings>,
 }
+
+/// The `[smtp]` section of `pathways.toml` (or `PATHWAYS_SMTP_HOST`, `…_PORT`, `…_FROM`, `…_USERNAME`,
+/// `…_PASSWORD`, `…_STARTTLS`). Mail goes out only when `host` and `from` are set.
+#[derive(Clone, Debug, Deserialize)]
+pub struct SmtpSettings {
+    pub host: String,
+    #[serde(default = "SmtpSettings::default_port")]
+    pub port: u16,
+    /// The sender, e.g. `Pathways <no-reply@pathways.example.org>`.
+    pub from: String,
+    #[serde(default)]
+    pub username: Option<String>,
+    #[serde(default)]
+    pub password: Option<SecretString>,
+    /// Upgrade the connection with STARTTLS (default true); false only for a relay on the same machine.
+    #[serde(default = "SmtpSettings::default_starttls")]
+    pub starttls: bool,
+}
+
+impl SmtpSettings {
+    fn default_port() -> u16 {
+        587
+    }
+
+    fn default_starttls() -> bool {
+        true
+    }
+}
+
+const SMTP_KEYS: [&str; 6] = ["host", "port", "from", "username", "password", "starttls"];
 
 /// The `[deployment]` section of `pathways.toml` (or `PATHWAYS_DEPLOYMENT_STATE`, `…_STATE_NAME`,
 /// `…_TIME_ZONE`, `…_REGIONS`).
@@ -129,12 +170,13 @@ struct Defaults {
     capacity_stale_hours: i64,
     outreach_every_seconds: u64,
     fiscal_year_start_month: u32,
+    two_factor_required_roles: Vec<&'static str>,
     deployment: DeploymentSettings,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://pathways-data/pathways.db";
 
-const KNOWN_KEYS: [&str; 17] = [
+const KNOWN_KEYS: [&str; 19] = [
     "database_url",
     "bind",
     "public_url",
@@ -152,6 +194,8 @@ const KNOWN_KEYS: [&str; 17] = [
     "outreach_every_seconds",
     "fiscal_year_start_month",
     "deployment",
+    "smtp",
+    "two_factor_required_roles",
 ];
 
 impl Config {
@@ -174,6 +218,7 @@ impl Config {
             capacity_stale_hours: 8,
             outreach_every_seconds: 15,
             fiscal_year_start_month: pathways_domain::outcomes::DEFAULT_FISCAL_YEAR_START_MONTH,
+            two_factor_required_roles: pathways_domain::two_factor::DEFAULT_REQUIRED_ROLES.map(|r| r.as_str()).to_vec(),
             deployment: DeploymentSettings::default(),
         }))
         .merge(Toml::file(&file))
@@ -182,7 +227,8 @@ impl Config {
             Env::prefixed("PATHWAYS_DEPLOYMENT_")
                 .only(&DEPLOYMENT_KEYS)
                 .map(|k| format!("deployment.{}", k.as_str()).into()),
-        );
+        )
+        .merge(Env::prefixed("PATHWAYS_SMTP_").only(&SMTP_KEYS).map(|k| format!("smtp.{}", k.as_str()).into()));
         let mut config: Config = figment.extract().map_err(|e| format!("configuration: {e}"))?;
         if config.trust_forwarded_for {
             warnings.push(
@@ -194,6 +240,7 @@ impl Config {
         }
         config.check()?;
         config.deployment = config.deployment_settings.check()?;
+        config.two_factor_required = two_factor_roles(&config.two_factor_roles_settings)?;
         Ok((config, warnings))
     }
 
@@ -221,6 +268,9 @@ impl Config {
         }
         if !matches!(self.log_format.as_str(), "json" | "text") {
             return Err("configuration: log_format must be json or text".into());
+        }
+        if let Some(smtp) = &self.smtp {
+            crate::mail::Mailer::new(smtp).map_err(|e| format!("configuration: smtp: {e}"))?;
         }
         Ok(())
     }
@@ -294,8 +344,13 @@ impl Config {
             capacity_stale_hours: 8,
             outreach_every_seconds: 15,
             fiscal_year_start_month: pathways_domain::outcomes::DEFAULT_FISCAL_YEAR_START_MONTH,
+            two_factor_roles_settings: pathways_domain::two_factor::DEFAULT_REQUIRED_ROLES
+                .map(|r| r.as_str().to_owned())
+                .to_vec(),
+            two_factor_required: pathways_domain::two_factor::DEFAULT_REQUIRED_ROLES.to_vec(),
             deployment_settings: DeploymentSettings::default(),
             deployment: Deployment::default(),
+            smtp: None,
         }
     }
 
@@ -312,6 +367,13 @@ impl Config {
                 .collect(),
         };
         self.deployment = deployment;
+        self
+    }
+
+    /// This configuration with other roles required to use two-factor sign-in (tests and tools).
+    pub fn with_two_factor_required(mut self, roles: &[pathways_domain::Role]) -> Self {
+        self.two_factor_roles_settings = roles.iter().map(|r| r.as_str().to_owned()).collect();
+        self.two_factor_required = roles.to_vec();
         self
     }
 
@@ -343,7 +405,46 @@ fn unknown_keys_in(file: &Path) -> Vec<String> {
                 .map(|k| format!("pathways.toml: unknown key \"deployment.{k}\" is ignored")),
         );
     }
+    if let Some(section) = value.get("smtp").and_then(figment::value::Value::as_dict) {
+        unknown.extend(
+            section
+                .keys()
+                .filter(|k| !SMTP_KEYS.contains(&k.as_str()))
+                .map(|k| format!("pathways.toml: unknown key \"smtp.{k}\" is ignored")),
+        );
+    }
     unknown
+}
+
+/// `two_factor_required_roles` as a list (the file) or as one comma-separated string (the environment; empty for
+/// none).
+fn roles_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Roles {
+        List(Vec<String>),
+        Text(String),
+    }
+    Ok(match Roles::deserialize(d)? {
+        Roles::List(list) => list,
+        Roles::Text(text) => text.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect(),
+    })
+}
+
+/// The roles named, checked: an unknown one fails the start (a typo must not silently turn a requirement off).
+fn two_factor_roles(names: &[String]) -> Result<Vec<pathways_domain::Role>, String> {
+    let mut roles = Vec::new();
+    for name in names {
+        let role = name
+            .trim()
+            .to_lowercase()
+            .parse::<pathways_domain::Role>()
+            .map_err(|_| format!("configuration: two_factor_required_roles: {name:?} is not a staff role"))?;
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    Ok(roles)
 }
 
 #[cfg(test)]
@@ -405,6 +506,70 @@ mod tests {
             assert_eq!(Config::load(dir.path()).map_err(|e| e.to_string())?.0.fiscal_year_start_month, 10);
             jail.set_env("PATHWAYS_FISCAL_YEAR_START_MONTH", "13");
             assert!(Config::load(dir.path()).expect_err("13").contains("fiscal_year_start_month"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[expect(clippy::result_large_err, reason = "figment's Jail fixes the closure's error type")]
+    fn smtp_settings_come_from_the_file_and_the_environment_and_hide_the_password() {
+        let dir = tempfile::tempdir().expect("dir");
+        std::fs::write(
+            dir.path().join("pathways.toml"),
+            "[smtp]\nhost = \"mail.example.org\"\nfrom = \"Pathways <no-reply@example.org>\"\nusername = \"pathways\"\n",
+        )
+        .expect("write");
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("PATHWAYS_SMTP_PASSWORD", "smtp-secret-password");
+            let (c, warnings) = Config::load(dir.path()).map_err(|e| e.to_string())?;
+            assert!(warnings.is_empty(), "{warnings:?}");
+            let smtp = c.smtp.clone().expect("smtp");
+            assert_eq!((smtp.host.as_str(), smtp.port, smtp.starttls), ("mail.example.org", 587, true));
+            assert_eq!(
+                smtp.password.as_ref().map(|p| p.expose_secret().to_owned()).as_deref(),
+                Some("smtp-secret-password")
+            );
+            assert!(!format!("{c:?}").contains("smtp-secret-password"));
+            Ok(())
+        });
+        std::fs::write(
+            dir.path().join("pathways.toml"),
+            "[smtp]\nhost = \"mail.example.org\"\nfrom = \"not an address\"\n",
+        )
+        .expect("write");
+        figment::Jail::expect_with(|_| {
+            let err = Config::load(dir.path()).expect_err("a bad sender is refused at start");
+            assert!(err.contains("smtp"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[expect(clippy::result_large_err, reason = "figment's Jail fixes the closure's error type")]
+    fn two_factor_roles_default_to_those_reaching_records_and_are_configurable() {
+        use pathways_domain::Role;
+        let dir = tempfile::tempdir().expect("dir");
+        figment::Jail::expect_with(|_| {
+            let (c, _) = Config::load(dir.path()).map_err(|e| e.to_string())?;
+            assert_eq!(c.two_factor_required, [Role::Admin, Role::Supervisor, Role::Clinician]);
+            Ok(())
+        });
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("PATHWAYS_TWO_FACTOR_REQUIRED_ROLES", "admin, coach");
+            let (c, _) = Config::load(dir.path()).map_err(|e| e.to_string())?;
+            assert_eq!(c.two_factor_required, [Role::Admin, Role::Coach]);
+            Ok(())
+        });
+        std::fs::write(dir.path().join("pathways.toml"), "two_factor_required_roles = []\n").expect("write");
+        figment::Jail::expect_with(|_| {
+            let (c, _) = Config::load(dir.path()).map_err(|e| e.to_string())?;
+            assert!(c.two_factor_required.is_empty());
+            Ok(())
+        });
+        std::fs::write(dir.path().join("pathways.toml"), "two_factor_required_roles = [\"admn\"]\n").expect("write");
+        figment::Jail::expect_with(|_| {
+            let err = Config::load(dir.path()).expect_err("unknown role");
+            assert!(err.contains("two_factor_required_roles") && err.contains("admn"), "{err}");
             Ok(())
         });
     }

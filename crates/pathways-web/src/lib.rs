@@ -17,6 +17,7 @@ pub mod extract;
 pub mod finder;
 pub mod flash;
 pub mod i18n;
+pub mod mail;
 pub mod metrics;
 pub mod middleware;
 pub mod openapi;

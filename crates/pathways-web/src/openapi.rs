@@ -71,9 +71,36 @@ pub fn document() -> &'static utoipa::openapi::OpenApi {
     static DOCUMENT: std::sync::LazyLock<utoipa::openapi::OpenApi> = std::sync::LazyLock::new(|| {
         let mut doc = crate::router::api_routes().split_for_parts().1;
         name_scopes(&mut doc);
+        document_bad_requests(&mut doc);
         doc
     });
     &DOCUMENT
+}
+
+/// Every operation that reads a query string or a body can answer 400 before its handler runs: a query the
+/// parser can't read (a repeated or non-numeric parameter, invalid UTF-8), a body that is not JSON. Said once here
+/// for all of them rather than in each handler.
+fn document_bad_requests(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::path::ParameterIn;
+    use utoipa::openapi::{RefOr, ResponseBuilder};
+    for item in doc.paths.paths.values_mut() {
+        for op in [&mut item.get, &mut item.head, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete] {
+            let Some(op) = op.as_mut() else { continue };
+            let has_query = op
+                .parameters
+                .as_ref()
+                .is_some_and(|ps| ps.iter().any(|p| matches!(p.parameter_in, ParameterIn::Query)));
+            if has_query || op.request_body.is_some() {
+                op.responses.responses.entry("400".into()).or_insert_with(|| {
+                    RefOr::T(
+                        ResponseBuilder::new()
+                            .description("Bad request: the query string or the body could not be read")
+                            .build(),
+                    )
+                });
+            }
+        }
+    }
 }
 
 /// Each operation behind a token names the scope it needs (OpenAPI 3.1 lets a requirement list roles for any

@@ -10,8 +10,9 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::controllers::{
-    allies, api, assessments, assets, auth, caseload, checkins, checkups, consents, directory, disclosures, encounters,
-    find, home, invites, lang, locator, ops, outreach, persons, plans, portal, recovery, referrals, staff, tokens,
+    accounts, allies, api, assessments, assets, auth, caseload, checkins, checkups, consents, directory, disclosures,
+    encounters, find, home, invites, lang, locator, ops, outreach, persons, plans, portal, recovery, referrals, staff,
+    tokens, two_factor,
 };
 use crate::error::WebError;
 use crate::extract::Door;
@@ -56,6 +57,7 @@ fn staff_record_routes() -> Router<AppState> {
         .route("/encounters", get(encounters::list_encounters).post(encounters::create_encounter))
         .route("/attention/{item}/resolve", post(persons::resolve_attention))
         .route("/invite", post(invites::create_invite))
+        .route("/reset", post(accounts::reset_person))
         .route("/linkage/{task}", post(checkups::linkage_step))
         .route("/referrals", get(referrals::person_referrals).post(referrals::create_referral))
         .layer(Extension(Door::Staff))
@@ -69,6 +71,7 @@ fn portal_routes() -> Router<AppState> {
         .route("/checkins", get(checkins::list_checkins).post(checkins::create_checkin))
         .route("/consents/{consent}/scan", get(consents::show_scan))
         .route("/allies", get(allies::show_allies).post(allies::invite_ally))
+        .route("/allies/{account}/remove", post(allies::remove_ally))
         .layer(Extension(Door::Portal))
 }
 
@@ -129,6 +132,13 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(home::show_home))
         .route("/login", get(auth::show_login).post(auth::sign_in))
         .route("/logout", post(auth::sign_out))
+        .route("/login/two-factor", get(auth::show_second_step).post(auth::verify_second_step))
+        .route("/login/enroll", get(auth::show_enrollment).post(auth::confirm_enrollment))
+        .route("/account/two-factor", get(two_factor::show_two_factor).post(two_factor::enroll_two_factor))
+        .route("/account/two-factor/start", post(two_factor::start_two_factor))
+        .route("/account/two-factor/off", post(two_factor::turn_off_two_factor))
+        .route("/admin/two-factor", get(two_factor::list_two_factor))
+        .route("/admin/two-factor/{account}/reset", post(two_factor::reset_two_factor))
         .route("/lang/{code}", get(lang::switch_language))
         .route("/recovery", get(recovery::show_recovery))
         // The signed-in account's own settings
@@ -145,6 +155,14 @@ pub fn router(state: AppState) -> Router {
         .nest("/me", portal_routes())
         .route("/invite", get(invites::show_invite_code).post(invites::accept_invite))
         .route("/invite/{token}", get(invites::show_invite))
+        // Accounts: one's own password, reset links, the administrator's list (issue 22)
+        .route("/account/password", get(accounts::show_password).post(accounts::change_password))
+        .route("/reset", get(accounts::show_reset_code).post(accounts::use_reset))
+        .route("/reset/{token}", get(accounts::show_reset))
+        .route("/accounts", get(accounts::list_accounts))
+        .route("/accounts/{account}/disable", post(accounts::disable_account))
+        .route("/accounts/{account}/enable", post(accounts::enable_account))
+        .route("/accounts/{account}/reset", post(accounts::reset_account))
         // The coach's caseload and outreach
         .route("/caseload", get(caseload::show_caseload))
         .route("/outreach", get(outreach::show_outreach))

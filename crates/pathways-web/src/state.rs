@@ -25,6 +25,8 @@ pub struct AppState {
     pub corrections_limit: Arc<crate::ratelimit::RateLimit>,
     /// The Meeting Guide feed as last made, and the directory version it was made at.
     pub meetings_feed: Arc<tokio::sync::Mutex<Option<(i64, axum::body::Bytes)>>>,
+    /// The SMTP relay reset links are mailed through, when `[smtp]` is configured.
+    pub mailer: Option<Arc<crate::mail::Mailer>>,
 }
 
 impl AppState {
@@ -34,7 +36,10 @@ impl AppState {
             absolute: chrono::Duration::hours(config.session_absolute_hours),
         };
         let audit = AuditBatcher::spawn(store.clone());
+        // The settings were checked at start (`Config::load`), so a relay that can't be built is not configured.
+        let mailer = config.smtp.as_ref().and_then(|s| crate::mail::Mailer::new(s).ok()).map(Arc::new);
         Self {
+            mailer,
             audit,
             finder: Arc::new(crate::finder::Finder::new(config.deployment.time_zone)),
             corrections_limit: Arc::new(crate::ratelimit::RateLimit::new(5, std::time::Duration::from_secs(600))),

@@ -22,6 +22,8 @@ pub struct Model {
     /// For an ally: their name, as the person gave it.
     pub ally_name: Option<String>,
     pub relationship: Option<String>,
+    /// Refused tries so far (a taken username, a weak password …); at the limit the invitation is used up.
+    pub attempts: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -98,8 +98,8 @@ pub async fn services_page(
     let rows = active_services(filter)
         .order_by_asc(dir_service::Column::Name)
         .order_by_asc(dir_service::Column::Id)
-        .offset(paging.page.saturating_sub(1).saturating_mul(paging.per_page))
-        .limit(paging.per_page)
+        .offset(crate::rows(paging.page.saturating_sub(1).saturating_mul(paging.per_page)))
+        .limit(crate::rows(paging.per_page))
         .all(db)
         .await?;
     Ok((total, load(db, rows, with_places).await?))
@@ -156,8 +156,8 @@ pub async fn organizations_page(
     let rows = active_organizations(search)
         .order_by_asc(dir_organization::Column::Name)
         .order_by_asc(dir_organization::Column::Id)
-        .offset(paging.page.saturating_sub(1).saturating_mul(paging.per_page))
-        .limit(paging.per_page)
+        .offset(crate::rows(paging.page.saturating_sub(1).saturating_mul(paging.per_page)))
+        .limit(crate::rows(paging.per_page))
         .all(db)
         .await?;
     Ok((total, rows))

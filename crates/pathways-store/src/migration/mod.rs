@@ -17,6 +17,8 @@ mod m0011_locator;
 mod m0012_consent;
 mod m0013_referral;
 mod m0014_consent_scan;
+mod m0015_two_factor;
+mod m0016_password_reset;
 mod m0017_api_token_scope;
 mod m0019_episode;
 
@@ -39,6 +41,8 @@ impl MigratorTrait for Migrator {
             Box::new(m0012_consent::Migration),
             Box::new(m0013_referral::Migration),
             Box::new(m0014_consent_scan::Migration),
+            Box::new(m0015_two_factor::Migration),
+            Box::new(m0016_password_reset::Migration),
             Box::new(m0017_api_token_scope::Migration),
             Box::new(m0019_episode::Migration),
         ]

@@ -36,7 +36,7 @@ home-staff-lead = Recovery coaches, clinicians and program staff:
 home-staff-sign-in = sign in to Pathways
 
 ## Sign-in
-login-help = Trouble signing in? Ask your organization's Pathways administrator.
+login-help = Forgot your password? Your coach or your organization's administrator can give you a reset link.
 login-failed = That email and password don't match an account. Check them and try again.
 field-email = Email
 field-login = Email or username
@@ -377,9 +377,7 @@ invite-password-hint = At least 12 characters. A few unrelated words make a stro
 invite-password-again = Password again
 invite-accept-submit = Open my portal
 invite-invalid = This invitation is not valid: it may have expired or been used. Ask your coach for a new one.
-invite-bad-username = Choose a username of 3 to 40 lowercase letters, numbers, dots, dashes or underscores.
 invite-passwords-differ = The two passwords are not the same.
-invite-username-taken = That username is taken. Please choose another.
 password-too-short = A password needs at least 12 characters.
 password-too-long = A password can have at most 256 characters.
 password-too-guessable = That password is too easy to guess. Try a few unrelated words.
@@ -1348,6 +1346,141 @@ tokens-scope-write-long = Read and write: it can also add and change records
 tokens-lifetime = A new token works for { $days } days, then stops; make a new one before then.
 tokens-make-button = Make the token
 flash-token-revoked = The token was revoked: it no longer works.
+## Accounts: passwords, reset links, the administrator's list (issue 22)
+nav-account-password = Change password
+account-back-home = Back to your home page
+account-password-title = Change your password
+account-password-lead = Type the password you use now, then choose a new one.
+account-current-password = Password you use now
+account-new-password = New password
+account-password-submit = Change my password
+account-password-others = Changing it signs you out everywhere else, on any other phone or computer. You stay signed in here.
+account-current-wrong = That is not the password you use now. Check it and try again.
+flash-password-changed = Your password is changed. You are signed out everywhere else.
+flash-password-set = Your new password is set. Sign in with it.
+reset-create = Make a password reset link
+reset-create-hint = If they forgot their password: give them the link or the code yourself, in person or by phone.
+reset-issued-title = Password reset link
+reset-issued-lead = Give { $name } this link or code. With it they choose a new password. Everywhere they were signed in, they are signed out.
+reset-code = Reset code
+reset-code-where = to type at /reset
+reset-once = It works once, for 24 hours. It is shown only now. Making a new one stops this one.
+reset-mailed = It was also sent to the account's email address.
+reset-mail-failed = It could not be sent by email. Give it in person or by phone.
+reset-no-account = { $name } has no portal account yet. Invite them to their portal instead.
+reset-back = Back
+reset-title = Choose a new password
+reset-lead = Your coach or administrator gave you a link or a code. Choose a new password for your account.
+reset-submit = Save my new password
+reset-invalid-title = This reset link can't be used
+reset-invalid = This link or code is not valid: it may have been used already or be more than 24 hours old. Ask your coach or administrator for a new one.
+accounts-title = Accounts
+accounts-lead = Everyone who signs in to your organization's Pathways: staff, people in their own portal, and their allies. Turning an account off signs it out at once.
+accounts-name = Name
+accounts-kind = Kind of account
+accounts-login = Signs in with
+accounts-status = Status
+accounts-actions = Actions
+accounts-active = Active
+accounts-disabled = Turned off
+accounts-kind-staff = Staff: { $role }
+accounts-kind-person = Their own portal
+accounts-kind-ally = Ally (family or friend)
+accounts-ally-off = Only the person can invite them again.
+accounts-enable = Turn on { $name }
+accounts-disable = Turn off { $name }
+accounts-reset = Reset link for { $name }
+flash-account-disabled = The account is turned off. It was signed out everywhere.
+flash-account-enabled = The account is turned on again.
+home-accounts-detail = Turn accounts off or on, and make password reset links.
+home-accounts-open = Manage accounts
+ally-remove = Remove { $name }
+ally-remove-hint = Removing an ally closes their account at once. They see nothing more, even with a consent still on file.
+flash-ally-removed = Your ally was removed. Their account is closed.
+invite-username-unavailable = That username can't be used. Choose another: 3 to 40 lowercase letters, numbers, dots, dashes or underscores.
+invite-used-up = This invitation was tried too many times and no longer works. Ask for a new one.
+invite-already-reset = If they forgot their password, make a reset link instead.
+access-what-password-change = changed the account's password
+access-what-password-reset-issue = made a password reset link for your portal account
+access-what-password-reset-use = set a new password with a reset link
+access-what-account-enable = turned an account back on
+access-what-ally-remove = removed an ally
+access-what-account-list = looked at the list of accounts
+email-reset-subject = Your Pathways password reset link
+email-reset-body = A link to choose a new Pathways password was made for your account.
+
+    Open it to choose a new password:
+    { $link }
+
+    Or go to { $codepage } and type this code: { $code }
+
+    It works once, until { $expires }. If you did not ask for it, tell your administrator.
+## Sign-in throttling and two-factor sign-in (issue 22)
+login-slowed = Several sign-in attempts with this email or username (or from this network) didn't work, so to keep accounts safe we wait a little before checking another one. Nothing is locked: the right password will work after the wait.
+two-factor-wait-minutes = { $count ->
+    [one] Please try again in 1 minute.
+   *[other] Please try again in { $count } minutes.
+}
+two-factor-wait-seconds = { $count ->
+    [one] Please try again in 1 second.
+   *[other] Please try again in { $count } seconds.
+}
+flash-sign-in-again = That sign-in took too long or was already finished. Please sign in again.
+flash-two-factor-on = Two-factor sign-in is on.
+flash-two-factor-off = Two-factor sign-in is off.
+flash-two-factor-reset = Done. That account will set up its authenticator app again at its next sign-in.
+nav-two-factor = Two-factor sign-in
+two-factor-step-title = Enter your sign-in code
+two-factor-step-lead = Your password was right. Now enter the 6-digit code your authenticator app shows for Pathways.
+two-factor-field-code = Code from your app, or a recovery code
+two-factor-field-code-hint = 6 digits, or a recovery code like abcd-efgh-jkmn-pqrs. Each recovery code works once.
+two-factor-step-submit = Continue
+two-factor-step-lost = Lost your phone and your recovery codes? Your organization's Pathways administrator can reset your two-factor sign-in.
+two-factor-step-again = Start again
+two-factor-code-wrong = That code didn't work. Check your app for the current code and try again.
+two-factor-code-reused = That code was already used. Wait for your app to show a new code, then enter it.
+two-factor-enroll-title = Set up two-factor sign-in
+two-factor-enroll-required = Your role reaches people's health records, so your account needs a second step at sign-in. Set it up now to continue.
+two-factor-enroll-why = With two-factor sign-in, a stolen password alone can't open your account: signing in also needs a code from an app on your phone.
+two-factor-enroll-step-app = Open an authenticator app on your phone (for example FreeOTP, Google Authenticator, Microsoft Authenticator or 1Password).
+two-factor-enroll-step-scan = Add an account in the app by scanning this QR code.
+two-factor-qr-alt = QR code for your authenticator app. If you can't scan it, type the setup key shown below.
+two-factor-enroll-step-type = Or type this setup key into the app:
+two-factor-secret-label = Setup key
+two-factor-enroll-kind = The key is time-based (TOTP), 6 digits, every 30 seconds. Spaces don't matter.
+two-factor-enroll-step-code = Enter the 6-digit code the app now shows.
+two-factor-field-app-code = 6-digit code from your app
+two-factor-enroll-submit = Turn on two-factor sign-in
+two-factor-codes-title = Your recovery codes
+two-factor-codes-lead = Two-factor sign-in is on. If you lose your phone, each of these codes lets you sign in once instead of a code from the app. Save them somewhere safe now (print them or keep them in a password manager).
+two-factor-codes-once = This is the only time these codes are shown.
+two-factor-codes-continue = I saved my codes. Continue
+two-factor-codes-left = { $count ->
+    [one] 1 recovery code left.
+   *[other] { $count } recovery codes left.
+}
+two-factor-account-title = Two-factor sign-in
+two-factor-account-on = Two-factor sign-in is on for your account.
+two-factor-account-required = Your role requires two-factor sign-in, so it stays on. If you lose your phone, ask your organization's Pathways administrator to reset it.
+two-factor-off-title = Turn off two-factor sign-in
+two-factor-off-submit = Turn off
+two-factor-account-off = Two-factor sign-in is off for your account. You can turn it on: you'll need an authenticator app on your phone.
+two-factor-start = Set up two-factor sign-in
+two-factor-admin-title = Reset two-factor sign-in
+two-factor-admin-link = Reset two-factor sign-in for someone in your organization
+two-factor-admin-lead = When someone loses their phone and their recovery codes, remove their authenticator here. They set up a new one at their next sign-in. Check who is asking before you reset.
+two-factor-admin-none = Nobody in your organization uses two-factor sign-in yet.
+two-factor-admin-caption = Accounts with two-factor sign-in
+two-factor-admin-name = Name
+two-factor-admin-login = Email or username
+two-factor-admin-action = Action
+two-factor-admin-reset = Reset
+two-factor-admin-reset-label = Reset two-factor sign-in for { $name }
+access-what-two-factor-enroll = turned on two-factor sign-in
+access-what-two-factor-failed = entered a sign-in code that didn't work
+access-what-two-factor-throttled = was asked to wait after several sign-in codes that didn't work
+access-what-two-factor-reset = reset an account's two-factor sign-in
+access-what-two-factor-disable = turned off two-factor sign-in
 
 ## Outcome reports (issue 17)
 report-fewer-than-11 = fewer than 11

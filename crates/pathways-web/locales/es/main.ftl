@@ -36,7 +36,7 @@ home-staff-lead = Coaches de recuperación, profesionales clínicos y personal d
 home-staff-sign-in = inicie sesión en Pathways
 
 ## Inicio de sesión
-login-help = ¿Problemas para iniciar sesión? Consulte al administrador de Pathways de su organización.
+login-help = ¿Olvidó su contraseña? Su coach o el administrador de su organización pueden darle un enlace para restablecerla.
 login-failed = Ese correo y esa contraseña no coinciden con ninguna cuenta. Revíselos e inténtelo de nuevo.
 field-email = Correo electrónico
 field-login = Correo electrónico o nombre de usuario
@@ -377,9 +377,7 @@ invite-password-hint = Al menos 12 caracteres. Unas palabras sin relación entre
 invite-password-again = Repita la contraseña
 invite-accept-submit = Abrir mi portal
 invite-invalid = Esta invitación no es válida: puede haber vencido o ya se usó. Pida una nueva a su coach.
-invite-bad-username = Elija un nombre de usuario de 3 a 40 letras minúsculas, números, puntos, guiones o guiones bajos.
 invite-passwords-differ = Las dos contraseñas no son iguales.
-invite-username-taken = Ese nombre de usuario ya existe. Elija otro.
 password-too-short = La contraseña necesita al menos 12 caracteres.
 password-too-long = La contraseña puede tener como máximo 256 caracteres.
 password-too-guessable = Esa contraseña es demasiado fácil de adivinar. Pruebe con unas palabras sin relación entre sí.
@@ -1348,6 +1346,141 @@ tokens-scope-write-long = Lectura y escritura: también puede agregar y cambiar 
 tokens-lifetime = Un token nuevo funciona durante { $days } días y luego deja de funcionar; cree uno nuevo antes.
 tokens-make-button = Crear el token
 flash-token-revoked = El token fue revocado: ya no funciona.
+## Cuentas: contraseñas, enlaces para restablecer, la lista del administrador (issue 22)
+nav-account-password = Cambiar contraseña
+account-back-home = Volver a su página de inicio
+account-password-title = Cambie su contraseña
+account-password-lead = Escriba la contraseña que usa ahora y luego elija una nueva.
+account-current-password = Contraseña que usa ahora
+account-new-password = Contraseña nueva
+account-password-submit = Cambiar mi contraseña
+account-password-others = Al cambiarla se cierra su sesión en cualquier otro teléfono o computadora. Aquí sigue con la sesión abierta.
+account-current-wrong = Esa no es la contraseña que usa ahora. Revísela y vuelva a intentarlo.
+flash-password-changed = Su contraseña cambió. Se cerró su sesión en todos los demás lugares.
+flash-password-set = Su contraseña nueva quedó guardada. Inicie sesión con ella.
+reset-create = Crear un enlace para restablecer la contraseña
+reset-create-hint = Si olvidó su contraseña: entréguele el enlace o el código usted mismo, en persona o por teléfono.
+reset-issued-title = Enlace para restablecer la contraseña
+reset-issued-lead = Entregue a { $name } este enlace o código. Con él elige una contraseña nueva. Se cierran todas sus sesiones abiertas.
+reset-code = Código para restablecer
+reset-code-where = para escribir en /reset
+reset-once = Funciona una sola vez, durante 24 horas. Solo se muestra ahora. Si crea uno nuevo, este deja de funcionar.
+reset-mailed = También se envió al correo electrónico de la cuenta.
+reset-mail-failed = No se pudo enviar por correo electrónico. Entréguelo en persona o por teléfono.
+reset-no-account = { $name } todavía no tiene cuenta del portal. Invítele a su portal.
+reset-back = Volver
+reset-title = Elija una contraseña nueva
+reset-lead = Su coach o administrador le dio un enlace o un código. Elija una contraseña nueva para su cuenta.
+reset-submit = Guardar mi contraseña nueva
+reset-invalid-title = Este enlace para restablecer no se puede usar
+reset-invalid = Este enlace o código no es válido: puede que ya se haya usado o que tenga más de 24 horas. Pida uno nuevo a su coach o administrador.
+accounts-title = Cuentas
+accounts-lead = Todas las personas que inician sesión en el Pathways de su organización: el personal, las personas en su propio portal y sus aliados. Al desactivar una cuenta, su sesión se cierra en el acto.
+accounts-name = Nombre
+accounts-kind = Tipo de cuenta
+accounts-login = Inicia sesión con
+accounts-status = Estado
+accounts-actions = Acciones
+accounts-active = Activa
+accounts-disabled = Desactivada
+accounts-kind-staff = Personal: { $role }
+accounts-kind-person = Su propio portal
+accounts-kind-ally = Aliado (familiar o amistad)
+accounts-ally-off = Solo la persona puede volver a invitarle.
+accounts-enable = Activar a { $name }
+accounts-disable = Desactivar a { $name }
+accounts-reset = Enlace para restablecer de { $name }
+flash-account-disabled = La cuenta está desactivada. Se cerraron todas sus sesiones.
+flash-account-enabled = La cuenta está activa de nuevo.
+home-accounts-detail = Desactive o active cuentas y cree enlaces para restablecer contraseñas.
+home-accounts-open = Administrar cuentas
+ally-remove = Quitar a { $name }
+ally-remove-hint = Al quitar a un aliado, su cuenta se cierra en el acto. No verá nada más, aunque siga archivado un consentimiento.
+flash-ally-removed = Su aliado fue quitado. Su cuenta está cerrada.
+invite-username-unavailable = Ese nombre de usuario no se puede usar. Elija otro: de 3 a 40 letras minúsculas, números, puntos, guiones o guiones bajos.
+invite-used-up = Esta invitación se intentó demasiadas veces y ya no funciona. Pida una nueva.
+invite-already-reset = Si olvidó su contraseña, cree mejor un enlace para restablecerla.
+access-what-password-change = cambió la contraseña de la cuenta
+access-what-password-reset-issue = creó un enlace para restablecer la contraseña de su portal
+access-what-password-reset-use = eligió una contraseña nueva con un enlace para restablecer
+access-what-account-enable = volvió a activar una cuenta
+access-what-ally-remove = quitó a un aliado
+access-what-account-list = miró la lista de cuentas
+email-reset-subject = Su enlace para restablecer la contraseña de Pathways
+email-reset-body = Se creó un enlace para elegir una contraseña nueva de Pathways para su cuenta.
+
+    Ábralo para elegir una contraseña nueva:
+    { $link }
+
+    O vaya a { $codepage } y escriba este código: { $code }
+
+    Funciona una sola vez, hasta { $expires }. Si usted no lo pidió, avise a su administrador.
+## Sign-in throttling and two-factor sign-in (issue 22)
+login-slowed = Varios intentos de inicio de sesión con este correo o nombre de usuario (o desde esta red) no funcionaron; para proteger las cuentas, esperamos un poco antes de revisar otro. Nada queda bloqueado: la contraseña correcta funcionará después de la espera.
+two-factor-wait-minutes = { $count ->
+    [one] Vuelva a intentarlo en 1 minuto.
+   *[other] Vuelva a intentarlo en { $count } minutos.
+}
+two-factor-wait-seconds = { $count ->
+    [one] Vuelva a intentarlo en 1 segundo.
+   *[other] Vuelva a intentarlo en { $count } segundos.
+}
+flash-sign-in-again = Ese inicio de sesión tardó demasiado o ya había terminado. Inicie sesión de nuevo.
+flash-two-factor-on = El inicio de sesión en dos pasos está activado.
+flash-two-factor-off = El inicio de sesión en dos pasos está desactivado.
+flash-two-factor-reset = Listo. Esa cuenta volverá a configurar su aplicación de autenticación la próxima vez que inicie sesión.
+nav-two-factor = Inicio de sesión en dos pasos
+two-factor-step-title = Escriba su código de inicio de sesión
+two-factor-step-lead = Su contraseña es correcta. Ahora escriba el código de 6 dígitos que muestra su aplicación de autenticación para Pathways.
+two-factor-field-code = Código de su aplicación, o un código de recuperación
+two-factor-field-code-hint = 6 dígitos, o un código de recuperación como abcd-efgh-jkmn-pqrs. Cada código de recuperación funciona una sola vez.
+two-factor-step-submit = Continuar
+two-factor-step-lost = ¿Perdió su teléfono y sus códigos de recuperación? La persona que administra Pathways en su organización puede restablecer su inicio de sesión en dos pasos.
+two-factor-step-again = Empezar de nuevo
+two-factor-code-wrong = Ese código no funcionó. Revise el código actual en su aplicación e inténtelo de nuevo.
+two-factor-code-reused = Ese código ya se usó. Espere a que su aplicación muestre un código nuevo y escríbalo.
+two-factor-enroll-title = Configurar el inicio de sesión en dos pasos
+two-factor-enroll-required = Su función le da acceso a expedientes de salud de las personas, así que su cuenta necesita un segundo paso al iniciar sesión. Configúrelo ahora para continuar.
+two-factor-enroll-why = Con el inicio de sesión en dos pasos, una contraseña robada no basta para abrir su cuenta: también se necesita un código de una aplicación en su teléfono.
+two-factor-enroll-step-app = Abra una aplicación de autenticación en su teléfono (por ejemplo FreeOTP, Google Authenticator, Microsoft Authenticator o 1Password).
+two-factor-enroll-step-scan = Agregue una cuenta en la aplicación escaneando este código QR.
+two-factor-qr-alt = Código QR para su aplicación de autenticación. Si no puede escanearlo, escriba la clave de configuración que aparece abajo.
+two-factor-enroll-step-type = O escriba esta clave de configuración en la aplicación:
+two-factor-secret-label = Clave de configuración
+two-factor-enroll-kind = La clave es por tiempo (TOTP), de 6 dígitos, cada 30 segundos. Los espacios no importan.
+two-factor-enroll-step-code = Escriba el código de 6 dígitos que muestra ahora la aplicación.
+two-factor-field-app-code = Código de 6 dígitos de su aplicación
+two-factor-enroll-submit = Activar el inicio de sesión en dos pasos
+two-factor-codes-title = Sus códigos de recuperación
+two-factor-codes-lead = El inicio de sesión en dos pasos está activado. Si pierde su teléfono, cada uno de estos códigos le permite iniciar sesión una vez en lugar del código de la aplicación. Guárdelos ahora en un lugar seguro (imprímalos o guárdelos en un administrador de contraseñas).
+two-factor-codes-once = Esta es la única vez que se muestran estos códigos.
+two-factor-codes-continue = Ya guardé mis códigos. Continuar
+two-factor-codes-left = { $count ->
+    [one] Le queda 1 código de recuperación.
+   *[other] Le quedan { $count } códigos de recuperación.
+}
+two-factor-account-title = Inicio de sesión en dos pasos
+two-factor-account-on = El inicio de sesión en dos pasos está activado en su cuenta.
+two-factor-account-required = Su función requiere el inicio de sesión en dos pasos, así que permanece activado. Si pierde su teléfono, pida a la persona que administra Pathways en su organización que lo restablezca.
+two-factor-off-title = Desactivar el inicio de sesión en dos pasos
+two-factor-off-submit = Desactivar
+two-factor-account-off = El inicio de sesión en dos pasos está desactivado en su cuenta. Puede activarlo: necesitará una aplicación de autenticación en su teléfono.
+two-factor-start = Configurar el inicio de sesión en dos pasos
+two-factor-admin-title = Restablecer el inicio de sesión en dos pasos
+two-factor-admin-link = Restablecer el inicio de sesión en dos pasos de alguien de su organización
+two-factor-admin-lead = Cuando alguien pierde su teléfono y sus códigos de recuperación, quite aquí su autenticador. Configurará uno nuevo la próxima vez que inicie sesión. Confirme quién lo pide antes de restablecerlo.
+two-factor-admin-none = Nadie en su organización usa todavía el inicio de sesión en dos pasos.
+two-factor-admin-caption = Cuentas con inicio de sesión en dos pasos
+two-factor-admin-name = Nombre
+two-factor-admin-login = Correo o nombre de usuario
+two-factor-admin-action = Acción
+two-factor-admin-reset = Restablecer
+two-factor-admin-reset-label = Restablecer el inicio de sesión en dos pasos de { $name }
+access-what-two-factor-enroll = activó el inicio de sesión en dos pasos
+access-what-two-factor-failed = escribió un código de inicio de sesión que no funcionó
+access-what-two-factor-throttled = tuvo que esperar después de varios códigos de inicio de sesión que no funcionaron
+access-what-two-factor-reset = restableció el inicio de sesión en dos pasos de una cuenta
+access-what-two-factor-disable = desactivó el inicio de sesión en dos pasos
 
 ## Outcome reports (issue 17)
 report-fewer-than-11 = menos de 11

@@ -14,14 +14,21 @@ pub struct CookieNames {
     pub secure: bool,
     pub session: &'static str,
     pub csrf: &'static str,
+    /// A sign-in waiting for its second step (a code, or enrollment): short-lived.
+    pub pending: &'static str,
 }
 
 impl CookieNames {
     pub fn new(secure: bool) -> Self {
         if secure {
-            Self { secure, session: "__Host-pathways_session", csrf: "__Host-pathways_csrf" }
+            Self {
+                secure,
+                session: "__Host-pathways_session",
+                csrf: "__Host-pathways_csrf",
+                pending: "__Host-pathways_pending",
+            }
         } else {
-            Self { secure, session: "pathways_session", csrf: "pathways_csrf" }
+            Self { secure, session: "pathways_session", csrf: "pathways_csrf", pending: "pathways_pending" }
         }
     }
 

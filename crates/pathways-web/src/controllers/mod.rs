@@ -2,6 +2,7 @@
 //! `crate::router`.
 
 pub mod access_line;
+pub mod accounts;
 pub mod allies;
 pub mod api;
 pub mod assessments;
@@ -30,3 +31,4 @@ pub mod referrals;
 pub mod reports;
 pub mod staff;
 pub mod tokens;
+pub mod two_factor;

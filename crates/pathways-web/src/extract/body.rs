@@ -131,8 +131,9 @@ impl<S: Send + Sync, T: DeserializeOwned + Default> FromRequest<S> for JsonBodyO
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(Self(T::default()));
         }
-        serde_json::from_slice(&bytes)
-            .map(JsonBodyOrEmpty)
+        // `null` is no body too (the OpenAPI description says the body is optional: `oneOf: [null, …]`).
+        serde_json::from_slice::<Option<T>>(&bytes)
+            .map(|body| JsonBodyOrEmpty(body.unwrap_or_default()))
             .map_err(|e| WebError::BadJson(e.to_string()).into_response())
     }
 }

@@ -8,12 +8,12 @@ use std::str::FromStr;
 use axum::extract::{FromRequestParts, RawPathParams};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
-use pathways_domain::PersonId;
 use pathways_domain::ids::{
     AssessmentId, AttentionItemId, CallId, ConsentId, CorrectionId, DirOrganizationId, GoalId, HoldId, LinkageTaskId,
     LocatorId, OutreachItemId, ProgramId, ReferralId, RideId, ServiceId, TokenId,
 };
 use pathways_domain::locale::Locale;
+use pathways_domain::{AccountId, PersonId};
 
 use crate::error::WebError;
 
@@ -48,6 +48,7 @@ macro_rules! path_param {
 
 path_param! {
     PersonId => "person",
+    AccountId => "account",
     GoalId => "goal",
     AssessmentId => "assessment",
     AttentionItemId => "item",

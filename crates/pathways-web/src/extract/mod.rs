@@ -14,6 +14,7 @@
 //!   nothing at all).
 //! - [`CapacityParams`]: the capacity board's query, each bad value named; [`NextPage`]: `?next=`, a local path.
 
+mod accounts;
 mod api;
 mod body;
 mod capacity_query;
@@ -23,10 +24,11 @@ mod next_page;
 mod roles;
 mod session;
 
+pub use accounts::{AccountHolder, AccountsAdmin};
 pub use api::{ApiCaller, ApiOperator};
 pub use body::{Empty, JsonBody, JsonBodyOrEmpty, VerifiedForm, VerifiedUpload};
 pub use capacity_query::CapacityParams;
 pub use ids::{HoldAction, InPath, ListingAction, PathParam, VersionNo};
 pub use next_page::NextPage;
 pub use roles::{AllyCaller, Editor, Operator, ProviderStaff};
-pub use session::{Door, SignedIn, Subject};
+pub use session::{AnyoneSignedIn, Door, SignedIn, Subject};

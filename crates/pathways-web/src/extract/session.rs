@@ -83,3 +83,23 @@ impl FromRequestParts<AppState> for Subject {
         }
     }
 }
+
+/// A page for anyone signed in — staff, a person or an ally (their own account's settings); anyone else is sent to
+/// sign in, and comes back here afterwards.
+#[derive(Clone, Debug)]
+pub struct AnyoneSignedIn {
+    pub ctx: Ctx,
+    pub caller: Caller,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for AnyoneSignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let ctx = Ctx::from_request_parts(parts, state).await?;
+        match ctx.caller.clone() {
+            Some(caller) => Ok(Self { ctx, caller }),
+            None => Err(to_login(&ctx)),
+        }
+    }
+}

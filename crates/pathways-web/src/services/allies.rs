@@ -178,8 +178,8 @@ pub async fn shared_with_ally(
 
 /// The person's allies and what each sees now, and the invitations not yet used.
 pub struct Allies {
-    /// (name, the categories a consent in force lets them see; empty: nothing)
-    pub allies: Vec<(String, Vec<Category>)>,
+    /// (their account, name, the categories a consent in force lets them see; empty: nothing)
+    pub allies: Vec<(AccountId, String, Vec<Category>)>,
     pub pending: Vec<Invite>,
 }
 
@@ -212,7 +212,7 @@ pub async fn allies_of(state: &AppState, ctx: &Ctx, caller: &Caller, person: Per
                 .collect();
             sees.sort();
             sees.dedup();
-            (a.display_name, sees)
+            (AccountId::from_uuid(a.id), a.display_name, sees)
         })
         .collect();
     Ok(Allies { allies, pending })

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_domain::password::{PasswordProblem, check_new_password};
+use pathways_domain::password::check_new_password;
 use pathways_domain::{OrgId, PersonId, PrincipalKind};
 use pathways_store::audit::{self, AuditEntry};
 use pathways_store::model::Person;
@@ -147,19 +147,11 @@ pub async fn accept(
         tx.commit().await?;
         return Ok(Err(crate::key!("invite-invalid")));
     };
+    // Every refusal from here on is counted against this invitation (and, audited as a failure, against the
+    // address): an invitation survives `MAX_INVITE_ATTEMPTS` of them, so it can't be used to test usernames.
     let username = username.trim().to_lowercase();
-    if !valid_username(&username) {
-        return Ok(Err(crate::key!("invite-bad-username")));
-    }
-    if password != password_again {
-        return Ok(Err(crate::key!("invite-passwords-differ")));
-    }
-    if let Err(problem) = check_new_password(password, &[&username]) {
-        return Ok(Err(match problem {
-            PasswordProblem::TooShort { .. } => crate::key!("password-too-short"),
-            PasswordProblem::TooLong { .. } => crate::key!("password-too-long"),
-            PasswordProblem::TooGuessable => crate::key!("password-too-guessable"),
-        }));
+    if let Err(key) = check_choice(state, &username, password, password_again).await? {
+        return refuse(state, ctx, &invite, key).await;
     }
     let hash = hash_password(password.to_owned()).await?;
     let person = PersonId::from_uuid(invite.person_id);
@@ -185,7 +177,11 @@ pub async fn accept(
     };
     let account = match accounts::create_login(&tx, login).await {
         Ok(a) => a,
-        Err(pathways_store::StoreError::Duplicate(_)) => return Ok(Err(crate::key!("invite-username-taken"))),
+        // Taken between the check and now: the same answer as any unusable username.
+        Err(pathways_store::StoreError::Duplicate(_)) => {
+            drop(tx);
+            return refuse(state, ctx, &invite, crate::key!("invite-username-unavailable")).await;
+        }
         Err(e) => return Err(e.into()),
     };
     let session_token = random_token();
@@ -197,6 +193,39 @@ pub async fn accept(
     audit::append(&tx, &actor, AuditEntry::person(AuditAction::InviteAccept, person)).await?;
     tx.commit().await?;
     Ok(Ok(Accepted { kind, session_token }))
+}
+
+/// Checks a chosen username and password. A username that is malformed and one that is taken get the same
+/// answer, so the form says nothing about which usernames exist.
+async fn check_choice(state: &AppState, username: &str, password: &str, again: &str) -> WebResult<Result<(), Refusal>> {
+    if !valid_username(username) || accounts::find_by_username(state.store.reader(), username).await?.is_some() {
+        return Ok(Err(crate::key!("invite-username-unavailable")));
+    }
+    if password != again {
+        return Ok(Err(crate::key!("invite-passwords-differ")));
+    }
+    if let Err(problem) = check_new_password(password, &[username]) {
+        return Ok(Err(crate::services::accounts::password_problem_key(problem)));
+    }
+    Ok(Ok(()))
+}
+
+/// Counts a refusal against the invitation (audited as a failed acceptance, which the per-address throttle
+/// counts) and answers with `key` — or, when that was the invitation's last try, with "ask for a new one".
+async fn refuse(
+    state: &AppState,
+    ctx: &Ctx,
+    invite: &pathways_store::model::Invite,
+    key: Refusal,
+) -> WebResult<Result<Accepted, Refusal>> {
+    let tx = state.store.begin().await?;
+    let still_usable = invites::count_refusal(&tx, invite.id).await?;
+    let entry = AuditEntry::new(AuditAction::InviteAccept, AuditOutcome::Failed)
+        .on("invite", invite.id)
+        .detail(if still_usable { "refused" } else { "refused; invitation used up" });
+    audit::append(&tx, &ctx.actor(), entry).await?;
+    tx.commit().await?;
+    Ok(Err(if still_usable { key } else { crate::key!("invite-used-up") }))
 }
 
 #[cfg(test)]

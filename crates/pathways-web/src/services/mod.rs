@@ -8,6 +8,7 @@
 //! signed-in caller, then its inputs already parsed into domain types.
 
 pub mod access_line;
+pub mod accounts;
 pub mod allies;
 pub mod assessments;
 pub mod capacity;
@@ -29,3 +30,4 @@ pub mod sessions;
 pub mod staff;
 pub mod summary;
 pub mod tokens;
+pub mod two_factor;

@@ -194,6 +194,8 @@ pub struct Overview {
     pub summary: RecordSummary,
     /// No account is linked to the person yet, so they can be invited.
     pub can_invite: bool,
+    /// The person has a portal account and the caller may give them a password reset link.
+    pub can_reset: bool,
     pub coach: Option<String>,
 }
 
@@ -203,12 +205,15 @@ pub async fn overview(state: &AppState, ctx: &Ctx, caller: &Caller, id: PersonId
     let PersonRead { record, scope } = read_person(state, ctx, caller, id, AuditAction::PersonRead).await?;
     let db = state.store.reader();
     let summary = summary::of(db, &scope, id).await?;
-    let can_invite = accounts::find_for_person(db, id).await?.is_none();
+    let account = accounts::find_for_person(db, id).await?;
+    let can_invite = account.is_none();
+    let can_reset = account.is_some_and(|a| a.disabled_at.is_none())
+        && pathways_domain::access::may_issue_person_reset(&caller.principal);
     let coach = match record.assigned_coach_id {
         Some(c) => accounts::find(db, c.into()).await?.map(|a| a.display_name),
         None => None,
     };
-    Ok(Overview { person: record, summary, can_invite, coach })
+    Ok(Overview { person: record, summary, can_invite, can_reset, coach })
 }
 
 /// Marks an open attention item of the person handled by the caller; 404 when there is no such open item.

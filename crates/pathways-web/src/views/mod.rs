@@ -3,6 +3,7 @@
 
 pub mod find;
 pub mod summary;
+pub mod two_factor;
 pub mod words;
 
 use askama::Template;
@@ -116,6 +117,10 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-signed-out"),
         crate::key!("flash-token-revoked"),
         crate::key!("flash-signed-in"),
+        crate::key!("flash-sign-in-again"),
+        crate::key!("flash-two-factor-on"),
+        crate::key!("flash-two-factor-off"),
+        crate::key!("flash-two-factor-reset"),
         crate::key!("flash-session-ended"),
         crate::key!("flash-restored"),
         crate::key!("flash-checkin"),
@@ -137,6 +142,11 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("capacity-hold-closed"),
         crate::key!("line-no-bed-left"),
         crate::key!("transport-not-next"),
+        crate::key!("flash-password-changed"),
+        crate::key!("flash-password-set"),
+        crate::key!("flash-account-disabled"),
+        crate::key!("flash-account-enabled"),
+        crate::key!("flash-ally-removed"),
     ]
     .into_iter()
     .find(|k| *k == value)

@@ -264,3 +264,12 @@ pub fn set_cookies(headers: &HeaderMap) -> Vec<String> {
         .map(|v| v.split(';').next().unwrap_or_default().to_owned())
         .collect()
 }
+
+impl TestApp {
+    /// This app with another sign-in policy (tiny delays, so tests can wait them out).
+    pub fn with_sign_in_policy(mut self, policy: pathways_domain::throttle::SignInPolicy) -> Self {
+        self.state.sign_in = policy;
+        self.router = pathways_web::router(self.state.clone());
+        self
+    }
+}

@@ -17,8 +17,8 @@ use crate::views::{Chrome, render};
 pub struct AlliesPage {
     pub chrome: Chrome,
     pub heading: String,
-    /// (name, what a consent in force lets them see; empty: nothing)
-    pub allies: Vec<(String, String)>,
+    /// (their account's id, name, what a consent in force lets them see; empty: nothing)
+    pub allies: Vec<(String, String, String)>,
     /// (name, usable until)
     pub pending: Vec<(String, String)>,
     pub errors: Vec<(String, String)>,
@@ -32,7 +32,8 @@ pub async fn page(state: &AppState, s: &Subject, errors: Vec<(String, String)>) 
     let services::allies::Allies { allies, pending } =
         services::allies::allies_of(state, &s.ctx, &s.caller, s.person).await?;
     let t = s.ctx.t();
-    let allies = allies.into_iter().map(|(name, sees)| (name, categories_words(&t, &sees))).collect();
+    let allies =
+        allies.into_iter().map(|(id, name, sees)| (id.to_string(), name, categories_words(&t, &sees))).collect();
     let heading = t.get("ally-title-mine");
     Ok(AlliesPage {
         chrome: Chrome::new(&s.ctx, state, heading.clone()),

@@ -22,6 +22,7 @@ struct ShowPage {
     rows: Vec<(String, String)>,
     summary: Summary,
     can_invite: bool,
+    can_reset: bool,
     base: String,
     is_self: bool,
     plan_title: String,
@@ -32,7 +33,8 @@ pub async fn show_person(
     SignedIn { ctx, caller }: SignedIn,
     InPath(id): InPath<PersonId>,
 ) -> WebResult<Html<String>> {
-    let Overview { person: p, summary: s, can_invite, coach } = persons::overview(&state, &ctx, &caller, id).await?;
+    let Overview { person: p, summary: s, can_invite, can_reset, coach } =
+        persons::overview(&state, &ctx, &caller, id).await?;
     let t = ctx.t();
     let not_given = t.get("not-given");
     let or_not_given = |v: Option<String>| v.filter(|s| !s.is_empty()).unwrap_or_else(|| not_given.clone());
@@ -58,5 +60,6 @@ pub async fn show_person(
         rows,
         summary: summary(t, &s),
         can_invite,
+        can_reset,
     })
 }

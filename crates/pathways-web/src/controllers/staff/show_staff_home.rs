@@ -132,6 +132,13 @@ pub async fn show_staff_home(
             ],
         });
     }
+    if pathways_domain::access::may_administer_accounts(&caller.principal) {
+        work.push(WorkCard {
+            title: t.get("accounts-title"),
+            lines: vec![t.get("home-accounts-detail")],
+            links: vec![("/accounts", t.get("home-accounts-open"))],
+        });
+    }
     let page = StaffHome {
         chrome: Chrome::new(&ctx, &state, t.get("nav-staff-home")),
         name: caller.display_name.clone(),

@@ -8,7 +8,7 @@ use pathways_store::sea_orm::{ConnectionTrait, DbBackend, Statement};
 use crate::util::{PASSWORD, TestApp, TestResponse, csrf_in, set_cookies};
 
 /// Opens the sign-in page like a browser and posts the form; returns the response and the cookies it had.
-async fn sign_in(app: &TestApp, email: &str, password: &str, next: &str) -> TestResponse {
+pub(super) async fn sign_in(app: &TestApp, email: &str, password: &str, next: &str) -> TestResponse {
     let form = app.send(Request::get("/login").body(Body::empty()).expect("req")).await;
     assert_eq!(form.status, StatusCode::OK);
     let cookies = set_cookies(&form.headers).join("; ");
@@ -32,14 +32,14 @@ async fn sign_in(app: &TestApp, email: &str, password: &str, next: &str) -> Test
     .await
 }
 
-fn session_cookie(resp: &TestResponse) -> String {
+pub(super) fn session_cookie(resp: &TestResponse) -> String {
     set_cookies(&resp.headers)
         .into_iter()
         .find(|c| c.starts_with("pathways_session=") && c.len() > 20)
         .expect("a session cookie")
 }
 
-async fn get_with(app: &TestApp, cookie: &str, path: &str) -> TestResponse {
+pub(super) async fn get_with(app: &TestApp, cookie: &str, path: &str) -> TestResponse {
     app.send(Request::get(path).header(header::COOKIE, cookie).body(Body::empty()).expect("req")).await
 }
 
@@ -88,20 +88,97 @@ async fn a_wrong_password_is_refused_and_audited_without_saying_which_part_was_w
     assert_eq!(failures, 2);
 }
 
+/// The parts of a throttled answer a client can compare: status, the headers that matter, and the body with the
+/// echoed login and the form's CSRF token blanked.
+fn shape(resp: &TestResponse, login: &str) -> (StatusCode, Vec<String>, String, String, String) {
+    let mut names: Vec<String> = resp.headers.keys().map(|k| k.as_str().to_owned()).collect();
+    names.sort();
+    names.dedup();
+    let body = resp.body.replace(login, "LOGIN").replace(&csrf_in(&resp.body), "CSRF");
+    (resp.status, names, resp.header("retry-after").to_owned(), resp.header("content-type").to_owned(), body)
+}
+
 #[tokio::test]
-async fn repeated_failures_throttle_the_account_even_with_the_right_password() {
+async fn unknown_and_known_logins_get_the_same_answers_and_the_same_delays() {
     let app = TestApp::new().await;
     let coach = app.staff(app.org, Role::Coach).await;
+    let unknown = "nobody-here@example.org";
     for _ in 0..5 {
-        assert_eq!(sign_in(&app, &coach.email, "wrong password, again", "").await.status, StatusCode::UNAUTHORIZED);
+        let known = sign_in(&app, &coach.email, "wrong password, again", "").await;
+        let other = sign_in(&app, unknown, "wrong password, again", "").await;
+        assert_eq!(known.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(shape(&known, &coach.email), shape(&other, unknown));
     }
-    let blocked = sign_in(&app, &coach.email, PASSWORD, "").await;
-    assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(blocked.header("retry-after"), "900");
-    assert!(app.audit_actions().await.iter().any(|(a, _, _)| a == "sign_in_throttled"));
-    // Another account is not locked by someone else's failures.
+    // The sixth try comes too soon — for the account that exists (even with its right password) and for the one
+    // that doesn't, alike: a 429 says nothing about who has an account here.
+    let known = sign_in(&app, &coach.email, PASSWORD, "").await;
+    let other = sign_in(&app, unknown, PASSWORD, "").await;
+    assert_eq!(known.status, StatusCode::TOO_MANY_REQUESTS, "{}", known.body);
+    assert_eq!(known.header("retry-after"), "30");
+    assert_eq!(shape(&known, &coach.email), shape(&other, unknown));
+    assert!(known.body.contains("Please try again in 30 seconds."), "{}", known.body);
+    assert!(known.body.contains("Nothing is locked"), "a plain explanation, no CAPTCHA");
+    // In Spanish too.
+    let form = app.send(Request::get("/login").header("accept-language", "es").body(Body::empty()).expect("req")).await;
+    let cookies = set_cookies(&form.headers).join("; ");
+    let body =
+        serde_urlencoded::to_string([("csrf", csrf_in(&form.body).as_str()), ("login", unknown), ("password", "x")])
+            .expect("form");
+    let es = app
+        .send(
+            Request::post("/login")
+                .header(header::COOKIE, cookies)
+                .header("accept-language", "es")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ORIGIN, "http://localhost")
+                .header(header::HOST, "localhost")
+                .body(Body::from(body))
+                .expect("req"),
+        )
+        .await;
+    assert_eq!(es.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(es.body.contains("Vuelva a intentarlo en"), "{}", es.body);
+
+    // Failures are counted by the login string (its hash), never stored as typed.
+    let rows = pathways_store::audit::recent(app.db.store.reader(), 100).await.expect("audit");
+    let key = pathways_domain::throttle::login_key(unknown);
+    assert_eq!(rows.iter().filter(|r| r.action == "sign_in_failed" && r.detail.as_deref() == Some(&key)).count(), 5);
+    assert!(rows.iter().all(|r| !r.detail.as_deref().unwrap_or("").contains("nobody")));
+    assert!(rows.iter().any(|r| r.action == "sign_in_throttled" && r.detail.as_deref() == Some(&key)));
+    // Another account is not slowed by someone else's failures.
     let other = app.staff(app.org, Role::Coach).await;
     assert_eq!(sign_in(&app, &other.email, PASSWORD, "").await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn the_right_password_works_once_the_delay_passes_and_early_tries_do_not_extend_it() {
+    use chrono::Duration;
+    use pathways_domain::throttle::SignInPolicy;
+    let policy = SignInPolicy {
+        free_failures_per_login: 2,
+        first_delay: Duration::milliseconds(600),
+        max_delay: Duration::milliseconds(1200),
+        ..SignInPolicy::default()
+    };
+    let app = TestApp::new().await.with_sign_in_policy(policy);
+    let coach = app.staff(app.org, Role::Coach).await;
+    for _ in 0..2 {
+        assert_eq!(sign_in(&app, &coach.email, "wrong password, again", "").await.status, StatusCode::UNAUTHORIZED);
+    }
+    let last_failure = std::time::Instant::now();
+    // Tries within the delay are refused — the right password too — and are not failures.
+    for _ in 0..3 {
+        let early = sign_in(&app, &coach.email, PASSWORD, "").await;
+        assert_eq!(early.status, StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(early.header("retry-after"), "1");
+    }
+    let failures = app.audit_actions().await.iter().filter(|(a, _, _)| a == "sign_in_failed").count();
+    assert_eq!(failures, 2, "throttled tries are not counted");
+    // Waiting out the delay from the last *failure* is enough, however recent the last early try was.
+    let waited = last_failure.elapsed();
+    tokio::time::sleep(std::time::Duration::from_millis(650).saturating_sub(waited)).await;
+    let ok = sign_in(&app, &coach.email, PASSWORD, "").await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
 }
 
 #[tokio::test]

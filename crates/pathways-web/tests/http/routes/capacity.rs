@@ -91,6 +91,12 @@ async fn the_public_capacity_list_needs_no_token_and_never_counts_a_held_bed() {
         app.api(&line, Method::POST, &format!("/api/v1/programs/{hartford}/reservations"), None).await.status,
         StatusCode::CREATED
     );
+    // `null` is no body too, as the description's `oneOf: [null, …]` says.
+    let reserve = format!("/api/v1/programs/{hartford}/reservations");
+    let with_null = app.api(&line, Method::POST, &reserve, Some(serde_json::Value::Null)).await;
+    assert_eq!(with_null.status, StatusCode::CREATED, "{}", with_null.body);
+    let release = format!("/api/v1/reservations/{}/release", with_null.json()["id"].as_str().expect("hold id"));
+    assert_eq!(app.api(&line, Method::POST, &release, None).await.status, StatusCode::OK);
     let after =
         app.send(Request::get("/api/v1/capacity?available=true").body(Body::empty()).expect("req")).await.json();
     let shown: Vec<(String, i64)> = after["programs"]

@@ -1,6 +1,7 @@
 //! One module per area of routes.
 
 mod access_line;
+mod accounts;
 mod api_persons;
 mod api_recovery;
 mod auth;
@@ -21,3 +22,4 @@ mod recovery;
 mod referrals;
 mod reports;
 mod tokens;
+mod two_factor;

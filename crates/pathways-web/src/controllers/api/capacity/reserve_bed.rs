@@ -27,7 +27,7 @@ pub struct ReservationBody {
 
 #[utoipa::path(post, path = "/api/v1/programs/{id}/reservations", tag = "capacity",
     params(("id" = String, Path, description = "The program's id")),
-    request_body(content = ReservationBody, description = "Optional: an empty body is fine"),
+    request_body(content = Option<ReservationBody>, description = "Optional: an empty body is fine"),
     responses((status = 201, body = HoldJson), (status = 401), (status = 404),
         (status = 409, description = "No bed left: `alternatives` lists programs at the same level with a bed")),
     security(("bearer" = [])))]
