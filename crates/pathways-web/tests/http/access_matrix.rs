@@ -439,7 +439,107 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/account/tokens", Page(EVERY_STAFF), 200),
         e(POST, "/account/tokens", Page(EVERY_STAFF), 200).form(&[("label", "Matrix"), ("scope", "read")]),
         e(POST, "/account/tokens/{token}/revoke", Custom(someone_elses_token), 303),
+        // Every account's own sign-in settings: its password and two-factor sign-in.
+        e(GET, "/account/password", Custom(any_account), 200),
+        e(POST, "/account/password", Custom(any_account), 422).form(&[
+            ("current", ""),
+            ("password", ""),
+            ("password_again", ""),
+        ]),
+        e(GET, "/account/two-factor", Custom(any_account), 200),
+        e(POST, "/account/two-factor/start", Custom(any_account), 200),
+        // A wrong code is refused like a wrong password (401, the form again).
+        e(POST, "/account/two-factor", Custom(any_account), 401).form(&[("code", "000000")]),
+        e(POST, "/account/two-factor/off", Custom(turns_off_optional_two_factor), 303).form(&[("code", "000000")]),
+        // Signing in: the second step and enrolling need a waiting sign-in (none here: back to the sign-in page).
+        e(GET, "/login/two-factor", Open, 303),
+        e(POST, "/login/two-factor", Open, 303).form(&[("code", "000000")]),
+        e(GET, "/login/enroll", Open, 303),
+        e(POST, "/login/enroll", Open, 303).form(&[("code", "000000")]),
+        // Using a reset link: anyone may try one (an unknown link or code finds nothing).
+        e(GET, "/reset", Open, 200),
+        e(GET, "/reset/{token}", Open, 404),
+        e(POST, "/reset", Open, 404).form(&[("code", "NOPE-NOPE"), ("password", ""), ("password_again", "")]),
+        // Administering accounts: an organization's administrator, for its own accounts.
+        e(GET, "/accounts", Custom(admin_page), 200),
+        e(POST, "/accounts/{account}/disable", Custom(admin_of_account), 303),
+        e(POST, "/accounts/{account}/enable", Custom(admin_of_account), 303),
+        e(POST, "/accounts/{account}/reset", Custom(admin_of_account), 200),
+        e(GET, "/admin/two-factor", Custom(admin_staff_page), 200),
+        e(POST, "/admin/two-factor/{account}/reset", Custom(admin_staff_action), 303),
+        // A reset link for a person: their coach (assigned) or an administrator, through the gate.
+        e(POST, "/persons/{id}/reset", Custom(resets_a_persons_password), 200),
+        // A person removes one of their allies.
+        e(POST, "/me/allies/{account}/remove", Portal, 303),
     ]
+}
+
+/// A page of one's own account: every signed-in account (staff, person, ally); nobody signed in signs in first.
+fn any_account(who: Who, _: Target) -> Want {
+    if who == Who::Anonymous { Want::Login } else { Want::Ok }
+}
+
+/// An administrator's page over their organization's accounts: other staff 403; a person or an ally 404.
+fn admin_page(who: Who, _: Target) -> Want {
+    match who {
+        Who::Staff(Admin) => Want::Ok,
+        Who::Staff(_) => FORBIDDEN,
+        Who::Person | Who::Ally => NOT_FOUND,
+        Who::Anonymous => Want::Login,
+    }
+}
+
+/// Turning one's own two-factor sign-in off: refused (403) where the role requires it (the default: admin,
+/// supervisor, clinician); anyone else comes back to the page (nothing was on here).
+fn turns_off_optional_two_factor(who: Who, _: Target) -> Want {
+    match who {
+        Who::Anonymous => Want::Login,
+        Who::Staff(Admin | Supervisor | Clinician) => FORBIDDEN,
+        _ => Want::Ok,
+    }
+}
+
+/// The administrators' two-factor page: other staff 403; anyone else signs in as staff first.
+fn admin_staff_page(who: Who, _: Target) -> Want {
+    match who {
+        Who::Staff(Admin) => Want::Ok,
+        Who::Staff(_) => FORBIDDEN,
+        _ => Want::Login,
+    }
+}
+
+/// Resetting an account's authenticator: its organization's administrator (another organization's account 404).
+fn admin_staff_action(who: Who, target: Target) -> Want {
+    match who {
+        Who::Staff(Admin) if target != Target::OtherOrg => Want::Ok,
+        Who::Staff(Admin) => NOT_FOUND,
+        Who::Staff(_) => FORBIDDEN,
+        _ => Want::Login,
+    }
+}
+
+/// An action on one account: its organization's administrator; another organization's account 404.
+fn admin_of_account(who: Who, target: Target) -> Want {
+    match who {
+        Who::Staff(Admin) if target != Target::OtherOrg => Want::Ok,
+        Who::Staff(Admin) => NOT_FOUND,
+        Who::Staff(_) => FORBIDDEN,
+        Who::Person | Who::Ally => NOT_FOUND,
+        Who::Anonymous => Want::Login,
+    }
+}
+
+/// A person's reset link: an administrator of their organization, or the coach they are assigned to (through the
+/// gate: another coach's person, another organization's, 404); other roles 403; persons and allies 404.
+fn resets_a_persons_password(who: Who, target: Target) -> Want {
+    match who {
+        Who::Staff(Admin) if target != Target::OtherOrg => Want::Ok,
+        Who::Staff(Coach) if target == Target::Assigned => Want::Ok,
+        Who::Staff(Admin | Coach) => NOT_FOUND,
+        Who::Staff(_) => FORBIDDEN,
+        Who::Person | Who::Ally => NOT_FOUND,
+        Who::Anonymous => Want::Login,
+    }
 }
 
 /// Revoking a token: only one's own (tested in `routes::tokens`); the matrix's token is an administrator's, so to
@@ -590,7 +690,13 @@ fn next_addr() -> SocketAddr {
 
 impl World {
     async fn new() -> Self {
-        let app = TestApp::new().await;
+        // Every caller posts the same wrong sign-in: no delays here (they are `routes::auth`'s to test).
+        let lenient = pathways_domain::throttle::SignInPolicy {
+            free_failures_per_login: 10_000,
+            max_failures_per_address: 10_000,
+            ..Default::default()
+        };
+        let app = TestApp::new().await.with_sign_in_policy(lenient);
         let admins = [app.staff(app.org, Admin).await, app.staff(app.other_org, Admin).await];
         let colleague = app.staff(app.org, Coach).await.id;
         let other_coach = app.staff(app.other_org, Coach).await.id;
@@ -714,6 +820,10 @@ impl Cell {
             "code" => return "es".into(),
             "file" => return "app.css".into(),
             "token" if path.starts_with("/account/tokens") => "api_token",
+            "token" if path.starts_with("/reset/") => return "no-such-reset-link".into(),
+            "account" if path.starts_with("/me/allies/") => "ally_account",
+            "account" if path.starts_with("/admin/two-factor/") => "two_factor_account",
+            "account" => "staff_account",
             "token" => return "matrixtoken".into(),
             "today" => return chrono::Utc::now().date_naive().to_string(),
             "listing" => return w.listing.clone(),
@@ -890,6 +1000,20 @@ impl Cell {
                 assert_eq!(r.status, StatusCode::SEE_OTHER, "a correction: {}", r.body);
                 after(&app.page(admin, "/directory/corrections").await.body, "/directory/corrections/")
             }
+            "staff_account" => {
+                // A fresh account each time: the action may disable it.
+                let org = if self.target == Target::OtherOrg { app.other_org } else { app.org };
+                app.staff(org, Role::Coach).await.id.to_string()
+            }
+            "two_factor_account" => {
+                let org = if self.target == Target::OtherOrg { app.other_org } else { app.org };
+                let id = app.staff(org, Role::Clinician).await.id;
+                let w = app.db.store.writer();
+                pathways_store::two_factor::start(w, id, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ").await.expect("start");
+                assert!(pathways_store::two_factor::confirm(w, id, 1, &["h".into()]).await.expect("confirm"));
+                id.to_string()
+            }
+            "ally_account" => app.ally_login(app.org, p, "Matrix Ally").await.id.to_string(),
             "api_token" => {
                 let new = pathways_store::tokens::NewToken {
                     account: admin.id,
