@@ -180,6 +180,12 @@ pub fn may_see_line_figures(p: &Principal) -> bool {
         && matches!(p.role, Some(Role::AccessLine | Role::Admin | Role::Supervisor | Role::Analyst))
 }
 
+/// Whether the caller may read the outcome reports (issue 17): aggregates of their organization, every count
+/// of persons suppressed below 11 — supervisors, administrators and analysts.
+pub fn may_read_reports(p: &Principal) -> bool {
+    p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::Supervisor | Role::Admin | Role::Analyst))
+}
+
 /// Whether the caller may update a program's bed counts: the program organization's provider staff and
 /// administrators.
 pub fn may_update_capacity(p: &Principal, program_org: OrgId) -> bool {

@@ -65,6 +65,8 @@ pub enum AuditAction {
     ScheduleRead,
     /// An outreach queue read.
     OutreachRead,
+    /// An outcome report read (aggregates only; the detail names the report).
+    ReportRead,
     /// An attempt to reach a person logged.
     OutreachAttemptCreate,
     /// A step of a linkage task recorded.
@@ -128,7 +130,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 71] = [
+    pub const ALL: [AuditAction; 72] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -170,6 +172,7 @@ impl AuditAction {
         AuditAction::CheckupRead,
         AuditAction::ScheduleRead,
         AuditAction::OutreachRead,
+        AuditAction::ReportRead,
         AuditAction::OutreachAttemptCreate,
         AuditAction::LinkageUpdate,
         AuditAction::ProgramSettingsUpdate,
@@ -245,6 +248,7 @@ impl AuditAction {
             AuditAction::CheckupRead => "checkup_read",
             AuditAction::ScheduleRead => "schedule_read",
             AuditAction::OutreachRead => "outreach_read",
+            AuditAction::ReportRead => "report_read",
             AuditAction::OutreachAttemptCreate => "outreach_attempt_create",
             AuditAction::LinkageUpdate => "linkage_update",
             AuditAction::ProgramSettingsUpdate => "program_settings_update",

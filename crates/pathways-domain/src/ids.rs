@@ -137,6 +137,10 @@ typed_id!(
     /// A correction the public suggested for a listing.
     CorrectionId
 );
+typed_id!(
+    /// A person's episode of care with a program (issue 17).
+    EpisodeId
+);
 
 #[cfg(test)]
 mod tests {

@@ -20,6 +20,7 @@ pub mod finder;
 pub mod ids;
 pub mod locale;
 pub mod org;
+pub mod outcomes;
 pub mod outreach;
 pub mod password;
 pub mod person;

@@ -31,6 +31,7 @@ pub mod locators;
 pub mod migration;
 pub mod model;
 pub mod orgs;
+pub mod outcomes;
 pub mod outreach;
 pub mod persons;
 pub mod plans;

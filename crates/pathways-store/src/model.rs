@@ -20,6 +20,7 @@ pub use crate::entities::dir_service::Model as DirService;
 pub use crate::entities::dir_service_version::Model as DirServiceVersion;
 pub use crate::entities::disclosure::Model as Disclosure;
 pub use crate::entities::encounter::Model as Encounter;
+pub use crate::entities::episode::Model as Episode;
 pub use crate::entities::invite::Model as Invite;
 pub use crate::entities::linkage_task::Model as LinkageTask;
 pub use crate::entities::locator_contact::Model as LocatorContact;

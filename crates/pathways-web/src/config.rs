@@ -43,6 +43,8 @@ pub struct Config {
     /// How often the outreach rules run for the persons whose records changed, in seconds (default 15; 0 turns
     /// the background runner off in this process, e.g. when another process on the same database runs it).
     pub outreach_every_seconds: u64,
+    /// The month (1–12) the state's fiscal year starts in, for the outcome reports (default 7: July–June).
+    pub fiscal_year_start_month: u32,
     /// Staff roles that must use two-factor sign-in (`two_factor_required_roles = ["admin", "supervisor",
     /// "clinician"]`, or `PATHWAYS_TWO_FACTOR_REQUIRED_ROLES=admin,supervisor,clinician`); everyone else may
     /// choose it. As written; [`Config::two_factor_required`] is what it says, checked.
@@ -167,13 +169,14 @@ struct Defaults {
     bed_hold_hours: i64,
     capacity_stale_hours: i64,
     outreach_every_seconds: u64,
+    fiscal_year_start_month: u32,
     two_factor_required_roles: Vec<&'static str>,
     deployment: DeploymentSettings,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://pathways-data/pathways.db";
 
-const KNOWN_KEYS: [&str; 18] = [
+const KNOWN_KEYS: [&str; 19] = [
     "database_url",
     "bind",
     "public_url",
@@ -189,6 +192,7 @@ const KNOWN_KEYS: [&str; 18] = [
     "bed_hold_hours",
     "capacity_stale_hours",
     "outreach_every_seconds",
+    "fiscal_year_start_month",
     "deployment",
     "smtp",
     "two_factor_required_roles",
@@ -213,6 +217,7 @@ impl Config {
             bed_hold_hours: 4,
             capacity_stale_hours: 8,
             outreach_every_seconds: 15,
+            fiscal_year_start_month: pathways_domain::outcomes::DEFAULT_FISCAL_YEAR_START_MONTH,
             two_factor_required_roles: pathways_domain::two_factor::DEFAULT_REQUIRED_ROLES.map(|r| r.as_str()).to_vec(),
             deployment: DeploymentSettings::default(),
         }))
@@ -257,6 +262,9 @@ impl Config {
         }
         if !(1..=366).contains(&self.api_token_days) {
             return Err("configuration: api_token_days must be 1 to 366".into());
+        }
+        if !(1..=12).contains(&self.fiscal_year_start_month) {
+            return Err("configuration: fiscal_year_start_month must be 1 to 12".into());
         }
         if !matches!(self.log_format.as_str(), "json" | "text") {
             return Err("configuration: log_format must be json or text".into());
@@ -335,6 +343,7 @@ impl Config {
             bed_hold_hours: 4,
             capacity_stale_hours: 8,
             outreach_every_seconds: 15,
+            fiscal_year_start_month: pathways_domain::outcomes::DEFAULT_FISCAL_YEAR_START_MONTH,
             two_factor_roles_settings: pathways_domain::two_factor::DEFAULT_REQUIRED_ROLES
                 .map(|r| r.as_str().to_owned())
                 .to_vec(),
@@ -483,6 +492,20 @@ mod tests {
             assert_eq!(Config::load(dir.path()).map_err(|e| e.to_string())?.0.trusted_proxy_hops, 2);
             jail.set_env("PATHWAYS_API_TOKEN_DAYS", "0");
             assert!(Config::load(dir.path()).expect_err("0 days").contains("api_token_days"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[expect(clippy::result_large_err, reason = "figment's Jail fixes the closure's error type")]
+    fn the_fiscal_year_starts_in_july_unless_set_to_another_month() {
+        let dir = tempfile::tempdir().expect("dir");
+        figment::Jail::expect_with(|jail| {
+            assert_eq!(Config::load(dir.path()).map_err(|e| e.to_string())?.0.fiscal_year_start_month, 7);
+            jail.set_env("PATHWAYS_FISCAL_YEAR_START_MONTH", "10");
+            assert_eq!(Config::load(dir.path()).map_err(|e| e.to_string())?.0.fiscal_year_start_month, 10);
+            jail.set_env("PATHWAYS_FISCAL_YEAR_START_MONTH", "13");
+            assert!(Config::load(dir.path()).expect_err("13").contains("fiscal_year_start_month"));
             Ok(())
         });
     }

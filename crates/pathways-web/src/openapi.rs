@@ -38,6 +38,7 @@ use crate::controllers::api::{checkups, consents, outreach, persons, plans, reco
         (name = "referrals", description = "Closed-loop referrals between organizations, behind the consent gate"),
         (name = "fhir", description = "FHIR R4, read-only (application/fhir+json; errors as OperationOutcome): the CapabilityStatement, Patient and Observation read and search, and a person's record exported to another provider behind the consent gate (Patient/{id}/$everything)"),
         (name = "capacity", description = "Treatment beds: the public capacity (no token), providers' updates and the access line's holds"),
+        (name = "reports", description = "Outcome reports: aggregates of the caller's organization, counts of 1 to 10 persons suppressed"),
     )
 )]
 pub struct ApiDoc;

@@ -82,7 +82,7 @@ fn portal_routes() -> Router<AppState> {
 pub fn api_routes() -> OpenApiRouter<AppState> {
     use api::{
         access_line, capacity, checkups, consents, fhir, find, hsds, meetings, outreach, persons, plans, records,
-        referrals,
+        referrals, reports,
     };
     OpenApiRouter::with_openapi(crate::openapi::ApiDoc::openapi())
         // Persons and their records
@@ -128,6 +128,8 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(access_line::create_ride::create_ride))
         .routes(routes!(access_line::patch_ride::patch_ride))
         .routes(routes!(access_line::get_queue::get_queue))
+        // Outcome reports (aggregates, suppressed)
+        .routes(routes!(reports::get_people_served::get_people_served))
         // The public directory: the finder's search, the Meeting Guide feed, Open Referral HSDS 3.0
         .routes(routes!(find::api_search::api_search))
         .routes(routes!(meetings::get_meetings_feed::get_meetings_feed))
@@ -179,6 +181,9 @@ pub fn router(state: AppState) -> Router {
         .route("/caseload", get(caseload::show_caseload))
         .route("/outreach", get(outreach::show_outreach))
         .route("/outreach/figures", get(outreach::show_figures))
+        // Outcome reports
+        .route("/reports/people-served", get(crate::controllers::reports::show_people_served))
+        .route("/reports/people-served.csv", get(crate::controllers::reports::download_people_served))
         .route("/outreach/settings", get(outreach::show_settings).post(outreach::save_settings))
         .route("/outreach/{item}/attempts", post(outreach::log_attempt))
         .route("/ally", get(allies::show_shared))

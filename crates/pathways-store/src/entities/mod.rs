@@ -23,6 +23,7 @@ pub mod dir_service_version;
 pub mod directory_state;
 pub mod disclosure;
 pub mod encounter;
+pub mod episode;
 pub mod invite;
 pub mod job;
 pub mod linkage_task;

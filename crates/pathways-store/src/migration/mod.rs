@@ -20,6 +20,7 @@ mod m0014_consent_scan;
 mod m0015_two_factor;
 mod m0016_password_reset;
 mod m0017_api_token_scope;
+mod m0019_episode;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0015_two_factor::Migration),
             Box::new(m0016_password_reset::Migration),
             Box::new(m0017_api_token_scope::Migration),
+            Box::new(m0019_episode::Migration),
         ]
     }
 }

@@ -29,6 +29,7 @@ pub mod portal;
 pub mod record;
 pub mod recovery;
 pub mod referrals;
+pub mod reports;
 pub mod staff;
 pub mod tokens;
 pub mod two_factor;

@@ -37,7 +37,10 @@ pub async fn record(
     c: &Checkin,
 ) -> WebResult<model::Checkin> {
     let PersonTx { tx, scope, .. } = open_person(state, ctx, caller, person, AuditAction::CheckinCreate).await?;
-    let saved = records::add_checkin(&tx, &scope, person, c, caller.account, pathways_store::now()).await?;
+    let at = pathways_store::now();
+    let saved = records::add_checkin(&tx, &scope, person, c, caller.account, at).await?;
+    let day = at.with_timezone(&state.config.deployment.time_zone).date_naive();
+    pathways_store::outcomes::record_service(&tx, &scope, person, day).await?;
     if c.is_urgent() {
         records::raise_attention(&tx, &scope, person, "unsafe_checkin", true, Some(saved.id)).await?;
         let entry = AuditEntry::person(AuditAction::CheckinCreate, person).detail("urgent_item_raised");

@@ -80,6 +80,8 @@ pub async fn save(
     .await?
     .ok_or(WebError::NotFound)?;
     pathways_store::outreach::evaluate_person(&tx, person, now, state.config.deployment.time_zone).await?;
+    let day = now.with_timezone(&state.config.deployment.time_zone).date_naive();
+    pathways_store::outcomes::record_service(&tx, &scope, person, day).await?;
     tx.commit().await?;
     Ok(done)
 }

@@ -62,6 +62,7 @@ pub async fn record(
 ) -> WebResult<Encounter> {
     let PersonTx { tx, scope, .. } = open_person(state, ctx, caller, person, AuditAction::EncounterCreate).await?;
     let saved = records::add_encounter(&tx, &scope, person, encounter, caller.account).await?;
+    pathways_store::outcomes::record_service(&tx, &scope, person, saved.occurred_on).await?;
     tx.commit().await?;
     Ok(saved)
 }

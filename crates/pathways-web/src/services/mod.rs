@@ -26,6 +26,7 @@ pub mod outreach;
 pub mod persons;
 pub mod plans;
 pub mod referrals;
+pub mod reports;
 pub mod sessions;
 pub mod staff;
 pub mod summary;

@@ -79,6 +79,8 @@ const LINE: &[Role] = &[Admin, AccessLine];
 const LINE_FIGURES: &[Role] = &[Admin, Supervisor, AccessLine, Analyst];
 const PROVIDERS: &[Role] = &[Admin, ProviderStaff];
 const EDITORS: &[Role] = &[Admin, DirectoryEditor];
+/// The outcome reports (aggregates, suppressed): `may_read_reports`.
+const REPORTERS: &[Role] = &[Admin, Supervisor, Analyst];
 
 /// Who may call a route.
 #[derive(Clone, Copy, Debug)]
@@ -329,6 +331,9 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/caseload", Page(WITH_PERSONS), 200),
         e(GET, "/outreach", Page(WITH_PERSONS), 200),
         e(GET, "/outreach/figures", Page(FIGURES), 200),
+        // Outcome reports.
+        e(GET, "/reports/people-served", Page(REPORTERS), 200),
+        e(GET, "/reports/people-served.csv", Page(REPORTERS), 200),
         e(GET, "/outreach/settings", Page(PROGRAM_LEADS), 200),
         e(POST, "/outreach/settings", Page(PROGRAM_LEADS), 303).form(&[
             ("schedule_kind", "fixed"),
@@ -427,6 +432,7 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/fhir/r4/Consent", Custom(fhir_search_without_patient), 400),
         // Outreach and referrals.
         e(GET, "/api/v1/outreach", Api(WITH_PERSONS), 200),
+        e(GET, "/api/v1/reports/people-served", Api(REPORTERS), 200),
         e(POST, "/api/v1/outreach/{item}/attempts", RecordApi, 201)
             .json(r#"{"channel": "phone", "outcome": "no_answer"}"#),
         e(GET, "/api/v1/referrals", Api(REFERRERS), 200),

@@ -13,3 +13,4 @@ pub mod persons;
 pub mod plans;
 pub mod records;
 pub mod referrals;
+pub mod reports;

@@ -6,7 +6,7 @@ use axum::response::Html;
 use pathways_domain::Role;
 use pathways_domain::access::{
     PersonReach, figures_scope, keeps_program_counts, may_configure_program, may_create_person, may_edit_directory,
-    may_handle_referrals, may_see_line_figures, person_reach, works_access_line,
+    may_handle_referrals, may_read_reports, may_see_line_figures, person_reach, works_access_line,
 };
 
 use crate::error::WebResult;
@@ -114,6 +114,13 @@ pub async fn show_staff_home(
             links.push(("/access-line/figures", t.get("home-see-line-figures")));
         }
         work.push(WorkCard { title: t.get("home-figures-title"), lines: vec![t.get("staff-analyst-detail")], links });
+    }
+    if may_read_reports(&caller.principal) {
+        work.push(WorkCard {
+            title: t.get("home-reports-title"),
+            lines: vec![t.get("home-reports-detail")],
+            links: vec![("/reports/people-served", t.get("report-people-served-title"))],
+        });
     }
     if may_edit_directory(&caller.principal) {
         work.push(WorkCard {

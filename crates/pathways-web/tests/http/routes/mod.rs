@@ -21,5 +21,6 @@ mod persons;
 mod plans;
 mod recovery;
 mod referrals;
+mod reports;
 mod tokens;
 mod two_factor;

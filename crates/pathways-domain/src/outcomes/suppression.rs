@@ -1,0 +1,366 @@
+//! Small-cell suppression for every published table of counts of persons.
+//!
+//! **Primary**: a count of 1 to 10 persons is never shown; it reads "fewer than 11". The threshold is CMS's
+//! cell-size suppression policy (CMS, "Cell Size Suppression Policy", 2020: no cell of 1 to 10 beneficiaries
+//! may be displayed, nor a figure from which one can be derived), the practice SAMHSA follows in its public
+//! releases of client-level data and the rule the issue sets. A zero is shown (it is nobody).
+//!
+//! **Complementary**: a table is published with its row totals, column totals and grand total, and every one
+//! of those is a linear equation (a row's cells add up to its total …). A suppressed figure must not be
+//! derivable from the shown ones: after primary suppression, while any suppressed figure is determined by the
+//! equations (its unit vector lies in the row space of the system over the suppressed figures — checked
+//! exactly by rank, not only "one blank per line"), one more figure is hidden: on a line where a suppressed
+//! figure is the only blank (a primary one first), the smallest shown figure of that line (a positive one
+//! before a zero; between equals, an inner cell before a total); when a figure is given away only by combining
+//! lines, the smallest shown figure on any of its lines. Hidden figures read "not shown". The loop only ever
+//! hides more, so it ends.
+
+use serde::Serialize;
+
+/// Counts below this many persons (and above zero) are not shown.
+pub const SUPPRESSION_THRESHOLD: u64 = 11;
+
+/// One published figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", content = "value", rename_all = "snake_case")]
+pub enum Cell {
+    Shown(u64),
+    /// 1 to 10 persons (primary suppression).
+    FewerThan11,
+    /// Hidden so that a suppressed figure cannot be worked out from the totals (complementary suppression).
+    Hidden,
+}
+
+impl Cell {
+    pub fn shown(self) -> Option<u64> {
+        match self {
+            Cell::Shown(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    pub fn is_suppressed(self) -> bool {
+        !matches!(self, Cell::Shown(_))
+    }
+}
+
+/// A table of counts with its totals, as published.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SuppressedTable {
+    pub cells: Vec<Vec<Cell>>,
+    pub row_totals: Vec<Cell>,
+    pub column_totals: Vec<Cell>,
+    pub total: Cell,
+}
+
+/// Where a figure sits: inner cells first (row-major), then row totals, column totals, the grand total.
+struct Layout {
+    rows: usize,
+    cols: usize,
+}
+
+impl Layout {
+    fn inner(&self, i: usize, j: usize) -> usize {
+        i * self.cols + j
+    }
+    fn row_total(&self, i: usize) -> usize {
+        self.rows * self.cols + i
+    }
+    fn col_total(&self, j: usize) -> usize {
+        self.rows * self.cols + self.rows + j
+    }
+    fn grand(&self) -> usize {
+        self.rows * self.cols + self.rows + self.cols
+    }
+    fn len(&self) -> usize {
+        self.grand() + 1
+    }
+    fn is_total(&self, k: usize) -> bool {
+        k >= self.rows * self.cols
+    }
+    /// The equations, each as (figure, coefficient) pairs summing to zero.
+    fn equations(&self) -> Vec<Vec<(usize, f64)>> {
+        let mut eqs = Vec::new();
+        for i in 0..self.rows {
+            let mut e: Vec<_> = (0..self.cols).map(|j| (self.inner(i, j), 1.0)).collect();
+            e.push((self.row_total(i), -1.0));
+            eqs.push(e);
+        }
+        for j in 0..self.cols {
+            let mut e: Vec<_> = (0..self.rows).map(|i| (self.inner(i, j), 1.0)).collect();
+            e.push((self.col_total(j), -1.0));
+            eqs.push(e);
+        }
+        let mut e: Vec<_> = (0..self.rows).map(|i| (self.row_total(i), 1.0)).collect();
+        e.push((self.grand(), -1.0));
+        eqs.push(e);
+        let mut e: Vec<_> = (0..self.cols).map(|j| (self.col_total(j), 1.0)).collect();
+        e.push((self.grand(), -1.0));
+        eqs.push(e);
+        eqs
+    }
+}
+
+fn rank(mut m: Vec<Vec<f64>>) -> usize {
+    let cols = m.first().map_or(0, Vec::len);
+    let mut r = 0;
+    for c in 0..cols {
+        let Some(p) = (r..m.len()).find(|&i| m[i][c].abs() > 1e-9) else { continue };
+        m.swap(r, p);
+        let pivot = m[r][c];
+        for i in 0..m.len() {
+            if i != r && m[i][c].abs() > 1e-9 {
+                let f = m[i][c] / pivot;
+                let pivot_row = m[r].clone();
+                for (x, p) in m[i].iter_mut().zip(pivot_row).skip(c) {
+                    *x -= f * p;
+                }
+            }
+        }
+        r += 1;
+        if r == m.len() {
+            break;
+        }
+    }
+    r
+}
+
+/// The suppressed figures (indices into `suppressed`) that the equations determine from the shown ones.
+fn determined(eqs: &[Vec<(usize, f64)>], suppressed: &[bool]) -> Vec<usize> {
+    let unknowns: Vec<usize> = (0..suppressed.len()).filter(|&k| suppressed[k]).collect();
+    if unknowns.is_empty() {
+        return Vec::new();
+    }
+    let col_of = |k: usize| unknowns.iter().position(|&u| u == k);
+    let a: Vec<Vec<f64>> = eqs
+        .iter()
+        .map(|e| {
+            let mut row = vec![0.0; unknowns.len()];
+            for &(k, c) in e {
+                if let Some(p) = col_of(k) {
+                    row[p] += c;
+                }
+            }
+            row
+        })
+        .filter(|row| row.iter().any(|x| *x != 0.0))
+        .collect();
+    let base = rank(a.clone());
+    (0..unknowns.len())
+        .filter(|&p| {
+            let mut with = a.clone();
+            let mut unit = vec![0.0; unknowns.len()];
+            unit[p] = 1.0;
+            with.push(unit);
+            rank(with) == base
+        })
+        .map(|p| unknowns[p])
+        .collect()
+}
+
+/// Publishes a table of counts of persons (rows × columns) with its row, column and grand totals, suppressing
+/// primary and complementary figures as the module describes. Rows must be equally long.
+pub fn suppress(counts: &[Vec<u64>]) -> SuppressedTable {
+    let rows = counts.len();
+    let cols = counts.first().map_or(0, Vec::len);
+    let l = Layout { rows, cols };
+    let mut value = vec![0u64; l.len()];
+    for (i, row) in counts.iter().enumerate() {
+        for j in 0..cols {
+            let v = row.get(j).copied().unwrap_or(0);
+            value[l.inner(i, j)] = v;
+            value[l.row_total(i)] += v;
+            value[l.col_total(j)] += v;
+            value[l.grand()] += v;
+        }
+    }
+    let primary: Vec<bool> = value.iter().map(|&v| v > 0 && v < SUPPRESSION_THRESHOLD).collect();
+    let mut suppressed = primary.clone();
+    let eqs = l.equations();
+    loop {
+        let found = determined(&eqs, &suppressed);
+        if found.is_empty() {
+            break;
+        }
+        // A figure an equation gives away on its own (the only blank on its line), primary ones first: the
+        // second blank goes on that line. Otherwise (given away only by combining lines) any line of the first.
+        let alone = |k: usize| {
+            eqs.iter().find(|e| {
+                e.iter().filter(|&&(m, _)| suppressed[m]).all(|&(m, _)| m == k) && e.iter().any(|&(m, _)| m == k)
+            })
+        };
+        let pick = found.iter().filter(|&&k| primary[k]).chain(found.iter()).find_map(|&k| alone(k));
+        let rank_of = |m: usize| (value[m] == 0, value[m], l.is_total(m), m);
+        let partner = match pick {
+            Some(e) => e.iter().map(|&(m, _)| m).filter(|&m| !suppressed[m]).min_by_key(|&m| rank_of(m)),
+            None => {
+                let k = found[0];
+                eqs.iter()
+                    .filter(|e| e.iter().any(|&(m, _)| m == k))
+                    .flat_map(|e| e.iter().map(|&(m, _)| m))
+                    .filter(|&m| !suppressed[m])
+                    .min_by_key(|&m| rank_of(m))
+            }
+        }
+        .or_else(|| (0..l.len()).filter(|&m| !suppressed[m]).min_by_key(|&m| rank_of(m)));
+        match partner {
+            Some(m) => suppressed[m] = true,
+            None => break,
+        }
+    }
+    let cell = |k: usize| {
+        if primary[k] {
+            Cell::FewerThan11
+        } else if suppressed[k] {
+            Cell::Hidden
+        } else {
+            Cell::Shown(value[k])
+        }
+    };
+    SuppressedTable {
+        cells: (0..rows).map(|i| (0..cols).map(|j| cell(l.inner(i, j))).collect()).collect(),
+        row_totals: (0..rows).map(|i| cell(l.row_total(i))).collect(),
+        column_totals: (0..cols).map(|j| cell(l.col_total(j))).collect(),
+        total: cell(l.grand()),
+    }
+}
+
+/// A single count on its own (no totals to derive it from): shown, or "fewer than 11".
+pub fn suppress_one(n: u64) -> Cell {
+    if n > 0 && n < SUPPRESSION_THRESHOLD { Cell::FewerThan11 } else { Cell::Shown(n) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Cell::*;
+    use proptest::prelude::*;
+
+    fn flags(t: &SuppressedTable) -> Vec<bool> {
+        let mut f: Vec<bool> = t.cells.iter().flatten().map(|c| c.is_suppressed()).collect();
+        f.extend(t.row_totals.iter().map(|c| c.is_suppressed()));
+        f.extend(t.column_totals.iter().map(|c| c.is_suppressed()));
+        f.push(t.total.is_suppressed());
+        f
+    }
+
+    fn nothing_derivable(t: &SuppressedTable) -> bool {
+        let l = Layout { rows: t.cells.len(), cols: t.column_totals.len() };
+        determined(&l.equations(), &flags(t)).is_empty()
+    }
+
+    #[test]
+    fn a_table_of_large_counts_is_shown_whole() {
+        let t = suppress(&[vec![20, 30], vec![40, 50]]);
+        assert_eq!(t.cells, vec![vec![Shown(20), Shown(30)], vec![Shown(40), Shown(50)]]);
+        assert_eq!(t.row_totals, vec![Shown(50), Shown(90)]);
+        assert_eq!(t.column_totals, vec![Shown(60), Shown(80)]);
+        assert_eq!(t.total, Shown(140));
+    }
+
+    #[test]
+    fn zero_is_shown_and_ten_is_not_and_eleven_is() {
+        assert_eq!(suppress_one(0), Shown(0));
+        assert_eq!(suppress_one(10), FewerThan11);
+        assert_eq!(suppress_one(1), FewerThan11);
+        assert_eq!(suppress_one(11), Shown(11));
+    }
+
+    #[test]
+    fn a_row_with_one_small_cell_gets_a_second_one_hidden() {
+        // Row 0: 5 could be worked out as 65 − 25 − 35; the smallest other cell of its row or column goes too.
+        let t = suppress(&[vec![5, 25, 35], vec![40, 50, 60]]);
+        assert_eq!(t.cells[0][0], FewerThan11);
+        // Row 0 and column 0 each need a second blank; the rank check then needs a rectangle.
+        assert!(t.cells[0].iter().filter(|c| c.is_suppressed()).count() >= 2);
+        assert!(t.cells.iter().filter(|r| r[0].is_suppressed()).count() >= 2);
+        assert!(nothing_derivable(&t));
+        assert_eq!(t.total, Shown(215));
+    }
+
+    #[test]
+    fn a_one_row_table_with_its_total_hides_a_second_cell() {
+        // Quarters of one year: 12, 7, 30, 40; total 89. 7 = 89 − 12 − 30 − 40 unless another goes.
+        let t = suppress(&[vec![12, 7, 30, 40]]);
+        assert_eq!(t.cells[0], vec![Hidden, FewerThan11, Shown(30), Shown(40)]);
+        assert_eq!(t.row_totals[0], Shown(89));
+        // Column totals equal the cells in a one-row table: they are hidden with them.
+        assert_eq!(t.column_totals, vec![Hidden, FewerThan11, Shown(30), Shown(40)]);
+        assert!(nothing_derivable(&t));
+    }
+
+    #[test]
+    fn a_small_total_is_suppressed_and_protected() {
+        // Row 1 adds up to 9: its total is suppressed, and with it a cell, or it would be 9 = 4 + 5 shown...
+        // both cells are below 11 anyway; the grand total then must not give the row total away.
+        let t = suppress(&[vec![30, 40], vec![4, 5]]);
+        assert_eq!(t.row_totals[1], FewerThan11);
+        assert_eq!(t.cells[1], vec![FewerThan11, FewerThan11]);
+        assert!(nothing_derivable(&t));
+        // The grand total 79 minus the shown row total 70 would give 9: something more is hidden.
+        assert!(t.total.is_suppressed() || t.row_totals[0].is_suppressed());
+    }
+
+    #[test]
+    fn a_rectangle_of_blanks_is_not_enough_when_a_line_sum_pins_one() {
+        // Two small cells in one column and in different rows: rows 0 and 1 and column 0 each get a second blank.
+        let t = suppress(&[vec![3, 50, 60], vec![4, 70, 80], vec![90, 100, 110]]);
+        assert!(nothing_derivable(&t));
+        for (i, row) in t.cells.iter().enumerate() {
+            let n = row.iter().filter(|c| c.is_suppressed()).count();
+            assert!(n == 0 || n >= 2, "row {i}: {row:?}");
+        }
+    }
+
+    #[test]
+    fn an_empty_table_is_empty() {
+        let t = suppress(&[]);
+        assert!(t.cells.is_empty());
+        assert_eq!(t.total, Shown(0));
+    }
+
+    proptest! {
+        #[test]
+        fn no_suppressed_figure_can_be_derived(
+            table in (1usize..5, 1usize..5).prop_flat_map(|(r, c)| proptest::collection::vec(
+                proptest::collection::vec(prop_oneof![0u64..3, 1u64..11, 11u64..200], c), r)),
+        ) {
+            let t = suppress(&table);
+            // Every count of 1–10 persons reads "fewer than 11"; nothing else does.
+            for (i, row) in table.iter().enumerate() {
+                for (j, &v) in row.iter().enumerate() {
+                    prop_assert_eq!(t.cells[i][j] == FewerThan11, v > 0 && v < SUPPRESSION_THRESHOLD);
+                    if let Shown(n) = t.cells[i][j] { prop_assert_eq!(n, v); }
+                }
+            }
+            // No line has exactly one blank, and no blank is pinned by any combination of lines.
+            let l = Layout { rows: t.cells.len(), cols: t.column_totals.len() };
+            let f = flags(&t);
+            for e in l.equations() {
+                let blanks = e.iter().filter(|&&(k, _)| f[k]).count();
+                prop_assert!(blanks != 1, "an equation with one blank: {:?}", t);
+            }
+            prop_assert!(nothing_derivable(&t), "{:?}", t);
+        }
+    }
+}
+
+#[cfg(test)]
+mod a_report_table {
+    use super::Cell::*;
+
+    #[test]
+    fn a_small_cell_gets_a_rectangle_not_a_cascade() {
+        // Quarters × (new, continuing): Q2 new is 5. Row Q2 gives it away (17 − 12): Q2 continuing (12) goes;
+        // column "new" still gives it away (37 − 12 − 20 − 0): Q1 new (12) goes; column "continuing" then gives
+        // Q2 continuing away (47 − 15 − 0 − 20): Q1 continuing (15) goes. Four blanks in a rectangle; all totals shown.
+        let t = super::suppress(&[vec![12, 15], vec![5, 12], vec![20, 0], vec![0, 20]]);
+        assert_eq!(
+            t.cells,
+            vec![vec![Hidden, Hidden], vec![FewerThan11, Hidden], vec![Shown(20), Shown(0)], vec![Shown(0), Shown(20)]]
+        );
+        assert_eq!(t.row_totals, vec![Shown(27), Shown(17), Shown(20), Shown(20)]);
+        assert_eq!(t.column_totals, vec![Shown(37), Shown(47)]);
+        assert_eq!(t.total, Shown(84));
+    }
+}

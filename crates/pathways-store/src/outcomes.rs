@@ -1,0 +1,134 @@
+//! Outcomes (issue 17): episodes of care, kept as services are recorded, and the figures the outcome reports
+//! count. Writes take the person's scope (the gate has opened the record); the report queries take the
+//! organizations whose aggregates the caller may see and return spans only (no names, no details).
+
+use chrono::NaiveDate;
+use pathways_domain::access::PersonScope;
+use pathways_domain::outcomes::episode::{CloseoutReason, Latest, OnService, on_service};
+use pathways_domain::{OrgId, PersonId};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use uuid::Uuid;
+
+use crate::entities::episode;
+use crate::{Result, now};
+
+async fn latest(db: &impl ConnectionTrait, org: OrgId, person: PersonId) -> Result<Option<episode::Model>> {
+    Ok(episode::Entity::find()
+        .filter(episode::Column::OrgId.eq(org.as_uuid()))
+        .filter(episode::Column::PersonId.eq(person.as_uuid()))
+        .order_by_desc(episode::Column::StartedOn)
+        .order_by_desc(episode::Column::Id)
+        .one(db)
+        .await?)
+}
+
+/// Records that the person had a service on `day` (a local date): starts an episode or extends the open one
+/// (`pathways_domain::outcomes::episode::on_service`). Call it in the transaction that writes the service.
+pub async fn record_service(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+    day: NaiveDate,
+) -> Result<()> {
+    let last = latest(db, scope.org, person).await?;
+    let rule = last.as_ref().map(|e| Latest {
+        started_on: e.started_on,
+        last_service_on: e.last_service_on,
+        ended_on: e.ended_on,
+    });
+    match (on_service(rule, day), last) {
+        (OnService::Start(day), _) => {
+            let at = now();
+            episode::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                person_id: Set(person.as_uuid()),
+                org_id: Set(scope.org.as_uuid()),
+                started_on: Set(day),
+                last_service_on: Set(day),
+                ended_on: Set(None),
+                closeout_reason: Set(None),
+                created_at: Set(at),
+                updated_at: Set(at),
+            }
+            .insert(db)
+            .await?;
+        }
+        (OnService::Extend { started_on, last_service_on }, Some(e)) => {
+            let mut e: episode::ActiveModel = e.into();
+            e.started_on = Set(started_on);
+            e.last_service_on = Set(last_service_on);
+            e.updated_at = Set(now());
+            e.update(db).await?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Closes the person's open episode on `day` with a reason. `false` when there is no open episode.
+pub async fn close_episode(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+    day: NaiveDate,
+    reason: CloseoutReason,
+) -> Result<bool> {
+    match latest(db, scope.org, person).await? {
+        Some(e) if e.ended_on.is_none() => {
+            let mut e: episode::ActiveModel = e.into();
+            e.ended_on = Set(Some(day));
+            e.closeout_reason = Set(Some(reason.as_str().to_owned()));
+            e.updated_at = Set(now());
+            e.update(db).await?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+/// A person's episodes with the scope's organization, oldest first.
+pub async fn episodes(db: &impl ConnectionTrait, scope: &PersonScope, person: PersonId) -> Result<Vec<episode::Model>> {
+    Ok(episode::Entity::find()
+        .filter(episode::Column::OrgId.eq(scope.org.as_uuid()))
+        .filter(episode::Column::PersonId.eq(person.as_uuid()))
+        .order_by_asc(episode::Column::StartedOn)
+        .order_by_asc(episode::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// An episode as the reports count it: whose (an opaque id, never shown), where, and when.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EpisodeSpan {
+    pub person: Uuid,
+    pub org: OrgId,
+    pub started_on: NaiveDate,
+    pub last_service_on: NaiveDate,
+    pub ended_on: Option<NaiveDate>,
+}
+
+/// The episodes of the given organizations with a service in `[from, to)`: started before `to` and last served
+/// on or after `from`.
+pub async fn episodes_between(
+    db: &impl ConnectionTrait,
+    orgs: &[OrgId],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<EpisodeSpan>> {
+    let rows = episode::Entity::find()
+        .filter(episode::Column::OrgId.is_in(orgs.iter().map(|o| o.as_uuid())))
+        .filter(episode::Column::StartedOn.lt(to))
+        .filter(episode::Column::LastServiceOn.gte(from))
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|e| EpisodeSpan {
+            person: e.person_id,
+            org: OrgId::from_uuid(e.org_id),
+            started_on: e.started_on,
+            last_service_on: e.last_service_on,
+            ended_on: e.ended_on,
+        })
+        .collect())
+}

@@ -1,0 +1,30 @@
+//! Outcome reports (issue 17): each a page (an SVG chart and the table behind it, explained in plain words) and
+//! a CSV download; the same figures are in the JSON API (`controllers/api/reports/`). Aggregates only, every
+//! count of persons below 11 suppressed.
+
+pub mod download_people_served;
+pub mod show_people_served;
+
+pub use download_people_served::download_people_served;
+pub use show_people_served::show_people_served;
+
+use pathways_domain::outcomes::Cell;
+use serde::Deserialize;
+
+use crate::i18n::Tr;
+
+/// `?year=2027`: the fiscal year (named by the year it ends in); the current one when absent or empty.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct YearQuery {
+    pub year: Option<String>,
+}
+
+/// A figure as the page and the CSV file show it.
+pub fn cell_text(t: &Tr, c: Cell) -> String {
+    match c {
+        Cell::Shown(n) => n.to_string(),
+        Cell::FewerThan11 => t.get("report-fewer-than-11"),
+        Cell::Hidden => t.get("report-hidden"),
+    }
+}

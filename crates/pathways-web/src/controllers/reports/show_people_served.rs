@@ -1,0 +1,99 @@
+//! `GET /reports/people-served?year=`: unduplicated persons served per quarter of a state fiscal year, new and
+//! continuing, as a bar chart and the table behind it, with the year's total; small counts suppressed.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Html;
+use pathways_domain::outcomes::Cell;
+
+use super::{YearQuery, cell_text};
+use crate::error::WebResult;
+use crate::extract::SignedIn;
+use crate::services;
+use crate::state::AppState;
+use crate::views::{Chrome, render};
+
+/// A quarter's line of the table and its bar.
+pub struct Row {
+    pub label: String,
+    pub dates: String,
+    pub new: String,
+    pub continuing: String,
+    pub total: String,
+    /// The bar's geometry in the chart (x, y, height); `None` when the total is not shown.
+    pub bar: Option<(u32, u32, u32)>,
+    /// What the bar's label says (the number, or "fewer than 11").
+    pub bar_label: String,
+    pub label_x: u32,
+}
+
+#[derive(Template)]
+#[template(path = "reports/people_served.html")]
+struct PeopleServedPage {
+    chrome: Chrome,
+    heading: String,
+    year: i32,
+    rows: Vec<Row>,
+    year_new: String,
+    year_continuing: String,
+    year_total: String,
+    csv: String,
+    previous: String,
+    next: String,
+}
+
+const CHART_HEIGHT: u32 = 160;
+const BAR_WIDTH: u32 = 80;
+const BAR_GAP: u32 = 60;
+
+pub async fn show_people_served(
+    State(state): State<AppState>,
+    SignedIn { ctx, caller }: SignedIn,
+    Query(q): Query<YearQuery>,
+) -> WebResult<Html<String>> {
+    let fy = services::reports::fiscal_year(&state, q.year.as_deref())?;
+    let report = services::reports::people_served(&state, &ctx, &caller, fy).await?;
+    let t = ctx.t();
+    let max = report.by_quarter.row_totals.iter().filter_map(|c| c.shown()).max().unwrap_or(0).max(1);
+    let rows = report
+        .quarters
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let cells = &report.by_quarter.cells[i];
+            let total = report.by_quarter.row_totals[i];
+            let x = BAR_GAP / 2 + (i as u32) * (BAR_WIDTH + BAR_GAP);
+            let bar = total.shown().map(|n| {
+                let h = ((n as f64 / max as f64) * f64::from(CHART_HEIGHT)).round() as u32;
+                (x, 20 + CHART_HEIGHT - h, h)
+            });
+            Row {
+                label: t.args("report-quarter", &[("n", q.quarter.to_string())]),
+                dates: format!("{} – {}", q.first_day(), q.end().pred_opt().unwrap_or(q.end())),
+                new: cell_text(&t, cells[0]),
+                continuing: cell_text(&t, cells[1]),
+                total: cell_text(&t, total),
+                bar,
+                bar_label: match total {
+                    Cell::Shown(n) => n.to_string(),
+                    other => cell_text(&t, other),
+                },
+                label_x: x + BAR_WIDTH / 2,
+            }
+        })
+        .collect();
+    let year = &report.year;
+    let heading = t.get("report-people-served-title");
+    render(&PeopleServedPage {
+        chrome: Chrome::new(&ctx, &state, heading.clone()),
+        heading,
+        year: fy.year,
+        rows,
+        year_new: cell_text(&t, year.cells[0][0]),
+        year_continuing: cell_text(&t, year.cells[0][1]),
+        year_total: cell_text(&t, year.row_totals[0]),
+        csv: format!("/reports/people-served.csv?year={}", fy.year),
+        previous: format!("/reports/people-served?year={}", fy.year - 1),
+        next: format!("/reports/people-served?year={}", fy.year + 1),
+    })
+}

@@ -1,0 +1,190 @@
+//! Outcome reports (issue 17): episodes kept as services are recorded, and the people-served report on a small
+//! fixture whose figures are worked out by hand below, with its suppression.
+
+use axum::http::{Method, StatusCode};
+use chrono::NaiveDate;
+use pathways_domain::access::PersonScope;
+use pathways_domain::outcomes::CloseoutReason;
+use pathways_domain::{OrgId, PersonId, Role};
+use pathways_store::entities::episode;
+use pathways_store::sea_orm::{ActiveModelTrait, ActiveValue::Set};
+use uuid::Uuid;
+
+use crate::util::TestApp;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("a date")
+}
+
+fn scope(org: OrgId) -> PersonScope {
+    PersonScope { org, assigned_to: None, only_person: None }
+}
+
+#[tokio::test]
+async fn services_start_and_extend_episodes_and_coming_back_after_a_closeout_starts_another() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let p = app.person(app.org, "Episode Person", Some(coach.id)).await;
+    let db = app.db.store.reader();
+    assert!(pathways_store::outcomes::episodes(db, &scope(app.org), p).await.expect("episodes").is_empty());
+    let today = chrono::Utc::now().date_naive();
+    let ago = today - chrono::Duration::days(20);
+    let encounter = |day: NaiveDate| {
+        let day = day.to_string();
+        let path = format!("/persons/{p}/encounters");
+        let coach = coach.clone();
+        let app = &app;
+        async move {
+            let r = app.post_form(&coach, &path, &[("date", &day), ("type", "phone"), ("minutes", "15")]).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        }
+    };
+    encounter(ago).await;
+    encounter(today - chrono::Duration::days(5)).await;
+    let e = pathways_store::outcomes::episodes(db, &scope(app.org), p).await.expect("episodes");
+    assert_eq!(e.len(), 1);
+    assert_eq!((e[0].started_on, e[0].last_service_on, e[0].ended_on), (ago, today - chrono::Duration::days(5), None));
+
+    // Closed out, then back: a new episode for the same person.
+    let closed = pathways_store::outcomes::close_episode(
+        app.db.store.writer(),
+        &scope(app.org),
+        p,
+        today - chrono::Duration::days(4),
+        CloseoutReason::Completed,
+    )
+    .await
+    .expect("close");
+    assert!(closed);
+    encounter(today).await;
+    let e = pathways_store::outcomes::episodes(db, &scope(app.org), p).await.expect("episodes");
+    assert_eq!(e.len(), 2);
+    assert_eq!(e[0].closeout_reason.as_deref(), Some("completed"));
+    assert_eq!((e[1].started_on, e[1].ended_on), (today, None));
+    // Another organization's scope sees none of them.
+    assert!(pathways_store::outcomes::episodes(db, &scope(app.other_org), p).await.expect("episodes").is_empty());
+}
+
+/// `n` persons of `org`, each with one episode from `start` to `last`.
+async fn episodes(app: &TestApp, org: OrgId, n: usize, start: NaiveDate, last: NaiveDate) {
+    for i in 0..n {
+        let p = app.person(org, &format!("Served {i}"), None).await;
+        let now = chrono::Utc::now();
+        episode::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            person_id: Set(PersonId::as_uuid(&p)),
+            org_id: Set(org.as_uuid()),
+            started_on: Set(start),
+            last_service_on: Set(last),
+            ended_on: Set(None),
+            closeout_reason: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+        }
+        .insert(app.db.store.writer())
+        .await
+        .expect("episode");
+    }
+}
+
+#[tokio::test]
+async fn people_served_counts_each_person_once_per_period_and_suppresses_small_cells() {
+    let app = TestApp::new().await;
+    // Fiscal year 2026 runs 1 July 2025 – 30 June 2026 (the default July start).
+    episodes(&app, app.org, 15, d(2025, 6, 1), d(2025, 8, 15)).await; // Q1 continuing
+    episodes(&app, app.org, 12, d(2025, 7, 10), d(2025, 12, 20)).await; // Q1 new, Q2 continuing
+    episodes(&app, app.org, 5, d(2025, 10, 5), d(2025, 10, 30)).await; // Q2 new
+    episodes(&app, app.org, 20, d(2026, 1, 15), d(2026, 5, 1)).await; // Q3 new, Q4 continuing
+    episodes(&app, app.org, 3, d(2024, 1, 1), d(2025, 6, 30)).await; // before the year: not counted
+    episodes(&app, app.other_org, 30, d(2025, 7, 1), d(2025, 9, 1)).await; // another organization: not counted
+    // By hand: Q1 new 12, continuing 15 (27); Q2 new 5, continuing 12 (17); Q3 new 20, continuing 0 (20);
+    // Q4 new 0, continuing 20 (20). The year: new 12 + 5 + 20 = 37, continuing 15, total 52.
+    // Suppression: Q2 new (5) is fewer than 11. Its row gives it away (17 − 12), so Q2 continuing (12) is hidden;
+    // the "new" column still gives it away (37 − 12 − 20 − 0), so Q1 new (12) is hidden; the "continuing" column
+    // then gives Q2 continuing away (47 − 15 − 0 − 20), so Q1 continuing (15) is hidden. The four blanks form a
+    // rectangle the totals cannot solve. The totals and the year (all ≥ 11) are shown.
+    let analyst = app.staff(app.org, Role::Analyst).await;
+    let api = app.api(&analyst, Method::GET, "/api/v1/reports/people-served?year=2026", None).await;
+    assert_eq!(api.status, StatusCode::OK, "{}", api.body);
+    let j = api.json();
+    let cell = |v: &serde_json::Value| match v["status"].as_str() {
+        Some("shown") => v["value"].as_u64().map(|n| n.to_string()).unwrap_or_default(),
+        Some(other) => other.to_owned(),
+        None => "?".into(),
+    };
+    let quarters: Vec<(String, String, String, String)> = j["quarters"]
+        .as_array()
+        .expect("quarters")
+        .iter()
+        .map(|q| {
+            (q["period"].as_str().unwrap_or("").to_owned(), cell(&q["new"]), cell(&q["continuing"]), cell(&q["total"]))
+        })
+        .collect();
+    let expected = [
+        ("FY2026 Q1", "hidden", "hidden", "27"),
+        ("FY2026 Q2", "fewer_than_11", "hidden", "17"),
+        ("FY2026 Q3", "20", "0", "20"),
+        ("FY2026 Q4", "0", "20", "20"),
+    ];
+    assert_eq!(
+        quarters,
+        expected.map(|(a, b, c, d)| (a.to_owned(), b.to_owned(), c.to_owned(), d.to_owned())).to_vec()
+    );
+    assert_eq!(
+        (cell(&j["year"]["new"]), cell(&j["year"]["continuing"]), cell(&j["year"]["total"])),
+        ("37".into(), "15".into(), "52".into())
+    );
+    assert_eq!(j["year"]["first_day"], "2025-07-01");
+    assert_eq!(j["year"]["last_day"], "2026-06-30");
+
+    // The page: the same figures, in words, with the chart; the CSV file.
+    let supervisor = app.staff(app.org, Role::Supervisor).await;
+    let page = app.page(&supervisor, "/reports/people-served?year=2026").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<svg"), "a chart");
+    assert!(page.body.contains("<td>fewer than 11</td>"), "{}", page.body);
+    assert!(page.body.contains("<td>not shown</td>"));
+    assert!(page.body.contains("<td>52</td>"));
+    let csv = app.page(&supervisor, "/reports/people-served.csv?year=2026").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.header("content-type").starts_with("text/csv"));
+    assert_eq!(
+        csv.body.lines().collect::<Vec<_>>(),
+        vec![
+            "period,first_day,last_day,new,continuing,total",
+            "FY2026 Q1,2025-07-01,2025-09-30,not shown,not shown,27",
+            "FY2026 Q2,2025-10-01,2025-12-31,fewer than 11,not shown,17",
+            "FY2026 Q3,2026-01-01,2026-03-31,20,0,20",
+            "FY2026 Q4,2026-04-01,2026-06-30,0,20,20",
+            "FY2026,2025-07-01,2026-06-30,37,15,52",
+        ]
+    );
+
+    // Every read is audited; a coach may not read reports (refused and audited); a bad year names the field.
+    let reads = app.audit_actions().await.into_iter().filter(|(a, _, _)| a == "report_read").count();
+    assert_eq!(reads, 3);
+    let coach = app.staff(app.org, Role::Coach).await;
+    assert_eq!(app.page(&coach, "/reports/people-served").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.api(&coach, Method::GET, "/api/v1/reports/people-served", None).await.status, StatusCode::FORBIDDEN);
+    let bad = app.api(&analyst, Method::GET, "/api/v1/reports/people-served?year=19", None).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("year"), "{}", bad.body);
+    let bad_page = app.page(&supervisor, "/reports/people-served?year=next").await;
+    assert_eq!(bad_page.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // The other organization's analyst sees only their 30 persons (new in Q1).
+    let elsewhere = app.staff(app.other_org, Role::Analyst).await;
+    let j = app.api(&elsewhere, Method::GET, "/api/v1/reports/people-served?year=2026", None).await.json();
+    assert_eq!(cell(&j["year"]["total"]), "30");
+    assert_eq!(cell(&j["quarters"][0]["new"]), "30");
+}
+
+#[tokio::test]
+async fn the_report_is_linked_from_the_supervisors_and_analysts_homes() {
+    let app = TestApp::new().await;
+    for (role, linked) in [(Role::Supervisor, true), (Role::Analyst, true), (Role::Admin, true), (Role::Coach, false)] {
+        let who = app.staff(app.org, role).await;
+        let home = app.page(&who, "/staff").await;
+        assert_eq!(home.body.contains("href=\"/reports/people-served\""), linked, "{role:?}");
+    }
+}
