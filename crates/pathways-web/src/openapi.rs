@@ -84,22 +84,17 @@ pub fn document() -> &'static utoipa::openapi::OpenApi {
 fn document_bad_requests(doc: &mut utoipa::openapi::OpenApi) {
     use utoipa::openapi::path::ParameterIn;
     use utoipa::openapi::{RefOr, ResponseBuilder};
-    for item in doc.paths.paths.values_mut() {
-        for op in [&mut item.get, &mut item.head, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete] {
-            let Some(op) = op.as_mut() else { continue };
-            let has_query = op
-                .parameters
-                .as_ref()
-                .is_some_and(|ps| ps.iter().any(|p| matches!(p.parameter_in, ParameterIn::Query)));
-            if has_query || op.request_body.is_some() {
-                op.responses.responses.entry("400".into()).or_insert_with(|| {
-                    RefOr::T(
-                        ResponseBuilder::new()
-                            .description("Bad request: the query string or the body could not be read")
-                            .build(),
-                    )
-                });
-            }
+    for (_, op) in operations(doc) {
+        let has_query =
+            op.parameters.as_ref().is_some_and(|ps| ps.iter().any(|p| matches!(p.parameter_in, ParameterIn::Query)));
+        if has_query || op.request_body.is_some() {
+            op.responses.responses.entry("400".into()).or_insert_with(|| {
+                RefOr::T(
+                    ResponseBuilder::new()
+                        .description("Bad request: the query string or the body could not be read")
+                        .build(),
+                )
+            });
         }
     }
 }
@@ -108,30 +103,38 @@ fn document_bad_requests(doc: &mut utoipa::openapi::OpenApi) {
 /// scheme): `read` for GET, `write` for everything else, which also answers 403 to a read token.
 fn name_scopes(doc: &mut utoipa::openapi::OpenApi) {
     use utoipa::openapi::{RefOr, ResponseBuilder};
-    for item in doc.paths.paths.values_mut() {
-        let ops = [
-            (&mut item.get, "read"),
-            (&mut item.head, "read"),
-            (&mut item.post, "write"),
-            (&mut item.put, "write"),
-            (&mut item.patch, "write"),
-            (&mut item.delete, "write"),
-        ];
-        for (op, scope) in ops {
-            let Some(op) = op.as_mut() else { continue };
-            if op.security.as_ref().is_none_or(Vec::is_empty) {
-                continue;
-            }
-            op.security = Some(vec![SecurityRequirement::new("bearer", [scope])]);
-            if scope == "write" {
-                op.responses.responses.entry("403".into()).or_insert_with(|| {
-                    RefOr::T(
-                        ResponseBuilder::new()
-                            .description("Not allowed: the caller's role may not do this, or the token is read-only")
-                            .build(),
-                    )
-                });
-            }
+    for (reads, op) in operations(doc) {
+        let scope = if reads { "read" } else { "write" };
+        if op.security.as_ref().is_none_or(Vec::is_empty) {
+            continue;
+        }
+        op.security = Some(vec![SecurityRequirement::new("bearer", [scope])]);
+        if scope == "write" {
+            op.responses.responses.entry("403".into()).or_insert_with(|| {
+                RefOr::T(
+                    ResponseBuilder::new()
+                        .description("Not allowed: the caller's role may not do this, or the token is read-only")
+                        .build(),
+                )
+            });
         }
     }
+}
+
+/// Every operation of the description, with whether its method only reads (`GET`, `HEAD`).
+fn operations(
+    doc: &mut utoipa::openapi::OpenApi,
+) -> impl Iterator<Item = (bool, &mut utoipa::openapi::path::Operation)> {
+    doc.paths.paths.values_mut().flat_map(|item| {
+        [
+            (true, &mut item.get),
+            (true, &mut item.head),
+            (false, &mut item.post),
+            (false, &mut item.put),
+            (false, &mut item.patch),
+            (false, &mut item.delete),
+        ]
+        .into_iter()
+        .filter_map(|(reads, op)| op.as_mut().map(|op| (reads, op)))
+    })
 }

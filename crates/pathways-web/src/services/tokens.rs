@@ -10,6 +10,7 @@ use pathways_store::audit::{self, Actor, AuditEntry};
 use pathways_store::model::ApiToken;
 use pathways_store::tokens::{self, NewToken};
 
+use crate::access::audit_alone;
 use crate::auth::secret::{random_token, token_hash};
 use crate::ctx::{Caller, Ctx};
 use crate::error::{WebError, WebResult};
@@ -102,7 +103,7 @@ pub async fn authenticate(
     let now = pathways_store::now();
     let found = tokens::find(state.store.reader(), &token_hash(secret)).await?;
     let Some((t, account)) = found else {
-        refuse(state, ctx, AuditEntry::new(AuditAction::ApiTokenRejected, AuditOutcome::Denied).detail("unknown"))
+        audit_alone(state, ctx, AuditEntry::new(AuditAction::ApiTokenRejected, AuditOutcome::Denied).detail("unknown"))
             .await?;
         return Err(WebError::Unauthorized);
     };
@@ -111,11 +112,11 @@ pub async fn authenticate(
     };
     if t.revoked_at.is_some() || !token::is_live(t.revoked_at, t.expires_at, now) {
         let why = if t.revoked_at.is_some() { "revoked" } else { "expired" };
-        refuse(state, ctx, rejected(why)).await?;
+        audit_alone(state, ctx, rejected(why)).await?;
         return Err(WebError::Unauthorized);
     }
     let Some(caller) = Caller::from_account(&account, None).filter(|c| c.kind == PrincipalKind::Staff) else {
-        refuse(state, ctx, rejected("account")).await?;
+        audit_alone(state, ctx, rejected("account")).await?;
         return Err(WebError::Unauthorized);
     };
     // An unreadable scope is the narrowest one.
@@ -137,11 +138,4 @@ pub async fn authenticate(
         tokens::record_use(state.store.writer(), t.id, now).await?;
     }
     Ok((caller, account.locale))
-}
-
-async fn refuse(state: &AppState, ctx: &Ctx, entry: AuditEntry) -> WebResult<()> {
-    let tx = state.store.begin().await?;
-    audit::append(&tx, &ctx.actor(), entry).await?;
-    tx.commit().await?;
-    Ok(())
 }

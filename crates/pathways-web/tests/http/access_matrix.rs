@@ -751,7 +751,7 @@ impl World {
         let orgs = orgs.json();
         let dir_org =
             orgs["contents"][0]["id"].as_str().or(orgs[0]["id"].as_str()).expect("an HSDS organization").to_owned();
-        let receiving = service(&app, "Matrix Detox", None).await;
+        let receiving = app.directory_service("Matrix Detox", "Matrix Detox Inc.", None).await;
         Self { app, admins, colleague, other_coach, listing, dir_org, receiving, anonymous }
     }
 
@@ -767,46 +767,6 @@ impl World {
     fn admin(&self, target: Target) -> &Staff {
         &self.admins[usize::from(target == Target::OtherOrg)]
     }
-}
-
-/// A directory service (not on Pathways) to refer to.
-async fn service(app: &TestApp, name: &str, on: Option<OrgId>) -> Uuid {
-    use pathways_store::entities::{dir_organization, dir_service};
-    use pathways_store::sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    let w = app.db.store.writer();
-    let now = pathways_store::now();
-    let org = dir_organization::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        source: Set("test".into()),
-        external_id: Set(Uuid::now_v7().to_string()),
-        name: Set(format!("{name} Inc.")),
-        doc: Set(json!({"name": name})),
-        content_hash: Set(String::new()),
-        retired_at: Set(None),
-        updated_at: Set(now),
-        pathways_org_id: Set(on.map(|o| o.as_uuid())),
-    }
-    .insert(w)
-    .await
-    .expect("organization");
-    let s = dir_service::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        organization_id: Set(org.id),
-        source: Set("test".into()),
-        external_id: Set(Uuid::now_v7().to_string()),
-        name: Set(name.into()),
-        is_meeting: Set(false),
-        time_zone: Set(None),
-        doc: Set(json!({"name": name})),
-        content_hash: Set(String::new()),
-        last_verified_on: Set(None),
-        retired_at: Set(None),
-        updated_at: Set(now),
-    }
-    .insert(w)
-    .await
-    .expect("service");
-    s.id
 }
 
 /// A caller: who, signed in how, and (a person, an ally) whose record is theirs.

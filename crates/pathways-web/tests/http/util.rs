@@ -273,3 +273,47 @@ impl TestApp {
         self
     }
 }
+
+impl TestApp {
+    /// A directory service whose organization is `on` Pathways (or not).
+    pub async fn directory_service(&self, name: &str, org_name: &str, on: Option<OrgId>) -> uuid::Uuid {
+        use pathways_store::entities::{dir_organization, dir_service};
+        use pathways_store::sea_orm::{ActiveModelTrait, ActiveValue::Set};
+        use serde_json::json;
+        use uuid::Uuid;
+        let w = self.db.store.writer();
+        let now = pathways_store::now();
+        let org = dir_organization::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            source: Set("test".into()),
+            external_id: Set(Uuid::now_v7().to_string()),
+            name: Set(org_name.into()),
+            doc: Set(json!({"name": org_name})),
+            content_hash: Set(String::new()),
+            retired_at: Set(None),
+            updated_at: Set(now),
+            pathways_org_id: Set(on.map(|o| o.as_uuid())),
+        }
+        .insert(w)
+        .await
+        .expect("organization");
+        let s = dir_service::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            organization_id: Set(org.id),
+            source: Set("test".into()),
+            external_id: Set(Uuid::now_v7().to_string()),
+            name: Set(name.into()),
+            is_meeting: Set(false),
+            time_zone: Set(None),
+            doc: Set(json!({"name": name})),
+            content_hash: Set(String::new()),
+            last_verified_on: Set(None),
+            retired_at: Set(None),
+            updated_at: Set(now),
+        }
+        .insert(w)
+        .await
+        .expect("service");
+        s.id
+    }
+}

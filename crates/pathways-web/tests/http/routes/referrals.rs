@@ -1,51 +1,10 @@
 //! Closed-loop referrals behind the consent gate (issue 7).
 
 use axum::http::{Method, StatusCode};
-use pathways_domain::{OrgId, Role};
-use pathways_store::entities::{dir_organization, dir_service};
-use pathways_store::sea_orm::{ActiveModelTrait, ActiveValue::Set};
+use pathways_domain::Role;
 use serde_json::json;
-use uuid::Uuid;
 
 use crate::util::TestApp;
-
-/// A directory service whose organization is `on` Pathways (or not).
-async fn service(app: &TestApp, name: &str, org_name: &str, on: Option<OrgId>) -> Uuid {
-    let w = app.db.store.writer();
-    let now = pathways_store::now();
-    let org = dir_organization::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        source: Set("test".into()),
-        external_id: Set(Uuid::now_v7().to_string()),
-        name: Set(org_name.into()),
-        doc: Set(json!({"name": org_name})),
-        content_hash: Set(String::new()),
-        retired_at: Set(None),
-        updated_at: Set(now),
-        pathways_org_id: Set(on.map(|o| o.as_uuid())),
-    }
-    .insert(w)
-    .await
-    .expect("organization");
-    let s = dir_service::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        organization_id: Set(org.id),
-        source: Set("test".into()),
-        external_id: Set(Uuid::now_v7().to_string()),
-        name: Set(name.into()),
-        is_meeting: Set(false),
-        time_zone: Set(None),
-        doc: Set(json!({"name": name})),
-        content_hash: Set(String::new()),
-        last_verified_on: Set(None),
-        retired_at: Set(None),
-        updated_at: Set(now),
-    }
-    .insert(w)
-    .await
-    .expect("service");
-    s.id
-}
 
 fn tpo_consent() -> serde_json::Value {
     json!({"categories": ["referral_information"], "recipient": {"kind": "general"}, "tpo": true,
@@ -62,7 +21,7 @@ async fn a_referral_waits_for_consent_then_closes_the_loop() {
     let coach = app.staff(app.org, Role::Coach).await;
     let receiver = app.staff(app.other_org, Role::ProviderStaff).await;
     let p = app.person(app.org, "Referred Person", Some(coach.id)).await;
-    let svc = service(&app, "Withdrawal Management", "Receiving Treatment Center", Some(app.other_org)).await;
+    let svc = app.directory_service("Withdrawal Management", "Receiving Treatment Center", Some(app.other_org)).await;
     let body = json!({"person_id": p.to_string(), "service_id": svc, "reason": "Needs detox this week"});
 
     // No consent: blocked, nothing sent, the page offers to record one.
@@ -153,7 +112,7 @@ async fn an_organization_not_on_pathways_gets_a_printed_packet_on_a_consent_nami
     let app = TestApp::new().await;
     let coach = app.staff(app.org, Role::Coach).await;
     let p = app.person(app.org, "Outside Person", Some(coach.id)).await;
-    let svc = service(&app, "Intensive Outpatient", "Outside Clinic, Inc.", None).await;
+    let svc = app.directory_service("Intensive Outpatient", "Outside Clinic, Inc.", None).await;
     let named = json!({"categories": ["referral_information"],
         "recipient": {"kind": "organization", "name": "outside clinic inc"},
         "purpose": "Referral for care", "expires_on": "2030-01-01", "signed_on": "2026-11-01", "paper_on_file": true});
@@ -180,7 +139,7 @@ async fn an_access_line_operator_refers_the_person_a_call_made() {
     let app = TestApp::new().await;
     let op = app.staff(app.org, Role::AccessLine).await;
     let coach = app.staff(app.org, Role::Coach).await;
-    let svc = service(&app, "Detox Unit", "Receiving Treatment Center", Some(app.other_org)).await;
+    let svc = app.directory_service("Detox Unit", "Receiving Treatment Center", Some(app.other_org)).await;
     let made = app
         .post_form(
             &op,
