@@ -6,6 +6,7 @@ use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use pathways_store::Store;
 use pathways_store::testing::TestDb;
 
 struct Cli {
@@ -137,19 +138,6 @@ async fn an_operator_sets_up_an_organization_and_serves_it() {
     let verify = cli.run(&["audit", "verify"], "");
     assert!(verify.status.success(), "{}", text(&verify));
     assert!(text(&verify).contains("intact"), "{}", text(&verify));
-
-    let backup_path = cli.dir.path().join("backup.db");
-    let backup = cli.run(&["backup", "--to", backup_path.to_str().expect("path")], "");
-    if db.is_postgres() {
-        assert!(!backup.status.success());
-        assert!(text(&backup).contains("pg_dump"), "{}", text(&backup));
-    } else {
-        assert!(backup.status.success(), "{}", text(&backup));
-        assert!(std::fs::metadata(&backup_path).expect("backup file").len() > 0);
-        // The copy is a working database with the same audit trail.
-        let copy = Cli { url: format!("sqlite://{}", backup_path.display()), dir: tempfile::tempdir().expect("dir") };
-        assert!(text(&copy.run(&["audit", "verify"], "")).contains("intact"));
-    }
 }
 
 #[test]
@@ -668,4 +656,236 @@ async fn an_administrator_resets_a_lost_authenticator_from_the_command_line() {
     assert!(events.iter().any(|e| e.action == "two_factor_reset" && e.entity_id == Some(account.id)));
     let again = cli.run(&["user", "reset-2fa", "--email", "clin@example.org"], "");
     assert!(!again.status.success() && text(&again).contains("nothing to reset"), "{}", text(&again));
+}
+
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).permissions().mode() & 0o777
+}
+
+/// Issue 23: a new data folder is 0700 and every file in it 0600, even when the operator's umask would share
+/// them; a folder others can read is refused at start, with the command that fixes it.
+#[test]
+fn a_new_data_folder_is_private_and_one_others_can_read_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = tempfile::tempdir().expect("dir");
+    // The parent is open to everyone, as /srv or a home folder may be: only the data folder must be private.
+    std::fs::set_permissions(root.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let data = root.path().join("pathways-data");
+    let cli = Cli { url: format!("sqlite://{}/pathways.db", data.display()), dir: tempfile::tempdir().expect("dir") };
+    let out = cli.run(&["migrate"], "");
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(mode(&data), 0o700);
+    let files: Vec<_> = std::fs::read_dir(&data).expect("list").map(|e| e.expect("entry").path()).collect();
+    assert!(files.iter().any(|f| f.ends_with("pathways.db")), "{files:?}");
+    for f in &files {
+        assert_eq!(mode(f), 0o600, "{}", f.display());
+    }
+
+    // A database made by an older version with the files open to everyone is narrowed at the next start.
+    let db = data.join("pathways.db");
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let out = cli.run(&["audit", "verify"], "");
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(mode(&db), 0o600);
+
+    // Anyone else able to enter or list the folder: every command refuses, naming the mode and the fix.
+    for open in [0o755, 0o711, 0o770] {
+        std::fs::set_permissions(&data, std::fs::Permissions::from_mode(open)).expect("chmod");
+        for args in [&["migrate"][..], &["audit", "verify"][..], &["user", "disable", "--email", "a@example.org"][..]] {
+            let out = cli.run(args, "");
+            assert!(!out.status.success(), "{args:?} ran with the folder at {open:o}");
+            let said = text(&out);
+            assert!(said.contains(&format!("mode {open:04o}")) && said.contains("chmod 700"), "{said}");
+        }
+    }
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    assert!(cli.run(&["migrate"], "").status.success());
+}
+
+/// Issue 23: `backup` writes an age file (0600, no plain text in it) and `restore` brings every table back — the
+/// same row counts and the same SHA-256 over each table's rows — keeping the database it replaces. A wrong key or a
+/// damaged file changes nothing. On SQLite and on PostgreSQL (pg_dump/pg_restore).
+#[tokio::test(flavor = "multi_thread")]
+async fn an_encrypted_backup_restores_every_table_and_keeps_the_old_database() {
+    use age::secrecy::ExposeSecret as _;
+    let db = TestDb::new().await;
+    let cli = Cli { url: db.url.clone(), dir: tempfile::tempdir().expect("dir") };
+    let key = age::x25519::Identity::generate();
+    let key_file = cli.dir.path().join("backup-key.txt");
+    std::fs::write(&key_file, format!("{}\n", key.to_string().expose_secret())).expect("key file");
+    let other_key_file = cli.dir.path().join("other-key.txt");
+    std::fs::write(&other_key_file, format!("{}\n", age::x25519::Identity::generate().to_string().expose_secret()))
+        .expect("key file");
+    let run = |args: &[&str], identity: &std::path::Path| {
+        let out = cli
+            .cmd(args)
+            .env("PATHWAYS_BACKUP_RECIPIENT", key.to_public().to_string())
+            .env("PATHWAYS_BACKUP_IDENTITY_FILE", identity)
+            .env("PATHWAYS_DEMO_PASSWORD", "maple river lantern orbit")
+            .output()
+            .expect("run");
+        (out.status.success(), text(&out))
+    };
+
+    // Without a key configured there is no backup at all (never a plain one).
+    let plain = cli.dir.path().join("plain.bak");
+    let out = cli.run(&["backup", "--to", plain.to_str().expect("path")], "");
+    assert!(!out.status.success() && text(&out).contains("backup_recipient"), "{}", text(&out));
+    assert!(!plain.exists());
+
+    let (ok, said) =
+        run(&["demo", "generate", "--persons", "40", "--checkins", "400", "--assessments", "60"], &key_file);
+    assert!(ok, "{said}");
+    let (ok, said) = run(&["org", "create", "--slug", "before-backup", "--name", "Before Backup RCC"], &key_file);
+    assert!(ok, "{said}");
+    let before = pathways_store::restore::fingerprint(db.store.reader()).await.expect("fingerprint");
+    assert!(before.iter().any(|t| t.table == "checkin" && t.rows == 400), "{before:?}");
+    assert!(before.iter().any(|t| t.table == "audit_event" && t.rows > 0), "{before:?}");
+    db.store.close().await.expect("close");
+
+    let file = cli.dir.path().join("pathways.age");
+    let (ok, said) = run(&["backup", "--to", file.to_str().expect("path")], &key_file);
+    assert!(ok, "{said}");
+    assert_eq!(mode(&file), 0o600);
+    let bytes = std::fs::read(&file).expect("backup");
+    assert!(bytes.starts_with(b"age-encryption.org/v1\n"), "an age file");
+    let haystack = String::from_utf8_lossy(&bytes);
+    assert!(!haystack.contains("Before Backup RCC") && !haystack.contains("audit_event"), "nothing in the clear");
+    let (ok, said) = run(&["backup", "--to", file.to_str().expect("path")], &key_file);
+    assert!(!ok && said.contains("already exists"), "{said}");
+
+    // A change after the backup, which the restore takes back.
+    let (ok, said) = run(&["org", "create", "--slug", "after-backup", "--name", "After Backup RCC"], &key_file);
+    assert!(ok, "{said}");
+
+    // The wrong key, or a file cut short: refused, and the live database is untouched.
+    let (ok, said) = run(&["restore", "--from", file.to_str().expect("path")], &other_key_file);
+    assert!(!ok && said.contains("cannot decrypt"), "{said}");
+    let cut = cli.dir.path().join("cut.age");
+    std::fs::write(&cut, &bytes[..bytes.len() * 2 / 3]).expect("cut");
+    let (ok, said) = run(&["restore", "--from", cut.to_str().expect("path")], &key_file);
+    assert!(!ok && said.contains("live database is unchanged"), "{said}");
+    let (_, listed) = run(&["org", "list"], &key_file);
+    assert!(listed.contains("after-backup"), "{listed}");
+
+    let (ok, restored_said) = run(&["restore", "--from", file.to_str().expect("path")], &key_file);
+    assert!(ok, "{restored_said}");
+    assert!(restored_said.contains("integrity ok") && restored_said.contains("audit trail intact"), "{restored_said}");
+    let restored = Store::connect(&db.url).await.expect("connect");
+    let after = pathways_store::restore::fingerprint(restored.reader()).await.expect("fingerprint");
+    restored.close().await.expect("close");
+    assert_eq!(after, before, "every table's rows and checksum");
+    let (_, listed) = run(&["org", "list"], &key_file);
+    assert!(listed.contains("before-backup") && !listed.contains("after-backup"), "{listed}");
+    let (ok, said) = run(&["audit", "verify"], &key_file);
+    assert!(ok && said.contains("intact"), "{said}");
+
+    // The replaced database is kept, with the change made after the backup.
+    let kept = restored_said
+        .lines()
+        .find_map(|l| l.strip_prefix("The previous database is kept as "))
+        .and_then(|l| l.strip_suffix('.'))
+        .expect("names the kept database")
+        .to_owned();
+    let kept_url = if db.is_postgres() {
+        let mut u = url::Url::parse(&db.url).expect("url");
+        u.set_path(&format!("/{kept}"));
+        u.to_string()
+    } else {
+        assert_eq!(mode(std::path::Path::new(&kept)), 0o600);
+        format!("sqlite://{kept}")
+    };
+    let old = Cli { url: kept_url.clone(), dir: tempfile::tempdir().expect("dir") };
+    let listed = text(&old.run(&["org", "list"], ""));
+    assert!(listed.contains("after-backup"), "{listed}");
+    if db.is_postgres() {
+        use pathways_store::sea_orm::ConnectionTrait as _;
+        let mut admin_url = url::Url::parse(&db.url).expect("url");
+        admin_url.set_path("/postgres");
+        let admin = pathways_store::sea_orm::Database::connect(admin_url.as_str()).await.expect("connect");
+        admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{kept}\" WITH (FORCE)")).await.expect("drop");
+        admin.close().await.ok();
+    }
+}
+
+/// Issue 23: with `audit_key` set the chain is keyed going forward (the plain events before it still verify); a
+/// checkpoint kept elsewhere finds events removed after it — the cut the chain alone cannot show — and names them.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_checkpoint_finds_audit_events_removed_after_it() {
+    use pathways_store::sea_orm::ConnectionTrait as _;
+    let db = TestDb::new().await;
+    let cli = Cli { url: db.url.clone(), dir: tempfile::tempdir().expect("dir") };
+    let key = "4f1c2a9e8b7d6c5f4e3d2c1b0a99887766554433221100ffeeddccbbaa998877";
+    let keyed = |args: &[&str]| {
+        let out = cli.cmd(args).env("PATHWAYS_AUDIT_KEY", key).output().expect("run");
+        (out.status.success(), text(&out))
+    };
+    // Events from before the key (as on a deployment that upgrades), then keyed ones.
+    for slug in ["plain-one", "plain-two"] {
+        assert!(cli.run(&["org", "create", "--slug", slug, "--name", slug], "").status.success());
+    }
+    for i in 0..5 {
+        let (ok, said) = keyed(&["org", "create", "--slug", &format!("keyed-{i}"), "--name", "Keyed"]);
+        assert!(ok, "{said}");
+    }
+    let (ok, said) = keyed(&["audit", "verify"]);
+    assert!(ok && said.contains("intact") && said.contains("keyed from #"), "{said}");
+    // Without the key the keyed part can't be checked, and nothing may be appended in plain.
+    let out = cli.run(&["audit", "verify"], "");
+    assert!(!out.status.success() && text(&out).contains("set audit_key"), "{}", text(&out));
+    let out = cli.run(&["org", "create", "--slug", "no-key", "--name", "No key"], "");
+    assert!(!out.status.success() && text(&out).contains("audit trail is keyed"), "{}", text(&out));
+    let (ok, said) = keyed(&["audit", "checkpoint"]);
+    assert!(ok && said.starts_with("pathways audit checkpoint v1\nseq "), "{said}");
+
+    let cp = cli.dir.path().join("checkpoint.txt");
+    let (ok, said) = keyed(&["audit", "checkpoint", "--to", cp.to_str().expect("path")]);
+    assert!(ok, "{said}");
+    let head: i64 = std::fs::read_to_string(&cp)
+        .expect("checkpoint")
+        .lines()
+        .find_map(|l| l.strip_prefix("seq "))
+        .and_then(|s| s.parse().ok())
+        .expect("seq");
+    for i in 0..3 {
+        let (ok, said) = keyed(&["org", "create", "--slug", &format!("after-{i}"), "--name", "After"]);
+        assert!(ok, "{said}");
+    }
+    let (ok, said) = keyed(&["audit", "verify", "--checkpoint", cp.to_str().expect("path")]);
+    assert!(ok && said.contains(&format!("head #{head}")) && said.contains("3 events after it"), "{said}");
+
+    // A forged checkpoint (an earlier head, to hide a cut) is refused.
+    let forged = cli.dir.path().join("forged.txt");
+    let text_cp = std::fs::read_to_string(&cp).expect("read");
+    std::fs::write(&forged, text_cp.replace(&format!("seq {head}\n"), &format!("seq {}\n", head - 2))).expect("w");
+    let (ok, said) = keyed(&["audit", "verify", "--checkpoint", forged.to_str().expect("path")]);
+    assert!(!ok && said.contains("signature"), "{said}");
+
+    // The issue's attack: on the database, drop the trigger and delete the last events, from before the checkpoint.
+    let w = db.store.writer();
+    if db.is_postgres() {
+        w.execute_unprepared("DROP TRIGGER audit_event_no_change ON audit_event").await.expect("drop");
+    } else {
+        w.execute_unprepared("DROP TRIGGER audit_event_no_delete").await.expect("drop");
+    }
+    let cut_from = head - 2;
+    w.execute_unprepared(&format!("DELETE FROM audit_event WHERE seq >= {cut_from}")).await.expect("delete");
+    // The chain alone still looks whole…
+    let (ok, said) = keyed(&["audit", "verify"]);
+    assert!(ok && said.contains("intact"), "{said}");
+    // …the checkpoint names the gap.
+    let (ok, said) = keyed(&["audit", "verify", "--checkpoint", cp.to_str().expect("path")]);
+    assert!(!ok, "{said}");
+    assert!(
+        said.contains(&format!("audit events #{cut_from} to #{head} were removed")),
+        "names the removed events: {said}"
+    );
+    // New events written over the gap don't hide it: the event at the checkpoint's head is not the one it saw.
+    for i in 0..4 {
+        let (ok, said) = keyed(&["org", "create", "--slug", &format!("refill-{i}"), "--name", "Refill"]);
+        assert!(ok, "{said}");
+    }
+    let (ok, said) = keyed(&["audit", "verify", "--checkpoint", cp.to_str().expect("path")]);
+    assert!(!ok && said.contains(&format!("rewritten at or before #{head}")), "{said}");
 }

@@ -1,14 +1,13 @@
-//! The database's upkeep: `pathways migrate`, `pathways outreach evaluate`, `pathways audit verify` and
-//! `pathways backup`.
+//! The database's upkeep: `pathways migrate`, `pathways outreach evaluate` and `pathways audit`.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use pathways_store::{Store, audit};
+use pathways_domain::audit::Checkpoint;
+use pathways_store::audit;
 use pathways_web::Config;
 
-use super::{AuditCommand, OutreachCommand, open_store};
+use super::{AuditCommand, OutreachCommand, connect, open_store};
 
 pub(super) async fn migrate(config: Config) -> anyhow::Result<ExitCode> {
     open_store(&config).await?;
@@ -39,24 +38,54 @@ pub(super) async fn outreach(config: Config, command: OutreachCommand) -> anyhow
 }
 
 pub(super) async fn audit(config: Config, command: AuditCommand) -> anyhow::Result<ExitCode> {
-    let AuditCommand::Verify = command;
-    let store = Store::connect(config.database_url()).await.context("cannot open the database")?;
-    let v = audit::verify(store.reader()).await?;
-    match v.broken {
-        None => {
-            println!("The audit trail is intact: {} events checked.", v.checked);
-            Ok(ExitCode::SUCCESS)
+    let store = connect(&config).await?;
+    let v = audit::verify(store.reader(), audit::key()).await?;
+    if let Some(broken) = v.broken {
+        println!("The audit trail is BROKEN after {} intact events: {broken}", v.checked);
+        return Ok(ExitCode::FAILURE);
+    }
+    let keyed = v.keyed_from.map(|s| format!(", keyed from #{s}")).unwrap_or_default();
+    match command {
+        AuditCommand::Verify { checkpoint: None } => {
+            println!("The audit trail is intact: {} events checked{keyed}.", v.checked);
         }
-        Some(broken) => {
-            println!("The audit trail is BROKEN after {} intact events: {broken}", v.checked);
-            Ok(ExitCode::FAILURE)
+        AuditCommand::Verify { checkpoint: Some(file) } => {
+            let key = audit::key().context("checkpoints are signed with audit_key: configure it")?;
+            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let cp = Checkpoint::parse(&text, key).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            let hash = audit::hash_at(store.reader(), cp.seq).await?;
+            if let Err(b) = cp.check(v.head.0, hash.as_deref()) {
+                println!("The audit trail is BROKEN against the checkpoint of {}: {b}", cp.taken_at);
+                return Ok(ExitCode::FAILURE);
+            }
+            println!(
+                "The audit trail is intact: {} events checked{keyed}; it holds the checkpoint's head #{} (taken {}) \
+                 unchanged, and {} events after it.",
+                v.checked,
+                cp.seq,
+                cp.taken_at,
+                v.head.0 - cp.seq
+            );
+        }
+        AuditCommand::Checkpoint { to } => {
+            let key = audit::key().context("a checkpoint is signed with audit_key: configure it")?;
+            let cp = audit::checkpoint(store.reader(), key).await?.map_err(|b| anyhow::anyhow!("{b}"))?;
+            let text = cp.to_text(key);
+            match to {
+                Some(file) => {
+                    let mut f = pathways_store::files::create_private_file(&file)
+                        .with_context(|| format!("cannot create {} (it must not exist)", file.display()))?;
+                    std::io::Write::write_all(&mut f, text.as_bytes())?;
+                    f.sync_all()?;
+                    println!(
+                        "Checkpoint of event #{} written to {}; keep it away from this server.",
+                        cp.seq,
+                        file.display()
+                    );
+                }
+                None => print!("{text}"),
+            }
         }
     }
-}
-
-pub(super) async fn backup(config: Config, to: &Path) -> anyhow::Result<ExitCode> {
-    let store = Store::connect(config.database_url()).await.context("cannot open the database")?;
-    store.backup_sqlite(to).await?;
-    println!("Backed up to {}.", to.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,6 @@
 //! The command line: the commands' definitions (clap) and the dispatch to one module per command group
-//! (`serve`, `demo`, `import` and `export`, `org`, `user` and `token`, and the database's upkeep in
-//! `maintenance`).
+//! (`serve`, `demo`, `import` and `export`, `org`, `user` and `token`, the database's upkeep in `maintenance`,
+//! and encrypted backups in `backup`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,6 +11,7 @@ use pathways_store::Store;
 use pathways_store::audit::Actor;
 use pathways_web::Config;
 
+mod backup;
 mod demo;
 mod import;
 mod import_hsds;
@@ -81,10 +82,18 @@ enum Command {
         #[command(subcommand)]
         command: OutreachCommand,
     },
-    /// Copy a SQLite database while the server runs (for PostgreSQL, use pg_dump).
+    /// Write an encrypted backup (age, to `backup_recipient` or with `backup_passphrase`) while the server runs:
+    /// SQLite's online copy, or PostgreSQL's `pg_dump --format=custom`. FILE must not exist; it is made 0600.
     Backup {
-        #[arg(long)]
+        #[arg(long, value_name = "FILE")]
         to: PathBuf,
+    },
+    /// Restore an encrypted backup (with `backup_identity_file` or `backup_passphrase`) into a new database,
+    /// check it (integrity, migrations, the audit chain), then swap it in, keeping the old one. Stop the server
+    /// first.
+    Restore {
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
     },
 }
 
@@ -252,8 +261,21 @@ enum OutreachCommand {
 
 #[derive(Subcommand)]
 enum AuditCommand {
-    /// Recompute the hash chain and name the first broken event.
-    Verify,
+    /// Recompute the hash chain and name the first broken event; with --checkpoint, also check that every event
+    /// up to the checkpoint's head is still there, unchanged (naming the removed events).
+    Verify {
+        /// A checkpoint written by `pathways audit checkpoint` (needs audit_key).
+        #[arg(long, value_name = "FILE")]
+        checkpoint: Option<PathBuf>,
+    },
+    /// Verify the chain and print its head (sequence number and keyed hash), signed with audit_key, to keep away
+    /// from this server (another machine, a ticket, paper): `audit verify --checkpoint` then finds events removed
+    /// after it.
+    Checkpoint {
+        /// Write it to this new file instead of printing it.
+        #[arg(long, value_name = "FILE")]
+        to: Option<PathBuf>,
+    },
 }
 
 fn load_config() -> anyhow::Result<Config> {
@@ -266,9 +288,25 @@ fn load_config() -> anyhow::Result<Config> {
 }
 
 async fn open_store(config: &Config) -> anyhow::Result<Store> {
-    let store = Store::connect(config.database_url()).await.context("cannot open the database")?;
+    let store = connect(config).await?;
     store.migrate().await.context("cannot migrate the database")?;
+    if pathways_store::audit::key().is_none() && pathways_store::audit::head_is_keyed(store.reader()).await? {
+        anyhow::bail!(
+            "the audit trail is keyed, and audit_key is not configured: events written now would break the chain. \
+             Set audit_key (in pathways.toml or PATHWAYS_AUDIT_KEY) to the deployment's key"
+        );
+    }
     Ok(store)
+}
+
+/// Opens the configured database without migrating it — after refusing a SQLite data folder that other accounts
+/// on this machine can read (the message names the fix).
+async fn connect(config: &Config) -> anyhow::Result<Store> {
+    if let Some(file) = pathways_store::files::sqlite_file(config.database_url()) {
+        pathways_store::files::check_private_dir(&pathways_store::files::data_dir(&file))
+            .map_err(anyhow::Error::msg)?;
+    }
+    Store::connect(config.database_url()).await.context("cannot open the database")
 }
 
 /// The audit actor for command-line changes: no account, marked as the CLI.
@@ -278,6 +316,11 @@ fn cli_actor() -> Actor {
 
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let config = load_config()?;
+    if let Some(key) = &config.audit_key {
+        let key = pathways_domain::audit::AuditKey::new(secrecy::ExposeSecret::expose_secret(key).as_bytes())
+            .map_err(|e| anyhow::anyhow!("configuration: audit_key: {e}"))?;
+        pathways_store::audit::use_key(key)?;
+    }
     match cli.command {
         Command::Serve { demo, bind } => serve::serve(config, demo, bind).await,
         Command::Migrate => maintenance::migrate(config).await,
@@ -289,6 +332,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export { command: ExportCommand::Hsds { dir } } => import::export_hsds(config, &dir).await,
         Command::Outreach { command } => maintenance::outreach(config, command).await,
         Command::Audit { command } => maintenance::audit(config, command).await,
-        Command::Backup { to } => maintenance::backup(config, &to).await,
+        Command::Backup { to } => backup::backup(config, &to).await,
+        Command::Restore { from } => backup::restore(config, &from).await,
     }
 }

@@ -7,6 +7,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use hmac::{Hmac, Mac};
+use sha2::digest::Update;
 use sha2::{Digest, Sha256};
 
 /// What happened. Stored as its `as_str` text; append new variants, never rename old ones.
@@ -127,10 +129,13 @@ pub enum AuditAction {
     FhirExport,
     /// A person's record read through the read-only FHIR API.
     FhirRead,
+    /// The scan of a paper consent uploaded (issue 23): the event names the consent and, in its detail, the
+    /// SHA-256 of the scan it replaced (`none` for the first) and of the new one.
+    ConsentScanUpload,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 72] = [
+    pub const ALL: [AuditAction; 73] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -203,6 +208,7 @@ impl AuditAction {
         AuditAction::RecordDownload,
         AuditAction::FhirExport,
         AuditAction::FhirRead,
+        AuditAction::ConsentScanUpload,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -279,6 +285,7 @@ impl AuditAction {
             AuditAction::RecordDownload => "record_download",
             AuditAction::FhirExport => "fhir_export",
             AuditAction::FhirRead => "fhir_read",
+            AuditAction::ConsentScanUpload => "consent_scan_upload",
         }
     }
 }
@@ -336,15 +343,41 @@ pub struct ChainFields<'a> {
     pub detail: Option<&'a str>,
 }
 
-/// The hash of an event, given the hash of the event before it.
-pub fn chain_hash(prev_hash: &str, f: &ChainFields<'_>) -> String {
-    let mut h = Sha256::new();
+/// The key of the chain's keyed hashes (HMAC-SHA-256), from the secret configuration, never stored in the
+/// database. `Debug` never shows it.
+#[derive(Clone)]
+pub struct AuditKey(Vec<u8>);
+
+impl AuditKey {
+    /// The shortest key accepted: 32 bytes (e.g. `openssl rand -hex 32`, 64 characters).
+    pub const MIN_LEN: usize = 32;
+
+    pub fn new(bytes: &[u8]) -> Result<Self, String> {
+        if bytes.len() < Self::MIN_LEN {
+            return Err(format!("the audit key must be at least {} bytes", Self::MIN_LEN));
+        }
+        Ok(Self(bytes.to_vec()))
+    }
+
+    fn mac(&self) -> Hmac<Sha256> {
+        <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC takes a key of any length")
+    }
+}
+
+impl fmt::Debug for AuditKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("AuditKey(…)")
+    }
+}
+
+/// Feeds the canonical encoding of an event into a hash or a MAC.
+fn encode(h: &mut impl Update, prev_hash: &str, f: &ChainFields<'_>) {
     let mut put = |tag: &str, value: Option<&str>| {
         // Length-prefixed and tagged: `None` and `Some("")` differ, and no value can spill into the next.
         match value {
-            None => h.update(format!("{tag}:-;")),
+            None => h.update(format!("{tag}:-;").as_bytes()),
             Some(v) => {
-                h.update(format!("{tag}:{}:", v.len()));
+                h.update(format!("{tag}:{}:", v.len()).as_bytes());
                 h.update(v.as_bytes());
                 h.update(b";");
             }
@@ -365,7 +398,22 @@ pub fn chain_hash(prev_hash: &str, f: &ChainFields<'_>) -> String {
     put("request", f.request_id);
     put("addr", f.client_addr);
     put("detail", f.detail);
+}
+
+/// The hash of an event, given the hash of the event before it: plain SHA-256, as every event was hashed before
+/// the chain was keyed (issue 23), and as events still are where no audit key is configured.
+pub fn chain_hash(prev_hash: &str, f: &ChainFields<'_>) -> String {
+    let mut h = Sha256::new();
+    encode(&mut h, prev_hash, f);
     hex::encode(h.finalize())
+}
+
+/// The keyed hash of an event: HMAC-SHA-256 under the audit key over the same encoding. Whoever can write the
+/// database but lacks the key cannot make a row that verifies, so can neither alter nor re-link the chain.
+pub fn keyed_chain_hash(key: &AuditKey, prev_hash: &str, f: &ChainFields<'_>) -> String {
+    let mut m = key.mac();
+    encode(&mut m, prev_hash, f);
+    hex::encode(m.finalize().into_bytes())
 }
 
 /// Where and how the chain is broken.
@@ -375,30 +423,72 @@ pub enum ChainBreak {
     Altered { seq: i64, id: String },
     #[error("audit event #{seq} (id {id}) does not follow the event before it: a row is missing or inserted")]
     Unlinked { seq: i64, id: String },
+    #[error(
+        "audit event #{seq} (id {id}) is not keyed but follows keyed events: it was written without the audit key \
+         (or the chain was rewritten from there)"
+    )]
+    Unkeyed { seq: i64, id: String },
+    #[error("audit event #{seq} (id {id}) is keyed: set audit_key to verify the trail")]
+    NoKey { seq: i64, id: String },
 }
 
-/// Walks the chain in order of `seq`; checks both links and hashes, and names the first broken row.
+/// Walks the chain in order of `seq`; checks both links and hashes, and names the first broken row. Plain
+/// events verify by SHA-256 as long as no keyed event came before them; once the chain is keyed every later event
+/// must be keyed too, so the part before the key was introduced still verifies and nothing can be appended
+/// after it without the key.
 #[derive(Debug)]
 pub struct ChainVerifier {
     prev_hash: String,
     prev_seq: i64,
     checked: u64,
+    key: Option<AuditKey>,
+    keyed_from: Option<i64>,
 }
 
 impl Default for ChainVerifier {
     fn default() -> Self {
-        Self { prev_hash: GENESIS_HASH.to_owned(), prev_seq: 0, checked: 0 }
+        Self { prev_hash: GENESIS_HASH.to_owned(), prev_seq: 0, checked: 0, key: None, keyed_from: None }
     }
 }
 
 impl ChainVerifier {
-    /// Checks the next row (rows must come in ascending `seq`).
-    pub fn check(&mut self, fields: &ChainFields<'_>, stored_prev: &str, stored_hash: &str) -> Result<(), ChainBreak> {
+    /// A verifier that can check keyed events.
+    pub fn with_key(key: Option<AuditKey>) -> Self {
+        Self { key, ..Self::default() }
+    }
+
+    /// Checks the next row (rows must come in ascending `seq`); `keyed` is the row's own claim of how it was
+    /// hashed.
+    pub fn check(
+        &mut self,
+        fields: &ChainFields<'_>,
+        stored_prev: &str,
+        stored_hash: &str,
+        keyed: bool,
+    ) -> Result<(), ChainBreak> {
+        let at = || (fields.seq, fields.id.to_owned());
         if fields.seq != self.prev_seq + 1 || stored_prev != self.prev_hash {
-            return Err(ChainBreak::Unlinked { seq: fields.seq, id: fields.id.to_owned() });
+            let (seq, id) = at();
+            return Err(ChainBreak::Unlinked { seq, id });
         }
-        if chain_hash(stored_prev, fields) != stored_hash {
-            return Err(ChainBreak::Altered { seq: fields.seq, id: fields.id.to_owned() });
+        let expected = match (keyed, &self.key) {
+            (false, _) if self.keyed_from.is_some() => {
+                let (seq, id) = at();
+                return Err(ChainBreak::Unkeyed { seq, id });
+            }
+            (false, _) => chain_hash(stored_prev, fields),
+            (true, Some(key)) => keyed_chain_hash(key, stored_prev, fields),
+            (true, None) => {
+                let (seq, id) = at();
+                return Err(ChainBreak::NoKey { seq, id });
+            }
+        };
+        if expected != stored_hash {
+            let (seq, id) = at();
+            return Err(ChainBreak::Altered { seq, id });
+        }
+        if keyed && self.keyed_from.is_none() {
+            self.keyed_from = Some(fields.seq);
         }
         self.prev_hash = stored_hash.to_owned();
         self.prev_seq = fields.seq;
@@ -409,6 +499,99 @@ impl ChainVerifier {
     pub fn checked(&self) -> u64 {
         self.checked
     }
+
+    /// The last event checked: its `seq` and hash (0 and the genesis hash before any).
+    pub fn head(&self) -> (i64, &str) {
+        (self.prev_seq, &self.prev_hash)
+    }
+
+    /// The first keyed event, if the chain is keyed.
+    pub fn keyed_from(&self) -> Option<i64> {
+        self.keyed_from
+    }
+}
+
+/// A signed note of the chain's head, kept away from the server (issue 23): `audit verify --checkpoint` then
+/// finds events removed after it, which the chain alone cannot show (cutting its tail leaves a valid chain).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Checkpoint {
+    pub seq: i64,
+    pub hash: String,
+    /// When it was taken (UTC, RFC 3339), for the reader.
+    pub taken_at: String,
+}
+
+const CHECKPOINT_HEADER: &str = "pathways audit checkpoint v1";
+
+impl Checkpoint {
+    fn mac(&self, key: &AuditKey) -> String {
+        let mut m = key.mac();
+        Update::update(
+            &mut m,
+            format!("{CHECKPOINT_HEADER}\n{}\n{}\n{}", self.seq, self.hash, self.taken_at).as_bytes(),
+        );
+        hex::encode(m.finalize().into_bytes())
+    }
+
+    /// The checkpoint as a few lines of text, signed with the audit key.
+    pub fn to_text(&self, key: &AuditKey) -> String {
+        format!(
+            "{CHECKPOINT_HEADER}\nseq {}\nhash {}\ntaken_at {}\nmac {}\n",
+            self.seq,
+            self.hash,
+            self.taken_at,
+            self.mac(key)
+        )
+    }
+
+    /// Reads a checkpoint and checks its signature.
+    pub fn parse(text: &str, key: &AuditKey) -> Result<Self, String> {
+        let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+        if lines.next() != Some(CHECKPOINT_HEADER) {
+            return Err(format!("not a checkpoint (the first line must be {CHECKPOINT_HEADER:?})"));
+        }
+        let mut field = |name: &str| -> Result<String, String> {
+            lines
+                .next()
+                .and_then(|l| l.strip_prefix(name))
+                .and_then(|v| v.strip_prefix(' '))
+                .map(str::to_owned)
+                .ok_or_else(|| format!("the checkpoint has no {name} line where expected"))
+        };
+        let seq = field("seq")?.parse::<i64>().map_err(|_| "the checkpoint's seq is not a number".to_owned())?;
+        let hash = field("hash")?;
+        let taken_at = field("taken_at")?;
+        let mac = field("mac")?;
+        let cp = Self { seq, hash, taken_at };
+        if !bool::from(subtle::ConstantTimeEq::ct_eq(cp.mac(key).as_bytes(), mac.as_bytes())) {
+            return Err(
+                "the checkpoint's signature does not match: it was altered, or made with another audit key".into()
+            );
+        }
+        Ok(cp)
+    }
+
+    /// Compares the checkpoint with the trail as it is now: its last event's `seq`, and the stored hash of the
+    /// event at the checkpoint's `seq` (if that event exists).
+    pub fn check(&self, last_seq: i64, hash_at_checkpoint: Option<&str>) -> Result<(), CheckpointBreak> {
+        match hash_at_checkpoint {
+            None if last_seq < self.seq => Err(CheckpointBreak::Removed { from: last_seq + 1, to: self.seq }),
+            Some(h) if h == self.hash => Ok(()),
+            _ => Err(CheckpointBreak::Rewritten { seq: self.seq }),
+        }
+    }
+}
+
+/// How the trail differs from a checkpoint.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CheckpointBreak {
+    #[error(
+        "audit events #{from} to #{to} were removed: the trail ends at #{} but the checkpoint saw #{to}",
+        from - 1
+    )]
+    Removed { from: i64, to: i64 },
+    #[error("audit event #{seq} is not the event the checkpoint saw: the chain was rewritten at or before #{seq}")]
+    Rewritten { seq: i64 },
 }
 
 #[cfg(test)]
@@ -444,7 +627,7 @@ mod tests {
     fn an_intact_chain_verifies() {
         let mut v = ChainVerifier::default();
         for (i, (id, prev, hash)) in chain(5).iter().enumerate() {
-            v.check(&event(i as i64 + 1, id), prev, hash).expect("intact");
+            v.check(&event(i as i64 + 1, id), prev, hash, false).expect("intact");
         }
         assert_eq!(v.checked(), 5);
     }
@@ -459,7 +642,7 @@ mod tests {
             if i == 2 {
                 f.outcome = "denied";
             }
-            if let Err(e) = v.check(&f, prev, hash) {
+            if let Err(e) = v.check(&f, prev, hash, false) {
                 broken = Some(e);
                 break;
             }
@@ -471,9 +654,109 @@ mod tests {
     fn a_removed_row_is_found() {
         let rows = chain(4);
         let mut v = ChainVerifier::default();
-        v.check(&event(1, &rows[0].0), &rows[0].1, &rows[0].2).expect("first");
-        let err = v.check(&event(3, &rows[2].0), &rows[2].1, &rows[2].2).expect_err("gap");
+        v.check(&event(1, &rows[0].0), &rows[0].1, &rows[0].2, false).expect("first");
+        let err = v.check(&event(3, &rows[2].0), &rows[2].1, &rows[2].2, false).expect_err("gap");
         assert_eq!(err, ChainBreak::Unlinked { seq: 3, id: "id-3".into() });
+    }
+
+    fn key(b: u8) -> AuditKey {
+        AuditKey::new(&[b; 32]).expect("key")
+    }
+
+    /// A chain of `plain` SHA-256 events followed by `keyed` HMAC events (the migration's "keyed going forward").
+    fn mixed(plain: i64, keyed: i64, k: &AuditKey) -> Vec<(String, String, String, bool)> {
+        let mut prev = GENESIS_HASH.to_owned();
+        (1..=plain + keyed)
+            .map(|seq| {
+                let id = format!("id-{seq}");
+                let is_keyed = seq > plain;
+                let hash = if is_keyed {
+                    keyed_chain_hash(k, &prev, &event(seq, &id))
+                } else {
+                    chain_hash(&prev, &event(seq, &id))
+                };
+                let row = (id, prev.clone(), hash.clone(), is_keyed);
+                prev = hash;
+                row
+            })
+            .collect()
+    }
+
+    fn walk(v: &mut ChainVerifier, rows: &[(String, String, String, bool)]) -> Result<(), ChainBreak> {
+        for (i, (id, prev, hash, keyed)) in rows.iter().enumerate() {
+            v.check(&event(i as i64 + 1, id), prev, hash, *keyed)?;
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_plain_part_still_verifies_once_the_chain_is_keyed() {
+        let rows = mixed(3, 4, &key(1));
+        let mut v = ChainVerifier::with_key(Some(key(1)));
+        walk(&mut v, &rows).expect("intact");
+        assert_eq!((v.checked(), v.keyed_from()), (7, Some(4)));
+        // Without the key, the plain part verifies and the first keyed event is named.
+        let mut v = ChainVerifier::default();
+        assert_eq!(walk(&mut v, &rows), Err(ChainBreak::NoKey { seq: 4, id: "id-4".into() }));
+        // With another key, the first keyed event is altered.
+        let mut v = ChainVerifier::with_key(Some(key(2)));
+        assert_eq!(walk(&mut v, &rows), Err(ChainBreak::Altered { seq: 4, id: "id-4".into() }));
+    }
+
+    #[test]
+    fn an_event_rehashed_without_the_key_is_found() {
+        // Someone who can write the database re-links a changed event with plain SHA-256, as before the key.
+        let k = key(1);
+        let mut rows = mixed(2, 3, &k);
+        let mut f = event(4, "id-4");
+        f.outcome = "denied";
+        rows[3].2 = chain_hash(&rows[3].1, &f);
+        rows[3].3 = false;
+        let mut v = ChainVerifier::with_key(Some(k.clone()));
+        let mut broken = None;
+        for (i, (id, prev, hash, keyed)) in rows.iter().enumerate() {
+            let mut f = event(i as i64 + 1, id);
+            if i == 3 {
+                f.outcome = "denied";
+            }
+            if let Err(e) = v.check(&f, prev, hash, *keyed) {
+                broken = Some(e);
+                break;
+            }
+        }
+        assert_eq!(broken, Some(ChainBreak::Unkeyed { seq: 4, id: "id-4".into() }));
+        // Claiming the row is keyed doesn't help: its MAC can't be made without the key.
+        rows[3].3 = true;
+        let mut v = ChainVerifier::with_key(Some(k));
+        v.check(&event(1, "id-1"), &rows[0].1, &rows[0].2, false).expect("1");
+        v.check(&event(2, "id-2"), &rows[1].1, &rows[1].2, false).expect("2");
+        v.check(&event(3, "id-3"), &rows[2].1, &rows[2].2, true).expect("3");
+        assert_eq!(v.check(&f, &rows[3].1, &rows[3].2, true), Err(ChainBreak::Altered { seq: 4, id: "id-4".into() }));
+    }
+
+    #[test]
+    fn a_checkpoint_finds_removed_and_rewritten_events_and_refuses_forgery() {
+        let k = key(1);
+        let cp = Checkpoint { seq: 20, hash: "ab".repeat(32), taken_at: "2026-12-06T06:00:00Z".into() };
+        let text = cp.to_text(&k);
+        let read = Checkpoint::parse(&text, &k).expect("parses");
+        assert_eq!(read, cp);
+        assert!(read.check(20, Some(&"ab".repeat(32))).is_ok());
+        assert!(read.check(25, Some(&"ab".repeat(32))).is_ok(), "later events are fine");
+        assert_eq!(read.check(2, None), Err(CheckpointBreak::Removed { from: 3, to: 20 }));
+        assert_eq!(
+            read.check(2, None).expect_err("removed").to_string(),
+            "audit events #3 to #20 were removed: the trail ends at #2 but the checkpoint saw #20"
+        );
+        assert_eq!(read.check(30, Some(&"cd".repeat(32))), Err(CheckpointBreak::Rewritten { seq: 20 }));
+        assert_eq!(read.check(30, None), Err(CheckpointBreak::Rewritten { seq: 20 }));
+        // A checkpoint edited to an earlier head, or checked with another key, is refused.
+        let forged = text.replace("seq 20", "seq 2");
+        assert!(Checkpoint::parse(&forged, &k).expect_err("forged").contains("signature"));
+        assert!(Checkpoint::parse(&text, &key(2)).is_err());
+        assert!(Checkpoint::parse("hello", &k).is_err());
+        assert!(format!("{k:?}") == "AuditKey(…)");
+        assert!(AuditKey::new(&[1; 31]).is_err());
     }
 
     #[test]

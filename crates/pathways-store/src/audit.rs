@@ -7,7 +7,8 @@
 
 use chrono::{DateTime, Utc};
 use pathways_domain::audit::{
-    AuditAction, AuditOutcome, ChainBreak, ChainFields, ChainVerifier, GENESIS_HASH, chain_hash,
+    AuditAction, AuditKey, AuditOutcome, ChainBreak, ChainFields, ChainVerifier, Checkpoint, GENESIS_HASH, chain_hash,
+    keyed_chain_hash,
 };
 use pathways_domain::throttle::Failures;
 use pathways_domain::{AccountId, OrgId, PersonId};
@@ -19,6 +20,35 @@ use uuid::Uuid;
 
 use crate::entities::audit_event;
 use crate::{Result, now};
+
+/// The audit key of this process (issue 23): set once at start from the secret configuration. Process-wide
+/// because every append — inside any use case's transaction, from any door — must use it, and one deployment
+/// has one key. Unset, events are hashed with plain SHA-256 as before.
+static KEY: std::sync::OnceLock<AuditKey> = std::sync::OnceLock::new();
+
+/// Keys every event this process appends from now on. A second call with another key is refused.
+pub fn use_key(key: AuditKey) -> Result<()> {
+    KEY.set(key).map_err(|_| crate::StoreError::Invalid("the audit key is set once per process".into()))
+}
+
+/// The key events are appended with, if any.
+pub fn key() -> Option<&'static AuditKey> {
+    KEY.get()
+}
+
+/// Whether the chain's last event is keyed: a process without the key must then not append (its plain events
+/// would break the chain).
+pub async fn head_is_keyed(db: &impl ConnectionTrait) -> Result<bool> {
+    let last: Option<bool> = audit_event::Entity::find()
+        .select_only()
+        .column(audit_event::Column::Keyed)
+        .order_by_desc(audit_event::Column::Seq)
+        .limit(1)
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(last.unwrap_or(false))
+}
 
 /// An arbitrary constant naming the audit chain's advisory lock.
 const AUDIT_LOCK_KEY: i64 = 0x5041_5448_5741_5953; // "PATHWAYS"
@@ -136,6 +166,7 @@ pub async fn append_many(tx: &DatabaseTransaction, events: &[(&Actor, &AuditEntr
             detail: entry.detail.clone(),
             prev_hash: prev_hash.clone(),
             hash: String::new(),
+            keyed: KEY.get().is_some(),
         };
         row.hash = hash_of(&row);
         prev_hash = row.hash.clone();
@@ -214,7 +245,10 @@ async fn write_batch(store: &crate::Store, jobs: &[Job]) -> Result<()> {
 
 fn hash_of(row: &audit_event::Model) -> String {
     let strings = RowStrings::of(row);
-    chain_hash(&row.prev_hash, &strings.fields(row))
+    match KEY.get() {
+        Some(key) => keyed_chain_hash(key, &row.prev_hash, &strings.fields(row)),
+        None => chain_hash(&row.prev_hash, &strings.fields(row)),
+    }
 }
 
 /// The text forms of a row's ids, owned so that [`ChainFields`] can borrow them.
@@ -262,13 +296,18 @@ impl RowStrings {
 pub struct Verification {
     pub checked: u64,
     pub broken: Option<ChainBreak>,
+    /// The last event checked: its `seq` and stored hash (0 and the genesis hash for an empty trail).
+    pub head: (i64, String),
+    /// The first keyed event, if the chain is keyed.
+    pub keyed_from: Option<i64>,
 }
 
-/// Recomputes the whole chain in pages, and names the first broken row.
-pub async fn verify(db: &impl ConnectionTrait) -> Result<Verification> {
-    let mut verifier = ChainVerifier::default();
+/// Recomputes the whole chain in pages (keyed events with `key`), and names the first broken row.
+pub async fn verify(db: &impl ConnectionTrait, key: Option<&AuditKey>) -> Result<Verification> {
+    let mut verifier = ChainVerifier::with_key(key.cloned());
     let mut after = 0i64;
-    loop {
+    let mut broken = None;
+    'pages: loop {
         let page = audit_event::Entity::find()
             .filter(audit_event::Column::Seq.gt(after))
             .order_by_asc(audit_event::Column::Seq)
@@ -279,12 +318,56 @@ pub async fn verify(db: &impl ConnectionTrait) -> Result<Verification> {
         after = last.seq;
         for row in &page {
             let strings = RowStrings::of(row);
-            if let Err(broken) = verifier.check(&strings.fields(row), &row.prev_hash, &row.hash) {
-                return Ok(Verification { checked: verifier.checked(), broken: Some(broken) });
+            if let Err(b) = verifier.check(&strings.fields(row), &row.prev_hash, &row.hash, row.keyed) {
+                broken = Some(b);
+                break 'pages;
             }
         }
     }
-    Ok(Verification { checked: verifier.checked(), broken: None })
+    let (seq, hash) = verifier.head();
+    Ok(Verification {
+        checked: verifier.checked(),
+        broken,
+        head: (seq, hash.to_owned()),
+        keyed_from: verifier.keyed_from(),
+    })
+}
+
+/// The chain's head as a checkpoint (after verifying the whole chain: a checkpoint of a broken chain would vouch
+/// for it). `Err` names the break.
+pub async fn checkpoint(
+    db: &impl ConnectionTrait,
+    key: &AuditKey,
+) -> Result<std::result::Result<Checkpoint, ChainBreak>> {
+    let v = verify(db, Some(key)).await?;
+    if let Some(b) = v.broken {
+        return Ok(Err(b));
+    }
+    Ok(Ok(Checkpoint { seq: v.head.0, hash: v.head.1, taken_at: now().to_rfc3339() }))
+}
+
+/// The stored hash of the event at `seq`, if it exists.
+pub async fn hash_at(db: &impl ConnectionTrait, seq: i64) -> Result<Option<String>> {
+    Ok(audit_event::Entity::find()
+        .select_only()
+        .column(audit_event::Column::Hash)
+        .filter(audit_event::Column::Seq.eq(seq))
+        .into_tuple()
+        .one(db)
+        .await?)
+}
+
+/// The last event's `seq` (0 for an empty trail).
+pub async fn last_seq(db: &impl ConnectionTrait) -> Result<i64> {
+    let last: Option<i64> = audit_event::Entity::find()
+        .select_only()
+        .column(audit_event::Column::Seq)
+        .order_by_desc(audit_event::Column::Seq)
+        .limit(1)
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(last.unwrap_or(0))
 }
 
 /// Failed sign-ins for a login string (its [`pathways_domain::throttle::login_key`], kept as the event's detail,

@@ -390,7 +390,9 @@ pub async fn access_log(
     Ok((rows, total))
 }
 
-/// Keeps (or replaces) the scan of a paper consent; the caller checked its type and size.
+/// Keeps the scan of a paper consent as its current one; the caller checked its type and size. A scan it replaces
+/// is kept whole among the consent's previous scans (issue 23). Returns the replaced scan's SHA-256 (if any) and the
+/// new one's, for the audit event.
 pub async fn attach_scan(
     db: &impl ConnectionTrait,
     consent: Uuid,
@@ -398,21 +400,40 @@ pub async fn attach_scan(
     bytes: Vec<u8>,
     by: AccountId,
     now: DateTime<Utc>,
-) -> Result<()> {
+) -> Result<(Option<String>, String)> {
+    use crate::entities::{consent_scan, consent_scan_previous};
     use sea_orm::sea_query::OnConflict;
     use sha2::Digest as _;
     let sha = hex::encode(sha2::Sha256::digest(&bytes));
-    let row = crate::entities::consent_scan::ActiveModel {
+    let old = consent_scan::Entity::find_by_id(consent).one(db).await?;
+    let old_sha = old.as_ref().map(|o| o.sha256.clone());
+    if let Some(o) = old {
+        consent_scan_previous::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            consent_id: Set(o.consent_id),
+            content_type: Set(o.content_type),
+            bytes: Set(o.bytes),
+            size: Set(o.size),
+            sha256: Set(o.sha256),
+            uploaded_at: Set(o.uploaded_at),
+            uploaded_by: Set(o.uploaded_by),
+            replaced_at: Set(now),
+            replaced_by: Set(by.as_uuid()),
+        }
+        .insert(db)
+        .await?;
+    }
+    let row = consent_scan::ActiveModel {
         consent_id: Set(consent),
         content_type: Set(content_type.to_owned()),
         size: Set(i32::try_from(bytes.len()).unwrap_or(i32::MAX)),
         bytes: Set(bytes),
-        sha256: Set(sha),
+        sha256: Set(sha.clone()),
         uploaded_at: Set(now),
         uploaded_by: Set(by.as_uuid()),
     };
-    use crate::entities::consent_scan::Column as C;
-    crate::entities::consent_scan::Entity::insert(row)
+    use consent_scan::Column as C;
+    consent_scan::Entity::insert(row)
         .on_conflict(
             OnConflict::column(C::ConsentId)
                 .update_columns([C::ContentType, C::Bytes, C::Size, C::Sha256, C::UploadedAt, C::UploadedBy])
@@ -420,7 +441,85 @@ pub async fn attach_scan(
         )
         .exec(db)
         .await?;
-    Ok(())
+    Ok((old_sha, sha))
+}
+
+/// One upload of a consent's scan: the current one or one it replaced (never the bytes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScanVersion {
+    pub consent_id: Uuid,
+    pub sha256: String,
+    pub size: i32,
+    pub content_type: String,
+    pub uploaded_at: DateTime<Utc>,
+    pub uploaded_by: Uuid,
+    /// Who replaced it and when; `None` for the current scan.
+    pub replaced: Option<(DateTime<Utc>, Uuid)>,
+}
+
+/// Every scan of these consents, the current one first, then those it replaced, newest first.
+pub async fn scan_history(db: &impl ConnectionTrait, consents: &[Uuid]) -> Result<Vec<ScanVersion>> {
+    use crate::entities::{consent_scan, consent_scan_previous};
+    if consents.is_empty() {
+        return Ok(Vec::new());
+    }
+    let current: Vec<(Uuid, String, i32, String, DateTime<Utc>, Uuid)> = consent_scan::Entity::find()
+        .select_only()
+        .columns([
+            consent_scan::Column::ConsentId,
+            consent_scan::Column::Sha256,
+            consent_scan::Column::Size,
+            consent_scan::Column::ContentType,
+            consent_scan::Column::UploadedAt,
+            consent_scan::Column::UploadedBy,
+        ])
+        .filter(consent_scan::Column::ConsentId.is_in(consents.to_vec()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    type Previous = (Uuid, String, i32, String, DateTime<Utc>, Uuid, DateTime<Utc>, Uuid);
+    let previous: Vec<Previous> = consent_scan_previous::Entity::find()
+        .select_only()
+        .columns([
+            consent_scan_previous::Column::ConsentId,
+            consent_scan_previous::Column::Sha256,
+            consent_scan_previous::Column::Size,
+            consent_scan_previous::Column::ContentType,
+            consent_scan_previous::Column::UploadedAt,
+            consent_scan_previous::Column::UploadedBy,
+            consent_scan_previous::Column::ReplacedAt,
+            consent_scan_previous::Column::ReplacedBy,
+        ])
+        .filter(consent_scan_previous::Column::ConsentId.is_in(consents.to_vec()))
+        .order_by_desc(consent_scan_previous::Column::ReplacedAt)
+        .order_by_desc(consent_scan_previous::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut out: Vec<ScanVersion> = current
+        .into_iter()
+        .map(|(consent_id, sha256, size, content_type, uploaded_at, uploaded_by)| ScanVersion {
+            consent_id,
+            sha256,
+            size,
+            content_type,
+            uploaded_at,
+            uploaded_by,
+            replaced: None,
+        })
+        .collect();
+    out.extend(previous.into_iter().map(
+        |(consent_id, sha256, size, content_type, uploaded_at, uploaded_by, replaced_at, replaced_by)| ScanVersion {
+            consent_id,
+            sha256,
+            size,
+            content_type,
+            uploaded_at,
+            uploaded_by,
+            replaced: Some((replaced_at, replaced_by)),
+        },
+    ));
+    Ok(out)
 }
 
 /// The scan of a consent, if one was uploaded.

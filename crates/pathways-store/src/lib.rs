@@ -24,6 +24,7 @@ pub mod entities;
 #[cfg(not(feature = "raw"))]
 mod entities;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod invites;
 pub mod jobs;
@@ -38,6 +39,7 @@ pub mod plans;
 pub mod records;
 pub mod referrals;
 pub mod resets;
+pub mod restore;
 pub mod sessions;
 pub mod summary;
 #[cfg(any(test, feature = "testing"))]
@@ -123,10 +125,9 @@ impl Store {
     }
 
     async fn connect_sqlite(url: &str) -> Result<Self> {
-        let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
-        let path = path.split('?').next().unwrap_or(path);
-        if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| {
+        let file = files::sqlite_file(url);
+        if let Some(dir) = file.as_deref().and_then(Path::parent).filter(|d| !d.as_os_str().is_empty()) {
+            files::create_private_dir(dir).map_err(|e| {
                 StoreError::Invalid(format!("cannot create the database folder {}: {e}", dir.display()))
             })?;
         }
@@ -156,6 +157,12 @@ impl Store {
             .test_before_acquire(false)
             .map_sqlx_sqlite_opts(tune(true));
         let read = Database::connect(r).await?;
+        // Files made before the umask was set (or by another tool) are narrowed to the owner; SQLite gives a new
+        // WAL and index the database file's mode.
+        for f in file.iter().flat_map(|f| files::sqlite_files(f)) {
+            files::make_private(&f)
+                .map_err(|e| StoreError::Invalid(format!("cannot make {} private: {e}", f.display())))?;
+        }
         Ok(Self { write, read })
     }
 
@@ -191,6 +198,13 @@ impl Store {
     /// For maintenance commands.
     pub fn writer(&self) -> &DatabaseConnection {
         &self.write
+    }
+
+    /// Closes every connection (a restore renames the database next; PostgreSQL refuses while any is open).
+    pub async fn close(&self) -> Result<()> {
+        self.read.close_by_ref().await?;
+        self.write.close_by_ref().await?;
+        Ok(())
     }
 
     /// Whether the database answers.

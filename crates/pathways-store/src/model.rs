@@ -3,6 +3,7 @@
 //! scoped functions. (The entities themselves are reachable only with the `raw` feature, which the binary's demo
 //! data and the tests turn on; the web crate never does.)
 
+pub use crate::consents::ScanVersion;
 pub use crate::entities::access_call::Model as AccessCall;
 pub use crate::entities::account::Model as Account;
 pub use crate::entities::api_token::Model as ApiToken;

@@ -25,6 +25,9 @@ impl TestDb {
 
     async fn sqlite() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
+        // As the binary requires of a data folder (issue 23): only its owner may enter it.
+        std::fs::set_permissions(dir.path(), std::os::unix::fs::PermissionsExt::from_mode(crate::files::DIR_MODE))
+            .expect("chmod the temp dir");
         let url = format!("sqlite://{}/test.db", dir.path().display());
         let store = Store::connect(&url).await.expect("connect sqlite");
         store.migrate().await.expect("migrate sqlite");

@@ -60,6 +60,21 @@ pub struct Config {
     /// unless configured).
     #[serde(skip)]
     pub deployment: Deployment,
+    /// The age public key (`age1…`) `pathways backup` encrypts to (issue 23). Its secret half stays off the
+    /// server, in `backup_identity_file` only on the machine that restores.
+    #[serde(default)]
+    pub backup_recipient: Option<String>,
+    /// Or a passphrase `pathways backup` encrypts with (age's scrypt), for a deployment without key files. Never
+    /// taken from the command line.
+    #[serde(default)]
+    pub backup_passphrase: Option<SecretString>,
+    /// The age identity file (`AGE-SECRET-KEY-1…`, as `age-keygen` writes it) `pathways restore` decrypts with.
+    #[serde(default)]
+    pub backup_identity_file: Option<String>,
+    /// The key of the audit trail's keyed hashes (HMAC-SHA-256), kept outside the database: whoever can write the
+    /// database but doesn't hold it cannot rewrite the trail unnoticed. At least 32 characters.
+    #[serde(default)]
+    pub audit_key: Option<SecretString>,
     /// `[smtp]`: where password reset links are mailed from (none: links are only shown to whoever issues them).
     #[serde(default)]
     pub smtp: Option<SmtpSettings>,
@@ -176,8 +191,12 @@ struct Defaults {
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://pathways-data/pathways.db";
 
-const KNOWN_KEYS: [&str; 19] = [
+const KNOWN_KEYS: [&str; 23] = [
     "database_url",
+    "backup_recipient",
+    "backup_passphrase",
+    "backup_identity_file",
+    "audit_key",
     "bind",
     "public_url",
     "access_line_name",
@@ -269,6 +288,11 @@ impl Config {
         if !matches!(self.log_format.as_str(), "json" | "text") {
             return Err("configuration: log_format must be json or text".into());
         }
+        if let Some(key) = &self.audit_key
+            && key.expose_secret().len() < 32
+        {
+            return Err("configuration: audit_key must be at least 32 characters (e.g. `openssl rand -hex 32`)".into());
+        }
         if let Some(smtp) = &self.smtp {
             crate::mail::Mailer::new(smtp).map_err(|e| format!("configuration: smtp: {e}"))?;
         }
@@ -351,6 +375,10 @@ impl Config {
             deployment_settings: DeploymentSettings::default(),
             deployment: Deployment::default(),
             smtp: None,
+            backup_recipient: None,
+            backup_passphrase: None,
+            backup_identity_file: None,
+            audit_key: None,
         }
     }
 
@@ -455,9 +483,12 @@ mod tests {
     fn debug_never_prints_secrets() {
         let mut c = Config::for_database("postgres://pathways:hunter2-secret@db/pathways");
         c.demo_password = Some(SecretString::from("demo-secret-password".to_owned()));
+        c.backup_passphrase = Some(SecretString::from("backup-secret-phrase".to_owned()));
+        c.audit_key = Some(SecretString::from("audit-secret-key-0123456789abcdef0123".to_owned()));
         let shown = format!("{c:?}");
         assert!(!shown.contains("hunter2-secret"), "{shown}");
         assert!(!shown.contains("demo-secret-password"), "{shown}");
+        assert!(!shown.contains("backup-secret-phrase") && !shown.contains("audit-secret-key"), "{shown}");
     }
 
     #[test]

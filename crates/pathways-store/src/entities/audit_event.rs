@@ -23,6 +23,8 @@ pub struct Model {
     pub detail: Option<String>,
     pub prev_hash: String,
     pub hash: String,
+    /// Whether `hash` is keyed (HMAC-SHA-256 under the audit key) rather than plain SHA-256 (migration m0021).
+    pub keyed: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -14,6 +14,7 @@ pub mod checkup_program;
 pub mod checkup_schedule;
 pub mod consent;
 pub mod consent_scan;
+pub mod consent_scan_previous;
 pub mod dir_correction;
 pub mod dir_location;
 pub mod dir_organization;

@@ -21,6 +21,8 @@ mod m0015_two_factor;
 mod m0016_password_reset;
 mod m0017_api_token_scope;
 mod m0019_episode;
+mod m0021_audit_keyed;
+mod m0022_consent_scan_history;
 
 pub struct Migrator;
 
@@ -45,6 +47,8 @@ impl MigratorTrait for Migrator {
             Box::new(m0016_password_reset::Migration),
             Box::new(m0017_api_token_scope::Migration),
             Box::new(m0019_episode::Migration),
+            Box::new(m0021_audit_keyed::Migration),
+            Box::new(m0022_consent_scan_history::Migration),
         ]
     }
 }

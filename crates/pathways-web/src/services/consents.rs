@@ -13,9 +13,9 @@ use pathways_domain::consent::{
 use pathways_domain::ids::ConsentId;
 use pathways_domain::text::FieldError;
 use pathways_domain::{AccountId, OrgId, PersonId};
-use pathways_store::audit::AuditEntry;
+use pathways_store::audit::{self, AuditEntry};
 use pathways_store::consents::{self, RevokedVia, Signed};
-use pathways_store::model::{Account, Consent, ConsentScan, Person};
+use pathways_store::model::{Account, Consent, ConsentScan, Person, ScanVersion};
 use pathways_store::{accounts, orgs};
 use uuid::Uuid;
 
@@ -175,6 +175,9 @@ pub struct Overview {
     pub context: Context,
     /// The consents with a scan of their paper form.
     pub scans: HashSet<Uuid>,
+    /// Every scan uploaded (issue 23): per consent the current one first, then those it replaced, newest first;
+    /// with the uploader's name.
+    pub scan_history: Vec<(ScanVersion, String)>,
 }
 
 /// A person's consents, the program and allies the form offers, and which consents have a scan.
@@ -182,9 +185,24 @@ pub async fn overview(state: &AppState, ctx: &Ctx, caller: &Caller, person: Pers
     let PersonTx { tx, scope, record } = open_person(state, ctx, caller, person, AuditAction::ConsentRead).await?;
     let list = consents::list(&tx, &scope, person).await?;
     let context = context(&tx, &record).await?;
-    let scans = consents::with_scans(&tx, &list.iter().map(|m| m.id).collect::<Vec<_>>()).await?;
+    let ids: Vec<Uuid> = list.iter().map(|m| m.id).collect();
+    let scans = consents::with_scans(&tx, &ids).await?;
+    let mut scan_history = Vec::new();
+    let mut names: std::collections::HashMap<Uuid, String> = std::collections::HashMap::new();
+    for v in consents::scan_history(&tx, &ids).await? {
+        let name = match names.get(&v.uploaded_by) {
+            Some(n) => n.clone(),
+            None => {
+                let found = accounts::find(&tx, AccountId::from_uuid(v.uploaded_by)).await?;
+                let n = found.map(|a| a.display_name).unwrap_or_default();
+                names.insert(v.uploaded_by, n.clone());
+                n
+            }
+        };
+        scan_history.push((v, name));
+    }
     tx.commit().await?;
-    Ok(Overview { person: record, consents: list, context, scans })
+    Ok(Overview { person: record, consents: list, context, scans, scan_history })
 }
 
 /// A person's consents, newest first (the API).
@@ -290,13 +308,18 @@ pub async fn attach_scan(
     content_type: &'static str,
     bytes: Vec<u8>,
 ) -> WebResult<()> {
-    let PersonTx { tx, scope, .. } = open_person(state, ctx, caller, person, AuditAction::ConsentCreate).await?;
+    let PersonTx { tx, scope, .. } = open_person(state, ctx, caller, person, AuditAction::ConsentScanUpload).await?;
     let id = consent.as_uuid();
     let found = consents::of_person(&tx, &scope, person, id).await?;
     if found.is_none_or(|c| c.signature_kind != "paper") {
         return Err(WebError::NotFound);
     }
-    consents::attach_scan(&tx, id, content_type, bytes, caller.account, pathways_store::now()).await?;
+    let (old, new) = consents::attach_scan(&tx, id, content_type, bytes, caller.account, pathways_store::now()).await?;
+    // Which signed form replaced which, by their hashes: the scans themselves stay out of the trail.
+    let entry = AuditEntry::person(AuditAction::ConsentScanUpload, person)
+        .on("consent", id)
+        .detail(format!("old={} new={new}", old.as_deref().unwrap_or("none")));
+    audit::append(&tx, &ctx.actor(), entry).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -23,7 +23,7 @@ async fn verify_passes_after_traffic_and_names_an_altered_row() {
     let app = TestApp::new().await;
     some_traffic(&app).await;
     let store = &app.db.store;
-    let v = pathways_store::audit::verify(store.reader()).await.expect("verify");
+    let v = pathways_store::audit::verify(store.reader(), None).await.expect("verify");
     assert!(v.broken.is_none(), "{:?}", v.broken);
     assert!(v.checked >= 8, "only {} events", v.checked);
 
@@ -42,7 +42,7 @@ async fn verify_passes_after_traffic_and_names_an_altered_row() {
     }
     .expect("drop trigger");
     db.execute_unprepared(tamper).await.expect("tamper");
-    let v = pathways_store::audit::verify(store.reader()).await.expect("verify");
+    let v = pathways_store::audit::verify(store.reader(), None).await.expect("verify");
     let broken = v.broken.expect("the chain is broken").to_string();
     assert!(broken.contains("#4"), "{broken}");
     assert_eq!(v.checked, 3);
@@ -66,7 +66,7 @@ async fn two_server_instances_extend_one_chain() {
     for h in handles {
         assert_eq!(h.await.expect("join"), axum::http::StatusCode::OK);
     }
-    let v = pathways_store::audit::verify(app.db.store.reader()).await.expect("verify");
+    let v = pathways_store::audit::verify(app.db.store.reader(), None).await.expect("verify");
     assert!(v.broken.is_none(), "{:?}", v.broken);
     let reads = app.audit_actions().await.iter().filter(|(a, _, _)| a == "person_read").count();
     assert_eq!(reads, 20);

@@ -29,6 +29,17 @@ pub struct Row {
     /// Signed on paper: staff may attach the scan.
     pub paper: bool,
     pub has_scan: bool,
+    /// Every scan uploaded, the current one first (issue 23).
+    pub scans: Vec<ScanLine>,
+}
+
+/// One upload of a consent's scan, as the page says it.
+pub struct ScanLine {
+    /// "Current" or "Replaced on …"
+    pub state: String,
+    /// "Uploaded on … by …"
+    pub uploaded: String,
+    pub sha256: String,
 }
 
 #[derive(Template)]
@@ -67,7 +78,7 @@ pub async fn page(
     form: ConsentInput,
     errors: Vec<(String, String)>,
 ) -> WebResult<ConsentsPage> {
-    let Overview { person: record, consents: list, context: cx, scans } =
+    let Overview { person: record, consents: list, context: cx, scans, scan_history } =
         services::consents::overview(state, &s.ctx, &s.caller, s.person).await?;
     let t = s.ctx.t();
     let today = crate::clock::today();
@@ -95,6 +106,21 @@ pub async fn page(
             on_event: m.expiry_event.is_some(),
             paper: m.signature_kind == "paper",
             has_scan: scans.contains(&m.id),
+            scans: scan_history
+                .iter()
+                .filter(|(v, _)| v.consent_id == m.id)
+                .map(|(v, by)| ScanLine {
+                    state: match v.replaced {
+                        None => t.get("consent-scan-current"),
+                        Some((at, _)) => t.arg("consent-scan-replaced", "date", &at.date_naive().to_string()),
+                    },
+                    uploaded: t.args(
+                        "consent-scan-uploaded",
+                        &[("date", v.uploaded_at.date_naive().to_string()), ("name", by.clone())],
+                    ),
+                    sha256: v.sha256.clone(),
+                })
+                .collect(),
         });
     }
     let heading =

@@ -394,4 +394,33 @@ async fn the_scan_of_a_paper_consent_is_kept_with_it() {
     let stranger = app.staff(app.other_org, Role::Admin).await;
     assert_eq!(app.page(&stranger, &path).await.status, StatusCode::NOT_FOUND);
     assert_eq!(upload(&app, &stranger, &path, &stranger.csrf, pdf).await.status, StatusCode::NOT_FOUND);
+
+    // Issue 23: a second upload becomes the current scan; the first is kept, and both are listed with their
+    // SHA-256; each upload is an audit event of its own naming the consent and the hashes it replaced and added.
+    use sha2::Digest as _;
+    let first_sha = hex::encode(sha2::Sha256::digest(pdf));
+    let corrected = b"%PDF-1.4\n% the same consent, signed again legibly\n";
+    let second_sha = hex::encode(sha2::Sha256::digest(corrected));
+    let saved = upload(&app, &coach, &path, &coach.csrf, corrected).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert_eq!(app.page(&coach, &path).await.body.as_bytes(), corrected, "the new scan is the current one");
+    let listed = app.page(&coach, &format!("/persons/{p}/consents")).await.body;
+    assert!(listed.contains(&first_sha) && listed.contains(&second_sha), "both scans are listed");
+    assert!(listed.contains("Replaced on") && listed.contains("Current"), "{listed}");
+    assert!(listed.find(&second_sha) < listed.find(&first_sha), "the current scan is listed first");
+    let mine = app.page(&me, "/me/consents").await.body;
+    assert!(mine.contains(&first_sha) && mine.contains(&second_sha), "the person sees the history too");
+    let events = pathways_store::audit::recent(app.db.store.reader(), 10_000).await.expect("audit");
+    let uploads: Vec<&str> = events
+        .iter()
+        .rev()
+        .filter(|e| e.action == "consent_scan_upload" && e.entity.as_deref() == Some("consent"))
+        .map(|e| e.detail.as_deref().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        uploads,
+        [format!("old=none new={first_sha}"), format!("old={first_sha} new={second_sha}")],
+        "one event per upload, naming the hashes"
+    );
+    assert!(events.iter().filter(|e| e.action == "consent_scan_upload").all(|e| e.entity_id.is_some()));
 }
