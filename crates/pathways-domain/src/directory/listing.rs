@@ -73,9 +73,9 @@ pub struct ListingEdit {
 
 fn web_address(field: &'static str, raw: &str) -> Result<Option<String>, FieldError> {
     let Some(s) = optional_text(field, raw, 500)? else { return Ok(None) };
-    match url::Url::parse(&s) {
-        Ok(u) if matches!(u.scheme(), "https" | "http") && u.host().is_some() => Ok(Some(s)),
-        _ => Err(FieldError::new(field, "invalid-url")),
+    match super::web_address(&s) {
+        Some(ok) => Ok(Some(ok.to_owned())),
+        None => Err(FieldError::new(field, "invalid-url")),
     }
 }
 

@@ -53,7 +53,8 @@ fn add_service_doc(b: &mut IndexBuilder, s: &SnapshotService, doc: &ServiceDoc<'
     }
     let attending: Vec<&str> = doc.schedules.0.iter().map(|s| s.attending_type.get()).collect();
     let phone = doc.phones.0.first().map(|p| p.number.get()).filter(|n| !n.is_empty());
-    let url = Some(doc.url.get()).filter(|u| !u.is_empty());
+    // Checked again as it is rendered: a link stored before importers checked it must not become an `href`.
+    let url = pathways_domain::directory::web_address(doc.url.get());
     let online = !s.linked || attending.iter().any(|&a| a == "online" || a == "hybrid");
     let base = Listing {
         service_id: s.id,

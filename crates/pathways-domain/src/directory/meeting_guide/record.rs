@@ -78,7 +78,7 @@ pub(super) fn parse_meeting(fields: &Map<String, Value>) -> Result<Meeting, Refu
         notes: r.multiline("notes"),
         group: r.text("group"),
         group_notes: r.multiline("group_notes"),
-        url: r.text("url"),
+        url: r.web_address("url"),
         updated: r.text("updated"),
         attendance: Attendance::InPerson,
     };
@@ -299,9 +299,9 @@ impl Reader<'_> {
     /// An `http://` or `https://` address with a host, kept as written.
     fn web_address(&mut self, key: &'static str) -> Option<String> {
         let raw = self.text(key)?;
-        match url::Url::parse(&raw) {
-            Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Some(raw),
-            _ => {
+        match super::super::web_address(&raw) {
+            Some(ok) => Some(ok.to_owned()),
+            None => {
                 self.problem(key, format!("must be a web address starting with https://; got {raw:?}"));
                 None
             }

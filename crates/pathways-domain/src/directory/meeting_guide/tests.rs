@@ -410,7 +410,7 @@ fn any_meeting() -> impl Strategy<Value = Meeting> {
         proptest::collection::btree_set("[A-Z]{1,3}", 0..4),
         proptest::collection::btree_set(text(), 0..3),
         (maybe_text(), maybe_text(), proptest::option::of((text(), text())), maybe_text(), maybe_text()),
-        (maybe_text(), maybe_text(), 0..4usize),
+        (proptest::option::of("https://[a-z]{1,10}\\.example/[a-z0-9]{0,8}"), maybe_text(), 0..4usize),
     );
     (text(), text(), when, place, online, about).prop_map(|(slug, name, when, place, online, about)| {
         let (days, start, end, timezone) = when;
@@ -463,5 +463,17 @@ proptest! {
     fn any_json_array_is_read_without_panicking(s in "\\PC{0,200}") {
         let _ = parse_feed(&s);
         let _ = parse_feed(&format!("[{s}]"));
+    }
+}
+
+/// Issue 23: a meeting's `url` passes the same rule as `conference_url`; a `javascript:` link is never stored.
+#[test]
+fn a_meeting_url_must_be_a_web_address() {
+    assert_eq!(
+        one(json!({"name": "N", "slug": "s", "url": " https://example.org/m/14 "})).url,
+        Some("https://example.org/m/14".to_owned())
+    );
+    for bad in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "example.org/m", "ftp://x"] {
+        assert_eq!(fields(json!({"name": "N", "slug": "s", "url": bad})), vec!["url"], "{bad}");
     }
 }

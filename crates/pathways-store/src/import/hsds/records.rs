@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 
 use pathways_domain::directory::geo::{GeoError, LatLon};
+use pathways_domain::directory::web_address;
 use pathways_domain::taxonomy::Taxonomy;
 use serde_json::{Map, Value, json};
 
@@ -67,6 +68,7 @@ pub(super) fn records(graph: Graph, taxonomy: &Taxonomy) -> Converted {
             located.push(p.clone());
         }
         let mut doc = s.doc.clone();
+        keep_web_addresses(&mut doc, &s.at, &s.path, &mut warnings);
         let categories = categorize(&mut doc, taxonomy, &terms);
         let weekly = doc.get("schedules").and_then(Value::as_array).into_iter().flatten().any(|sc| {
             text(sc, "freq").is_some_and(|f| f.eq_ignore_ascii_case("weekly")) && text(sc, "byday").is_some()
@@ -74,6 +76,7 @@ pub(super) fn records(graph: Graph, taxonomy: &Taxonomy) -> Converted {
         let mutual_help = categories.iter().any(|c| taxonomy.lineage(c).iter().any(|l| l == MUTUAL_HELP));
         let mut org_doc = org.doc.clone();
         org_doc.remove("services");
+        keep_web_addresses(&mut org_doc, &org.at, &org.path, &mut warnings);
         records.push(SourceRecord {
             organization: SourceDoc { external_id: org.id.clone(), name: name(&org.doc), doc: Value::Object(org_doc) },
             service: SourceDoc { external_id: s.id.clone(), name: name(&s.doc), doc: Value::Object(doc) },
@@ -145,6 +148,7 @@ fn place(l: &Entry, zips: &mut Zips, warnings: &mut Vec<Warning>) -> (SourceLoca
         doc.remove("latitude");
         doc.remove("longitude");
     }
+    keep_web_addresses(&mut doc, &l.at, &l.path, warnings);
     let value = Value::Object(doc);
     let address = value
         .get("addresses")
@@ -173,6 +177,42 @@ fn place(l: &Entry, zips: &mut Zips, warnings: &mut Vec<Warning>) -> (SourceLoca
         doc: value,
     };
     (location, centre.map(|(_, _, zone)| zone))
+}
+
+/// The HSDS 3.0 fields that hold a link a page may show (`service.url`, `organization.website`, `location.url`,
+/// `accessibility.url`, `schedule.schedule_link`), at any depth of a document.
+const LINK_FIELDS: [&str; 3] = ["url", "website", "schedule_link"];
+
+/// Leaves out every link field that is not an `http(s)://` address with a host (issue 23: a `javascript:` link is
+/// never stored), with a warning naming the record and the field; the rest of the record is kept.
+fn keep_web_addresses(doc: &mut Map<String, Value>, at: &str, path: &str, warnings: &mut Vec<Warning>) {
+    for key in LINK_FIELDS {
+        let bad = match doc.get(key) {
+            Some(Value::String(s)) => !s.trim().is_empty() && web_address(s).is_none(),
+            Some(Value::Null) | None => false,
+            Some(_) => true,
+        };
+        if bad && let Some(v) = doc.remove(key) {
+            warnings.push(Warning {
+                at: at.to_owned(),
+                field: format!("{path}{key}"),
+                reason: format!("must be a web address starting with https://; got {v}; it is left out"),
+            });
+        }
+    }
+    for (key, value) in doc.iter_mut() {
+        match value {
+            Value::Object(inner) => keep_web_addresses(inner, at, &format!("{path}{key}."), warnings),
+            Value::Array(items) => {
+                for (i, item) in items.iter_mut().enumerate() {
+                    if let Value::Object(inner) = item {
+                        keep_web_addresses(inner, at, &format!("{path}{key}[{i}]."), warnings);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Lower case words joined by hyphens: the shape of a recovery taxonomy code.

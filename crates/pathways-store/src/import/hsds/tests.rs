@@ -394,3 +394,52 @@ fn csv_line_numbers_count_quoted_line_breaks_and_crlf_line_ends() {
     let at: Vec<&str> = c.rejected.iter().map(|r| r.at.as_str()).collect();
     assert_eq!(at, ["services.csv line 5"], "the header, two lines of one row, a blank line");
 }
+
+/// Issue 23: a link field that is not an http(s) address is left out, warned about with its record and field, in
+/// JSON and in CSV; the record itself is kept.
+#[test]
+fn link_fields_that_are_not_web_addresses_are_left_out_and_named() {
+    let dir = tempfile::tempdir().expect("dir");
+    let service = json!({"id": "4b000000-0000-4000-8000-000000000002", "name": "Tuesday AA", "status": "active",
+    "url": "javascript:alert(1)",
+    "organization": {"id": "4a000000-0000-4000-8000-000000000002", "name": "District 9",
+        "website": "data:text/html,<script>alert(1)</script>"},
+    "schedules": [{"freq": "weekly", "byday": "TU", "opens_at": "19:00", "schedule_link": "vbscript:x"}],
+    "service_at_locations": [{"location": {"id": "4c000000-0000-4000-8000-000000000002", "name": "Hall",
+        "url": "https://example.org/hall"}}]});
+    write(dir.path(), &[("services.json", &service.to_string())]);
+    let c = run(dir.path());
+    assert_eq!(c.records.len(), 1, "the record is kept");
+    let r = &c.records[0];
+    assert!(r.service.doc.get("url").is_none());
+    assert!(r.organization.doc.get("website").is_none());
+    assert!(r.service.doc["schedules"][0].get("schedule_link").is_none());
+    assert_eq!(r.locations[0].doc["url"], "https://example.org/hall", "a web address stays");
+    let w = warned(&c);
+    assert!(has(&w, "services.json record 0: url: must be a web address"), "{w:?}");
+    assert!(has(&w, "organization.website: must be a web address"), "{w:?}");
+    assert!(has(&w, "schedules[0].schedule_link: must be a web address"), "{w:?}");
+
+    let csv = tempfile::tempdir().expect("dir");
+    write(
+        csv.path(),
+        &[
+            ("organizations.csv", "id,name,website\n0a000000-0000-4000-8000-000000000001,Harbor,javascript:void(0)\n"),
+            (
+                "services.csv",
+                "id,organization_id,name,status,url\n\
+                 0b000000-0000-4000-8000-000000000001,0a000000-0000-4000-8000-000000000001,Morning,active,https://example.org/m\n\
+                 0b000000-0000-4000-8000-000000000002,0a000000-0000-4000-8000-000000000001,Evening,active,JAVASCRIPT:alert(1)\n",
+            ),
+        ],
+    );
+    let c = run(csv.path());
+    assert_eq!(c.records.len(), 2);
+    let url = |i: usize| c.records[i].service.doc.get("url").cloned();
+    assert_eq!(url(0), Some(json!("https://example.org/m")));
+    assert_eq!(url(1), None);
+    assert!(c.records.iter().all(|r| r.organization.doc.get("website").is_none()));
+    let w = warned(&c);
+    assert!(has(&w, "services.csv line 3: url: must be a web address"), "{w:?}");
+    assert!(has(&w, "organizations.csv line 2: website: must be a web address"), "{w:?}");
+}

@@ -147,7 +147,8 @@ pub async fn show_listing(
         time_zone: tz.name().to_owned(),
         places,
         phones,
-        url: text(doc, "url"),
+        // Checked again as it is rendered (issue 23): only an http(s) address becomes a link.
+        url: pathways_domain::directory::web_address(&text(doc, "url")).unwrap_or_default().to_owned(),
         last_verified: service.last_verified_on.map(|d| d.to_string()).unwrap_or_default(),
     };
     render(&page)
