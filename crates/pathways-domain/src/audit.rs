@@ -127,10 +127,18 @@ pub enum AuditAction {
     FhirExport,
     /// A person's record read through the read-only FHIR API.
     FhirRead,
+    /// A recovery residence added or its details changed (issue 19).
+    ResidenceSave,
+    /// A residence's weekly bed report (or a refused one: failed).
+    ResidenceReport,
+    /// A bed held at a residence for a referred person (or none left: failed).
+    ResidenceHoldCreate,
+    /// A residence hold closed: admitted, released, or expired.
+    ResidenceHoldClose,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 72] = [
+    pub const ALL: [AuditAction; 76] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -203,6 +211,10 @@ impl AuditAction {
         AuditAction::RecordDownload,
         AuditAction::FhirExport,
         AuditAction::FhirRead,
+        AuditAction::ResidenceSave,
+        AuditAction::ResidenceReport,
+        AuditAction::ResidenceHoldCreate,
+        AuditAction::ResidenceHoldClose,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -279,6 +291,10 @@ impl AuditAction {
             AuditAction::RecordDownload => "record_download",
             AuditAction::FhirExport => "fhir_export",
             AuditAction::FhirRead => "fhir_read",
+            AuditAction::ResidenceSave => "residence_save",
+            AuditAction::ResidenceReport => "residence_report",
+            AuditAction::ResidenceHoldCreate => "residence_hold_create",
+            AuditAction::ResidenceHoldClose => "residence_hold_close",
         }
     }
 }
