@@ -21,6 +21,7 @@ mod m0015_two_factor;
 mod m0016_password_reset;
 mod m0017_api_token_scope;
 mod m0019_episode;
+mod m0023_housing;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0016_password_reset::Migration),
             Box::new(m0017_api_token_scope::Migration),
             Box::new(m0019_episode::Migration),
+            Box::new(m0023_housing::Migration),
         ]
     }
 }
