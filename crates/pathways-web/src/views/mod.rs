@@ -2,6 +2,7 @@
 //! the words pages of several areas share.
 
 pub mod find;
+pub mod housing;
 pub mod summary;
 pub mod two_factor;
 pub mod words;
@@ -249,7 +250,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 100] = [
+pub const FIELDS: [&str; 109] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -350,8 +351,17 @@ pub const FIELDS: [&str; 100] = [
     "ally_name",
     "service",
     "file",
+    "town",
+    "within",
+    "max_cost",
+    "moud",
+    "beds",
+    "available_beds",
+    "total_beds",
+    "naloxone_doses",
+    "cost_per_week",
 ];
-pub const FIELD_ERRORS: [&str; 28] = [
+pub const FIELD_ERRORS: [&str; 29] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -380,6 +390,7 @@ pub const FIELD_ERRORS: [&str; 28] = [
     "own-organization",
     "not-allowed",
     "not-a-scan",
+    "more-than-total",
 ];
 
 #[cfg(test)]
