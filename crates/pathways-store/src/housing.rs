@@ -386,6 +386,30 @@ pub async fn close_hold(
     Ok(residence_hold::Entity::find_by_id(id).one(tx).await?.map(Ok))
 }
 
+/// Closes the live hold asked for with a referral, if any (the receiving end accepted: `Admitted`, the bed is
+/// taken; declined or cancelled: `Released`). Whether there was one to close.
+pub async fn close_for_referral(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    referral: Uuid,
+    to: HoldState,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let Some(hold) = hold_for_referral(tx, referral, now).await? else { return Ok(false) };
+    if !close_row(tx, hold.id, hold.residence_id, to, actor.account.map(|a| a.as_uuid()), now, None).await? {
+        return Ok(false);
+    }
+    audit::append(
+        tx,
+        actor,
+        AuditEntry::new(AuditAction::ResidenceHoldClose, AuditOutcome::Success)
+            .on("residence_hold", hold.id)
+            .detail(format!("{} (referral)", to.as_str())),
+    )
+    .await?;
+    Ok(true)
+}
+
 /// The live hold asked for with a referral, if any.
 pub async fn hold_for_referral(
     db: &impl ConnectionTrait,

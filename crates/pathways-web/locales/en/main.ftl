@@ -1650,3 +1650,6 @@ home-housing-figures = Recovery housing figures
 line-after-detox = After detox: recovery housing
 line-after-detox-detail = A person leaving withdrawal management may want a recovery residence next. These certified residences reported a bed, nearest first; a coach or the discharging clinician can send a referral.
 line-after-detox-board = See every recovery residence with a bed
+field-hold-bed = Recovery residence: hold a bed for 24 hours
+field-error-not-a-residence = This service is not a recovery residence in the registry, so no bed can be held.
+field-error-no-bed-left = No bed is left to hold at this residence. Send the referral without a hold, or choose another residence.

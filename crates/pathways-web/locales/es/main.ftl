@@ -1650,3 +1650,6 @@ home-housing-figures = Cifras de vivienda de recuperación
 line-after-detox = Después de la desintoxicación: vivienda de recuperación
 line-after-detox-detail = Una persona que sale del manejo de la abstinencia puede querer una residencia de recuperación después. Estas residencias certificadas informaron una cama, las más cercanas primero; un coach o el clínico que da el alta puede enviar un referido.
 line-after-detox-board = Ver todas las residencias de recuperación con cama
+field-hold-bed = Residencia de recuperación: reservar una cama por 24 horas
+field-error-not-a-residence = Este servicio no es una residencia de recuperación del registro, así que no se puede reservar una cama.
+field-error-no-bed-left = No queda ninguna cama para reservar en esta residencia. Envíe el referido sin reserva o elija otra residencia.

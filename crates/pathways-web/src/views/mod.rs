@@ -250,7 +250,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 109] = [
+pub const FIELDS: [&str; 110] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -360,8 +360,9 @@ pub const FIELDS: [&str; 109] = [
     "total_beds",
     "naloxone_doses",
     "cost_per_week",
+    "hold_bed",
 ];
-pub const FIELD_ERRORS: [&str; 29] = [
+pub const FIELD_ERRORS: [&str; 31] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -391,6 +392,8 @@ pub const FIELD_ERRORS: [&str; 29] = [
     "not-allowed",
     "not-a-scan",
     "more-than-total",
+    "not-a-residence",
+    "no-bed-left",
 ];
 
 #[cfg(test)]

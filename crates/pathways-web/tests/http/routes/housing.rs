@@ -237,3 +237,109 @@ async fn the_state_sees_counts_by_region_and_no_person() {
     assert!(audit.iter().any(|(a, o, _)| a == "report_read" && o == "success"));
     assert!(audit.iter().any(|(a, o, _)| a == "access_denied" && o == "denied"));
 }
+
+/// Placement: a coach's referral to a residence's listing holds its bed for 24 hours in the referral's own
+/// transaction (the same atomic hold as a treatment bed); with no bed left nothing is sent; the operator's
+/// decline frees the bed, its acceptance takes it.
+#[tokio::test]
+async fn a_referral_holds_a_residence_bed_and_the_bed_follows_the_answer() {
+    use axum::http::Method;
+    use serde_json::json;
+
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let operator = app.staff(app.other_org, Role::ProviderStaff).await;
+    let svc = app.directory_service("Sober House", "Residence Operator", Some(app.other_org)).await;
+    let other_svc = app.directory_service("Outpatient Clinic", "Residence Operator", Some(app.other_org)).await;
+    let now = pathways_store::now();
+    let tx = app.db.store.begin().await.expect("tx");
+    let r = NewResidence {
+        organization: app.other_org,
+        service_id: Some(svc),
+        name: "Linked House".into(),
+        address: "3 Pine Street".into(),
+        town: "Hartford".into(),
+        zip: None,
+        region: None,
+        place: LatLon::new(41.7658, -72.6734).ok(),
+        level: NarrLevel::Monitored,
+        populations: vec![Population::Men],
+        accepts_moud: true,
+        serves_oud: false,
+        total_beds: 3,
+        certification: Some(Certification {
+            body: "Connecticut Alliance of Recovery Residences".into(),
+            number: "T-9".into(),
+            expires_on: today() + Duration::days(90),
+        }),
+        house_rules: None,
+        cost_per_week: None,
+        payments: vec![],
+        naloxone_doses: 0,
+        naloxone_trained_on: None,
+        disclaimer: "Not licensed treatment.".into(),
+    };
+    let house = create(&tx, &Actor::default(), &r, now).await.expect("residence");
+    report(&tx, &Actor::default(), None, house, 1, None, now).await.expect("report");
+    tx.commit().await.expect("commit");
+    let consent = json!({"categories": ["referral_information"], "recipient": {"kind": "general"}, "tpo": true,
+        "purpose": "Treatment", "signed_on": "2026-11-01", "paper_on_file": true});
+    let mut persons = Vec::new();
+    for name in ["Placed Person", "Second Person"] {
+        let p = app.person(app.org, name, Some(coach.id)).await;
+        let c = app.api(&coach, Method::POST, &format!("/api/v1/persons/{p}/consents"), Some(consent.clone())).await;
+        assert_eq!(c.status, StatusCode::CREATED, "{}", c.body);
+        persons.push(p);
+    }
+    let refer = |p: pathways_domain::PersonId, service: Uuid| {
+        let body =
+            json!({"person_id": p.to_string(), "service_id": service, "reason": "Leaving detox", "hold_bed": true});
+        let (app, coach) = (&app, &coach);
+        async move { app.api(coach, Method::POST, "/api/v1/referrals", Some(body)).await }
+    };
+    let available = || async {
+        let b = app.send(get("/api/v1/housing")).await.json();
+        b["residences"][0]["available_beds"].as_u64()
+    };
+
+    let not_a_house = refer(persons[0], other_svc).await;
+    assert_eq!(not_a_house.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(not_a_house.error_fields(), ["hold_bed"]);
+    let first = refer(persons[0], svc).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.body);
+    let first_id = first.json()["id"].as_str().expect("id").to_owned();
+    assert_eq!(available().await, Some(0), "the one bed is held");
+    let none_left = refer(persons[1], svc).await;
+    assert_eq!(none_left.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", none_left.body);
+    assert_eq!(none_left.error_fields(), ["hold_bed"]);
+    let sent = app.api(&coach, Method::GET, "/api/v1/referrals?box=sent", None).await.json();
+    assert_eq!(sent.as_array().map(Vec::len), Some(1), "no bed, no referral");
+    let page = app.page(&operator, "/residences").await;
+    assert!(page.body.contains("/residence-holds/"), "the operator sees the held bed");
+
+    let patch = |id: String, status: &'static str, reason: &'static str| {
+        let (app, operator) = (&app, &operator);
+        async move {
+            let body = json!({"status": status, "reason": reason});
+            app.api(operator, Method::PATCH, &format!("/api/v1/referrals/{id}"), Some(body)).await
+        }
+    };
+    assert_eq!(patch(first_id.clone(), "received", "").await.status, StatusCode::OK);
+    let declined = patch(first_id, "rejected", "No bed for this person after all").await;
+    assert_eq!(declined.status, StatusCode::OK, "{}", declined.body);
+    assert_eq!(available().await, Some(1), "declined: the bed is free again");
+
+    let second = refer(persons[1], svc).await;
+    assert_eq!(second.status, StatusCode::CREATED, "{}", second.body);
+    let second_id = second.json()["id"].as_str().expect("id").to_owned();
+    assert_eq!(patch(second_id.clone(), "received", "").await.status, StatusCode::OK);
+    assert_eq!(patch(second_id, "accepted", "").await.status, StatusCode::OK);
+    let v = pathways_store::housing::find(app.db.store.reader(), None, house, pathways_store::now(), today())
+        .await
+        .expect("read")
+        .expect("house");
+    assert_eq!((v.reported_beds, v.held, v.available), (0, 0, 0), "accepted: the bed is taken");
+    let closes: Vec<_> =
+        app.audit_actions().await.into_iter().filter(|(a, _, _)| a == "residence_hold_close").collect();
+    assert_eq!(closes.len(), 2, "released, then admitted");
+}
