@@ -148,6 +148,7 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-account-disabled"),
         crate::key!("flash-account-enabled"),
         crate::key!("flash-ally-removed"),
+        crate::key!("residences-reported"),
     ]
     .into_iter()
     .find(|k| *k == value)

@@ -12,7 +12,7 @@ use pathways_store::audit::Actor;
 use pathways_store::housing::{NewResidence, create, report};
 use uuid::Uuid;
 
-use crate::util::TestApp;
+use crate::util::{TestApp, set_cookies};
 
 struct House {
     name: &'static str,
@@ -192,6 +192,10 @@ async fn the_operator_reports_in_one_tap_within_the_total_and_only_for_its_own_r
 
     let up = app.post_form(&operator, &format!("/residences/{maple}/report"), &[("change", "up")]).await;
     assert_eq!(up.status, StatusCode::SEE_OTHER, "{}", up.body);
+    let cookie = format!("{}; {}", operator.cookie, set_cookies(&up.headers).join("; "));
+    let back =
+        app.send(Request::get("/residences").header(header::COOKIE, cookie).body(Body::empty()).expect("req")).await;
+    assert!(back.body.contains("Bed report saved."), "the flash says so");
     let rows = app.send(get("/api/v1/housing?town=Hartford")).await.json();
     assert_eq!(rows["residences"][0]["available_beds"], 3);
 
