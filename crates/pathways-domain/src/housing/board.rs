@@ -235,7 +235,7 @@ mod tests {
     #[test]
     fn beds_first_then_this_week_then_near_never_by_level() {
         let r = |has_bed, within_week, d: Option<f64>, name| Rank { has_bed, within_week, distance_mi: d, name };
-        let mut rows = vec![
+        let mut rows = [
             r(false, true, Some(1.0), "A"),
             r(true, false, Some(1.0), "B"),
             r(true, true, Some(9.0), "C"),
