@@ -17,6 +17,7 @@ use secrecy::ExposeSecret;
 mod capacity;
 pub mod directory;
 pub mod generate;
+mod housing;
 mod recovery;
 
 pub const DEMO_DOMAIN: &str = "demo.pathways.test";
@@ -135,10 +136,14 @@ pub async fn seed(store: &Store, config: &Config) -> anyhow::Result<()> {
     recovery::seed(store, OrgId::from_uuid(demo.id), coach, &hash, config.deployment.time_zone).await?;
     let (meetings, programs) = directory::seed(store, &config.deployment).await?;
     let beds = capacity::seed(store, OrgId::from_uuid(demo.id)).await?;
+    let residences = housing::seed(store, OrgId::from_uuid(demo.id)).await?;
     if let Some(listing) = link_a_provider(store, OrgId::from_uuid(other.id)).await? {
         eprintln!("Demo referrals: \"{listing}\" in the directory is on Pathways as {}.", other.name);
     }
     eprintln!("Demo treatment capacity: {beds} programs with beds (fictional), a few beds held for calls in flight.");
+    eprintln!(
+        "Demo recovery housing: {residences} residences (fictional) at /housing; one report stale, one certificate expired."
+    );
     eprintln!(
         "Demo directory: {} meetings and {} services in Connecticut (fictional, marked \"demo\"), and real statewide lines.",
         meetings.added, programs.added

@@ -132,10 +132,18 @@ pub enum AuditAction {
     /// The scan of a paper consent uploaded (issue 23): the event names the consent and, in its detail, the
     /// SHA-256 of the scan it replaced (`none` for the first) and of the new one.
     ConsentScanUpload,
+    /// A recovery residence added or its details changed (issue 19).
+    ResidenceSave,
+    /// A residence's weekly bed report (or a refused one: failed).
+    ResidenceReport,
+    /// A bed held at a residence for a referred person (or none left: failed).
+    ResidenceHoldCreate,
+    /// A residence hold closed: admitted, released, or expired.
+    ResidenceHoldClose,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 73] = [
+    pub const ALL: [AuditAction; 77] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -209,6 +217,10 @@ impl AuditAction {
         AuditAction::FhirExport,
         AuditAction::FhirRead,
         AuditAction::ConsentScanUpload,
+        AuditAction::ResidenceSave,
+        AuditAction::ResidenceReport,
+        AuditAction::ResidenceHoldCreate,
+        AuditAction::ResidenceHoldClose,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -286,6 +298,10 @@ impl AuditAction {
             AuditAction::FhirExport => "fhir_export",
             AuditAction::FhirRead => "fhir_read",
             AuditAction::ConsentScanUpload => "consent_scan_upload",
+            AuditAction::ResidenceSave => "residence_save",
+            AuditAction::ResidenceReport => "residence_report",
+            AuditAction::ResidenceHoldCreate => "residence_hold_create",
+            AuditAction::ResidenceHoldClose => "residence_hold_close",
         }
     }
 }

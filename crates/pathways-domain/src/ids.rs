@@ -138,6 +138,16 @@ typed_id!(
     CorrectionId
 );
 typed_id!(
+    /// A recovery residence (sober living home) in the housing registry (issue 19).
+    ResidenceId
+);
+
+typed_id!(
+    /// A bed held at a recovery residence for a referred person.
+    ResidenceHoldId
+);
+
+typed_id!(
     /// A person's episode of care with a program (issue 17).
     EpisodeId
 );

@@ -29,4 +29,5 @@ pub use crate::entities::password_reset::Model as PasswordReset;
 pub use crate::entities::person::Model as Person;
 pub use crate::entities::referral::Model as Referral;
 pub use crate::entities::referral_event::Model as ReferralEvent;
+pub use crate::entities::residence_hold::Model as ResidenceHold;
 pub use crate::entities::transport_request::Model as Ride;

@@ -211,7 +211,8 @@ async fn ally_once(w: &World, gate: Gate) -> anyhow::Result<Duration> {
 }
 
 async fn referral_once(w: &World, cached: Option<consent::Model>) -> anyhow::Result<Duration> {
-    let ask = ReferralAsk { person: w.person, service: w.service.into(), reason: "bench", via_call: None };
+    let ask =
+        ReferralAsk { person: w.person, service: w.service.into(), reason: "bench", via_call: None, hold_bed: false };
     let started = Instant::now();
     send(&w.state, &w.ctx, &w.caller, &ask, cached).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(started.elapsed())

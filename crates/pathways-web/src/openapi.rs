@@ -18,6 +18,9 @@ use crate::controllers::api::{checkups, consents, outreach, persons, plans, reco
         crate::controllers::api::capacity::ProgramJson, crate::controllers::api::capacity::HoldJson,
         crate::controllers::api::capacity::get_capacity::CapacityJson,
         crate::controllers::api::access_line::RideJson,
+        crate::controllers::api::housing::get_housing::HousingJson,
+        crate::controllers::api::housing::get_housing::ResidenceJson,
+        crate::controllers::api::housing::get_housing::CertificationJson,
         checkups::CheckupJson, checkups::get_schedule::ScheduleJson,
         outreach::list_outreach::OutreachItemJson, outreach::create_attempt::AttemptCreate,
         outreach::create_attempt::AttemptJson,
@@ -38,6 +41,7 @@ use crate::controllers::api::{checkups, consents, outreach, persons, plans, reco
         (name = "referrals", description = "Closed-loop referrals between organizations, behind the consent gate"),
         (name = "fhir", description = "FHIR R4, read-only (application/fhir+json; errors as OperationOutcome): the CapabilityStatement, Patient and Observation read and search, and a person's record exported to another provider behind the consent gate (Patient/{id}/$everything)"),
         (name = "capacity", description = "Treatment beds: the public capacity (no token), providers' updates and the access line's holds"),
+        (name = "housing", description = "Recovery residences certified under C.G.S. §17a-716 and their weekly bed reports: the public board (no token)"),
         (name = "reports", description = "Outcome reports: aggregates of the caller's organization, counts of 1 to 10 persons suppressed"),
     )
 )]

@@ -81,8 +81,8 @@ fn portal_routes() -> Router<AppState> {
 /// handlers of one path go in one `routes!`.
 pub fn api_routes() -> OpenApiRouter<AppState> {
     use api::{
-        access_line, capacity, checkups, consents, fhir, find, hsds, meetings, outreach, persons, plans, records,
-        referrals, reports,
+        access_line, capacity, checkups, consents, fhir, find, housing, hsds, meetings, outreach, persons, plans,
+        records, referrals, reports,
     };
     OpenApiRouter::with_openapi(crate::openapi::ApiDoc::openapi())
         // Persons and their records
@@ -128,6 +128,8 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(access_line::create_ride::create_ride))
         .routes(routes!(access_line::patch_ride::patch_ride))
         .routes(routes!(access_line::get_queue::get_queue))
+        // Recovery housing (issue 19): the public board
+        .routes(routes!(housing::get_housing::get_housing))
         // Outcome reports (aggregates, suppressed)
         .routes(routes!(reports::get_people_served::get_people_served))
         // The public directory: the finder's search, the Meeting Guide feed, Open Referral HSDS 3.0
@@ -224,6 +226,12 @@ pub fn router(state: AppState) -> Router {
         .route("/programs", get(crate::controllers::capacity::list_programs))
         .route("/programs/{id}/counts", post(crate::controllers::capacity::change_counts))
         .route("/holds/{id}/{action}", post(crate::controllers::capacity::close_hold_form))
+        // Recovery housing (issue 19): the public board, the state's figures, the operator's pages.
+        .route("/housing", get(crate::controllers::housing::show_board))
+        .route("/housing/figures", get(crate::controllers::housing::show_figures))
+        .route("/residences", get(crate::controllers::residences::list_residences))
+        .route("/residences/{id}/report", post(crate::controllers::residences::report_beds))
+        .route("/residence-holds/{id}/{action}", post(crate::controllers::residences::close_residence_hold))
         .route("/api/openapi.json", get(ops::get_openapi))
         .merge(json_api)
         .fallback(|| async { WebError::NotFound })

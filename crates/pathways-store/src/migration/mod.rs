@@ -23,6 +23,7 @@ mod m0017_api_token_scope;
 mod m0019_episode;
 mod m0021_audit_keyed;
 mod m0022_consent_scan_history;
+mod m0023_housing;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0019_episode::Migration),
             Box::new(m0021_audit_keyed::Migration),
             Box::new(m0022_consent_scan_history::Migration),
+            Box::new(m0023_housing::Migration),
         ]
     }
 }

@@ -1539,3 +1539,122 @@ report-suppression-explain = To protect privacy, a number from 1 to 10 people is
 report-download-csv = Download this table (CSV)
 home-reports-title = Outcome reports
 home-reports-detail = Counts for your organization, with small numbers hidden to protect privacy.
+
+## Recovery housing (issue 19)
+nav-housing = Recovery housing
+nav-residences = Our residences
+housing-title = Recovery housing with beds
+housing-lead = Recovery residences (sober living) certified by the Connecticut Alliance of Recovery Residences or another certifier the state recognizes, with the beds their operators report each week. A recovery residence is a substance-free home with peer support; it is not treatment.
+housing-levels-not-ranks = The four NARR levels describe the kind of support a residence gives. They are not a ranking: no level is better than another, and the right one depends on what you need.
+housing-call = Call the access line for help finding a bed
+field-town = Town
+field-within = Within (miles)
+field-narr-level = NARR level of support
+field-max-cost = Most per week (dollars)
+field-moud = Accepts people on medications for opioid use disorder (MOUD)
+field-beds = Only residences with a bed now
+field-available-beds = Beds open
+field-total-beds = Beds in all
+field-naloxone-doses = Naloxone doses on site
+field-cost-per-week = Cost per week
+field-error-more-than-total = Open beds can't be more than the residence's beds.
+housing-population-any = Anyone
+housing-level-any = Every level
+housing-apply = Show residences
+housing-results = { $count ->
+    [one] 1 residence
+   *[other] { $count } residences
+}
+housing-none = No residence matches. The access line can still help: call it.
+housing-stale = This report is more than a week old
+housing-level-line = Level { $level }
+housing-serves = Serves
+housing-house-rules = House rules
+housing-level-peer-run = I · Peer-run
+housing-level-monitored = II · Monitored
+housing-level-supervised = III · Supervised
+housing-level-service-provider = IV · Service provider
+housing-level-peer-run-detail = run by the residents together, with no paid staff in the house.
+housing-level-monitored-detail = a house manager or senior resident, house rules and peer accountability.
+housing-level-supervised-detail = trained staff, a daily structure and life-skills support.
+housing-level-service-provider-detail = clinical services in the house with credentialed staff, often a step after treatment.
+housing-population-men = Men
+housing-population-women = Women
+housing-population-women-with-children = Women with children
+housing-population-lgbtq = LGBTQ+ people
+housing-population-young-adults = Young adults
+housing-moud-yes = Welcomes residents taking medications for opioid use disorder
+housing-moud-no = Does not say it accepts medications for opioid use disorder: ask
+housing-cost-week = ${ $dollars } a week
+housing-cost-ask = Ask about cost
+housing-payment-self-pay = self-pay
+housing-payment-voucher = vouchers
+housing-certified = Certified by { $body } (no. { $number }) until { $date }
+housing-certified-expired = Certificate from { $body } (no. { $number }) expired on { $date }
+housing-not-certified = No certificate recorded
+housing-reported-on = Beds reported on { $date }
+housing-never-reported = No beds reported yet
+housing-beds-open = { $count ->
+    [one] 1 bed open
+   *[other] { $count } beds open
+}
+housing-beds-none = No bed open now
+housing-no-region = No region
+housing-all-regions = All regions
+housing-figures-title = Recovery housing figures
+housing-figures-lead = Every recovery residence in the registry, by region: certification, weekly reports, the naloxone attestation and beds. Residences and beds only: no person is named or counted.
+housing-figures-caption = Residences by region
+housing-figures-residences = Residences
+housing-figures-current = Certified
+housing-figures-expiring = Expiring within 30 days
+housing-figures-expired = Expired
+housing-figures-uncertified = No certificate
+housing-figures-fresh = Reported within 7 days
+housing-figures-oud = Attest a resident with opioid use disorder
+housing-figures-flagged = Naloxone flagged
+housing-figures-beds = Beds open / in all
+housing-figures-weeks = Beds reported open, week by week
+housing-figures-weeks-caption = Vacancies by week (each residence's last report in the week)
+housing-figures-week-of = Week of
+housing-figures-reporting = Residences reporting
+housing-figures-available = Beds open
+housing-figures-fresh-explain = Reported within 7 days: the state law asks operators to report their open beds weekly.
+housing-figures-flagged-explain = Naloxone flagged: a residence with a resident diagnosed with opioid use disorder keeps at least two doses of naloxone on site and trains its residents; flagged when it reports fewer doses or no training date.
+housing-figures-no-persons = These figures count residences and beds, never people.
+residences-title = Our residences
+residences-lead = Report your open beds at least once a week: one tap when the number is still right. Residences with a current certificate appear on the public recovery housing board.
+residences-none = Your organization has no recovery residences in the registry.
+residences-report-never = No beds reported yet: report now.
+residences-report-due = Your weekly bed report is due.
+residences-report-stale = Your last bed report is more than a week old: the board shows it as out of date.
+residences-hidden-expired = Hidden from the public board: the certificate expired on { $date }. Renew it with your certifier.
+residences-hidden-uncertified = Hidden from the public board: no certificate is recorded.
+residences-expiring = The certificate expires on { $date }: renew it soon to stay on the board.
+residences-flag-too-few-doses = Fewer than two naloxone doses on site. A residence with a resident diagnosed with opioid use disorder keeps at least two.
+residences-flag-no-training = No date recorded for training the residents to give naloxone.
+residences-held = Held for referrals
+residences-not-on-board = not on the public board
+residences-down = One fewer bed open at { $name }
+residences-up = One more bed open at { $name }
+residences-confirm = Still right: report this number
+residences-holds = Beds held for referred persons
+residences-admit = Moved in
+residences-reported = Bed report saved.
+home-residences-due = { $count ->
+    [0] No bed report is due
+    [one] 1 bed report is due
+   *[other] { $count } bed reports are due
+}
+home-residences-flags = { $count ->
+    [0] Nothing flagged
+    [one] 1 residence needs attention
+   *[other] { $count } residences need attention
+}
+home-residences-open = Report beds
+home-housing-figures = Recovery housing figures
+line-after-detox = After detox: recovery housing
+line-after-detox-detail = A person leaving withdrawal management may want a recovery residence next. These certified residences reported a bed, nearest first; a coach or the discharging clinician can send a referral.
+line-after-detox-board = See every recovery residence with a bed
+field-hold-bed = Recovery residence: hold a bed for 24 hours
+field-error-not-a-residence = This service is not a recovery residence in the registry, so no bed can be held.
+field-error-no-bed-left = No bed is left to hold at this residence. Send the referral without a hold, or choose another residence.

@@ -1539,3 +1539,122 @@ report-suppression-explain = Para proteger la privacidad, una cifra de 1 a 10 pe
 report-download-csv = Descargar esta tabla (CSV)
 home-reports-title = Informes de resultados
 home-reports-detail = Cifras de su organización, con los números pequeños ocultos para proteger la privacidad.
+
+## Vivienda de recuperación (issue 19)
+nav-housing = Vivienda de recuperación
+nav-residences = Nuestras residencias
+housing-title = Vivienda de recuperación con camas
+housing-lead = Residencias de recuperación (vivienda sobria) certificadas por la Connecticut Alliance of Recovery Residences u otro certificador que el estado reconoce, con las camas que sus operadores informan cada semana. Una residencia de recuperación es un hogar libre de sustancias con apoyo entre pares; no es tratamiento.
+housing-levels-not-ranks = Los cuatro niveles de NARR describen el tipo de apoyo que da una residencia. No son una clasificación: ningún nivel es mejor que otro, y el adecuado depende de lo que usted necesita.
+housing-call = Llame a la línea de acceso para encontrar una cama
+field-town = Pueblo o ciudad
+field-within = A menos de (millas)
+field-narr-level = Nivel de apoyo de NARR
+field-max-cost = Máximo por semana (dólares)
+field-moud = Acepta personas con medicamentos para el trastorno por consumo de opioides (MOUD)
+field-beds = Solo residencias con una cama ahora
+field-available-beds = Camas libres
+field-total-beds = Camas en total
+field-naloxone-doses = Dosis de naloxona en el lugar
+field-cost-per-week = Costo por semana
+field-error-more-than-total = Las camas libres no pueden ser más que las camas de la residencia.
+housing-population-any = Cualquier persona
+housing-level-any = Todos los niveles
+housing-apply = Mostrar residencias
+housing-results = { $count ->
+    [one] 1 residencia
+   *[other] { $count } residencias
+}
+housing-none = Ninguna residencia coincide. La línea de acceso aún puede ayudar: llame.
+housing-stale = Este informe tiene más de una semana
+housing-level-line = Nivel { $level }
+housing-serves = Atiende a
+housing-house-rules = Reglas de la casa
+housing-level-peer-run = I · Dirigida por pares
+housing-level-monitored = II · Supervisada por residentes
+housing-level-supervised = III · Con personal
+housing-level-service-provider = IV · Proveedor de servicios
+housing-level-peer-run-detail = la dirigen los residentes juntos, sin personal pagado en la casa.
+housing-level-monitored-detail = un encargado o residente con experiencia, reglas de la casa y responsabilidad entre pares.
+housing-level-supervised-detail = personal capacitado, una rutina diaria y apoyo en habilidades para la vida.
+housing-level-service-provider-detail = servicios clínicos en la casa con personal acreditado, a menudo un paso después del tratamiento.
+housing-population-men = Hombres
+housing-population-women = Mujeres
+housing-population-women-with-children = Mujeres con hijos
+housing-population-lgbtq = Personas LGBTQ+
+housing-population-young-adults = Adultos jóvenes
+housing-moud-yes = Acepta residentes que toman medicamentos para el trastorno por consumo de opioides
+housing-moud-no = No indica que acepte medicamentos para el trastorno por consumo de opioides: pregunte
+housing-cost-week = ${ $dollars } por semana
+housing-cost-ask = Pregunte por el costo
+housing-payment-self-pay = pago propio
+housing-payment-voucher = vales
+housing-certified = Certificada por { $body } (n.º { $number }) hasta el { $date }
+housing-certified-expired = El certificado de { $body } (n.º { $number }) venció el { $date }
+housing-not-certified = No hay certificado registrado
+housing-reported-on = Camas informadas el { $date }
+housing-never-reported = Aún no se han informado camas
+housing-beds-open = { $count ->
+    [one] 1 cama libre
+   *[other] { $count } camas libres
+}
+housing-beds-none = No hay camas libres ahora
+housing-no-region = Sin región
+housing-all-regions = Todas las regiones
+housing-figures-title = Cifras de vivienda de recuperación
+housing-figures-lead = Todas las residencias de recuperación del registro, por región: certificación, informes semanales, la declaración de naloxona y camas. Solo residencias y camas: no se nombra ni se cuenta a ninguna persona.
+housing-figures-caption = Residencias por región
+housing-figures-residences = Residencias
+housing-figures-current = Certificadas
+housing-figures-expiring = Vencen en 30 días
+housing-figures-expired = Vencidas
+housing-figures-uncertified = Sin certificado
+housing-figures-fresh = Informaron en los últimos 7 días
+housing-figures-oud = Declaran un residente con trastorno por consumo de opioides
+housing-figures-flagged = Alerta de naloxona
+housing-figures-beds = Camas libres / en total
+housing-figures-weeks = Camas libres informadas, semana por semana
+housing-figures-weeks-caption = Vacantes por semana (el último informe de cada residencia en la semana)
+housing-figures-week-of = Semana del
+housing-figures-reporting = Residencias que informaron
+housing-figures-available = Camas libres
+housing-figures-fresh-explain = Informaron en los últimos 7 días: la ley estatal pide a los operadores informar sus camas libres cada semana.
+housing-figures-flagged-explain = Alerta de naloxona: una residencia con un residente diagnosticado con trastorno por consumo de opioides mantiene al menos dos dosis de naloxona en el lugar y capacita a sus residentes; se marca cuando informa menos dosis o ninguna fecha de capacitación.
+housing-figures-no-persons = Estas cifras cuentan residencias y camas, nunca personas.
+residences-title = Nuestras residencias
+residences-lead = Informe sus camas libres al menos una vez por semana: un toque cuando el número sigue siendo correcto. Las residencias con un certificado vigente aparecen en el tablero público de vivienda de recuperación.
+residences-none = Su organización no tiene residencias de recuperación en el registro.
+residences-report-never = Aún no se han informado camas: informe ahora.
+residences-report-due = Le toca su informe semanal de camas.
+residences-report-stale = Su último informe de camas tiene más de una semana: el tablero lo muestra como desactualizado.
+residences-hidden-expired = Oculta del tablero público: el certificado venció el { $date }. Renuévelo con su certificador.
+residences-hidden-uncertified = Oculta del tablero público: no hay certificado registrado.
+residences-expiring = El certificado vence el { $date }: renuévelo pronto para seguir en el tablero.
+residences-flag-too-few-doses = Menos de dos dosis de naloxona en el lugar. Una residencia con un residente diagnosticado con trastorno por consumo de opioides mantiene al menos dos.
+residences-flag-no-training = No hay fecha registrada de la capacitación de los residentes para dar naloxona.
+residences-held = Reservadas para referidos
+residences-not-on-board = no está en el tablero público
+residences-down = Una cama libre menos en { $name }
+residences-up = Una cama libre más en { $name }
+residences-confirm = Sigue siendo correcto: informar este número
+residences-holds = Camas reservadas para personas referidas
+residences-admit = Se mudó
+residences-reported = Informe de camas guardado.
+home-residences-due = { $count ->
+    [0] No le toca ningún informe de camas
+    [one] Le toca 1 informe de camas
+   *[other] Le tocan { $count } informes de camas
+}
+home-residences-flags = { $count ->
+    [0] Nada marcado
+    [one] 1 residencia necesita atención
+   *[other] { $count } residencias necesitan atención
+}
+home-residences-open = Informar camas
+home-housing-figures = Cifras de vivienda de recuperación
+line-after-detox = Después de la desintoxicación: vivienda de recuperación
+line-after-detox-detail = Una persona que sale del manejo de la abstinencia puede querer una residencia de recuperación después. Estas residencias certificadas informaron una cama, las más cercanas primero; un coach o el clínico que da el alta puede enviar un referido.
+line-after-detox-board = Ver todas las residencias de recuperación con cama
+field-hold-bed = Residencia de recuperación: reservar una cama por 24 horas
+field-error-not-a-residence = Este servicio no es una residencia de recuperación del registro, así que no se puede reservar una cama.
+field-error-no-bed-left = No queda ninguna cama para reservar en esta residencia. Envíe el referido sin reserva o elija otra residencia.

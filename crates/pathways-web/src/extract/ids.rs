@@ -10,7 +10,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use pathways_domain::ids::{
     AssessmentId, AttentionItemId, CallId, ConsentId, CorrectionId, DirOrganizationId, GoalId, HoldId, LinkageTaskId,
-    LocatorId, OutreachItemId, ProgramId, ReferralId, RideId, ServiceId, TokenId,
+    LocatorId, OutreachItemId, ProgramId, ReferralId, ResidenceHoldId, ResidenceId, RideId, ServiceId, TokenId,
 };
 use pathways_domain::locale::Locale;
 use pathways_domain::{AccountId, PersonId};
@@ -59,6 +59,8 @@ path_param! {
     ReferralId => "referral",
     ProgramId => "program",
     HoldId => "hold",
+    ResidenceId => "residence",
+    ResidenceHoldId => "hold",
     CallId => "call",
     RideId => "ride",
     ServiceId => "listing",

@@ -12,13 +12,14 @@
 //! - Bodies, checked before their fields are read: [`VerifiedForm`] and [`VerifiedUpload`] (Origin and CSRF),
 //!   [`JsonBody`] (JSON, the parser's message naming line and column on 400), [`JsonBodyOrEmpty`] (the same, or
 //!   nothing at all).
-//! - [`CapacityParams`]: the capacity board's query, each bad value named; [`NextPage`]: `?next=`, a local path.
+//! - [`CapacityParams`], [`HousingParams`]: the capacity and housing boards' queries, each bad value named; [`NextPage`]: `?next=`, a local path.
 
 mod accounts;
 mod api;
 mod body;
 mod capacity_query;
 pub mod find_query;
+mod housing_query;
 mod ids;
 mod next_page;
 mod roles;
@@ -28,6 +29,7 @@ pub use accounts::{AccountHolder, AccountsAdmin};
 pub use api::{ApiCaller, ApiOperator};
 pub use body::{Empty, JsonBody, JsonBodyOrEmpty, VerifiedForm, VerifiedUpload};
 pub use capacity_query::CapacityParams;
+pub use housing_query::HousingParams;
 pub use ids::{HoldAction, InPath, ListingAction, PathParam, VersionNo};
 pub use next_page::NextPage;
 pub use roles::{AllyCaller, Editor, Operator, ProviderStaff};

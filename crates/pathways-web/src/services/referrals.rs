@@ -4,6 +4,7 @@
 //! transaction. The receiving organization sees the packet only.
 
 use pathways_domain::access::may_handle_referrals;
+use pathways_domain::access_line::HoldState;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::consent::{Category, Receiver};
 use pathways_domain::ids::{CallId, ReferralId, ServiceId};
@@ -12,6 +13,7 @@ use pathways_domain::text::{FieldError, optional_text, required_text};
 use pathways_domain::{OrgId, PersonId};
 use pathways_store::audit::{self, AuditEntry};
 use pathways_store::consents::{self, NewDisclosure};
+use pathways_store::housing;
 use pathways_store::model::{Consent, DirService, Person, Referral, ReferralEvent};
 use pathways_store::referrals::{self, Box, Figures, NewReferral};
 use pathways_store::{accounts, orgs};
@@ -29,6 +31,9 @@ pub struct ReferralAsk<'a> {
     pub service: ServiceId,
     pub reason: &'a str,
     pub via_call: Option<CallId>,
+    /// Ask the receiving recovery residence to hold a bed for 24 hours (issue 19): held in the referral's own
+    /// transaction, or nothing is sent (`hold_bed`: `not-a-residence`, `no-bed-left`).
+    pub hold_bed: bool,
 }
 
 /// Sends a referral of a person the caller may reach to a directory service, when a consent in force lets
@@ -118,6 +123,17 @@ pub async fn send(
         to: Some((dir_org.name.clone(), to_org)),
     };
     consents::record_disclosure(&tx, d, now).await?;
+    if ask.hold_bed {
+        // The same atomic hold as a treatment bed: one conditional update; no bed, no referral.
+        let residence = housing::by_service(&tx, service)
+            .await?
+            .ok_or_else(|| WebError::Invalid(vec![FieldError::new("hold_bed", "not-a-residence")]))?;
+        let today = crate::services::housing::today(state);
+        match housing::reserve(&tx, &ctx.actor(), residence, Some(saved.id), now, today).await? {
+            Some(housing::Reservation::Held(_)) => {}
+            _ => return Err(WebError::Invalid(vec![FieldError::new("hold_bed", "no-bed-left")])),
+        }
+    }
     tx.commit().await?;
     Ok(saved)
 }
@@ -161,9 +177,19 @@ pub async fn change(
         .on("referral", r.id)
         .detail(format!("{} -> {}", from.as_str(), to.as_str()));
     audit::append(&tx, &ctx.actor(), entry).await?;
-    let moved = referrals::move_to(&tx, r.id, from, to, (caller.account, caller.org), reason, pathways_store::now())
+    let now = pathways_store::now();
+    let moved = referrals::move_to(&tx, r.id, from, to, (caller.account, caller.org), reason, now)
         .await?
         .ok_or(WebError::Conflict("referral status"))?;
+    // A bed held with the referral follows it: accepted, the bed is taken; declined or cancelled, it is freed.
+    let bed = match to {
+        Status::Accepted => Some(HoldState::Admitted),
+        Status::Rejected | Status::Cancelled | Status::Failed => Some(HoldState::Released),
+        _ => None,
+    };
+    if let Some(bed) = bed {
+        housing::close_for_referral(&tx, &ctx.actor(), r.id, bed, now).await?;
+    }
     tx.commit().await?;
     Ok(moved)
 }

@@ -2,6 +2,7 @@
 //! the words pages of several areas share.
 
 pub mod find;
+pub mod housing;
 pub mod summary;
 pub mod two_factor;
 pub mod words;
@@ -147,6 +148,7 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-account-disabled"),
         crate::key!("flash-account-enabled"),
         crate::key!("flash-ally-removed"),
+        crate::key!("residences-reported"),
     ]
     .into_iter()
     .find(|k| *k == value)
@@ -249,7 +251,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 100] = [
+pub const FIELDS: [&str; 110] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -350,8 +352,18 @@ pub const FIELDS: [&str; 100] = [
     "ally_name",
     "service",
     "file",
+    "town",
+    "within",
+    "max_cost",
+    "moud",
+    "beds",
+    "available_beds",
+    "total_beds",
+    "naloxone_doses",
+    "cost_per_week",
+    "hold_bed",
 ];
-pub const FIELD_ERRORS: [&str; 28] = [
+pub const FIELD_ERRORS: [&str; 31] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -380,6 +392,9 @@ pub const FIELD_ERRORS: [&str; 28] = [
     "own-organization",
     "not-allowed",
     "not-a-scan",
+    "more-than-total",
+    "not-a-residence",
+    "no-bed-left",
 ];
 
 #[cfg(test)]

@@ -226,6 +226,7 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/find/{id}", Open, 200),
         e(POST, "/find/{id}/corrections", Open, 303).form(&[("message", "The meeting moved"), ("contact", "")]),
         e(GET, "/capacity", Open, 200),
+        e(GET, "/housing", Open, 200),
         e(GET, "/ally/support", Open, 200),
         e(GET, "/invite", Open, 200),
         e(POST, "/invite", Open, 422).form(&[("code", "NOPE-NOPE"), ("username", "x"), ("password", "")]),
@@ -238,6 +239,7 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/api/v1/search", Open, 200),
         e(GET, "/api/v1/meetings.json", Open, 200),
         e(GET, "/api/v1/capacity", Open, 200),
+        e(GET, "/api/v1/housing", Open, 200),
         e(GET, "/api/hsds/services", Open, 200),
         e(GET, "/api/hsds/services/{id}", Open, 200),
         e(GET, "/api/hsds/organizations", Open, 200),
@@ -334,6 +336,7 @@ fn matrix() -> Vec<Entry> {
         // Outcome reports.
         e(GET, "/reports/people-served", Page(REPORTERS), 200),
         e(GET, "/reports/people-served.csv", Page(REPORTERS), 200),
+        e(GET, "/housing/figures", Page(REPORTERS), 200),
         e(GET, "/outreach/settings", Page(PROGRAM_LEADS), 200),
         e(POST, "/outreach/settings", Page(PROGRAM_LEADS), 303).form(&[
             ("schedule_kind", "fixed"),
@@ -387,6 +390,10 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/programs", Page(PROVIDERS), 200),
         e(POST, "/programs/{id}/counts", OrgPage(PROVIDERS), 303).form(&[("change", "waitlist-up")]),
         e(POST, "/holds/{id}/{action}", Custom(closes_hold), 303),
+        // Recovery residences: the operator's page, its one-tap report, and the beds held for referrals.
+        e(GET, "/residences", Page(PROVIDERS), 200),
+        e(POST, "/residences/{id}/report", OrgPage(PROVIDERS), 303).form(&[("change", "confirm")]),
+        e(POST, "/residence-holds/{id}/{action}", Custom(closes_hold), 303),
         // The JSON API: persons and their records.
         e(GET, "/api/v1/persons", Api(WITH_PERSONS), 200),
         e(POST, "/api/v1/persons", Api(WITH_PERSONS), 201).json(r#"{"preferred_name": "Api Person"}"#),
@@ -809,7 +816,9 @@ impl Cell {
             "id" => id_kind(path),
             "item" if path.contains("/attention/") => "attention",
             "item" => "outreach",
-            "action" if path.starts_with("/holds/") => return "release".into(),
+            "action" if path.starts_with("/holds/") || path.starts_with("/residence-holds/") => {
+                return "release".into();
+            }
             "action" => return "verify".into(),
             "code" => return "es".into(),
             "file" => return "app.css".into(),
@@ -983,6 +992,61 @@ impl Cell {
                 tx.commit().await.expect("commit");
                 id.to_string()
             }
+            "residence" => {
+                let today = chrono::Utc::now().date_naive();
+                let tx = app.db.store.begin().await.expect("tx");
+                let r = pathways_store::housing::NewResidence {
+                    organization: w.org(self.target),
+                    service_id: None,
+                    name: "Matrix House".to_owned(),
+                    address: "1 Main Street".to_owned(),
+                    town: "Hartford".to_owned(),
+                    zip: None,
+                    region: None,
+                    place: LatLon::new(41.7658, -72.6734).ok(),
+                    level: pathways_domain::housing::NarrLevel::Monitored,
+                    populations: Vec::new(),
+                    accepts_moud: true,
+                    serves_oud: false,
+                    total_beds: 6,
+                    certification: Some(pathways_domain::housing::Certification {
+                        body: "Matrix certifier".to_owned(),
+                        number: "M-1".to_owned(),
+                        expires_on: today + chrono::Duration::days(365),
+                    }),
+                    house_rules: None,
+                    cost_per_week: None,
+                    payments: Vec::new(),
+                    naloxone_doses: 2,
+                    naloxone_trained_on: None,
+                    disclaimer: "Not licensed treatment.".to_owned(),
+                };
+                let now = pathways_store::now();
+                let id = pathways_store::housing::create(&tx, &Actor::default(), &r, now).await.expect("residence");
+                pathways_store::housing::report(&tx, &Actor::default(), None, id, 3, None, now).await.expect("report");
+                tx.commit().await.expect("commit");
+                id.to_string()
+            }
+            "residence_hold" => {
+                let residence: Uuid = Box::pin(self.make(w, "residence")).await.parse().expect("an id");
+                let today = chrono::Utc::now().date_naive();
+                let tx = app.db.store.begin().await.expect("tx");
+                let held = pathways_store::housing::reserve(
+                    &tx,
+                    &Actor::default(),
+                    residence,
+                    None,
+                    pathways_store::now(),
+                    today,
+                )
+                .await
+                .expect("reserve");
+                tx.commit().await.expect("commit");
+                match held {
+                    Some(pathways_store::housing::Reservation::Held(h)) => h.id.to_string(),
+                    other => panic!("a residence hold: {other:?}"),
+                }
+            }
             "hold" => {
                 let program = Box::pin(self.make(w, "program")).await;
                 id_of(&api(Method::POST, format!("/api/v1/programs/{program}/reservations"), json!({})).await)
@@ -1049,6 +1113,12 @@ fn id_kind(path: &str) -> &'static str {
     }
     if path.starts_with("/holds/{id}") || path.starts_with("/api/v1/reservations/{id}") {
         return "hold";
+    }
+    if path.starts_with("/residences/{id}") {
+        return "residence";
+    }
+    if path.starts_with("/residence-holds/{id}") {
+        return "residence_hold";
     }
     KINDS
         .iter()

@@ -66,6 +66,10 @@ struct CallPage {
     /// `None`: anonymous (stays an anonymous call record); `Some(true)`: a person record was made.
     linked: Option<bool>,
     coaches: Vec<(String, String)>,
+    /// After withdrawal management: recovery residences with a bed near the caller (issue 19).
+    after_detox: bool,
+    residences: Vec<crate::views::housing::ResidenceCard>,
+    housing_href: String,
 }
 
 pub async fn show_call(
@@ -107,7 +111,31 @@ pub async fn show_call(
     let who = call.first_name.clone().unwrap_or_else(|| t.get("line-anonymous-caller"));
     let linked = call.first_name.as_ref().map(|_| call.person_id.is_some());
     let coaches = coaches.into_iter().map(|(id, name)| (id.to_string(), name)).collect();
+    // A person leaving detox needs a home next: offer recovery residences with a bed, nearest first.
+    let after_detox = chosen.or(suggestion.level).is_some_and(LevelOfCare::is_withdrawal_management);
+    let near_text = call.place.clone().unwrap_or_default();
+    let mut residences = Vec::new();
+    if after_detox {
+        let near = crate::places::resolve(&near_text, &state.config.deployment.state).map(|p| p.point);
+        let query = pathways_domain::housing::board::Query {
+            near,
+            within_mi: near.map(|_| 50.0),
+            with_beds: true,
+            ..Default::default()
+        };
+        let tz = state.config.deployment.time_zone;
+        residences = services::housing::board(&state, &query)
+            .await?
+            .iter()
+            .take(3)
+            .map(|l| crate::views::housing::card(&t, &l.residence, l.distance_mi, tz))
+            .collect();
+    }
+    let housing_href = format!("/housing?beds=true&near={}", crate::ctx::url_encode(&near_text));
     let page = CallPage {
+        after_detox,
+        residences,
+        housing_href,
         linked,
         coaches,
         chrome: Chrome::new(

@@ -6,6 +6,7 @@ pub mod checkups;
 pub mod consents;
 pub mod fhir;
 pub mod find;
+pub mod housing;
 pub mod hsds;
 pub mod meetings;
 pub mod outreach;

@@ -23,6 +23,8 @@ use crate::views::{Chrome, field_messages, render};
 pub struct ReferForm {
     service: String,
     reason: String,
+    /// `true`: ask the recovery residence to hold a bed for 24 hours.
+    hold_bed: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -110,7 +112,8 @@ pub async fn page(
 /// with the shortcut to record a consent when the gate refused.
 pub async fn submit(state: &AppState, ctx: &Ctx, caller: &Caller, at: &Place, f: ReferForm) -> WebResult<Response> {
     let service: ServiceId = f.service.parse().map_err(|_| WebError::NotFound)?;
-    let ask = ReferralAsk { person: at.person, service, reason: &f.reason, via_call: at.via_call };
+    let hold_bed = f.hold_bed == "true";
+    let ask = ReferralAsk { person: at.person, service, reason: &f.reason, via_call: at.via_call, hold_bed };
     match services::referrals::send(state, ctx, caller, &ask, None).await {
         Ok(r) => Ok(crate::flash::redirect(state, &format!("/referrals/{}", r.id), crate::key!("flash-referral-sent"))),
         Err(WebError::Invalid(errors)) => {

@@ -92,6 +92,21 @@ pub async fn show_staff_home(
             ],
             links: vec![("/programs", t.get("home-programs-update"))],
         });
+        // Recovery residences the organization operates: the weekly report's reminder and the flags.
+        let (residences, _) = services::housing::residences_of(&state, &caller).await?;
+        if !residences.is_empty() {
+            let due = residences.iter().filter(|r| r.report_status.reminds()).count();
+            let flagged =
+                residences.iter().filter(|r| !r.naloxone_flags.is_empty() || !r.certification_status.listed()).count();
+            work.push(WorkCard {
+                title: t.get("nav-residences"),
+                lines: vec![
+                    t.count("home-residences-due", count(due)),
+                    t.count("home-residences-flags", count(flagged)),
+                ],
+                links: vec![("/residences", t.get("home-residences-open"))],
+            });
+        }
     }
     if may_handle_referrals(&caller.principal) && !matches!(reach, PersonReach::Organization | PersonReach::Assigned) {
         work.push(WorkCard {
@@ -119,7 +134,10 @@ pub async fn show_staff_home(
         work.push(WorkCard {
             title: t.get("home-reports-title"),
             lines: vec![t.get("home-reports-detail")],
-            links: vec![("/reports/people-served", t.get("report-people-served-title"))],
+            links: vec![
+                ("/reports/people-served", t.get("report-people-served-title")),
+                ("/housing/figures", t.get("home-housing-figures")),
+            ],
         });
     }
     if may_edit_directory(&caller.principal) {

@@ -13,6 +13,7 @@ mod directory;
 mod fhir;
 mod find;
 mod hardening;
+mod housing;
 mod hsds;
 mod meetings;
 mod ops;

@@ -24,6 +24,9 @@ pub struct ReferralCreate {
     /// A directory service (HSDS service id).
     pub service_id: Option<Uuid>,
     pub reason: String,
+    /// Ask the recovery residence behind `service_id` to hold a bed for 24 hours, in the referral's transaction
+    /// (422 naming `hold_bed` when the service is not a residence or no bed is left).
+    pub hold_bed: bool,
 }
 
 /// Refers a person to a directory service. Without a consent in force that lets referral information go to the
@@ -38,7 +41,7 @@ pub async fn create_referral(
 ) -> WebResult<(StatusCode, Json<ReferralJson>)> {
     let person: PersonId = b.person_id.parse().map_err(|_| WebError::NotFound)?;
     let service = ServiceId::from_uuid(b.service_id.ok_or(WebError::NotFound)?);
-    let ask = ReferralAsk { person, service, reason: &b.reason, via_call: None };
+    let ask = ReferralAsk { person, service, reason: &b.reason, via_call: None, hold_bed: b.hold_bed };
     let r = services::referrals::send(&state, &ctx, &caller, &ask, None).await?;
     Ok((StatusCode::CREATED, Json(ReferralJson::of(r))))
 }

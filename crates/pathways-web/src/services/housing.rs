@@ -1,0 +1,176 @@
+//! Recovery housing (issue 19), the use cases the `/housing` board, the operator's `/residences` page, the
+//! state's `/housing/figures` and the API (`/api/v1/housing`) share. The rules are `pathways_domain::housing`;
+//! the atomic steps `pathways_store::housing`.
+//!
+//! Who operates a residence: the provider staff (and administrators) of the residence's organization —
+//! `may_update_capacity`, the rule that already lets a provider keep its treatment programs' counts (see
+//! `docs/HOUSING.md` for why there is no separate role). A residence or hold the caller may not touch is not
+//! found: the answer reveals nothing.
+
+use chrono::NaiveDate;
+use pathways_domain::access::{may_read_reports, may_update_capacity};
+use pathways_domain::access_line::capacity::{HoldError, HoldState};
+use pathways_domain::audit::{AuditAction, AuditOutcome};
+use pathways_domain::housing::board::{Entry, Query, Rank, order};
+use pathways_domain::housing::report::Tap;
+use pathways_domain::ids::{ResidenceHoldId, ResidenceId};
+use pathways_domain::text::FieldError;
+use pathways_store::audit::AuditEntry;
+use pathways_store::housing::figures::Figures;
+use pathways_store::housing::{self, ResidenceView};
+use pathways_store::model::ResidenceHold;
+
+use crate::access::audit_read;
+use crate::ctx::{Caller, Ctx};
+use crate::error::{WebError, WebResult};
+use crate::state::AppState;
+
+/// How many weeks of vacancies the state's page shows.
+pub const FIGURE_WEEKS: u32 = 8;
+
+/// Today in the deployment's zone (certificates are valid through a local date).
+pub fn today(state: &AppState) -> NaiveDate {
+    pathways_store::now().with_timezone(&state.config.deployment.time_zone).date_naive()
+}
+
+/// A residence on the board, with its distance from the place asked about.
+pub struct Listed {
+    pub residence: ResidenceView,
+    pub distance_mi: Option<f64>,
+}
+
+/// The public board: residences with a valid certificate the filters admit — a bed now first, then counts from
+/// this week, then nearest, then by name (never by NARR level). No personal data.
+pub async fn board(state: &AppState, query: &Query) -> WebResult<Vec<Listed>> {
+    let now = pathways_store::now();
+    let all = housing::listed(state.store.reader(), now, today(state)).await?;
+    let mut out: Vec<Listed> = all
+        .into_iter()
+        .filter_map(|r| {
+            let entry = Entry {
+                name: &r.name,
+                town: &r.town,
+                region: r.region.as_deref(),
+                place: r.place,
+                level: r.level,
+                populations: &r.populations,
+                accepts_moud: r.accepts_moud,
+                cost_per_week: r.cost_per_week,
+                available: r.available,
+                certification: r.certification_status,
+                report: r.report_status,
+            };
+            let distance_mi = query.admits(&entry)?;
+            Some(Listed { residence: r, distance_mi })
+        })
+        .collect();
+    let rank = |l: &Listed| Rank {
+        has_bed: l.residence.available > 0,
+        within_week: l.residence.report_status.within_week(),
+        distance_mi: l.distance_mi,
+        name: "",
+    };
+    out.sort_by(|a, b| {
+        let (ra, rb) = (Rank { name: &a.residence.name, ..rank(a) }, Rank { name: &b.residence.name, ..rank(b) });
+        order(&ra, &rb)
+    });
+    Ok(out)
+}
+
+/// The caller's organization's residences and the beds held at them (soonest expiry first): the operator's page
+/// and their home's reminders.
+pub async fn residences_of(state: &AppState, caller: &Caller) -> WebResult<(Vec<ResidenceView>, Vec<ResidenceHold>)> {
+    let now = pathways_store::now();
+    let db = state.store.reader();
+    let residences = housing::of_org(db, caller.org, now, today(state)).await?;
+    let ids: Vec<uuid::Uuid> = residences.iter().map(|r| r.id).collect();
+    let holds = housing::live_holds(db, &ids, now).await?;
+    Ok((residences, holds))
+}
+
+/// The page's tap, read from its button and typed number; a "set" without a number, or an unknown button, is
+/// named on `available_beds`.
+pub fn tap_of(change: &str, typed: &str) -> Result<Tap, Vec<FieldError>> {
+    Tap::parse(change, typed.trim().parse::<i64>().ok()).ok_or_else(|| {
+        let code = if change == "set" { "required" } else { "unknown-choice" };
+        vec![FieldError::new("available_beds", code)]
+    })
+}
+
+/// Checks an optional count of antagonist doses (blank: unchanged).
+pub fn doses_of(typed: &str) -> Result<Option<u32>, Vec<FieldError>> {
+    match typed.trim() {
+        "" => Ok(None),
+        s => match s.parse::<i64>() {
+            Ok(n) if n < 0 => Err(vec![FieldError::new("naloxone_doses", "negative")]),
+            Ok(n) => u32::try_from(n)
+                .ok()
+                .filter(|n| *n <= 1_000)
+                .map(Some)
+                .ok_or_else(|| vec![FieldError::new("naloxone_doses", "too-large")]),
+            Err(_) => Err(vec![FieldError::new("naloxone_doses", "out-of-range")]),
+        },
+    }
+}
+
+/// A weekly bed report (one tap) by the residence's operator, audited in its transaction; the residence as it
+/// now stands. Available beds above the total, or below zero, are refused naming the field.
+pub async fn report_beds(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    residence: ResidenceId,
+    tap: Result<Tap, Vec<FieldError>>,
+    doses: Result<Option<u32>, Vec<FieldError>>,
+) -> WebResult<ResidenceView> {
+    let now = pathways_store::now();
+    let id = residence.as_uuid();
+    let current = housing::find(state.store.reader(), None, id, now, today(state)).await?.ok_or(WebError::NotFound)?;
+    if !may_update_capacity(&caller.principal, current.organization) {
+        return Err(WebError::NotFound);
+    }
+    let available = tap
+        .map_err(WebError::Invalid)?
+        .apply(current.reported_beds, current.total_beds)
+        .map_err(|e| WebError::Invalid(vec![e]))?;
+    let doses = doses.map_err(WebError::Invalid)?;
+    let tx = state.store.begin().await?;
+    housing::report(&tx, &ctx.actor(), Some(caller.org), id, available, doses, now)
+        .await?
+        .ok_or(WebError::Invalid(vec![FieldError::new("available_beds", "more-than-total")]))?;
+    tx.commit().await?;
+    housing::find(state.store.reader(), Some(caller.org), id, now, today(state)).await?.ok_or(WebError::NotFound)
+}
+
+/// The person arrived (`Admitted`) or the bed is given back (`Released`), by the residence's operator.
+pub async fn close_hold(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    hold: ResidenceHoldId,
+    to: HoldState,
+) -> WebResult<Result<ResidenceHold, HoldError>> {
+    if !pathways_domain::access::keeps_program_counts(&caller.principal) {
+        return Err(WebError::Forbidden);
+    }
+    let now = pathways_store::now();
+    let tx = state.store.begin().await?;
+    let closed = housing::close_hold(&tx, &ctx.actor(), Some(caller.org), hold.as_uuid(), to, now).await?;
+    tx.commit().await?;
+    closed.ok_or(WebError::NotFound)
+}
+
+/// The state's figures (`may_read_reports`): residences and beds per region, never persons. The read and any
+/// refusal are audited.
+pub async fn figures(state: &AppState, ctx: &Ctx, caller: &Caller) -> WebResult<Figures> {
+    if !may_read_reports(&caller.principal) {
+        let entry = AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied).detail("housing_figures");
+        audit_read(state, ctx, entry).await?;
+        return Err(WebError::Forbidden);
+    }
+    let now = pathways_store::now();
+    let f = housing::figures::figures(state.store.reader(), now, today(state), FIGURE_WEEKS).await?;
+    let entry = AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success).detail("housing_figures");
+    audit_read(state, ctx, entry).await?;
+    Ok(f)
+}

@@ -1,0 +1,349 @@
+//! Recovery housing (issue 19): the public board and its JSON (no sign-in, only residences with a valid
+//! certificate, the filters), the operator's one-tap weekly report (its checks, its scope, its audit event),
+//! the reminders and flags the operator sees, and the state's figures (counts only, who may see them).
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use chrono::{Duration, NaiveDate};
+use pathways_domain::directory::geo::LatLon;
+use pathways_domain::housing::{Certification, NarrLevel, Payment, Population};
+use pathways_domain::{OrgId, Role};
+use pathways_store::audit::Actor;
+use pathways_store::housing::{NewResidence, create, report};
+use uuid::Uuid;
+
+use crate::util::{TestApp, set_cookies};
+
+struct House {
+    name: &'static str,
+    town: &'static str,
+    level: NarrLevel,
+    populations: Vec<Population>,
+    moud: bool,
+    cost: u32,
+    /// Days from today the certificate expires (negative: expired); `None`: no certificate.
+    expires_in: Option<i64>,
+    beds: u32,
+    doses: u32,
+    /// Days ago it reported.
+    reported_days_ago: i64,
+}
+
+fn today() -> NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+async fn house(app: &TestApp, org: OrgId, h: House) -> Uuid {
+    let place = match h.town {
+        "Hartford" => LatLon::new(41.7658, -72.6734).ok(),
+        _ => LatLon::new(41.3083, -72.9279).ok(),
+    };
+    let r = NewResidence {
+        organization: org,
+        service_id: None,
+        name: h.name.to_owned(),
+        address: "10 Oak Street".into(),
+        town: h.town.to_owned(),
+        zip: None,
+        region: Some(if h.town == "Hartford" { "North Central" } else { "South Central" }.to_owned()),
+        place,
+        level: h.level,
+        populations: h.populations,
+        accepts_moud: h.moud,
+        serves_oud: true,
+        total_beds: 8,
+        certification: h.expires_in.map(|d| Certification {
+            body: "Connecticut Alliance of Recovery Residences".into(),
+            number: format!("T-{}", h.name.len()),
+            expires_on: today() + Duration::days(d),
+        }),
+        house_rules: Some("Curfew 11 pm; house meeting on Sundays.".into()),
+        cost_per_week: Some(h.cost),
+        payments: vec![Payment::SelfPay],
+        naloxone_doses: h.doses,
+        naloxone_trained_on: Some(today()),
+        disclaimer: "This residence is not licensed treatment.".into(),
+    };
+    let now = pathways_store::now();
+    let tx = app.db.store.begin().await.expect("tx");
+    let id = create(&tx, &Actor::default(), &r, now).await.expect("residence");
+    report(&tx, &Actor::default(), None, id, h.beds, None, now - Duration::days(h.reported_days_ago))
+        .await
+        .expect("report");
+    tx.commit().await.expect("commit");
+    id
+}
+
+fn get(path: &str) -> Request<Body> {
+    Request::get(path).body(Body::empty()).expect("request")
+}
+
+async fn three_houses(app: &TestApp) -> (Uuid, Uuid, Uuid) {
+    let org = app.other_org;
+    let maple = House {
+        name: "Maple House",
+        town: "Hartford",
+        level: NarrLevel::Monitored,
+        populations: vec![Population::Women, Population::WomenWithChildren],
+        moud: true,
+        cost: 175,
+        expires_in: Some(200),
+        beds: 2,
+        doses: 2,
+        reported_days_ago: 1,
+    };
+    let cedar = House {
+        name: "Cedar House",
+        town: "New Haven",
+        level: NarrLevel::PeerRun,
+        populations: vec![Population::Men],
+        moud: false,
+        cost: 140,
+        expires_in: Some(0),
+        beds: 0,
+        doses: 3,
+        reported_days_ago: 9,
+    };
+    let birch = House {
+        name: "Birch House",
+        town: "Hartford",
+        level: NarrLevel::Supervised,
+        populations: vec![Population::Men],
+        moud: true,
+        cost: 200,
+        expires_in: Some(-1),
+        beds: 5,
+        doses: 2,
+        reported_days_ago: 1,
+    };
+    (house(app, org, maple).await, house(app, org, cedar).await, house(app, org, birch).await)
+}
+
+#[tokio::test]
+async fn the_board_lists_only_valid_certificates_with_beds_first_and_its_filters_work() {
+    let app = TestApp::new().await;
+    let (maple, cedar, birch) = three_houses(&app).await;
+    let r = app.send(get("/api/v1/housing")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let body = r.json();
+    let rows = body["residences"].as_array().expect("residences");
+    let ids: Vec<&str> = rows.iter().filter_map(|r| r["id"].as_str()).collect();
+    assert_eq!(ids, [maple.to_string(), cedar.to_string()], "a bed first; the expired certificate is not listed");
+    assert!(!r.body.contains(&birch.to_string()));
+    assert_eq!(rows[0]["level"], "II");
+    assert_eq!(rows[0]["available_beds"], 2);
+    assert_eq!(rows[0]["certification"]["status"], "current");
+    assert_eq!(rows[1]["report_status"], "stale", "nine days old");
+    assert_eq!(rows[1]["certification"]["status"], "expiring", "valid through its last day");
+    for field in ["naloxone_doses", "serves_oud", "organization"] {
+        assert!(rows[0].get(field).is_none(), "{field} is not the public's");
+    }
+
+    let names = |path: &'static str| {
+        let app = &app;
+        async move {
+            let r = app.send(get(path)).await;
+            assert_eq!(r.status, StatusCode::OK, "{path}: {}", r.body);
+            let body = r.json();
+            body["residences"]
+                .as_array()
+                .expect("residences")
+                .iter()
+                .filter_map(|r| r["name"].as_str().map(str::to_owned))
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(names("/api/v1/housing?moud=true").await, ["Maple House"]);
+    assert_eq!(names("/api/v1/housing?population=men").await, ["Cedar House"]);
+    assert_eq!(names("/api/v1/housing?level=I").await, ["Cedar House"]);
+    assert_eq!(names("/api/v1/housing?max_cost=150").await, ["Cedar House"]);
+    assert_eq!(names("/api/v1/housing?town=hartford").await, ["Maple House"]);
+    assert_eq!(names("/api/v1/housing?region=South%20Central").await, ["Cedar House"]);
+    assert_eq!(names("/api/v1/housing?beds=true").await, ["Maple House"]);
+    assert_eq!(names("/api/v1/housing?near=New%20Haven&within=10").await, ["Cedar House"]);
+
+    let bad = app.send(get("/api/v1/housing?level=V&population=cats&within=-2")).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert_eq!(bad.error_fields(), ["population", "level", "within"]);
+
+    for (lang, words) in [("en", "not a ranking"), ("es", "No son una clasificación")] {
+        let page = app
+            .send(Request::get("/housing").header(header::ACCEPT_LANGUAGE, lang).body(Body::empty()).expect("req"))
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("Maple House") && !page.body.contains("Birch House"));
+        assert!(page.body.contains(words), "{lang}: the levels are kinds of support");
+        assert!(page.body.contains("988"), "the crisis line on a public page");
+    }
+    let filtered = app.send(get("/housing?level=cats")).await;
+    assert_eq!(filtered.status, StatusCode::OK, "a bad filter is named on the page, not an error");
+    assert!(filtered.body.contains("role=\"alert\""));
+}
+
+#[tokio::test]
+async fn the_operator_reports_in_one_tap_within_the_total_and_only_for_its_own_residences() {
+    let app = TestApp::new().await;
+    let (maple, _, birch) = three_houses(&app).await;
+    let operator = app.staff(app.other_org, Role::ProviderStaff).await;
+    let page = app.page(&operator, "/residences").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Hidden from the public board: the certificate expired"), "Birch is told why");
+    assert!(page.body.contains("Your last bed report is more than a week old"), "Cedar's reminder");
+
+    let up = app.post_form(&operator, &format!("/residences/{maple}/report"), &[("change", "up")]).await;
+    assert_eq!(up.status, StatusCode::SEE_OTHER, "{}", up.body);
+    let cookie = format!("{}; {}", operator.cookie, set_cookies(&up.headers).join("; "));
+    let back =
+        app.send(Request::get("/residences").header(header::COOKIE, cookie).body(Body::empty()).expect("req")).await;
+    assert!(back.body.contains("Bed report saved."), "the flash says so");
+    let rows = app.send(get("/api/v1/housing?town=Hartford")).await.json();
+    assert_eq!(rows["residences"][0]["available_beds"], 3);
+
+    let over = app
+        .post_form(&operator, &format!("/residences/{maple}/report"), &[("change", "set"), ("available_beds", "9")])
+        .await;
+    assert_eq!(over.status, StatusCode::UNPROCESSABLE_ENTITY, "more than the 8 beds");
+    let doses = app
+        .post_form(&operator, &format!("/residences/{birch}/report"), &[("change", "confirm"), ("naloxone_doses", "1")])
+        .await;
+    assert_eq!(doses.status, StatusCode::SEE_OTHER);
+    let page = app.page(&operator, "/residences").await;
+    assert!(page.body.contains("Fewer than two naloxone doses on site"), "the flag after reporting one dose");
+
+    let elsewhere = app.staff(app.org, Role::ProviderStaff).await;
+    let refused = app.post_form(&elsewhere, &format!("/residences/{maple}/report"), &[("change", "up")]).await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND, "another organization's residence");
+    let coach = app.staff(app.other_org, Role::Coach).await;
+    let refused = app.post_form(&coach, &format!("/residences/{maple}/report"), &[("change", "up")]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    let reports: Vec<_> =
+        app.audit_actions().await.into_iter().filter(|(a, _, _)| a == "residence_report").map(|(_, _, e)| e).collect();
+    assert!(reports.contains(&Some(maple)) && reports.contains(&Some(birch)));
+
+    let home = app.page(&operator, "/staff").await;
+    assert!(home.body.contains("Our residences") && home.body.contains("/residences"), "the operator's home card");
+}
+
+#[tokio::test]
+async fn the_state_sees_counts_by_region_and_no_person() {
+    let app = TestApp::new().await;
+    three_houses(&app).await;
+    let analyst = app.staff(app.org, Role::Analyst).await;
+    let page = app.page(&analyst, "/housing/figures").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("North Central") && page.body.contains("South Central"));
+    assert!(page.body.contains("<td>0%</td>"), "New Haven's one residence reported nine days ago");
+    assert!(page.body.contains("<td>67%</td>"), "two of the three residences reported within the week");
+    let coach = app.staff(app.org, Role::Coach).await;
+    assert_eq!(app.page(&coach, "/housing/figures").await.status, StatusCode::FORBIDDEN);
+    let audit = app.audit_actions().await;
+    assert!(audit.iter().any(|(a, o, _)| a == "report_read" && o == "success"));
+    assert!(audit.iter().any(|(a, o, _)| a == "access_denied" && o == "denied"));
+}
+
+/// Placement: a coach's referral to a residence's listing holds its bed for 24 hours in the referral's own
+/// transaction (the same atomic hold as a treatment bed); with no bed left nothing is sent; the operator's
+/// decline frees the bed, its acceptance takes it.
+#[tokio::test]
+async fn a_referral_holds_a_residence_bed_and_the_bed_follows_the_answer() {
+    use axum::http::Method;
+    use serde_json::json;
+
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let operator = app.staff(app.other_org, Role::ProviderStaff).await;
+    let svc = app.directory_service("Sober House", "Residence Operator", Some(app.other_org)).await;
+    let other_svc = app.directory_service("Outpatient Clinic", "Residence Operator", Some(app.other_org)).await;
+    let now = pathways_store::now();
+    let tx = app.db.store.begin().await.expect("tx");
+    let r = NewResidence {
+        organization: app.other_org,
+        service_id: Some(svc),
+        name: "Linked House".into(),
+        address: "3 Pine Street".into(),
+        town: "Hartford".into(),
+        zip: None,
+        region: None,
+        place: LatLon::new(41.7658, -72.6734).ok(),
+        level: NarrLevel::Monitored,
+        populations: vec![Population::Men],
+        accepts_moud: true,
+        serves_oud: false,
+        total_beds: 3,
+        certification: Some(Certification {
+            body: "Connecticut Alliance of Recovery Residences".into(),
+            number: "T-9".into(),
+            expires_on: today() + Duration::days(90),
+        }),
+        house_rules: None,
+        cost_per_week: None,
+        payments: vec![],
+        naloxone_doses: 0,
+        naloxone_trained_on: None,
+        disclaimer: "Not licensed treatment.".into(),
+    };
+    let house = create(&tx, &Actor::default(), &r, now).await.expect("residence");
+    report(&tx, &Actor::default(), None, house, 1, None, now).await.expect("report");
+    tx.commit().await.expect("commit");
+    let consent = json!({"categories": ["referral_information"], "recipient": {"kind": "general"}, "tpo": true,
+        "purpose": "Treatment", "signed_on": "2026-11-01", "paper_on_file": true});
+    let mut persons = Vec::new();
+    for name in ["Placed Person", "Second Person"] {
+        let p = app.person(app.org, name, Some(coach.id)).await;
+        let c = app.api(&coach, Method::POST, &format!("/api/v1/persons/{p}/consents"), Some(consent.clone())).await;
+        assert_eq!(c.status, StatusCode::CREATED, "{}", c.body);
+        persons.push(p);
+    }
+    let refer = |p: pathways_domain::PersonId, service: Uuid| {
+        let body =
+            json!({"person_id": p.to_string(), "service_id": service, "reason": "Leaving detox", "hold_bed": true});
+        let (app, coach) = (&app, &coach);
+        async move { app.api(coach, Method::POST, "/api/v1/referrals", Some(body)).await }
+    };
+    let available = || async {
+        let b = app.send(get("/api/v1/housing")).await.json();
+        b["residences"][0]["available_beds"].as_u64()
+    };
+
+    let not_a_house = refer(persons[0], other_svc).await;
+    assert_eq!(not_a_house.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(not_a_house.error_fields(), ["hold_bed"]);
+    let first = refer(persons[0], svc).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.body);
+    let first_id = first.json()["id"].as_str().expect("id").to_owned();
+    assert_eq!(available().await, Some(0), "the one bed is held");
+    let none_left = refer(persons[1], svc).await;
+    assert_eq!(none_left.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", none_left.body);
+    assert_eq!(none_left.error_fields(), ["hold_bed"]);
+    let sent = app.api(&coach, Method::GET, "/api/v1/referrals?box=sent", None).await.json();
+    assert_eq!(sent.as_array().map(Vec::len), Some(1), "no bed, no referral");
+    let page = app.page(&operator, "/residences").await;
+    assert!(page.body.contains("/residence-holds/"), "the operator sees the held bed");
+
+    let patch = |id: String, status: &'static str, reason: &'static str| {
+        let (app, operator) = (&app, &operator);
+        async move {
+            let body = json!({"status": status, "reason": reason});
+            app.api(operator, Method::PATCH, &format!("/api/v1/referrals/{id}"), Some(body)).await
+        }
+    };
+    assert_eq!(patch(first_id.clone(), "received", "").await.status, StatusCode::OK);
+    let declined = patch(first_id, "rejected", "No bed for this person after all").await;
+    assert_eq!(declined.status, StatusCode::OK, "{}", declined.body);
+    assert_eq!(available().await, Some(1), "declined: the bed is free again");
+
+    let second = refer(persons[1], svc).await;
+    assert_eq!(second.status, StatusCode::CREATED, "{}", second.body);
+    let second_id = second.json()["id"].as_str().expect("id").to_owned();
+    assert_eq!(patch(second_id.clone(), "received", "").await.status, StatusCode::OK);
+    assert_eq!(patch(second_id, "accepted", "").await.status, StatusCode::OK);
+    let v = pathways_store::housing::find(app.db.store.reader(), None, house, pathways_store::now(), today())
+        .await
+        .expect("read")
+        .expect("house");
+    assert_eq!((v.reported_beds, v.held, v.available), (0, 0, 0), "accepted: the bed is taken");
+    let closes: Vec<_> =
+        app.audit_actions().await.into_iter().filter(|(a, _, _)| a == "residence_hold_close").collect();
+    assert_eq!(closes.len(), 2, "released, then admitted");
+}
