@@ -30,6 +30,12 @@ if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
   echo "setup: installing aiosmtpd for the SMTP test"
   python3 -m pip install --quiet --upgrade aiosmtpd
 fi
+# The second, structural FHIR R4 validator (every element, cardinality and datatype of the specification, generated
+# from it; MIT or Apache-2.0): scripts/validate_fhir.py runs it beside the official JSON Schema.
+if ! python3 -c 'import fhirkit; assert fhirkit.__version__ == "0.1.0"' 2>/dev/null; then
+  echo "setup: installing fhirkit-rs 0.1.0 for the FHIR check"
+  python3 -m pip install --quiet fhirkit-rs==0.1.0
+fi
 if ! command -v node >/dev/null; then
   echo "setup: node is missing; install Node.js 20 (Debian: apt-get install nodejs npm)" >&2
   exit 1

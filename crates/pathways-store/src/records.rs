@@ -206,3 +206,59 @@ pub async fn resolve_attention(
     }
     Ok(r.rows_affected == 1)
 }
+
+/// The tables a FHIR read by id looks an id up in (`owner_of`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owned {
+    /// The person's own id (their CarePlan is named by it).
+    Person,
+    /// A goal of one of the plan versions of an organization (goals live inside a plan's content, so this one is
+    /// looked up by a scan of that organization's plan versions, never of every organization's).
+    PlanGoal(pathways_domain::OrgId),
+    /// A questionnaire response: a BARC-10, a check-in or a check-up interview.
+    Response,
+    Assessment,
+    Encounter,
+    Referral,
+    Consent,
+}
+
+/// Whose record an id belongs to: the person, or `None`. Nothing is read but the owner's id, in any organization, so
+/// that the caller's person gate decides next — and audits — whether it may be opened (another organization's
+/// record is refused there, and answers as if it did not exist).
+pub async fn owner_of(db: &impl ConnectionTrait, table: Owned, id: Uuid) -> Result<Option<PersonId>> {
+    use crate::entities::{checkup, consent, person, plan_version, referral};
+    use sea_orm::sea_query::{Alias, ExprTrait as _, Func};
+    macro_rules! owner {
+        ($entity:ident, $person:ident, $filter:expr) => {
+            $entity::Entity::find()
+                .select_only()
+                .column($entity::Column::$person)
+                .filter($filter)
+                .limit(1)
+                .into_tuple::<Uuid>()
+                .one(db)
+                .await?
+        };
+    }
+    let found = match table {
+        Owned::Person => owner!(person, Id, person::Column::Id.eq(id)),
+        Owned::PlanGoal(org) => {
+            let content = Func::cast_as(Expr::col(plan_version::Column::Content), Alias::new("TEXT"));
+            let in_org = plan_version::Column::OrgId.eq(org.as_uuid());
+            owner!(plan_version, PersonId, in_org.and(Expr::expr(content).like(format!("%{id}%"))))
+        }
+        Owned::Assessment => owner!(assessment, PersonId, assessment::Column::Id.eq(id)),
+        Owned::Response => match owner!(assessment, PersonId, assessment::Column::Id.eq(id)) {
+            Some(p) => Some(p),
+            None => match owner!(checkin, PersonId, checkin::Column::Id.eq(id)) {
+                Some(p) => Some(p),
+                None => owner!(checkup, PersonId, checkup::Column::Id.eq(id)),
+            },
+        },
+        Owned::Encounter => owner!(encounter, PersonId, encounter::Column::Id.eq(id)),
+        Owned::Referral => owner!(referral, PersonId, referral::Column::Id.eq(id)),
+        Owned::Consent => owner!(consent, PersonId, consent::Column::Id.eq(id)),
+    };
+    Ok(found.map(PersonId::from_uuid))
+}

@@ -26,7 +26,8 @@ use pathways_store::{accounts, orgs, persons, plans, records};
 use pathways_web::ctx::{Caller, Ctx};
 use pathways_web::i18n::Tr;
 use pathways_web::services::consents::statements;
-use pathways_web::services::fhir::{EXPORT_CATEGORIES, export, search_observations};
+use pathways_web::services::fhir::search::SearchParams;
+use pathways_web::services::fhir::{EXPORT_CATEGORIES, export, search_record};
 use pathways_web::{AppState, Config};
 use uuid::Uuid;
 
@@ -175,7 +176,8 @@ async fn main() -> anyhow::Result<()> {
         export(&w.state, &w.ctx, &w.caller, w.person, Some("Bench Clinic")).await?;
         everything.push(s.elapsed());
         let s = Instant::now();
-        let page = search_observations(&w.state, &w.ctx, &w.caller, w.person, None, 0, 50).await?;
+        let params = SearchParams { count: 50, ..SearchParams::default() };
+        let page = search_record(&w.state, &w.ctx, &w.caller, w.person, "Observation", &params).await?;
         search.push(s.elapsed());
         anyhow::ensure!(page.items.len() == 8);
     }

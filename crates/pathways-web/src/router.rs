@@ -110,6 +110,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(fhir::get_metadata::get_metadata))
         .routes(routes!(fhir::search_patients::search_patients))
         .routes(routes!(fhir::get_patient::get_patient))
+        .routes(routes!(fhir::get_resource::get_resource))
         .routes(routes!(fhir::get_everything::get_everything))
         .routes(routes!(fhir::search_observations::search_observations))
         .routes(routes!(fhir::search_care_plans::search_care_plans))

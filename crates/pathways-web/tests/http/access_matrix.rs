@@ -428,6 +428,8 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/fhir/r4/metadata", Open, 200),
         e(GET, "/fhir/r4/Patient", Api(WITH_PERSONS), 200),
         e(GET, "/fhir/r4/Patient/{id}", RecordApi, 200).audit("fhir_read"),
+        // A read by id of a kind of the record (here the person's consent): the same gate as reading the person.
+        e(GET, "/fhir/r4/{type}/{id}", RecordApi, 200).audit("fhir_read"),
         e(GET, "/fhir/r4/Patient/{id}/$everything", Custom(export_without_recipient), 400),
         e(GET, "/fhir/r4/Observation", Custom(fhir_search_without_patient), 400),
         e(GET, "/fhir/r4/CarePlan", Custom(fhir_search_without_patient), 400),
@@ -821,6 +823,7 @@ impl Cell {
             }
             "action" => return "verify".into(),
             "code" => return "es".into(),
+            "type" => return "Consent".into(),
             "file" => return "app.css".into(),
             "token" if path.starts_with("/account/tokens") => "api_token",
             "token" if path.starts_with("/reset/") => return "no-such-reset-link".into(),
@@ -1091,9 +1094,10 @@ impl Cell {
 
 /// What `{id}` names in a path.
 fn id_kind(path: &str) -> &'static str {
-    const KINDS: [(&str, &str); 15] = [
+    const KINDS: [(&str, &str); 16] = [
         ("/persons/{id}", "person"),
         ("/fhir/r4/Patient/{id}", "person"),
+        ("/fhir/r4/{type}/{id}", "consent"),
         ("/api/v1/persons/{id}", "person"),
         ("/find/{id}", "listing"),
         ("/directory/corrections/{id}", "correction"),

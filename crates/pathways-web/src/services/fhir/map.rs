@@ -4,10 +4,11 @@
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use pathways_domain::barc10;
+use pathways_domain::checkup::{self as answers, NeedReason};
 use pathways_domain::consent::{Category, ConsentDocument, Expiry, Recipient};
 use pathways_domain::plan::GoalStatus;
 use pathways_store::model::{Assessment, Checkin, Consent as ConsentRow, Disclosure, Encounter as EncounterRow};
-use pathways_store::model::{Person, Referral};
+use pathways_store::model::{Checkup, Person, Referral};
 use pathways_store::plans::PlanRecord;
 
 use super::model::*;
@@ -46,6 +47,14 @@ pub fn barc10_url() -> String {
 }
 pub fn checkin_url() -> String {
     format!("{BASE}/Questionnaire/checkin")
+}
+pub fn checkup_url() -> String {
+    format!("{BASE}/Questionnaire/checkup")
+}
+/// The answer codes of one of the check-up interview's `choice` questions (`{BASE}/CodeSystem/checkup-{question}`):
+/// Pathways' own codes, as the interview stores them (`pathways_domain::checkup::answers`).
+pub fn checkup_answer_system(question: &str) -> String {
+    format!("{BASE}/CodeSystem/checkup-{question}")
 }
 
 pub const ACT_CODE: &str = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
@@ -209,6 +218,7 @@ pub fn barc10_questionnaire(statement: impl Fn(usize) -> String) -> Questionnair
                 text: Some(statement(i)),
                 type_: "integer".into(),
                 required: Some(true),
+                ..QuestionnaireItem::default()
             })
             .collect(),
     }
@@ -261,7 +271,7 @@ pub fn checkin_questionnaire() -> Questionnaire {
         link_id: id.into(),
         text: Some(text.into()),
         type_: t.into(),
-        required: None,
+        ..QuestionnaireItem::default()
     };
     Questionnaire {
         id: Some("checkin".into()),
@@ -321,6 +331,150 @@ pub fn checkin(c: &Checkin, words: bool) -> QuestionnaireResponse {
         status: "completed".into(),
         subject: Some(patient_ref(c.person_id)),
         authored: Some(instant(c.created_at)),
+        item,
+    }
+}
+
+/// The check-up interview's `choice` questions: (link id, the locale key of its question, its answer codes, the
+/// locale key prefix of each answer's words, whether several answers may be given).
+const CHECKUP_CHOICES: [(&str, &str, &[&str], &str, bool); 5] = [
+    ("past-month-problems", "field-past-month-problems", &answers::PROBLEMS, "checkup-problem-", true),
+    ("treatment-status", "field-treatment-status", &answers::TREATMENT_STATUS, "checkup-treatment-", false),
+    ("housing", "field-housing", &answers::HOUSING, "checkup-housing-", false),
+    ("work-or-school", "field-work-or-school", &answers::WORK_OR_SCHOOL, "checkup-work-", false),
+    ("social-support", "field-social-support", &answers::SOCIAL_SUPPORT, "checkup-support-", false),
+];
+
+/// The need-for-treatment rule's reasons, as the check-ups store them.
+const NEED_REASONS: [NeedReason; 4] =
+    [NeedReason::WeeklyUse, NeedReason::PastMonthProblems, NeedReason::WantsTreatment, NeedReason::AlreadyInTreatment];
+
+/// The recovery check-up interview as a Questionnaire, in the reader's language (`t` looks a locale key up): the
+/// questions the interview asks and, read-only, what the need-for-treatment rule made of them.
+pub fn checkup_questionnaire(t: &dyn Fn(&str) -> String) -> Questionnaire {
+    let asked = |id: &str, key: &str, type_: &str| QuestionnaireItem {
+        link_id: id.into(),
+        text: Some(t(key)),
+        type_: type_.into(),
+        required: Some(true),
+        ..QuestionnaireItem::default()
+    };
+    let coding =
+        |question: &str, code: &str, words: String| Coding::new(&checkup_answer_system(question), code, &words);
+    let mut item = vec![
+        asked("days-alcohol-90", "field-days-alcohol-90", "integer"),
+        asked("days-drugs-90", "field-days-drugs-90", "integer"),
+        asked("weekly-use-since-last", "field-weekly-use-since-last", "boolean"),
+        asked("wants-treatment", "field-wants-treatment", "boolean"),
+        asked("in-treatment", "field-in-treatment", "boolean"),
+        QuestionnaireItem { required: None, ..asked("justice-involved", "checkup-justice", "boolean") },
+    ];
+    for (id, key, codes, words, repeats) in CHECKUP_CHOICES {
+        item.push(QuestionnaireItem {
+            // Optional: "not asked" is an answer the interview allows; no problem ticked means none.
+            required: None,
+            repeats: repeats.then_some(true),
+            answer_option: codes
+                .iter()
+                .map(|c| AnswerOption { value_coding: coding(id, c, t(&format!("{words}{}", c.replace('_', "-")))) })
+                .collect(),
+            ..asked(id, key, "choice")
+        });
+    }
+    item.push(QuestionnaireItem {
+        read_only: Some(true),
+        ..asked("needs-treatment", "checkup-needs-treatment", "boolean")
+    });
+    item.push(QuestionnaireItem {
+        required: None,
+        read_only: Some(true),
+        repeats: Some(true),
+        answer_option: NEED_REASONS
+            .iter()
+            .map(|r| AnswerOption {
+                value_coding: coding(
+                    "need-reason",
+                    r.as_str(),
+                    t(&format!("checkup-reason-{}", r.as_str().replace('_', "-"))),
+                ),
+            })
+            .collect(),
+        ..asked("need-reasons", "checkup-needs-treatment", "choice")
+    });
+    Questionnaire {
+        id: Some("checkup".into()),
+        meta: labelled(None),
+        url: Some(checkup_url()),
+        name: Some("PathwaysRecoveryCheckup".into()),
+        title: Some("Pathways recovery check-up".into()),
+        status: "active".into(),
+        description: Some(
+            "The recovery management check-up interview and its need-for-treatment rule: weekly or more frequent \
+             use (13 or more days of alcohol or other drug use in the past 90 days, or saying so), any past-month \
+             substance-related problem, or saying they need or want treatment, unless already in treatment. \
+             Sources: Dennis ML, Scott CK, Funk R. An experimental evaluation of recovery management checkups (RMC) \
+             for people with chronic substance use disorders. Evaluation and Program Planning 2003;26(3):339-352. \
+             Scott CK, Dennis ML. Results from two randomized clinical trials evaluating the impact of quarterly \
+             recovery management checkups with adult chronic substance users. Addiction 2009;104(6):959-971."
+                .into(),
+        ),
+        copyright: None,
+        item,
+    }
+}
+
+/// One check-up interview as a QuestionnaireResponse of [`checkup_questionnaire`]: the answers as given (questions
+/// not asked are left out) and the rule's result. The BARC-10 taken with it is its own response
+/// ([`assessment`]). A stored interview that no longer reads as one gives only the rule's result.
+pub fn checkup(c: &Checkup) -> QuestionnaireResponse {
+    let one = |id: &str, a: Answer| ResponseItem { link_id: id.into(), text: None, answer: vec![a] };
+    let int = |id: &str, v: u8| one(id, Answer { value_integer: Some(i64::from(v)), ..Answer::default() });
+    let boolean = |id: &str, v: bool| one(id, Answer { value_boolean: Some(v), ..Answer::default() });
+    let code = |question: &str, c: &str| Answer {
+        value_coding: Some(Coding::new(&checkup_answer_system(question), c, "")),
+        ..Answer::default()
+    };
+    let mut item = Vec::new();
+    if let Ok(a) = serde_json::from_value::<answers::CheckupAnswers>(c.answers.clone()) {
+        item.push(int("days-alcohol-90", a.days_alcohol_90));
+        item.push(int("days-drugs-90", a.days_drugs_90));
+        item.push(boolean("weekly-use-since-last", a.weekly_use_since_last));
+        item.push(boolean("wants-treatment", a.wants_treatment));
+        item.push(boolean("in-treatment", a.in_treatment));
+        if let Some(j) = a.justice_involved {
+            item.push(boolean("justice-involved", j));
+        }
+        if !a.past_month_problems.is_empty() {
+            item.push(ResponseItem {
+                link_id: "past-month-problems".into(),
+                text: None,
+                answer: a.past_month_problems.iter().map(|p| code("past-month-problems", p)).collect(),
+            });
+        }
+        for (id, v) in [
+            ("treatment-status", &a.treatment_status),
+            ("housing", &a.housing),
+            ("work-or-school", &a.work_or_school),
+            ("social-support", &a.social_support),
+        ] {
+            if let Some(v) = v {
+                item.push(one(id, code(id, v)));
+            }
+        }
+    }
+    item.push(boolean("needs-treatment", c.needs_treatment));
+    let reasons: Vec<Answer> =
+        c.reasons.split(',').map(str::trim).filter(|r| !r.is_empty()).map(|r| code("need-reason", r)).collect();
+    if !reasons.is_empty() {
+        item.push(ResponseItem { link_id: "need-reasons".into(), text: None, answer: reasons });
+    }
+    QuestionnaireResponse {
+        id: Some(c.id.to_string()),
+        meta: labelled(Some(c.completed_at)),
+        questionnaire: Some(checkup_url()),
+        status: "completed".into(),
+        subject: Some(patient_ref(c.person_id)),
+        authored: Some(instant(c.completed_at)),
         item,
     }
 }

@@ -5,20 +5,21 @@
 
 pub mod map;
 pub mod model;
+pub mod search;
 
 use chrono::{DateTime, Utc};
 use pathways_domain::access::PersonScope;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::consent::{Category, Receiver};
-use pathways_domain::ids::AssessmentId;
 use pathways_domain::{OrgId, PersonId};
 use pathways_store::audit::AuditEntry;
 use pathways_store::consents::{self, NewDisclosure};
-use pathways_store::model::{Assessment, Checkin, Consent, Disclosure, Encounter, Person, Referral};
+use pathways_store::model::{Assessment, Checkin, Checkup, Consent, Disclosure, Encounter, Person, Referral};
 use pathways_store::plans::PlanRecord;
-use pathways_store::{ConnectionTrait, orgs, persons, plans, records, referrals};
+use pathways_store::{ConnectionTrait, checkups, orgs, persons, plans, records, referrals};
 
 use self::model::{Bundle, BundleLink, BundleSearch, Coding, Issue, Meta, OperationOutcome, Reference, Resource};
+use self::search::SearchParams;
 use crate::access::{PersonRead, PersonTx, audit_alone, audit_read, open_person, read_person, read_scope};
 use crate::ctx::{Caller, Ctx};
 use crate::error::{WebError, WebResult};
@@ -41,6 +42,7 @@ pub struct Record {
     pub plan: Option<PlanRecord>,
     pub assessments: Vec<Assessment>,
     pub checkins: Vec<Checkin>,
+    pub checkups: Vec<Checkup>,
     pub encounters: Vec<Encounter>,
     pub referrals: Vec<Referral>,
     pub consents: Vec<Consent>,
@@ -51,7 +53,10 @@ pub struct Record {
 #[derive(Clone, Copy, Debug)]
 pub struct Parts {
     pub plan: bool,
-    pub checkins_assessments: bool,
+    /// The BARC-10s.
+    pub assessments: bool,
+    /// The check-ins and the check-up interviews.
+    pub checkins: bool,
     pub referrals: bool,
     pub encounters: bool,
     /// The person's consents and their accounting of disclosures (their own copy).
@@ -60,12 +65,15 @@ pub struct Parts {
 
 impl Parts {
     pub const ALL: Parts =
-        Parts { plan: true, checkins_assessments: true, referrals: true, encounters: true, privacy: true };
+        Parts { plan: true, assessments: true, checkins: true, referrals: true, encounters: true, privacy: true };
+    pub const NONE: Parts =
+        Parts { plan: false, assessments: false, checkins: false, referrals: false, encounters: false, privacy: false };
 
     fn of(categories: &[Category]) -> Parts {
         Parts {
             plan: categories.contains(&Category::RecoveryPlan),
-            checkins_assessments: categories.contains(&Category::CheckinsAssessments),
+            assessments: categories.contains(&Category::CheckinsAssessments),
+            checkins: categories.contains(&Category::CheckinsAssessments),
             referrals: categories.contains(&Category::ReferralInformation),
             encounters: categories.contains(&Category::EncounterSummaries),
             privacy: false,
@@ -89,9 +97,12 @@ async fn read_record(
     if parts.plan {
         r.plan = plans::current(db, scope, id).await?;
     }
-    if parts.checkins_assessments {
+    if parts.assessments {
         r.assessments = records::assessments(db, scope, id).await?;
+    }
+    if parts.checkins {
         r.checkins = records::checkins(db, scope, id, MOST).await?;
+        r.checkups = checkups::list(db, scope, id).await?;
     }
     if parts.encounters {
         r.encounters = records::encounters(db, scope, id, MOST).await?;
@@ -109,13 +120,8 @@ async fn read_record(
 
 /// The resources of a record, in a fixed order: Patient, CarePlan and Goals, the Questionnaires and responses,
 /// Observations, Encounters, ServiceRequests and Tasks, Consents, AuditEvents. `words`: the check-ins' free text
-/// (the person's own copy only).
-pub fn resources(
-    r: &Record,
-    words: bool,
-    statement: impl Fn(usize) -> String,
-    today: chrono::NaiveDate,
-) -> Vec<Resource> {
+/// (the person's own copy only). `t` looks up a locale key in the reader's language (the Questionnaires' words).
+pub fn resources(r: &Record, words: bool, t: &dyn Fn(&str) -> String, today: chrono::NaiveDate) -> Vec<Resource> {
     let mut out = Vec::new();
     let Some(person) = &r.person else { return out };
     out.push(Resource::Patient(map::patient(person, &r.org_name)));
@@ -125,7 +131,7 @@ pub fn resources(
         out.extend(goals.into_iter().map(Resource::Goal));
     }
     if !r.assessments.is_empty() {
-        out.push(Resource::Questionnaire(map::barc10_questionnaire(statement)));
+        out.push(Resource::Questionnaire(map::barc10_questionnaire(|i| t(&format!("barc10-item-{}", i + 1)))));
         let mut observations = Vec::new();
         for a in &r.assessments {
             let (qr, obs) = map::assessment(a);
@@ -137,6 +143,11 @@ pub fn resources(
     if !r.checkins.is_empty() {
         out.push(Resource::Questionnaire(map::checkin_questionnaire()));
         out.extend(r.checkins.iter().map(|c| Resource::QuestionnaireResponse(map::checkin(c, words))));
+    }
+    if !r.checkups.is_empty() {
+        out.push(Resource::Questionnaire(map::checkup_questionnaire(t)));
+        // Oldest first, as the other responses.
+        out.extend(r.checkups.iter().rev().map(|c| Resource::QuestionnaireResponse(map::checkup(c))));
     }
     out.extend(r.encounters.iter().map(|e| Resource::Encounter(map::encounter(e))));
     for referral in &r.referrals {
@@ -190,7 +201,7 @@ pub async fn own_record(state: &AppState, ctx: &Ctx, caller: &Caller, person: Pe
     let rec =
         read_record(state.store.reader(), &scope, record, Parts::ALL, now - chrono::Duration::days(365 * 6)).await?;
     let t = ctx.t();
-    let items = resources(&rec, true, |i| t.get(&format!("barc10-item-{}", i + 1)), now.date_naive());
+    let items = resources(&rec, true, &|k| t.get(k), now.date_naive());
     let bundle = collection(state, &uuid::Uuid::now_v7().to_string(), items, &rec.org_name, now);
     Ok((rec, bundle))
 }
@@ -242,7 +253,7 @@ pub async fn export(
         }
     }
     let t = ctx.t();
-    let mut items = resources(&rec, false, |i| t.get(&format!("barc10-item-{}", i + 1)), today);
+    let mut items = resources(&rec, false, &|k| t.get(k), today);
     items.push(Resource::OperationOutcome(export_note(&cats)));
     let id = uuid::Uuid::now_v7().to_string();
     let bundle = collection(state, &id, items, &rec.org_name, now);
@@ -400,31 +411,6 @@ pub async fn search_patients(
     Ok(SearchPage { items, total, offset, count })
 }
 
-/// `Observation?patient=…` (required: Pathways answers searches per person) — the BARC-10 totals, oldest first.
-pub async fn search_observations(
-    state: &AppState,
-    ctx: &Ctx,
-    caller: &Caller,
-    person: PersonId,
-    id: Option<AssessmentId>,
-    offset: u64,
-    count: u64,
-) -> WebResult<SearchPage> {
-    let PersonRead { scope, .. } = match read_person(state, ctx, caller, person, AuditAction::FhirRead).await {
-        Err(WebError::NotFound) => return Ok(SearchPage { items: Vec::new(), total: 0, offset, count }),
-        other => other?,
-    };
-    let all: Vec<Resource> = records::assessments(state.store.reader(), &scope, person)
-        .await?
-        .iter()
-        .filter(|a| id.is_none_or(|i| i.as_uuid() == a.id))
-        .map(|a| Resource::Observation(map::assessment(a).1))
-        .collect();
-    let total = all.len() as u64;
-    let items = all.into_iter().skip(offset as usize).take(count as usize).collect();
-    Ok(SearchPage { items, total, offset, count })
-}
-
 /// What the FHIR API serves, resource by resource: the one table the CapabilityStatement is generated from (and
 /// that `tests/http/routes/fhir.rs` calls, interaction by interaction).
 pub struct ResourceApi {
@@ -437,7 +423,8 @@ pub struct ResourceApi {
     pub operations: &'static [(&'static str, &'static str)],
 }
 
-const BY_PATIENT: &[(&str, &str)] = &[("patient", "reference"), ("_count", "number")];
+const BY_PATIENT: &[(&str, &str)] =
+    &[("patient", "reference"), ("_id", "token"), ("_lastUpdated", "date"), ("_count", "number")];
 
 pub const API: &[ResourceApi] = &[
     ResourceApi {
@@ -446,19 +433,19 @@ pub const API: &[ResourceApi] = &[
         search: &[("_id", "token"), ("_count", "number")],
         operations: &[("everything", "http://hl7.org/fhir/OperationDefinition/Patient-everything")],
     },
-    ResourceApi { kind: "CarePlan", interactions: &["search-type"], search: BY_PATIENT, operations: &[] },
-    ResourceApi { kind: "Goal", interactions: &["search-type"], search: BY_PATIENT, operations: &[] },
-    ResourceApi { kind: "QuestionnaireResponse", interactions: &["search-type"], search: BY_PATIENT, operations: &[] },
-    ResourceApi { kind: "Encounter", interactions: &["search-type"], search: BY_PATIENT, operations: &[] },
-    ResourceApi { kind: "ServiceRequest", interactions: &["search-type"], search: BY_PATIENT, operations: &[] },
-    ResourceApi { kind: "Task", interactions: &["search-type"], search: BY_PATIENT, operations: &[] },
-    ResourceApi { kind: "Consent", interactions: &["search-type"], search: BY_PATIENT, operations: &[] },
+    ResourceApi { kind: "CarePlan", interactions: &["read", "search-type"], search: BY_PATIENT, operations: &[] },
+    ResourceApi { kind: "Goal", interactions: &["read", "search-type"], search: BY_PATIENT, operations: &[] },
     ResourceApi {
-        kind: "Observation",
-        interactions: &["search-type"],
-        search: &[("patient", "reference"), ("_id", "token"), ("_count", "number")],
+        kind: "QuestionnaireResponse",
+        interactions: &["read", "search-type"],
+        search: BY_PATIENT,
         operations: &[],
     },
+    ResourceApi { kind: "Encounter", interactions: &["read", "search-type"], search: BY_PATIENT, operations: &[] },
+    ResourceApi { kind: "ServiceRequest", interactions: &["read", "search-type"], search: BY_PATIENT, operations: &[] },
+    ResourceApi { kind: "Task", interactions: &["read", "search-type"], search: BY_PATIENT, operations: &[] },
+    ResourceApi { kind: "Consent", interactions: &["read", "search-type"], search: BY_PATIENT, operations: &[] },
+    ResourceApi { kind: "Observation", interactions: &["read", "search-type"], search: BY_PATIENT, operations: &[] },
 ];
 
 /// The CapabilityStatement, from [`API`].
@@ -504,38 +491,88 @@ pub fn capability_statement(state: &AppState) -> model::CapabilityStatement {
     }
 }
 
-/// `{kind}?patient=…`: one kind of resource of one person's record, in the order the record's Bundle has them.
-/// A person outside the caller's reach: an empty page (the refusal audited). The check-ins' words are not included
-/// (they stay in the person's own copy).
+/// The parts of a record one kind of resource comes from.
+fn parts_for(kind: &str) -> Parts {
+    match kind {
+        "CarePlan" | "Goal" => Parts { plan: true, ..Parts::NONE },
+        "Observation" => Parts { assessments: true, ..Parts::NONE },
+        "QuestionnaireResponse" => Parts { assessments: true, checkins: true, ..Parts::NONE },
+        "ServiceRequest" | "Task" => Parts { referrals: true, ..Parts::NONE },
+        "Encounter" => Parts { encounters: true, ..Parts::NONE },
+        "Consent" => Parts { privacy: true, ..Parts::NONE },
+        _ => Parts::NONE,
+    }
+}
+
+/// When a resource last changed (`meta.lastUpdated`), if it says.
+fn last_updated(r: &Resource) -> Option<DateTime<Utc>> {
+    let at = r.meta()?.last_updated.as_deref()?;
+    DateTime::parse_from_rfc3339(at).ok().map(|t| t.with_timezone(&Utc))
+}
+
+/// `{kind}?patient=…`: one kind of resource of one person's record, in the order the record's Bundle has them,
+/// kept by `_id` and `_lastUpdated`. A person outside the caller's reach (or no such person): an empty page (the
+/// refusal audited). The check-ins' words are not included (they stay in the person's own copy).
 pub async fn search_record(
     state: &AppState,
     ctx: &Ctx,
     caller: &Caller,
     person: PersonId,
     kind: &str,
-    offset: u64,
-    count: u64,
+    params: &SearchParams,
 ) -> WebResult<SearchPage> {
+    let (offset, count) = (params.offset, params.count);
     let PersonRead { scope, record } = match read_person(state, ctx, caller, person, AuditAction::FhirRead).await {
         Err(WebError::NotFound) => return Ok(SearchPage { items: Vec::new(), total: 0, offset, count }),
         other => other?,
     };
-    let parts = Parts {
-        plan: matches!(kind, "CarePlan" | "Goal"),
-        checkins_assessments: kind == "QuestionnaireResponse",
-        referrals: matches!(kind, "ServiceRequest" | "Task"),
-        encounters: kind == "Encounter",
-        privacy: kind == "Consent",
-    };
-    let now = pathways_store::now();
-    let mut rec = read_record(state.store.reader(), &scope, record, parts, now).await?;
-    rec.disclosures.clear();
-    let t = ctx.t();
-    let all: Vec<Resource> = resources(&rec, false, |i| t.get(&format!("barc10-item-{}", i + 1)), now.date_naive())
-        .into_iter()
-        .filter(|r| r.type_name() == kind)
-        .collect();
+    let all = record_of_kind(state, ctx, &scope, record, kind, params).await?;
     let total = all.len() as u64;
     let items = all.into_iter().skip(offset as usize).take(count as usize).collect();
     Ok(SearchPage { items, total, offset, count })
+}
+
+/// The resources of one kind in a person's record (read through the gate already) that pass `params`' filters.
+async fn record_of_kind(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &PersonScope,
+    record: Person,
+    kind: &str,
+    params: &SearchParams,
+) -> WebResult<Vec<Resource>> {
+    let now = pathways_store::now();
+    let mut rec = read_record(state.store.reader(), scope, record, parts_for(kind), now).await?;
+    rec.disclosures.clear();
+    let t = ctx.t();
+    Ok(resources(&rec, false, &|k| t.get(k), now.date_naive())
+        .into_iter()
+        .filter(|r| r.type_name() == kind && params.keeps(r.id(), last_updated(r)))
+        .collect())
+}
+
+/// `{kind}/{id}` for a kind of the person's record (`CarePlan`, `Goal`, `QuestionnaireResponse`, `Observation`,
+/// `Encounter`, `ServiceRequest`, `Task`, `Consent`): the store finds whose record the id belongs to, then the
+/// person gate decides as for any read (a role without person records: forbidden; another organization's, or a
+/// person out of the caller's reach: not found, the refusal audited) and the read is in the person's access log.
+pub async fn read_resource(state: &AppState, ctx: &Ctx, caller: &Caller, kind: &str, id: &str) -> WebResult<Resource> {
+    let Ok(uuid) = uuid::Uuid::parse_str(id.strip_suffix("-total").unwrap_or(id)) else {
+        return Err(WebError::NotFound);
+    };
+    let table = match kind {
+        "CarePlan" => records::Owned::Person,
+        "Goal" => records::Owned::PlanGoal(caller.org),
+        "QuestionnaireResponse" => records::Owned::Response,
+        "Observation" if id.ends_with("-total") => records::Owned::Assessment,
+        "Encounter" => records::Owned::Encounter,
+        "ServiceRequest" | "Task" => records::Owned::Referral,
+        "Consent" => records::Owned::Consent,
+        _ => return Err(WebError::NotFound),
+    };
+    let Some(person) = records::owner_of(state.store.reader(), table, uuid).await? else {
+        return Err(WebError::NotFound);
+    };
+    let PersonRead { scope, record } = read_person(state, ctx, caller, person, AuditAction::FhirRead).await?;
+    let params = SearchParams { id: Some(id.to_owned()), ..SearchParams::default() };
+    record_of_kind(state, ctx, &scope, record, kind, &params).await?.into_iter().next().ok_or(WebError::NotFound)
 }

@@ -370,6 +370,20 @@ pub struct QuestionnaireItem {
     pub type_: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeats: Option<bool>,
+    /// Computed from the other answers, not asked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_only: Option<bool>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answer_option: Vec<AnswerOption>,
+}
+
+/// One permitted answer of a `choice` item.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AnswerOption {
+    pub value_coding: Coding,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -409,6 +423,8 @@ pub struct Answer {
     pub value_boolean: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value_string: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_coding: Option<Coding>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -12,7 +12,7 @@ use crate::util::{Staff, TestApp, TestResponse};
 
 const CLINIC: &str = "Outside Clinic, Inc.";
 
-/// A person with a plan, a BARC-10, a check-in (with words), an encounter (with notes).
+/// A person with a plan, a BARC-10, a check-in (with words), an encounter (with notes), a check-up interview.
 async fn with_record(app: &TestApp, coach: &Staff, name: &str) -> PersonId {
     let p = app.person(app.org, name, Some(coach.id)).await;
     let goal = json!({"id": uuid::Uuid::now_v7(), "dimension": "purpose", "text": "Finish my GED",
@@ -37,7 +37,32 @@ async fn with_record(app: &TestApp, coach: &Staff, name: &str) -> PersonId {
     let enc = json!({"date": today, "type": "video", "minutes": 30, "topics": ["work"], "notes": "Private words"});
     let made = app.api(coach, Method::POST, &format!("/api/v1/persons/{p}/encounters"), Some(enc)).await;
     assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let checkup = json!({"days_alcohol_90": 14, "days_drugs_90": 0, "weekly_use_since_last": false,
+        "past_month_problems": ["money", "legal"], "wants_treatment": false, "in_treatment": false,
+        "housing": "temporary", "work_or_school": "looking"});
+    let made = app.api(coach, Method::POST, &format!("/api/v1/persons/{p}/checkups"), Some(checkup)).await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
     p
+}
+
+/// The check-up interview's response in a Bundle: its answers as codes and the rule's result.
+fn checkup_response(bundle: &Value) -> Value {
+    let entries = bundle["entry"].as_array().cloned().unwrap_or_default();
+    entries
+        .iter()
+        .map(|e| e["resource"].clone())
+        .find(|r| r["questionnaire"].as_str().is_some_and(|q| q.ends_with("/Questionnaire/checkup")))
+        .unwrap_or_else(|| panic!("no check-up response in {bundle}"))
+}
+
+/// The codes of a `choice` item's answers.
+fn codes_of(qr: &Value, link: &str) -> Vec<String> {
+    answers_of(qr, link).iter().filter_map(|a| a["valueCoding"]["code"].as_str().map(str::to_owned)).collect()
+}
+
+fn answers_of(qr: &Value, link: &str) -> Vec<Value> {
+    let items = qr["item"].as_array().cloned().unwrap_or_default();
+    items.iter().find(|i| i["linkId"] == link).and_then(|i| i["answer"].as_array().cloned()).unwrap_or_default()
 }
 
 /// Records a paper consent naming `CLINIC` for `categories`; its id.
@@ -126,6 +151,15 @@ async fn a_person_downloads_and_prints_their_own_record_and_sees_it_in_their_acc
     assert!(file.body.contains("My sister"), "the person's own words are in their own copy");
     assert!(!file.body.contains("Private words"), "encounter notes are never exported");
     assert!(file.body.contains("barc-10-total") && !file.body.contains("loinc"), "Pathways' own code, no LOINC");
+    // The check-up interview as given, and what the rule made of it (14 days of alcohol use in 90: weekly use).
+    let qr = checkup_response(&bundle);
+    assert_eq!(answers_of(&qr, "days-alcohol-90"), [json!({"valueInteger": 14})]);
+    assert_eq!(codes_of(&qr, "past-month-problems"), ["money", "legal"]);
+    assert_eq!(answers_of(&qr, "housing")[0]["valueCoding"]["code"], "temporary");
+    assert_eq!(answers_of(&qr, "needs-treatment"), [json!({"valueBoolean": true})]);
+    assert_eq!(codes_of(&qr, "need-reasons"), ["weekly_use", "past_month_problems"]);
+    assert!(answers_of(&qr, "treatment-status").is_empty(), "a question not asked is left out");
+    assert!(file.body.contains("Dennis ML, Scott CK, Funk R"), "the check-up Questionnaire cites its source");
     labelled_and_round_trips(&bundle);
 
     let log = app.page(&me, "/me/access-log").await.body;
@@ -170,6 +204,7 @@ async fn an_export_needs_a_consent_sends_only_what_it_names_and_is_accounted_for
     for kind in ["Patient", "QuestionnaireResponse", "Observation", "Consent", "OperationOutcome", "Provenance"] {
         assert!(k.iter().any(|x| x == kind), "{kind} missing from {k:?}");
     }
+    checkup_response(&bundle);
     for kind in ["CarePlan", "Goal", "Encounter", "ServiceRequest", "AuditEvent"] {
         assert!(!k.iter().any(|x| x == kind), "{kind} was not consented to: {k:?}");
     }
@@ -246,6 +281,19 @@ async fn the_fhir_api_reads_and_searches_with_paging_as_its_capability_statement
         for i in r["interaction"].as_array().expect("interactions") {
             let path = match (kind, i["code"].as_str().expect("code")) {
                 ("Patient", "read") => format!("/fhir/r4/Patient/{p}"),
+                (k, "read") => {
+                    let found = app.api(&admin, Method::GET, &format!("/fhir/r4/{k}?patient={p}"), None).await;
+                    match found.json()["entry"][0]["resource"]["id"].as_str() {
+                        Some(id) => format!("/fhir/r4/{k}/{id}"),
+                        // No such record yet (a referral): a read of an unknown id is an OperationOutcome 404.
+                        None => {
+                            let none = app.api(&admin, Method::GET, &format!("/fhir/r4/{k}/{p}"), None).await;
+                            assert_eq!(none.status, StatusCode::NOT_FOUND, "{k}");
+                            continue;
+                        }
+                    }
+                }
+                ("Patient", "search-type") => format!("/fhir/r4/Patient?_id={p}"),
                 (k, "search-type") => format!("/fhir/r4/{k}?patient=Patient/{p}"),
                 other => panic!("the table names {other:?}, which this test does not know"),
             };
@@ -259,7 +307,7 @@ async fn the_fhir_api_reads_and_searches_with_paging_as_its_capability_statement
     for (kind, total) in [
         ("CarePlan", 1),
         ("Goal", 1),
-        ("QuestionnaireResponse", 2),
+        ("QuestionnaireResponse", 3),
         ("Encounter", 1),
         ("Task", 0),
         ("ServiceRequest", 0),
@@ -330,6 +378,97 @@ async fn the_fhir_api_reads_and_searches_with_paging_as_its_capability_statement
     assert_eq!(refused.json()["resourceType"], "OperationOutcome");
 }
 
+#[tokio::test]
+async fn a_resource_is_read_by_id_through_the_person_gate_and_searches_filter_by_last_updated() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let p = with_record(&app, &coach, "Read By Id").await;
+    let consent_id = consent(&app, &coach, p, &["checkins_assessments"]).await;
+    let other_coach = app.staff(app.org, Role::Coach).await;
+    let stranger = app.staff(app.other_org, Role::Coach).await;
+
+    // Every kind of the record, read by the id its search gave: the same resource; out of reach: 404.
+    for kind in ["CarePlan", "Goal", "QuestionnaireResponse", "Observation", "Encounter", "Consent"] {
+        let found = app.api(&coach, Method::GET, &format!("/fhir/r4/{kind}?patient={p}"), None).await.json();
+        for entry in found["entry"].as_array().cloned().unwrap_or_default() {
+            let id = entry["resource"]["id"].as_str().expect("id").to_owned();
+            let read = app.api(&coach, Method::GET, &format!("/fhir/r4/{kind}/{id}"), None).await;
+            assert_eq!(read.status, StatusCode::OK, "{kind}/{id}: {}", read.body);
+            is_fhir(&read);
+            assert_eq!(read.json(), entry["resource"], "{kind}/{id}");
+            labelled_or_plain_round_trip(&read.json());
+            // Another organization's staff and a coach the person is not assigned to: not found, as for a person.
+            for who in [&stranger, &other_coach] {
+                let denied = app.api(who, Method::GET, &format!("/fhir/r4/{kind}/{id}"), None).await;
+                assert_eq!(denied.status, StatusCode::NOT_FOUND, "{kind}/{id}");
+                assert_eq!(denied.json()["issue"][0]["code"], "not-found");
+            }
+            // The id of one kind is not found as another.
+            let wrong = if kind == "Encounter" { "Consent" } else { "Encounter" };
+            let crossed = app.api(&coach, Method::GET, &format!("/fhir/r4/{wrong}/{id}"), None).await;
+            assert_eq!(crossed.status, StatusCode::NOT_FOUND, "{kind}/{id} read as {wrong}");
+        }
+        assert!(found["total"].as_u64().unwrap_or_default() >= 1, "{kind}: {found}");
+    }
+    let consent_read = app.api(&coach, Method::GET, &format!("/fhir/r4/Consent/{consent_id}"), None).await;
+    assert_eq!(consent_read.json()["status"], "active");
+    for path in ["/fhir/r4/Encounter/not-an-id", "/fhir/r4/Medication/1", &format!("/fhir/r4/Goal/{p}")] {
+        let missing = app.api(&coach, Method::GET, path, None).await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(missing.json()["resourceType"], "OperationOutcome", "{path}");
+    }
+    // Each read is in the person's access log.
+    let reads = app
+        .audit_actions()
+        .await
+        .iter()
+        .filter(|(a, o, who)| a == "fhir_read" && o == "success" && *who == Some(p.as_uuid()))
+        .count();
+    assert!(reads >= 12, "{reads} reads audited");
+
+    // _lastUpdated: everything was written today; a range around now keeps it, one before it keeps nothing.
+    let today = chrono::Utc::now().date_naive();
+    let search = |q: String| {
+        let path = format!("/fhir/r4/QuestionnaireResponse?patient={p}&{q}");
+        let app = &app;
+        let coach = &coach;
+        async move { app.api(coach, Method::GET, &path, None).await }
+    };
+    let kept = search(format!(
+        "_lastUpdated=ge{}&_lastUpdated=lt{}",
+        today.pred_opt().expect("day"),
+        today.succ_opt().expect("day")
+    ))
+    .await;
+    assert_eq!(kept.status, StatusCode::OK, "{}", kept.body);
+    assert_eq!(kept.json()["total"], 3, "{}", kept.body);
+    let self_link = kept.json()["link"][0]["url"].as_str().unwrap_or_default().to_owned();
+    assert!(self_link.contains("_lastUpdated=ge") && self_link.contains("_lastUpdated=lt"), "{self_link}");
+    assert_eq!(search(format!("_lastUpdated={today}")).await.json()["total"], 3);
+    assert_eq!(search(format!("_lastUpdated=lt{today}")).await.json()["total"], 0);
+    assert_eq!(search("_lastUpdated=gt2026-01".to_owned()).await.json()["total"], 3);
+    assert_eq!(search("_lastUpdated=le2020".to_owned()).await.json()["total"], 0);
+    let obs = app
+        .api(&coach, Method::GET, &format!("/fhir/r4/Observation?patient={p}&_lastUpdated=eb2020-01-01"), None)
+        .await;
+    assert_eq!(obs.json()["total"], 0);
+    // Bad values, repeated single parameters and `ap` are named in a 400 OperationOutcome.
+    for (q, words) in [
+        ("_lastUpdated=last-week".to_owned(), "_lastUpdated"),
+        ("_lastUpdated=ap2026".to_owned(), "ap"),
+        ("_lastUpdated=2026-12-01T10:00".to_owned(), "zone"),
+        (format!("patient={p}"), "patient is given more than once"),
+        ("_count=1&_count=2".to_owned(), "_count is given more than once"),
+    ] {
+        let bad = search(q.clone()).await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{q}");
+        assert_eq!(bad.json()["issue"][0]["code"], "invalid", "{q}");
+        assert!(bad.body.contains(words), "{q}: {}", bad.body);
+    }
+    let patients = app.api(&coach, Method::GET, "/fhir/r4/Patient?_lastUpdated=ge2026", None).await;
+    assert_eq!(patients.status, StatusCode::BAD_REQUEST);
+}
+
 fn labelled_or_plain_round_trip(doc: &Value) {
     let back: Resource = serde_json::from_value(doc.clone()).unwrap_or_else(|e| panic!("read back: {e}\n{doc}"));
     assert_eq!(&serde_json::to_value(&back).expect("write"), doc);
@@ -337,11 +476,11 @@ fn labelled_or_plain_round_trip(doc: &Value) {
 
 /// Why the FHIR validator can't run here, or `None` when it can. Under CI it must run.
 fn fhir_validator_missing(schema: &std::path::Path) -> Option<String> {
-    let probe = Command::new("python3").args(["-c", "import jsonschema, referencing"]).output();
+    let probe = Command::new("python3").args(["-c", "import jsonschema, referencing, fhirkit"]).output();
     let reason = match probe {
         Ok(o) if o.status.success() && schema.is_file() => return None,
         Ok(o) if o.status.success() => format!("{} is missing", schema.display()),
-        Ok(_) => "jsonschema is not importable".to_owned(),
+        Ok(_) => "jsonschema or fhirkit is not importable".to_owned(),
         Err(e) => format!("python3 cannot be run: {e}"),
     };
     assert!(
@@ -372,19 +511,39 @@ async fn every_resource_pathways_writes_is_valid_fhir_r4() {
         ("careplans", app.api(&coach, Method::GET, &format!("/fhir/r4/CarePlan?patient={p}"), None).await.json()),
         ("encounters", app.api(&coach, Method::GET, &format!("/fhir/r4/Encounter?patient={p}"), None).await.json()),
         ("consents", app.api(&coach, Method::GET, &format!("/fhir/r4/Consent?patient={p}"), None).await.json()),
+        (
+            "responses",
+            app.api(&coach, Method::GET, &format!("/fhir/r4/QuestionnaireResponse?patient={p}"), None).await.json(),
+        ),
+        (
+            "goals",
+            app.api(&coach, Method::GET, &format!("/fhir/r4/Goal?patient={p}&_lastUpdated=ge2026"), None).await.json(),
+        ),
     ];
+    // A read by id of each kind the searches found.
+    let mut reads = Vec::new();
+    for (_, doc) in &docs {
+        if let Some(r) = doc["entry"][0]["resource"].as_object().filter(|_| doc["type"] == "searchset") {
+            let kind = r["resourceType"].as_str().unwrap_or_default();
+            let path = format!("/fhir/r4/{kind}/{}", r["id"].as_str().unwrap_or_default());
+            reads.push(("read", app.api(&coach, Method::GET, &path, None).await.json()));
+        }
+    }
+    assert!(reads.len() >= 6, "{} reads", reads.len());
+    docs.extend(reads);
     // The person's own copy, after the export: it holds the consent and the accounting entry (an AuditEvent).
     docs.push(("own-copy", app.page(&me, "/me/record?format=fhir").await.json()));
     assert!(kinds(&docs.last().expect("own").1).iter().any(|k| k == "AuditEvent"));
     assert!(kinds(&docs.last().expect("own").1).iter().any(|k| k == "Consent"));
-    for (name, doc) in &docs {
+    for (n, (name, doc)) in docs.iter().enumerate() {
         // Each entry on its own too, so an error names the resource.
         if let Some(entries) = doc["entry"].as_array() {
             for (i, e) in entries.iter().enumerate() {
-                std::fs::write(dir.path().join(format!("{name}-{i}.json")), e["resource"].to_string()).expect("write");
+                std::fs::write(dir.path().join(format!("{name}-{n}-{i}.json")), e["resource"].to_string())
+                    .expect("write");
             }
         }
-        std::fs::write(dir.path().join(format!("{name}.json")), doc.to_string()).expect("write");
+        std::fs::write(dir.path().join(format!("{name}-{n}.json")), doc.to_string()).expect("write");
     }
     if let Some(reason) = fhir_validator_missing(&schema) {
         eprintln!("skipped the FHIR schema validation: {reason}");
@@ -412,4 +571,18 @@ async fn every_resource_pathways_writes_is_valid_fhir_r4() {
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(text.contains("birthdate") && text.contains("$.active"), "{text}");
+    // fhirkit names what the schema cannot: a required element missing.
+    let mut no_status = docs[2].1.clone();
+    no_status.as_object_mut().expect("object").remove("status");
+    std::fs::write(dir.path().join("no-status.json"), no_status.to_string()).expect("write");
+    let out = Command::new("python3")
+        .arg(&validator)
+        .arg(dir.path().join("no-status.json"))
+        .arg("--schema")
+        .arg(&schema)
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("CapabilityStatement.status") && text.contains("[fhirkit]"), "{text}");
 }

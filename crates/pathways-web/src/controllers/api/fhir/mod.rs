@@ -5,6 +5,7 @@
 pub mod get_everything;
 pub mod get_metadata;
 pub mod get_patient;
+pub mod get_resource;
 pub mod search_care_plans;
 pub mod search_consents;
 pub mod search_encounters;
@@ -19,14 +20,11 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use pathways_domain::PersonId;
 use serde::Deserialize;
+use utoipa::IntoParams;
 
 use crate::error::WebError;
 use crate::services::fhir::map;
 use crate::services::fhir::model::Resource;
-
-/// The largest page a search returns, and the default.
-pub const MAX_COUNT: u64 = 100;
-pub const DEFAULT_COUNT: u64 = 50;
 
 /// A FHIR answer.
 pub fn fhir(status: StatusCode, r: &Resource) -> Response {
@@ -80,74 +78,55 @@ pub fn rejected(r: Response) -> Response {
     outcome(status, words)
 }
 
-/// Paging parameters every search takes: `_count` (1 to 100, default 50) and `_offset` (from the paging links).
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Paging {
-    #[serde(rename = "_count")]
-    pub count: Option<String>,
-    #[serde(rename = "_offset")]
-    pub offset: Option<String>,
+/// The parameters of a search of one kind of a person's record, for the OpenAPI document (the handlers read the raw
+/// query: `_lastUpdated` may be given more than once, and unknown parameters are ignored, as FHIR lets a server do).
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[expect(dead_code, reason = "only the OpenAPI document reads it")]
+pub struct RecordSearch {
+    /// `Patient/{id}` or the person's id (required).
+    patient: String,
+    /// One resource's id.
+    _id: Option<String>,
+    /// `[prefix]date` (prefixes eq, ne, gt, lt, ge, le, sa, eb; YYYY, YYYY-MM, YYYY-MM-DD or a dateTime with its
+    /// zone), compared with `meta.lastUpdated`; repeat it for a range (`ge2026-01&_lastUpdated=lt2026-07`).
+    #[serde(rename = "_lastUpdated")]
+    _last_updated: Option<Vec<String>>,
+    /// 1 to 100 (default 50).
+    #[param(minimum = 1, maximum = 100)]
+    _count: Option<u64>,
+    /// Matches to skip (the paging links set it).
+    #[param(minimum = 0, maximum = 9_223_372_036_854_775_807_i64)]
+    _offset: Option<u64>,
 }
 
-impl Paging {
-    /// (offset, count), or the words naming the bad parameter (for a 400 OperationOutcome: [`bad_paging`]).
-    pub fn parse(&self) -> Result<(u64, u64), String> {
-        let count = match self.count.as_deref() {
-            None => DEFAULT_COUNT,
-            Some(c) => match c.parse::<u64>() {
-                Ok(n) if (1..=MAX_COUNT).contains(&n) => n,
-                _ => return Err(format!("_count must be a whole number from 1 to {MAX_COUNT}")),
-            },
-        };
-        let offset = match self.offset.as_deref() {
-            None => 0,
-            Some(o) => o.parse::<u64>().map_err(|_| "_offset must be a whole number".to_owned())?,
-        };
-        Ok((offset, count))
-    }
-}
-
-/// A 400 OperationOutcome for bad paging parameters.
-pub fn bad_paging(why: &str) -> Response {
-    outcome(StatusCode::BAD_REQUEST, why)
-}
-
-/// The parameters of a search by person: `patient` (`Patient/{id}` or the id; required) and paging.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct PatientSearch {
-    pub patient: Option<String>,
-    #[serde(flatten)]
-    pub paging: Paging,
-}
-
-/// A search of one kind of resource of one person (`kind` as in `services::fhir::API`): the handlers of
-/// CarePlan, Goal, QuestionnaireResponse, Encounter, ServiceRequest, Task and Consent share it.
+/// A search of one kind of resource of one person (`kind` as in `services::fhir::API`): every handler but
+/// Patient's shares it. Bad parameters: 400 OperationOutcome naming the parameter.
 pub async fn search_of_patient(
     state: &crate::state::AppState,
     api: Result<crate::extract::ApiCaller, Response>,
-    q: PatientSearch,
+    raw: Option<String>,
     kind: &'static str,
 ) -> Response {
-    use crate::services::fhir::{SearchPage, model::Resource, search_record, searchset};
+    use crate::services::fhir::{SearchPage, model::Resource, search::SearchParams, search_record, searchset};
     let crate::extract::ApiCaller { ctx, caller } = match api {
         Ok(a) => a,
         Err(r) => return rejected(r),
     };
-    let (offset, count) = match q.paging.parse() {
+    let params = match SearchParams::parse(raw.as_deref()) {
         Ok(p) => p,
-        Err(why) => return bad_paging(&why),
+        Err(why) => return outcome(StatusCode::BAD_REQUEST, &why),
     };
-    let Some(raw) = q.patient.as_deref().map(str::trim).filter(|p| !p.is_empty()) else {
+    let Some(person) = params.patient_id() else {
         return outcome(StatusCode::BAD_REQUEST, &format!("patient is required: {kind}?patient=Patient/{{id}}"));
     };
-    let page = match raw.strip_prefix("Patient/").unwrap_or(raw).parse::<PersonId>() {
-        Ok(person) => search_record(state, &ctx, &caller, person, kind, offset, count).await,
-        Err(_) => Ok(SearchPage { items: Vec::new(), total: 0, offset, count }),
+    let page = match person.parse::<PersonId>() {
+        Ok(person) => search_record(state, &ctx, &caller, person, kind, &params).await,
+        // A malformed id names nobody: an empty searchset, as for a person outside the caller's reach.
+        Err(_) => Ok(SearchPage { items: Vec::new(), total: 0, offset: params.offset, count: params.count }),
     };
     match page {
-        Ok(page) => fhir(StatusCode::OK, &Resource::Bundle(searchset(state, kind, &format!("patient={raw}"), page))),
+        Ok(page) => fhir(StatusCode::OK, &Resource::Bundle(searchset(state, kind, &params.query, page))),
         Err(e) => error(e),
     }
 }

@@ -1,30 +1,33 @@
 //! `GET /fhir/r4/Patient?_id=…&_count=…`.
 
-use axum::extract::{Query, State};
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use pathways_domain::PersonId;
-use serde::Deserialize;
+use utoipa::IntoParams;
 
-use super::{Paging, error, fhir, rejected};
+use super::{error, fhir, outcome, rejected};
 use crate::extract::ApiCaller;
-use crate::services::fhir::{model::Resource, search_patients as search, searchset};
+use crate::services::fhir::search::SearchParams;
+use crate::services::fhir::{SearchPage, model::Resource, search_patients as search, searchset};
 use crate::state::AppState;
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct PatientQuery {
-    #[serde(rename = "_id")]
-    pub id: Option<String>,
-    #[serde(flatten)]
-    pub paging: Paging,
+/// The parameters of a Patient search, for the OpenAPI document (the handler reads the raw query).
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PatientSearch {
+    /// One person's id.
+    _id: Option<String>,
+    /// 1 to 100 (default 50).
+    #[param(minimum = 1, maximum = 100)]
+    _count: Option<u64>,
+    /// Matches to skip (the paging links set it).
+    #[param(minimum = 0, maximum = 9_223_372_036_854_775_807_i64)]
+    _offset: Option<u64>,
 }
 
 /// The persons the caller reaches, by name, as a searchset Bundle with paging links (`_count` 1–100, default 50).
-#[utoipa::path(get, path = "/fhir/r4/Patient", tag = "fhir",
-    params(("_id" = Option<String>, Query, description = "One person's id"),
-        ("_count" = Option<u64>, Query, description = "1 to 100 (default 50)"),
-        ("_offset" = Option<u64>, Query, description = "Matches to skip (the paging links set it)")),
+#[utoipa::path(get, path = "/fhir/r4/Patient", tag = "fhir", params(PatientSearch),
     responses((status = 200, description = "A searchset Bundle (application/fhir+json)"),
         (status = 400, description = "OperationOutcome"), (status = 401, description = "OperationOutcome"),
         (status = 403, description = "OperationOutcome")),
@@ -32,32 +35,28 @@ pub struct PatientQuery {
 pub async fn search_patients(
     State(state): State<AppState>,
     api: Result<ApiCaller, Response>,
-    Query(q): Query<PatientQuery>,
+    RawQuery(q): RawQuery,
 ) -> Response {
     let ApiCaller { ctx, caller } = match api {
         Ok(a) => a,
         Err(r) => return rejected(r),
     };
-    let (offset, count) = match q.paging.parse() {
+    let params = match SearchParams::parse(q.as_deref()) {
+        Ok(p) if !p.last_updated.is_empty() || p.patient.is_some() => {
+            return outcome(StatusCode::BAD_REQUEST, "Patient searches take _id, _count and _offset only");
+        }
         Ok(p) => p,
-        Err(why) => return super::bad_paging(&why),
+        Err(why) => return outcome(StatusCode::BAD_REQUEST, &why),
     };
-    // A malformed `_id` names nobody: an empty searchset, as for an id outside the caller's reach.
-    let id = match q.id.as_deref() {
-        None => None,
-        Some(raw) => match raw.parse::<PersonId>() {
-            Ok(id) => Some(Some(id)),
-            Err(_) => Some(None),
-        },
-    };
-    let query = q.id.as_ref().map(|i| format!("_id={i}")).unwrap_or_default();
-    let page = match id {
-        Some(None) => Ok(crate::services::fhir::SearchPage { items: Vec::new(), total: 0, offset, count }),
-        Some(Some(id)) => search(&state, &ctx, &caller, Some(id), offset, count).await,
+    let (offset, count) = (params.offset, params.count);
+    let page = match params.id.as_deref().map(str::parse::<PersonId>) {
+        // A malformed `_id` names nobody: an empty searchset, as for an id outside the caller's reach.
+        Some(Err(_)) => Ok(SearchPage { items: Vec::new(), total: 0, offset, count }),
+        Some(Ok(id)) => search(&state, &ctx, &caller, Some(id), offset, count).await,
         None => search(&state, &ctx, &caller, None, offset, count).await,
     };
     match page {
-        Ok(page) => fhir(StatusCode::OK, &Resource::Bundle(searchset(&state, "Patient", &query, page))),
+        Ok(page) => fhir(StatusCode::OK, &Resource::Bundle(searchset(&state, "Patient", &params.query, page))),
         Err(e) => error(e),
     }
 }

@@ -1,18 +1,15 @@
-//! `GET /fhir/r4/ServiceRequest?patient=…&_count=…`.
+//! `GET /fhir/r4/ServiceRequest?patient=…`.
 
-use axum::extract::{Query, State};
+use axum::extract::{RawQuery, State};
 use axum::response::Response;
 
-use super::{PatientSearch, search_of_patient};
+use super::{RecordSearch, search_of_patient};
 use crate::extract::ApiCaller;
 use crate::state::AppState;
 
-/// One person's referrals as requests, as a searchset Bundle with paging links. `patient` is required; a person outside the
+/// One person's referrals, as a searchset Bundle with paging links. `patient` is required; a person outside the
 /// caller's reach gives an empty Bundle.
-#[utoipa::path(get, path = "/fhir/r4/ServiceRequest", tag = "fhir",
-    params(("patient" = String, Query, description = "Patient/{id} or the person's id (required)"),
-        ("_count" = Option<u64>, Query, description = "1 to 100 (default 50)"),
-        ("_offset" = Option<u64>, Query, description = "Matches to skip (the paging links set it)")),
+#[utoipa::path(get, path = "/fhir/r4/ServiceRequest", tag = "fhir", params(RecordSearch),
     responses((status = 200, description = "A searchset Bundle (application/fhir+json)"),
         (status = 400, description = "OperationOutcome"), (status = 401, description = "OperationOutcome"),
         (status = 403, description = "OperationOutcome")),
@@ -20,7 +17,7 @@ use crate::state::AppState;
 pub async fn search_service_requests(
     State(state): State<AppState>,
     api: Result<ApiCaller, Response>,
-    Query(q): Query<PatientSearch>,
+    RawQuery(q): RawQuery,
 ) -> Response {
     search_of_patient(&state, api, q, "ServiceRequest").await
 }
