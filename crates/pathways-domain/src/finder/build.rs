@@ -9,8 +9,8 @@ use chrono_tz::Tz;
 
 use super::clock::second_of_week;
 use super::{
-    APPROXIMATE, Cell, GeoPoint, IN_PERSON, Index, Listing, MEETING, ONLINE, PLACED, Packed, Rec, Span,
-    MIN_PREFIX, TIERS, WEIGHT_CATEGORY, WEIGHT_NAME, WEIGHT_PLACE, WEIGHT_TEXT, cell_of, each_word, tier_of, unit_vector,
+    APPROXIMATE, Cell, GeoPoint, IN_PERSON, Index, Listing, MEETING, MIN_PREFIX, ONLINE, PLACED, Packed, Rec, Span,
+    TIERS, WEIGHT_CATEGORY, WEIGHT_NAME, WEIGHT_PLACE, WEIGHT_TEXT, cell_of, each_word, tier_of, unit_vector,
 };
 use crate::directory::geo::LatLon;
 use crate::directory::schedule::WeeklySlot;

@@ -153,9 +153,7 @@ impl Checks<'_> {
         let mut score = 0;
         for check in &mut self.words {
             let best = match check {
-                WordCheck::Lists(lists) => {
-                    lists.iter_mut().filter_map(|(cursor, w)| cursor.seek(id).map(|_| *w)).max()
-                }
+                WordCheck::Lists(lists) => lists.iter_mut().filter_map(|(cursor, w)| cursor.seek(id).map(|_| *w)).max(),
                 WordCheck::Merged(ids, weights, pos) => {
                     let mut cursor = Cursor::at(ids, *pos);
                     let found = cursor.seek(id);
@@ -599,7 +597,8 @@ impl<'a> Plan<'a> {
                 return;
             }
             checks.rewind();
-            let mut earlier: Vec<Cursor<'_>> = lists.get(..j).unwrap_or_default().iter().map(|l| Cursor::new(l.0)).collect();
+            let mut earlier: Vec<Cursor<'_>> =
+                lists.get(..j).unwrap_or_default().iter().map(|l| Cursor::new(l.0)).collect();
             for &id in list {
                 if ranking && top.cutoff().is_some_and(|c| key(bound, f32::INFINITY, 0, rank_of(id)) > c) {
                     ranking = false;

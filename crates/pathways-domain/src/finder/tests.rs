@@ -566,5 +566,7 @@ fn broad_words_rank_the_page_without_walking_every_match() {
     // Two words that most listings have: the count stops, and says so.
     let two = ix.search_page(&Query { words: "recovery meeting".into(), ..Query::default() }, now, New_York, 0, 20);
     assert!(two.at_least, "{}", two.total);
-    assert!(two.total < ix.search(&Query { words: "recovery meeting".into(), ..Query::default() }, now, New_York).len());
+    assert!(
+        two.total < ix.search(&Query { words: "recovery meeting".into(), ..Query::default() }, now, New_York).len()
+    );
 }

@@ -88,5 +88,11 @@ pub async fn api_search(
             approximate: r.approximate,
         })
         .collect();
-    Ok(Json(SearchResults { total: found.total, total_at_least: found.at_least, page: parsed.page, per_page: PER_PAGE, results }))
+    Ok(Json(SearchResults {
+        total: found.total,
+        total_at_least: found.at_least,
+        page: parsed.page,
+        per_page: PER_PAGE,
+        results,
+    }))
 }
