@@ -9,7 +9,8 @@ Reports ratios against /healthz measured in the same run, since machines are noi
 import argparse, json, os, re, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "pathways")
+# PATHWAYS_BIN picks another build (a CARGO_TARGET_DIR elsewhere, or an older build to compare with).
+BIN = os.environ.get("PATHWAYS_BIN") or os.path.join(ROOT, "target", "release", "pathways")
 PASSWORD = "bench-password-2026-long"  # also used by bench/recovery.py
 
 

@@ -45,12 +45,26 @@ use crate::directory::geo::LatLon;
 use crate::directory::schedule::{Occurrence, WeeklySlot, Window};
 
 pub use build::IndexBuilder;
+pub use search::COUNT_BUDGET;
 
 /// How much a word found in each part of a listing counts.
 pub const WEIGHT_NAME: u8 = 4;
 pub const WEIGHT_CATEGORY: u8 = 3;
 pub const WEIGHT_PLACE: u8 = 2;
 pub const WEIGHT_TEXT: u8 = 1;
+/// How many weights a word can have in a listing (each word's postings are split by it).
+const TIERS: usize = 4;
+
+/// The tier of a weight (0 for the heaviest).
+fn tier_of(weight: u8) -> u8 {
+    WEIGHT_NAME - weight.clamp(WEIGHT_TEXT, WEIGHT_NAME)
+}
+
+/// The weight of a tier.
+fn weight_of(tier: usize) -> u8 {
+    WEIGHT_NAME.saturating_sub(u8::try_from(tier).unwrap_or(WEIGHT_NAME))
+}
+
 /// Query words shorter than this match whole words only.
 const MIN_PREFIX: usize = 3;
 /// Grid cell size in degrees (about 7 miles north–south): a 10-mile radius covers a few cells.
@@ -118,6 +132,9 @@ pub struct Hit {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Page {
     pub total: usize,
+    /// `total` is a lower bound ("more than"): a search ranked by words alone stops counting once counting
+    /// would cost more than ranking (see `search`); otherwise it is exact.
+    pub at_least: bool,
     pub hits: Vec<Hit>,
 }
 
@@ -218,9 +235,12 @@ pub struct Index {
     /// Every indexed word, sorted, in one string: word `k` is `vocabulary[word_ends[k - 1]..word_ends[k]]`.
     vocabulary: String,
     word_ends: Vec<u32>,
-    /// Word → listings, and the weight of the best field the word was found in (parallel to `postings.items`).
+    /// Word → listings, split by the weight of the best field the word was found in: list `TIERS · word + tier`
+    /// holds the listings where the word weighs [`weight_of`]`(tier)`, in listing order (tier 0 weighs most).
     postings: Packed<u32>,
-    weights: Vec<u8>,
+    /// Per part (placed, unplaced) and word, how many listings have a word it begins (itself included): the
+    /// count of a query word that is a whole word of the vocabulary.
+    prefix_counts: [Vec<u32>; 2],
     /// Filters (`c:` category, `t:` meeting type, `l:` language, `a:` attribute) → listings.
     facet_ids: HashMap<Box<str>, u32>,
     facet_names: Vec<Box<str>>,
@@ -412,6 +432,38 @@ impl Index {
             let i = u32::try_from(i).ok()?;
             self.listing(i).filter(|l| l.service_id() == id)
         })
+    }
+
+    /// About how many bytes the index holds on the heap (what its lists reserve; for logs and benchmarks).
+    pub fn heap_bytes(&self) -> usize {
+        fn v<T>(x: &Vec<T>) -> usize {
+            x.capacity() * std::mem::size_of::<T>()
+        }
+        fn p<T>(x: &Packed<T>) -> usize {
+            v(&x.starts) + v(&x.items)
+        }
+        let strings: usize = self.strings.iter().map(|s| s.len()).sum::<usize>() + v(&self.strings);
+        let facet_names: usize = self.facet_names.iter().map(|s| s.len()).sum::<usize>() + v(&self.facet_names);
+        v(&self.recs)
+            + v(&self.flags)
+            + v(&self.name_rank)
+            + self.text.capacity()
+            + strings
+            + v(&self.xyz)
+            + p(&self.slots)
+            + v(&self.slot_zones)
+            + p(&self.categories)
+            + self.vocabulary.capacity()
+            + v(&self.word_ends)
+            + p(&self.postings)
+            + self.prefix_counts.iter().map(v).sum::<usize>()
+            + 2 * facet_names
+            + p(&self.facets)
+            + v(&self.geo)
+            + v(&self.cells)
+            + v(&self.unplaced_online)
+            + v(&self.zones)
+            + p(&self.zone_slots)
     }
 
     /// How many distinct words and postings the index holds (for logs).

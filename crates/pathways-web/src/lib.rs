@@ -41,8 +41,10 @@ macro_rules! key {
     };
 }
 
-/// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
+/// Serves until Ctrl-C or SIGTERM, finishing requests in flight. The finder's index is built meanwhile
+/// ([`warm_up`]): `/healthz` answers at once, `/readyz` once a search can be served.
 pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    tokio::spawn(warm_up(state.clone()));
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await
 }
@@ -62,5 +64,33 @@ async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {},
         () = term => {},
+    }
+}
+
+/// Makes an instance ready to answer searches: loads the finder's vocabularies, builds its index (trying again
+/// every second while the database can't be read) and runs one search through it. `/readyz` answers 503 until
+/// the index is in place.
+pub async fn warm_up(state: AppState) {
+    let started = std::time::Instant::now();
+    let _ = (finder::taxonomy(), finder::meeting_types());
+    loop {
+        match state.finder.rebuild(&state.store).await {
+            Ok(built) => {
+                let q = pathways_domain::finder::Query { words: "recovery".into(), ..Default::default() };
+                let tz = state.config.deployment.time_zone;
+                let found = built.index.search_page(&q, chrono::Utc::now(), tz, 0, 20);
+                tracing::info!(
+                    listings = built.index.len(),
+                    found = found.total,
+                    duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+                    "ready: the finder's index is built"
+                );
+                return;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "the finder's index could not be built yet");
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            }
+        }
     }
 }

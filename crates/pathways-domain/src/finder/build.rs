@@ -9,8 +9,8 @@ use chrono_tz::Tz;
 
 use super::clock::second_of_week;
 use super::{
-    APPROXIMATE, Cell, GeoPoint, IN_PERSON, Index, Listing, MEETING, ONLINE, PLACED, Packed, Rec, Span,
-    WEIGHT_CATEGORY, WEIGHT_NAME, WEIGHT_PLACE, WEIGHT_TEXT, cell_of, each_word, unit_vector,
+    APPROXIMATE, Cell, GeoPoint, IN_PERSON, Index, Listing, MEETING, MIN_PREFIX, ONLINE, PLACED, Packed, Rec, Span,
+    TIERS, WEIGHT_CATEGORY, WEIGHT_NAME, WEIGHT_PLACE, WEIGHT_TEXT, cell_of, each_word, tier_of, unit_vector,
 };
 use crate::directory::geo::LatLon;
 use crate::directory::schedule::WeeklySlot;
@@ -318,10 +318,51 @@ impl IndexBuilder {
             text.push_str(w);
             word_ends.push(count(text.len()));
         }
+        // Each word's nearest prefix in the vocabulary (of at least MIN_PREFIX letters): a query word is the
+        // range of the words it begins, so counting each listing once under every such prefix of its words gives
+        // a whole word's match count, per part, without walking its lists.
+        let mut parent = vec![u32::MAX; vocabulary.len()];
+        let mut chain: Vec<usize> = Vec::new();
+        for (k, (w, _)) in vocabulary.iter().enumerate() {
+            while let Some(&top) = chain.last() {
+                if vocabulary.get(top).is_some_and(|p| w.starts_with(&*p.0)) {
+                    break;
+                }
+                chain.pop();
+            }
+            if let (Some(&top), Some(p)) = (chain.last(), parent.get_mut(k)) {
+                *p = count(top);
+            }
+            if w.chars().count() >= MIN_PREFIX {
+                chain.push(k);
+            }
+        }
         drop(vocabulary);
+        let mut prefix_counts = [vec![0u32; renumber.len()], vec![0u32; renumber.len()]];
+        let mut stamp = vec![0u32; renumber.len()];
+        for old in 0..n {
+            let part = usize::from(!is_placed(count(old)));
+            let mark = count(old) + 1;
+            for &(w, _) in self.found.get(old) {
+                let mut at = renumber.get(w as usize).copied().unwrap_or(u32::MAX);
+                while let Some(seen) = stamp.get_mut(at as usize) {
+                    if *seen == mark {
+                        break;
+                    }
+                    *seen = mark;
+                    if let Some(c) = prefix_counts.get_mut(part).and_then(|p| p.get_mut(at as usize)) {
+                        *c += 1;
+                    }
+                    at = parent.get(at as usize).copied().unwrap_or(u32::MAX);
+                }
+            }
+        }
+        drop((parent, stamp));
 
-        let (postings, weights) = invert(&self.found, &order, renumber.len(), |&(w, weight)| {
-            (renumber.get(w as usize).copied().unwrap_or(0), weight)
+        // Each word's listings in four lists, one per weight (best first), each in listing order.
+        let (postings, _) = invert(&self.found, &order, renumber.len() * TIERS, |&(w, weight)| {
+            let word = renumber.get(w as usize).copied().unwrap_or(0);
+            (word * count(TIERS) + u32::from(tier_of(weight)), 0)
         });
         let (facets, _) = invert(&self.facets, &order, self.facet_names.len(), |&f| (f, 0));
 
@@ -398,7 +439,7 @@ impl IndexBuilder {
             vocabulary: text,
             word_ends,
             postings,
-            weights,
+            prefix_counts,
             facet_ids: self.facet_ids.into_iter().collect(),
             facet_names: self.facet_names,
             facets,

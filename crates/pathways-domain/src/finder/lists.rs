@@ -19,6 +19,11 @@ impl<'a> Cursor<'a> {
         Self { list, pos }
     }
 
+    /// Back to the start of the list.
+    pub(super) fn rewind(&mut self) {
+        self.pos = 0;
+    }
+
     pub(super) fn position(&self) -> usize {
         self.pos
     }

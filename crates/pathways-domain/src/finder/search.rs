@@ -3,7 +3,16 @@
 //! from its smallest source of candidates and checks the rest of the query per candidate, in ascending order,
 //! so every other list is walked forward once. Each result gets a rank key (score, distance, start, name); only
 //! the best `offset + limit` keys are kept, the rest only counted.
+//!
+//! Ranked by score then name (no place, no time window), a search whose smallest source is a word does not score
+//! every match: it walks that word's lists heaviest weight first, each in listing (name) order, and stops ranking
+//! once no listing left can beat the page's worst (its best possible score is the list's weight plus the other
+//! words' heaviest; its name comes later). The count then goes on for at most [`COUNT_BUDGET`] more candidates:
+//! exact when the walk ends within it (or at once, from the list lengths, for one word and no filter), otherwise
+//! a lower bound ([`Page::at_least`]).
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::f64::consts::PI;
 
 use chrono::{DateTime, Utc};
@@ -11,13 +20,17 @@ use chrono_tz::Tz;
 
 use super::clock::When;
 use super::lists::{Cursor, within};
-use super::{Hit, IN_PERSON, Index, MEETING, ONLINE, Page, Query, words};
+use super::{Hit, IN_PERSON, Index, MEETING, ONLINE, Page, Query, TIERS, weight_of, words};
 use crate::directory::geo::{BoundingBox, EARTH_RADIUS_MILES, LatLon, haversine_miles};
 use crate::directory::schedule::{first_in_window, next_occurrence};
 
 /// A word whose prefix covers more words than this is checked against one merged list rather than one list per
 /// word.
 const MAX_WORD_CURSORS: usize = 16;
+
+/// Once a word-driven search has its page, how many more candidates it checks to count the results; past them
+/// `total` counts what was found and is flagged a lower bound.
+pub const COUNT_BUDGET: usize = 2048;
 
 /// A result's rank key (smaller first) and listing.
 type Keyed = (u128, u32);
@@ -58,42 +71,36 @@ impl Near {
     }
 }
 
-/// The best keys so far, and how many results in all.
+/// The best keys so far (a max-heap of at most `need`), and how many results in all.
 struct Top {
     need: usize,
     total: usize,
-    keyed: Vec<Keyed>,
-    /// Once `need` keys are kept, the worst of them: a key past it can't be among the best.
-    cutoff: u128,
+    /// `total` is a lower bound: counting stopped before the end.
+    at_least: bool,
+    heap: BinaryHeap<Keyed>,
 }
 
 impl Top {
     fn new(need: usize) -> Self {
-        Self { need, total: 0, keyed: Vec::new(), cutoff: u128::MAX }
+        Self { need, total: 0, at_least: false, heap: BinaryHeap::new() }
     }
 
     fn push(&mut self, k: Keyed) {
-        if k.0 >= self.cutoff || self.need == 0 {
-            return;
-        }
-        self.keyed.push(k);
-        if self.keyed.len() >= self.need.saturating_mul(2).max(1024) {
-            self.prune();
-        }
-    }
-
-    fn prune(&mut self) {
-        if self.keyed.len() > self.need {
-            self.keyed.select_nth_unstable(self.need);
-            self.keyed.truncate(self.need);
-            self.cutoff = self.keyed.iter().map(|k| k.0).max().unwrap_or(u128::MAX);
+        if self.heap.len() < self.need {
+            self.heap.push(k);
+        } else if self.heap.peek().is_some_and(|worst| k < *worst) {
+            self.heap.pop();
+            self.heap.push(k);
         }
     }
 
-    fn finish(mut self) -> (usize, Vec<Keyed>) {
-        self.prune();
-        self.keyed.sort_unstable();
-        (self.total, self.keyed)
+    /// Once `need` keys are kept, the worst of them: a key past it can't be among the best.
+    fn cutoff(&self) -> Option<u128> {
+        (self.heap.len() >= self.need).then(|| self.heap.peek().map_or(0, |k| k.0))
+    }
+
+    fn finish(self) -> (usize, bool, Vec<Keyed>) {
+        (self.total, self.at_least, self.heap.into_sorted_vec())
     }
 }
 
@@ -126,13 +133,62 @@ impl Cand {
 /// A query word checked per candidate: one cursor per word of the vocabulary it covers (with where that word's
 /// weights start), or one merged list.
 enum WordCheck<'a> {
-    Lists(Vec<(Cursor<'a>, usize)>),
+    Lists(Vec<(Cursor<'a>, u8)>),
     Merged(Vec<u32>, Vec<u8>, usize),
+}
+
+/// What a part leaves to check per candidate: the filters and the words that are not its source.
+struct Checks<'a> {
+    facets: Vec<Cursor<'a>>,
+    words: Vec<WordCheck<'a>>,
+}
+
+impl Checks<'_> {
+    /// Whether the candidate has every filter and word (candidates must come in ascending order), and the words'
+    /// score.
+    fn score(&mut self, id: u32) -> Option<u32> {
+        if !self.facets.iter_mut().all(|f| f.seek(id).is_some()) {
+            return None;
+        }
+        let mut score = 0;
+        for check in &mut self.words {
+            let best = match check {
+                WordCheck::Lists(lists) => lists.iter_mut().filter_map(|(cursor, w)| cursor.seek(id).map(|_| *w)).max(),
+                WordCheck::Merged(ids, weights, pos) => {
+                    let mut cursor = Cursor::at(ids, *pos);
+                    let found = cursor.seek(id);
+                    *pos = cursor.position();
+                    found.and_then(|i| weights.get(i).copied())
+                }
+            };
+            score += u32::from(best?);
+        }
+        Some(score)
+    }
+
+    /// Back to the start, for another ascending walk.
+    fn rewind(&mut self) {
+        for f in &mut self.facets {
+            f.rewind();
+        }
+        for check in &mut self.words {
+            match check {
+                WordCheck::Lists(lists) => lists.iter_mut().for_each(|(c, _)| c.rewind()),
+                WordCheck::Merged(_, _, pos) => *pos = 0,
+            }
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.facets.is_empty() && self.words.is_empty()
+    }
 }
 
 struct Plan<'a> {
     ix: &'a Index,
     words: Vec<(usize, usize)>,
+    /// Whether each query word is itself a word of the vocabulary (the first of its range).
+    whole: Vec<bool>,
     facets: Vec<u32>,
     flags: u8,
     near: Option<Near>,
@@ -154,10 +210,10 @@ impl Index {
         let mut top = Top::new(offset.saturating_add(limit));
         plan.run(true, &mut top);
         plan.run(false, &mut top);
-        let (total, keyed) = top.finish();
+        let (total, at_least, keyed) = top.finish();
         let hits =
             keyed.into_iter().skip(offset).filter_map(|(k, id)| self.hit(id, score_of(k), q, now, viewer_tz)).collect();
-        Page { total, hits }
+        Page { total, at_least, hits }
     }
 
     fn hit(&self, id: u32, score: u32, q: &Query, now: DateTime<Utc>, viewer_tz: Tz) -> Option<Hit> {
@@ -200,13 +256,14 @@ impl Index {
 impl<'a> Plan<'a> {
     /// The query in the index's terms; `None` when a word or a filter matches nothing at all.
     fn new(ix: &'a Index, q: &Query, now: DateTime<Utc>, viewer_tz: Tz) -> Option<Self> {
-        let mut found = Vec::new();
+        let (mut found, mut whole) = (Vec::new(), Vec::new());
         for w in words(&q.words) {
             let range = ix.word_range(&w);
             if range.0 == range.1 {
                 return None;
             }
             found.push(range);
+            whole.push(ix.word(range.0) == w);
         }
         let mut facets = Vec::new();
         if let Some(c) = &q.category {
@@ -234,6 +291,7 @@ impl<'a> Plan<'a> {
         Some(Self {
             ix,
             words: found,
+            whole,
             facets,
             flags,
             near: q.near.map(|c| Near::new(c, radius)),
@@ -242,16 +300,12 @@ impl<'a> Plan<'a> {
         })
     }
 
-    /// The listings of a word's vocabulary range within `lo..hi`, each with where its weights start.
-    fn word_lists(&self, (first, last): (usize, usize), lo: u32, hi: u32) -> Vec<(&'a [u32], usize)> {
+    /// The lists of a word's vocabulary range within `lo..hi` (one per word and weight, the empty ones left
+    /// out), each with its weight.
+    fn word_lists(&self, (first, last): (usize, usize), lo: u32, hi: u32) -> Vec<(&'a [u32], u8)> {
         let ix = self.ix;
-        (first..last)
-            .map(|w| {
-                let list = ix.postings.get(w);
-                let part = within(list, lo, hi);
-                let offset = part.as_ptr() as usize - list.as_ptr() as usize;
-                (part, ix.postings.start(w) + offset / std::mem::size_of::<u32>())
-            })
+        (first * TIERS..last * TIERS)
+            .map(|k| (within(ix.postings.get(k), lo, hi), weight_of(k % TIERS)))
             .filter(|(part, _)| !part.is_empty())
             .collect()
     }
@@ -259,27 +313,23 @@ impl<'a> Plan<'a> {
     /// A word's listings within `lo..hi` merged, each with its best weight: the longest list as it is, the others
     /// (usually a few listings) sorted together, then one merge of the two.
     fn merged(&self, range: (usize, usize), lo: u32, hi: u32) -> (Vec<u32>, Vec<u8>) {
-        let weight = |i: usize| self.ix.weights.get(i).copied().unwrap_or(0);
         let mut lists = self.word_lists(range, lo, hi);
         let longest = lists.iter().enumerate().max_by_key(|(_, l)| l.0.len()).map_or(0, |(i, _)| i);
-        let (big, big_start) = if lists.is_empty() { (&[][..], 0) } else { lists.swap_remove(longest) };
-        let mut rest: Vec<(u32, u8)> = lists
-            .into_iter()
-            .flat_map(|(list, start)| list.iter().enumerate().map(move |(k, &id)| (id, start + k)))
-            .map(|(id, i)| (id, weight(i)))
-            .collect();
+        let (big, big_weight) = if lists.is_empty() { (&[][..], 0) } else { lists.swap_remove(longest) };
+        let mut rest: Vec<(u32, u8)> =
+            lists.into_iter().flat_map(|(list, w)| list.iter().map(move |&id| (id, w))).collect();
         rest.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         rest.dedup_by_key(|e| e.0);
         let (mut ids, mut weights) =
             (Vec::with_capacity(big.len() + rest.len()), Vec::with_capacity(big.len() + rest.len()));
         let mut others = rest.into_iter().peekable();
-        for (k, &id) in big.iter().enumerate() {
+        for &id in big {
             while let Some(&(o, w)) = others.peek().filter(|o| o.0 < id) {
                 ids.push(o);
                 weights.push(w);
                 others.next();
             }
-            let mut w = weight(big_start + k);
+            let mut w = big_weight;
             if let Some(&(_, ow)) = others.peek().filter(|o| o.0 == id) {
                 w = w.max(ow);
                 others.next();
@@ -298,9 +348,9 @@ impl<'a> Plan<'a> {
     fn word_size(&self, (first, last): (usize, usize), lo: u32, hi: u32) -> usize {
         let ix = self.ix;
         if last - first > 4 * MAX_WORD_CURSORS {
-            return ix.postings.start(last) - ix.postings.start(first);
+            return ix.postings.start(last * TIERS) - ix.postings.start(first * TIERS);
         }
-        (first..last).map(|w| within(ix.postings.get(w), lo, hi).len()).sum()
+        (first * TIERS..last * TIERS).map(|k| within(ix.postings.get(k), lo, hi).len()).sum()
     }
 
     /// The listings with an occurrence in the window (and its start), by listing.
@@ -370,7 +420,12 @@ impl<'a> Plan<'a> {
         let geo = if placed { self.near.as_ref().map(|n| ix.geo_ranges(n)) } else { None };
 
         // The smallest source.
-        let mut sources: Vec<(usize, Source)> = vec![((hi - lo) as usize, Source::All)];
+        // (Every listing is a source only without words: a word's lists never hold more than every listing,
+        // though a prefix's size, summed over its words, may say so.)
+        let mut sources: Vec<(usize, Source)> = Vec::new();
+        if self.words.is_empty() {
+            sources.push(((hi - lo) as usize, Source::All));
+        }
         if !placed && flags & ONLINE != 0 {
             sources.push((ix.unplaced_online.len(), Source::Online));
         }
@@ -394,33 +449,22 @@ impl<'a> Plan<'a> {
             flags &= !ONLINE;
         }
 
-        // What the source leaves to check.
-        let mut facet_cursors: Vec<Cursor<'a>> = self
-            .facets
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| source != Source::Facet(i))
-            .map(|(_, &f)| Cursor::new(within(ix.facets.get(f as usize), lo, hi)))
-            .collect();
-        let mut word_checks: Vec<WordCheck<'a>> = Vec::new();
-        for (i, &range) in self.words.iter().enumerate() {
-            if source == Source::Word(i) {
-                continue;
-            }
-            if range.1 - range.0 > MAX_WORD_CURSORS {
-                let (ids, weights) = self.merged(range, lo, hi);
-                word_checks.push(WordCheck::Merged(ids, weights, 0));
-            } else {
-                let lists = self.word_lists(range, lo, hi).into_iter().map(|(l, s)| (Cursor::new(l), s)).collect();
-                word_checks.push(WordCheck::Lists(lists));
-            }
+        let name_ranked = self.near.is_none() && self.when.is_none();
+        if let Source::Word(d) = source
+            && name_ranked
+            && self.words.get(d).is_some_and(|r| r.1 - r.0 <= MAX_WORD_CURSORS)
+        {
+            self.walk_word(d, (lo, hi, placed), flags, top);
+            return;
         }
+
+        // What the source leaves to check.
+        let mut checks = self.checks(source, lo, hi);
         let check_geo = placed && source != Source::Geo;
         let check_time = source != Source::Time;
         let ranked_by_name = self.words.is_empty() && self.when.is_none() && !(placed && self.near.is_some());
         let nothing_to_check = flags == 0
-            && facet_cursors.is_empty()
-            && word_checks.is_empty()
+            && checks.is_empty()
             && (!check_geo || self.near.is_none())
             && (!check_time || self.when.is_none());
 
@@ -449,7 +493,7 @@ impl<'a> Plan<'a> {
         let near = if check_geo { self.near.as_ref() } else { None };
         let when = if check_time { self.when.as_ref() } else { None };
         let mut pushed = 0;
-        'candidates: for mut c in candidates {
+        for mut c in candidates {
             let id = c.id as usize;
             if flags != 0 && ix.flags.get(id).is_none_or(|&f| f & flags != flags) {
                 continue;
@@ -462,28 +506,8 @@ impl<'a> Plan<'a> {
                 }
                 c.chord2 = d;
             }
-            if !facet_cursors.iter_mut().all(|f| f.seek(c.id).is_some()) {
-                continue;
-            }
-            for check in &mut word_checks {
-                let best = match check {
-                    WordCheck::Lists(lists) => lists
-                        .iter_mut()
-                        .filter_map(|(cursor, start)| cursor.seek(c.id).map(|i| *start + i))
-                        .filter_map(|i| ix.weights.get(i).copied())
-                        .max(),
-                    WordCheck::Merged(ids, weights, pos) => {
-                        let mut cursor = Cursor::at(ids, *pos);
-                        let found = cursor.seek(c.id);
-                        *pos = cursor.position();
-                        found.and_then(|i| weights.get(i).copied())
-                    }
-                };
-                match best {
-                    Some(w) => c.score += u32::from(w),
-                    None => continue 'candidates,
-                }
-            }
+            let Some(score) = checks.score(c.id) else { continue };
+            c.score += score;
             if let Some(w) = when {
                 let start = ix.slots.start(id);
                 let slots = ix.slots.get(id);
@@ -498,6 +522,110 @@ impl<'a> Plan<'a> {
                 pushed += 1;
                 let rank = ix.name_rank.get(id).copied().unwrap_or(0);
                 top.push((key(c.score, c.chord2, c.start, rank), c.id));
+            }
+        }
+    }
+
+    /// The filters and words a part checks per candidate (all but its source).
+    fn checks(&self, source: Source, lo: u32, hi: u32) -> Checks<'a> {
+        let ix = self.ix;
+        let facets = self
+            .facets
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| source != Source::Facet(i))
+            .map(|(_, &f)| Cursor::new(within(ix.facets.get(f as usize), lo, hi)))
+            .collect();
+        let mut words = Vec::new();
+        for (i, &range) in self.words.iter().enumerate() {
+            if source == Source::Word(i) {
+                continue;
+            }
+            if range.1 - range.0 > MAX_WORD_CURSORS {
+                let (ids, weights) = self.merged(range, lo, hi);
+                words.push(WordCheck::Merged(ids, weights, 0));
+            } else {
+                let lists = self.word_lists(range, lo, hi).into_iter().map(|(l, w)| (Cursor::new(l), w)).collect();
+                words.push(WordCheck::Lists(lists));
+            }
+        }
+        Checks { facets, words }
+    }
+
+    /// A part ranked by score then name whose smallest source is word `d`: its lists are walked heaviest first,
+    /// each in listing order (which is name order within a part). A listing's score is at most its list's weight
+    /// plus the other words' heaviest, and its name comes after those already walked, so once the page is full
+    /// and that bound can't beat its worst, ranking stops; counting goes on for [`COUNT_BUDGET`] candidates.
+    fn walk_word(&mut self, d: usize, (lo, hi, placed): (u32, u32, bool), flags: u8, top: &mut Top) {
+        let ix = self.ix;
+        let Some(&range) = self.words.get(d) else { return };
+        let mut lists = self.word_lists(range, lo, hi);
+        // Heaviest first; a listing under several words of a prefix is taken at its first (heaviest) list.
+        lists.sort_by_key(|l| Reverse(l.1));
+        let others_best: u32 = self
+            .words
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != d)
+            .map(|(_, &r)| self.word_lists(r, lo, hi).iter().map(|l| u32::from(l.1)).max().unwrap_or(0))
+            .sum();
+        let mut checks = self.checks(Source::Word(d), lo, hi);
+        // One query word and nothing else: the count is known without a walk when it is one word of the
+        // vocabulary (its lists are disjoint) or a whole word beginning others (counted at build).
+        let alone = self.words.len() == 1 && checks.is_empty() && flags == 0;
+        let known = if !alone {
+            None
+        } else if range.1 - range.0 == 1 {
+            Some(lists.iter().map(|l| l.0.len()).sum::<usize>())
+        } else if self.whole.first() == Some(&true) {
+            let part = usize::from(!placed);
+            ix.prefix_counts.get(part).and_then(|c| c.get(range.0)).map(|&c| c as usize)
+        } else {
+            None
+        };
+        let counted = known.is_some();
+        top.total += known.unwrap_or(0);
+        let rank_of = |id: u32| ix.name_rank.get(id as usize).copied().unwrap_or(0);
+        let mut ranking = true;
+        let mut budget = COUNT_BUDGET;
+        for (j, &(list, weight)) in lists.iter().enumerate() {
+            let bound = u32::from(weight) + others_best;
+            if ranking && top.cutoff().is_some_and(|c| key(bound, f32::INFINITY, 0, 0) > c) {
+                ranking = false;
+            }
+            if !ranking && counted {
+                return;
+            }
+            checks.rewind();
+            let mut earlier: Vec<Cursor<'_>> =
+                lists.get(..j).unwrap_or_default().iter().map(|l| Cursor::new(l.0)).collect();
+            for &id in list {
+                if ranking && top.cutoff().is_some_and(|c| key(bound, f32::INFINITY, 0, rank_of(id)) > c) {
+                    ranking = false;
+                    if counted {
+                        return;
+                    }
+                }
+                if !ranking {
+                    if budget == 0 {
+                        top.at_least = true;
+                        return;
+                    }
+                    budget -= 1;
+                }
+                if earlier.iter_mut().any(|c| c.seek(id).is_some()) {
+                    continue;
+                }
+                if flags != 0 && ix.flags.get(id as usize).is_none_or(|&f| f & flags != flags) {
+                    continue;
+                }
+                let Some(score) = checks.score(id) else { continue };
+                if !counted {
+                    top.total += 1;
+                }
+                if ranking {
+                    top.push((key(u32::from(weight) + score, f32::INFINITY, 0, rank_of(id)), id));
+                }
             }
         }
     }
@@ -518,11 +646,7 @@ impl<'a> Plan<'a> {
                 let lists = self.word_lists(range, lo, hi);
                 let weighted = |(id, w): (u32, u8)| Cand { score: u32::from(w), ..Cand::new(id) };
                 match lists.as_slice() {
-                    [(list, start)] => list
-                        .iter()
-                        .enumerate()
-                        .map(|(k, &id)| weighted((id, ix.weights.get(start + k).copied().unwrap_or(0))))
-                        .collect(),
+                    [(list, w)] => list.iter().map(|&id| weighted((id, *w))).collect(),
                     _ => {
                         let (ids, weights) = self.merged(range, lo, hi);
                         ids.into_iter().zip(weights).map(weighted).collect()

@@ -497,3 +497,76 @@ proptest! {
         prop_assert_eq!(got, words(&text).collect::<Vec<_>>());
     }
 }
+
+/// Broad words at scale: the page of a search ranked by words is the head of the full ranking (early termination
+/// loses nothing), one word of the vocabulary is counted exactly from its lists, and where counting would walk
+/// every match the total is a flagged lower bound that still covers the page.
+#[test]
+fn broad_words_rank_the_page_without_walking_every_match() {
+    let texts: Vec<(String, String)> = (0..6000)
+        .map(|i| {
+            let name = match i % 5 {
+                0 => format!("Recovery Center {i:05}"),
+                1 => format!("Meeting Place {i:05}"),
+                _ => format!("Program {i:05}"),
+            };
+            let description = match i % 3 {
+                0 => "recovery meeting support",
+                1 => "recovery support",
+                _ => "meetings and recovery",
+            };
+            (name, description.to_owned())
+        })
+        .collect();
+    let listings: Vec<Listing<'_>> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, (name, description))| Listing {
+            service_id: Uuid::from_u128(i as u128),
+            name,
+            description,
+            place: (i % 4 != 0).then(|| LatLon::new(41.0 + (i % 100) as f64 * 0.01, -72.0).ok()).flatten(),
+            online: i % 2 == 0,
+            is_meeting: i % 7 == 0,
+            ..Listing::default()
+        })
+        .collect();
+    let ix = Index::build(listings.clone());
+    let now = tuesday_evening();
+    for q in [
+        Query { words: "recovery".into(), ..Query::default() },
+        Query { words: "meeting".into(), ..Query::default() },
+        Query { words: "recovery meeting".into(), ..Query::default() },
+        Query { words: "support recovery".into(), meetings_only: true, ..Query::default() },
+        Query { words: "recovery".into(), online: Some(true), ..Query::default() },
+    ] {
+        let all = ix.search(&q, now, New_York);
+        assert!(all.len() > 100, "{q:?}");
+        for (offset, limit) in [(0, 20), (20, 20), (180, 20)] {
+            let page = ix.search_page(&q, now, New_York, offset, limit);
+            assert_eq!(page.hits, all[offset..offset + limit], "{q:?} at {offset}");
+            assert!(page.total >= offset + limit && page.total <= all.len(), "{q:?}: {}", page.total);
+            if !page.at_least {
+                assert_eq!(page.total, all.len(), "{q:?}");
+            }
+        }
+    }
+    // One word of the vocabulary, nothing else: exact, from the lists' lengths.
+    let one = ix.search_page(&Query { words: "recovery".into(), ..Query::default() }, now, New_York, 0, 20);
+    assert_eq!((one.total, one.at_least), (6000, false));
+    // A whole word that begins others ("meeting", "meetings"): exact, from the counts made at build; a prefix
+    // that is no word of its own may be a lower bound, never more than the truth.
+    let meeting = Query { words: "meeting".into(), ..Query::default() };
+    let page = ix.search_page(&meeting, now, New_York, 0, 20);
+    assert!(ix.word_range("meeting").1 - ix.word_range("meeting").0 > 1);
+    assert_eq!((page.total, page.at_least), (ix.search(&meeting, now, New_York).len(), false));
+    let meet = Query { words: "meet".into(), ..Query::default() };
+    let page = ix.search_page(&meet, now, New_York, 0, 20);
+    assert!(page.total <= ix.search(&meet, now, New_York).len());
+    // Two words that most listings have: the count stops, and says so.
+    let two = ix.search_page(&Query { words: "recovery meeting".into(), ..Query::default() }, now, New_York, 0, 20);
+    assert!(two.at_least, "{}", two.total);
+    assert!(
+        two.total < ix.search(&Query { words: "recovery meeting".into(), ..Query::default() }, now, New_York).len()
+    );
+}

@@ -452,6 +452,7 @@ find-count = { $count ->
     [one] 1 place found
    *[other] { $count } places found
 }
+find-count-more = At least { $count } places found. Add a word, a place or a filter to narrow them.
 find-distance = { $miles } mi away
 find-in-progress = Happening now (started { $time })
 find-today = Today

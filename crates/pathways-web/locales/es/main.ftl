@@ -452,6 +452,7 @@ find-count = { $count ->
     [one] 1 lugar encontrado
    *[other] { $count } lugares encontrados
 }
+find-count-more = Al menos { $count } lugares encontrados. Agregue una palabra, un lugar o un filtro para reducirlos.
 find-distance = a { $miles } millas
 find-in-progress = En curso (empezó a las { $time })
 find-today = Hoy

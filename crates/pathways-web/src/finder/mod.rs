@@ -54,6 +54,11 @@ impl Finder {
         }
     }
 
+    /// Whether an index has been built, so a search answers without waiting for one (what `/readyz` tells).
+    pub fn is_ready(&self) -> bool {
+        self.current().version >= 0
+    }
+
     pub fn current(&self) -> Arc<Built> {
         self.current.read().map(|g| Arc::clone(&g)).unwrap_or_else(|e| Arc::clone(&e.into_inner()))
     }
@@ -98,7 +103,7 @@ impl Finder {
     }
 
     /// Rebuilds now (after a change made by this instance, and at start); searches meanwhile use the index they
-    /// have.
+    /// have, and the new one replaces it in one swap.
     pub async fn rebuild(&self, store: &Store) -> Result<Arc<Built>, pathways_store::StoreError> {
         let _one = self.rebuilding.lock().await;
         let db = store.reader();
@@ -133,6 +138,7 @@ impl Finder {
             listings = index.len(),
             words,
             postings,
+            heap_mib = index.heap_bytes() / (1 << 20),
             duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
             "finder index built"
         );

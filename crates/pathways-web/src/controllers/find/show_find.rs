@@ -89,7 +89,8 @@ pub async fn show_find(
                 let start = (parsed.page - 1) * PER_PAGE;
                 let found = built.index.search_page(&parsed.query, now, tz, start, PER_PAGE);
                 place_label = parsed.place.map(|p| p.label).unwrap_or_default();
-                count_line = t.count("find-count", found.total as u64);
+                let counted = if found.at_least { "find-count-more" } else { "find-count" };
+                count_line = t.count(counted, found.total as u64);
                 results = found
                     .hits
                     .iter()
@@ -103,7 +104,7 @@ pub async fn show_find(
                 if parsed.page > 1 {
                     prev_href = page_href(&params, parsed.page - 1);
                 }
-                if found.total > start + PER_PAGE {
+                if found.total > start + PER_PAGE || found.at_least {
                     next_href = page_href(&params, parsed.page + 1);
                 }
             }

@@ -1,4 +1,5 @@
-//! `GET /readyz`: the database answers.
+//! `GET /readyz`: the instance can answer: the finder's search index is built (a search waits for nothing) and
+//! the database answers. `/healthz` stays liveness only.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -6,6 +7,9 @@ use axum::http::StatusCode;
 use crate::state::AppState;
 
 pub async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    if !state.finder.is_ready() {
+        return (StatusCode::SERVICE_UNAVAILABLE, "search index not built yet");
+    }
     match state.store.ping().await {
         Ok(()) => (StatusCode::OK, "ready"),
         Err(e) => {

@@ -10,6 +10,7 @@ async fn health_readiness_and_metrics() {
     let app = TestApp::new().await;
     let get = |p: &str| Request::get(p).body(Body::empty()).expect("req");
     assert_eq!(app.send(get("/healthz")).await.body, "ok");
+    pathways_web::warm_up(app.state.clone()).await;
     let ready = app.send(get("/readyz")).await;
     assert_eq!((ready.status, ready.body.as_str()), (StatusCode::OK, "ready"));
     app.send(get("/")).await;
@@ -17,6 +18,29 @@ async fn health_readiness_and_metrics() {
     assert!(metrics.body.contains("pathways_http_requests_total"), "{}", metrics.body);
     assert!(metrics.body.contains("route=\"/\""));
     assert!(!metrics.body.contains("/persons/0"), "routes are templates, never ids");
+}
+
+/// A new instance is not ready until its search index is built: `/readyz` answers 503 while `/healthz` (liveness)
+/// answers; once the start-up build is done, `/readyz` is OK and a search is served from the built index.
+#[tokio::test]
+async fn readyz_is_503_until_the_search_index_is_built() {
+    let app = TestApp::new().await;
+    app.directory_service("Ready Recovery Center", "Ready Org", None).await;
+    let get = |p: &str| Request::get(p).body(Body::empty()).expect("req");
+    let before = app.send(get("/readyz")).await;
+    assert_eq!(before.status, StatusCode::SERVICE_UNAVAILABLE, "{}", before.body);
+    assert!(before.body.contains("search index"), "{}", before.body);
+    assert_eq!(app.send(get("/healthz")).await.status, StatusCode::OK);
+    assert!(!app.state.finder.is_ready());
+
+    pathways_web::warm_up(app.state.clone()).await;
+    assert!(app.state.finder.is_ready());
+    let after = app.send(get("/readyz")).await;
+    assert_eq!((after.status, after.body.as_str()), (StatusCode::OK, "ready"));
+    let found = app.send(get("/api/v1/search?q=ready")).await.json();
+    assert_eq!(found["total"], 1, "{found}");
+    assert_eq!(found["total_at_least"], false);
+    assert_eq!(found["results"][0]["name"], "Ready Recovery Center");
 }
 
 #[tokio::test]

@@ -31,7 +31,12 @@ pub struct SearchResult {
 
 #[derive(Serialize, ToSchema)]
 pub struct SearchResults {
+    /// How many results there are, or with `total_at_least`, how many were counted: a search by words alone
+    /// (no place, no time) over very common words stops counting a few thousand candidates after its page is
+    /// ranked, rather than walk every match; any other search counts exactly.
     pub total: usize,
+    /// `total` is a lower bound: there are at least `total` results (shown as "at least").
+    pub total_at_least: bool,
     pub page: usize,
     pub per_page: usize,
     pub results: Vec<SearchResult>,
@@ -83,5 +88,11 @@ pub async fn api_search(
             approximate: r.approximate,
         })
         .collect();
-    Ok(Json(SearchResults { total: found.total, page: parsed.page, per_page: PER_PAGE, results }))
+    Ok(Json(SearchResults {
+        total: found.total,
+        total_at_least: found.at_least,
+        page: parsed.page,
+        per_page: PER_PAGE,
+        results,
+    }))
 }
