@@ -143,6 +143,8 @@ error-bad-form = This form couldn't be read
 error-bad-form-detail = Go back, reload the page and try again.
 error-bad-json = The request body is not valid JSON
 error-bad-json-detail = Check the request body against the API description.
+error-bad-query = The query string could not be read
+error-bad-query-detail = Check each query parameter against the API description: its type and its bounds.
 error-request-id = If you contact support, give them this reference:
 error-go-home = Go to the home page
 

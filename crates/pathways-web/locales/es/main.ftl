@@ -143,6 +143,8 @@ error-bad-form = No se pudo leer este formulario
 error-bad-form-detail = Vuelva atrás, recargue la página e inténtelo de nuevo.
 error-bad-json = El cuerpo de la solicitud no es JSON válido
 error-bad-json-detail = Compare el cuerpo de la solicitud con la descripción de la API.
+error-bad-query = No se pudo leer la cadena de consulta
+error-bad-query-detail = Compare cada parámetro de la consulta con la descripción de la API: su tipo y sus límites.
 error-request-id = Si contacta al soporte, indique esta referencia:
 error-go-home = Ir a la página de inicio
 

@@ -12,6 +12,7 @@
 //! - Bodies, checked before their fields are read: [`VerifiedForm`] and [`VerifiedUpload`] (Origin and CSRF),
 //!   [`JsonBody`] (JSON, the parser's message naming line and column on 400), [`JsonBodyOrEmpty`] (the same, or
 //!   nothing at all).
+//! - [`ApiQuery`]: an API query string (400 JSON naming the parameter it can't read), with [`Bounded`] numbers.
 //! - [`CapacityParams`]: the capacity board's query, each bad value named; [`NextPage`]: `?next=`, a local path.
 
 mod accounts;
@@ -21,6 +22,7 @@ mod capacity_query;
 pub mod find_query;
 mod ids;
 mod next_page;
+mod query;
 mod roles;
 mod session;
 
@@ -30,5 +32,6 @@ pub use body::{Empty, JsonBody, JsonBodyOrEmpty, VerifiedForm, VerifiedUpload};
 pub use capacity_query::CapacityParams;
 pub use ids::{HoldAction, InPath, ListingAction, PathParam, VersionNo};
 pub use next_page::NextPage;
+pub use query::{ApiQuery, Bounded, Offset};
 pub use roles::{AllyCaller, Editor, Operator, ProviderStaff};
 pub use session::{AnyoneSignedIn, Door, SignedIn, Subject};

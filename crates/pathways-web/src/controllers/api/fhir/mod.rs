@@ -102,7 +102,11 @@ impl Paging {
         };
         let offset = match self.offset.as_deref() {
             None => 0,
-            Some(o) => o.parse::<u64>().map_err(|_| "_offset must be a whole number".to_owned())?,
+            // A database skips at most 2^63 - 1 rows: beyond that is refused, not read as the last page.
+            Some(o) => match o.parse::<i64>() {
+                Ok(n) if n >= 0 => n.unsigned_abs(),
+                _ => return Err(format!("_offset must be a whole number from 0 to {}", i64::MAX)),
+            },
         };
         Ok((offset, count))
     }

@@ -10,9 +10,9 @@ use crate::state::AppState;
 /// One person's encounters (never their notes), as a searchset Bundle with paging links. `patient` is required; a person outside the
 /// caller's reach gives an empty Bundle.
 #[utoipa::path(get, path = "/fhir/r4/Encounter", tag = "fhir",
-    params(("patient" = String, Query, description = "Patient/{id} or the person's id (required)"),
-        ("_count" = Option<u64>, Query, description = "1 to 100 (default 50)"),
-        ("_offset" = Option<u64>, Query, description = "Matches to skip (the paging links set it)")),
+    params(("patient" = inline(crate::schemas::NotBlank), Query, description = "Patient/{id} or the person's id (required)"),
+        ("_count" = inline(Option<crate::extract::Bounded<1, 100>>), Query, description = "1 to 100 (default 50)"),
+        ("_offset" = inline(Option<crate::extract::Offset>), Query, description = "Matches to skip (the paging links set it)")),
     responses((status = 200, description = "A searchset Bundle (application/fhir+json)"),
         (status = 400, description = "OperationOutcome"), (status = 401, description = "OperationOutcome"),
         (status = 403, description = "OperationOutcome")),

@@ -23,8 +23,8 @@ pub struct PatientQuery {
 /// The persons the caller reaches, by name, as a searchset Bundle with paging links (`_count` 1–100, default 50).
 #[utoipa::path(get, path = "/fhir/r4/Patient", tag = "fhir",
     params(("_id" = Option<String>, Query, description = "One person's id"),
-        ("_count" = Option<u64>, Query, description = "1 to 100 (default 50)"),
-        ("_offset" = Option<u64>, Query, description = "Matches to skip (the paging links set it)")),
+        ("_count" = inline(Option<crate::extract::Bounded<1, 100>>), Query, description = "1 to 100 (default 50)"),
+        ("_offset" = inline(Option<crate::extract::Offset>), Query, description = "Matches to skip (the paging links set it)")),
     responses((status = 200, description = "A searchset Bundle (application/fhir+json)"),
         (status = 400, description = "OperationOutcome"), (status = 401, description = "OperationOutcome"),
         (status = 403, description = "OperationOutcome")),
