@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Pathways' tests need on a fresh Debian machine: Chromium (Debian's, never a downloaded
 # browser) for the browser tests, Python's jsonschema for the HSDS export check and aiosmtpd for the password
-# reset email test, and the Node packages of e2e/.
+# reset email test, schemathesis and openapi-spec-validator for the API check, and the Node packages of e2e/.
 # Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +35,18 @@ fi
 if ! python3 -c 'import fhirkit; assert fhirkit.__version__ == "0.1.0"' 2>/dev/null; then
   echo "setup: installing fhirkit-rs 0.1.0 for the FHIR check"
   python3 -m pip install --quiet fhirkit-rs==0.1.0
+fi
+# scripts/api_fuzz.sh checks the running API against /api/openapi.json with schemathesis and validates the
+# description with openapi-spec-validator: pinned versions in their own virtual environment (.cache/api-fuzz), so
+# they never touch the system's Python packages.
+API_FUZZ_TOOLS="schemathesis==4.32.5 openapi-spec-validator==0.9.0"
+if [ "$(cat .cache/api-fuzz/tools 2>/dev/null)" != "$API_FUZZ_TOOLS" ]; then
+  echo "setup: installing $API_FUZZ_TOOLS for the API check"
+  rm -rf .cache/api-fuzz
+  python3 -m venv .cache/api-fuzz
+  # shellcheck disable=SC2086
+  .cache/api-fuzz/bin/python -m pip install --quiet $API_FUZZ_TOOLS
+  echo "$API_FUZZ_TOOLS" > .cache/api-fuzz/tools
 fi
 if ! command -v node >/dev/null; then
   echo "setup: node is missing; install Node.js 20 (Debian: apt-get install nodejs npm)" >&2

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command the README names: the Rust suite on SQLite, then (when PATHWAYS_TEST_POSTGRES_URL is set)
-# the same suite on PostgreSQL, then the browser tests against the built binary.
+# the same suite on PostgreSQL, then the browser tests against the built binary, then the JSON API against its
+# OpenAPI description (scripts/api_fuzz.sh, the same binary).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,3 +24,6 @@ target_dir=$(cargo metadata --format-version 1 --no-deps --locked |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
 export PATHWAYS_BIN="${PATHWAYS_BIN:-$target_dir/debug/pathways}"
 (cd e2e && npm test)
+
+echo "== API against its description (schemathesis, SQLite demo)"
+scripts/api_fuzz.sh

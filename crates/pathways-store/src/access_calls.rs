@@ -5,11 +5,11 @@
 
 use chrono::{DateTime, Duration, Utc};
 use pathways_domain::OrgId;
-use pathways_domain::access_line::LevelOfCare;
 use pathways_domain::access_line::call::{Call, Ride};
 use pathways_domain::access_line::figures::{Share, Spread};
 use pathways_domain::access_line::transport::{RideError, RideStatus, queue_key};
 use pathways_domain::access_line::triage::Suggestion;
+use pathways_domain::access_line::{HoldState, LevelOfCare};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::directory::geo::LatLon;
 use sea_orm::sea_query::Expr;
@@ -21,7 +21,7 @@ use uuid::Uuid;
 
 use crate::Result;
 use crate::audit::{self, Actor, AuditEntry};
-use crate::entities::{access_call, bed_hold, capacity_look, transport_request};
+use crate::entities::{access_call, bed_hold, capacity_look, transport_request, treatment_program};
 
 /// How long after a call its follow-up is due.
 pub const FOLLOW_UP_AFTER: Duration = Duration::days(1);
@@ -132,6 +132,60 @@ pub async fn console_lists(
     )
     .await?;
     Ok((recent, due))
+}
+
+/// A bed held for one of the line's calls, still held: the hold, its call and its program's name.
+#[derive(Clone, Debug)]
+pub struct LineHold {
+    pub hold: bed_hold::Model,
+    pub call: Uuid,
+    pub program: String,
+}
+
+/// The beds held for the organization's calls that are still held at `now` and expire by `until`, soonest first;
+/// the list read audited.
+pub async fn expiring_holds(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    org: OrgId,
+    now: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> Result<Vec<LineHold>> {
+    let calls = access_call::Entity::find()
+        .select_only()
+        .column(access_call::Column::Id)
+        .filter(access_call::Column::OrganizationId.eq(org.as_uuid()));
+    let holds = bed_hold::Entity::find()
+        .filter(bed_hold::Column::State.eq(HoldState::Held.as_str()))
+        .filter(bed_hold::Column::ExpiresAt.gt(now))
+        .filter(bed_hold::Column::ExpiresAt.lte(until))
+        .filter(bed_hold::Column::CallId.in_subquery(sea_orm::QueryTrait::into_query(calls)))
+        .order_by_asc(bed_hold::Column::ExpiresAt)
+        .limit(100)
+        .all(tx)
+        .await?;
+    let programs: std::collections::HashMap<Uuid, String> = treatment_program::Entity::find()
+        .filter(treatment_program::Column::Id.is_in(holds.iter().map(|h| h.program_id)))
+        .all(tx)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    audit::append(
+        tx,
+        actor,
+        AuditEntry::new(AuditAction::AccessCallRead, AuditOutcome::Success)
+            .detail(format!("list expiring_holds={}", holds.len())),
+    )
+    .await?;
+    Ok(holds
+        .into_iter()
+        .filter_map(|hold| {
+            let call = hold.call_id?;
+            let program = programs.get(&hold.program_id).cloned().unwrap_or_default();
+            Some(LineHold { hold, call, program })
+        })
+        .collect())
 }
 
 /// The operator's choice of level (`None`: no bed is needed).

@@ -304,6 +304,24 @@ pub async fn queue_len(db: &impl ConnectionTrait, scope: &PersonScope, escalated
     Ok(open_items(scope, escalated_only).count(db).await?)
 }
 
+/// What waits on a queue, for a home page: its open items, how many are urgent (class 0: today, now) and how many
+/// were escalated to supervisors.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct QueueCounts {
+    pub open: u64,
+    pub urgent: u64,
+    pub escalated: u64,
+}
+
+/// The open, urgent and escalated items of the persons in scope.
+pub async fn queue_counts(db: &impl ConnectionTrait, scope: &PersonScope) -> Result<QueueCounts> {
+    let urgent = open_items(scope, false)
+        .filter(Expr::col((outreach_item::Entity, outreach_item::Column::UrgencyClass)).eq(0))
+        .count(db)
+        .await?;
+    Ok(QueueCounts { open: queue_len(db, scope, false).await?, urgent, escalated: queue_len(db, scope, true).await? })
+}
+
 /// One page of the open items of the persons in scope, by urgency class then by how long they have waited.
 pub async fn queue(db: &impl ConnectionTrait, scope: &PersonScope, page: QueuePage) -> Result<Vec<QueueRow>> {
     let q = open_items(scope, page.escalated_only)

@@ -31,6 +31,9 @@ pub enum WebError {
     /// A JSON body that could not be read; the parser's message says where (line, column, field).
     #[error("bad JSON: {0}")]
     BadJson(String),
+    /// An API query string that could not be read into its parameters; the parser's words name the parameter.
+    #[error("bad query: {0}")]
+    BadQuery(String),
     #[error("invalid fields")]
     Invalid(Vec<FieldError>),
     /// Invalid parts of a nested body, by path (`goals[2].text`, `answers[3]`), with a readable detail.
@@ -50,7 +53,7 @@ impl WebError {
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::Forbidden | WebError::Csrf | WebError::ReadOnlyToken => StatusCode::FORBIDDEN,
             WebError::Unauthorized => StatusCode::UNAUTHORIZED,
-            WebError::BadRequest(_) | WebError::BadJson(_) => StatusCode::BAD_REQUEST,
+            WebError::BadRequest(_) | WebError::BadJson(_) | WebError::BadQuery(_) => StatusCode::BAD_REQUEST,
             WebError::Invalid(_) | WebError::InvalidPaths { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -68,6 +71,7 @@ impl WebError {
             WebError::Csrf => "csrf",
             WebError::BadRequest(_) => "bad_request",
             WebError::BadJson(_) => "bad_json",
+            WebError::BadQuery(_) => "bad_query",
             WebError::Invalid(_) | WebError::InvalidPaths { .. } => "invalid",
             WebError::Conflict(_) => "conflict",
             WebError::TooManyRequests { .. } => "too_many_requests",
@@ -85,6 +89,7 @@ impl WebError {
             WebError::Csrf => crate::key!("error-csrf"),
             WebError::BadRequest(k) => k,
             WebError::BadJson(_) => crate::key!("error-bad-json"),
+            WebError::BadQuery(_) => crate::key!("error-bad-query"),
             WebError::Invalid(_) | WebError::InvalidPaths { .. } => crate::key!("error-invalid"),
             WebError::Conflict(_) => crate::key!("error-conflict"),
             WebError::TooManyRequests { .. } => crate::key!("error-too-many"),

@@ -83,8 +83,9 @@ pub fn document() -> &'static utoipa::openapi::OpenApi {
 }
 
 /// Every operation that reads a query string or a body can answer 400 before its handler runs: a query the
-/// parser can't read (a repeated or non-numeric parameter, invalid UTF-8), a body that is not JSON. Said once here
-/// for all of them rather than in each handler.
+/// parser can't read (a repeated or non-numeric parameter, a number outside its bounds, invalid UTF-8: `bad_query`),
+/// a body that is not JSON or not of its schema's types (`bad_json`). Said once here for all of them rather than in
+/// each handler.
 fn document_bad_requests(doc: &mut utoipa::openapi::OpenApi) {
     use utoipa::openapi::path::ParameterIn;
     use utoipa::openapi::{RefOr, ResponseBuilder};
@@ -95,7 +96,11 @@ fn document_bad_requests(doc: &mut utoipa::openapi::OpenApi) {
             op.responses.responses.entry("400".into()).or_insert_with(|| {
                 RefOr::T(
                     ResponseBuilder::new()
-                        .description("Bad request: the query string or the body could not be read")
+                        .description(
+                            "Bad request: the query string could not be read (`bad_query`: a parameter given twice, \
+                             not a number, or outside its bounds — never clamped) or the body is not JSON of the \
+                             described types (`bad_json`); `detail` names the parameter or the line and column",
+                        )
                         .build(),
                 )
             });

@@ -18,6 +18,9 @@ pub const MAX_BEDS: u32 = 2_000;
 pub const DEFAULT_STALE_AFTER: Duration = Duration::hours(8);
 /// How long a hold lasts without an admission, by default.
 pub const DEFAULT_HOLD_FOR: Duration = Duration::hours(4);
+/// A live hold is about to expire when it ends within this time: the access line's home lists it, so the operator
+/// can confirm the admission with the program or tell the caller before the bed goes back on the board.
+pub const EXPIRING_SOON: Duration = Duration::hours(1);
 
 /// A program's reported capacity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

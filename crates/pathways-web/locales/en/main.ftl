@@ -143,6 +143,8 @@ error-bad-form = This form couldn't be read
 error-bad-form-detail = Go back, reload the page and try again.
 error-bad-json = The request body is not valid JSON
 error-bad-json-detail = Check the request body against the API description.
+error-bad-query = The query string could not be read
+error-bad-query-detail = Check each query parameter against the API description: its type and its bounds.
 error-request-id = If you contact support, give them this reference:
 error-go-home = Go to the home page
 
@@ -1334,6 +1336,23 @@ home-referrals-detail = Referrals your organization received, and those it sent:
 home-referrals-open = Open the referral inbox
 home-team-title = Your team
 home-team-detail = The outreach queue shows who is overdue and what was escalated to you; the figures show the program's check-ups and linkage.
+home-line-holds-expiring = { $count ->
+    [0] No bed held for a caller expires within the hour.
+    [one] 1 bed held for a caller expires within the hour.
+   *[other] { $count } beds held for callers expire within the hour.
+}
+home-line-hold-expiring = Bed at { $program }, held until { $time }: confirm the admission or tell the caller
+home-team-urgent = { $count ->
+    [0] No urgent item is open on your team's queue.
+    [one] 1 urgent item is open on your team's queue: someone said they were not safe in a check-in.
+   *[other] { $count } urgent items are open on your team's queue: people who said they were not safe in a check-in.
+}
+home-team-escalated = { $count ->
+    [0] Nothing is escalated to you.
+    [one] 1 item is escalated to you after failed attempts to reach the person.
+   *[other] { $count } items are escalated to you after failed attempts to reach the person.
+}
+home-team-escalations = Open the escalated items
 home-figures-title = Figures
 home-directory-detail = Keep the community directory right: listings, their verification, and corrections the public suggests.
 home-directory-corrections = Corrections to review

@@ -143,6 +143,8 @@ error-bad-form = No se pudo leer este formulario
 error-bad-form-detail = Vuelva atrás, recargue la página e inténtelo de nuevo.
 error-bad-json = El cuerpo de la solicitud no es JSON válido
 error-bad-json-detail = Compare el cuerpo de la solicitud con la descripción de la API.
+error-bad-query = No se pudo leer la cadena de consulta
+error-bad-query-detail = Compare cada parámetro de la consulta con la descripción de la API: su tipo y sus límites.
 error-request-id = Si contacta al soporte, indique esta referencia:
 error-go-home = Ir a la página de inicio
 
@@ -1334,6 +1336,23 @@ home-referrals-detail = Las derivaciones que recibió su organización y las que
 home-referrals-open = Abrir la bandeja de derivaciones
 home-team-title = Su equipo
 home-team-detail = La cola de contacto muestra quién está atrasado y lo que se le escaló; las cifras muestran los chequeos y la conexión con tratamiento del programa.
+home-line-holds-expiring = { $count ->
+    [0] Ninguna cama reservada para una persona que llamó vence en la próxima hora.
+    [one] 1 cama reservada para una persona que llamó vence en la próxima hora.
+   *[other] { $count } camas reservadas para personas que llamaron vencen en la próxima hora.
+}
+home-line-hold-expiring = Cama en { $program }, reservada hasta las { $time }: confirme el ingreso o avise a la persona que llamó
+home-team-urgent = { $count ->
+    [0] No hay ningún asunto urgente abierto en la cola de su equipo.
+    [one] 1 asunto urgente está abierto en la cola de su equipo: alguien dijo en un chequeo que no estaba a salvo.
+   *[other] { $count } asuntos urgentes están abiertos en la cola de su equipo: personas que dijeron en un chequeo que no estaban a salvo.
+}
+home-team-escalated = { $count ->
+    [0] No se le ha escalado nada.
+    [one] 1 asunto se le escaló después de intentos fallidos de contactar a la persona.
+   *[other] { $count } asuntos se le escalaron después de intentos fallidos de contactar a la persona.
+}
+home-team-escalations = Abrir los asuntos escalados
 home-figures-title = Cifras
 home-directory-detail = Mantener al día el directorio comunitario: los servicios, su verificación y las correcciones que sugiere el público.
 home-directory-corrections = Correcciones por revisar

@@ -104,7 +104,8 @@ pub(crate) fn same_origin(headers: &HeaderMap, public_url: Option<&str>) -> bool
 pub struct Empty {}
 
 /// A JSON request body, read whole and parsed into `T`; anything that is not `T` answers 400 with the parser's
-/// message (line, column, field). The server's body limit applies (413 over it).
+/// message (line, column, field). The server's body limit applies (413 over it). A whole number written with a
+/// fraction (`9.0`) is the number 9, as JSON Schema's `integer` says ([`parse_json`]).
 pub struct JsonBody<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
@@ -113,7 +114,57 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         // A body over the limit answers 413, as the bare `Bytes` extractor does.
         let bytes = axum::body::Bytes::from_request(req, state).await.map_err(IntoResponse::into_response)?;
-        serde_json::from_slice(&bytes).map(JsonBody).map_err(|e| WebError::BadJson(e.to_string()).into_response())
+        parse_json(&bytes).map(JsonBody).map_err(IntoResponse::into_response)
+    }
+}
+
+/// Reads a JSON body into `T`. JSON has one kind of number and JSON Schema counts `9.0` as an `integer`, so a body
+/// the API description accepts may write a whole number with a zero fraction; serde would refuse it for an integer
+/// field. Such a body is read again with those numbers as integers; when that fails too, the first error (with its
+/// line and column) is the answer.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, WebError> {
+    let first = match serde_json::from_slice::<T>(bytes) {
+        Ok(value) => return Ok(value),
+        Err(e) => e,
+    };
+    let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        return Err(WebError::BadJson(first.to_string()));
+    };
+    if !whole_numbers_as_integers(&mut value) {
+        return Err(WebError::BadJson(first.to_string()));
+    }
+    serde_json::from_value(value).map_err(|_| WebError::BadJson(first.to_string()))
+}
+
+/// Rewrites every float with no fraction that fits an `i64` (`9.0`, `-3.0`) as that integer; whether any changed.
+fn whole_numbers_as_integers(value: &mut serde_json::Value) -> bool {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) if n.is_f64() => {
+            let Some(f) = n.as_f64() else { return false };
+            // i64::MAX as f64 rounds up to 2^63, which is out of range: the bound is strict.
+            if f.fract() == 0.0 && f >= i64::MIN as f64 && f < i64::MAX as f64 {
+                *value = Value::from(f as i64);
+                return true;
+            }
+            false
+        }
+        // Every number is visited (no short cut once one changed).
+        Value::Array(items) => {
+            let mut changed = false;
+            for v in items {
+                changed |= whole_numbers_as_integers(v);
+            }
+            changed
+        }
+        Value::Object(fields) => {
+            let mut changed = false;
+            for v in fields.values_mut() {
+                changed |= whole_numbers_as_integers(v);
+            }
+            changed
+        }
+        _ => false,
     }
 }
 
@@ -132,9 +183,9 @@ impl<S: Send + Sync, T: DeserializeOwned + Default> FromRequest<S> for JsonBodyO
             return Ok(Self(T::default()));
         }
         // `null` is no body too (the OpenAPI description says the body is optional: `oneOf: [null, …]`).
-        serde_json::from_slice::<Option<T>>(&bytes)
+        parse_json::<Option<T>>(&bytes)
             .map(|body| JsonBodyOrEmpty(body.unwrap_or_default()))
-            .map_err(|e| WebError::BadJson(e.to_string()).into_response())
+            .map_err(IntoResponse::into_response)
     }
 }
 
@@ -149,6 +200,27 @@ mod tests {
             h.insert(*k, HeaderValue::from_static(v));
         }
         h
+    }
+
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct Counts {
+        open: i64,
+        ratio: f64,
+        answers: Vec<u8>,
+    }
+
+    #[test]
+    fn whole_numbers_with_a_zero_fraction_are_integers() {
+        let read = |s: &str| parse_json::<Counts>(s.as_bytes()).map_err(|e| e.to_string());
+        let want = Counts { open: 9, ratio: 2.0, answers: vec![1, 6] };
+        assert_eq!(read(r#"{"open": 9, "ratio": 2, "answers": [1, 6]}"#), Ok(want));
+        let want = Counts { open: 9, ratio: 2.0, answers: vec![1, 6] };
+        assert_eq!(read(r#"{"open": 9.0, "ratio": 2.0, "answers": [1.0, 6.0]}"#), Ok(want));
+        let half = read(r#"{"open": 9.5, "ratio": 2, "answers": []}"#).err().unwrap_or_default();
+        assert!(half.contains("line 1 column"), "the parser's own words, with where: {half}");
+        assert!(read(r#"{"open": 1e300, "ratio": 2, "answers": []}"#).is_err(), "too big for an integer");
+        assert!(read(r#"{"open": 9223372036854775808.0, "ratio": 2, "answers": []}"#).is_err(), "2^63 is not an i64");
+        assert!(read(r#"{"open": 1, "ratio": 2, "answers": [256.0]}"#).is_err(), "still bounded by the field's type");
     }
 
     #[test]

@@ -12,7 +12,9 @@
 //! - Bodies, checked before their fields are read: [`VerifiedForm`] and [`VerifiedUpload`] (Origin and CSRF),
 //!   [`JsonBody`] (JSON, the parser's message naming line and column on 400), [`JsonBodyOrEmpty`] (the same, or
 //!   nothing at all).
-//! - [`CapacityParams`], [`HousingParams`]: the capacity and housing boards' queries, each bad value named; [`NextPage`]: `?next=`, a local path.
+//! - [`ApiQuery`]: an API query string (400 JSON naming the parameter it can't read), with [`Bounded`] numbers.
+//! - [`CapacityParams`], [`HousingParams`]: the capacity and housing boards' queries, each bad value named;
+//!   [`NextPage`]: `?next=`, a local path.
 
 mod accounts;
 mod api;
@@ -22,6 +24,7 @@ pub mod find_query;
 mod housing_query;
 mod ids;
 mod next_page;
+mod query;
 mod roles;
 mod session;
 
@@ -32,5 +35,6 @@ pub use capacity_query::CapacityParams;
 pub use housing_query::HousingParams;
 pub use ids::{HoldAction, InPath, ListingAction, PathParam, VersionNo};
 pub use next_page::NextPage;
+pub use query::{ApiQuery, Bounded, Offset};
 pub use roles::{AllyCaller, Editor, Operator, ProviderStaff};
 pub use session::{AnyoneSignedIn, Door, SignedIn, Subject};

@@ -9,7 +9,7 @@
 use chrono::Duration;
 use pathways_domain::access::{may_see_line_figures, works_access_line};
 use pathways_domain::access_line::call::{Call, Ride};
-use pathways_domain::access_line::capacity::Hold;
+use pathways_domain::access_line::capacity::{EXPIRING_SOON, Hold};
 use pathways_domain::access_line::transport::{RideError, RideStatus};
 use pathways_domain::access_line::triage::suggest;
 use pathways_domain::access_line::{HoldState, LevelOfCare};
@@ -17,7 +17,7 @@ use pathways_domain::directory::geo::LatLon;
 use pathways_domain::ids::{CallId, ProgramId, RideId};
 use pathways_domain::text::FieldError;
 use pathways_domain::{AccountId, Role};
-use pathways_store::access_calls::{self, FOLLOW_UP_OUTCOMES, LineFigures, RideFor};
+use pathways_store::access_calls::{self, FOLLOW_UP_OUTCOMES, LineFigures, LineHold, RideFor};
 use pathways_store::capacity::{self, BoardFilter, ProgramView, Reservation};
 use pathways_store::model::{self, AccessCall, BedHold};
 use uuid::Uuid;
@@ -44,6 +44,17 @@ pub async fn console_lists(state: &AppState, ctx: &Ctx, caller: &Caller) -> WebR
     let (recent, due) = access_calls::console_lists(&tx, &ctx.actor(), caller.org, pathways_store::now()).await?;
     tx.commit().await?;
     Ok(ConsoleLists { recent, due })
+}
+
+/// The beds held for the line's callers that expire within [`EXPIRING_SOON`], soonest first, for the line's home;
+/// the read audited.
+pub async fn expiring_holds(state: &AppState, ctx: &Ctx, caller: &Caller) -> WebResult<Vec<LineHold>> {
+    line_staff(caller)?;
+    let now = pathways_store::now();
+    let tx = state.store.begin().await?;
+    let holds = access_calls::expiring_holds(&tx, &ctx.actor(), caller.org, now, now + EXPIRING_SOON).await?;
+    tx.commit().await?;
+    Ok(holds)
 }
 
 /// Records a call (already checked by `Call::parse`) with its level-of-care suggestion and the place it names.

@@ -10,7 +10,7 @@ use pathways_domain::{AccountId, PersonId, Role};
 use pathways_store::accounts;
 use pathways_store::audit::{self, AuditEntry};
 use pathways_store::checkups::{self, Program};
-use pathways_store::outreach::{self, Attempt, AttemptResult, ProgramFigures, QueuePage, QueueRow};
+use pathways_store::outreach::{self, Attempt, AttemptResult, ProgramFigures, QueueCounts, QueuePage, QueueRow};
 
 use crate::access::{ScopeTx, audit_alone, audit_read, open_scope, read_scope};
 use crate::ctx::{Caller, Ctx};
@@ -60,6 +60,16 @@ pub async fn queue_slice(state: &AppState, ctx: &Ctx, caller: &Caller, slice: Qu
         AuditEntry::new(AuditAction::OutreachRead, AuditOutcome::Success).detail(format!("shown={}", rows.len()));
     audit_read(state, ctx, entry).await?;
     Ok(rows)
+}
+
+/// What waits on the caller's queue (open, urgent, escalated items), for their home page; the read audited.
+pub async fn queue_counts(state: &AppState, ctx: &Ctx, caller: &Caller) -> WebResult<QueueCounts> {
+    let scope = read_scope(state, ctx, caller, AuditAction::OutreachRead).await?;
+    let counts = outreach::queue_counts(state.store.reader(), &scope).await?;
+    let entry = AuditEntry::new(AuditAction::OutreachRead, AuditOutcome::Success)
+        .detail(format!("counts open={} urgent={} escalated={}", counts.open, counts.urgent, counts.escalated));
+    audit_read(state, ctx, entry).await?;
+    Ok(counts)
 }
 
 /// Logs an attempt to reach the person on an open item of a person in the caller's scope, with its audit event in

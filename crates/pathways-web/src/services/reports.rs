@@ -52,7 +52,7 @@ pub fn fiscal_year(state: &AppState, year: Option<&str>) -> WebResult<FiscalYear
         Some(y) => match y.parse::<i32>() {
             Ok(y) if YEARS.contains(&y) => Ok(FiscalYear { year: y, start_month: start }),
             _ => Err(WebError::InvalidPaths {
-                fields: vec![("year".into(), "out_of_range")],
+                fields: vec![("year".into(), "out-of-range")],
                 detail: "year must be a fiscal year from 2000 to 2100".into(),
             }),
         },

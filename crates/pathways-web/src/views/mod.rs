@@ -220,7 +220,7 @@ pub fn error_json(error: &WebError, request_id: &str, locale: Locale) -> String 
             body["detail"] = serde_json::json!(detail);
         }
         WebError::Conflict(field) => body["field"] = serde_json::json!(field),
-        WebError::BadJson(detail) => body["detail"] = serde_json::json!(detail),
+        WebError::BadJson(detail) | WebError::BadQuery(detail) => body["detail"] = serde_json::json!(detail),
         WebError::TooManyRequests { retry_after_secs } => {
             body["retry_after_secs"] = serde_json::json!(retry_after_secs)
         }

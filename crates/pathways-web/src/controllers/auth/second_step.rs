@@ -46,7 +46,7 @@ pub fn with_session(state: &AppState, mut resp: Response, token: &str) -> Respon
 
 /// Where a finished sign-in goes: `next` if it is a local path, else the account's home.
 pub fn destination(state: &AppState, caller: &Caller, next: &str) -> String {
-    safe_next(&state.config, Some(next)).unwrap_or_else(|| super::sign_in::home_of(caller.kind).into())
+    safe_next(&state.config, Some(next)).unwrap_or_else(|| crate::auth::home_of(caller.kind).into())
 }
 
 /// A redirect into the finished sign-in.

@@ -21,7 +21,7 @@ pub struct LoginPage {
 
 pub async fn show_login(State(state): State<AppState>, ctx: Ctx, NextPage(next): NextPage) -> WebResult<Response> {
     if let Some(caller) = &ctx.caller {
-        let home = super::sign_in::home_of(caller.kind);
+        let home = crate::auth::home_of(caller.kind);
         return Ok(Redirect::to(&next.unwrap_or_else(|| home.into())).into_response());
     }
     let page = login_page(&state, &ctx, None, String::new(), next.unwrap_or_default())?;

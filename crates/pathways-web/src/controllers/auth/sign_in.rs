@@ -7,7 +7,6 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use pathways_domain::PrincipalKind;
 use serde::Deserialize;
 
 use super::show_login::login_page;
@@ -61,20 +60,11 @@ pub async fn sign_in(
         }
     };
     let names = CookieNames::new(state.config.secure_cookies());
-    let to = safe_next(&state.config, Some(&form.next)).unwrap_or_else(|| home_of(caller.kind).into());
+    let to = safe_next(&state.config, Some(&form.next)).unwrap_or_else(|| crate::auth::home_of(caller.kind).into());
     let mut resp = Redirect::to(&to).into_response();
     let h = resp.headers_mut();
     cookies::set(h, &names.cookie(names.session, &token, None));
     // The anonymous CSRF cookie has done its job; signed-in forms use the session's own token.
     cookies::set(h, &names.clear(names.csrf));
     Ok(resp)
-}
-
-/// Where a signed-in account starts.
-pub fn home_of(kind: PrincipalKind) -> &'static str {
-    match kind {
-        PrincipalKind::Person => "/me",
-        PrincipalKind::Ally => "/ally",
-        PrincipalKind::Staff => "/staff",
-    }
 }

@@ -35,7 +35,7 @@ struct WorkCard {
     title: String,
     lines: Vec<String>,
     /// (href, words)
-    links: Vec<(&'static str, String)>,
+    links: Vec<(String, String)>,
 }
 
 pub async fn show_staff_home(
@@ -68,17 +68,30 @@ pub async fn show_staff_home(
     if works_access_line(&caller.principal) {
         let lists = services::access_line::console_lists(&state, &ctx, &caller).await?;
         let rides = services::access_line::transport_queue(&state, &ctx, &caller).await?;
+        let expiring = services::access_line::expiring_holds(&state, &ctx, &caller).await?;
+        let tz = state.config.deployment.time_zone;
+        // Each hold about to expire links to its call, where the operator can see the caller and the program.
+        let mut links: Vec<(String, String)> = expiring
+            .iter()
+            .map(|h| {
+                let time = h.hold.expires_at.with_timezone(&tz).format("%H:%M").to_string();
+                let words = t.args("home-line-hold-expiring", &[("program", h.program.clone()), ("time", time)]);
+                (format!("/access-line/calls/{}", h.call), words)
+            })
+            .collect();
+        links.extend([
+            link("/access-line", t.get("home-line-console")),
+            link("/transport", t.get("transport-title")),
+            link("/access-line/figures", t.get("home-see-line-figures")),
+        ]);
         work.push(WorkCard {
             title: t.get("line-title"),
             lines: vec![
                 t.count("home-line-follow-ups", count(lists.due.len())),
+                t.count("home-line-holds-expiring", count(expiring.len())),
                 t.count("home-line-rides", count(rides.len())),
             ],
-            links: vec![
-                ("/access-line", t.get("home-line-console")),
-                ("/transport", t.get("transport-title")),
-                ("/access-line/figures", t.get("home-see-line-figures")),
-            ],
+            links,
         });
     }
     if keeps_program_counts(&caller.principal) {
@@ -90,7 +103,7 @@ pub async fn show_staff_home(
                 t.count("home-programs-stale", count(stale)),
                 t.count("home-programs-held", count(holds.len())),
             ],
-            links: vec![("/programs", t.get("home-programs-update"))],
+            links: vec![link("/programs", t.get("home-programs-update"))],
         });
         // Recovery residences the organization operates: the weekly report's reminder and the flags.
         let (residences, _) = services::housing::residences_of(&state, &caller).await?;
@@ -104,7 +117,7 @@ pub async fn show_staff_home(
                     t.count("home-residences-due", count(due)),
                     t.count("home-residences-flags", count(flagged)),
                 ],
-                links: vec![("/residences", t.get("home-residences-open"))],
+                links: vec![link("/residences", t.get("home-residences-open"))],
             });
         }
     }
@@ -112,21 +125,30 @@ pub async fn show_staff_home(
         work.push(WorkCard {
             title: t.get("nav-referrals"),
             lines: vec![t.get("home-referrals-detail")],
-            links: vec![("/referrals", t.get("home-referrals-open"))],
+            links: vec![link("/referrals", t.get("home-referrals-open"))],
         });
     }
     if may_configure_program(&caller.principal) {
+        let waiting = services::outreach::queue_counts(&state, &ctx, &caller).await?;
         work.push(WorkCard {
             title: t.get("home-team-title"),
-            lines: vec![t.get("home-team-detail")],
-            links: vec![("/outreach", t.get("home-team-queue")), ("/outreach/figures", t.get("home-see-figures"))],
+            lines: vec![
+                t.count("home-team-urgent", waiting.urgent),
+                t.count("home-team-escalated", waiting.escalated),
+                t.get("home-team-detail"),
+            ],
+            links: vec![
+                link("/outreach?escalated=1", t.get("home-team-escalations")),
+                link("/outreach", t.get("home-team-queue")),
+                link("/outreach/figures", t.get("home-see-figures")),
+            ],
         });
     }
     if figures_scope(&caller.principal).is_some() && !matches!(reach, PersonReach::Organization | PersonReach::Assigned)
     {
-        let mut links = vec![("/outreach/figures", t.get("home-see-figures"))];
+        let mut links = vec![link("/outreach/figures", t.get("home-see-figures"))];
         if may_see_line_figures(&caller.principal) {
-            links.push(("/access-line/figures", t.get("home-see-line-figures")));
+            links.push(link("/access-line/figures", t.get("home-see-line-figures")));
         }
         work.push(WorkCard { title: t.get("home-figures-title"), lines: vec![t.get("staff-analyst-detail")], links });
     }
@@ -135,8 +157,8 @@ pub async fn show_staff_home(
             title: t.get("home-reports-title"),
             lines: vec![t.get("home-reports-detail")],
             links: vec![
-                ("/reports/people-served", t.get("report-people-served-title")),
-                ("/housing/figures", t.get("home-housing-figures")),
+                link("/reports/people-served", t.get("report-people-served-title")),
+                link("/housing/figures", t.get("home-housing-figures")),
             ],
         });
     }
@@ -145,8 +167,8 @@ pub async fn show_staff_home(
             title: t.get("nav-directory"),
             lines: vec![t.get("home-directory-detail")],
             links: vec![
-                ("/directory", t.get("home-directory-open")),
-                ("/directory/corrections", t.get("home-directory-corrections")),
+                link("/directory", t.get("home-directory-open")),
+                link("/directory/corrections", t.get("home-directory-corrections")),
             ],
         });
     }
@@ -154,7 +176,7 @@ pub async fn show_staff_home(
         work.push(WorkCard {
             title: t.get("accounts-title"),
             lines: vec![t.get("home-accounts-detail")],
-            links: vec![("/accounts", t.get("home-accounts-open"))],
+            links: vec![link("/accounts", t.get("home-accounts-open"))],
         });
     }
     let page = StaffHome {
@@ -169,6 +191,10 @@ pub async fn show_staff_home(
         work,
     };
     render(&page)
+}
+
+fn link(href: &str, words: String) -> (String, String) {
+    (href.to_owned(), words)
 }
 
 fn count(n: usize) -> u64 {

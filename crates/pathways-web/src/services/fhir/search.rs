@@ -62,7 +62,7 @@ impl SearchParams {
                 .parse::<u64>()
                 .ok()
                 .filter(|n| i64::try_from(*n).is_ok())
-                .ok_or_else(|| "_offset must be a whole number".to_owned())?;
+                .ok_or_else(|| format!("_offset must be a whole number from 0 to {}", i64::MAX))?;
         }
         p.patient = p.patient.filter(|s| !s.is_empty());
         p.query = keep.finish();

@@ -235,3 +235,48 @@ async fn calls_stay_within_the_lines_organization_and_bad_answers_are_named() {
         .await;
     assert_eq!(other_call.status, StatusCode::NOT_FOUND, "another organization's call");
 }
+
+/// The access line's home lists the beds held for its callers that expire within the hour, each linked to its
+/// call, so the operator can confirm the admission or tell the caller before the bed goes back on the board; a
+/// hold with hours left is not there, and another organization's line sees none of them. In English and Spanish.
+#[tokio::test]
+async fn the_lines_home_lists_the_holds_about_to_expire() {
+    use pathways_store::entities::bed_hold;
+    use pathways_store::sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    // Holds last an hour here, so a new one is already about to expire.
+    let app = TestApp::configured(|c| c.bed_hold_hours = 1).await;
+    let detox = program(&app, "Capitol Detox", LevelOfCare::MedicallyMonitoredWithdrawal, 3).await;
+    let op = app.staff(app.org, Role::AccessLine).await;
+    let other_line = app.staff(app.other_org, Role::AccessLine).await;
+    let quiet = app.page(&op, "/staff").await.body;
+    assert!(quiet.contains("No bed held for a caller expires within the hour."), "{quiet}");
+
+    let fields = [("caller_type", "person"), ("substances", "alcohol"), ("withdrawal_signs", "on"), ("place", "06106")];
+    let soon = call(&app, &op, &fields).await;
+    let later = call(&app, &op, &fields).await;
+    for path in [&soon, &later] {
+        let held = app.post_form(&op, &format!("{path}/holds"), &[("program_id", &detox.to_string())]).await;
+        assert_eq!(held.status, StatusCode::SEE_OTHER, "{}", held.body);
+    }
+    // The later call's hold was extended past the hour.
+    let holds = bed_hold::Entity::find().all(app.db.store.reader()).await.expect("holds");
+    let later_id: uuid::Uuid = later.rsplit('/').next().and_then(|id| id.parse().ok()).expect("call id");
+    let extended = holds.iter().find(|h| h.call_id == Some(later_id)).expect("the later call's hold");
+    let mut extend: bed_hold::ActiveModel = extended.clone().into();
+    extend.expires_at = Set(pathways_store::now() + chrono::Duration::hours(3));
+    extend.update(app.db.store.writer()).await.expect("extend");
+
+    let home = app.page(&op, "/staff").await.body;
+    assert!(home.contains("1 bed held for a caller expires within the hour."), "{home}");
+    assert!(home.contains(&format!("href=\"{soon}\"")), "the expiring hold links to its call: {home}");
+    assert!(home.contains("Bed at Capitol Detox, held until"), "{home}");
+    assert!(!home.contains(&format!("href=\"{later}\"")), "a hold with hours left is not about to expire");
+    let theirs = app.page(&other_line, "/staff").await.body;
+    assert!(theirs.contains("No bed held for a caller expires within the hour."), "another line's holds: {theirs}");
+
+    pathways_store::accounts::set_locale(app.db.store.writer(), op.id, "es").await.expect("locale");
+    let inicio = app.page(&op, "/staff").await.body;
+    for want in ["1 cama reservada para una persona que llamó vence en la próxima hora.", "Cama en Capitol Detox"] {
+        assert!(inicio.contains(want), "{want}: {inicio}");
+    }
+}

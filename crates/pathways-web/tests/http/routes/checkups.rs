@@ -429,3 +429,69 @@ async fn locator_details_are_kept_with_consent_and_withdrawn_by_the_person() {
     assert_eq!(app.post_form(&me, &format!("/me/locator/{detail}/remove"), &[]).await.status, StatusCode::SEE_OTHER);
     assert!(app.page(&coach, &path).await.body.contains("No details yet."), "withdrawn at once");
 }
+
+/// A supervisor's home starts with what waits on the team's queue: the urgent items (someone said they were not
+/// safe in a check-in) and the items escalated after failed attempts, with a link to the escalations; another
+/// organization's supervisor counts none of them. In English and Spanish.
+#[tokio::test]
+async fn the_supervisors_home_counts_the_teams_urgent_items_and_escalations() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let supervisor = app.staff(app.org, Role::Supervisor).await;
+    let stranger = app.staff(app.other_org, Role::Supervisor).await;
+    let quiet = app.page(&supervisor, "/staff").await.body;
+    for want in
+        ["No urgent item is open on your team", "Nothing is escalated to you.", "href=\"/outreach?escalated=1\""]
+    {
+        assert!(quiet.contains(want), "{want}: {quiet}");
+    }
+
+    let unsafe_person = app.person(app.org, "Unsafe Person", Some(coach.id)).await;
+    let unsafe_now = json!({"mood": 1, "craving": 9, "safe": false});
+    let made =
+        app.api(&coach, Method::POST, &format!("/api/v1/persons/{unsafe_person}/checkins"), Some(unsafe_now)).await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    // The server's outreach pass (every 15 s) turns the unsafe check-in into an urgent item on the queue.
+    let tz = app.state.config.deployment.time_zone;
+    pathways_store::outreach::incremental_pass(&app.db.store, pathways_store::now(), tz).await.expect("pass");
+    let unreached = app.person(app.org, "Unreached Person", Some(coach.id)).await;
+    app.api(&coach, Method::POST, &format!("/api/v1/persons/{unreached}/checkups"), Some(checkup(true))).await;
+    let queue = app.api(&coach, Method::GET, "/api/v1/outreach", None).await.json();
+    let item = queue
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|i| i["kind"] == "linkage_needed")
+        .and_then(|i| i["id"].as_str())
+        .expect("a linkage item")
+        .to_owned();
+    for _ in 0..3 {
+        let attempt = json!({"channel": "phone", "outcome": "no_answer"});
+        let r = app.api(&coach, Method::POST, &format!("/api/v1/outreach/{item}/attempts"), Some(attempt)).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    }
+
+    let home = app.page(&supervisor, "/staff").await.body;
+    for want in [
+        "1 urgent item is open on your team&#39;s queue: someone said they were not safe in a check-in.",
+        "1 item is escalated to you after failed attempts to reach the person.",
+    ] {
+        assert!(home.contains(want), "{want}: {home}");
+    }
+    assert!(!home.contains("Unsafe Person") && !home.contains("Unreached Person"), "counts, not names");
+    let theirs = app.page(&stranger, "/staff").await.body;
+    assert!(theirs.contains("No urgent item is open") && theirs.contains("Nothing is escalated to you."), "{theirs}");
+    let escalations = app.page(&supervisor, "/outreach?escalated=1").await;
+    assert_eq!(escalations.status, StatusCode::OK);
+    assert!(escalations.body.contains("Unreached Person") && !escalations.body.contains("Unsafe Person"));
+
+    pathways_store::accounts::set_locale(app.db.store.writer(), supervisor.id, "es").await.expect("locale");
+    let inicio = app.page(&supervisor, "/staff").await.body;
+    for want in [
+        "1 asunto urgente está abierto en la cola de su equipo",
+        "1 asunto se le escaló después de intentos fallidos",
+        "Abrir los asuntos escalados",
+    ] {
+        assert!(inicio.contains(want), "{want}: {inicio}");
+    }
+}

@@ -167,8 +167,8 @@ async fn people_served_counts_each_person_once_per_period_and_suppresses_small_c
     assert_eq!(app.page(&coach, "/reports/people-served").await.status, StatusCode::FORBIDDEN);
     assert_eq!(app.api(&coach, Method::GET, "/api/v1/reports/people-served", None).await.status, StatusCode::FORBIDDEN);
     let bad = app.api(&analyst, Method::GET, "/api/v1/reports/people-served?year=19", None).await;
-    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.body.contains("year"), "{}", bad.body);
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST, "a year outside 2000–2100 is refused with the query");
+    assert!(bad.body.contains("year") && bad.body.contains("bad_query"), "{}", bad.body);
     let bad_page = app.page(&supervisor, "/reports/people-served?year=next").await;
     assert_eq!(bad_page.status, StatusCode::UNPROCESSABLE_ENTITY);
 

@@ -10,7 +10,7 @@ use crate::services;
 use crate::state::AppState;
 
 #[utoipa::path(get, path = "/api/v1/transport-queue", tag = "capacity",
-    responses((status = 200, body = Vec<RideJson>, description = "Rides not yet over: detox first, then residential, then other; the longest wait first within each"), (status = 401)),
+    responses((status = 200, body = Vec<RideJson>, description = "Rides not yet over: detox first, then residential, then other; the longest wait first within each"), (status = 401), (status = 404, description = "The caller does not work the access line: its rides are not found")),
     security(("bearer" = [])))]
 pub async fn get_queue(
     State(state): State<AppState>,

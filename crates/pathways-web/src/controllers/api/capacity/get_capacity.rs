@@ -18,8 +18,8 @@ pub struct CapacityJson {
 
 #[utoipa::path(get, path = "/api/v1/capacity", tag = "capacity",
     params(
-        ("level" = Option<String>, Query, description = "An ASAM level code: 3.7-WM, 3.2-WM, 3.5…"),
-        ("near" = Option<String>, Query, description = "A ZIP code, a town, or `lat,lon`: nearest first"),
+        ("level" = inline(Option<crate::schemas::LevelCode>), Query),
+        ("near" = Option<String>, Query, description = "A ZIP code, a town, or `lat,lon`: nearest first; a place Pathways doesn't know is 422"),
         ("population" = Option<String>, Query, description = "men, women, adolescents…"),
         ("region" = Option<String>, Query, description = "A region as the programs name it"),
         ("available" = Option<bool>, Query, description = "Only programs with a bed to offer")

@@ -17,14 +17,14 @@ use crate::state::AppState;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CapacityUpdate {
-    /// Beds open now (at most the licensed beds).
-    #[schema(minimum = 0)]
+    /// Beds open now, 0 to 2000, and at most the licensed beds (more is 422 `more-than-licensed`).
+    #[schema(minimum = 0, maximum = 2000)]
     pub open_beds: i64,
-    /// People waiting for a bed.
-    #[schema(minimum = 0)]
+    /// People waiting for a bed, 0 to 2000.
+    #[schema(minimum = 0, maximum = 2000)]
     pub waitlist: i64,
-    /// Licensed beds; unchanged when left out.
-    #[schema(minimum = 0)]
+    /// Licensed beds, 0 to 2000; unchanged when left out or `null`.
+    #[schema(minimum = 0, maximum = 2000)]
     pub licensed_beds: Option<i64>,
 }
 

@@ -24,7 +24,8 @@ pub struct CheckupJson {
     pub completed_at: DateTime<Utc>,
     /// Completed within its window (±14 days by default, whole days in the program's zone).
     pub in_window: bool,
-    #[schema(value_type = Object)]
+    /// The interview's answers, as given.
+    #[schema(schema_with = crate::schemas::checkup_answers)]
     pub answers: serde_json::Value,
     pub needs_treatment: bool,
     /// `weekly_use`, `past_month_problems`, `wants_treatment`, `already_in_treatment`.

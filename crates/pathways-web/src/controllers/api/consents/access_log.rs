@@ -1,7 +1,7 @@
 //! `GET /api/v1/persons/{id}/access-log`.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use chrono::{DateTime, Utc};
 use pathways_domain::PersonId;
 use serde::Serialize;
@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 
 use super::list_disclosures::PageParams;
 use crate::error::WebResult;
-use crate::extract::{ApiCaller, InPath};
+use crate::extract::{ApiCaller, ApiQuery, InPath};
 use crate::services;
 use crate::state::AppState;
 use crate::views::words::{what_key, who};
@@ -46,10 +46,10 @@ pub async fn access_log(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
     InPath(id): InPath<PersonId>,
-    Query(q): Query<PageParams>,
+    ApiQuery(q): ApiQuery<PageParams>,
 ) -> WebResult<Json<AccessPage>> {
-    let limit = q.limit.unwrap_or(100).clamp(1, 500);
-    let page = services::disclosures::access_log(&state, &ctx, &caller, id, q.offset, limit).await?;
+    let (offset, limit) = q.slice();
+    let page = services::disclosures::access_log(&state, &ctx, &caller, id, offset, limit).await?;
     let (rows, total) = (page.rows, page.total);
     let t = ctx.t();
     Ok(Json(AccessPage {

@@ -21,6 +21,7 @@ use crate::state::AppState;
 #[serde(default)]
 pub struct RecipientBody {
     /// `ally`, `organization`, `person` or `general` (the treatment/payment/operations designation).
+    #[schema(schema_with = crate::schemas::recipient_kind)]
     pub kind: String,
     /// For an organization or a person.
     pub name: String,
@@ -37,6 +38,7 @@ pub struct RecipientBody {
 pub struct ConsentCreate {
     /// `recovery_plan`, `checkins_assessments`, `attendance_engagement`, `referral_information`,
     /// `encounter_summaries`, `counseling_notes` (alone).
+    #[schema(schema_with = crate::schemas::consent_categories)]
     pub categories: Vec<String>,
     pub recipient: RecipientBody,
     pub purpose: String,

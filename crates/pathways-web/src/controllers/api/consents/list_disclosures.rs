@@ -1,7 +1,7 @@
 //! `GET /api/v1/persons/{id}/disclosures`.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use chrono::{DateTime, Utc};
 use pathways_domain::PersonId;
 use serde::{Deserialize, Serialize};
@@ -9,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::error::WebResult;
-use crate::extract::{ApiCaller, InPath};
+use crate::extract::{ApiCaller, ApiQuery, Bounded, InPath, Offset};
 use crate::services;
 use crate::state::AppState;
 
@@ -18,9 +18,18 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct PageParams {
     /// Entries to skip (default 0).
-    pub offset: u64,
-    /// 1 to 500 (default 100).
-    pub limit: Option<u64>,
+    #[param(inline)]
+    pub offset: Option<Offset>,
+    /// Entries to return, 1 to 500 (default 100); outside that, 400.
+    #[param(inline)]
+    pub limit: Option<Bounded<1, 500>>,
+}
+
+impl PageParams {
+    /// (offset, limit) with their defaults.
+    pub fn slice(&self) -> (u64, u64) {
+        (self.offset.map_or(0, Bounded::get), self.limit.map_or(100, Bounded::get))
+    }
 }
 
 /// One entry of the accounting of disclosures.
@@ -54,10 +63,10 @@ pub async fn list_disclosures(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
     InPath(id): InPath<PersonId>,
-    Query(q): Query<PageParams>,
+    ApiQuery(q): ApiQuery<PageParams>,
 ) -> WebResult<Json<DisclosurePage>> {
-    let limit = q.limit.unwrap_or(100).clamp(1, 500);
-    let page = services::disclosures::disclosures(&state, &ctx, &caller, id, q.offset, limit).await?;
+    let (offset, limit) = q.slice();
+    let page = services::disclosures::disclosures(&state, &ctx, &caller, id, offset, limit).await?;
     let (rows, total) = (page.rows, page.total);
     Ok(Json(DisclosurePage {
         total,

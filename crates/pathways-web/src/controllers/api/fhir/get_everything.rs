@@ -24,7 +24,7 @@ pub struct EverythingQuery {
 /// disclosures. No consent in force: 403 OperationOutcome, nothing sent.
 #[utoipa::path(get, path = "/fhir/r4/Patient/{id}/$everything", tag = "fhir",
     params(("id" = String, Path, description = "The person's id"),
-        ("recipient" = String, Query, description = "The receiving provider, as the consent names it (required)")),
+        ("recipient" = inline(crate::schemas::Name200), Query, description = "The receiving provider, as the consent names it (required)")),
     responses((status = 200, description = "A collection Bundle (application/fhir+json)"),
         (status = 400, description = "OperationOutcome: recipient missing"),
         (status = 401, description = "OperationOutcome"),

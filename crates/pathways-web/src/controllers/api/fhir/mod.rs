@@ -85,6 +85,7 @@ pub fn rejected(r: Response) -> Response {
 #[expect(dead_code, reason = "only the OpenAPI document reads it")]
 pub struct RecordSearch {
     /// `Patient/{id}` or the person's id (required).
+    #[param(value_type = crate::schemas::NotBlank, inline)]
     patient: String,
     /// One resource's id.
     _id: Option<String>,
@@ -93,10 +94,10 @@ pub struct RecordSearch {
     #[serde(rename = "_lastUpdated")]
     _last_updated: Option<Vec<String>>,
     /// 1 to 100 (default 50).
-    #[param(minimum = 1, maximum = 100)]
+    #[param(value_type = Option<crate::extract::Bounded<1, 100>>, inline)]
     _count: Option<u64>,
     /// Matches to skip (the paging links set it).
-    #[param(minimum = 0, maximum = 9_223_372_036_854_775_807_i64)]
+    #[param(value_type = Option<crate::extract::Offset>, inline)]
     _offset: Option<u64>,
 }
 

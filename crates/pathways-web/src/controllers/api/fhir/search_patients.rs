@@ -19,10 +19,10 @@ pub struct PatientSearch {
     /// One person's id.
     _id: Option<String>,
     /// 1 to 100 (default 50).
-    #[param(minimum = 1, maximum = 100)]
+    #[param(value_type = Option<crate::extract::Bounded<1, 100>>, inline)]
     _count: Option<u64>,
     /// Matches to skip (the paging links set it).
-    #[param(minimum = 0, maximum = 9_223_372_036_854_775_807_i64)]
+    #[param(value_type = Option<crate::extract::Offset>, inline)]
     _offset: Option<u64>,
 }
 

@@ -44,17 +44,22 @@ pub struct SearchResults {
 
 #[utoipa::path(get, path = "/api/v1/search", tag = "directory",
     params(
-        ("q" = Option<String>, Query, description = "Words"),
-        ("near" = Option<String>, Query, description = "A ZIP code, a town, or `lat,lon`"),
-        ("radius_mi" = Option<f64>, Query, description = "Miles around `near` (default 10, at most 250)"),
-        ("category" = Option<String>, Query, description = "A recovery taxonomy code"),
-        ("pathway" = Option<String>, Query), ("language" = Option<String>, Query),
-        ("population" = Option<String>, Query), ("cost" = Option<String>, Query),
-        ("day" = Option<u8>, Query, description = "0 = Sunday … 6 = Saturday"),
-        ("starts_within_min" = Option<u32>, Query),
-        ("online" = Option<bool>, Query), ("page" = Option<usize>, Query)
+        ("q" = Option<String>, Query, description = "Words (the first 200 characters are used)"),
+        ("near" = Option<String>, Query, description = "A ZIP code, a town (`Hartford`, `Hartford, CT`), or `lat,lon`; a place the finder doesn't know is 422"),
+        ("radius_mi" = Option<f64>, Query, exclusive_minimum = 0, maximum = 250, description = "Miles around `near` (default 10)"),
+        ("category" = inline(Option<crate::schemas::CategoryCode>), Query),
+        ("pathway" = inline(Option<crate::schemas::PathwayCode>), Query),
+        ("language" = Option<String>, Query, pattern = "^[ ]*[a-z]{0,3}[ ]*$", description = "An ISO 639 language code (`es`); empty: any"),
+        ("population" = inline(Option<crate::schemas::PopulationCode>), Query),
+        ("cost" = inline(Option<crate::schemas::CostCode>), Query),
+        ("faith" = inline(Option<crate::schemas::FaithCode>), Query),
+        ("day" = Option<u8>, Query, minimum = 0, maximum = 6, description = "Meetings on this day: 0 = Sunday … 6 = Saturday"),
+        ("when" = inline(Option<crate::schemas::WhenCode>), Query),
+        ("starts_within_min" = Option<u32>, Query, minimum = 1, maximum = 1440, description = "Meetings starting within this many minutes"),
+        ("online" = inline(Option<crate::schemas::OnlineCode>), Query),
+        ("page" = Option<u32>, Query, minimum = 1, maximum = 10000, description = "The page of 20 results, from 1")
     ),
-    responses((status = 200, body = SearchResults), (status = 422, description = "A parameter could not be read")))]
+    responses((status = 200, body = SearchResults), (status = 422, description = "A parameter could not be read: `fields` names each")))]
 pub async fn api_search(
     State(state): State<AppState>,
     ctx: Ctx,

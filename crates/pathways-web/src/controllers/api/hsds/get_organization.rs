@@ -20,7 +20,7 @@ use crate::state::AppState;
 pub struct OrganizationParams {
     /// `true`: the services fully nested (each without the organization again) instead of their one-to-one fields.
     #[param(value_type = Option<bool>)]
-    pub full_service: String,
+    pub full_service: Option<String>,
 }
 
 /// An organization with what it nests and `services` (HSDS `organizations/{id}`).
@@ -37,7 +37,7 @@ pub async fn get_organization(
     Query(p): Query<OrganizationParams>,
 ) -> WebResult<impl IntoResponse> {
     let mut problems: Vec<Problem> = Vec::new();
-    let full = flag("full_service", &p.full_service, &mut problems);
+    let full = flag("full_service", p.full_service.as_deref(), &mut problems);
     refuse(problems)?;
     // A malformed id names nothing, after the parameters were checked.
     let id = id.map_err(|_| WebError::NotFound)?.0.as_uuid();

@@ -18,15 +18,15 @@ use crate::state::AppState;
 pub struct OrganizationListParams {
     /// Words the organization's name contains (any case).
     pub search: String,
-    /// From 1.
-    #[param(value_type = Option<u64>)]
-    pub page: String,
+    /// The page, from 1 (at most 1 000 000).
+    #[param(value_type = Option<u64>, minimum = 1, maximum = 1_000_000)]
+    pub page: Option<String>,
     /// 1 to 500 (default 50).
-    #[param(value_type = Option<u64>)]
-    pub per_page: String,
+    #[param(value_type = Option<u64>, minimum = 1, maximum = 500)]
+    pub per_page: Option<String>,
     /// `true`: each organization with what it nests (phones, contacts, …) instead of its one-to-one fields.
     #[param(value_type = Option<bool>)]
-    pub full: String,
+    pub full: Option<String>,
 }
 
 /// Organizations with their one-to-one fields (HSDS `organization_list`), or with what they nest.
@@ -40,8 +40,8 @@ pub async fn list_organizations(
     Query(p): Query<OrganizationListParams>,
 ) -> WebResult<impl IntoResponse> {
     let mut problems: Vec<Problem> = Vec::new();
-    let paging = paging(&p.page, &p.per_page, &mut problems);
-    let full = flag("full", &p.full, &mut problems);
+    let paging = paging(p.page.as_deref(), p.per_page.as_deref(), &mut problems);
+    let full = flag("full", p.full.as_deref(), &mut problems);
     refuse(problems)?;
     let search: String = p.search.trim().chars().take(200).collect();
     let search = Some(search.as_str()).filter(|s| !s.is_empty());

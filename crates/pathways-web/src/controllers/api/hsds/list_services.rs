@@ -21,22 +21,25 @@ use crate::state::AppState;
 pub struct ServiceListParams {
     /// Words the service's name contains (any case).
     pub search: String,
-    /// From 1.
-    #[param(value_type = Option<u64>)]
-    pub page: String,
+    /// The page, from 1 (at most 1 000 000).
+    #[param(value_type = Option<u64>, minimum = 1, maximum = 1_000_000)]
+    pub page: Option<String>,
     /// 1 to 500 (default 50).
-    #[param(value_type = Option<u64>)]
-    pub per_page: String,
+    #[param(value_type = Option<u64>, minimum = 1, maximum = 500)]
+    pub per_page: Option<String>,
     /// Only this organization's services (an id that is not one matches nothing).
     pub organization_id: String,
     /// Only services changed at or after this time (RFC 3339, or a date: its midnight UTC).
+    #[param(value_type = Option<crate::schemas::TimeOrDate>, inline)]
     pub modified_after: String,
     /// `true`: fully nested services instead of their one-to-one fields.
     #[param(value_type = Option<bool>)]
-    pub full: String,
-    /// Not offered: refused with 422.
+    pub full: Option<String>,
+    /// HSDS's filter by taxonomy term: not offered, so not described; given, it is refused with 422.
+    #[param(ignore)]
     pub taxonomy_term_id: String,
-    /// Not offered: refused with 422.
+    /// HSDS's filter by taxonomy: not offered, so not described; given, it is refused with 422.
+    #[param(ignore)]
     pub taxonomy_id: String,
 }
 
@@ -51,8 +54,8 @@ fn instant(s: &str) -> Option<DateTime<Utc>> {
 /// The query string read into a filter, a page and whether to nest fully.
 fn parse(p: &ServiceListParams) -> WebResult<(ServiceFilter, pathways_store::export::read::Paging, bool)> {
     let mut problems: Vec<Problem> = Vec::new();
-    let paging = paging(&p.page, &p.per_page, &mut problems);
-    let full = flag("full", &p.full, &mut problems);
+    let paging = paging(p.page.as_deref(), p.per_page.as_deref(), &mut problems);
+    let full = flag("full", p.full.as_deref(), &mut problems);
     let modified_after = match p.modified_after.trim() {
         "" => None,
         t => {

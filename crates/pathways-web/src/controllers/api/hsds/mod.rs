@@ -44,11 +44,11 @@ pub fn vocabularies() -> Vocabularies<'static> {
 /// A parameter that could not be read: its name, the problem code, and the words for the detail.
 pub type Problem = (&'static str, &'static str, String);
 
-/// Reads `page` and `per_page` (empty: the defaults).
-pub fn paging(page: &str, per_page: &str, problems: &mut Vec<Problem>) -> Paging {
-    let page = match page.trim() {
-        "" => 1,
-        p => match p.parse::<u64>() {
+/// Reads `page` and `per_page` (left out: the defaults; given empty, refused like any value that is not a number).
+pub fn paging(page: Option<&str>, per_page: Option<&str>, problems: &mut Vec<Problem>) -> Paging {
+    let page = match page.map(str::trim) {
+        None => 1,
+        Some(p) => match p.parse::<u64>() {
             Ok(v) if (1..=MAX_PAGE).contains(&v) => v,
             _ => {
                 problems.push(("page", "out-of-range", format!("page must be a whole number from 1 to {MAX_PAGE}")));
@@ -56,9 +56,9 @@ pub fn paging(page: &str, per_page: &str, problems: &mut Vec<Problem>) -> Paging
             }
         },
     };
-    let per_page = match per_page.trim() {
-        "" => DEFAULT_PER_PAGE,
-        p => match p.parse::<u64>() {
+    let per_page = match per_page.map(str::trim) {
+        None => DEFAULT_PER_PAGE,
+        Some(p) => match p.parse::<u64>() {
             Ok(v) if (1..=MAX_PER_PAGE).contains(&v) => v,
             _ => {
                 problems.push((
@@ -73,11 +73,11 @@ pub fn paging(page: &str, per_page: &str, problems: &mut Vec<Problem>) -> Paging
     Paging { page, per_page }
 }
 
-/// Reads a `true`/`false` parameter (empty: false).
-pub fn flag(name: &'static str, value: &str, problems: &mut Vec<Problem>) -> bool {
-    match value.trim() {
-        "" | "false" => false,
-        "true" => true,
+/// Reads a `true`/`false` parameter (left out: false).
+pub fn flag(name: &'static str, value: Option<&str>, problems: &mut Vec<Problem>) -> bool {
+    match value.map(str::trim) {
+        None | Some("false") => false,
+        Some("true") => true,
         _ => {
             problems.push((name, "unknown-choice", format!("{name} must be true or false")));
             false
@@ -148,12 +148,13 @@ mod tests {
     #[test]
     fn bad_paging_is_named() {
         let mut problems = Vec::new();
-        assert_eq!(paging("", "", &mut problems), Paging { page: 1, per_page: 50 });
-        assert_eq!(paging("2", "500", &mut problems), Paging { page: 2, per_page: 500 });
+        assert_eq!(paging(None, None, &mut problems), Paging { page: 1, per_page: 50 });
+        assert_eq!(paging(Some("2"), Some("500"), &mut problems), Paging { page: 2, per_page: 500 });
         assert!(problems.is_empty());
-        paging("0", "501", &mut problems);
-        paging("x", "-1", &mut problems);
+        paging(Some("0"), Some("501"), &mut problems);
+        paging(Some("x"), Some("-1"), &mut problems);
+        paging(Some(""), Some(" "), &mut problems);
         let names: Vec<&str> = problems.iter().map(|p| p.0).collect();
-        assert_eq!(names, ["page", "per_page", "page", "per_page"]);
+        assert_eq!(names, ["page", "per_page", "page", "per_page", "page", "per_page"]);
     }
 }

@@ -1,7 +1,7 @@
 //! `GET /api/v1/outreach`.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use chrono::{DateTime, Utc};
 use pathways_store::outreach::QueuePage;
 use serde::{Deserialize, Serialize};
@@ -9,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::error::WebResult;
-use crate::extract::ApiCaller;
+use crate::extract::{ApiCaller, ApiQuery, Bounded, Offset};
 use crate::services;
 use crate::state::AppState;
 
@@ -19,10 +19,12 @@ use crate::state::AppState;
 pub struct OutreachQuery {
     /// Only the items escalated to supervisors after failed attempts.
     pub escalated: bool,
-    /// 1 to 500 (default 200).
-    pub limit: Option<u64>,
+    /// Items to return, 1 to 500 (default 200); outside that, 400.
+    #[param(inline)]
+    pub limit: Option<Bounded<1, 500>>,
     /// Items to skip, for the next page (default 0).
-    pub offset: u64,
+    #[param(inline)]
+    pub offset: Option<Offset>,
 }
 
 /// An item on the outreach queue.
@@ -51,10 +53,13 @@ pub struct OutreachItemJson {
 pub async fn list_outreach(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Query(q): Query<OutreachQuery>,
+    ApiQuery(q): ApiQuery<OutreachQuery>,
 ) -> WebResult<Json<Vec<OutreachItemJson>>> {
-    let slice =
-        QueuePage { escalated_only: q.escalated, offset: q.offset, limit: q.limit.unwrap_or(200).clamp(1, 500) };
+    let slice = QueuePage {
+        escalated_only: q.escalated,
+        offset: q.offset.map_or(0, Bounded::get),
+        limit: q.limit.map_or(200, Bounded::get),
+    };
     let rows = services::outreach::queue_slice(&state, &ctx, &caller, slice).await?;
     Ok(Json(
         rows.into_iter()

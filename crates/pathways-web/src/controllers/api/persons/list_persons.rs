@@ -1,13 +1,13 @@
 //! `GET /api/v1/persons`.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::{PersonJson, PersonList};
 use crate::error::WebResult;
-use crate::extract::ApiCaller;
+use crate::extract::{ApiCaller, ApiQuery, Bounded};
 use crate::services::persons;
 use crate::state::AppState;
 
@@ -17,10 +17,12 @@ use crate::state::AppState;
 pub struct ListParams {
     /// Part of a preferred or legal name.
     pub q: Option<String>,
-    /// From 1.
-    pub page: Option<u64>,
-    /// 1 to 100 (default 25).
-    pub per_page: Option<u64>,
+    /// The page, from 1 (default 1); a page past the last is empty.
+    #[param(inline)]
+    pub page: Option<Bounded<1, 1_000_000>>,
+    /// Persons per page, 1 to 100 (default 25); outside that, 400.
+    #[param(inline)]
+    pub per_page: Option<Bounded<1, 100>>,
 }
 
 /// The persons the caller may see.
@@ -30,10 +32,10 @@ pub struct ListParams {
 pub async fn list_persons(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Query(p): Query<ListParams>,
+    ApiQuery(p): ApiQuery<ListParams>,
 ) -> WebResult<Json<PersonList>> {
-    let page = p.page.unwrap_or(1).max(1);
-    let per_page = p.per_page.unwrap_or(25).clamp(1, 100);
+    let page = p.page.map_or(1, Bounded::get);
+    let per_page = p.per_page.map_or(25, Bounded::get);
     let found = persons::list(&state, &ctx, &caller, p.q.as_deref(), page, per_page).await?;
     Ok(Json(PersonList {
         total: found.total,

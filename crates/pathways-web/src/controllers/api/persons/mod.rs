@@ -67,15 +67,23 @@ pub struct PersonList {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct PersonCreate {
+    #[schema(schema_with = crate::schemas::person::preferred_name, required = true)]
     pub preferred_name: Option<String>,
+    #[schema(schema_with = crate::schemas::person::legal_name)]
     pub legal_name: Option<String>,
+    #[schema(schema_with = crate::schemas::person::pronouns)]
     pub pronouns: Option<String>,
     /// `YYYY-MM-DD`.
+    #[schema(schema_with = crate::schemas::person::date_of_birth)]
     pub date_of_birth: Option<String>,
+    #[schema(schema_with = crate::schemas::person::preferred_language)]
     pub preferred_language: Option<String>,
+    #[schema(schema_with = crate::schemas::person::phone)]
     pub phone: Option<String>,
+    #[schema(schema_with = crate::schemas::person::email)]
     pub email: Option<String>,
     /// Admins and supervisors only; a coach's new person is assigned to the coach.
+    #[schema(schema_with = crate::schemas::person::assigned_coach_id)]
     pub assigned_coach_id: Option<String>,
 }
 
@@ -84,20 +92,28 @@ pub struct PersonCreate {
 #[serde(default, deny_unknown_fields)]
 pub struct PersonPatch {
     #[serde(deserialize_with = "present")]
+    #[schema(schema_with = crate::schemas::person::preferred_name)]
     pub preferred_name: Option<Option<String>>,
     #[serde(deserialize_with = "present")]
+    #[schema(schema_with = crate::schemas::person::legal_name)]
     pub legal_name: Option<Option<String>>,
     #[serde(deserialize_with = "present")]
+    #[schema(schema_with = crate::schemas::person::pronouns)]
     pub pronouns: Option<Option<String>>,
     #[serde(deserialize_with = "present")]
+    #[schema(schema_with = crate::schemas::person::date_of_birth)]
     pub date_of_birth: Option<Option<String>>,
     #[serde(deserialize_with = "present")]
+    #[schema(schema_with = crate::schemas::person::preferred_language)]
     pub preferred_language: Option<Option<String>>,
     #[serde(deserialize_with = "present")]
+    #[schema(schema_with = crate::schemas::person::phone)]
     pub phone: Option<Option<String>>,
     #[serde(deserialize_with = "present")]
+    #[schema(schema_with = crate::schemas::person::email)]
     pub email: Option<Option<String>>,
     #[serde(deserialize_with = "present")]
+    #[schema(schema_with = crate::schemas::person::assigned_coach_id)]
     pub assigned_coach_id: Option<Option<String>>,
 }
 

@@ -21,8 +21,8 @@ pub struct PlanJson {
     pub person_id: Uuid,
     /// 0 when the person has no plan yet.
     pub version: i32,
-    /// Pathways, stage, review date and goals (see the domain's `PlanContent`).
-    #[schema(value_type = Object)]
+    /// Pathways, stage, review date and goals.
+    #[schema(schema_with = crate::schemas::plan::content)]
     pub plan: PlanContent,
     pub author_account_id: Option<Uuid>,
     /// `staff` or `person`.
@@ -60,7 +60,9 @@ impl PlanJson {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanPut {
+    /// The version edited (0 for a person's first plan); or give it as `If-Match`. Without either, 422.
+    #[schema(minimum = 0, maximum = 2147483647)]
     pub version: Option<i32>,
-    #[schema(value_type = Object)]
+    #[schema(schema_with = crate::schemas::plan::content)]
     pub plan: PlanContent,
 }

@@ -19,8 +19,9 @@ use crate::views::words::barc10_error_text;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AssessmentCreate {
+    #[schema(schema_with = crate::schemas::barc10::instrument)]
     pub instrument: String,
-    #[schema(value_type = Vec<Option<i64>>)]
+    #[schema(schema_with = crate::schemas::barc10::answers)]
     pub answers: Vec<Option<i64>>,
 }
 

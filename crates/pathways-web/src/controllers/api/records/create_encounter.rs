@@ -17,14 +17,16 @@ use crate::state::AppState;
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct EncounterCreate {
-    /// `YYYY-MM-DD`, not in the future.
+    #[schema(schema_with = crate::schemas::encounter::date, required = true)]
     pub date: String,
-    /// in_person, phone, text, video or group.
     #[serde(rename = "type")]
+    #[schema(schema_with = crate::schemas::encounter::kind, required = true)]
     pub kind: String,
-    /// 1 to 720.
+    #[schema(schema_with = crate::schemas::encounter::minutes, required = true)]
     pub minutes: Option<i64>,
+    #[schema(schema_with = crate::schemas::encounter::topics)]
     pub topics: Vec<String>,
+    #[schema(schema_with = crate::schemas::encounter::notes)]
     pub notes: String,
 }
 

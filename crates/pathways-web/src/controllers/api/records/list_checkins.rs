@@ -1,14 +1,14 @@
 //! `GET /api/v1/persons/{id}/checkins`.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use pathways_domain::PersonId;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::CheckinJson;
 use crate::error::WebResult;
-use crate::extract::{ApiCaller, InPath};
+use crate::extract::{ApiCaller, ApiQuery, Bounded, InPath};
 use crate::services;
 use crate::state::AppState;
 
@@ -16,8 +16,9 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct Limit {
-    /// 1 to 1000 (default 100).
-    pub limit: Option<u64>,
+    /// Check-ins to return, 1 to 1000 (default 100); outside that, 400.
+    #[param(inline)]
+    pub limit: Option<Bounded<1, 1000>>,
 }
 
 /// The most recent check-ins, newest first.
@@ -29,9 +30,9 @@ pub async fn list_checkins(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
     InPath(id): InPath<PersonId>,
-    Query(q): Query<Limit>,
+    ApiQuery(q): ApiQuery<Limit>,
 ) -> WebResult<Json<Vec<CheckinJson>>> {
-    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+    let limit = q.limit.map_or(100, Bounded::get);
     let list = services::checkins::list(&state, &ctx, &caller, id, limit).await?.checkins;
     Ok(Json(list.into_iter().map(CheckinJson::from).collect()))
 }

@@ -31,7 +31,7 @@ pub struct ReferralJson {
     pub to_org_id: Option<Uuid>,
     pub from_org_id: Uuid,
     pub reason: String,
-    #[schema(value_type = Object)]
+    #[schema(schema_with = crate::schemas::referral_packet)]
     pub packet: serde_json::Value,
     pub created_at: DateTime<Utc>,
     pub received_at: Option<DateTime<Utc>>,

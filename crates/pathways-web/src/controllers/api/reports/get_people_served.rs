@@ -1,14 +1,14 @@
 //! `GET /api/v1/reports/people-served`.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use chrono::NaiveDate;
 use pathways_domain::outcomes::Cell;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::error::WebResult;
-use crate::extract::ApiCaller;
+use crate::extract::{ApiCaller, ApiQuery, Bounded};
 use crate::services;
 use crate::state::AppState;
 
@@ -17,7 +17,8 @@ use crate::state::AppState;
 #[serde(default)]
 pub struct PeopleServedQuery {
     /// The state fiscal year, named by the calendar year it ends in (2000–2100; default: the current one).
-    pub year: Option<String>,
+    #[param(inline)]
+    pub year: Option<Bounded<2000, 2100>>,
 }
 
 /// A count of persons as published: `{"status": "shown", "value": 42}`, `{"status": "fewer_than_11"}` (1 to 10
@@ -70,9 +71,9 @@ pub struct PeopleServedJson {
 pub async fn get_people_served(
     State(state): State<AppState>,
     ApiCaller { ctx, caller }: ApiCaller,
-    Query(q): Query<PeopleServedQuery>,
+    ApiQuery(q): ApiQuery<PeopleServedQuery>,
 ) -> WebResult<Json<PeopleServedJson>> {
-    let fy = services::reports::fiscal_year(&state, q.year.as_deref())?;
+    let fy = services::reports::fiscal_year(&state, q.year.map(|y| y.0.to_string()).as_deref())?;
     let r = services::reports::people_served(&state, &ctx, &caller, fy).await?;
     let last = |d: NaiveDate| d.pred_opt().unwrap_or(d);
     let quarters = r
