@@ -74,12 +74,41 @@ values = ["1950-02-28", "1984-07-04", "2001-12-31", "$(days_ago 6570)"]
 [dictionaries.recent_dates]
 values = ["$(days_ago 1)", "$(days_ago 2)", "$(days_ago 30)", "$(days_ago 400)", "$(days_ago 1700)"]
 
+[dictionaries.fhir_dates]
+values = ["2026", "ge2026-01", "lt$(days_ago 1)", "eq$today", "gt2020-03-08T10:30Z", "le2026-12-31T23:59:59-05:00", "ne2025-06"]
+[[operations]]
+include-name = "GET /fhir/r4/CarePlan"
+parameters = { "_lastUpdated" = { dictionary = "fhir_dates" } }
+[[operations]]
+include-name = "GET /fhir/r4/Consent"
+parameters = { "_lastUpdated" = { dictionary = "fhir_dates" } }
+[[operations]]
+include-name = "GET /fhir/r4/Encounter"
+parameters = { "_lastUpdated" = { dictionary = "fhir_dates" } }
+[[operations]]
+include-name = "GET /fhir/r4/Goal"
+parameters = { "_lastUpdated" = { dictionary = "fhir_dates" } }
+[[operations]]
+include-name = "GET /fhir/r4/Observation"
+parameters = { "_lastUpdated" = { dictionary = "fhir_dates" } }
+[[operations]]
+include-name = "GET /fhir/r4/QuestionnaireResponse"
+parameters = { "_lastUpdated" = { dictionary = "fhir_dates" } }
+[[operations]]
+include-name = "GET /fhir/r4/ServiceRequest"
+parameters = { "_lastUpdated" = { dictionary = "fhir_dates" } }
+[[operations]]
+include-name = "GET /fhir/r4/Task"
+parameters = { "_lastUpdated" = { dictionary = "fhir_dates" } }
 [[operations]]
 include-name = "GET /api/v1/capacity"
 parameters = { "near" = { dictionary = "places" } }
 
 [[operations]]
 include-name = "GET /api/v1/search"
+parameters = { "near" = { dictionary = "places" } }
+[[operations]]
+include-name = "GET /api/v1/housing"
 parameters = { "near" = { dictionary = "places" } }
 
 # A rule that ties a field to today, to the records that exist, to the caller's role or to another field can't

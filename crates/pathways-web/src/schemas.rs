@@ -120,6 +120,33 @@ vocabulary_codes!(PopulationCode, "population");
 vocabulary_codes!(CostCode, "cost");
 vocabulary_codes!(FaithCode, "faith");
 
+/// A recovery residence's NARR level (`?level=`): `I` … `IV` (any case) or `1` … `4`.
+pub struct NarrLevelCode;
+
+impl PartialSchema for NarrLevelCode {
+    fn schema() -> RefOr<Schema> {
+        use pathways_domain::housing::NarrLevel;
+        let codes_ = NarrLevel::ALL.iter().map(|l| l.code().to_owned());
+        let lower = NarrLevel::ALL.iter().map(|l| l.code().to_lowercase());
+        let digits = (1..=NarrLevel::ALL.len()).map(|i| i.to_string());
+        codes(codes_.chain(lower).chain(digits), "A NARR level: I, II, III or IV (or 1 to 4); not a ranking")
+    }
+}
+
+impl ToSchema for NarrLevelCode {}
+
+/// Who a recovery residence serves (`?population=`).
+pub struct ResidencePopulationCode;
+
+impl PartialSchema for ResidencePopulationCode {
+    fn schema() -> RefOr<Schema> {
+        use pathways_domain::housing::Population;
+        codes(Population::ALL.map(Population::code), "men, women, women_with_children, lgbtq or young_adults")
+    }
+}
+
+impl ToSchema for ResidencePopulationCode {}
+
 /// The finder's `when`: meetings in progress, starting within two hours, later today, tonight.
 pub struct WhenCode;
 

@@ -399,12 +399,19 @@ pub async fn search_patients(
     }
     let scope = read_scope(state, ctx, caller, AuditAction::FhirRead).await?;
     let db = state.store.reader();
-    // The store pages by page number: read the pages covering [offset, offset + count).
-    let all = persons::list(db, &scope, None, 1, (offset + count).max(1)).await?;
-    let total = all.total;
+    // The store pages by page number: read the (at most two) pages of `count` covering [offset, offset + count).
+    let count = count.max(1);
+    let page = offset / count + 1;
+    let first = persons::list(db, &scope, None, page, count).await?;
+    let total = first.total;
+    let skip = offset % count;
+    let mut found = first.items;
+    if skip > 0 && page.saturating_mul(count) < total {
+        found.extend(persons::list(db, &scope, None, page + 1, count).await?.items);
+    }
     let org = orgs::find(db, scope.org).await?.map(|o| o.name).unwrap_or_default();
     let mut items = Vec::new();
-    for p in all.items.into_iter().skip(offset as usize).take(count as usize) {
+    for p in found.into_iter().skip(skip as usize).take(count as usize) {
         audit_read(state, ctx, AuditEntry::person(AuditAction::FhirRead, PersonId::from_uuid(p.id))).await?;
         items.push(Resource::Patient(map::patient(&p, &org)));
     }

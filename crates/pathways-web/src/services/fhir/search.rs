@@ -25,12 +25,16 @@ pub struct SearchParams {
 
 impl SearchParams {
     /// Reads a raw query string. `patient`, `_id`, `_count` and `_offset` may be given once; `_lastUpdated` any
-    /// number of times (each must hold). The error names the parameter.
+    /// number of times (each must hold); a parameter with an empty value is ignored. The error names the parameter.
     pub fn parse(raw: Option<&str>) -> Result<SearchParams, String> {
         let mut p = SearchParams { count: DEFAULT_COUNT, ..SearchParams::default() };
         let (mut count, mut offset) = (None, None);
         let mut keep = url::form_urlencoded::Serializer::new(String::new());
         for (k, v) in url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
+            // A parameter without a value is ignored, as if it were not given.
+            if v.trim().is_empty() {
+                continue;
+            }
             let once = |slot: &mut Option<String>| {
                 if slot.is_some() {
                     return Err(format!("{k} is given more than once"));
@@ -64,7 +68,6 @@ impl SearchParams {
                 .filter(|n| i64::try_from(*n).is_ok())
                 .ok_or_else(|| format!("_offset must be a whole number from 0 to {}", i64::MAX))?;
         }
-        p.patient = p.patient.filter(|s| !s.is_empty());
         p.query = keep.finish();
         Ok(p)
     }
@@ -103,6 +106,8 @@ mod tests {
         assert!(!p.keeps(Some("a"), Some(at("2026-02-01T00:00:00Z"))));
         assert!(!p.keeps(Some("a"), None));
         assert_eq!(SearchParams::parse(None).map(|p| (p.offset, p.count)), Ok((0, DEFAULT_COUNT)));
+        let empty = SearchParams::parse(Some("patient=&_id=&_lastUpdated=&_count=")).unwrap_or_default();
+        assert_eq!((empty.patient, empty.id, empty.last_updated.len(), empty.count), (None, None, 0, DEFAULT_COUNT));
         for (q, word) in [
             ("patient=1&patient=2", "patient is given more than once"),
             ("_count=0", "_count"),

@@ -343,6 +343,23 @@ async fn the_fhir_api_reads_and_searches_with_paging_as_its_capability_statement
     assert_eq!(names, ["Alpha Api", "Bravo Api", "Charlie Api"]);
     labelled_and_round_trips(&first);
 
+    // Pages that do not start on a multiple of _count, and one far past the end.
+    for (offset, want) in [(1, vec!["Bravo Api", "Charlie Api"]), (2, vec!["Charlie Api"]), (3, vec![])] {
+        let page =
+            app.api(&admin, Method::GET, &format!("/fhir/r4/Patient?_count=2&_offset={offset}"), None).await.json();
+        let got: Vec<String> = page["entry"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            .map(|e| e["resource"]["name"][0]["text"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        assert_eq!(got, want, "_offset={offset}");
+        assert_eq!(page["total"], 3);
+    }
+    let far = app.api(&admin, Method::GET, "/fhir/r4/Patient?_count=1&_offset=9223372036854775807", None).await;
+    assert_eq!(far.status, StatusCode::OK, "{}", far.body);
+    assert_eq!(far.json()["total"], 3);
     let one = app.api(&admin, Method::GET, &format!("/fhir/r4/Patient?_id={p}"), None).await.json();
     assert_eq!(one["total"], 1);
     let not_ours = app.api(&admin, Method::GET, &format!("/fhir/r4/Patient?_id={elsewhere}"), None).await.json();

@@ -90,9 +90,10 @@ pub struct RecordSearch {
     /// One resource's id.
     _id: Option<String>,
     /// `[prefix]date` (prefixes eq, ne, gt, lt, ge, le, sa, eb; YYYY, YYYY-MM, YYYY-MM-DD or a dateTime with its
-    /// zone), compared with `meta.lastUpdated`; repeat it for a range (`ge2026-01&_lastUpdated=lt2026-07`).
+    /// zone), compared with `meta.lastUpdated`; it may be repeated for a range (`ge2026-01&_lastUpdated=lt2026-07`).
+    /// An empty value is ignored.
     #[serde(rename = "_lastUpdated")]
-    _last_updated: Option<Vec<String>>,
+    _last_updated: Option<String>,
     /// 1 to 100 (default 50).
     #[param(value_type = Option<crate::extract::Bounded<1, 100>>, inline)]
     _count: Option<u64>,

@@ -115,11 +115,12 @@ fn json(l: Listed) -> Option<ResidenceJson> {
         ("town" = Option<String>, Query, description = "A town, as residences name it (any case)"),
         ("region" = Option<String>, Query, description = "A region, as residences name it"),
         ("near" = Option<String>, Query, description = "A ZIP code or a town: residences within `within` miles"),
-        ("within" = Option<f64>, Query, description = "Miles from `near` (default 25, at most 500)"),
-        ("population" = Option<String>, Query, description = "men, women, women_with_children, lgbtq, young_adults"),
+        ("within" = Option<f64>, Query, exclusive_minimum = 0, maximum = 500,
+            description = "Miles from `near` (default 25, more than 0 and at most 500)"),
+        ("population" = inline(Option<crate::schemas::ResidencePopulationCode>), Query, description = "men, women, women_with_children, lgbtq, young_adults"),
         ("moud" = Option<bool>, Query, description = "Only residences accepting people on medications for opioid use disorder"),
-        ("max_cost" = Option<u32>, Query, description = "At most this many dollars a week"),
-        ("level" = Option<String>, Query, description = "A NARR level: I, II, III or IV"),
+        ("max_cost" = inline(Option<crate::extract::Bounded<0, 4_294_967_295>>), Query, description = "At most this many dollars a week"),
+        ("level" = inline(Option<crate::schemas::NarrLevelCode>), Query, description = "A NARR level: I, II, III or IV"),
         ("beds" = Option<bool>, Query, description = "Only residences with a bed now")
     ),
     responses((status = 200, body = HousingJson), (status = 422, description = "A parameter could not be read")))]
