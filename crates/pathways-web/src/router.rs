@@ -60,6 +60,7 @@ fn staff_record_routes() -> Router<AppState> {
         .route("/reset", post(accounts::reset_person))
         .route("/linkage/{task}", post(checkups::linkage_step))
         .route("/referrals", get(referrals::person_referrals).post(referrals::create_referral))
+        .route("/export", get(record::new_export).post(record::create_export))
         .layer(Extension(Door::Staff))
 }
 

@@ -1678,3 +1678,16 @@ line-after-detox-board = See every recovery residence with a bed
 field-hold-bed = Recovery residence: hold a bed for 24 hours
 field-error-not-a-residence = This service is not a recovery residence in the registry, so no bed can be held.
 field-error-no-bed-left = No bed is left to hold at this residence. Send the referral without a hold, or choose another residence.
+# Sending a person's record to another provider (FHIR), from the person's page
+export-title = Send { $name }'s record to another provider
+export-link = Send the record to another provider (FHIR)
+export-intro = This makes a FHIR file (the standard health care systems read) with the parts of the record the person's written consent lets go to the provider you name. Parts the consent does not name are left out, and the file says so. Each export is listed in the person's accounting of disclosures, which they can see.
+export-allowed = Who the person's consents in force allow
+export-none-allowed = No consent in force allows sending this record to a provider. Ask the person whether they want to give one.
+export-general-designation = Any of the person's treating providers, for treatment (a treatment, payment and health care operations consent)
+export-recipient = Provider's name, as the consent names it
+export-recipient-hint = The organization that will receive the record. Capital letters, spaces and punctuation do not matter.
+export-what-happens = The file downloads to this device. Send it to the provider by a secure channel, and delete your copy afterwards.
+export-send = Make the file
+export-recipient-required = Type the name of the provider that will receive the record.
+export-blocked = No consent in force lets this person's record go to that provider. Nothing was sent and nothing was recorded as disclosed.

@@ -1678,3 +1678,16 @@ line-after-detox-board = Ver todas las residencias de recuperación con cama
 field-hold-bed = Residencia de recuperación: reservar una cama por 24 horas
 field-error-not-a-residence = Este servicio no es una residencia de recuperación del registro, así que no se puede reservar una cama.
 field-error-no-bed-left = No queda ninguna cama para reservar en esta residencia. Envíe el referido sin reserva o elija otra residencia.
+# Enviar el expediente de una persona a otro proveedor (FHIR), desde la página de la persona
+export-title = Enviar el expediente de { $name } a otro proveedor
+export-link = Enviar el expediente a otro proveedor (FHIR)
+export-intro = Esto crea un archivo FHIR (el estándar que leen los sistemas de salud) con las partes del expediente que el consentimiento escrito de la persona permite entregar al proveedor que usted nombre. Las partes que el consentimiento no nombra quedan fuera, y el archivo lo indica. Cada envío queda en el registro de divulgaciones de la persona, que ella puede ver.
+export-allowed = A quién permiten enviar los consentimientos vigentes de la persona
+export-none-allowed = Ningún consentimiento vigente permite enviar este expediente a un proveedor. Pregúntele a la persona si desea dar uno.
+export-general-designation = Cualquiera de los proveedores que atienden a la persona, para su tratamiento (un consentimiento para tratamiento, pago y operaciones de atención médica)
+export-recipient = Nombre del proveedor, como lo nombra el consentimiento
+export-recipient-hint = La organización que recibirá el expediente. No importan las mayúsculas, los espacios ni la puntuación.
+export-what-happens = El archivo se descarga en este dispositivo. Envíelo al proveedor por un canal seguro y luego borre su copia.
+export-send = Crear el archivo
+export-recipient-required = Escriba el nombre del proveedor que recibirá el expediente.
+export-blocked = Ningún consentimiento vigente permite que el expediente de esta persona llegue a ese proveedor. No se envió nada ni se registró ninguna divulgación.

@@ -296,6 +296,8 @@ fn matrix() -> Vec<Entry> {
         e(POST, "/persons/{id}/linkage/{task}", Record, 303).form(&[("step", "feedback")]),
         e(GET, "/persons/{id}/referrals", Record, 200),
         e(POST, "/persons/{id}/referrals", Record, 303).form(&[("service", "{service}"), ("reason", "detox")]),
+        e(GET, "/persons/{id}/export", Record, 200),
+        e(POST, "/persons/{id}/export", Custom(export_page_refused), 403).form(&[("recipient", "Nobody Consented")]),
         // The person's own portal.
         e(GET, "/me", Portal, 200),
         e(GET, "/me/plan", Portal, 200),
@@ -628,6 +630,17 @@ fn export_without_recipient(who: Who, target: Target) -> Want {
             other => other,
         },
         _ => UNAUTHORIZED,
+    }
+}
+
+/// The staff export form sending to a recipient no consent names: as a record page (the person gate first); those
+/// who reach the record get the form again with the consent gate's refusal, 403 (the entry's status: the export
+/// itself is `routes::fhir`'s).
+fn export_page_refused(who: Who, target: Target) -> Want {
+    match who {
+        Who::Staff(r) => reach(r, target),
+        Who::Person | Who::Ally => NOT_FOUND,
+        Who::Anonymous => Want::Login,
     }
 }
 

@@ -505,6 +505,36 @@ pub fn encounter(e: &EncounterRow) -> Encounter {
     }
 }
 
+/// A coach's notes of an encounter as a `DocumentReference` (plain text, base64), only for an export a consent
+/// naming counseling notes allows (§2.31(b): such a consent names nothing else, so the notes may travel without the
+/// encounter summaries — `with_encounter` says whether the Encounter is in the same Bundle to point at). `None` when
+/// the encounter has no notes.
+pub fn counseling_note(e: &EncounterRow, with_encounter: bool) -> Option<DocumentReference> {
+    use base64::Engine as _;
+    let notes = e.notes.as_deref().map(str::trim).filter(|n| !n.is_empty())?;
+    Some(DocumentReference {
+        id: Some(format!("{}-notes", e.id)),
+        meta: labelled(Some(e.created_at)),
+        status: "current".into(),
+        type_: Some(CodeableConcept::coded(Coding::new(&record_kind_system(), "counseling-note", "Counseling note"))),
+        subject: Some(patient_ref(e.person_id)),
+        date: Some(instant(e.created_at)),
+        description: None,
+        content: vec![DocumentContent {
+            attachment: Attachment {
+                content_type: Some("text/plain; charset=utf-8".into()),
+                language: None,
+                data: Some(base64::engine::general_purpose::STANDARD.encode(notes)),
+                title: None,
+            },
+        }],
+        context: Some(DocumentContext {
+            encounter: if with_encounter { vec![Reference::to("Encounter", &e.id.to_string())] } else { Vec::new() },
+            period: Some(Period { start: Some(date(e.occurred_on)), end: Some(date(e.occurred_on)) }),
+        }),
+    })
+}
+
 /// The ServiceRequest's status for a referral's (FHIR Task) status.
 pub fn service_request_status(task_status: &str) -> &'static str {
     match task_status {

@@ -26,12 +26,13 @@ use crate::error::{WebError, WebResult};
 use crate::state::AppState;
 
 /// The categories an export can carry, in the order the Bundle's note names them.
-pub const EXPORT_CATEGORIES: [Category; 5] = [
+pub const EXPORT_CATEGORIES: [Category; 6] = [
     Category::RecoveryPlan,
     Category::CheckinsAssessments,
     Category::AttendanceEngagement,
     Category::ReferralInformation,
     Category::EncounterSummaries,
+    Category::CounselingNotes,
 ];
 
 /// Everything of one person's record the FHIR views read.
@@ -44,6 +45,8 @@ pub struct Record {
     pub checkins: Vec<Checkin>,
     pub checkups: Vec<Checkup>,
     pub encounters: Vec<Encounter>,
+    /// The encounters whose coach's notes go too (an export under a consent naming counseling notes only).
+    pub counseling_notes: Vec<Encounter>,
     pub referrals: Vec<Referral>,
     pub consents: Vec<Consent>,
     pub disclosures: Vec<Disclosure>,
@@ -59,15 +62,31 @@ pub struct Parts {
     pub checkins: bool,
     pub referrals: bool,
     pub encounters: bool,
+    /// The coach's notes of the encounters (counseling notes, §2.31(b)): never in the person's own copy or the API.
+    pub notes: bool,
     /// The person's consents and their accounting of disclosures (their own copy).
     pub privacy: bool,
 }
 
 impl Parts {
-    pub const ALL: Parts =
-        Parts { plan: true, assessments: true, checkins: true, referrals: true, encounters: true, privacy: true };
-    pub const NONE: Parts =
-        Parts { plan: false, assessments: false, checkins: false, referrals: false, encounters: false, privacy: false };
+    pub const ALL: Parts = Parts {
+        plan: true,
+        assessments: true,
+        checkins: true,
+        referrals: true,
+        encounters: true,
+        notes: false,
+        privacy: true,
+    };
+    pub const NONE: Parts = Parts {
+        plan: false,
+        assessments: false,
+        checkins: false,
+        referrals: false,
+        encounters: false,
+        notes: false,
+        privacy: false,
+    };
 
     fn of(categories: &[Category]) -> Parts {
         Parts {
@@ -76,6 +95,7 @@ impl Parts {
             checkins: categories.contains(&Category::CheckinsAssessments),
             referrals: categories.contains(&Category::ReferralInformation),
             encounters: categories.contains(&Category::EncounterSummaries),
+            notes: categories.contains(&Category::CounselingNotes),
             privacy: false,
         }
     }
@@ -104,8 +124,15 @@ async fn read_record(
         r.checkins = records::checkins(db, scope, id, MOST).await?;
         r.checkups = checkups::list(db, scope, id).await?;
     }
-    if parts.encounters {
-        r.encounters = records::encounters(db, scope, id, MOST).await?;
+    if parts.encounters || parts.notes {
+        let all = records::encounters(db, scope, id, MOST).await?;
+        if parts.notes {
+            r.counseling_notes =
+                all.iter().filter(|e| e.notes.as_deref().is_some_and(|n| !n.trim().is_empty())).cloned().collect();
+        }
+        if parts.encounters {
+            r.encounters = all;
+        }
     }
     if parts.referrals {
         r.referrals = referrals::for_person(db, scope.org, id).await?;
@@ -150,6 +177,13 @@ pub fn resources(r: &Record, words: bool, t: &dyn Fn(&str) -> String, today: chr
         out.extend(r.checkups.iter().rev().map(|c| Resource::QuestionnaireResponse(map::checkup(c))));
     }
     out.extend(r.encounters.iter().map(|e| Resource::Encounter(map::encounter(e))));
+    let with_encounter = |id| r.encounters.iter().any(|e| e.id == id);
+    out.extend(
+        r.counseling_notes
+            .iter()
+            .filter_map(|e| map::counseling_note(e, with_encounter(e.id)))
+            .map(Resource::DocumentReference),
+    );
     for referral in &r.referrals {
         let (sr, task) = map::referral(referral, &r.org_name);
         out.push(Resource::ServiceRequest(sr));
@@ -279,6 +313,45 @@ pub async fn export(
     Ok(bundle)
 }
 
+/// A recipient the export form offers: a consent in force names it (an organization by name, or the general
+/// designation of a treatment consent), with what that consent lets go to it.
+pub struct ExportRecipient {
+    /// The organization's name; `None` for the general designation ("your treating providers").
+    pub name: Option<String>,
+    pub categories: Vec<Category>,
+}
+
+/// What the staff export form shows: the person and the recipients their consents in force name (a read of the
+/// consents, audited `consent_read`).
+pub async fn export_recipients(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    person: PersonId,
+) -> WebResult<(Person, Vec<ExportRecipient>)> {
+    use pathways_domain::consent::{Recipient, in_force};
+    let PersonRead { scope, record } = read_person(state, ctx, caller, person, AuditAction::ConsentRead).await?;
+    let today = crate::clock::today();
+    let mut out = Vec::new();
+    for c in consents::list(state.store.reader(), &scope, person).await? {
+        let facts = consents::facts(&c)?;
+        if !in_force(&facts, today) {
+            continue;
+        }
+        let categories: Vec<Category> =
+            EXPORT_CATEGORIES.into_iter().filter(|k| facts.categories.contains(k)).collect();
+        let name = match facts.recipient {
+            Recipient::Organization { name, .. } => Some(name),
+            Recipient::General if facts.tpo => None,
+            _ => continue,
+        };
+        if !categories.is_empty() {
+            out.push(ExportRecipient { name, categories });
+        }
+    }
+    Ok((record, out))
+}
+
 /// The note an export carries: what it includes, what was left out (and why), and the §2.32 notice.
 pub fn export_note(included: &[Category]) -> OperationOutcome {
     let names = |cs: &mut dyn Iterator<Item = Category>| cs.map(Category::as_str).collect::<Vec<_>>().join(", ");
@@ -296,8 +369,8 @@ pub fn export_note(included: &[Category]) -> OperationOutcome {
             code: "suppressed".into(),
             details: None,
             diagnostics: Some(format!(
-                "Left out (no consent in force names them for this recipient, or — counseling notes, \
-                 attendance — Pathways does not export them yet): {}.",
+                "Left out (no consent in force names them for this recipient, or — attendance — Pathways \
+                 does not export it yet): {}.",
                 names(&mut left.into_iter())
             )),
             expression: Vec::new(),

@@ -17,6 +17,7 @@ pub enum Resource {
     QuestionnaireResponse(QuestionnaireResponse),
     Observation(Observation),
     Encounter(Encounter),
+    DocumentReference(DocumentReference),
     ServiceRequest(ServiceRequest),
     Task(Task),
     Consent(Consent),
@@ -38,6 +39,7 @@ impl Resource {
             Resource::QuestionnaireResponse(_) => "QuestionnaireResponse",
             Resource::Observation(_) => "Observation",
             Resource::Encounter(_) => "Encounter",
+            Resource::DocumentReference(_) => "DocumentReference",
             Resource::ServiceRequest(_) => "ServiceRequest",
             Resource::Task(_) => "Task",
             Resource::Consent(_) => "Consent",
@@ -59,6 +61,7 @@ impl Resource {
             Resource::QuestionnaireResponse(r) => r.id.as_deref(),
             Resource::Observation(r) => r.id.as_deref(),
             Resource::Encounter(r) => r.id.as_deref(),
+            Resource::DocumentReference(r) => r.id.as_deref(),
             Resource::ServiceRequest(r) => r.id.as_deref(),
             Resource::Task(r) => r.id.as_deref(),
             Resource::Consent(r) => r.id.as_deref(),
@@ -80,6 +83,7 @@ impl Resource {
             Resource::QuestionnaireResponse(r) => r.meta.as_ref(),
             Resource::Observation(r) => r.meta.as_ref(),
             Resource::Encounter(r) => r.meta.as_ref(),
+            Resource::DocumentReference(r) => r.meta.as_ref(),
             Resource::ServiceRequest(r) => r.meta.as_ref(),
             Resource::Task(r) => r.meta.as_ref(),
             Resource::Consent(r) => r.meta.as_ref(),
@@ -474,6 +478,45 @@ pub struct Encounter {
     pub reason_code: Vec<CodeableConcept>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub service_provider: Option<Reference>,
+}
+
+// ---- DocumentReference (a counseling note, exported only under a consent that names counseling notes) ----
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DocumentReference {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
+    pub status: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
+    pub type_: Option<CodeableConcept>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<Reference>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub content: Vec<DocumentContent>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<DocumentContext>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DocumentContent {
+    pub attachment: Attachment,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DocumentContext {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub encounter: Vec<Reference>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
 }
 
 // ---- ServiceRequest, Task ----

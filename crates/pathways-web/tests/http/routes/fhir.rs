@@ -91,6 +91,23 @@ fn kinds(bundle: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The first resource of `kind` in a Bundle.
+fn resource_of(bundle: &Value, kind: &str) -> Value {
+    let entries = bundle["entry"].as_array().cloned().unwrap_or_default();
+    entries
+        .iter()
+        .map(|e| e["resource"].clone())
+        .find(|r| r["resourceType"] == kind)
+        .unwrap_or_else(|| panic!("no {kind} in {bundle}"))
+}
+
+/// A DocumentReference's text (its attachment's base64 data, decoded).
+fn note_text(doc: &Value) -> String {
+    use base64::Engine as _;
+    let data = doc["content"][0]["attachment"]["data"].as_str().expect("data");
+    String::from_utf8(base64::engine::general_purpose::STANDARD.decode(data).expect("base64")).expect("utf-8")
+}
+
 fn is_fhir(r: &TestResponse) {
     assert!(r.header("content-type").starts_with("application/fhir+json"), "{:?}", r.header("content-type"));
 }
@@ -238,8 +255,38 @@ async fn an_export_needs_a_consent_sends_only_what_it_names_and_is_accounted_for
         assert!(k.iter().any(|x| x == kind), "{kind} missing from {k:?}");
     }
     assert!(!full.body.contains("Private words"));
+    assert!(!k.iter().any(|x| x == "DocumentReference"), "notes need a consent of their own: {k:?}");
     labelled_and_round_trips(&full.json());
     assert_eq!(accounting(&app, &coach, p).await.len(), 3);
+
+    // Counseling notes go only under a consent that names them (and nothing else, §2.31(b)), as a DocumentReference
+    // pointing at its Encounter when the encounter summaries go too.
+    consent(&app, &coach, p, &["counseling_notes"]).await;
+    let noted = everything(&app, &coach, p).await;
+    assert_eq!(noted.status, StatusCode::OK, "{}", noted.body);
+    let bundle = noted.json();
+    let note = resource_of(&bundle, "DocumentReference");
+    assert_eq!(note_text(&note), "Private words");
+    let encounter = resource_of(&bundle, "Encounter");
+    assert_eq!(
+        note["context"]["encounter"][0]["reference"],
+        format!("Encounter/{}", encounter["id"].as_str().expect("id"))
+    );
+    labelled_and_round_trips(&bundle);
+    let entries = accounting(&app, &coach, p).await;
+    assert_eq!(entries.len(), 5, "one entry per consent relied on");
+    assert!(entries.iter().any(|e| e["categories"] == json!(["counseling_notes"])), "{entries:?}");
+
+    // Notes alone: the notes without the encounters they belong to.
+    let q = with_record(&app, &coach, "Notes Only").await;
+    consent(&app, &coach, q, &["counseling_notes"]).await;
+    let alone = everything(&app, &coach, q).await;
+    assert_eq!(alone.status, StatusCode::OK, "{}", alone.body);
+    let k = kinds(&alone.json());
+    assert!(!k.iter().any(|x| x == "Encounter" || x == "CarePlan" || x == "QuestionnaireResponse"), "{k:?}");
+    let note = resource_of(&alone.json(), "DocumentReference");
+    assert_eq!(note_text(&note), "Private words");
+    assert!(note["context"].get("encounter").is_none(), "{note}");
 
     // Bad input and reach, as OperationOutcomes.
     let no_recipient = app.api(&coach, Method::GET, &format!("/fhir/r4/Patient/{p}/$everything"), None).await;
@@ -257,7 +304,51 @@ async fn an_export_needs_a_consent_sends_only_what_it_names_and_is_accounted_for
         .await;
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
     assert_eq!(anonymous.json()["issue"][0]["code"], "login");
-    assert_eq!(accounting(&app, &coach, p).await.len(), 3, "refusals disclose nothing");
+    assert_eq!(accounting(&app, &coach, p).await.len(), 5, "refusals disclose nothing");
+}
+
+#[tokio::test]
+async fn staff_send_the_record_from_the_persons_page_under_the_consent_and_are_told_why_when_they_cannot() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let p = with_record(&app, &coach, "Paged Person").await;
+    let form = format!("/persons/{p}/export");
+    assert!(app.page(&coach, &format!("/persons/{p}")).await.body.contains(&form), "linked from the person's page");
+
+    // No consent yet: the page says so and offers to record one; an export is refused with the reason.
+    let page = app.page(&coach, &form).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("No consent in force allows sending this record"), "{}", page.body);
+    let refused = app.post_form(&coach, &form, &[("recipient", CLINIC)]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    assert!(refused.body.contains("Nothing was sent") && refused.body.contains("consents#new-consent"));
+    assert!(accounting(&app, &coach, p).await.is_empty());
+    let empty = app.post_form(&coach, &form, &[("recipient", "  ")]).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", empty.body);
+    assert!(empty.body.contains("Type the name of the provider"), "{}", empty.body);
+
+    // With a consent: the page names the recipient and what may go; the export downloads as FHIR, only what the
+    // consent names, and the accounting gains its entry.
+    consent(&app, &coach, p, &["recovery_plan", "encounter_summaries"]).await;
+    let page = app.page(&coach, &form).await;
+    assert!(page.body.contains(CLINIC) && page.body.contains("<datalist"), "{}", page.body);
+    let sent = app.post_form(&coach, &form, &[("recipient", "outside clinic inc")]).await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    is_fhir(&sent);
+    assert!(sent.header("content-disposition").starts_with("attachment;"), "{}", sent.header("content-disposition"));
+    let k = kinds(&sent.json());
+    assert!(k.iter().any(|x| x == "CarePlan") && k.iter().any(|x| x == "Encounter"), "{k:?}");
+    assert!(!k.iter().any(|x| x == "QuestionnaireResponse" || x == "DocumentReference"), "{k:?}");
+    labelled_and_round_trips(&sent.json());
+    let entries = accounting(&app, &coach, p).await;
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0]["channel"], "export");
+
+    // Another organization's staff: not found; the person themselves has no such page.
+    let stranger = app.staff(app.other_org, Role::Supervisor).await;
+    assert_eq!(app.page(&stranger, &form).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.post_form(&stranger, &form, &[("recipient", CLINIC)]).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(accounting(&app, &coach, p).await.len(), 1);
 }
 
 #[tokio::test]
@@ -548,6 +639,11 @@ async fn every_resource_pathways_writes_is_valid_fhir_r4() {
     }
     assert!(reads.len() >= 6, "{} reads", reads.len());
     docs.extend(reads);
+    // An export with counseling notes (a DocumentReference).
+    consent(&app, &coach, p, &["counseling_notes"]).await;
+    let noted = everything(&app, &coach, p).await.json();
+    assert!(kinds(&noted).iter().any(|k| k == "DocumentReference"));
+    docs.push(("notes-export", noted));
     // The person's own copy, after the export: it holds the consent and the accounting entry (an AuditEvent).
     docs.push(("own-copy", app.page(&me, "/me/record?format=fhir").await.json()));
     assert!(kinds(&docs.last().expect("own").1).iter().any(|k| k == "AuditEvent"));
