@@ -1,6 +1,8 @@
 //! Treatment capacity and bed holds (issue 6). The rules are `pathways_domain::access_line`; this module keeps
 //! the rows and makes the one step that must be atomic atomic:
 //!
+//! Holding a bed is `store::holds`, the one mechanism shared with the recovery residences' beds (`store::housing`).
+//!
 //! **A reservation is one conditional update.** `held = held + 1 WHERE id = ? AND waitlist = 0 AND open_beds -
 //! held > 0` changes one row or none. Both databases serialize updates of one row (SQLite has one writer;
 //! PostgreSQL re-checks the condition on the row's newest version after a concurrent update commits), so however
@@ -20,9 +22,9 @@ use pathways_domain::access_line::LevelOfCare;
 use pathways_domain::access_line::capacity::{BedCount, Freshness, Hold, HoldError, HoldState, listing_order};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::directory::geo::{LatLon, haversine_miles};
-use sea_orm::sea_query::{Expr, ExprTrait as _};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
 };
 use uuid::Uuid;
@@ -30,6 +32,7 @@ use uuid::Uuid;
 use crate::Result;
 use crate::audit::{self, Actor, AuditEntry};
 use crate::entities::{bed_hold, treatment_program};
+use crate::holds::{self, ProgramBeds, Stored};
 
 /// A program to add.
 #[derive(Clone, Debug)]
@@ -173,68 +176,7 @@ pub async fn update_counts(
 
 /// Marks the holds past their expiry (of one program, or all) expired and returns their beds; how many.
 pub async fn expire_holds(tx: &DatabaseTransaction, now: DateTime<Utc>, program: Option<Uuid>) -> Result<u64> {
-    let mut q = bed_hold::Entity::find()
-        .filter(bed_hold::Column::State.eq(HoldState::Held.as_str()))
-        .filter(bed_hold::Column::ExpiresAt.lte(now));
-    if let Some(p) = program {
-        q = q.filter(bed_hold::Column::ProgramId.eq(p));
-    }
-    let due: Vec<(Uuid, Uuid)> =
-        q.select_only().columns([bed_hold::Column::Id, bed_hold::Column::ProgramId]).into_tuple().all(tx).await?;
-    let mut expired = 0;
-    for (id, program) in due {
-        if close_row(tx, id, program, HoldState::Expired, None, now, Some(now)).await? {
-            expired += 1;
-            audit::append(
-                tx,
-                &Actor::default(),
-                AuditEntry::new(AuditAction::BedHoldClose, AuditOutcome::Success).on("bed_hold", id).detail("expired"),
-            )
-            .await?;
-        }
-    }
-    Ok(expired)
-}
-
-/// Moves a hold from held to `to` if it is still held (and, unless `expired_by` is given, not yet expired), and
-/// returns its bed (for an admission, the bed is taken: open beds go down by one too). Whether it moved.
-async fn close_row(
-    tx: &DatabaseTransaction,
-    id: Uuid,
-    program: Uuid,
-    to: HoldState,
-    by: Option<Uuid>,
-    now: DateTime<Utc>,
-    expired_by: Option<DateTime<Utc>>,
-) -> Result<bool> {
-    let mut q = bed_hold::Entity::update_many()
-        .col_expr(bed_hold::Column::State, Expr::value(to.as_str()))
-        .col_expr(bed_hold::Column::ClosedAt, Expr::value(now))
-        .col_expr(bed_hold::Column::ClosedByAccountId, Expr::value(by))
-        .filter(bed_hold::Column::Id.eq(id))
-        .filter(bed_hold::Column::State.eq(HoldState::Held.as_str()));
-    q = match expired_by {
-        Some(at) => q.filter(bed_hold::Column::ExpiresAt.lte(at)),
-        None => q.filter(bed_hold::Column::ExpiresAt.gt(now)),
-    };
-    if q.exec(tx).await?.rows_affected != 1 {
-        return Ok(false);
-    }
-    treatment_program::Entity::update_many()
-        .col_expr(treatment_program::Column::Held, Expr::col(treatment_program::Column::Held).sub(1))
-        .filter(treatment_program::Column::Id.eq(program))
-        .filter(treatment_program::Column::Held.gt(0))
-        .exec(tx)
-        .await?;
-    if to == HoldState::Admitted {
-        treatment_program::Entity::update_many()
-            .col_expr(treatment_program::Column::OpenBeds, Expr::col(treatment_program::Column::OpenBeds).sub(1))
-            .filter(treatment_program::Column::Id.eq(program))
-            .filter(treatment_program::Column::OpenBeds.gt(0))
-            .exec(tx)
-            .await?;
-    }
-    Ok(true)
+    holds::expire::<ProgramBeds>(tx, now, program).await
 }
 
 /// Holds a bed at `program` for `hold_for`, or says there is none and where else to look. `None`: no such
@@ -249,15 +191,8 @@ pub async fn reserve(
 ) -> Result<Option<Reservation>> {
     let Some(row) = treatment_program::Entity::find_by_id(program).one(tx).await? else { return Ok(None) };
     expire_holds(tx, now, Some(program)).await?;
-    let taken = treatment_program::Entity::update_many()
-        .col_expr(treatment_program::Column::Held, Expr::col(treatment_program::Column::Held).add(1))
-        .filter(treatment_program::Column::Id.eq(program))
-        .filter(treatment_program::Column::Waitlist.eq(0))
-        .filter(Expr::col(treatment_program::Column::OpenBeds).sub(Expr::col(treatment_program::Column::Held)).gt(0))
-        .exec(tx)
-        .await?
-        .rows_affected
-        == 1;
+    let no_waitlist = Condition::all().add(treatment_program::Column::Waitlist.eq(0));
+    let taken = holds::take::<ProgramBeds>(tx, program, no_waitlist).await?;
     if !taken {
         audit::append(
             tx,
@@ -313,22 +248,16 @@ pub async fn close_hold(
     now: DateTime<Utc>,
 ) -> Result<Option<std::result::Result<bed_hold::Model, HoldError>>> {
     let Some(row) = bed_hold::Entity::find_by_id(id).one(tx).await? else { return Ok(None) };
-    let stored = HoldState::parse(&row.state).unwrap_or(HoldState::Released);
-    let hold = Hold { created_at: row.created_at, expires_at: row.expires_at, stored };
-    if let Err(e) = hold.close(to, now) {
-        expire_holds(tx, now, Some(row.program_id)).await?;
+    let stored = Stored {
+        id,
+        place: row.program_id,
+        state: &row.state,
+        created_at: row.created_at,
+        expires_at: row.expires_at,
+    };
+    if let Err(e) = holds::close::<ProgramBeds>(tx, actor, stored, to, now, to.as_str().to_owned()).await? {
         return Ok(Some(Err(e)));
     }
-    if !close_row(tx, id, row.program_id, to, actor.account.map(|a| a.as_uuid()), now, None).await? {
-        // Another request closed it first.
-        return Ok(Some(Err(HoldError::Closed)));
-    }
-    audit::append(
-        tx,
-        actor,
-        AuditEntry::new(AuditAction::BedHoldClose, AuditOutcome::Success).on("bed_hold", id).detail(to.as_str()),
-    )
-    .await?;
     Ok(bed_hold::Entity::find_by_id(id).one(tx).await?.map(Ok))
 }
 
@@ -370,19 +299,7 @@ fn view(
 
 /// Holds past their expiry not yet marked, per program (a read must not count them).
 async fn overdue_holds(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<HashMap<Uuid, u32>> {
-    let rows: Vec<Uuid> = bed_hold::Entity::find()
-        .filter(bed_hold::Column::State.eq(HoldState::Held.as_str()))
-        .filter(bed_hold::Column::ExpiresAt.lte(now))
-        .select_only()
-        .column(bed_hold::Column::ProgramId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut out = HashMap::new();
-    for p in rows {
-        *out.entry(p).or_insert(0) += 1;
-    }
-    Ok(out)
+    holds::overdue::<ProgramBeds>(db, now).await
 }
 
 /// One program.

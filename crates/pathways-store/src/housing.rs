@@ -1,13 +1,10 @@
 //! Recovery housing (issue 19): residences, their weekly bed reports (every one kept), and beds held for a
 //! referred person. The rules are `pathways_domain::housing`; here they are kept.
 //!
-//! **Holding a bed is the treatment-bed mechanism** (`store::capacity`): one conditional update,
-//! `held = held + 1 WHERE id = ? AND available_beds - held > 0 AND the certificate is valid`, changes one row or
-//! none; both databases serialize updates of one row, so however many requests race, across processes, exactly
-//! as many succeed as there were beds. The hold row and its audit event follow in the same transaction. Expired
-//! holds free their beds without a timer: before each hold, each hold change and each report they are marked
-//! (each by a conditional update, so two racing expiries free one bed once), and reads subtract the ones still
-//! to mark.
+//! **Holding a bed is the one mechanism of `store::holds`**, shared with the treatment programs' beds
+//! (`store::capacity`): `held = held + 1 WHERE id = ? AND available_beds - held > 0 AND the certificate is valid`
+//! changes one row or none, so racing requests take exactly as many beds as there were; expired holds free their
+//! beds without a timer.
 //!
 //! Residences are not a person's record: the registry, the board and the state's figures name no one. A hold
 //! keeps only its referral's id; the referral (and its consent gate) lives in `referrals`.
@@ -23,7 +20,7 @@ use pathways_domain::housing::report::{HOLD_FOR, ReportStatus};
 use pathways_domain::housing::{
     Certification, CertificationStatus, NaloxoneFlag, NarrLevel, Payment, Population, naloxone_flags,
 };
-use sea_orm::sea_query::{Expr, ExprTrait as _};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
@@ -33,6 +30,7 @@ use uuid::Uuid;
 use crate::Result;
 use crate::audit::{self, Actor, AuditEntry};
 use crate::entities::{residence, residence_hold, residence_report};
+use crate::holds::{self, ResidenceBeds, Stored};
 
 pub mod figures;
 
@@ -220,74 +218,7 @@ pub async fn report(
 
 /// Marks holds past their expiry (of one residence, or all) expired and returns their beds; how many.
 pub async fn expire_holds(tx: &DatabaseTransaction, now: DateTime<Utc>, residence: Option<Uuid>) -> Result<u64> {
-    let mut q = residence_hold::Entity::find()
-        .filter(residence_hold::Column::State.eq(HoldState::Held.as_str()))
-        .filter(residence_hold::Column::ExpiresAt.lte(now));
-    if let Some(r) = residence {
-        q = q.filter(residence_hold::Column::ResidenceId.eq(r));
-    }
-    let due: Vec<(Uuid, Uuid)> = q
-        .select_only()
-        .columns([residence_hold::Column::Id, residence_hold::Column::ResidenceId])
-        .into_tuple()
-        .all(tx)
-        .await?;
-    let mut expired = 0;
-    for (id, residence) in due {
-        if close_row(tx, id, residence, HoldState::Expired, None, now, Some(now)).await? {
-            expired += 1;
-            audit::append(
-                tx,
-                &Actor::default(),
-                AuditEntry::new(AuditAction::ResidenceHoldClose, AuditOutcome::Success)
-                    .on("residence_hold", id)
-                    .detail("expired"),
-            )
-            .await?;
-        }
-    }
-    Ok(expired)
-}
-
-/// Moves a hold from held to `to` if it is still held (and, unless `expired_by` is given, not yet expired) and
-/// returns its bed; an admission takes the bed (available beds go down by one too). Whether it moved.
-async fn close_row(
-    tx: &DatabaseTransaction,
-    id: Uuid,
-    residence: Uuid,
-    to: HoldState,
-    by: Option<Uuid>,
-    now: DateTime<Utc>,
-    expired_by: Option<DateTime<Utc>>,
-) -> Result<bool> {
-    let mut q = residence_hold::Entity::update_many()
-        .col_expr(residence_hold::Column::State, Expr::value(to.as_str()))
-        .col_expr(residence_hold::Column::ClosedAt, Expr::value(now))
-        .col_expr(residence_hold::Column::ClosedByAccountId, Expr::value(by))
-        .filter(residence_hold::Column::Id.eq(id))
-        .filter(residence_hold::Column::State.eq(HoldState::Held.as_str()));
-    q = match expired_by {
-        Some(at) => q.filter(residence_hold::Column::ExpiresAt.lte(at)),
-        None => q.filter(residence_hold::Column::ExpiresAt.gt(now)),
-    };
-    if q.exec(tx).await?.rows_affected != 1 {
-        return Ok(false);
-    }
-    residence::Entity::update_many()
-        .col_expr(residence::Column::Held, Expr::col(residence::Column::Held).sub(1))
-        .filter(residence::Column::Id.eq(residence))
-        .filter(residence::Column::Held.gt(0))
-        .exec(tx)
-        .await?;
-    if to == HoldState::Admitted {
-        residence::Entity::update_many()
-            .col_expr(residence::Column::AvailableBeds, Expr::col(residence::Column::AvailableBeds).sub(1))
-            .filter(residence::Column::Id.eq(residence))
-            .filter(residence::Column::AvailableBeds.gt(0))
-            .exec(tx)
-            .await?;
-    }
-    Ok(true)
+    holds::expire::<ResidenceBeds>(tx, now, residence).await
 }
 
 /// Holds a bed at a residence for 24 hours (`HOLD_FOR`), or says there is none. `today`: the deployment's
@@ -304,15 +235,8 @@ pub async fn reserve(
         return Ok(None);
     }
     expire_holds(tx, now, Some(id)).await?;
-    let taken = residence::Entity::update_many()
-        .col_expr(residence::Column::Held, Expr::col(residence::Column::Held).add(1))
-        .filter(residence::Column::Id.eq(id))
-        .filter(residence::Column::CertExpiresOn.gte(today))
-        .filter(Expr::col(residence::Column::AvailableBeds).sub(Expr::col(residence::Column::Held)).gt(0))
-        .exec(tx)
-        .await?
-        .rows_affected
-        == 1;
+    let certified = Condition::all().add(residence::Column::CertExpiresOn.gte(today));
+    let taken = holds::take::<ResidenceBeds>(tx, id, certified).await?;
     if !taken {
         audit::append(
             tx,
@@ -366,24 +290,20 @@ pub async fn close_hold(
             return Ok(None);
         }
     }
-    let stored = HoldState::parse(&row.state).unwrap_or(HoldState::Released);
-    let hold = Hold { created_at: row.created_at, expires_at: row.expires_at, stored };
-    if let Err(e) = hold.close(to, now) {
-        expire_holds(tx, now, Some(row.residence_id)).await?;
+    if let Err(e) = holds::close::<ResidenceBeds>(tx, actor, stored(&row), to, now, to.as_str().to_owned()).await? {
         return Ok(Some(Err(e)));
     }
-    if !close_row(tx, id, row.residence_id, to, actor.account.map(|a| a.as_uuid()), now, None).await? {
-        return Ok(Some(Err(HoldError::Closed)));
-    }
-    audit::append(
-        tx,
-        actor,
-        AuditEntry::new(AuditAction::ResidenceHoldClose, AuditOutcome::Success)
-            .on("residence_hold", id)
-            .detail(to.as_str()),
-    )
-    .await?;
     Ok(residence_hold::Entity::find_by_id(id).one(tx).await?.map(Ok))
+}
+
+fn stored(row: &residence_hold::Model) -> Stored<'_> {
+    Stored {
+        id: row.id,
+        place: row.residence_id,
+        state: &row.state,
+        created_at: row.created_at,
+        expires_at: row.expires_at,
+    }
 }
 
 /// Closes the live hold asked for with a referral, if any (the receiving end accepted: `Admitted`, the bed is
@@ -396,18 +316,8 @@ pub async fn close_for_referral(
     now: DateTime<Utc>,
 ) -> Result<bool> {
     let Some(hold) = hold_for_referral(tx, referral, now).await? else { return Ok(false) };
-    if !close_row(tx, hold.id, hold.residence_id, to, actor.account.map(|a| a.as_uuid()), now, None).await? {
-        return Ok(false);
-    }
-    audit::append(
-        tx,
-        actor,
-        AuditEntry::new(AuditAction::ResidenceHoldClose, AuditOutcome::Success)
-            .on("residence_hold", hold.id)
-            .detail(format!("{} (referral)", to.as_str())),
-    )
-    .await?;
-    Ok(true)
+    let detail = format!("{} (referral)", to.as_str());
+    Ok(holds::close::<ResidenceBeds>(tx, actor, stored(&hold), to, now, detail).await?.is_ok())
 }
 
 /// The live hold asked for with a referral, if any.
@@ -426,19 +336,7 @@ pub async fn hold_for_referral(
 
 /// Holds past their expiry not yet marked, per residence (a read must not count them).
 async fn overdue_holds(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<HashMap<Uuid, u32>> {
-    let rows: Vec<Uuid> = residence_hold::Entity::find()
-        .filter(residence_hold::Column::State.eq(HoldState::Held.as_str()))
-        .filter(residence_hold::Column::ExpiresAt.lte(now))
-        .select_only()
-        .column(residence_hold::Column::ResidenceId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut out = HashMap::new();
-    for r in rows {
-        *out.entry(r).or_insert(0) += 1;
-    }
-    Ok(out)
+    holds::overdue::<ResidenceBeds>(db, now).await
 }
 
 fn view(row: residence::Model, overdue: u32, now: DateTime<Utc>, today: NaiveDate) -> ResidenceView {

@@ -13,12 +13,8 @@ use crate::extract::ProviderStaff;
 use crate::services;
 use crate::state::AppState;
 use crate::views::words::level_name;
+use crate::views::holds::HoldRow;
 use crate::views::{Chrome, render};
-
-pub struct HoldRow {
-    pub id: String,
-    pub expires: String,
-}
 
 pub struct ProgramCard {
     pub id: String,
@@ -69,10 +65,7 @@ pub async fn list_programs(State(state): State<AppState>, staff: ProviderStaff) 
                 holds: holds
                     .iter()
                     .filter(|h| h.program_id == p.id)
-                    .map(|h| HoldRow {
-                        id: h.id.to_string(),
-                        expires: h.expires_at.with_timezone(&tz).format("%H:%M").to_string(),
-                    })
+                    .map(|h| HoldRow::new(h.id, h.expires_at, tz, "%H:%M"))
                     .collect(),
                 name: p.name,
             }

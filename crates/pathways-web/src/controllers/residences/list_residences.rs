@@ -16,12 +16,8 @@ use crate::i18n::Tr;
 use crate::services;
 use crate::state::AppState;
 use crate::views::housing::{ResidenceCard, card};
+use crate::views::holds::HoldRow;
 use crate::views::{Chrome, render};
-
-pub struct HoldRow {
-    pub id: String,
-    pub expires: String,
-}
 
 pub struct OperatorCard {
     pub card: ResidenceCard,
@@ -86,10 +82,7 @@ pub async fn list_residences(State(state): State<AppState>, staff: ProviderStaff
             holds: holds
                 .iter()
                 .filter(|h| h.residence_id == r.id)
-                .map(|h| HoldRow {
-                    id: h.id.to_string(),
-                    expires: h.expires_at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
-                })
+                .map(|h| HoldRow::new(h.id, h.expires_at, tz, "%Y-%m-%d %H:%M"))
                 .collect(),
         })
         .collect();
