@@ -8,7 +8,7 @@
 //! A service's `service_at_locations` come from the directory's links, each with its full `location`; a full service
 //! (`GET /api/hsds/services/{id}`) also has its full `organization`. A list shows only the one-to-one fields.
 
-use chrono::{TimeZone, Utc};
+use chrono::{NaiveDate, TimeZone, Utc};
 use chrono_tz::{OffsetComponents, Tz};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
@@ -170,14 +170,11 @@ fn complete_from_zip(address: &mut Value, place_zip: Option<&str>) {
 /// The unit bed counts are in (a fixed id, so the same unit every export).
 const BED_UNIT_ID: &str = "6a2f8d0e-4b1c-4e7a-9d3f-0c5b8e1a2f64";
 
-/// A service's bed counts as HSDS 3.1 `service_capacity` objects (`None` when it has none): what a caller can
+/// A service's treatment-program bed counts as HSDS 3.1 `service_capacity` objects: what a caller can
 /// be offered now (none while there is a waitlist, never a held bed) of the licensed beds, and when it was
 /// counted.
-pub fn capacities(service_id: Uuid, programs: &[crate::entities::treatment_program::Model]) -> Option<Value> {
-    if programs.is_empty() {
-        return None;
-    }
-    let list = programs
+pub fn capacities(service_id: Uuid, programs: &[crate::entities::treatment_program::Model]) -> Vec<Value> {
+    programs
         .iter()
         .map(|p| {
             let count = |n: i32| u32::try_from(n).unwrap_or(0);
@@ -196,8 +193,69 @@ pub fn capacities(service_id: Uuid, programs: &[crate::entities::treatment_progr
                 "updated": p.updated_at.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
             })
         })
+        .collect()
+}
+
+/// A recovery residence's beds as an HSDS 3.1 `service_capacity` (issue 19): the beds a person can be offered now
+/// (reported less live holds) of its total, when it last reported, and what a person choosing a house needs —
+/// its NARR level (the kind of support, not a ranking), who it serves, whether people on medication for opioid use
+/// disorder are welcome, the weekly cost and the certificate. `None` while the certificate is not valid on
+/// `today`: as on the public board, an uncertified house is not offered.
+pub fn residence_capacity(service_id: Uuid, r: &crate::entities::residence::Model, today: NaiveDate) -> Option<Value> {
+    use pathways_domain::housing::{Certification, NarrLevel, Population};
+    let cert = match (&r.cert_body, &r.cert_number, r.cert_expires_on) {
+        (Some(body), Some(number), Some(expires_on)) => {
+            Some(Certification { body: body.clone(), number: number.clone(), expires_on })
+        }
+        _ => None,
+    };
+    if !Certification::status(cert.as_ref(), today).listed() {
+        return None;
+    }
+    let cert = cert?;
+    let count = |n: i32| u32::try_from(n).unwrap_or(0);
+    let level = NarrLevel::parse(&r.level).map_or_else(|| r.level.clone(), |l| {
+        let kind = match l {
+            NarrLevel::PeerRun => "peer-run",
+            NarrLevel::Monitored => "monitored",
+            NarrLevel::Supervised => "supervised",
+            NarrLevel::ServiceProvider => "service provider",
+        };
+        format!("NARR level {} ({kind})", l.code())
+    });
+    let serves: Vec<&str> = Population::parse_list(&r.populations)
+        .into_iter()
+        .map(|p| match p {
+            Population::Men => "men",
+            Population::Women => "women",
+            Population::WomenWithChildren => "women with children",
+            Population::Lgbtq => "LGBTQ+ people",
+            Population::YoungAdults => "young adults",
+        })
         .collect();
-    Some(Value::Array(list))
+    let mut description = format!("Recovery residence {}: {level}", r.name);
+    if !serves.is_empty() {
+        description.push_str(&format!("; serves {}", serves.join(", ")));
+    }
+    description.push_str(if r.accepts_moud {
+        "; welcomes residents on medication for opioid use disorder"
+    } else {
+        "; does not accept residents on medication for opioid use disorder"
+    });
+    if let Some(cost) = r.cost_per_week {
+        description.push_str(&format!("; ${cost} a week"));
+    }
+    description.push_str(&format!("; certified by {} (no. {}) until {}", cert.body, cert.number, cert.expires_on));
+    let updated = r.reported_at.unwrap_or(r.updated_at);
+    Some(json!({
+        "id": r.id,
+        "service_id": service_id,
+        "unit": {"id": BED_UNIT_ID, "name": "bed", "scheme": "pathways", "identifier": "bed"},
+        "available": count(r.available_beds).saturating_sub(count(r.held)),
+        "maximum": count(r.total_beds),
+        "description": description,
+        "updated": updated.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+    }))
 }
 
 /// A service with everything it nests and its places (each with its full location), without its organization.

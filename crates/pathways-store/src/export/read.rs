@@ -26,6 +26,8 @@ pub struct Loaded {
     pub places: Vec<(dir_service_at_location::Model, dir_location::Model)>,
     /// Treatment programs (bed counts) listed as this service.
     pub capacities: Vec<crate::entities::treatment_program::Model>,
+    /// Recovery residences listed as this service (issue 19).
+    pub residences: Vec<crate::entities::residence::Model>,
 }
 
 impl Loaded {
@@ -36,10 +38,11 @@ impl Loaded {
     /// Adds its bed counts to its HSDS object as `capacities` (HSDS 3.1's `service_capacity`; 3.0 objects allow
     /// the extra property), when it has any.
     pub fn add_capacities(&self, service: &mut serde_json::Value) {
-        if let (Some(o), Some(list)) =
-            (service.as_object_mut(), super::hsds::capacities(self.service.id, &self.capacities))
-        {
-            o.insert("capacities".into(), list);
+        let mut list = super::hsds::capacities(self.service.id, &self.capacities);
+        let today = chrono::Utc::now().date_naive();
+        list.extend(self.residences.iter().filter_map(|r| super::hsds::residence_capacity(self.service.id, r, today)));
+        if let Some(o) = service.as_object_mut().filter(|_| !list.is_empty()) {
+            o.insert("capacities".into(), serde_json::Value::Array(list));
         }
     }
 }
@@ -250,6 +253,23 @@ async fn load(db: &impl ConnectionTrait, rows: Vec<dir_service::Model>, with_pla
             }
         }
     }
+    let mut residences: HashMap<Uuid, Vec<crate::entities::residence::Model>> = HashMap::new();
+    if with_places {
+        use crate::entities::residence;
+        let service_ids: Vec<Uuid> = rows.iter().map(|s| s.id).collect();
+        for chunk in service_ids.chunks(CHUNK) {
+            let found = residence::Entity::find()
+                .filter(residence::Column::ServiceId.is_in(chunk.iter().copied()))
+                .order_by_asc(residence::Column::Name)
+                .all(db)
+                .await?;
+            for r in found {
+                if let Some(s) = r.service_id {
+                    residences.entry(s).or_default().push(r);
+                }
+            }
+        }
+    }
     Ok(rows
         .into_iter()
         .map(|service| {
@@ -261,7 +281,8 @@ async fn load(db: &impl ConnectionTrait, rows: Vec<dir_service::Model>, with_pla
                 .filter_map(|link| places.get(&link.location_id).cloned().map(|place| (link, place)))
                 .collect();
             let capacities = capacities.remove(&service.id).unwrap_or_default();
-            Loaded { service, organization, places, capacities }
+            let residences = residences.remove(&service.id).unwrap_or_default();
+            Loaded { service, organization, places, capacities, residences }
         })
         .collect())
 }

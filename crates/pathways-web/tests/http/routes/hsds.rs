@@ -225,3 +225,59 @@ async fn a_service_with_beds_carries_its_capacity() {
     let other = id_of(&app, "SMART Recovery West Hartford").await;
     assert!(get(&app, &format!("/api/hsds/services/{other}")).await.json().get("capacities").is_none());
 }
+
+#[tokio::test]
+async fn a_recovery_residence_listed_as_a_service_carries_its_beds_and_what_a_person_chooses_by() {
+    use pathways_domain::housing::{Certification, NarrLevel, Payment, Population};
+    use pathways_store::audit::Actor;
+    use pathways_store::housing::{NewResidence, create, report};
+
+    let app = with_feed().await;
+    let id = id_of(&app, "Sunrise Serenity").await;
+    let service: uuid::Uuid = id.parse().expect("uuid");
+    let today = chrono::Utc::now().date_naive();
+    let house = |name: &str, expires_in: i64| NewResidence {
+        organization: app.other_org,
+        service_id: Some(service),
+        name: name.into(),
+        address: "10 Oak Street".into(),
+        town: "Hartford".into(),
+        zip: None,
+        region: None,
+        place: None,
+        level: NarrLevel::Monitored,
+        populations: vec![Population::Women, Population::WomenWithChildren],
+        accepts_moud: true,
+        serves_oud: true,
+        total_beds: 8,
+        certification: Some(Certification {
+            body: "Connecticut Alliance of Recovery Residences".into(),
+            number: "T-17".into(),
+            expires_on: today + chrono::Duration::days(expires_in),
+        }),
+        house_rules: None,
+        cost_per_week: Some(175),
+        payments: vec![Payment::SelfPay],
+        naloxone_doses: 2,
+        naloxone_trained_on: Some(today),
+        disclaimer: String::new(),
+    };
+    let now = pathways_store::now();
+    let tx = app.db.store.begin().await.expect("tx");
+    let open = create(&tx, &Actor::default(), &house("Maple House", 200), now).await.expect("residence");
+    report(&tx, &Actor::default(), None, open, 3, None, now).await.expect("report");
+    pathways_store::housing::reserve(&tx, &Actor::default(), open, None, now, today).await.expect("hold");
+    let lapsed = create(&tx, &Actor::default(), &house("Lapsed House", -1), now).await.expect("residence");
+    report(&tx, &Actor::default(), None, lapsed, 5, None, now).await.expect("report");
+    tx.commit().await.expect("commit");
+
+    let full = get(&app, &format!("/api/hsds/services/{id}")).await.json();
+    let caps = full["capacities"].as_array().expect("capacities");
+    assert_eq!(caps.len(), 1, "a house whose certificate lapsed is not offered: {caps:?}");
+    assert_eq!((&caps[0]["available"], &caps[0]["maximum"]), (&2.into(), &8.into()), "a held bed is not available");
+    let words = caps[0]["description"].as_str().expect("description");
+    for fact in ["Maple House", "NARR level II (monitored)", "women with children", "opioid use disorder", "$175 a week",
+        "Connecticut Alliance of Recovery Residences"] {
+        assert!(words.contains(fact), "{fact} missing from {words}");
+    }
+}
