@@ -24,8 +24,8 @@ use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::directory::geo::{LatLon, haversine_miles};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -248,13 +248,8 @@ pub async fn close_hold(
     now: DateTime<Utc>,
 ) -> Result<Option<std::result::Result<bed_hold::Model, HoldError>>> {
     let Some(row) = bed_hold::Entity::find_by_id(id).one(tx).await? else { return Ok(None) };
-    let stored = Stored {
-        id,
-        place: row.program_id,
-        state: &row.state,
-        created_at: row.created_at,
-        expires_at: row.expires_at,
-    };
+    let stored =
+        Stored { id, place: row.program_id, state: &row.state, created_at: row.created_at, expires_at: row.expires_at };
     if let Err(e) = holds::close::<ProgramBeds>(tx, actor, stored, to, now, to.as_str().to_owned()).await? {
         return Ok(Some(Err(e)));
     }

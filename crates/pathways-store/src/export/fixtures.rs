@@ -100,7 +100,7 @@ pub fn loaded(feed: &str) -> Vec<Loaded> {
                 retired_at: None,
                 updated_at: at,
             };
-            Loaded { service, organization: Some(organization), places, capacities: Vec::new() }
+            Loaded { service, organization: Some(organization), places, capacities: Vec::new(), residences: Vec::new() }
         })
         .collect()
 }

@@ -214,15 +214,18 @@ pub fn residence_capacity(service_id: Uuid, r: &crate::entities::residence::Mode
     }
     let cert = cert?;
     let count = |n: i32| u32::try_from(n).unwrap_or(0);
-    let level = NarrLevel::parse(&r.level).map_or_else(|| r.level.clone(), |l| {
-        let kind = match l {
-            NarrLevel::PeerRun => "peer-run",
-            NarrLevel::Monitored => "monitored",
-            NarrLevel::Supervised => "supervised",
-            NarrLevel::ServiceProvider => "service provider",
-        };
-        format!("NARR level {} ({kind})", l.code())
-    });
+    let level = NarrLevel::parse(&r.level).map_or_else(
+        || r.level.clone(),
+        |l| {
+            let kind = match l {
+                NarrLevel::PeerRun => "peer-run",
+                NarrLevel::Monitored => "monitored",
+                NarrLevel::Supervised => "supervised",
+                NarrLevel::ServiceProvider => "service provider",
+            };
+            format!("NARR level {} ({kind})", l.code())
+        },
+    );
     let serves: Vec<&str> = Population::parse_list(&r.populations)
         .into_iter()
         .map(|p| match p {

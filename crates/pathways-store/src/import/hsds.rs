@@ -96,14 +96,21 @@ fn read_json(path: &Path, graph: &mut graph::Graph) -> Result<(), InputError> {
 }
 
 /// Parses a file's text, naming the line and column of the first thing wrong.
+/// serde_json says column 0 when the fault is the line break itself (it has counted the new line already): that is
+/// the end of the line before, as an editor shows it (found by the importers' fuzz tests).
 fn parse_json(file: &str, text: &str) -> Result<serde_json::Value, InputError> {
-    serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|e| {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str(text).map_err(|e| {
         let message = e.to_string();
         let at = format!(" at line {} column {}", e.line(), e.column());
+        let (line, column) = match (e.line(), e.column()) {
+            (l, 0) if l > 1 => (l - 1, text.lines().nth(l - 2).map_or(0, |s| s.chars().count()) + 1),
+            (l, c) => (l.max(1), c.max(1)),
+        };
         InputError::Syntax {
             file: file.to_owned(),
-            line: e.line() as u64,
-            column: e.column() as u64,
+            line: line as u64,
+            column: column as u64,
             message: message.strip_suffix(&at).unwrap_or(&message).to_owned(),
         }
     })

@@ -6,6 +6,9 @@ pub mod hsds;
 pub mod hsds_lenient;
 pub mod meeting_guide;
 
+#[cfg(test)]
+mod fuzz_tests;
+
 use std::fmt::Write as _;
 
 use crate::directory::ImportCounts;

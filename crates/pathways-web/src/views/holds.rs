@@ -29,7 +29,8 @@ pub struct HoldsLabels {
 }
 
 /// A treatment program's holds.
-pub const PROGRAM_HOLDS: HoldsLabels = HoldsLabels { heading: "programs-holds", admit: "programs-admit", path: "/holds" };
+pub const PROGRAM_HOLDS: HoldsLabels =
+    HoldsLabels { heading: "programs-holds", admit: "programs-admit", path: "/holds" };
 
 /// A recovery residence's holds.
 pub const RESIDENCE_HOLDS: HoldsLabels =

@@ -12,8 +12,8 @@ use crate::error::WebResult;
 use crate::extract::ProviderStaff;
 use crate::services;
 use crate::state::AppState;
-use crate::views::words::level_name;
 use crate::views::holds::HoldRow;
+use crate::views::words::level_name;
 use crate::views::{Chrome, render};
 
 pub struct ProgramCard {

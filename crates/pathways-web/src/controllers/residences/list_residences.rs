@@ -15,8 +15,8 @@ use crate::extract::ProviderStaff;
 use crate::i18n::Tr;
 use crate::services;
 use crate::state::AppState;
-use crate::views::housing::{ResidenceCard, card};
 use crate::views::holds::HoldRow;
+use crate::views::housing::{ResidenceCard, card};
 use crate::views::{Chrome, render};
 
 pub struct OperatorCard {

@@ -276,8 +276,14 @@ async fn a_recovery_residence_listed_as_a_service_carries_its_beds_and_what_a_pe
     assert_eq!(caps.len(), 1, "a house whose certificate lapsed is not offered: {caps:?}");
     assert_eq!((&caps[0]["available"], &caps[0]["maximum"]), (&2.into(), &8.into()), "a held bed is not available");
     let words = caps[0]["description"].as_str().expect("description");
-    for fact in ["Maple House", "NARR level II (monitored)", "women with children", "opioid use disorder", "$175 a week",
-        "Connecticut Alliance of Recovery Residences"] {
+    for fact in [
+        "Maple House",
+        "NARR level II (monitored)",
+        "women with children",
+        "opioid use disorder",
+        "$175 a week",
+        "Connecticut Alliance of Recovery Residences",
+    ] {
         assert!(words.contains(fact), "{fact} missing from {words}");
     }
 }
