@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command the README names: the Rust suite on SQLite, then (when PATHWAYS_TEST_POSTGRES_URL is set)
 # the same suite on PostgreSQL, then the browser tests against the built binary, then the JSON API against its
-# OpenAPI description (scripts/api_fuzz.sh, the same binary).
+# OpenAPI description (scripts/api_fuzz.sh, the same binary), then a short crash test (bench/crash.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,3 +27,10 @@ export PATHWAYS_BIN="${PATHWAYS_BIN:-$target_dir/debug/pathways}"
 
 echo "== API against its description (schemathesis, SQLite demo)"
 scripts/api_fuzz.sh
+
+echo "== Crash test, short (bench/crash.py: SIGKILL during writes; nothing acknowledged lost, audit chain intact)"
+crash_args=(--cycles 3 --writers 8)
+if [ -n "${PATHWAYS_TEST_POSTGRES_URL:-}" ]; then
+  crash_args+=(--postgres "$PATHWAYS_TEST_POSTGRES_URL")
+fi
+python3 bench/crash.py "${crash_args[@]}"
