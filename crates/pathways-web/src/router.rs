@@ -133,6 +133,8 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(housing::get_housing::get_housing))
         // Outcome reports (aggregates, suppressed)
         .routes(routes!(reports::get_people_served::get_people_served))
+        // Issue 17, the state view: the network's figures
+        .routes(routes!(reports::get_network_people_served::get_network_people_served))
         // The public directory: the finder's search, the Meeting Guide feed, Open Referral HSDS 3.0
         .routes(routes!(find::api_search::api_search))
         .routes(routes!(meetings::get_meetings_feed::get_meetings_feed))
@@ -233,6 +235,12 @@ pub fn router(state: AppState) -> Router {
         .route("/residences", get(crate::controllers::residences::list_residences))
         .route("/residences/{id}/report", post(crate::controllers::residences::report_beds))
         .route("/residence-holds/{id}/{action}", post(crate::controllers::residences::close_residence_hold))
+        // Issue 17, the state view: a state agency's network and its figures
+        .route("/network", get(crate::controllers::network::show_network))
+        .route("/network/confirm", post(crate::controllers::network::confirm_membership))
+        .route("/network/leave", post(crate::controllers::network::leave_network))
+        .route("/reports/network/people-served", get(crate::controllers::reports::show_network_people_served))
+        .route("/reports/network/people-served.csv", get(crate::controllers::reports::download_network_people_served))
         .route("/api/openapi.json", get(ops::get_openapi))
         .merge(json_api)
         .fallback(|| async { WebError::NotFound })

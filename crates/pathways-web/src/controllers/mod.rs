@@ -35,3 +35,5 @@ pub mod residences;
 pub mod staff;
 pub mod tokens;
 pub mod two_factor;
+// issue 17: the state view
+pub mod network;

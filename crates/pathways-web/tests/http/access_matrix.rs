@@ -494,6 +494,15 @@ fn matrix() -> Vec<Entry> {
         e(POST, "/persons/{id}/reset", Custom(resets_a_persons_password), 200),
         // A person removes one of their allies.
         e(POST, "/me/allies/{account}/remove", Portal, 303),
+        // Issue 17, the state view: a network's administrators (the matrix's organizations are not state
+        // agencies, so an unknown organization is a field error), and the network's figures, which only a state
+        // agency's reporters read (`routes::network` calls them as one).
+        e(GET, "/network", Page(&[Admin]), 200),
+        e(POST, "/network/confirm", Page(&[Admin]), 422).form(&[("org", "no-such-org")]),
+        e(POST, "/network/leave", Page(&[Admin]), 422).form(&[("org", "no-such-org")]),
+        e(GET, "/reports/network/people-served", Page(&[]), 200),
+        e(GET, "/reports/network/people-served.csv", Page(&[]), 200),
+        e(GET, "/api/v1/reports/network/people-served", Api(&[]), 200),
     ]
 }
 

@@ -4,8 +4,13 @@
 
 pub mod download_people_served;
 pub mod show_people_served;
+// issue 17: the state view
+pub mod download_network_people_served;
+pub mod show_network_people_served;
 
+pub use download_network_people_served::download_network_people_served;
 pub use download_people_served::download_people_served;
+pub use show_network_people_served::show_network_people_served;
 pub use show_people_served::show_people_served;
 
 use pathways_domain::outcomes::Cell;

@@ -16,6 +16,7 @@ mod hardening;
 mod housing;
 mod hsds;
 mod meetings;
+mod network;
 mod ops;
 mod pages;
 mod persons;
