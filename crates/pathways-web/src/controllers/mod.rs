@@ -37,3 +37,5 @@ pub mod tokens;
 pub mod two_factor;
 // issue 17: the state view
 pub mod network;
+// issue 17: perception of care
+pub mod perception;

@@ -159,6 +159,7 @@ pub async fn show_staff_home(
             links: vec![
                 link("/reports/people-served", t.get("report-people-served-title")),
                 link("/housing/figures", t.get("home-housing-figures")),
+                link("/reports/perception", t.get("report-perception-title")),
             ],
         });
     }
@@ -178,6 +179,13 @@ pub async fn show_staff_home(
             title: t.get("network-title"),
             lines: vec![t.get("home-network-detail")],
             links: network_links,
+        });
+    }
+    if pathways_domain::outcomes::perception::may_issue_codes(&caller.principal) {
+        work.push(WorkCard {
+            title: t.get("home-survey-codes"),
+            lines: vec![t.get("survey-private")],
+            links: vec![link("/perception/codes", t.get("survey-code-make"))],
         });
     }
     if may_edit_directory(&caller.principal) {

@@ -19,6 +19,7 @@ mod meetings;
 mod network;
 mod ops;
 mod pages;
+mod perception;
 mod persons;
 mod plans;
 mod recovery;

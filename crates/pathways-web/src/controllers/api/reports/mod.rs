@@ -3,3 +3,4 @@
 pub mod get_people_served;
 // issue 17: the state view
 pub mod get_network_people_served;
+pub mod get_perception;
