@@ -495,15 +495,15 @@ mod tests {
     #[test]
     fn a_response_needs_an_answer_and_valid_choices() {
         let none = |_: &str| None;
-        assert_eq!(Response::parse(none, "  ").unwrap_err(), vec![FieldError::new("respect", "required")]);
+        assert_eq!(Response::parse(none, "  ").expect_err("nothing answered"), vec![FieldError::new("respect", "required")]);
         let r = Response::parse(|id: &str| (id == "crisis").then(|| "4".to_owned()), "").expect("one answer");
         assert_eq!(r.answers, [None, None, None, Some(4), None]);
         assert_eq!(r.encode(), "---4-");
         assert_eq!(decode(&r.encode()), r.answers);
-        let bad = Response::parse(|_: &str| Some("6".to_owned()), "").unwrap_err();
+        let bad = Response::parse(|_: &str| Some("6".to_owned()), "").expect_err("off the scale");
         assert_eq!(bad.len(), 5);
         let long = "a".repeat(COMMENT_MAX_CHARS + 1);
-        assert_eq!(Response::parse(none, &long).unwrap_err(), vec![FieldError::new("comment", "too-long")]);
+        assert_eq!(Response::parse(none, &long).expect_err("too long"), vec![FieldError::new("comment", "too-long")]);
         assert!(Response::parse(none, "Only a comment").is_ok());
         assert!(agrees(4) && agrees(5) && !agrees(3));
     }
