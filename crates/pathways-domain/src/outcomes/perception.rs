@@ -495,7 +495,10 @@ mod tests {
     #[test]
     fn a_response_needs_an_answer_and_valid_choices() {
         let none = |_: &str| None;
-        assert_eq!(Response::parse(none, "  ").expect_err("nothing answered"), vec![FieldError::new("respect", "required")]);
+        assert_eq!(
+            Response::parse(none, "  ").expect_err("nothing answered"),
+            vec![FieldError::new("respect", "required")]
+        );
         let r = Response::parse(|id: &str| (id == "crisis").then(|| "4".to_owned()), "").expect("one answer");
         assert_eq!(r.answers, [None, None, None, Some(4), None]);
         assert_eq!(r.encode(), "---4-");
