@@ -19,6 +19,7 @@ pub mod directory;
 pub mod generate;
 mod housing;
 mod recovery;
+mod state;
 
 pub const DEMO_DOMAIN: &str = "demo.pathways.test";
 
@@ -137,6 +138,12 @@ pub async fn seed(store: &Store, config: &Config) -> anyhow::Result<()> {
     let (meetings, programs) = directory::seed(store, &config.deployment).await?;
     let beds = capacity::seed(store, OrgId::from_uuid(demo.id)).await?;
     let residences = housing::seed(store, OrgId::from_uuid(demo.id)).await?;
+    state::seed(
+        store,
+        &[(OrgId::from_uuid(demo.id), "North Central"), (OrgId::from_uuid(other.id), "South Central")],
+        &hash,
+    )
+    .await?;
     if let Some(listing) = link_a_provider(store, OrgId::from_uuid(other.id)).await? {
         eprintln!("Demo referrals: \"{listing}\" in the directory is on Pathways as {}.", other.name);
     }
@@ -154,6 +161,7 @@ pub async fn seed(store: &Store, config: &Config) -> anyhow::Result<()> {
         eprintln!("  {}@{DEMO_DOMAIN}", role.as_str());
     }
     eprintln!("  {} (a person in recovery, in their own portal)", recovery::PERSON_USERNAME);
+    eprintln!("  {} (the demo state agency's administrator: /reports/network/people-served)", state::state_email());
     eprintln!(
         "Roles listed in two_factor_required_roles (admin, supervisor and clinician unless configured) set up an \
          authenticator app at their first sign-in, as in production."

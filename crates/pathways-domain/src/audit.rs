@@ -140,10 +140,19 @@ pub enum AuditAction {
     ResidenceHoldCreate,
     /// A residence hold closed: admitted, released, or expired.
     ResidenceHoldClose,
+    /// Issue 17, the state view: one side of a state network membership asked or confirmed (the detail names
+    /// the side and the other organization).
+    NetworkConfirm,
+    /// A state network membership ended (or a request withdrawn) by either side.
+    NetworkLeave,
+    /// Issue 17, perception of care: a one-time survey code made by staff (never the code itself).
+    PerceptionCodeIssue,
+    /// A perception-of-care survey answered (portal or tablet; no person named).
+    PerceptionSubmit,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 77] = [
+    pub const ALL: [AuditAction; 81] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -221,6 +230,10 @@ impl AuditAction {
         AuditAction::ResidenceReport,
         AuditAction::ResidenceHoldCreate,
         AuditAction::ResidenceHoldClose,
+        AuditAction::NetworkConfirm,
+        AuditAction::NetworkLeave,
+        AuditAction::PerceptionCodeIssue,
+        AuditAction::PerceptionSubmit,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -302,6 +315,10 @@ impl AuditAction {
             AuditAction::ResidenceReport => "residence_report",
             AuditAction::ResidenceHoldCreate => "residence_hold_create",
             AuditAction::ResidenceHoldClose => "residence_hold_close",
+            AuditAction::NetworkConfirm => "network_confirm",
+            AuditAction::NetworkLeave => "network_leave",
+            AuditAction::PerceptionCodeIssue => "perception_code_issue",
+            AuditAction::PerceptionSubmit => "perception_submit",
         }
     }
 }

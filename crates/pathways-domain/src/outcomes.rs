@@ -4,6 +4,8 @@
 
 pub mod episode;
 pub mod follow_up;
+pub mod network;
+pub mod perception;
 pub mod period;
 pub mod schedule;
 pub mod served;

@@ -13,6 +13,7 @@ pub async fn create(db: &impl ConnectionTrait, slug: &Slug, name: &str, kind: Or
         slug: Set(slug.as_str().to_owned()),
         name: Set(name.to_owned()),
         kind: Set(kind.as_str().to_owned()),
+        region: Set(None),
         created_at: Set(now()),
     }
     .insert(db)

@@ -74,6 +74,12 @@ fn portal_routes() -> Router<AppState> {
         .route("/allies", get(allies::show_allies).post(allies::invite_ally))
         .route("/allies/{account}/remove", post(allies::remove_ally))
         .route("/record", get(record::show_record))
+        // Issue 17: the perception-of-care survey in the person's portal
+        .route(
+            "/survey",
+            get(crate::controllers::perception::show_portal_survey)
+                .post(crate::controllers::perception::submit_portal_survey),
+        )
         .layer(Extension(Door::Portal))
 }
 
@@ -134,6 +140,10 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(housing::get_housing::get_housing))
         // Outcome reports (aggregates, suppressed)
         .routes(routes!(reports::get_people_served::get_people_served))
+        // Issue 17, the state view: the network's figures
+        .routes(routes!(reports::get_network_people_served::get_network_people_served))
+        // Issue 17, perception of care: the report's figures
+        .routes(routes!(reports::get_perception::get_perception))
         // The public directory: the finder's search, the Meeting Guide feed, Open Referral HSDS 3.0
         .routes(routes!(find::api_search::api_search))
         .routes(routes!(meetings::get_meetings_feed::get_meetings_feed))
@@ -234,6 +244,24 @@ pub fn router(state: AppState) -> Router {
         .route("/residences", get(crate::controllers::residences::list_residences))
         .route("/residences/{id}/report", post(crate::controllers::residences::report_beds))
         .route("/residence-holds/{id}/{action}", post(crate::controllers::residences::close_residence_hold))
+        // Issue 17, the state view: a state agency's network and its figures
+        .route("/network", get(crate::controllers::network::show_network))
+        .route("/network/confirm", post(crate::controllers::network::confirm_membership))
+        .route("/network/leave", post(crate::controllers::network::leave_network))
+        .route("/reports/network/people-served", get(crate::controllers::reports::show_network_people_served))
+        .route("/reports/network/people-served.csv", get(crate::controllers::reports::download_network_people_served))
+        // Issue 17, perception of care: codes for a shared tablet, the survey on it, the report
+        .route(
+            "/perception/codes",
+            get(crate::controllers::perception::show_codes).post(crate::controllers::perception::create_code),
+        )
+        .route(
+            "/survey",
+            get(crate::controllers::perception::show_code_form).post(crate::controllers::perception::open_survey),
+        )
+        .route("/survey/answers", post(crate::controllers::perception::submit_survey))
+        .route("/reports/perception", get(crate::controllers::reports::show_perception))
+        .route("/reports/perception.csv", get(crate::controllers::reports::download_perception))
         .route("/api/openapi.json", get(ops::get_openapi))
         .merge(json_api)
         .fallback(|| async { WebError::NotFound })

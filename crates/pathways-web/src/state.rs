@@ -27,6 +27,8 @@ pub struct AppState {
     pub meetings_feed: Arc<tokio::sync::Mutex<Option<(i64, axum::body::Bytes)>>>,
     /// The SMTP relay reset links are mailed through, when `[smtp]` is configured.
     pub mailer: Option<Arc<crate::mail::Mailer>>,
+    /// Issue 17: tries of the perception survey's one-time codes per client address.
+    pub survey_code_limit: Arc<crate::ratelimit::RateLimit>,
 }
 
 impl AppState {
@@ -44,6 +46,7 @@ impl AppState {
             finder: Arc::new(crate::finder::Finder::new(config.deployment.time_zone)),
             corrections_limit: Arc::new(crate::ratelimit::RateLimit::new(5, std::time::Duration::from_secs(600))),
             meetings_feed: Arc::default(),
+            survey_code_limit: Arc::new(crate::ratelimit::RateLimit::new(20, std::time::Duration::from_secs(600))),
             store,
             config: Arc::new(config),
             sessions,

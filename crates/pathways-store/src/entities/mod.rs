@@ -48,3 +48,7 @@ pub mod session;
 pub mod transport_request;
 pub mod treatment_program;
 pub mod two_factor;
+// issue 17: the state view and the perception-of-care survey (m0025)
+pub mod network_membership;
+pub mod perception_code;
+pub mod perception_response;

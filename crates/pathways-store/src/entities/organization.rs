@@ -10,6 +10,8 @@ pub struct Model {
     pub name: String,
     /// `pathways_domain::org::OrgKind` as text.
     pub kind: String,
+    /// The region or county the organization is recorded in (m0025), for the state's tables.
+    pub region: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

@@ -35,3 +35,7 @@ pub mod residences;
 pub mod staff;
 pub mod tokens;
 pub mod two_factor;
+// issue 17: the state view
+pub mod network;
+// issue 17: perception of care
+pub mod perception;

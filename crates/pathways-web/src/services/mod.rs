@@ -33,3 +33,7 @@ pub mod staff;
 pub mod summary;
 pub mod tokens;
 pub mod two_factor;
+// issue 17: the state view
+pub mod network;
+// issue 17: perception of care
+pub mod perception;

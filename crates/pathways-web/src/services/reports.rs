@@ -92,3 +92,94 @@ pub async fn people_served(
         year: suppress(&[vec![y.new, y.continuing]]),
     })
 }
+
+// --- issue 17: the state view (a state agency's network) ---
+
+/// People served by a state agency's network in one fiscal year: each organization and each region per quarter,
+/// and the network's trend by quarter (new, continuing). Three tables, each suppressed as one table; no
+/// person-level row.
+pub struct NetworkPeopleServed {
+    pub fiscal_year: FiscalYear,
+    pub quarters: [Quarter; 4],
+    /// The network's organizations (both sides confirmed), by name: the rows of `by_org`.
+    pub orgs: Vec<String>,
+    /// Rows: organizations; columns: quarters; each cell the persons the organization served in the quarter.
+    /// Column totals: the network's persons per quarter.
+    pub by_org: SuppressedTable,
+    /// The regions as recorded (`None`: not recorded, last): the rows of `by_region`.
+    pub regions: Vec<Option<String>>,
+    /// Rows: regions; columns: quarters.
+    pub by_region: SuppressedTable,
+    /// Rows: quarters; columns: new, continuing; row totals: the network's persons in the quarter.
+    pub trend: SuppressedTable,
+}
+
+/// The people-served figures of the caller's state agency's network. State agencies' administrators, supervisors
+/// and analysts (`may_read_network_reports`); anyone else 403, audited. An organization counts only while both
+/// sides confirm its membership.
+pub async fn network_people_served(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    fiscal_year: FiscalYear,
+) -> WebResult<NetworkPeopleServed> {
+    use pathways_domain::outcomes::network::may_read_network_reports;
+    let kind = crate::services::network::org_kind(state, caller.org).await?;
+    if !may_read_network_reports(&caller.principal, kind) {
+        let entry =
+            AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied).detail("network_people_served".to_owned());
+        audit_read(state, ctx, entry).await?;
+        return Err(WebError::Forbidden);
+    }
+    let members = pathways_store::network::members(state.store.reader(), caller.org).await?;
+    let ids: Vec<_> = members.iter().map(|m| m.id).collect();
+    let spans = if ids.is_empty() {
+        Vec::new()
+    } else {
+        outcomes::episodes_between(state.store.reader(), &ids, fiscal_year.first_day(), fiscal_year.end()).await?
+    };
+    let quarters = fiscal_year.quarters();
+    let count = |keep: &dyn Fn(&outcomes::EpisodeSpan) -> bool, q: &Quarter| -> Served {
+        served(
+            spans.iter().filter(|e| keep(e)).map(|e| (e.person, e.started_on, e.last_service_on)),
+            q.first_day(),
+            q.end(),
+        )
+    };
+    let by_org: Vec<Vec<u64>> =
+        members.iter().map(|m| quarters.iter().map(|q| count(&|e| e.org == m.id, q).total()).collect()).collect();
+    let mut regions: Vec<Option<String>> = members.iter().map(|m| m.region.clone()).collect();
+    regions.sort_by(|a, b| match (a, b) {
+        (Some(a), Some(b)) => a.cmp(b),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    regions.dedup();
+    let by_region: Vec<Vec<u64>> = regions
+        .iter()
+        .map(|r| {
+            let in_region: Vec<_> = members.iter().filter(|m| &m.region == r).map(|m| m.id).collect();
+            quarters.iter().map(|q| count(&|e| in_region.contains(&e.org), q).total()).collect()
+        })
+        .collect();
+    let trend: Vec<Vec<u64>> = quarters
+        .iter()
+        .map(|q| {
+            let s = count(&|_| true, q);
+            vec![s.new, s.continuing]
+        })
+        .collect();
+    let entry = AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success)
+        .detail(format!("network_people_served FY{}", fiscal_year.year));
+    audit_read(state, ctx, entry).await?;
+    Ok(NetworkPeopleServed {
+        fiscal_year,
+        quarters,
+        orgs: members.into_iter().map(|m| m.name).collect(),
+        by_org: suppress(&by_org),
+        regions,
+        by_region: suppress(&by_region),
+        trend: suppress(&trend),
+    })
+}

@@ -150,6 +150,10 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-account-enabled"),
         crate::key!("flash-ally-removed"),
         crate::key!("residences-reported"),
+        // Issue 17: the state view
+        crate::key!("network-asked"),
+        crate::key!("network-joined"),
+        crate::key!("network-left"),
     ]
     .into_iter()
     .find(|k| *k == value)

@@ -496,6 +496,27 @@ fn matrix() -> Vec<Entry> {
         e(POST, "/persons/{id}/reset", Custom(resets_a_persons_password), 200),
         // A person removes one of their allies.
         e(POST, "/me/allies/{account}/remove", Portal, 303),
+        // Issue 17, the state view: a network's administrators (the matrix's organizations are not state
+        // agencies, so an unknown organization is a field error), and the network's figures, which only a state
+        // agency's reporters read (`routes::network` calls them as one).
+        e(GET, "/network", Page(&[Admin]), 200),
+        e(POST, "/network/confirm", Page(&[Admin]), 422).form(&[("org", "no-such-org")]),
+        e(POST, "/network/leave", Page(&[Admin]), 422).form(&[("org", "no-such-org")]),
+        e(GET, "/reports/network/people-served", Page(&[]), 200),
+        e(GET, "/reports/network/people-served.csv", Page(&[]), 200),
+        e(GET, "/api/v1/reports/network/people-served", Api(&[]), 200),
+        // Issue 17, perception of care: staff who work with persons make tablet codes; the tablet's pages are
+        // open (a wrong code is a field error); the person's own survey; the report is the reporters'.
+        e(GET, "/perception/codes", Page(WITH_PERSONS), 200),
+        e(POST, "/perception/codes", Page(WITH_PERSONS), 200),
+        e(GET, "/survey", Open, 200),
+        e(POST, "/survey", Open, 422).form(&[("code", "NOPE-NOPE")]),
+        e(POST, "/survey/answers", Open, 422).form(&[("code", "NOPE-NOPE"), ("respect", "5")]),
+        e(GET, "/me/survey", Portal, 200),
+        e(POST, "/me/survey", Portal, 200).form(&[("respect", "4"), ("comment", "Good help")]),
+        e(GET, "/reports/perception", Page(REPORTERS), 200),
+        e(GET, "/reports/perception.csv", Page(REPORTERS), 200),
+        e(GET, "/api/v1/reports/perception", Api(REPORTERS), 200),
     ]
 }
 

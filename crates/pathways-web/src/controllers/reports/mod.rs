@@ -4,9 +4,19 @@
 
 pub mod download_people_served;
 pub mod show_people_served;
+// issue 17: the state view
+pub mod download_network_people_served;
+pub mod show_network_people_served;
+// issue 17: perception of care
+pub mod download_perception;
+pub mod show_perception;
 
+pub use download_network_people_served::download_network_people_served;
 pub use download_people_served::download_people_served;
+pub use download_perception::download_perception;
+pub use show_network_people_served::show_network_people_served;
 pub use show_people_served::show_people_served;
+pub use show_perception::show_perception;
 
 use pathways_domain::outcomes::Cell;
 use serde::Deserialize;

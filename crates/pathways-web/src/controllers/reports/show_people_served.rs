@@ -4,11 +4,12 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Html;
-use pathways_domain::outcomes::Cell;
+use pathways_domain::outcomes::{Cell, Quarter, SuppressedTable};
 
 use super::{YearQuery, cell_text};
 use crate::error::WebResult;
 use crate::extract::SignedIn;
+use crate::i18n::Tr;
 use crate::services;
 use crate::state::AppState;
 use crate::views::{Chrome, render};
@@ -46,22 +47,16 @@ const CHART_HEIGHT: u32 = 160;
 const BAR_WIDTH: u32 = 80;
 const BAR_GAP: u32 = 60;
 
-pub async fn show_people_served(
-    State(state): State<AppState>,
-    SignedIn { ctx, caller }: SignedIn,
-    Query(q): Query<YearQuery>,
-) -> WebResult<Html<String>> {
-    let fy = services::reports::fiscal_year(&state, q.year.as_deref())?;
-    let report = services::reports::people_served(&state, &ctx, &caller, fy).await?;
-    let t = ctx.t();
-    let max = report.by_quarter.row_totals.iter().filter_map(|c| c.shown()).max().unwrap_or(0).max(1);
-    let rows = report
-        .quarters
+/// The quarters' lines and bars from a table whose rows are the quarters and columns new and continuing (its row
+/// totals the quarter's persons). Shared with the state's network page.
+pub fn rows(t: &Tr, quarters: &[Quarter; 4], table: &SuppressedTable) -> Vec<Row> {
+    let max = table.row_totals.iter().filter_map(|c| c.shown()).max().unwrap_or(0).max(1);
+    quarters
         .iter()
         .enumerate()
         .map(|(i, q)| {
-            let cells = &report.by_quarter.cells[i];
-            let total = report.by_quarter.row_totals[i];
+            let cells = &table.cells[i];
+            let total = table.row_totals[i];
             let x = BAR_GAP / 2 + (i as u32) * (BAR_WIDTH + BAR_GAP);
             let bar = total.shown().map(|n| {
                 let h = ((n as f64 / max as f64) * f64::from(CHART_HEIGHT)).round() as u32;
@@ -70,18 +65,29 @@ pub async fn show_people_served(
             Row {
                 label: t.args("report-quarter", &[("n", q.quarter.to_string())]),
                 dates: format!("{} – {}", q.first_day(), q.end().pred_opt().unwrap_or(q.end())),
-                new: cell_text(&t, cells[0]),
-                continuing: cell_text(&t, cells[1]),
-                total: cell_text(&t, total),
+                new: cell_text(t, cells[0]),
+                continuing: cell_text(t, cells[1]),
+                total: cell_text(t, total),
                 bar,
                 bar_label: match total {
                     Cell::Shown(n) => n.to_string(),
-                    other => cell_text(&t, other),
+                    other => cell_text(t, other),
                 },
                 label_x: x + BAR_WIDTH / 2,
             }
         })
-        .collect();
+        .collect()
+}
+
+pub async fn show_people_served(
+    State(state): State<AppState>,
+    SignedIn { ctx, caller }: SignedIn,
+    Query(q): Query<YearQuery>,
+) -> WebResult<Html<String>> {
+    let fy = services::reports::fiscal_year(&state, q.year.as_deref())?;
+    let report = services::reports::people_served(&state, &ctx, &caller, fy).await?;
+    let t = ctx.t();
+    let rows = rows(&t, &report.quarters, &report.by_quarter);
     let year = &report.year;
     let heading = t.get("report-people-served-title");
     render(&PeopleServedPage {

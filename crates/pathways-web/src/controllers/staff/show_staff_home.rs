@@ -159,7 +159,33 @@ pub async fn show_staff_home(
             links: vec![
                 link("/reports/people-served", t.get("report-people-served-title")),
                 link("/housing/figures", t.get("home-housing-figures")),
+                link("/reports/perception", t.get("report-perception-title")),
             ],
+        });
+    }
+    // Issue 17, the state view: a state agency's reporters see their network's figures; every administrator
+    // manages their organization's network memberships.
+    let kind = services::network::org_kind(&state, caller.org).await?;
+    let network_reader = pathways_domain::outcomes::network::may_read_network_reports(&caller.principal, kind);
+    let mut network_links = Vec::new();
+    if network_reader {
+        network_links.push(link("/reports/network/people-served", t.get("report-network-title")));
+    }
+    if pathways_domain::outcomes::network::may_manage_network(&caller.principal) {
+        network_links.push(link("/network", t.get("network-title")));
+    }
+    if !network_links.is_empty() {
+        work.push(WorkCard {
+            title: t.get("network-title"),
+            lines: vec![t.get("home-network-detail")],
+            links: network_links,
+        });
+    }
+    if pathways_domain::outcomes::perception::may_issue_codes(&caller.principal) {
+        work.push(WorkCard {
+            title: t.get("home-survey-codes"),
+            lines: vec![t.get("survey-private")],
+            links: vec![link("/perception/codes", t.get("survey-code-make"))],
         });
     }
     if may_edit_directory(&caller.principal) {

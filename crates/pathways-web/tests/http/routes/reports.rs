@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::util::TestApp;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("a date")
 }
 
@@ -66,7 +66,7 @@ async fn services_start_and_extend_episodes_and_coming_back_after_a_closeout_sta
 }
 
 /// `n` persons of `org`, each with one episode from `start` to `last`.
-async fn episodes(app: &TestApp, org: OrgId, n: usize, start: NaiveDate, last: NaiveDate) {
+pub(crate) async fn episodes(app: &TestApp, org: OrgId, n: usize, start: NaiveDate, last: NaiveDate) {
     for i in 0..n {
         let p = app.person(org, &format!("Served {i}"), None).await;
         let now = chrono::Utc::now();
