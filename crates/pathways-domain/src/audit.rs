@@ -140,10 +140,18 @@ pub enum AuditAction {
     ResidenceHoldCreate,
     /// A residence hold closed: admitted, released, or expired.
     ResidenceHoldClose,
+    /// A person's outcome interviews read (issue 17).
+    OutcomeInterviewRead,
+    /// An outcome interview started, saved part way, completed, or recorded as administrative (issue 17).
+    OutcomeInterviewSave,
+    /// A person's episode of care closed out (issue 17).
+    EpisodeClose,
+    /// An outcome instrument's version loaded (`pathways instrument load`, issue 17).
+    InstrumentLoad,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 77] = [
+    pub const ALL: [AuditAction; 81] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -221,6 +229,10 @@ impl AuditAction {
         AuditAction::ResidenceReport,
         AuditAction::ResidenceHoldCreate,
         AuditAction::ResidenceHoldClose,
+        AuditAction::OutcomeInterviewRead,
+        AuditAction::OutcomeInterviewSave,
+        AuditAction::EpisodeClose,
+        AuditAction::InstrumentLoad,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -302,6 +314,10 @@ impl AuditAction {
             AuditAction::ResidenceReport => "residence_report",
             AuditAction::ResidenceHoldCreate => "residence_hold_create",
             AuditAction::ResidenceHoldClose => "residence_hold_close",
+            AuditAction::OutcomeInterviewRead => "outcome_interview_read",
+            AuditAction::OutcomeInterviewSave => "outcome_interview_save",
+            AuditAction::EpisodeClose => "episode_close",
+            AuditAction::InstrumentLoad => "instrument_load",
         }
     }
 }
