@@ -271,3 +271,46 @@ pub async fn for_reports(db: &impl ConnectionTrait, orgs: &[OrgId], to: NaiveDat
         })
         .collect())
 }
+
+/// Of `persons` (id, organization), those whose latest episode has an outcome-interview window open on
+/// `today_of(organization)` that is not settled: the outreach queue's `interview_due` rule reads it. Two queries
+/// per 500 persons (their episodes, then those episodes' interviews).
+pub async fn due_today(
+    db: &impl ConnectionTrait,
+    persons: &[(Uuid, Uuid)],
+    today_of: impl Fn(Uuid) -> NaiveDate,
+) -> Result<std::collections::HashSet<Uuid>> {
+    let mut due = std::collections::HashSet::new();
+    for chunk in persons.chunks(500) {
+        let ids: Vec<Uuid> = chunk.iter().map(|(p, _)| *p).collect();
+        let org_of: std::collections::HashMap<Uuid, Uuid> = chunk.iter().copied().collect();
+        let mut latest: std::collections::HashMap<Uuid, episode::Model> = Default::default();
+        for e in episode::Entity::find().filter(episode::Column::PersonId.is_in(ids)).all(db).await? {
+            if org_of.get(&e.person_id) != Some(&e.org_id) {
+                continue;
+            }
+            let newer = latest.get(&e.person_id).is_none_or(|l| (e.started_on, e.id) > (l.started_on, l.id));
+            if newer {
+                latest.insert(e.person_id, e);
+            }
+        }
+        let episode_ids: Vec<Uuid> = latest.values().map(|e| e.id).collect();
+        let mut rows: std::collections::HashMap<Uuid, Vec<outcome_interview::Model>> = Default::default();
+        if !episode_ids.is_empty() {
+            for r in outcome_interview::Entity::find()
+                .filter(outcome_interview::Column::EpisodeId.is_in(episode_ids))
+                .all(db)
+                .await?
+            {
+                rows.entry(r.episode_id).or_default().push(r);
+            }
+        }
+        for (person, e) in &latest {
+            let state = state_of(e, rows.get(&e.id).map(Vec::as_slice).unwrap_or_default());
+            if pathways_domain::outcomes::interview::open_on(&state, today_of(e.org_id)).is_some() {
+                due.insert(*person);
+            }
+        }
+    }
+    Ok(due)
+}
