@@ -4,8 +4,15 @@
 
 pub mod download_people_served;
 pub mod show_people_served;
+// Follow-up rate and outcome change (issue 17)
+pub mod download_follow_up;
+pub mod show_follow_up;
+pub mod show_outcome_change;
 
+pub use download_follow_up::download_follow_up;
 pub use download_people_served::download_people_served;
+pub use show_follow_up::show_follow_up;
+pub use show_outcome_change::show_outcome_change;
 pub use show_people_served::show_people_served;
 
 use pathways_domain::outcomes::Cell;

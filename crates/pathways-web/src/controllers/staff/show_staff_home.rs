@@ -159,6 +159,8 @@ pub async fn show_staff_home(
             links: vec![
                 link("/reports/people-served", t.get("report-people-served-title")),
                 link("/housing/figures", t.get("home-housing-figures")),
+                link("/reports/follow-up", t.get("report-follow-up-title")),
+                link("/reports/outcome-change", t.get("report-outcome-change-title")),
             ],
         });
     }
