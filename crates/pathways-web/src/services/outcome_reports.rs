@@ -166,9 +166,8 @@ pub async fn outcome_change(state: &AppState, ctx: &Ctx, caller: &Caller, fy: Fi
     let mut instruments: HashMap<(String, String), Instrument> = HashMap::new();
     for r in episodes.iter().flat_map(|e| e.interviews.iter()) {
         let key = (r.instrument_id.clone(), r.instrument_version.clone());
-        if !instruments.contains_key(&key) {
-            let i = interviews::instrument_of(state, &key.0, &key.1).await?;
-            instruments.insert(key, i);
+        if let std::collections::hash_map::Entry::Vacant(slot) = instruments.entry(key) {
+            slot.insert(interviews::instrument_of(state, &r.instrument_id, &r.instrument_version).await?);
         }
     }
     let mut pairs: BTreeMap<String, Vec<(bool, bool)>> = BTreeMap::new();

@@ -78,7 +78,7 @@ pub async fn show_follow_up(
         .map(|(i, r)| row(i, r.coach.clone().unwrap_or_else(|| t.get("report-no-coach")), r))
         .collect();
     rows.push(row(rows.len(), t.get("report-organization"), &report.total));
-    Ok(render(&FollowUpPage {
+    render(&FollowUpPage {
         heading: t.get("report-follow-up-title"),
         year: fy.year,
         height: 40 + 30 * rows.len() as u32,
@@ -88,5 +88,5 @@ pub async fn show_follow_up(
         previous: format!("/reports/follow-up?year={}", fy.year - 1),
         next: format!("/reports/follow-up?year={}", fy.year + 1),
         chrome: Chrome::new(&ctx, &state, t.get("report-follow-up-title")),
-    })?)
+    })
 }

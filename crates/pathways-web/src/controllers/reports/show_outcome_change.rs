@@ -63,7 +63,7 @@ pub async fn show_outcome_change(
         },
         None => t.get("report-rate-none"),
     };
-    Ok(render(&OutcomeChangePage {
+    render(&OutcomeChangePage {
         heading: t.get("report-outcome-change-title"),
         year: fy.year,
         paired: cell_text(&t, r.paired),
@@ -73,5 +73,5 @@ pub async fn show_outcome_change(
         previous: format!("/reports/outcome-change?year={}", fy.year - 1),
         next: format!("/reports/outcome-change?year={}", fy.year + 1),
         chrome: Chrome::new(&ctx, &state, t.get("report-outcome-change-title")),
-    })?)
+    })
 }
