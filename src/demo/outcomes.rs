@@ -21,15 +21,15 @@ const LAST: [&str; 3] = ["Rivers", "Stone", "Vale"];
 
 fn answers(i: usize, later: bool) -> Value {
     // At six months more people report no use, stable housing, work and support, and higher BARC-10 answers.
-    let better = later && i % 5 != 0;
+    let better = later && !i.is_multiple_of(5);
     let barc = if better { 4 + (i % 3) as i64 } else { 3 + (i % 2) as i64 };
     json!({
         "days_alcohol_30": if better { 0 } else { (i % 7) as i64 + 1 },
-        "days_drugs_30": if better || i % 2 == 0 { 0 } else { 4 },
-        "housing_status": if better || i % 3 == 0 { "stable" } else { "temporary" },
+        "days_drugs_30": if better || i.is_multiple_of(2) { 0 } else { 4 },
+        "housing_status": if better || i.is_multiple_of(3) { "stable" } else { "temporary" },
         "housing_type": if better { "own_or_rent" } else { "family_or_friends" },
-        "work_or_school": if better && i % 4 != 0 { "working_part_time" } else { "looking" },
-        "arrests_30": if later || i % 6 != 0 { 0 } else { 1 },
+        "work_or_school": if better && !i.is_multiple_of(4) { "working_part_time" } else { "looking" },
+        "arrests_30": if later || !i.is_multiple_of(6) { 0 } else { 1 },
         "self_rated_health": if better { "good" } else { "fair" },
         "recovery_supporters": if better { 3 } else { (i % 2) as i64 },
         "mutual_help_days_30": if better { 8 } else { 1 },
