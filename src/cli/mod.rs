@@ -15,6 +15,7 @@ mod backup;
 mod demo;
 mod import;
 mod import_hsds;
+mod instrument;
 mod maintenance;
 mod org;
 mod progress;
@@ -76,6 +77,11 @@ enum Command {
     Demo {
         #[command(subcommand)]
         command: DemoCommand,
+    },
+    /// Outcome instruments (issue 17): interviews kept as versioned TOML files (docs/OUTCOMES.md).
+    Instrument {
+        #[command(subcommand)]
+        command: InstrumentCommand,
     },
     /// The outreach rules (check-ups, linkage, re-engagement).
     Outreach {
@@ -250,6 +256,15 @@ enum TokenCommand {
 }
 
 #[derive(Subcommand)]
+enum InstrumentCommand {
+    /// Check an instrument file and store its version. Every problem is printed with its line and field, and
+    /// nothing is stored; a version already loaded with other text is refused (give it a new version).
+    Load { file: PathBuf },
+    /// Check an instrument file without storing it.
+    Check { file: PathBuf },
+}
+
+#[derive(Subcommand)]
 enum OutreachCommand {
     /// Evaluate the rules now: every person (`--full`, what the hourly job does) or only those whose records
     /// changed since they were last evaluated (the default). Prints what the pass did and how long it took.
@@ -331,6 +346,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import { command } => import::import(config, command).await,
         Command::Export { command: ExportCommand::Hsds { dir } } => import::export_hsds(config, &dir).await,
         Command::Outreach { command } => maintenance::outreach(config, command).await,
+        Command::Instrument { command } => instrument::instrument(config, command).await,
         Command::Audit { command } => maintenance::audit(config, command).await,
         Command::Backup { to } => backup::backup(config, &to).await,
         Command::Restore { from } => backup::restore(config, &from).await,

@@ -18,6 +18,7 @@ mod capacity;
 pub mod directory;
 pub mod generate;
 mod housing;
+mod outcomes;
 mod recovery;
 mod state;
 
@@ -144,10 +145,17 @@ pub async fn seed(store: &Store, config: &Config) -> anyhow::Result<()> {
         &hash,
     )
     .await?;
+    let outcome_persons = match coach {
+        Some(c) => outcomes::seed(store, OrgId::from_uuid(demo.id), c, chrono::Utc::now().date_naive()).await?,
+        None => 0,
+    };
     if let Some(listing) = link_a_provider(store, OrgId::from_uuid(other.id)).await? {
         eprintln!("Demo referrals: \"{listing}\" in the directory is on Pathways as {}.", other.name);
     }
     eprintln!("Demo treatment capacity: {beds} programs with beds (fictional), a few beds held for calls in flight.");
+    eprintln!(
+        "Demo outcome interviews: {outcome_persons} persons with baselines and 6-month reassessments (/reports/follow-up)."
+    );
     eprintln!(
         "Demo recovery housing: {residences} residences (fictional) at /housing; one report stale, one certificate expired."
     );

@@ -149,10 +149,18 @@ pub enum AuditAction {
     PerceptionCodeIssue,
     /// A perception-of-care survey answered (portal or tablet; no person named).
     PerceptionSubmit,
+    /// A person's outcome interviews read (issue 17).
+    OutcomeInterviewRead,
+    /// An outcome interview started, saved part way, completed, or recorded as administrative (issue 17).
+    OutcomeInterviewSave,
+    /// A person's episode of care closed out (issue 17).
+    EpisodeClose,
+    /// An outcome instrument's version loaded (`pathways instrument load`, issue 17).
+    InstrumentLoad,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 81] = [
+    pub const ALL: [AuditAction; 85] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -234,6 +242,10 @@ impl AuditAction {
         AuditAction::NetworkLeave,
         AuditAction::PerceptionCodeIssue,
         AuditAction::PerceptionSubmit,
+        AuditAction::OutcomeInterviewRead,
+        AuditAction::OutcomeInterviewSave,
+        AuditAction::EpisodeClose,
+        AuditAction::InstrumentLoad,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -319,6 +331,10 @@ impl AuditAction {
             AuditAction::NetworkLeave => "network_leave",
             AuditAction::PerceptionCodeIssue => "perception_code_issue",
             AuditAction::PerceptionSubmit => "perception_submit",
+            AuditAction::OutcomeInterviewRead => "outcome_interview_read",
+            AuditAction::OutcomeInterviewSave => "outcome_interview_save",
+            AuditAction::EpisodeClose => "episode_close",
+            AuditAction::InstrumentLoad => "instrument_load",
         }
     }
 }

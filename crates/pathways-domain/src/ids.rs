@@ -174,3 +174,8 @@ typed_id!(
     /// An API token (its row, never its secret).
     TokenId
 );
+
+typed_id!(
+    /// An outcome interview of an episode (issue 17).
+    OutcomeInterviewId
+);

@@ -6,6 +6,8 @@ pub mod episode;
 pub mod follow_up;
 pub mod network;
 pub mod perception;
+pub mod instrument;
+pub mod interview;
 pub mod period;
 pub mod schedule;
 pub mod served;
@@ -13,6 +15,7 @@ pub mod stats;
 pub mod suppression;
 
 pub use episode::{CloseoutReason, OnService, on_service};
+pub use instrument::{Instrument, InstrumentError, NomsDomain};
 pub use period::{DEFAULT_FISCAL_YEAR_START_MONTH, FiscalYear, Quarter};
 pub use schedule::{Interview, Window, windows};
 pub use served::{Served, served};

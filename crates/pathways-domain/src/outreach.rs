@@ -39,9 +39,12 @@ pub enum Kind {
     NoCheckin,
     /// The plan's review date has passed.
     PlanReviewOverdue,
+    /// An outcome interview's window is open and the interview is not yet done or recorded as administrative
+    /// (issue 17: `outcomes::interview::open_on`).
+    InterviewDue,
 }
 
-pub const ALL_KINDS: [Kind; 9] = [
+pub const ALL_KINDS: [Kind; 10] = [
     Kind::UnsafeCheckin,
     Kind::LinkageNeeded,
     Kind::LinkageStalled,
@@ -51,6 +54,7 @@ pub const ALL_KINDS: [Kind; 9] = [
     Kind::NotEngaged,
     Kind::NoCheckin,
     Kind::PlanReviewOverdue,
+    Kind::InterviewDue,
 ];
 
 impl Kind {
@@ -65,6 +69,7 @@ impl Kind {
             Kind::NotEngaged => "not_engaged",
             Kind::NoCheckin => "no_checkin",
             Kind::PlanReviewOverdue => "plan_review_overdue",
+            Kind::InterviewDue => "interview_due",
         }
     }
 
@@ -78,7 +83,7 @@ impl Kind {
         match self {
             Kind::UnsafeCheckin => 0,
             Kind::LinkageNeeded | Kind::LinkageStalled | Kind::CheckupOverdue => 1,
-            Kind::Barc10Drop | Kind::CheckupDue | Kind::NotEngaged => 2,
+            Kind::Barc10Drop | Kind::CheckupDue | Kind::NotEngaged | Kind::InterviewDue => 2,
             Kind::NoCheckin | Kind::PlanReviewOverdue => 3,
         }
     }
@@ -133,6 +138,8 @@ pub struct Facts {
     pub next_checkup: Option<NaiveDate>,
     /// An open linkage task: when it last moved (opened, or its latest step).
     pub linkage_progress: Option<DateTime<Utc>>,
+    /// An outcome interview's window is open today and the interview is not settled (issue 17).
+    pub interview_due: bool,
 }
 
 /// The rules that hold for a person at `now`, most urgent first.
@@ -171,6 +178,9 @@ pub fn evaluate(f: &Facts, rules: &Rules, now: DateTime<Utc>) -> Vec<Kind> {
     let today = now.with_timezone(&rules.tz).date_naive();
     if f.review_date.is_some_and(|d| d < today) {
         kinds.push(Kind::PlanReviewOverdue);
+    }
+    if f.interview_due {
+        kinds.push(Kind::InterviewDue);
     }
     kinds.sort_by_key(|k| (k.urgency_class(), *k));
     kinds
@@ -253,6 +263,15 @@ mod tests {
             last_contact: Some(now - Duration::days(2)),
             ..Facts::default()
         }
+    }
+
+    #[test]
+    fn an_outcome_interview_due_is_its_own_rule() {
+        let now = at(2026, 11, 30);
+        let due = Facts { interview_due: true, ..engaged(now) };
+        assert_eq!(evaluate(&due, &Rules::default(), now), vec![Kind::InterviewDue]);
+        assert_eq!(Kind::parse("interview_due"), Some(Kind::InterviewDue));
+        assert!(evaluate(&engaged(now), &Rules::default(), now).is_empty());
     }
 
     #[test]
@@ -379,6 +398,7 @@ mod tests {
             latest in proptest::option::of(10i16..=60), checkin_days in proptest::option::of(0i64..100),
             contact_days in proptest::option::of(0i64..100), due_days in proptest::option::of(-60i64..60),
             linkage_days in proptest::option::of(0i64..20), review_days in proptest::option::of(-30i64..30),
+            interview_due in any::<bool>(),
         ) {
             let now = at(2026, 11, 30);
             let today = now.date_naive();
@@ -393,6 +413,7 @@ mod tests {
                 last_contact: contact_days.map(|d| now - Duration::days(d)),
                 next_checkup: due_days.map(|d| today + Duration::days(d)),
                 linkage_progress: linkage_days.map(|d| now - Duration::days(d)),
+                interview_due,
             };
             let r = Rules::default();
             let got = evaluate(&f, &r, now);

@@ -28,6 +28,7 @@ mod entities;
 pub mod export;
 pub mod files;
 pub mod import;
+pub mod interviews;
 pub mod invites;
 pub mod jobs;
 pub mod locators;

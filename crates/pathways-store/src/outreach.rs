@@ -66,7 +66,7 @@ struct FactRow {
 }
 
 impl FactRow {
-    fn facts(&self, rules: &Rules) -> Facts {
+    fn facts(&self, rules: &Rules, interview_due: bool) -> Facts {
         // An encounter is dated by day: count it from the end of that day in the program's zone.
         let encounter =
             self.last_contact.and_then(|d| d.succ_opt()).map(|d| pathways_domain::checkup::start_of_day(d, rules.tz));
@@ -81,6 +81,7 @@ impl FactRow {
             last_contact: [encounter, self.last_checkup_at, self.last_reached_at].into_iter().flatten().max(),
             next_checkup: self.next_due,
             linkage_progress: self.linkage_progress_at,
+            interview_due,
         }
     }
 }
@@ -146,10 +147,17 @@ async fn evaluate_page(
         .all(db)
         .await?;
     let mut open_by: HashMap<(Uuid, String), Uuid> = open.into_iter().map(|i| ((i.person_id, i.kind), i.id)).collect();
+    // Outcome interviews due (issue 17): a window open on the program's today and not settled.
+    let pairs: Vec<(Uuid, Uuid)> = rows.iter().map(|r| (r.id, r.org_id)).collect();
+    let interviews_due = crate::interviews::due_today(db, &pairs, |org| {
+        let tz = programs.get(&org).map_or(default.rules.tz, |p| p.rules.tz);
+        now.with_timezone(&tz).date_naive()
+    })
+    .await?;
     let mut to_open = Vec::new();
     for r in &rows {
         let rules = programs.get(&r.org_id).map_or(default.rules, |p| p.rules);
-        for kind in evaluate(&r.facts(&rules), &rules, now) {
+        for kind in evaluate(&r.facts(&rules, interviews_due.contains(&r.id)), &rules, now) {
             if open_by.remove(&(r.id, kind.as_str().to_owned())).is_none() {
                 to_open.push(outreach_item::ActiveModel {
                     id: Set(Uuid::now_v7()),

@@ -11,8 +11,8 @@ use utoipa_axum::routes;
 
 use crate::controllers::{
     accounts, allies, api, assessments, assets, auth, caseload, checkins, checkups, consents, directory, disclosures,
-    encounters, find, home, invites, lang, locator, ops, outreach, persons, plans, portal, record, recovery, referrals,
-    staff, tokens, two_factor,
+    encounters, find, home, interviews, invites, lang, locator, ops, outreach, persons, plans, portal, record,
+    recovery, referrals, staff, tokens, two_factor,
 };
 use crate::error::WebError;
 use crate::extract::Door;
@@ -61,6 +61,10 @@ fn staff_record_routes() -> Router<AppState> {
         .route("/linkage/{task}", post(checkups::linkage_step))
         .route("/referrals", get(referrals::person_referrals).post(referrals::create_referral))
         .route("/export", get(record::new_export).post(record::create_export))
+        // Outcome interviews and closing the episode (issue 17)
+        .route("/outcome-interviews", get(interviews::list_interviews).post(interviews::start_interview))
+        .route("/outcome-interviews/{interview}", get(interviews::edit_interview).post(interviews::save_interview))
+        .route("/episode/close", post(interviews::close_episode))
         .layer(Extension(Door::Staff))
 }
 
@@ -88,8 +92,8 @@ fn portal_routes() -> Router<AppState> {
 /// handlers of one path go in one `routes!`.
 pub fn api_routes() -> OpenApiRouter<AppState> {
     use api::{
-        access_line, capacity, checkups, consents, fhir, find, housing, hsds, meetings, outreach, persons, plans,
-        records, referrals, reports,
+        access_line, capacity, checkups, consents, fhir, find, housing, hsds, interviews, meetings, outreach, persons,
+        plans, records, referrals, reports,
     };
     OpenApiRouter::with_openapi(crate::openapi::ApiDoc::openapi())
         // Persons and their records
@@ -144,6 +148,10 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(reports::get_network_people_served::get_network_people_served))
         // Issue 17, perception of care: the report's figures
         .routes(routes!(reports::get_perception::get_perception))
+        // Outcome interviews (issue 17)
+        .routes(routes!(interviews::list_interviews::list_interviews, interviews::create_interview::create_interview))
+        .routes(routes!(reports::get_follow_up::get_follow_up))
+        .routes(routes!(reports::get_outcome_change::get_outcome_change))
         // The public directory: the finder's search, the Meeting Guide feed, Open Referral HSDS 3.0
         .routes(routes!(find::api_search::api_search))
         .routes(routes!(meetings::get_meetings_feed::get_meetings_feed))
@@ -262,6 +270,10 @@ pub fn router(state: AppState) -> Router {
         .route("/survey/answers", post(crate::controllers::perception::submit_survey))
         .route("/reports/perception", get(crate::controllers::reports::show_perception))
         .route("/reports/perception.csv", get(crate::controllers::reports::download_perception))
+        // Outcome reports: follow-up rate and outcome change (issue 17)
+        .route("/reports/follow-up", get(crate::controllers::reports::show_follow_up))
+        .route("/reports/follow-up.csv", get(crate::controllers::reports::download_follow_up))
+        .route("/reports/outcome-change", get(crate::controllers::reports::show_outcome_change))
         .route("/api/openapi.json", get(ops::get_openapi))
         .merge(json_api)
         .fallback(|| async { WebError::NotFound })

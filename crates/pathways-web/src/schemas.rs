@@ -634,3 +634,70 @@ mod tests {
         assert_eq!(properties(CheckinCreate::schema()), fields(serde_json::json!(RawCheckin::default())));
     }
 }
+
+/// Outcome interviews (issue 17): the answers of the recovery outcomes interview, written from the instrument
+/// file Pathways ships (`instruments/recovery-outcomes-interview.toml`), and the body that records one.
+pub mod outcome_interview {
+    use pathways_domain::outcomes::instrument::Kind;
+    use pathways_domain::outcomes::interview::AdministrativeReason;
+    use utoipa::openapi::RefOr;
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, Type};
+
+    use super::{DATE, SPACE, integer, nullable_type, one_of};
+
+    /// The answers, by item id: a count in its range, a code, or the ten BARC-10 answers.
+    pub fn answers() -> RefOr<Schema> {
+        let instrument = crate::services::interviews::shipped();
+        let mut o = ObjectBuilder::new().description(Some(
+            "Answers by item id (the shipped interview's items; a later version loaded by an administrator may add \
+             items). Unknown items, out-of-range counts and unknown codes are 422, each named; answers to items \
+             skipped by an earlier answer are dropped; with complete, every required item not skipped must be given.",
+        ));
+        for item in instrument.items() {
+            let schema: RefOr<Schema> = match item.kind {
+                Kind::Count => integer(item.min.unwrap_or(0), item.max.unwrap_or(0), &item.text.en).into(),
+                Kind::Choice => {
+                    let codes: Vec<&str> = item.codes.iter().map(|c| c.code.as_str()).collect();
+                    one_of(&codes, &item.text.en).into()
+                }
+                Kind::Barc10 => ArrayBuilder::new()
+                    .items(integer(1, 6, "1 strongly disagree … 6 strongly agree"))
+                    .min_items(Some(10))
+                    .max_items(Some(10))
+                    .description(Some("BARC-10: the ten answers, in order"))
+                    .into(),
+            };
+            o = o.property(item.id.clone(), schema);
+        }
+        o.additional_properties(Some(utoipa::openapi::schema::AdditionalProperties::FreeForm(false))).into()
+    }
+
+    pub fn administrative_reason() -> RefOr<Schema> {
+        let values: Vec<serde_json::Value> = AdministrativeReason::ALL
+            .iter()
+            .map(|r| serde_json::json!(r.as_str()))
+            .chain([serde_json::Value::Null])
+            .collect();
+        ObjectBuilder::new()
+            .schema_type(nullable_type(Type::String))
+            .enum_values(Some(values))
+            .description(Some("Instead of answers: why the interview could not be done (it settles the window)"))
+            .into()
+    }
+
+    pub fn done_on() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(nullable_type(Type::String))
+            .pattern(Some(format!(r"^[{SPACE}]*{DATE}[{SPACE}]*$")))
+            .description(Some(
+                "YYYY-MM-DD, default today: the day it was done, not after today and inside a window of the \
+                 person's schedule (else 422 no-window-open)",
+            ))
+            .into()
+    }
+
+    /// The kinds of interview, as stored.
+    pub fn kind() -> RefOr<Schema> {
+        one_of(&["baseline", "reassessment", "annual", "closeout"], "Which interview of the schedule").into()
+    }
+}

@@ -24,6 +24,7 @@ mod m0019_episode;
 mod m0021_audit_keyed;
 mod m0022_consent_scan_history;
 mod m0023_housing;
+mod m0024_outcome_interview;
 mod m0025_state_network;
 
 pub struct Migrator;
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0021_audit_keyed::Migration),
             Box::new(m0022_consent_scan_history::Migration),
             Box::new(m0023_housing::Migration),
+            Box::new(m0024_outcome_interview::Migration),
             Box::new(m0025_state_network::Migration),
         ]
     }

@@ -19,6 +19,7 @@ pub mod encounters;
 pub mod find;
 pub mod home;
 pub mod housing;
+pub mod interviews;
 pub mod invites;
 pub mod lang;
 pub mod locator;

@@ -71,6 +71,8 @@ path_param! {
     HoldAction => "action",
     ListingAction => "action",
     Locale => "code",
+    // Outcome interviews (issue 17)
+    pathways_domain::ids::OutcomeInterviewId => "interview",
 }
 
 /// A plan version's number (1, 2, …).

@@ -29,7 +29,7 @@ pub struct PeopleServed {
     pub year: SuppressedTable,
 }
 
-async fn allowed(state: &AppState, ctx: &Ctx, caller: &Caller, report: &str) -> WebResult<()> {
+pub(crate) async fn allowed(state: &AppState, ctx: &Ctx, caller: &Caller, report: &str) -> WebResult<()> {
     if may_read_reports(&caller.principal) {
         return Ok(());
     }

@@ -517,6 +517,29 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/reports/perception", Page(REPORTERS), 200),
         e(GET, "/reports/perception.csv", Page(REPORTERS), 200),
         e(GET, "/api/v1/reports/perception", Api(REPORTERS), 200),
+        // Outcome interviews (issue 17): `{episode_today}` makes the person's episode (a service today) first.
+        e(GET, "/persons/{id}/outcome-interviews", Record, 200).audit("outcome_interview_read"),
+        e(POST, "/persons/{id}/outcome-interviews", Record, 303)
+            .form(&[("action", "start"), ("day", "{episode_today}")]),
+        e(GET, "/persons/{id}/outcome-interviews/{interview}", Record, 200).audit("outcome_interview_read"),
+        e(POST, "/persons/{id}/outcome-interviews/{interview}", Record, 303).form(&[
+            ("section", "0"),
+            ("days_alcohol_30", "0"),
+            ("days_drugs_30", "2"),
+        ]),
+        e(POST, "/persons/{id}/episode/close", Record, 303)
+            .form(&[("ended_on", "{episode_today}"), ("reason", "completed")])
+            .audit("episode_close"),
+        e(GET, "/api/v1/persons/{id}/outcome-interviews", RecordApi, 200).audit("outcome_interview_read"),
+        e(POST, "/api/v1/persons/{id}/outcome-interviews", RecordApi, 201)
+            .json(r#"{"answers": {"days_alcohol_30": 0}, "done_on": "{episode_today}"}"#)
+            .audit("outcome_interview_save"),
+        // Outcome reports: follow-up rate and outcome change (aggregates; as people served).
+        e(GET, "/reports/follow-up", Page(REPORTERS), 200),
+        e(GET, "/reports/follow-up.csv", Page(REPORTERS), 200),
+        e(GET, "/reports/outcome-change", Page(REPORTERS), 200),
+        e(GET, "/api/v1/reports/follow-up", Api(REPORTERS), 200),
+        e(GET, "/api/v1/reports/outcome-change", Api(REPORTERS), 200),
     ]
 }
 
@@ -866,6 +889,8 @@ impl Cell {
             "account" => "staff_account",
             "token" => return "matrixtoken".into(),
             "today" => return chrono::Utc::now().date_naive().to_string(),
+            "episode_today" => "episode",
+            "interview" => "interview",
             "listing" => return w.listing.clone(),
             "dir_org" => return w.dir_org.clone(),
             "person" => return self.person.to_string(),
@@ -971,6 +996,19 @@ impl Cell {
                 let service = Box::pin(self.make(w, "service")).await;
                 let body = json!({"person_id": p.to_string(), "service_id": service, "reason": "Needs detox"});
                 id_of(&api(Method::POST, "/api/v1/referrals".into(), body).await)
+            }
+            // Outcome interviews (issue 17): an episode starting today in the deployment's zone (a service), and
+            // an interview in progress of it.
+            "episode" => {
+                let today = chrono::Utc::now().with_timezone(&chrono_tz::America::New_York).date_naive().to_string();
+                let body = json!({"date": today, "type": "phone", "minutes": 10});
+                api(Method::POST, format!("/api/v1/persons/{p}/encounters"), body).await;
+                today
+            }
+            "interview" => {
+                let today = Box::pin(self.make(w, "episode")).await;
+                let body = json!({"answers": {}, "done_on": today});
+                id_of(&api(Method::POST, format!("/api/v1/persons/{p}/outcome-interviews"), body).await)
             }
             "task" => {
                 let body: serde_json::Value = serde_json::from_str(CHECKUP_JSON).expect("json");

@@ -8,6 +8,7 @@ pub mod fhir;
 pub mod find;
 pub mod housing;
 pub mod hsds;
+pub mod interviews;
 pub mod meetings;
 pub mod outreach;
 pub mod persons;

@@ -12,9 +12,17 @@ pub mod download_perception;
 pub mod show_perception;
 
 pub use download_network_people_served::download_network_people_served;
-pub use download_people_served::download_people_served;
 pub use download_perception::download_perception;
 pub use show_network_people_served::show_network_people_served;
+// Follow-up rate and outcome change (issue 17)
+pub mod download_follow_up;
+pub mod show_follow_up;
+pub mod show_outcome_change;
+
+pub use download_follow_up::download_follow_up;
+pub use download_people_served::download_people_served;
+pub use show_follow_up::show_follow_up;
+pub use show_outcome_change::show_outcome_change;
 pub use show_people_served::show_people_served;
 pub use show_perception::show_perception;
 

@@ -160,6 +160,8 @@ pub async fn show_staff_home(
                 link("/reports/people-served", t.get("report-people-served-title")),
                 link("/housing/figures", t.get("home-housing-figures")),
                 link("/reports/perception", t.get("report-perception-title")),
+                link("/reports/follow-up", t.get("report-follow-up-title")),
+                link("/reports/outcome-change", t.get("report-outcome-change-title")),
             ],
         });
     }

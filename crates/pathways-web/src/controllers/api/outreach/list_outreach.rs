@@ -34,7 +34,7 @@ pub struct OutreachItemJson {
     pub person_id: Uuid,
     pub preferred_name: String,
     /// `unsafe_checkin`, `linkage_needed`, `linkage_stalled`, `checkup_overdue`, `barc10_drop`, `checkup_due`,
-    /// `not_engaged`, `no_checkin`, `plan_review_overdue`.
+    /// `not_engaged`, `no_checkin`, `plan_review_overdue`, `interview_due`.
     pub kind: String,
     /// 0 urgent, 1 high, 2 soon, 3 routine.
     pub urgency_class: i16,

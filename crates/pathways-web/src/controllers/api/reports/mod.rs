@@ -1,5 +1,7 @@
 //! `/api/v1/reports/…`: the outcome reports' figures (aggregates only, suppressed as on the pages).
 
+pub mod get_follow_up;
+pub mod get_outcome_change;
 pub mod get_people_served;
 // issue 17: the state view
 pub mod get_network_people_served;

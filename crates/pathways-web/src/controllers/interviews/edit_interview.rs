@@ -1,0 +1,213 @@
+//! `GET /persons/{id}/outcome-interviews/{interview}?section=N`: the interview form, one section per screen (a
+//! phone shows one topic at a time; no JavaScript). Without `section` it resumes at the first section with an
+//! unanswered item. A settled interview shows its answers.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Html;
+use pathways_domain::ids::OutcomeInterviewId;
+use pathways_domain::outcomes::instrument::{Answers, Instrument, Kind};
+use pathways_domain::outcomes::interview::Status;
+use serde::Deserialize;
+
+use super::{kind_words, lang, status_words};
+use crate::error::WebResult;
+use crate::extract::{InPath, Subject};
+use crate::services;
+use crate::state::AppState;
+use crate::views::{Chrome, render};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SectionQuery {
+    section: String,
+}
+
+/// One question on the screen.
+pub struct Question {
+    pub id: String,
+    pub text: String,
+    pub required: bool,
+    /// `count`, `choice` or `barc10`.
+    pub kind: &'static str,
+    pub min: i64,
+    pub max: i64,
+    /// (code, label, chosen)
+    pub options: Vec<(String, String, bool)>,
+    /// The answer so far (a count).
+    pub value: String,
+    /// BARC-10: (field name, statement, answer so far)
+    pub statements: Vec<(String, String, String)>,
+    /// When it is not asked (the skip rule, in words), if it has one.
+    pub skip_hint: String,
+    pub error: String,
+}
+
+#[derive(Template)]
+#[template(path = "interviews/section.html")]
+pub struct SectionPage {
+    pub chrome: Chrome,
+    pub heading: String,
+    pub base: String,
+    pub action: String,
+    pub kind: String,
+    pub status: String,
+    pub settled: bool,
+    pub section: usize,
+    pub sections: usize,
+    pub section_title: String,
+    pub progress: String,
+    pub last: bool,
+    pub questions: Vec<Question>,
+    pub errors: Vec<(String, String)>,
+    pub source: String,
+    /// Settled: every answer in words, (question, answer).
+    pub summary: Vec<(String, String)>,
+}
+
+pub async fn edit_interview(
+    State(state): State<AppState>,
+    s: Subject,
+    InPath(id): InPath<OutcomeInterviewId>,
+    Query(q): Query<SectionQuery>,
+) -> WebResult<Html<String>> {
+    let section = q.section.trim().parse::<usize>().ok();
+    render(&page(&state, &s, id, section, &serde_json::Map::new(), Vec::new()).await?)
+}
+
+/// The answers kept, read back as the instrument's answers (anything it no longer reads is left out).
+fn kept(instrument: &Instrument, answers: &serde_json::Value) -> Answers {
+    let map = answers.as_object().cloned().unwrap_or_default();
+    instrument.check(&map, false).unwrap_or_default()
+}
+
+fn answer_text(t: &crate::i18n::Tr, instrument: &Instrument, item: &str, a: &serde_json::Value) -> String {
+    let Some(item) = instrument.item(item) else { return String::new() };
+    match (item.kind, a) {
+        (Kind::Choice, serde_json::Value::String(c)) => item
+            .codes
+            .iter()
+            .find(|k| &k.code == c)
+            .map(|k| if lang(t) == "es" { k.es.clone() } else { k.en.clone() })
+            .unwrap_or_default(),
+        (Kind::Barc10, serde_json::Value::Array(v)) => {
+            let total: i64 = v.iter().filter_map(serde_json::Value::as_i64).sum();
+            t.arg("interview-barc10-total", "total", &total.to_string())
+        }
+        _ => a.to_string(),
+    }
+}
+
+/// The screen for one section; `posted` holds a rejected post's values (shown again), `errors` its problems.
+pub async fn page(
+    state: &AppState,
+    s: &Subject,
+    id: OutcomeInterviewId,
+    section: Option<usize>,
+    posted: &serde_json::Map<String, serde_json::Value>,
+    errors: Vec<(String, String)>,
+) -> WebResult<SectionPage> {
+    let (person, row, instrument) = services::interviews::one(state, &s.ctx, &s.caller, s.person, id.as_uuid()).await?;
+    let t = s.ctx.t();
+    let l = lang(&t);
+    let answers = kept(&instrument, &row.answers);
+    let settled = row.status != Status::InProgress.as_str();
+    let count = instrument.sections.len();
+    // Resume: the first section with an unanswered item that is asked.
+    let resume = instrument
+        .sections
+        .iter()
+        .position(|sec| sec.items.iter().any(|i| !answers.contains_key(&i.id) && !instrument.skipped(i, &answers)))
+        .unwrap_or(count.saturating_sub(1));
+    let index = section.filter(|n| *n < count).unwrap_or(resume);
+    let sec = &instrument.sections[index];
+    let value_of = |item: &str| -> Option<serde_json::Value> {
+        posted.get(item).cloned().or_else(|| row.answers.get(item).cloned())
+    };
+    let questions = sec
+        .items
+        .iter()
+        .map(|item| {
+            let v = value_of(&item.id);
+            let error = errors.iter().find(|(f, _)| f == &item.id).map(|(_, m)| m.clone()).unwrap_or_default();
+            let skip_hint = item
+                .skip_if
+                .as_ref()
+                .and_then(|c| instrument.item(&c.item))
+                .map(|other| t.arg("interview-skip-hint", "question", other.text.get(l)))
+                .unwrap_or_default();
+            Question {
+                id: item.id.clone(),
+                text: item.text.get(l).to_owned(),
+                required: item.required,
+                kind: match item.kind {
+                    Kind::Count => "count",
+                    Kind::Choice => "choice",
+                    Kind::Barc10 => "barc10",
+                },
+                min: item.min.unwrap_or(0),
+                max: item.max.unwrap_or(0),
+                options: item
+                    .codes
+                    .iter()
+                    .map(|c| {
+                        let chosen = v.as_ref().and_then(|v| v.as_str()) == Some(c.code.as_str());
+                        (c.code.clone(), if l == "es" { c.es.clone() } else { c.en.clone() }, chosen)
+                    })
+                    .collect(),
+                value: match &v {
+                    Some(serde_json::Value::Number(n)) => n.to_string(),
+                    Some(serde_json::Value::String(s)) => s.clone(),
+                    _ => String::new(),
+                },
+                statements: if item.kind == Kind::Barc10 {
+                    let list = v.as_ref().and_then(|v| v.as_array().cloned()).unwrap_or_default();
+                    pathways_domain::barc10::STATEMENTS
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (key, _))| {
+                            let a = list.get(i).map(|x| match x {
+                                serde_json::Value::Number(n) => n.to_string(),
+                                serde_json::Value::String(s) => s.clone(),
+                                _ => String::new(),
+                            });
+                            (format!("{}_{}", item.id, i + 1), t.get(key), a.unwrap_or_default())
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                skip_hint,
+                error,
+            }
+        })
+        .collect();
+    let summary = if settled {
+        instrument
+            .items()
+            .filter_map(|i| {
+                row.answers.get(&i.id).map(|a| (i.text.get(l).to_owned(), answer_text(&t, &instrument, &i.id, a)))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(SectionPage {
+        heading: t.arg("interview-of", "name", &person.preferred_name),
+        base: s.base.clone(),
+        action: format!("{}/outcome-interviews/{}", s.base, row.id),
+        kind: kind_words(&t, &row.kind, row.year),
+        status: status_words(&t, &row.status, row.administrative_reason.as_deref()),
+        settled,
+        section: index,
+        sections: count,
+        section_title: sec.title.get(l).to_owned(),
+        progress: t.args("interview-progress", &[("n", (index + 1).to_string()), ("count", count.to_string())]),
+        last: index + 1 == count,
+        questions,
+        errors,
+        source: format!("{} {} — {}", instrument.title.get(l), instrument.version, instrument.source.citation),
+        summary,
+        chrome: Chrome::new(&s.ctx, state, t.get("interview-title")),
+    })
+}

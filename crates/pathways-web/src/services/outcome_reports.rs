@@ -1,0 +1,234 @@
+//! The follow-up rate and outcome change reports (issue 17), as `services::reports` does people served:
+//! aggregates of the caller's organization, suppressed (`pathways_domain::outcomes::suppression`), readable by
+//! supervisors, administrators and analysts, every read and refusal audited. No person-level row leaves here.
+//!
+//! - **Follow-up rate**: reassessments whose window closed in the fiscal year (up to today), done in the window,
+//!   over those due (`outcomes::follow_up`), by coach and for the organization, with the Wilson 95% interval and
+//!   SAMHSA's 80% target.
+//! - **Outcome change**: persons with a completed baseline and a completed 6-month reassessment done in the fiscal
+//!   year (paired only), per indicator the interview defines (one per NOMs domain), at baseline and at 6 months
+//!   with n and the Wilson interval; BARC-10's mean change and the share at or above 47.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use pathways_domain::audit::{AuditAction, AuditOutcome};
+use pathways_domain::outcomes::follow_up::{EpisodeInterviews, follow_up};
+use pathways_domain::outcomes::instrument::{Instrument, Text};
+use pathways_domain::outcomes::interview::Status;
+use pathways_domain::outcomes::stats::FOLLOW_UP_TARGET;
+use pathways_domain::outcomes::{Cell, FiscalYear, Interval, PairedMean, SuppressedTable, suppress, wilson95};
+use pathways_store::audit::AuditEntry;
+use pathways_store::model::OutcomeInterview;
+use uuid::Uuid;
+
+use crate::access::audit_read;
+use crate::ctx::{Caller, Ctx};
+use crate::error::WebResult;
+use crate::services::interviews;
+use crate::services::reports::allowed;
+use crate::state::AppState;
+
+/// One line of the follow-up table.
+pub struct FollowUpRow {
+    /// The coach's name; `None` for persons with no coach.
+    pub coach: Option<String>,
+    /// Completed in window, administrative, not done; suppressed with the rest of the table.
+    pub cells: Vec<Cell>,
+    /// Due (the row total).
+    pub due: Cell,
+    /// The rate and its interval, when both due and completed are shown.
+    pub rate: Option<Interval>,
+}
+
+pub struct FollowUpReport {
+    pub fiscal_year: FiscalYear,
+    /// Windows that closed on or after this day …
+    pub from: NaiveDate,
+    /// … and before this one (the end of the year, or today).
+    pub to: NaiveDate,
+    pub rows: Vec<FollowUpRow>,
+    /// The organization: completed, administrative, not done, and due (the column totals of the table).
+    pub total: FollowUpRow,
+    pub target: f64,
+}
+
+fn day_of(r: &OutcomeInterview, status: Status) -> Option<NaiveDate> {
+    (r.status == status.as_str()).then_some(r.done_on).flatten()
+}
+
+/// The follow-up rate in a fiscal year, by coach.
+pub async fn follow_up_rate(state: &AppState, ctx: &Ctx, caller: &Caller, fy: FiscalYear) -> WebResult<FollowUpReport> {
+    allowed(state, ctx, caller, "follow_up").await?;
+    let (from, to) = (fy.first_day(), fy.end().min(interviews::today(state)));
+    let episodes = pathways_store::interviews::for_reports(state.store.reader(), &[caller.org], to).await?;
+    let mut by_coach: BTreeMap<Option<Uuid>, Vec<EpisodeInterviews>> = BTreeMap::new();
+    for e in &episodes {
+        let of = |status: Status| -> Vec<NaiveDate> {
+            e.interviews.iter().filter(|r| r.kind == "reassessment").filter_map(|r| day_of(r, status)).collect()
+        };
+        by_coach.entry(e.coach).or_default().push(EpisodeInterviews {
+            started_on: e.state.started_on,
+            ended_on: e.state.ended_on,
+            baseline_on: e.state.baseline_on,
+            reassessments: of(Status::Complete),
+            administrative: of(Status::Administrative),
+        });
+    }
+    let names: HashMap<Uuid, String> = pathways_store::accounts::list_in_org(state.store.reader(), caller.org)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.display_name))
+        .collect();
+    let mut coaches = Vec::new();
+    let mut table = Vec::new();
+    for (coach, eps) in &by_coach {
+        let f = follow_up(eps, from, to);
+        if f.due == 0 {
+            continue;
+        }
+        coaches.push(coach.map(|c| names.get(&c).cloned().unwrap_or_default()));
+        table.push(vec![f.completed_in_window, f.administrative, f.due - f.completed_in_window - f.administrative]);
+    }
+    let sup: SuppressedTable = suppress(&table);
+    let rate = |done: Cell, due: Cell| match (done.shown(), due.shown()) {
+        (Some(d), Some(n)) => wilson95(d, n),
+        _ => None,
+    };
+    let rows = coaches
+        .into_iter()
+        .enumerate()
+        .map(|(i, coach)| FollowUpRow {
+            coach,
+            cells: sup.cells[i].clone(),
+            due: sup.row_totals[i],
+            rate: rate(sup.cells[i][0], sup.row_totals[i]),
+        })
+        .collect();
+    let columns = if table.is_empty() { vec![Cell::Shown(0); 3] } else { sup.column_totals.clone() };
+    let grand = if table.is_empty() { Cell::Shown(0) } else { sup.total };
+    let total = FollowUpRow { coach: None, rate: rate(columns[0], grand), cells: columns, due: grand };
+    let entry =
+        AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success).detail(format!("follow_up FY{}", fy.year));
+    audit_read(state, ctx, entry).await?;
+    Ok(FollowUpReport { fiscal_year: fy, from, to, rows, total, target: FOLLOW_UP_TARGET })
+}
+
+/// One indicator at baseline and at follow-up over the same persons, suppressed: a share is shown only when
+/// neither those with it nor those without it are 1 to 10 persons.
+pub struct Change {
+    pub id: String,
+    pub domain: &'static str,
+    pub text: Text,
+    /// Persons with both answers.
+    pub n: Cell,
+    pub baseline: Option<Interval>,
+    pub follow_up: Option<Interval>,
+    /// Whether figures were withheld (n, or a count behind a share, of 1 to 10).
+    pub suppressed: bool,
+}
+
+pub struct OutcomeChange {
+    pub fiscal_year: FiscalYear,
+    /// Persons with a baseline and a 6-month reassessment done in the year.
+    pub paired: Cell,
+    pub indicators: Vec<Change>,
+    /// BARC-10 totals: n, and the means and mean change when n is shown.
+    pub barc10: (Cell, Option<PairedMean>),
+    pub barc10_cutoff: Change,
+}
+
+fn change(id: &str, domain: &'static str, text: Text, pairs: &[(bool, bool)]) -> Change {
+    let n = pairs.len() as u64;
+    let b = pairs.iter().filter(|p| p.0).count() as u64;
+    let f = pairs.iter().filter(|p| p.1).count() as u64;
+    let sup = suppress(&[vec![b, n - b], vec![f, n - f]]);
+    let whole = pathways_domain::outcomes::suppress_one(n);
+    let open = whole.shown().is_some() && sup.cells.iter().flatten().all(|c| c.shown().is_some());
+    Change {
+        id: id.to_owned(),
+        domain,
+        text,
+        n: whole,
+        baseline: if open { wilson95(b, n) } else { None },
+        follow_up: if open { wilson95(f, n) } else { None },
+        suppressed: !open,
+    }
+}
+
+/// Outcome change between baseline and the 6-month reassessment, for reassessments done in the fiscal year.
+pub async fn outcome_change(state: &AppState, ctx: &Ctx, caller: &Caller, fy: FiscalYear) -> WebResult<OutcomeChange> {
+    allowed(state, ctx, caller, "outcome_change").await?;
+    let (from, to) = (fy.first_day(), fy.end());
+    let episodes = pathways_store::interviews::for_reports(state.store.reader(), &[caller.org], to).await?;
+    let current = interviews::current_instrument(state).await?;
+    // Each interview is read with the instrument version it was given with.
+    let mut instruments: HashMap<(String, String), Instrument> = HashMap::new();
+    for r in episodes.iter().flat_map(|e| e.interviews.iter()) {
+        let key = (r.instrument_id.clone(), r.instrument_version.clone());
+        if let std::collections::hash_map::Entry::Vacant(slot) = instruments.entry(key) {
+            slot.insert(interviews::instrument_of(state, &r.instrument_id, &r.instrument_version).await?);
+        }
+    }
+    let mut pairs: BTreeMap<String, Vec<(bool, bool)>> = BTreeMap::new();
+    let mut barc: Vec<(f64, f64)> = Vec::new();
+    let mut paired = 0u64;
+    for e in &episodes {
+        let complete = |kind: &str| {
+            e.interviews
+                .iter()
+                .filter(|r| r.kind == kind && r.status == Status::Complete.as_str())
+                .filter(|r| kind == "baseline" || r.done_on.is_some_and(|d| r.opens_on <= d && d <= r.closes_on))
+                .min_by_key(|r| r.done_on)
+        };
+        let (Some(base), Some(six)) = (complete("baseline"), complete("reassessment")) else { continue };
+        // A 6-month interview is one done in its window, in the year.
+        if !six.done_on.is_some_and(|d| from <= d && d < to && six.opens_on <= d && d <= six.closes_on) {
+            continue;
+        }
+        paired += 1;
+        let read = |r: &OutcomeInterview| {
+            let key = (r.instrument_id.clone(), r.instrument_version.clone());
+            let Some(i) = instruments.get(&key) else { return (BTreeMap::new(), None) };
+            let answers = i.check(r.answers.as_object().unwrap_or(&serde_json::Map::new()), false).unwrap_or_default();
+            (i.indicators(&answers), i.barc10_total(&answers))
+        };
+        let (b_ind, b_barc) = read(base);
+        let (f_ind, f_barc) = read(six);
+        for (id, b) in &b_ind {
+            if let (Some(b), Some(Some(f))) = (b, f_ind.get(id)) {
+                pairs.entry(id.clone()).or_default().push((*b, *f));
+            }
+        }
+        if let (Some(b), Some(f)) = (b_barc, f_barc) {
+            barc.push((f64::from(b), f64::from(f)));
+        }
+    }
+    let indicators = current
+        .indicators
+        .iter()
+        .map(|ind| {
+            change(&ind.id, ind.domain.as_str(), ind.text.clone(), pairs.get(&ind.id).map_or(&[][..], Vec::as_slice))
+        })
+        .collect();
+    let barc_n = pathways_domain::outcomes::suppress_one(barc.len() as u64);
+    let mean = barc_n.shown().map(|_| PairedMean::of(barc.iter().map(|(b, f)| (Some(*b), Some(*f)))));
+    let cutoff = f64::from(pathways_domain::barc10::CUTOFF);
+    let at_cutoff: Vec<(bool, bool)> = barc.iter().map(|(b, f)| (*b >= cutoff, *f >= cutoff)).collect();
+    let barc10_cutoff = change(
+        "barc10_at_or_above_47",
+        "recovery_capital",
+        Text { en: "BARC-10 total of 47 or more".into(), es: "Total BARC-10 de 47 o más".into() },
+        &at_cutoff,
+    );
+    let entry =
+        AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success).detail(format!("outcome_change FY{}", fy.year));
+    audit_read(state, ctx, entry).await?;
+    Ok(OutcomeChange {
+        fiscal_year: fy,
+        paired: pathways_domain::outcomes::suppress_one(paired),
+        indicators,
+        barc10: (barc_n, mean),
+        barc10_cutoff,
+    })
+}
