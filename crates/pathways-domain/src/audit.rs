@@ -140,10 +140,17 @@ pub enum AuditAction {
     ResidenceHoldCreate,
     /// A residence hold closed: admitted, released, or expired.
     ResidenceHoldClose,
+    /// A recovery community center's group or event added or changed (issue 20).
+    CommunityEventSave,
+    /// A center's staff opened a tablet as a drop-in kiosk, or closed one (issue 20).
+    KioskOpen,
+    KioskClose,
+    /// A drop-in sign-in at a kiosk (a visit; the event names the kiosk, never the visitor).
+    KioskSignIn,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 77] = [
+    pub const ALL: [AuditAction; 81] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -221,6 +228,10 @@ impl AuditAction {
         AuditAction::ResidenceReport,
         AuditAction::ResidenceHoldCreate,
         AuditAction::ResidenceHoldClose,
+        AuditAction::CommunityEventSave,
+        AuditAction::KioskOpen,
+        AuditAction::KioskClose,
+        AuditAction::KioskSignIn,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -302,6 +313,10 @@ impl AuditAction {
             AuditAction::ResidenceReport => "residence_report",
             AuditAction::ResidenceHoldCreate => "residence_hold_create",
             AuditAction::ResidenceHoldClose => "residence_hold_close",
+            AuditAction::CommunityEventSave => "community_event_save",
+            AuditAction::KioskOpen => "kiosk_open",
+            AuditAction::KioskClose => "kiosk_close",
+            AuditAction::KioskSignIn => "kiosk_sign_in",
         }
     }
 }

@@ -19,6 +19,7 @@
 mod accounts;
 mod api;
 mod body;
+mod calendar_query;
 mod capacity_query;
 pub mod find_query;
 mod housing_query;
@@ -37,4 +38,8 @@ pub use ids::{HoldAction, InPath, ListingAction, PathParam, VersionNo};
 pub use next_page::NextPage;
 pub use query::{ApiQuery, Bounded, Offset};
 pub use roles::{AllyCaller, Editor, Operator, ProviderStaff};
+// Recovery community (issue 20).
+pub use calendar_query::CalendarParams;
+pub use ids::CenterSlug;
+pub use roles::CenterStaff;
 pub use session::{AnyoneSignedIn, Door, SignedIn, Subject};

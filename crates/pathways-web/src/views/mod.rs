@@ -2,6 +2,7 @@
 //! the words pages of several areas share.
 
 pub mod find;
+pub mod community;
 pub mod housing;
 pub mod summary;
 pub mod two_factor;
