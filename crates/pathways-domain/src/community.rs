@@ -164,27 +164,40 @@ impl EventDetails {
         let online_url = take(e, parse_online_url(&f.online_url));
         let language = take(e, choice("language", &f.language, Language::parse));
         let audience = take(e, choice("audience", &f.audience, Audience::parse));
-        let starts_on = take(e, match f.starts_on.trim() {
-            "" => Err(FieldError::new("starts_on", "required")),
-            s => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| FieldError::new("starts_on", "invalid-date")),
-        });
-        let starts_at = take(e, match f.starts_at.trim() {
-            "" => Err(FieldError::new("starts_at", "required")),
-            s => NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| FieldError::new("starts_at", "invalid-time")),
-        });
-        let duration = take(e, match f.duration_minutes.trim().parse::<u32>() {
-            Ok(n) if DURATION_MINUTES.contains(&n) => Ok(n),
-            Ok(_) => Err(FieldError::new("duration_minutes", "out-of-range")),
-            Err(_) if f.duration_minutes.trim().is_empty() => Err(FieldError::new("duration_minutes", "required")),
-            Err(_) => Err(FieldError::new("duration_minutes", "out-of-range")),
-        });
-        let until = take(e, match f.until.trim() {
-            "" => Ok(None),
-            s => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .map(Some)
-                .map_err(|_| FieldError::new("until", "invalid-date")),
-        });
-        let days: Option<Vec<Weekday>> = take(e, 
+        let starts_on = take(
+            e,
+            match f.starts_on.trim() {
+                "" => Err(FieldError::new("starts_on", "required")),
+                s => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| FieldError::new("starts_on", "invalid-date")),
+            },
+        );
+        let starts_at = take(
+            e,
+            match f.starts_at.trim() {
+                "" => Err(FieldError::new("starts_at", "required")),
+                s => NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| FieldError::new("starts_at", "invalid-time")),
+            },
+        );
+        let duration = take(
+            e,
+            match f.duration_minutes.trim().parse::<u32>() {
+                Ok(n) if DURATION_MINUTES.contains(&n) => Ok(n),
+                Ok(_) => Err(FieldError::new("duration_minutes", "out-of-range")),
+                Err(_) if f.duration_minutes.trim().is_empty() => Err(FieldError::new("duration_minutes", "required")),
+                Err(_) => Err(FieldError::new("duration_minutes", "out-of-range")),
+            },
+        );
+        let until = take(
+            e,
+            match f.until.trim() {
+                "" => Ok(None),
+                s => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .map(Some)
+                    .map_err(|_| FieldError::new("until", "invalid-date")),
+            },
+        );
+        let days: Option<Vec<Weekday>> = take(
+            e,
             f.days
                 .iter()
                 .map(|d| parse_weekday(d.trim()).ok_or(FieldError::new("days", "unknown-choice")))
@@ -217,8 +230,18 @@ impl EventDetails {
             return Err(errors);
         }
         match (kind, title, description, place, online_url, language, audience, starts_on, starts_at, duration) {
-            (Some(kind), Some(title), Some(description), Some(place), Some(online_url), Some(language), Some(audience),
-             Some(on), Some(at), Some(duration)) => Ok(Self {
+            (
+                Some(kind),
+                Some(title),
+                Some(description),
+                Some(place),
+                Some(online_url),
+                Some(language),
+                Some(audience),
+                Some(on),
+                Some(at),
+                Some(duration),
+            ) => Ok(Self {
                 kind,
                 title,
                 description,

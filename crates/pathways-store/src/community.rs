@@ -14,7 +14,7 @@ use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::community::kiosk::{Reason, SignIn};
 use pathways_domain::community::{Audience, EventDetails, Kind, Language, Repeat, Schedule};
 use pathways_domain::org::OrgKind;
-use sea_orm::sea_query::{Expr, ExprTrait as _};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
     QueryOrder, Set,

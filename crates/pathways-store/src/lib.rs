@@ -15,10 +15,10 @@ pub mod bulk;
 pub mod capacity;
 pub mod caseload;
 pub mod checkups;
+pub mod community;
 pub mod consents;
 pub mod directory;
 pub mod directory_edit;
-pub mod community;
 pub mod housing;
 // The tables. Public only with the `raw` feature (the binary's demo data, tests); the web crate sees `model`.
 #[cfg(feature = "raw")]

@@ -22,16 +22,16 @@ pub enum Repeat {
     Once,
     /// Every `every` weeks (1 or 2) on these days (Monday first, no repeats; always including the start's day,
     /// so that the start is the first occurrence, as RFC 5545 §3.8.5.3 wants of DTSTART).
-    Weekly { every: u8, days: Vec<Weekday> },
+    Weekly {
+        every: u8,
+        days: Vec<Weekday>,
+    },
 }
 
 impl Repeat {
     /// A weekly repeat on `days` and the start's own day.
     pub fn weekly(every: u8, start_day: Weekday, days: &[Weekday]) -> Self {
-        let days: Vec<Weekday> = super::WEEKDAYS
-            .into_iter()
-            .filter(|d| *d == start_day || days.contains(d))
-            .collect();
+        let days: Vec<Weekday> = super::WEEKDAYS.into_iter().filter(|d| *d == start_day || days.contains(d)).collect();
         Repeat::Weekly { every: every.clamp(1, 2), days }
     }
 
@@ -159,11 +159,6 @@ impl Schedule {
         }
         let Ok(set) = rule.build(utc.from_utc_datetime(&start)) else { return Vec::new() };
         let set = set.after(utc.from_utc_datetime(&local_from)).before(utc.from_utc_datetime(&local_to));
-        set.all(MAX_OCCURRENCES)
-            .dates
-            .into_iter()
-            .map(|d| to_utc(tz, d.naive_utc()))
-            .filter(keep)
-            .collect()
+        set.all(MAX_OCCURRENCES).dates.into_iter().map(|d| to_utc(tz, d.naive_utc())).filter(keep).collect()
     }
 }

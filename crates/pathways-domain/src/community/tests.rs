@@ -19,12 +19,7 @@ fn utc(s: &str) -> DateTime<Utc> {
 
 fn weekly(starts: &str, days: &[Weekday]) -> Schedule {
     let starts = local(starts);
-    Schedule {
-        starts,
-        duration_minutes: 90,
-        repeat: Repeat::weekly(1, starts.weekday(), days),
-        until: None,
-    }
+    Schedule { starts, duration_minutes: 90, repeat: Repeat::weekly(1, starts.weekday(), days), until: None }
 }
 
 fn form() -> EventForm {

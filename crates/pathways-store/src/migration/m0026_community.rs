@@ -137,7 +137,9 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone(Kiosk::OpenedAt))
                 .col(timestamp_with_time_zone_null(Kiosk::ClosedAt))
                 .foreign_key(
-                    ForeignKey::create().from(Kiosk::Table, Kiosk::OrganizationId).to(Organization::Table, Organization::Id),
+                    ForeignKey::create()
+                        .from(Kiosk::Table, Kiosk::OrganizationId)
+                        .to(Organization::Table, Organization::Id),
                 )
                 .to_owned(),
         )

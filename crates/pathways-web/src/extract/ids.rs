@@ -9,8 +9,9 @@ use axum::extract::{FromRequestParts, RawPathParams};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use pathways_domain::ids::{
-    AssessmentId, AttentionItemId, CallId, CommunityEventId, ConsentId, CorrectionId, DirOrganizationId, GoalId, HoldId, LinkageTaskId,
-    LocatorId, OutreachItemId, ProgramId, ReferralId, KioskId, ResidenceHoldId, ResidenceId, RideId, ServiceId, TokenId,
+    AssessmentId, AttentionItemId, CallId, CommunityEventId, ConsentId, CorrectionId, DirOrganizationId, GoalId,
+    HoldId, KioskId, LinkageTaskId, LocatorId, OutreachItemId, ProgramId, ReferralId, ResidenceHoldId, ResidenceId,
+    RideId, ServiceId, TokenId,
 };
 use pathways_domain::locale::Locale;
 use pathways_domain::{AccountId, PersonId};

@@ -24,6 +24,7 @@ mod capacity_query;
 pub mod find_query;
 mod housing_query;
 mod ids;
+mod kiosk;
 mod next_page;
 mod query;
 mod roles;
@@ -41,5 +42,6 @@ pub use roles::{AllyCaller, Editor, Operator, ProviderStaff};
 // Recovery community (issue 20).
 pub use calendar_query::CalendarParams;
 pub use ids::CenterSlug;
+pub use kiosk::KioskTablet;
 pub use roles::CenterStaff;
 pub use session::{AnyoneSignedIn, Door, SignedIn, Subject};

@@ -12,9 +12,9 @@ use chrono::{DateTime, Duration, NaiveTime, Utc};
 use chrono_tz::Tz;
 use pathways_domain::OrgId;
 use pathways_domain::access::runs_community_center;
+use pathways_domain::community::EventDetails;
 use pathways_domain::community::ics::{self, FeedEvent};
 use pathways_domain::community::kiosk::{SignIn, Tally};
-use pathways_domain::community::EventDetails;
 use pathways_domain::ids::{CommunityEventId, KioskId};
 use pathways_domain::text::FieldError;
 use pathways_store::community::{self, Center, Gathering, KioskRef};
@@ -27,7 +27,7 @@ use crate::state::AppState;
 /// How far ahead the iCalendar feeds reach, and how far back (so a calendar keeps the week just past).
 pub const FEED_WEEKS_AHEAD: i64 = 8;
 pub const FEED_DAYS_BACK: i64 = 7;
-/// "Tonight" ends at this local time the next morning (a late group still counts as tonight's).
+/// "Tonight" ends at this local time.
 const NIGHT_ENDS: u32 = 4;
 
 /// Which part of the calendar: what is left of today and tonight, or the next seven days.
@@ -46,13 +46,17 @@ impl When {
         }
     }
 
-    /// The window, from `now`, in the deployment's zone: tonight runs to 04:00 tomorrow.
+    /// The window, from `now`, in the deployment's zone: tonight runs to the next 04:00 (a late group still
+    /// counts as tonight's), the week seven days.
     pub fn window(self, now: DateTime<Utc>, tz: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
         match self {
             When::Tonight => {
-                let tomorrow = now.with_timezone(&tz).date_naive() + Duration::days(1);
-                let end = tomorrow.and_time(NaiveTime::from_hms_opt(NIGHT_ENDS, 0, 0).unwrap_or_default());
-                (now, pathways_domain::community::recurrence::to_utc(tz, end))
+                // Until the next 04:00: tomorrow's, or this morning's when it is not 04:00 yet.
+                let local = now.with_timezone(&tz);
+                let night_ends = NaiveTime::from_hms_opt(NIGHT_ENDS, 0, 0).unwrap_or_default();
+                let day =
+                    if local.time() < night_ends { local.date_naive() } else { local.date_naive() + Duration::days(1) };
+                (now, pathways_domain::community::recurrence::to_utc(tz, day.and_time(night_ends)))
             }
             When::Week => (now, now + Duration::days(7)),
         }
@@ -92,11 +96,7 @@ pub async fn occurrences(
 
 /// A recovery community center by its slug (another kind of organization is not found).
 pub async fn center(state: &AppState, slug: &str) -> WebResult<Center> {
-    community::centers(state.store.reader())
-        .await?
-        .into_iter()
-        .find(|c| c.slug == slug)
-        .ok_or(WebError::NotFound)
+    community::centers(state.store.reader()).await?.into_iter().find(|c| c.slug == slug).ok_or(WebError::NotFound)
 }
 
 /// Every recovery community center, by name.

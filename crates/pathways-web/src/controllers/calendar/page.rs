@@ -28,7 +28,12 @@ struct CalendarPage {
 }
 
 /// The page of one center (`Some`) or the network.
-pub async fn page(state: &AppState, ctx: &Ctx, center: Option<Center>, params: &CalendarParams) -> WebResult<Html<String>> {
+pub async fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    center: Option<Center>,
+    params: &CalendarParams,
+) -> WebResult<Html<String>> {
     let t = ctx.t();
     let when = When::parse(params.when.trim()).unwrap_or(When::Week);
     let now = pathways_store::now();

@@ -110,10 +110,14 @@ pub fn page(
     };
     let action = id.as_ref().map_or_else(|| "/community/events".to_owned(), |i| format!("/community/events/{i}"));
     let kinds = Kind::ALL.iter().map(|k| (k.code().to_owned(), kind_words(&t, *k), form.kind == k.code())).collect();
-    let languages =
-        Language::ALL.iter().map(|l| (l.code().to_owned(), language_words(&t, *l), form.language == l.code())).collect();
-    let audiences =
-        Audience::ALL.iter().map(|a| (a.code().to_owned(), audience_words(&t, *a), form.audience == a.code())).collect();
+    let languages = Language::ALL
+        .iter()
+        .map(|l| (l.code().to_owned(), language_words(&t, *l), form.language == l.code()))
+        .collect();
+    let audiences = Audience::ALL
+        .iter()
+        .map(|a| (a.code().to_owned(), audience_words(&t, *a), form.audience == a.code()))
+        .collect();
     let repeats = ["once", "weekly", "biweekly"]
         .into_iter()
         .map(|r| (r.to_owned(), t.get(&format!("community-repeat-{r}")), form.repeat == r))
@@ -122,7 +126,11 @@ pub fn page(
         .into_iter()
         .map(|d| {
             let code = weekday_code(d);
-            (code.to_owned(), t.get(&format!("weekday-{}", d.num_days_from_sunday())), form.days.iter().any(|c| c == code))
+            (
+                code.to_owned(),
+                t.get(&format!("weekday-{}", d.num_days_from_sunday())),
+                form.days.iter().any(|c| c == code),
+            )
         })
         .collect();
     let html = render(&FormPage {

@@ -49,8 +49,14 @@ pub async fn list_events(State(state): State<AppState>, staff: CenterStaff) -> W
                 id: g.id.to_string(),
                 title: d.title.clone(),
                 kind: kind_words(&t, d.kind),
-                schedule: format!("{} {} · {} {}", repeat, days.join(", "), s.starts.format("%Y-%m-%d %H:%M"), g.time_zone.name())
-                    .replace("  ", " "),
+                schedule: format!(
+                    "{} {} · {} {}",
+                    repeat,
+                    days.join(", "),
+                    s.starts.format("%Y-%m-%d %H:%M"),
+                    g.time_zone.name()
+                )
+                .replace("  ", " "),
                 place: d.place.clone().or_else(|| d.online_url.clone()).unwrap_or_default(),
                 language: language_words(&t, d.language),
                 audience: audience_words(&t, d.audience),

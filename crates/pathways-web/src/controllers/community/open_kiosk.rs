@@ -11,11 +11,6 @@ use crate::extract::{CenterStaff, Empty, VerifiedForm};
 use crate::services;
 use crate::state::AppState;
 
-/// The kiosk cookie's name (`__Host-` over HTTPS, like the session's).
-pub fn kiosk_cookie(names: &CookieNames) -> &'static str {
-    if names.secure { "__Host-pathways_kiosk" } else { "pathways_kiosk" }
-}
-
 pub async fn open_kiosk(
     State(state): State<AppState>,
     staff: CenterStaff,
@@ -25,7 +20,7 @@ pub async fn open_kiosk(
     services::sessions::sign_out(&state, &staff.ctx).await?;
     let names = CookieNames::new(state.config.secure_cookies());
     let mut resp = crate::flash::redirect(&state, "/kiosk", crate::key!("kiosk-opened"));
-    cookies::set(resp.headers_mut(), &names.cookie(kiosk_cookie(&names), &token, Some(60 * 60 * 24 * 365)));
+    cookies::set(resp.headers_mut(), &names.cookie(cookies::kiosk(&names), &token, Some(60 * 60 * 24 * 365)));
     cookies::set(resp.headers_mut(), &names.clear(names.session));
     Ok(resp)
 }

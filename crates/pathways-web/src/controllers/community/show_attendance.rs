@@ -48,7 +48,10 @@ pub async fn show_attendance(State(state): State<AppState>, staff: CenterStaff) 
     let kiosks = a
         .kiosks
         .iter()
-        .map(|(id, at)| KioskRow { id: id.to_string(), opened: at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string() })
+        .map(|(id, at)| KioskRow {
+            id: id.to_string(),
+            opened: at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
+        })
         .collect();
     render(&AttendancePage {
         chrome: Chrome::new(&staff.ctx, &state, t.get("community-attendance-title")),
