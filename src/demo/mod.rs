@@ -15,6 +15,7 @@ use pathways_web::auth::secret::random_token;
 use secrecy::ExposeSecret;
 
 mod capacity;
+mod community;
 pub mod directory;
 pub mod generate;
 mod housing;
@@ -137,6 +138,8 @@ pub async fn seed(store: &Store, config: &Config) -> anyhow::Result<()> {
     let (meetings, programs) = directory::seed(store, &config.deployment).await?;
     let beds = capacity::seed(store, OrgId::from_uuid(demo.id)).await?;
     let residences = housing::seed(store, OrgId::from_uuid(demo.id)).await?;
+    let gatherings = community::seed(store, OrgId::from_uuid(demo.id), config.deployment.time_zone).await?;
+    eprintln!("Demo recovery community: {gatherings} groups and events (fictional) at /calendar, an open kiosk.");
     if let Some(listing) = link_a_provider(store, OrgId::from_uuid(other.id)).await? {
         eprintln!("Demo referrals: \"{listing}\" in the directory is on Pathways as {}.", other.name);
     }
