@@ -41,7 +41,7 @@ test('a coach adds a weekly group and a visitor finds it tonight', { timeout: 12
   await staff.getByLabel('Length (minutes)').fill('60');
   await staff.getByLabel('Repeats').selectOption('weekly');
   await staff.getByLabel('Place (address and room)').fill('198 Wethersfield Avenue, Hartford — Room 2');
-  await staff.getByLabel('Language').selectOption('en-es');
+  await staff.getByRole('combobox', { name: 'Language' }).selectOption('en-es');
   await staff.getByRole('button', { name: 'Save' }).click();
   await staff.getByRole('link', { name: TITLE }).waitFor();
 
@@ -54,7 +54,7 @@ test('a coach adds a weekly group and a visitor finds it tonight', { timeout: 12
   await expectNoAxeViolations(visitor, '/calendar?when=tonight');
   await assertNoHorizontalScroll(visitor, '/calendar?when=tonight');
   await visitor.getByRole('link', { name: 'This week' }).click();
-  await visitor.getByRole('heading', { level: 3, name: 'Recovery walk and celebration (demo)' }).waitFor();
+  await visitor.getByRole('heading', { level: 3, name: 'Naloxone training (demo)' }).waitFor();
   await visitor.getByRole('link', { name: 'Demo Recovery Community Center' }).first().click();
   await visitor.getByRole('heading', { level: 1, name: /Demo Recovery Community Center/ }).waitFor();
   await expectNoAxeViolations(visitor, '/calendar/demo');

@@ -110,25 +110,16 @@ pub struct EventDetails {
     pub audience: Audience,
 }
 
-/// A weekday as RFC 5545 spells it (`BYDAY`).
-pub fn weekday_code(d: Weekday) -> &'static str {
-    match d {
-        Weekday::Mon => "MO",
-        Weekday::Tue => "TU",
-        Weekday::Wed => "WE",
-        Weekday::Thu => "TH",
-        Weekday::Fri => "FR",
-        Weekday::Sat => "SA",
-        Weekday::Sun => "SU",
-    }
-}
+/// A weekday as RFC 5545 spells it (`BYDAY`): the directory's rule.
+pub use crate::directory::schedule::byday as weekday_code;
 
 /// The weekdays, Monday first.
 pub const WEEKDAYS: [Weekday; 7] =
     [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
 
+/// The weekday a `BYDAY` code names.
 pub fn parse_weekday(code: &str) -> Option<Weekday> {
-    WEEKDAYS.into_iter().find(|d| weekday_code(*d) == code)
+    crate::directory::schedule::weekday_of_byday(code)
 }
 
 fn choice<T>(field: &'static str, raw: &str, parse: fn(&str) -> Option<T>) -> Result<T, FieldError> {
