@@ -15,6 +15,7 @@ use pathways_web::auth::secret::random_token;
 use secrecy::ExposeSecret;
 
 mod capacity;
+mod community;
 pub mod directory;
 pub mod generate;
 mod housing;
@@ -149,6 +150,8 @@ pub async fn seed(store: &Store, config: &Config) -> anyhow::Result<()> {
         Some(c) => outcomes::seed(store, OrgId::from_uuid(demo.id), c, chrono::Utc::now().date_naive()).await?,
         None => 0,
     };
+    let gatherings = community::seed(store, OrgId::from_uuid(demo.id), config.deployment.time_zone).await?;
+    eprintln!("Demo recovery community: {gatherings} groups and events (fictional) at /calendar, an open kiosk.");
     if let Some(listing) = link_a_provider(store, OrgId::from_uuid(other.id)).await? {
         eprintln!("Demo referrals: \"{listing}\" in the directory is on Pathways as {}.", other.name);
     }

@@ -186,6 +186,13 @@ pub fn may_read_reports(p: &Principal) -> bool {
     p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::Supervisor | Role::Admin | Role::Analyst))
 }
 
+/// Whether the caller runs their recovery community center's week (issue 20): its groups and events, its
+/// drop-in kiosks and the day's attendance — administrators, supervisors and the peer recovery coaches who run
+/// the groups. Analysts, clinicians, the access line, provider staff and directory editors do not.
+pub fn runs_community_center(p: &Principal) -> bool {
+    p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::Admin | Role::Supervisor | Role::Coach))
+}
+
 /// Whether the caller may update a program's bed counts: the program organization's provider staff and
 /// administrators.
 pub fn may_update_capacity(p: &Principal, program_org: OrgId) -> bool {

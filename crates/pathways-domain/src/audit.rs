@@ -157,10 +157,17 @@ pub enum AuditAction {
     EpisodeClose,
     /// An outcome instrument's version loaded (`pathways instrument load`, issue 17).
     InstrumentLoad,
+    /// A recovery community center's group or event added or changed (issue 20).
+    CommunityEventSave,
+    /// A center's staff opened a tablet as a drop-in kiosk, or closed one (issue 20).
+    KioskOpen,
+    KioskClose,
+    /// A drop-in sign-in at a kiosk (a visit; the event names the kiosk, never the visitor).
+    KioskSignIn,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 85] = [
+    pub const ALL: [AuditAction; 89] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -246,6 +253,10 @@ impl AuditAction {
         AuditAction::OutcomeInterviewSave,
         AuditAction::EpisodeClose,
         AuditAction::InstrumentLoad,
+        AuditAction::CommunityEventSave,
+        AuditAction::KioskOpen,
+        AuditAction::KioskClose,
+        AuditAction::KioskSignIn,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -335,6 +346,10 @@ impl AuditAction {
             AuditAction::OutcomeInterviewSave => "outcome_interview_save",
             AuditAction::EpisodeClose => "episode_close",
             AuditAction::InstrumentLoad => "instrument_load",
+            AuditAction::CommunityEventSave => "community_event_save",
+            AuditAction::KioskOpen => "kiosk_open",
+            AuditAction::KioskClose => "kiosk_close",
+            AuditAction::KioskSignIn => "kiosk_sign_in",
         }
     }
 }

@@ -152,6 +152,16 @@ typed_id!(
     EpisodeId
 );
 
+typed_id!(
+    /// A recovery community center's group or event (issue 20).
+    CommunityEventId
+);
+
+typed_id!(
+    /// A tablet opened as a drop-in kiosk (issue 20).
+    KioskId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

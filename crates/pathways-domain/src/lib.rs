@@ -10,6 +10,7 @@ pub mod audit;
 pub mod barc10;
 pub mod checkin;
 pub mod checkup;
+pub mod community;
 pub mod consent;
 pub mod credentials;
 pub mod deployment;

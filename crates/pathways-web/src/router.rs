@@ -274,6 +274,24 @@ pub fn router(state: AppState) -> Router {
         .route("/reports/follow-up", get(crate::controllers::reports::show_follow_up))
         .route("/reports/follow-up.csv", get(crate::controllers::reports::download_follow_up))
         .route("/reports/outcome-change", get(crate::controllers::reports::show_outcome_change))
+        // Recovery community (issue 20): the public calendar and its feeds, a center's staff pages, the kiosk.
+        .route("/calendar", get(crate::controllers::calendar::show_calendar))
+        .route("/calendar.ics", get(crate::controllers::calendar::get_feed))
+        .route("/calendar/{center}", get(crate::controllers::calendar::show_center_calendar))
+        .route("/calendar/{center}/events.ics", get(crate::controllers::calendar::get_center_feed))
+        .route(
+            "/community/events",
+            get(crate::controllers::community::list_events).post(crate::controllers::community::create_event),
+        )
+        .route("/community/events/new", get(crate::controllers::community::new_event))
+        .route(
+            "/community/events/{event}",
+            get(crate::controllers::community::edit_event).post(crate::controllers::community::update_event),
+        )
+        .route("/community/attendance", get(crate::controllers::community::show_attendance))
+        .route("/community/kiosks", post(crate::controllers::community::open_kiosk))
+        .route("/community/kiosks/{kiosk}/close", post(crate::controllers::community::close_kiosk))
+        .route("/kiosk", get(crate::controllers::kiosk::show_kiosk).post(crate::controllers::kiosk::sign_in_kiosk))
         .route("/api/openapi.json", get(ops::get_openapi))
         .merge(json_api)
         .fallback(|| async { WebError::NotFound })

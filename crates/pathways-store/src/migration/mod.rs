@@ -26,6 +26,7 @@ mod m0022_consent_scan_history;
 mod m0023_housing;
 mod m0024_outcome_interview;
 mod m0025_state_network;
+mod m0026_community;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0023_housing::Migration),
             Box::new(m0024_outcome_interview::Migration),
             Box::new(m0025_state_network::Migration),
+            Box::new(m0026_community::Migration),
         ]
     }
 }

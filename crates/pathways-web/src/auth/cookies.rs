@@ -75,3 +75,8 @@ impl Jar {
         self.0.get(name).map(String::as_str)
     }
 }
+
+/// The drop-in kiosk's cookie (issue 20): `__Host-` over HTTPS, like the session's.
+pub fn kiosk(names: &CookieNames) -> &'static str {
+    if names.secure { "__Host-pathways_kiosk" } else { "pathways_kiosk" }
+}

@@ -7,10 +7,12 @@ use axum::response::{IntoResponse, Response};
 
 use crate::error::WebError;
 
-const FILES: [(&str, &str, &str); 3] = [
+const FILES: [(&str, &str, &str); 4] = [
     ("app.css", "text/css; charset=utf-8", include_str!("../../static/app.css")),
     ("favicon.svg", "image/svg+xml", include_str!("../../static/favicon.svg")),
     ("manifest.webmanifest", "application/manifest+json", include_str!("../../static/manifest.webmanifest")),
+    // The drop-in kiosk's offline queue (issue 20), a progressive enhancement.
+    ("kiosk.js", "text/javascript; charset=utf-8", include_str!("../../static/kiosk.js")),
 ];
 
 pub async fn get_asset(Path(file): Path<String>) -> Result<Response, WebError> {

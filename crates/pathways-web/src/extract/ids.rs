@@ -9,8 +9,9 @@ use axum::extract::{FromRequestParts, RawPathParams};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use pathways_domain::ids::{
-    AssessmentId, AttentionItemId, CallId, ConsentId, CorrectionId, DirOrganizationId, GoalId, HoldId, LinkageTaskId,
-    LocatorId, OutreachItemId, ProgramId, ReferralId, ResidenceHoldId, ResidenceId, RideId, ServiceId, TokenId,
+    AssessmentId, AttentionItemId, CallId, CommunityEventId, ConsentId, CorrectionId, DirOrganizationId, GoalId,
+    HoldId, KioskId, LinkageTaskId, LocatorId, OutreachItemId, ProgramId, ReferralId, ResidenceHoldId, ResidenceId,
+    RideId, ServiceId, TokenId,
 };
 use pathways_domain::locale::Locale;
 use pathways_domain::{AccountId, PersonId};
@@ -73,6 +74,21 @@ path_param! {
     Locale => "code",
     // Outcome interviews (issue 17)
     pathways_domain::ids::OutcomeInterviewId => "interview",
+    // Recovery community (issue 20).
+    CommunityEventId => "event",
+    KioskId => "kiosk",
+    CenterSlug => "center",
+}
+
+/// A recovery community center's slug in a public calendar's path (`/calendar/{center}`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CenterSlug(pub String);
+
+impl FromStr for CenterSlug {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        pathways_domain::org::Slug::parse(s).map(|s| CenterSlug(s.as_str().to_owned())).map_err(|_| ())
+    }
 }
 
 /// A plan version's number (1, 2, …).

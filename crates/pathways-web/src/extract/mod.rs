@@ -19,10 +19,12 @@
 mod accounts;
 mod api;
 mod body;
+mod calendar_query;
 mod capacity_query;
 pub mod find_query;
 mod housing_query;
 mod ids;
+mod kiosk;
 mod next_page;
 mod query;
 mod roles;
@@ -37,4 +39,9 @@ pub use ids::{HoldAction, InPath, ListingAction, PathParam, VersionNo};
 pub use next_page::NextPage;
 pub use query::{ApiQuery, Bounded, Offset};
 pub use roles::{AllyCaller, Editor, Operator, ProviderStaff};
+// Recovery community (issue 20).
+pub use calendar_query::CalendarParams;
+pub use ids::CenterSlug;
+pub use kiosk::KioskTablet;
+pub use roles::CenterStaff;
 pub use session::{AnyoneSignedIn, Door, SignedIn, Subject};

@@ -5,7 +5,9 @@
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
-use pathways_domain::access::{Principal, keeps_program_counts, may_edit_directory, works_access_line};
+use pathways_domain::access::{
+    Principal, keeps_program_counts, may_edit_directory, runs_community_center, works_access_line,
+};
 use pathways_domain::{PersonId, PrincipalKind};
 
 use super::SignedIn;
@@ -89,5 +91,21 @@ impl<S: Send + Sync> FromRequestParts<S> for AllyCaller {
             (PrincipalKind::Ally, Some(person)) => Ok(Self { ctx, caller, person }),
             _ => Err(WebError::NotFound.into_response()),
         }
+    }
+}
+
+/// A signed-in member of a recovery community center's staff who runs its week: an administrator, supervisor or
+/// coach (`runs_community_center`; issue 20).
+pub struct CenterStaff {
+    pub ctx: Ctx,
+    pub caller: Caller,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for CenterStaff {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let (ctx, caller) = staff_where(parts, state, runs_community_center).await?;
+        Ok(Self { ctx, caller })
     }
 }

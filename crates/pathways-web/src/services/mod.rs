@@ -15,6 +15,7 @@ pub mod capacity;
 pub mod caseload;
 pub mod checkins;
 pub mod checkups;
+pub mod community;
 pub mod consents;
 pub mod directory;
 pub mod disclosures;

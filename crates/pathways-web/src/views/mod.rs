@@ -1,6 +1,7 @@
 //! The page chrome every template shares, rendering, flash messages, and the error page and JSON; [`words`] holds
 //! the words pages of several areas share.
 
+pub mod community;
 pub mod find;
 pub mod holds;
 pub mod housing;
@@ -56,6 +57,8 @@ pub struct Chrome {
     pub access_line_name: String,
     pub access_line_phone: String,
     pub access_line_tel: String,
+    /// Runs a recovery community center's week (issue 20).
+    pub community: bool,
 }
 
 impl Chrome {
@@ -103,6 +106,10 @@ impl Chrome {
             access_line_name: state.config.access_line_name.clone(),
             access_line_phone: state.config.access_line_phone.clone(),
             access_line_tel: state.config.access_line_tel(),
+            community: ctx
+                .caller
+                .as_ref()
+                .is_some_and(|c| pathways_domain::access::runs_community_center(&c.principal)),
         }
     }
 }
@@ -154,6 +161,9 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("network-asked"),
         crate::key!("network-joined"),
         crate::key!("network-left"),
+        // Recovery community (issue 20).
+        crate::key!("kiosk-opened"),
+        crate::key!("kiosk-thanks"),
     ]
     .into_iter()
     .find(|k| *k == value)
@@ -256,7 +266,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 110] = [
+pub const FIELDS: [&str; 119] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -367,8 +377,18 @@ pub const FIELDS: [&str; 110] = [
     "naloxone_doses",
     "cost_per_week",
     "hold_bed",
+    // Recovery community (issue 20).
+    "title",
+    "starts_on",
+    "starts_at",
+    "duration_minutes",
+    "repeat",
+    "days",
+    "until",
+    "audience",
+    "group",
 ];
-pub const FIELD_ERRORS: [&str; 31] = [
+pub const FIELD_ERRORS: [&str; 34] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -400,6 +420,10 @@ pub const FIELD_ERRORS: [&str; 31] = [
     "more-than-total",
     "not-a-residence",
     "no-bed-left",
+    // Recovery community (issue 20).
+    "place-or-link",
+    "event-once",
+    "before-start",
 ];
 
 #[cfg(test)]

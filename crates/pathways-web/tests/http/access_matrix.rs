@@ -81,6 +81,19 @@ const PROVIDERS: &[Role] = &[Admin, ProviderStaff];
 const EDITORS: &[Role] = &[Admin, DirectoryEditor];
 /// The outcome reports (aggregates, suppressed): `may_read_reports`.
 const REPORTERS: &[Role] = &[Admin, Supervisor, Analyst];
+/// Run a recovery community center's week (issue 20).
+const CENTER_STAFF: &[Role] = &[Admin, Supervisor, Coach];
+const EVENT_FORM: &[(&str, &str)] = &[
+    ("kind", "group"),
+    ("title", "Matrix group"),
+    ("starts_on", "{today}"),
+    ("starts_at", "19:00"),
+    ("duration_minutes", "90"),
+    ("repeat", "weekly"),
+    ("address", "1 Main Street, Hartford"),
+    ("language", "en"),
+    ("audience", "everyone"),
+];
 
 /// Who may call a route.
 #[derive(Clone, Copy, Debug)]
@@ -396,6 +409,22 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/residences", Page(PROVIDERS), 200),
         e(POST, "/residences/{id}/report", OrgPage(PROVIDERS), 303).form(&[("change", "confirm")]),
         e(POST, "/residence-holds/{id}/{action}", Custom(closes_hold), 303),
+        // Recovery community (issue 20): the public calendar and feeds, a center's staff pages, the kiosk (only a
+        // tablet with an open kiosk's cookie is answered: `routes::community`).
+        e(GET, "/calendar", Open, 200),
+        e(GET, "/calendar.ics", Open, 200),
+        e(GET, "/calendar/{center}", Open, 200),
+        e(GET, "/calendar/{center}/events.ics", Open, 200),
+        e(GET, "/community/events", Page(CENTER_STAFF), 200),
+        e(POST, "/community/events", Page(CENTER_STAFF), 303).form(EVENT_FORM),
+        e(GET, "/community/events/new", Page(CENTER_STAFF), 200),
+        e(GET, "/community/events/{event}", OrgPage(CENTER_STAFF), 200),
+        e(POST, "/community/events/{event}", OrgPage(CENTER_STAFF), 303).form(EVENT_FORM),
+        e(GET, "/community/attendance", Page(CENTER_STAFF), 200),
+        e(POST, "/community/kiosks", Page(CENTER_STAFF), 303),
+        e(POST, "/community/kiosks/{kiosk}/close", OrgPage(CENTER_STAFF), 303),
+        e(GET, "/kiosk", Custom(no_kiosk_cookie), 404),
+        e(POST, "/kiosk", Custom(no_kiosk_cookie), 404).form(&[("first_name", "Ana"), ("reason", "group")]),
         // The JSON API: persons and their records.
         e(GET, "/api/v1/persons", Api(WITH_PERSONS), 200),
         e(POST, "/api/v1/persons", Api(WITH_PERSONS), 201).json(r#"{"preferred_name": "Api Person"}"#),
@@ -634,6 +663,11 @@ fn closes_hold(who: Who, target: Target) -> Want {
         Who::Staff(_) => FORBIDDEN,
         _ => Want::Login,
     }
+}
+
+/// The drop-in kiosk (issue 20) answers only a tablet with an open kiosk's cookie, which no caller here has.
+fn no_kiosk_cookie(_: Who, _: Target) -> Want {
+    NOT_FOUND
 }
 
 fn closes_hold_api(who: Who, target: Target) -> Want {
@@ -915,6 +949,10 @@ impl Cell {
             "program" => "program",
             "service" => "service",
             "call" => "call",
+            // Recovery community (issue 20).
+            "event" => "community_event",
+            "kiosk" => "kiosk",
+            "center" => return "home-org".into(),
             other => panic!("the matrix can't fill {{{other}}} in {path}"),
         };
         self.make(w, key).await
@@ -1099,6 +1137,50 @@ impl Cell {
                 let now = pathways_store::now();
                 let id = pathways_store::housing::create(&tx, &Actor::default(), &r, now).await.expect("residence");
                 pathways_store::housing::report(&tx, &Actor::default(), None, id, 3, None, now).await.expect("report");
+                tx.commit().await.expect("commit");
+                id.to_string()
+            }
+            "community_event" => {
+                let form = pathways_domain::community::EventForm {
+                    kind: "group".into(),
+                    title: "Matrix group".into(),
+                    starts_on: chrono::Utc::now().date_naive().to_string(),
+                    starts_at: "19:00".into(),
+                    duration_minutes: "90".into(),
+                    repeat: "weekly".into(),
+                    place: "1 Main Street".into(),
+                    language: "en".into(),
+                    audience: "everyone".into(),
+                    ..Default::default()
+                };
+                let details = pathways_domain::community::EventDetails::parse(&form).expect("a group");
+                let tx = app.db.store.begin().await.expect("tx");
+                let tz = chrono_tz::America::New_York;
+                let id = pathways_store::community::create(
+                    &tx,
+                    &Actor::default(),
+                    w.org(self.target),
+                    &details,
+                    tz,
+                    pathways_store::now(),
+                )
+                .await
+                .expect("a group");
+                tx.commit().await.expect("commit");
+                id.to_string()
+            }
+            "kiosk" => {
+                let tx = app.db.store.begin().await.expect("tx");
+                let hash = format!("{:064x}", Uuid::now_v7().as_u128());
+                let id = pathways_store::community::open_kiosk(
+                    &tx,
+                    &Actor::default(),
+                    w.org(self.target),
+                    &hash,
+                    pathways_store::now(),
+                )
+                .await
+                .expect("a kiosk");
                 tx.commit().await.expect("commit");
                 id.to_string()
             }
@@ -1381,7 +1463,14 @@ async fn every_caller_gets_what_the_matrix_says() {
                         Who::Anonymous => false,
                     };
                 let before = if audited { last_seq(app).await } else { 0 };
-                let got = send(app, &caller.login, method.clone(), &path, &form, json).await;
+                // Opening kiosk mode ends the session on the device (issue 20): staff open it from a session of
+                // their own, so the caller's goes on for the routes after.
+                let kiosk_login = match caller.who {
+                    Who::Staff(role) if entry.path == "/community/kiosks" => Some(app.staff(app.org, role).await),
+                    _ => None,
+                };
+                let login = kiosk_login.as_ref().unwrap_or(&caller.login);
+                let got = send(app, login, method.clone(), &path, &form, json).await;
                 checked += 1;
                 let label = format!("{:?} {} {} [{target:?}]", caller.who, entry.method, entry.path);
                 let ok = match wanted {

@@ -7,6 +7,7 @@ mod api_recovery;
 mod auth;
 mod capacity;
 mod checkups;
+mod community;
 mod consents;
 mod deployment;
 mod directory;

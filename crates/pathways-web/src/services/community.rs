@@ -1,0 +1,290 @@
+//! Recovery community (issue 20), the use cases of a recovery community center's staff pages
+//! (`/community/…`), the public calendar and its iCalendar feeds (`/calendar…`) and the drop-in kiosk
+//! (`/kiosk`). The rules are `pathways_domain::community`; the rows `pathways_store::community`.
+//!
+//! Who runs a center's week: its administrators, supervisors and coaches (`runs_community_center`). A gathering
+//! or kiosk of another organization is not found. Nothing here is a person's record: a gathering is public, a
+//! kiosk visit names no one (a first name or initials, counted as a visit).
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, NaiveTime, Utc};
+use chrono_tz::Tz;
+use pathways_domain::OrgId;
+use pathways_domain::access::runs_community_center;
+use pathways_domain::community::EventDetails;
+use pathways_domain::community::ics::{self, FeedEvent};
+use pathways_domain::community::kiosk::{SignIn, Tally};
+use pathways_domain::ids::{CommunityEventId, KioskId};
+use pathways_domain::text::FieldError;
+use pathways_store::community::{self, Center, Gathering, KioskRef};
+
+use crate::auth::secret::{random_token, token_hash};
+use crate::ctx::{Caller, Ctx};
+use crate::error::{WebError, WebResult};
+use crate::state::AppState;
+
+/// How far ahead the iCalendar feeds reach, and how far back (so a calendar keeps the week just past).
+pub const FEED_WEEKS_AHEAD: i64 = 8;
+pub const FEED_DAYS_BACK: i64 = 7;
+/// "Tonight" ends at this local time.
+const NIGHT_ENDS: u32 = 4;
+
+/// Which part of the calendar: what is left of today and tonight, or the next seven days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    Tonight,
+    Week,
+}
+
+impl When {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "tonight" => Some(When::Tonight),
+            "" | "week" => Some(When::Week),
+            _ => None,
+        }
+    }
+
+    /// The window, from `now`, in the deployment's zone: tonight runs to the next 04:00 (a late group still
+    /// counts as tonight's), the week seven days.
+    pub fn window(self, now: DateTime<Utc>, tz: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
+        match self {
+            When::Tonight => {
+                // Until the next 04:00: tomorrow's, or this morning's when it is not 04:00 yet.
+                let local = now.with_timezone(&tz);
+                let night_ends = NaiveTime::from_hms_opt(NIGHT_ENDS, 0, 0).unwrap_or_default();
+                let day =
+                    if local.time() < night_ends { local.date_naive() } else { local.date_naive() + Duration::days(1) };
+                (now, pathways_domain::community::recurrence::to_utc(tz, day.and_time(night_ends)))
+            }
+            When::Week => (now, now + Duration::days(7)),
+        }
+    }
+}
+
+/// One occurrence of a gathering, at its center.
+#[derive(Clone, Debug)]
+pub struct Occurrence {
+    pub starts: DateTime<Utc>,
+    pub ends: DateTime<Utc>,
+    pub gathering: Gathering,
+    pub center: Option<Center>,
+}
+
+/// The occurrences in `[from, to)` of one center's gatherings or the whole network's, in order of start.
+pub async fn occurrences(
+    state: &AppState,
+    center: Option<OrgId>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> WebResult<Vec<Occurrence>> {
+    let db = state.store.reader();
+    let gatherings = community::in_window(db, center, from, to).await?;
+    let centers: HashMap<OrgId, Center> = community::centers_by_id(db).await?;
+    let mut out: Vec<Occurrence> = Vec::new();
+    for g in gatherings {
+        let Some(c) = centers.get(&g.organization) else { continue };
+        let len = g.details.schedule.duration();
+        for starts in g.details.schedule.occurrences(g.time_zone, from, to) {
+            out.push(Occurrence { starts, ends: starts + len, gathering: g.clone(), center: Some(c.clone()) });
+        }
+    }
+    out.sort_by(|a, b| a.starts.cmp(&b.starts).then_with(|| a.gathering.details.title.cmp(&b.gathering.details.title)));
+    Ok(out)
+}
+
+/// A recovery community center by its slug (another kind of organization is not found).
+pub async fn center(state: &AppState, slug: &str) -> WebResult<Center> {
+    community::centers(state.store.reader()).await?.into_iter().find(|c| c.slug == slug).ok_or(WebError::NotFound)
+}
+
+/// Every recovery community center, by name.
+pub async fn centers(state: &AppState) -> WebResult<Vec<Center>> {
+    Ok(community::centers(state.store.reader()).await?)
+}
+
+/// The iCalendar feed (RFC 5545) of one center or the network: every occurrence from a week back to
+/// [`FEED_WEEKS_AHEAD`] weeks ahead.
+pub async fn feed(state: &AppState, center: Option<&Center>, name: &str) -> WebResult<String> {
+    let now = pathways_store::now();
+    let from = now - Duration::days(FEED_DAYS_BACK);
+    let to = now + Duration::weeks(FEED_WEEKS_AHEAD);
+    let host = state
+        .config
+        .public_url
+        .as_deref()
+        .and_then(|u| url::Url::parse(u).ok())
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_else(|| "pathways.invalid".into());
+    let events: Vec<FeedEvent> = occurrences(state, center.map(|c| c.id), from, to)
+        .await?
+        .into_iter()
+        .map(|o| {
+            let d = &o.gathering.details;
+            let location = match (&d.place, &o.center) {
+                (Some(p), Some(c)) => Some(format!("{p} ({})", c.name)),
+                (Some(p), None) => Some(p.clone()),
+                (None, _) => d.online_url.clone(),
+            };
+            FeedEvent {
+                uid: format!("{}-{}@{host}", o.gathering.id, o.starts.format("%Y%m%dT%H%M%SZ")),
+                starts: o.starts,
+                ends: o.ends,
+                summary: d.title.clone(),
+                description: d.description.clone(),
+                location,
+                url: d.online_url.clone(),
+            }
+        })
+        .collect();
+    Ok(ics::calendar(name, &events, now))
+}
+
+fn may_run(caller: &Caller) -> WebResult<()> {
+    if runs_community_center(&caller.principal) { Ok(()) } else { Err(WebError::Forbidden) }
+}
+
+/// The caller's center's gatherings (cancelled ones too).
+pub async fn gatherings_of(state: &AppState, caller: &Caller) -> WebResult<Vec<Gathering>> {
+    may_run(caller)?;
+    Ok(community::of_org(state.store.reader(), caller.org).await?)
+}
+
+/// One of the caller's center's gatherings; another's is not found.
+pub async fn gathering(state: &AppState, caller: &Caller, id: CommunityEventId) -> WebResult<Gathering> {
+    may_run(caller)?;
+    community::find(state.store.reader(), caller.org, id.as_uuid()).await?.ok_or(WebError::NotFound)
+}
+
+/// Adds a gathering to the caller's center, in the deployment's zone; audited in its transaction.
+pub async fn create_gathering(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    details: &EventDetails,
+) -> WebResult<CommunityEventId> {
+    may_run(caller)?;
+    let tz = state.config.deployment.time_zone;
+    let tx = state.store.begin().await?;
+    let id = community::create(&tx, &ctx.actor(), caller.org, details, tz, pathways_store::now()).await?;
+    tx.commit().await?;
+    Ok(CommunityEventId::from_uuid(id))
+}
+
+/// Changes (or cancels) one of the caller's center's gatherings; another's is not found.
+pub async fn update_gathering(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    id: CommunityEventId,
+    details: &EventDetails,
+    cancelled: bool,
+) -> WebResult<()> {
+    may_run(caller)?;
+    let current = community::find(state.store.reader(), caller.org, id.as_uuid()).await?.ok_or(WebError::NotFound)?;
+    let tx = state.store.begin().await?;
+    let now = pathways_store::now();
+    let done =
+        community::update(&tx, &ctx.actor(), caller.org, id.as_uuid(), details, cancelled, current.time_zone, now)
+            .await?;
+    if !done {
+        return Err(WebError::NotFound);
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Opens kiosk mode for the caller's center: the token for the tablet's cookie (only its hash is kept).
+pub async fn open_kiosk(state: &AppState, ctx: &Ctx, caller: &Caller) -> WebResult<String> {
+    may_run(caller)?;
+    let token = random_token();
+    let tx = state.store.begin().await?;
+    community::open_kiosk(&tx, &ctx.actor(), caller.org, &token_hash(&token), pathways_store::now()).await?;
+    tx.commit().await?;
+    Ok(token)
+}
+
+/// Closes one of the caller's center's kiosks (its tablet's cookie stops working).
+pub async fn close_kiosk(state: &AppState, ctx: &Ctx, caller: &Caller, id: KioskId) -> WebResult<()> {
+    may_run(caller)?;
+    let tx = state.store.begin().await?;
+    if !community::close_kiosk(&tx, &ctx.actor(), caller.org, id.as_uuid(), pathways_store::now()).await? {
+        return Err(WebError::NotFound);
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The open kiosk a tablet's token names.
+pub async fn kiosk(state: &AppState, token: &str) -> WebResult<Option<KioskRef>> {
+    Ok(community::kiosk_by_token(state.store.reader(), &token_hash(token)).await?)
+}
+
+/// The start and end of today in the deployment's zone.
+pub fn today_window(state: &AppState, now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+    let tz = state.config.deployment.time_zone;
+    let day = now.with_timezone(&tz).date_naive();
+    let start = pathways_domain::community::recurrence::to_utc(tz, day.and_time(NaiveTime::MIN));
+    let end = pathways_domain::community::recurrence::to_utc(tz, (day + Duration::days(1)).and_time(NaiveTime::MIN));
+    (start, end)
+}
+
+/// Today's groups at a center (what a kiosk offers to sign in for).
+pub async fn groups_today(state: &AppState, org: OrgId) -> WebResult<Vec<Occurrence>> {
+    let (start, end) = today_window(state, pathways_store::now());
+    occurrences(state, Some(org), start, end).await
+}
+
+/// A drop-in sign-in at a kiosk: counted once (a `client_ref` sent again is not counted again). The group, when
+/// named, must be one of the center's gatherings.
+pub async fn sign_in(
+    state: &AppState,
+    ctx: &Ctx,
+    kiosk: KioskRef,
+    signed: Result<SignIn, Vec<FieldError>>,
+    group: Option<CommunityEventId>,
+    client_ref: Option<&str>,
+) -> WebResult<bool> {
+    let signed = signed.map_err(WebError::Invalid)?;
+    let db = state.store.reader();
+    if let Some(g) = group
+        && community::find(db, kiosk.organization, g.as_uuid()).await?.is_none()
+    {
+        return Err(WebError::Invalid(vec![FieldError::new("group", "unknown-choice")]));
+    }
+    let tx = state.store.begin().await?;
+    let counted = community::record_visit(
+        &tx,
+        &ctx.actor(),
+        kiosk,
+        &signed,
+        group.map(|g| g.as_uuid()),
+        client_ref,
+        pathways_store::now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(counted)
+}
+
+/// Today's visits at the caller's center, counted (by reason and per group), with today's gatherings and the
+/// open kiosks.
+pub struct Attendance {
+    pub tally: Tally,
+    pub groups: Vec<Occurrence>,
+    pub kiosks: Vec<(uuid::Uuid, DateTime<Utc>)>,
+}
+
+pub async fn attendance(state: &AppState, caller: &Caller) -> WebResult<Attendance> {
+    may_run(caller)?;
+    let db = state.store.reader();
+    let (start, end) = today_window(state, pathways_store::now());
+    let visits = community::visits(db, caller.org, start, end).await?;
+    let keyed: Vec<(pathways_domain::community::kiosk::Reason, Option<String>)> =
+        visits.into_iter().map(|(r, g)| (r, g.map(|g| g.to_string()))).collect();
+    let tally = Tally::of(keyed.iter().map(|(r, g)| (*r, g.as_deref())));
+    let groups = occurrences(state, Some(caller.org), start, end).await?;
+    let kiosks = community::open_kiosks(db, caller.org).await?;
+    Ok(Attendance { tally, groups, kiosks })
+}
