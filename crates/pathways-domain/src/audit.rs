@@ -140,10 +140,20 @@ pub enum AuditAction {
     ResidenceHoldCreate,
     /// A residence hold closed: admitted, released, or expired.
     ResidenceHoldClose,
+    /// A service event recorded (a draft) or changed while a draft (issue 21).
+    ServiceEventRecord,
+    /// A service event signed by its staff member (or refused: failed, e.g. the voucher is exhausted).
+    ServiceEventSign,
+    /// A supervisor's co-signature on a signed service event.
+    ServiceEventCosign,
+    /// A correction: a new version of a signed event, with its reason; the old version is superseded.
+    ServiceEventCorrect,
+    /// A payer profile, funding source, voucher, staff credential or supervision session saved.
+    FinancingSave,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 77] = [
+    pub const ALL: [AuditAction; 82] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -221,6 +231,11 @@ impl AuditAction {
         AuditAction::ResidenceReport,
         AuditAction::ResidenceHoldCreate,
         AuditAction::ResidenceHoldClose,
+        AuditAction::ServiceEventRecord,
+        AuditAction::ServiceEventSign,
+        AuditAction::ServiceEventCosign,
+        AuditAction::ServiceEventCorrect,
+        AuditAction::FinancingSave,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -302,6 +317,11 @@ impl AuditAction {
             AuditAction::ResidenceReport => "residence_report",
             AuditAction::ResidenceHoldCreate => "residence_hold_create",
             AuditAction::ResidenceHoldClose => "residence_hold_close",
+            AuditAction::ServiceEventRecord => "service_event_record",
+            AuditAction::ServiceEventSign => "service_event_sign",
+            AuditAction::ServiceEventCosign => "service_event_cosign",
+            AuditAction::ServiceEventCorrect => "service_event_correct",
+            AuditAction::FinancingSave => "financing_save",
         }
     }
 }

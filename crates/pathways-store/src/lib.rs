@@ -26,6 +26,7 @@ pub mod entities;
 mod entities;
 pub mod export;
 pub mod files;
+pub mod financing;
 pub mod import;
 pub mod invites;
 pub mod jobs;

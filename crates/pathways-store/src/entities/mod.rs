@@ -48,3 +48,11 @@ pub mod session;
 pub mod transport_request;
 pub mod treatment_program;
 pub mod two_factor;
+// peer services and their financing (issue 21)
+pub mod funding_source;
+pub mod payer_profile;
+pub mod service_event;
+pub mod service_event_person;
+pub mod staff_credential;
+pub mod supervision_session;
+pub mod voucher;

@@ -24,6 +24,7 @@ mod m0019_episode;
 mod m0021_audit_keyed;
 mod m0022_consent_scan_history;
 mod m0023_housing;
+mod m0027_financing;
 
 pub struct Migrator;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0021_audit_keyed::Migration),
             Box::new(m0022_consent_scan_history::Migration),
             Box::new(m0023_housing::Migration),
+            Box::new(m0027_financing::Migration),
         ]
     }
 }
