@@ -111,7 +111,7 @@ pub async fn issue_voucher(
         person_id: Set(person.as_uuid()),
         number: Set(v.number.clone()),
         authorized_units: Set(clamp_i32(v.authorized_units)),
-        balance_units: Set(clamp_i32(v.balance_units.min(v.authorized_units))),
+        balance_units: Set(clamp_i32(Ord::min(v.balance_units, v.authorized_units))),
         expires_on: Set(v.expires_on),
         created_at: Set(crate::now()),
     }
@@ -119,6 +119,12 @@ pub async fn issue_voucher(
     .await?;
     audit::append(tx, actor, AuditEntry::person(AuditAction::FinancingSave, person).on("voucher", id)).await?;
     Ok(Some(id))
+}
+
+/// `SUM(col)` as a 64-bit integer on both databases (PostgreSQL sums a `bigint` into a `numeric`).
+pub(crate) fn sum_i64(col: service_event::Column) -> sea_orm::sea_query::SimpleExpr {
+    use sea_orm::sea_query::{Alias, Func};
+    Func::cast_as(Func::sum(Expr::col(col)), Alias::new("BIGINT")).into()
 }
 
 fn clamp_i32(n: u32) -> i32 {
@@ -332,13 +338,13 @@ pub async fn check_event(
             let rows = live(service_event::Entity::find())
                 .filter(service_event::Column::FundingSourceId.eq(source.id))
                 .select_only()
-                .column_as(service_event::Column::Units.sum(), "units")
-                .column_as(service_event::Column::Cents.sum(), "cents")
+                .column_as(sum_i64(service_event::Column::Units), "units")
+                .column_as(sum_i64(service_event::Column::Cents), "cents")
                 .into_tuple::<(Option<i64>, Option<i64>)>()
                 .one(db)
                 .await?
                 .unwrap_or((None, None));
-            let (units, cents) = (rows.0.unwrap_or(0).max(0), rows.1.unwrap_or(0).max(0));
+            let (units, cents) = (Ord::max(rows.0.unwrap_or(0), 0), Ord::max(rows.1.unwrap_or(0), 0));
             match budget {
                 Budget::Units(_) => Budget::Units(units.unsigned_abs()),
                 Budget::Cents(_) => Budget::Cents(cents.unsigned_abs()),

@@ -3,7 +3,7 @@
 //! budget) and names *every* problem at once, so the form can show them all before the coach signs.
 
 use chrono::{NaiveDate, NaiveTime, Timelike};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::units::{EventUnits, event_units};
 use super::{Budget, Credential, Funding, Modifier, PayerProfile, ServiceCode, Voucher};
@@ -56,7 +56,7 @@ pub struct Context<'a> {
 }
 
 /// One reason a funder would refuse the event. `code()` is stable: a message key on pages, a value in JSON.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "problem")]
 pub enum Problem {
     NoBillableUnits,

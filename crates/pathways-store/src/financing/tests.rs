@@ -171,8 +171,8 @@ async fn a_signed_event_is_never_changed_and_a_correction_is_a_new_version() {
     );
     sign(&tx, &Actor::default(), org, new_id, staff, at(17, 9)).await.expect("sign").expect("signed");
     tx.commit().await.expect("commit");
-    let old = event(db.store.reader(), org, id).await.expect("read").expect("old");
-    let new = event(db.store.reader(), org, new_id).await.expect("read").expect("new");
+    let old = super::event(db.store.reader(), org, id).await.expect("read").expect("old");
+    let new = super::event(db.store.reader(), org, new_id).await.expect("read").expect("new");
     assert_eq!((old.row.state.as_str(), old.row.minutes, old.row.units), (SUPERSEDED, 45, 3), "kept as it was");
     assert_eq!(
         (new.row.version, new.row.supersedes, new.row.correction_reason.as_deref()),
