@@ -150,10 +150,12 @@ pub enum AuditAction {
     ServiceEventCorrect,
     /// A payer profile, funding source, voucher, staff credential or supervision session saved.
     FinancingSave,
+    /// A person's service events read (staff) or the services they received (the portal).
+    ServiceEventRead,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 82] = [
+    pub const ALL: [AuditAction; 83] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -236,6 +238,7 @@ impl AuditAction {
         AuditAction::ServiceEventCosign,
         AuditAction::ServiceEventCorrect,
         AuditAction::FinancingSave,
+        AuditAction::ServiceEventRead,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -322,6 +325,7 @@ impl AuditAction {
             AuditAction::ServiceEventCosign => "service_event_cosign",
             AuditAction::ServiceEventCorrect => "service_event_correct",
             AuditAction::FinancingSave => "financing_save",
+            AuditAction::ServiceEventRead => "service_event_read",
         }
     }
 }

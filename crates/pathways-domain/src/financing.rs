@@ -9,6 +9,7 @@
 //! and a supervisor's co-signature. No payer's figures are shipped as official: they are entered per profile.
 
 pub mod check;
+pub mod event;
 pub mod units;
 
 use chrono::NaiveDate;

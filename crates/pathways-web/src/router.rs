@@ -60,6 +60,12 @@ fn staff_record_routes() -> Router<AppState> {
         .route("/reset", post(accounts::reset_person))
         .route("/linkage/{task}", post(checkups::linkage_step))
         .route("/referrals", get(referrals::person_referrals).post(referrals::create_referral))
+        // Peer services and their financing (issue 21): record, check before signing, sign.
+        .route(
+            "/service-events",
+            get(crate::controllers::service_events::list_service_events)
+                .post(crate::controllers::service_events::create_service_event),
+        )
         .layer(Extension(Door::Staff))
 }
 
@@ -73,6 +79,8 @@ fn portal_routes() -> Router<AppState> {
         .route("/allies", get(allies::show_allies).post(allies::invite_ally))
         .route("/allies/{account}/remove", post(allies::remove_ally))
         .route("/record", get(record::show_record))
+        // Peer services and their financing (issue 21): the services the person received, in plain words.
+        .route("/service-events", get(crate::controllers::service_events::list_service_events))
         .layer(Extension(Door::Portal))
 }
 
@@ -140,6 +148,13 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(hsds::get_service::get_service))
         .routes(routes!(hsds::list_organizations::list_organizations))
         .routes(routes!(hsds::get_organization::get_organization))
+        // Peer services and their financing (issue 21)
+        .routes(routes!(
+            api::financing::list_service_events::list_service_events,
+            api::financing::create_service_event::create_service_event
+        ))
+        .routes(routes!(api::financing::check_service_event::check_service_event))
+        .routes(routes!(api::financing::get_financing_report::get_financing_report))
 }
 
 pub fn router(state: AppState) -> Router {
@@ -233,6 +248,10 @@ pub fn router(state: AppState) -> Router {
         .route("/residences", get(crate::controllers::residences::list_residences))
         .route("/residences/{id}/report", post(crate::controllers::residences::report_beds))
         .route("/residence-holds/{id}/{action}", post(crate::controllers::residences::close_residence_hold))
+        // Peer services and their financing (issue 21): the month's figures, the funder's and the claims CSV.
+        .route("/financing", get(crate::controllers::financing::show_financing))
+        .route("/financing/funder.csv", get(crate::controllers::financing::download_funder))
+        .route("/financing/claims.csv", get(crate::controllers::financing::download_claims))
         .route("/api/openapi.json", get(ops::get_openapi))
         .merge(json_api)
         .fallback(|| async { WebError::NotFound })

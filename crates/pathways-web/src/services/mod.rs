@@ -20,6 +20,7 @@ pub mod directory;
 pub mod disclosures;
 pub mod encounters;
 pub mod fhir;
+pub mod financing;
 pub mod housing;
 pub mod invites;
 pub mod locator;

@@ -251,7 +251,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 110] = [
+pub const FIELDS: [&str; 119] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -362,8 +362,18 @@ pub const FIELDS: [&str; 110] = [
     "naloxone_doses",
     "cost_per_week",
     "hold_bed",
+    // peer services and their financing (issue 21)
+    "date",
+    "starts_at",
+    "minutes",
+    "code",
+    "modifiers",
+    "place_of_service",
+    "funding_source",
+    "authorization",
+    "month",
 ];
-pub const FIELD_ERRORS: [&str; 31] = [
+pub const FIELD_ERRORS: [&str; 34] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -395,6 +405,10 @@ pub const FIELD_ERRORS: [&str; 31] = [
     "more-than-total",
     "not-a-residence",
     "no-bed-left",
+    // peer services and their financing (issue 21)
+    "invalid-code",
+    "invalid-modifier",
+    "invalid-place",
 ];
 
 #[cfg(test)]
