@@ -11,6 +11,7 @@ mod consents;
 mod deployment;
 mod directory;
 mod fhir;
+mod financing;
 mod find;
 mod hardening;
 mod housing;
