@@ -82,7 +82,7 @@ async fn sources(store: &Store, org: OrgId, today: NaiveDate) -> anyhow::Result<
         &Funding::Grant {
             starts_on: today - Duration::days(120),
             ends_on: today - Duration::days(10),
-            budget: Budget::Cents(30_000),
+            budget: Budget::Cents(20_000),
             allowed: vec![],
         },
     )
@@ -187,13 +187,13 @@ pub async fn seed(
     plan.push((long, true, true));
     plan.push((event(coach, a, 10, at(9, 0), 45, s.medicaid, Some("DEMO-PA-7731")), true, true)); // credential expired
     plan.push((event(clinician, c, 6, at(13, 0), 30, s.medicaid, Some("DEMO-PA-7732")), true, true)); // no credential, no supervision
-    plan.push((event(coach, c, 5, at(9, 0), 30, s.medicaid, None), true, true)); // no authorization
+    plan.push((event(coach, c, 5, at(12, 0), 30, s.medicaid, None), true, true)); // no authorization
     plan.push((event(coach, d, 15, at(13, 0), 30, s.state_grant, None), true, false)); // overlaps the 12:00–17:00 session
     plan.push((event(coach, b, 3, at(11, 30), 60, s.vouchers, Some("DEMO-V-1002")), false, false)); // voucher exhausted
     plan.push((event(coach, c, 2, at(15, 0), 30, s.vouchers, Some("DEMO-V-1003")), false, false)); // voucher expired
     plan.push((event(coach, b, 9, at(13, 0), 45, s.foundation, None), true, false)); // outside the grant's period
-    plan.push((event(coach, b, 20, at(13, 0), 240, s.foundation, None), true, false)); // over the foundation's budget
-    let mut no_diagnosis = event(coach, b, 2, at(9, 0), 30, s.medicaid, Some("DEMO-PA-7733"));
+    plan.push((event(coach, b, 20, at(15, 0), 240, s.foundation, None), true, false)); // over the foundation's budget
+    let mut no_diagnosis = event(coach, b, 2, at(12, 0), 30, s.medicaid, Some("DEMO-PA-7733"));
     no_diagnosis.diagnosis_on_file = false;
     plan.push((no_diagnosis, true, true));
     plan.push((event(coach, a, 10, at(16, 0), 30, s.state_grant, None), true, false)); // same day as a Medicaid service

@@ -159,10 +159,10 @@ impl PayerProfile {
         if self.daily_cap_units == Some(0) || self.daily_cap_units.is_some_and(|c| c > 1_000) {
             errors.push(FieldError::new("daily_cap_units", "out-of-range"));
         }
-        if let (Some(lo), Some(hi)) = (self.min_age, self.max_age) {
-            if lo > hi {
-                errors.push(FieldError::new("max_age", "out-of-range"));
-            }
+        if let (Some(lo), Some(hi)) = (self.min_age, self.max_age)
+            && lo > hi
+        {
+            errors.push(FieldError::new("max_age", "out-of-range"));
         }
         if self.codes.is_empty() {
             errors.push(FieldError::new("codes", "required"));
@@ -303,7 +303,7 @@ mod tests {
         p.min_age = Some(21);
         p.max_age = Some(18);
         p.codes.clear();
-        let fields: Vec<_> = p.validate().unwrap_err().into_iter().map(|e| e.field).collect();
+        let fields: Vec<_> = p.validate().expect_err("invalid").into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["unit_minutes", "daily_cap_units", "max_age", "codes"]);
     }
 }

@@ -157,6 +157,7 @@ pub async fn add_credential(
 }
 
 /// Logs a supervision contact.
+#[expect(clippy::too_many_arguments, reason = "one insert of one row's columns")]
 pub async fn add_supervision(
     tx: &DatabaseTransaction,
     actor: &Actor,
@@ -573,10 +574,10 @@ pub async fn person_events(db: &impl ConnectionTrait, scope: &PersonScope, p: Pe
         .collect();
     let mut out = Vec::new();
     for id in ids {
-        if let Some(v) = event(db, scope.org, id).await? {
-            if v.row.state != SUPERSEDED {
-                out.push(v);
-            }
+        if let Some(v) = event(db, scope.org, id).await?
+            && v.row.state != SUPERSEDED
+        {
+            out.push(v);
         }
     }
     Ok(out)

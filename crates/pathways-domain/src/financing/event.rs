@@ -159,7 +159,7 @@ mod tests {
             ..RawServiceEvent::default()
         };
         let fields: Vec<_> =
-            ServiceEventInput::parse(&raw, today()).unwrap_err().into_iter().map(|e| e.field).collect();
+            ServiceEventInput::parse(&raw, today()).expect_err("invalid").into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["date", "starts_at", "minutes", "code", "modifiers", "place_of_service", "funding_source"]);
     }
 }

@@ -11,6 +11,9 @@ use super::SIGNED;
 use crate::Result;
 use crate::entities::{service_event, service_event_person};
 
+/// (funding source, staff member, events, units, cents) as the grouped query reads them.
+type SumRow = (Uuid, Uuid, i64, Option<i64>, Option<i64>);
+
 /// One line of the report: a funding source and staff member's events in the period.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FunderLine {
@@ -38,7 +41,7 @@ pub async fn by_source_and_staff(
     if let Some(s) = source {
         q = q.filter(service_event::Column::FundingSourceId.eq(s));
     }
-    let rows: Vec<(Uuid, Uuid, i64, Option<i64>, Option<i64>)> = q
+    let rows: Vec<SumRow> = q
         .select_only()
         .column(service_event::Column::FundingSourceId)
         .column(service_event::Column::StaffAccountId)

@@ -58,7 +58,7 @@ pub async fn show_financing(
         })
         .collect();
     let heading = t.get("financing-report");
-    Ok(render(&FinancingPage {
+    render(&FinancingPage {
         chrome: Chrome::new(&ctx, &state, heading.clone()),
         heading,
         month: r.month.format("%Y-%m").to_string(),
@@ -73,5 +73,5 @@ pub async fn show_financing(
             .iter()
             .map(|v| (v.number.clone(), v.authorized_units, v.balance_units, v.expires_on.to_string()))
             .collect(),
-    })?)
+    })
 }
