@@ -1,6 +1,7 @@
 //! The page chrome every template shares, rendering, flash messages, and the error page and JSON; [`words`] holds
 //! the words pages of several areas share.
 
+pub mod financing;
 pub mod find;
 pub mod housing;
 pub mod summary;

@@ -5,11 +5,11 @@ use axum::extract::{Query, State};
 use axum::response::Html;
 
 use super::MonthQuery;
-use crate::controllers::service_events::list_service_events::dollars;
 use crate::error::WebResult;
 use crate::extract::SignedIn;
 use crate::services;
 use crate::state::AppState;
+use crate::views::financing::dollars;
 use crate::views::{Chrome, render};
 
 pub struct Line {

@@ -6,11 +6,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use pathways_domain::financing::event::{RawServiceEvent, ServiceEventInput};
 
-use super::list_service_events::{Form, dollars, page, problem_text};
+use super::list_service_events::{Form, page};
 use crate::error::{WebError, WebResult};
 use crate::extract::{Subject, VerifiedForm};
 use crate::services;
 use crate::state::AppState;
+use crate::views::financing::{dollars, problem_text};
 use crate::views::{field_messages, render};
 
 pub async fn create_service_event(

@@ -4,13 +4,13 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::financing::check::Problem;
 use pathways_store::financing::EventView;
 
 use crate::error::WebResult;
 use crate::extract::Subject;
 use crate::services;
 use crate::state::AppState;
+use crate::views::financing::problem_text;
 use crate::views::{Chrome, render};
 
 pub struct Row {
@@ -60,16 +60,6 @@ pub struct Form {
 
 pub async fn list_service_events(State(state): State<AppState>, s: Subject) -> WebResult<Html<String>> {
     render(&page(&state, &s, Vec::new(), None, None).await?)
-}
-
-/// A problem in the reader's words.
-pub fn problem_text(t: &crate::i18n::Tr, p: &Problem) -> String {
-    t.get(&format!("financing-problem-{}", p.code()))
-}
-
-/// Cents as dollars ("$12.50").
-pub fn dollars(cents: i64) -> String {
-    format!("${}.{:02}", cents / 100, (cents % 100).abs())
 }
 
 pub async fn page(
