@@ -17,6 +17,7 @@ use secrecy::ExposeSecret;
 mod capacity;
 mod community;
 pub mod directory;
+mod financing;
 pub mod generate;
 mod housing;
 mod outcomes;
@@ -78,6 +79,7 @@ pub async fn seed(store: &Store, config: &Config) -> anyhow::Result<()> {
     .await?;
 
     let mut coach = None;
+    let mut staff_ids = std::collections::HashMap::new();
     for role in Role::ALL {
         let email = format!("{}@{DEMO_DOMAIN}", role.as_str());
         let name = demo_name(role);
@@ -101,6 +103,7 @@ pub async fn seed(store: &Store, config: &Config) -> anyhow::Result<()> {
         if role == Role::Coach {
             coach = Some(AccountId::from_uuid(a.id));
         }
+        staff_ids.insert(role, AccountId::from_uuid(a.id));
     }
     let other_admin = accounts::create_staff(
         &tx,
@@ -152,6 +155,15 @@ pub async fn seed(store: &Store, config: &Config) -> anyhow::Result<()> {
     };
     let gatherings = community::seed(store, OrgId::from_uuid(demo.id), config.deployment.time_zone).await?;
     eprintln!("Demo recovery community: {gatherings} groups and events (fictional) at /calendar, an open kiosk.");
+    // Peer services and their financing (issue 21).
+    if let (Some(coach), Some(clinician), Some(supervisor)) =
+        (coach, staff_ids.get(&Role::Clinician).copied(), staff_ids.get(&Role::Supervisor).copied())
+    {
+        let events = financing::seed(store, OrgId::from_uuid(demo.id), coach, clinician, supervisor).await?;
+        eprintln!(
+            "Demo peer services: {events} service events over the past month at /financing, one of each problem flagged."
+        );
+    }
     if let Some(listing) = link_a_provider(store, OrgId::from_uuid(other.id)).await? {
         eprintln!("Demo referrals: \"{listing}\" in the directory is on Pathways as {}.", other.name);
     }

@@ -193,6 +193,18 @@ pub fn runs_community_center(p: &Principal) -> bool {
     p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::Admin | Role::Supervisor | Role::Coach))
 }
 
+/// Whether the caller may read and export the organization's financing figures (issue 21): units and dollars by
+/// funding source and staff member, the ready-to-bill list, claims — supervisors and administrators (the claims
+/// file names persons, so not analysts).
+pub fn may_read_financing(p: &Principal) -> bool {
+    p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::Supervisor | Role::Admin))
+}
+
+/// Whether the caller may co-sign a service event (issue 21): a supervisor of the organization.
+pub fn may_cosign(p: &Principal) -> bool {
+    p.kind == PrincipalKind::Staff && p.role == Some(Role::Supervisor)
+}
+
 /// Whether the caller may update a program's bed counts: the program organization's provider staff and
 /// administrators.
 pub fn may_update_capacity(p: &Principal, program_org: OrgId) -> bool {

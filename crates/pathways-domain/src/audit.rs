@@ -164,10 +164,22 @@ pub enum AuditAction {
     KioskClose,
     /// A drop-in sign-in at a kiosk (a visit; the event names the kiosk, never the visitor).
     KioskSignIn,
+    /// A service event recorded (a draft) or changed while a draft (issue 21).
+    ServiceEventRecord,
+    /// A service event signed by its staff member (or refused: failed, e.g. the voucher is exhausted).
+    ServiceEventSign,
+    /// A supervisor's co-signature on a signed service event.
+    ServiceEventCosign,
+    /// A correction: a new version of a signed event, with its reason; the old version is superseded.
+    ServiceEventCorrect,
+    /// A payer profile, funding source, voucher, staff credential or supervision session saved.
+    FinancingSave,
+    /// A person's service events read (staff) or the services they received (the portal).
+    ServiceEventRead,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 89] = [
+    pub const ALL: [AuditAction; 95] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -257,6 +269,12 @@ impl AuditAction {
         AuditAction::KioskOpen,
         AuditAction::KioskClose,
         AuditAction::KioskSignIn,
+        AuditAction::ServiceEventRecord,
+        AuditAction::ServiceEventSign,
+        AuditAction::ServiceEventCosign,
+        AuditAction::ServiceEventCorrect,
+        AuditAction::FinancingSave,
+        AuditAction::ServiceEventRead,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -350,6 +368,12 @@ impl AuditAction {
             AuditAction::KioskOpen => "kiosk_open",
             AuditAction::KioskClose => "kiosk_close",
             AuditAction::KioskSignIn => "kiosk_sign_in",
+            AuditAction::ServiceEventRecord => "service_event_record",
+            AuditAction::ServiceEventSign => "service_event_sign",
+            AuditAction::ServiceEventCosign => "service_event_cosign",
+            AuditAction::ServiceEventCorrect => "service_event_correct",
+            AuditAction::FinancingSave => "financing_save",
+            AuditAction::ServiceEventRead => "service_event_read",
         }
     }
 }

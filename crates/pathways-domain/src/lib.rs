@@ -18,6 +18,7 @@ pub mod dimension;
 pub mod directory;
 pub mod encounter;
 pub mod fhir_date;
+pub mod financing;
 pub mod finder;
 pub mod housing;
 pub mod ids;

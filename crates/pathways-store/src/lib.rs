@@ -28,6 +28,7 @@ pub mod entities;
 mod entities;
 pub mod export;
 pub mod files;
+pub mod financing;
 pub mod import;
 pub mod interviews;
 pub mod invites;

@@ -33,3 +33,6 @@ pub use crate::entities::referral::Model as Referral;
 pub use crate::entities::referral_event::Model as ReferralEvent;
 pub use crate::entities::residence_hold::Model as ResidenceHold;
 pub use crate::entities::transport_request::Model as Ride;
+// peer services and their financing (issue 21)
+pub use crate::entities::service_event::Model as ServiceEvent;
+pub use crate::entities::voucher::Model as VoucherRow;

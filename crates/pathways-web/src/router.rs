@@ -65,6 +65,12 @@ fn staff_record_routes() -> Router<AppState> {
         .route("/outcome-interviews", get(interviews::list_interviews).post(interviews::start_interview))
         .route("/outcome-interviews/{interview}", get(interviews::edit_interview).post(interviews::save_interview))
         .route("/episode/close", post(interviews::close_episode))
+        // Peer services and their financing (issue 21): record, check before signing, sign.
+        .route(
+            "/service-events",
+            get(crate::controllers::service_events::list_service_events)
+                .post(crate::controllers::service_events::create_service_event),
+        )
         .layer(Extension(Door::Staff))
 }
 
@@ -84,6 +90,8 @@ fn portal_routes() -> Router<AppState> {
             get(crate::controllers::perception::show_portal_survey)
                 .post(crate::controllers::perception::submit_portal_survey),
         )
+        // Peer services and their financing (issue 21): the services the person received, in plain words.
+        .route("/service-events", get(crate::controllers::service_events::list_service_events))
         .layer(Extension(Door::Portal))
 }
 
@@ -159,6 +167,13 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(hsds::get_service::get_service))
         .routes(routes!(hsds::list_organizations::list_organizations))
         .routes(routes!(hsds::get_organization::get_organization))
+        // Peer services and their financing (issue 21)
+        .routes(routes!(
+            api::financing::list_service_events::list_service_events,
+            api::financing::create_service_event::create_service_event
+        ))
+        .routes(routes!(api::financing::check_service_event::check_service_event))
+        .routes(routes!(api::financing::get_financing_report::get_financing_report))
 }
 
 pub fn router(state: AppState) -> Router {
@@ -292,6 +307,10 @@ pub fn router(state: AppState) -> Router {
         .route("/community/kiosks", post(crate::controllers::community::open_kiosk))
         .route("/community/kiosks/{kiosk}/close", post(crate::controllers::community::close_kiosk))
         .route("/kiosk", get(crate::controllers::kiosk::show_kiosk).post(crate::controllers::kiosk::sign_in_kiosk))
+        // Peer services and their financing (issue 21): the month's figures, the funder's and the claims CSV.
+        .route("/financing", get(crate::controllers::financing::show_financing))
+        .route("/financing/funder.csv", get(crate::controllers::financing::download_funder))
+        .route("/financing/claims.csv", get(crate::controllers::financing::download_claims))
         .route("/api/openapi.json", get(ops::get_openapi))
         .merge(json_api)
         .fallback(|| async { WebError::NotFound })

@@ -699,5 +699,67 @@ pub mod outcome_interview {
     /// The kinds of interview, as stored.
     pub fn kind() -> RefOr<Schema> {
         one_of(&["baseline", "reassessment", "annual", "closeout"], "Which interview of the schedule").into()
+/// A service event's fields (issue 21: peer services and their financing), as
+/// `pathways_domain::financing::event::ServiceEventInput::parse` reads them.
+pub mod service_event {
+    use utoipa::openapi::RefOr;
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, Type};
+
+    use super::{DATE, SPACE, integer, line};
+
+    pub fn date() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(format!(r"^[{SPACE}]*{DATE}[{SPACE}]*$")))
+            .description(Some("YYYY-MM-DD: today or up to two years back (another date is 422)"))
+            .into()
+    }
+
+    pub fn starts_at() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(format!(r"^[{SPACE}]*(?:[01][0-9]|2[0-3]):[0-5][0-9][{SPACE}]*$")))
+            .description(Some("HH:MM, 24-hour local time the service started"))
+            .into()
+    }
+
+    pub fn minutes() -> RefOr<Schema> {
+        integer(1, 720, "How long, in minutes").into()
+    }
+
+    pub fn code() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(format!(r"^[{SPACE}]*(?:[A-Za-z][0-9]{{4}})?[{SPACE}]*$")))
+            .description(Some("A HCPCS Level II code (a letter and four digits); blank: H0038, self-help/peer services, per 15 minutes"))
+            .into()
+    }
+
+    pub fn modifiers() -> RefOr<Schema> {
+        ArrayBuilder::new()
+            .items(ObjectBuilder::new().schema_type(Type::String).pattern(Some("^[A-Za-z0-9]{2}$")))
+            .max_items(Some(4))
+            .description(Some("Up to four two-character HCPCS modifiers (e.g. HF), as the payer asks"))
+            .into()
+    }
+
+    pub fn place_of_service() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(format!(r"^[{SPACE}]*(?:0[1-9]|[1-9][0-9])[{SPACE}]*$")))
+            .description(Some("A CMS place of service code: two digits, 01 to 99"))
+            .into()
+    }
+
+    pub fn funding_source() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Uuid)))
+            .description(Some("One of the organization's funding sources (another id is 422)"))
+            .into()
+    }
+
+    pub fn authorization() -> RefOr<Schema> {
+        line(40, false, false, "The prior authorization or voucher number, if any").into()
     }
 }

@@ -57,3 +57,11 @@ pub mod two_factor;
 pub mod network_membership;
 pub mod perception_code;
 pub mod perception_response;
+// peer services and their financing (issue 21)
+pub mod funding_source;
+pub mod payer_profile;
+pub mod service_event;
+pub mod service_event_person;
+pub mod staff_credential;
+pub mod supervision_session;
+pub mod voucher;

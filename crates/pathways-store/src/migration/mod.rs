@@ -27,6 +27,7 @@ mod m0023_housing;
 mod m0024_outcome_interview;
 mod m0025_state_network;
 mod m0026_community;
+mod m0027_financing;
 
 pub struct Migrator;
 
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0024_outcome_interview::Migration),
             Box::new(m0025_state_network::Migration),
             Box::new(m0026_community::Migration),
+            Box::new(m0027_financing::Migration),
         ]
     }
 }

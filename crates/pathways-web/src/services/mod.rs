@@ -21,6 +21,7 @@ pub mod directory;
 pub mod disclosures;
 pub mod encounters;
 pub mod fhir;
+pub mod financing;
 pub mod housing;
 pub mod interviews;
 pub mod invites;

@@ -2,6 +2,7 @@
 //! the words pages of several areas share.
 
 pub mod community;
+pub mod financing;
 pub mod find;
 pub mod holds;
 pub mod housing;
@@ -266,7 +267,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 119] = [
+pub const FIELDS: [&str; 127] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -387,8 +388,17 @@ pub const FIELDS: [&str; 119] = [
     "until",
     "audience",
     "group",
+    // peer services and their financing (issue 21)
+    "date",
+    "minutes",
+    "code",
+    "modifiers",
+    "place_of_service",
+    "funding_source",
+    "authorization",
+    "month",
 ];
-pub const FIELD_ERRORS: [&str; 34] = [
+pub const FIELD_ERRORS: [&str; 37] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -424,6 +434,10 @@ pub const FIELD_ERRORS: [&str; 34] = [
     "place-or-link",
     "event-once",
     "before-start",
+    // peer services and their financing (issue 21)
+    "invalid-code",
+    "invalid-modifier",
+    "invalid-place",
 ];
 
 #[cfg(test)]

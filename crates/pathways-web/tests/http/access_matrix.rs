@@ -569,8 +569,35 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/reports/outcome-change", Page(REPORTERS), 200),
         e(GET, "/api/v1/reports/follow-up", Api(REPORTERS), 200),
         e(GET, "/api/v1/reports/outcome-change", Api(REPORTERS), 200),
+        // Peer services and their financing (issue 21).
+        e(GET, "/persons/{id}/service-events", Record, 200).audit("service_event_read"),
+        e(POST, "/persons/{id}/service-events", Record, 303).form(SERVICE_EVENT_FORM).audit("service_event_record"),
+        e(GET, "/me/service-events", Portal, 200).audit("service_event_read"),
+        e(GET, "/financing", Page(PROGRAM_LEADS), 200),
+        e(GET, "/financing/funder.csv", Page(PROGRAM_LEADS), 200),
+        e(GET, "/financing/claims.csv", Page(PROGRAM_LEADS), 200),
+        e(GET, "/api/v1/persons/{id}/service-events", RecordApi, 200).audit("service_event_read"),
+        e(POST, "/api/v1/persons/{id}/service-events", RecordApi, 201)
+            .json(SERVICE_EVENT_JSON)
+            .audit("service_event_record"),
+        e(POST, "/api/v1/persons/{id}/service-events/check", RecordApi, 200)
+            .json(SERVICE_EVENT_JSON)
+            .audit("service_event_read"),
+        e(GET, "/api/v1/financing/report", Api(PROGRAM_LEADS), 200),
     ]
 }
+
+/// A service event of 30 minutes today, against the organization's funding source, signed at once (issue 21).
+const SERVICE_EVENT_FORM: &[(&str, &str)] = &[
+    ("date", "{today}"),
+    ("starts_at", "10:00"),
+    ("minutes", "30"),
+    ("place_of_service", "11"),
+    ("funding_source", "{funding}"),
+    ("intent", "sign"),
+];
+const SERVICE_EVENT_JSON: &str = r#"{"date": "{today}", "starts_at": "10:00", "minutes": 30,
+    "place_of_service": "11", "funding_source": "{funding}", "sign": true}"#;
 
 /// A page of one's own account: every signed-in account (staff, person, ally); nobody signed in signs in first.
 fn any_account(who: Who, _: Target) -> Want {
@@ -947,6 +974,7 @@ impl Cell {
             "scan" => "scan",
             "task" => "task",
             "program" => "program",
+            "funding" => "funding",
             "service" => "service",
             "call" => "call",
             // Recovery community (issue 20).
@@ -1102,6 +1130,29 @@ impl Cell {
                 };
                 let id =
                     create_program(&tx, &Actor::default(), &program, pathways_store::now()).await.expect("program");
+                tx.commit().await.expect("commit");
+                id.to_string()
+            }
+            "funding" => {
+                // A payer profile without limits and a payer under it, in the target's organization (issue 21).
+                use pathways_domain::financing::{Funding, PayerProfile};
+                let tx = app.db.store.begin().await.expect("tx");
+                let org = w.org(self.target);
+                let profile = PayerProfile::peer_services("Matrix payer", 2_000);
+                let p = pathways_store::financing::add_profile(&tx, &Actor::default(), org, &profile)
+                    .await
+                    .expect("profile");
+                let id = pathways_store::financing::add_funding_source(
+                    &tx,
+                    &Actor::default(),
+                    org,
+                    "Matrix payer",
+                    p,
+                    &Funding::Payer,
+                )
+                .await
+                .expect("source")
+                .expect("the organization's profile");
                 tx.commit().await.expect("commit");
                 id.to_string()
             }

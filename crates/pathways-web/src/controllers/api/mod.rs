@@ -5,6 +5,7 @@ pub mod capacity;
 pub mod checkups;
 pub mod consents;
 pub mod fhir;
+pub mod financing;
 pub mod find;
 pub mod housing;
 pub mod hsds;

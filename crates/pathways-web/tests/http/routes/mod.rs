@@ -12,6 +12,7 @@ mod consents;
 mod deployment;
 mod directory;
 mod fhir;
+mod financing;
 mod find;
 mod hardening;
 mod housing;

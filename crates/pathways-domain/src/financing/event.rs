@@ -1,0 +1,165 @@
+//! A service event as typed in a form or sent by the API, parsed into valid values (field errors by name).
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::{Modifier, PlaceOfService, ServiceCode};
+use crate::text::FieldError;
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct RawServiceEvent {
+    pub date: String,
+    /// `HH:MM`, 24-hour.
+    pub starts_at: String,
+    pub minutes: Option<i64>,
+    /// Blank: H0038.
+    pub code: String,
+    /// Comma- or space-separated in forms.
+    pub modifiers: String,
+    pub place_of_service: String,
+    pub funding_source: String,
+    pub authorization: String,
+    pub diagnosis_on_file: bool,
+}
+
+/// The parsed event (the persons, the staff member and the encounter come from the route and the caller).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServiceEventInput {
+    pub date: NaiveDate,
+    pub starts_at: NaiveTime,
+    pub minutes: u16,
+    pub code: ServiceCode,
+    pub modifiers: Vec<Modifier>,
+    pub place: PlaceOfService,
+    pub funding_source: uuid::Uuid,
+    pub authorization: Option<String>,
+    pub diagnosis_on_file: bool,
+}
+
+impl ServiceEventInput {
+    pub fn parse(raw: &RawServiceEvent, today: NaiveDate) -> Result<Self, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let date = match NaiveDate::parse_from_str(raw.date.trim(), "%Y-%m-%d") {
+            Ok(d) if d <= today && d >= today - chrono::Duration::days(366 * 2) => Some(d),
+            Ok(_) => {
+                errors.push(FieldError::new("date", "date-out-of-range"));
+                None
+            }
+            Err(_) => {
+                errors.push(FieldError::new(
+                    "date",
+                    if raw.date.trim().is_empty() { "required" } else { "invalid-date" },
+                ));
+                None
+            }
+        };
+        let starts_at = NaiveTime::parse_from_str(raw.starts_at.trim(), "%H:%M").ok();
+        if starts_at.is_none() {
+            errors.push(FieldError::new(
+                "starts_at",
+                if raw.starts_at.trim().is_empty() { "required" } else { "invalid-time" },
+            ));
+        }
+        let minutes = match raw.minutes {
+            Some(m) if (1..=720).contains(&m) => u16::try_from(m).ok(),
+            Some(_) => {
+                errors.push(FieldError::new("minutes", "out-of-range"));
+                None
+            }
+            None => {
+                errors.push(FieldError::new("minutes", "required"));
+                None
+            }
+        };
+        let code =
+            if raw.code.trim().is_empty() { Some(ServiceCode::peer_services()) } else { ServiceCode::parse(&raw.code) };
+        if code.is_none() {
+            errors.push(FieldError::new("code", "invalid-code"));
+        }
+        let mut modifiers = Vec::new();
+        for m in raw.modifiers.split([',', ' ']).map(str::trim).filter(|m| !m.is_empty()) {
+            match Modifier::parse(m) {
+                Some(m) if !modifiers.contains(&m) => modifiers.push(m),
+                Some(_) => {}
+                None => errors.push(FieldError::new("modifiers", "invalid-modifier")),
+            }
+        }
+        if modifiers.len() > 4 {
+            // A claim line carries at most four modifiers (CMS-1500 item 24D).
+            errors.push(FieldError::new("modifiers", "too-many"));
+        }
+        let place = PlaceOfService::parse(&raw.place_of_service);
+        if place.is_none() {
+            errors.push(FieldError::new("place_of_service", "invalid-place"));
+        }
+        let funding_source = uuid::Uuid::parse_str(raw.funding_source.trim()).ok();
+        if funding_source.is_none() {
+            errors.push(FieldError::new("funding_source", "required"));
+        }
+        let authorization = crate::text::optional_text("authorization", &raw.authorization, 40)
+            .map_err(|e| errors.push(e))
+            .ok()
+            .flatten();
+        match (date, starts_at, minutes, code, place, funding_source) {
+            (Some(date), Some(starts_at), Some(minutes), Some(code), Some(place), Some(funding_source))
+                if errors.is_empty() =>
+            {
+                Ok(Self {
+                    date,
+                    starts_at,
+                    minutes,
+                    code,
+                    modifiers,
+                    place,
+                    funding_source,
+                    authorization,
+                    diagnosis_on_file: raw.diagnosis_on_file,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).expect("date")
+    }
+
+    #[test]
+    fn parses_an_event_with_the_default_code() {
+        let raw = RawServiceEvent {
+            date: "2026-11-20".into(),
+            starts_at: "09:30".into(),
+            minutes: Some(45),
+            modifiers: "hf, HF".into(),
+            place_of_service: "11".into(),
+            funding_source: "0191d5a0-0000-7000-8000-000000000001".into(),
+            ..RawServiceEvent::default()
+        };
+        let e = ServiceEventInput::parse(&raw, today()).expect("valid");
+        assert_eq!(e.code.as_str(), "H0038");
+        assert_eq!(e.modifiers.iter().map(Modifier::as_str).collect::<Vec<_>>(), ["HF"]);
+        assert_eq!(e.authorization, None);
+    }
+
+    #[test]
+    fn names_every_bad_field() {
+        let raw = RawServiceEvent {
+            date: "2027-01-01".into(),
+            starts_at: "25:00".into(),
+            minutes: Some(0),
+            code: "PEER".into(),
+            modifiers: "H".into(),
+            place_of_service: "00".into(),
+            ..RawServiceEvent::default()
+        };
+        let fields: Vec<_> =
+            ServiceEventInput::parse(&raw, today()).expect_err("invalid").into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["date", "starts_at", "minutes", "code", "modifiers", "place_of_service", "funding_source"]);
+    }
+}

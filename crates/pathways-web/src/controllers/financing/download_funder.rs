@@ -1,0 +1,65 @@
+//! `GET /financing/funder.csv?month=YYYY-MM&source=<id>`: one funder's signed services of the month, one line per
+//! service and person, without names (a funder's report counts services, it does not need to know who).
+
+use axum::extract::{Query, State};
+use axum::response::Response;
+
+use super::{MonthQuery, csv_response};
+use crate::error::WebResult;
+use crate::extract::SignedIn;
+use crate::services;
+use crate::state::AppState;
+
+pub async fn download_funder(
+    State(state): State<AppState>,
+    SignedIn { ctx, caller }: SignedIn,
+    Query(q): Query<MonthQuery>,
+) -> WebResult<Response> {
+    let month = q.month()?;
+    let r = services::financing::report(&state, &ctx, &caller, month).await?;
+    let source = q.source();
+    let mut rows = vec![
+        [
+            "service_id",
+            "date",
+            "code",
+            "modifiers",
+            "place_of_service",
+            "minutes",
+            "units",
+            "amount",
+            "staff",
+            "funding_source",
+            "ready_to_bill",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for (l, ready) in r.ready.iter().map(|l| (l, true)).chain(r.waiting.iter().map(|l| (l, false))) {
+        let e = &l.event;
+        if source.is_some_and(|s| s != e.funding_source_id) {
+            continue;
+        }
+        let modifiers: Vec<String> = serde_json::from_value(e.modifiers.clone()).unwrap_or_default();
+        let name = r.sources.iter().find(|s| s.id == e.funding_source_id).map(|s| s.name.clone()).unwrap_or_default();
+        rows.push(vec![
+            e.id.to_string(),
+            e.occurred_on.to_string(),
+            e.code.clone(),
+            modifiers.join(":"),
+            e.place_of_service.clone(),
+            e.minutes.to_string(),
+            l.units.to_string(),
+            format!("{:.2}", rate(e.cents, e.units, l.units)),
+            r.staff.get(&e.staff_account_id).cloned().unwrap_or_default(),
+            name,
+            if ready { "yes" } else { "no" }.to_owned(),
+        ]);
+    }
+    csv_response(rows, &format!("funder-{}.csv", r.month.format("%Y-%m")))
+}
+
+/// This person's share of the event's dollars (a group event's cents are the sum over its persons).
+pub fn rate(cents: i64, units: i32, person_units: i32) -> f64 {
+    if units == 0 { 0.0 } else { cents as f64 / f64::from(units) * f64::from(person_units) / 100.0 }
+}

@@ -1,0 +1,50 @@
+//! `/financing` (issue 21): the month's units and dollars by funding source and staff member, the ready-to-bill
+//! list, voucher balances; a CSV per funder and a claims CSV. Supervisors and administrators.
+
+pub mod download_claims;
+pub mod download_funder;
+pub mod show_financing;
+
+pub use download_claims::download_claims;
+pub use download_funder::download_funder;
+pub use show_financing::show_financing;
+
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use crate::error::{WebError, WebResult};
+
+/// `?month=YYYY-MM&source=<id>`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MonthQuery {
+    pub month: String,
+    pub source: String,
+}
+
+impl MonthQuery {
+    pub fn month(&self) -> WebResult<chrono::NaiveDate> {
+        crate::services::financing::parse_month(&self.month, crate::clock::today())
+            .map_err(|e| WebError::Invalid(vec![e]))
+    }
+    pub fn source(&self) -> Option<uuid::Uuid> {
+        uuid::Uuid::parse_str(self.source.trim()).ok()
+    }
+}
+
+/// A CSV download.
+pub fn csv_response(rows: Vec<Vec<String>>, name: &str) -> WebResult<Response> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let csv_err = |_| WebError::BadRequest(crate::key!("error-invalid"));
+    for r in rows {
+        out.write_record(r).map_err(csv_err)?;
+    }
+    let body = out.into_inner().map_err(|_| WebError::BadRequest(crate::key!("error-invalid")))?;
+    let mut resp = body.into_response();
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+    let disposition = format!("attachment; filename=\"{name}\"");
+    h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).map_err(|_| WebError::NotFound)?);
+    Ok(resp)
+}

@@ -1,0 +1,281 @@
+//! Peer services and their financing (issue 21): the use cases the service-event pages
+//! (`/persons/{id}/service-events`), the person's portal (`/me/services`), the financing report (`/financing`) and
+//! the API (`/api/v1/persons/{id}/service-events`, `/api/v1/financing/report`) share. The rules are
+//! `pathways_domain::financing`; the atomic steps `pathways_store::financing`.
+
+use chrono::{Datelike, NaiveDate};
+use pathways_domain::PersonId;
+use pathways_domain::access::{may_cosign, may_read_financing};
+use pathways_domain::audit::{AuditAction, AuditOutcome};
+use pathways_domain::financing::check::Checked;
+use pathways_domain::financing::event::ServiceEventInput;
+use pathways_domain::text::FieldError;
+use pathways_store::audit::AuditEntry;
+use pathways_store::financing::reports::{ClaimLine, FunderLine};
+use pathways_store::financing::{self, EventView, NewServiceEvent, Refusal, Source};
+use pathways_store::model::VoucherRow;
+use uuid::Uuid;
+
+use crate::access::{PersonRead, PersonTx, audit_read, open_person, read_person};
+use crate::ctx::{Caller, Ctx};
+use crate::error::{WebError, WebResult};
+use crate::state::AppState;
+
+/// The caller's organization's funding sources (for the form's choice).
+pub async fn sources(state: &AppState, caller: &Caller) -> WebResult<Vec<Source>> {
+    Ok(financing::sources(state.store.reader(), caller.org).await?)
+}
+
+fn new_event(caller: &Caller, person: PersonId, e: &ServiceEventInput) -> NewServiceEvent {
+    NewServiceEvent {
+        encounter: None,
+        staff: caller.account,
+        persons: vec![person],
+        date: e.date,
+        starts_at: e.starts_at,
+        minutes: e.minutes,
+        code: e.code.clone(),
+        modifiers: e.modifiers.clone(),
+        place: e.place,
+        goal: None,
+        source: e.funding_source,
+        authorization: e.authorization.clone(),
+        diagnosis_on_file: e.diagnosis_on_file,
+    }
+}
+
+fn unknown_source() -> WebError {
+    WebError::Invalid(vec![FieldError::new("funding_source", "unknown-choice")])
+}
+
+/// A person's service events (staff, or the person's own through the portal), newest first.
+pub async fn list(state: &AppState, ctx: &Ctx, caller: &Caller, person: PersonId) -> WebResult<Vec<EventView>> {
+    let PersonRead { scope, .. } = read_person(state, ctx, caller, person, AuditAction::ServiceEventRead).await?;
+    Ok(financing::person_events(state.store.reader(), &scope, person).await?)
+}
+
+/// The check of an event before it is recorded: every problem a funder would refuse, and the units.
+pub async fn check(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    person: PersonId,
+    e: &ServiceEventInput,
+) -> WebResult<Checked> {
+    read_person(state, ctx, caller, person, AuditAction::ServiceEventRead).await?;
+    financing::check_event(state.store.reader(), caller.org, &new_event(caller, person, e), &[], false)
+        .await?
+        .ok_or_else(unknown_source)
+}
+
+/// Records an event by the caller (a draft), and signs it at once when `sign` — signing attests the service;
+/// a voucher's units are taken then (refused, 409, when too few are left: nothing is saved).
+pub async fn record(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    person: PersonId,
+    e: &ServiceEventInput,
+    sign: bool,
+) -> WebResult<(EventView, Checked)> {
+    let PersonTx { tx, .. } = open_person(state, ctx, caller, person, AuditAction::ServiceEventRecord).await?;
+    let actor = ctx.actor();
+    let (id, checked) =
+        financing::record(&tx, &actor, caller.org, &new_event(caller, person, e)).await?.ok_or_else(unknown_source)?;
+    if sign {
+        match financing::sign(&tx, &actor, caller.org, id, caller.account, pathways_store::now()).await? {
+            Ok(_) => {}
+            Err(Refusal::VoucherExhausted) => {
+                tx.rollback().await?;
+                let entry = AuditEntry::person(AuditAction::ServiceEventSign, person).detail("voucher exhausted");
+                refuse(state, ctx, AuditEntry { outcome: AuditOutcome::Failed, ..entry }).await?;
+                return Err(WebError::Conflict("voucher"));
+            }
+            Err(_) => return Err(WebError::NotFound),
+        }
+    }
+    let view = financing::event(&tx, caller.org, id).await?.ok_or(WebError::NotFound)?;
+    tx.commit().await?;
+    Ok((view, checked))
+}
+
+async fn refuse(state: &AppState, ctx: &Ctx, entry: AuditEntry) -> WebResult<()> {
+    let tx = state.store.begin().await?;
+    pathways_store::audit::append(&tx, &ctx.actor(), entry).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Signs, co-signs (a supervisor) an event of the person.
+pub async fn attest(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    person: PersonId,
+    event: Uuid,
+    cosign: bool,
+) -> WebResult<EventView> {
+    if cosign && !may_cosign(&caller.principal) {
+        return Err(WebError::Forbidden);
+    }
+    let action = if cosign { AuditAction::ServiceEventCosign } else { AuditAction::ServiceEventSign };
+    let PersonTx { tx, .. } = open_person(state, ctx, caller, person, action).await?;
+    let current = financing::event(&tx, caller.org, event).await?.ok_or(WebError::NotFound)?;
+    if !current.persons.iter().any(|(p, _)| *p == person) {
+        return Err(WebError::NotFound);
+    }
+    let actor = ctx.actor();
+    let now = pathways_store::now();
+    let done = if cosign {
+        financing::cosign(&tx, &actor, caller.org, event, caller.account, now).await?
+    } else {
+        financing::sign(&tx, &actor, caller.org, event, caller.account, now).await?
+    };
+    match done {
+        Ok(v) => {
+            tx.commit().await?;
+            Ok(v)
+        }
+        Err(r) => {
+            tx.rollback().await?;
+            Err(match r {
+                Refusal::NotFound => WebError::NotFound,
+                Refusal::WrongState => WebError::Conflict("state"),
+                Refusal::NotYours => WebError::Forbidden,
+                Refusal::VoucherExhausted => WebError::Conflict("voucher"),
+            })
+        }
+    }
+}
+
+/// Corrects a signed event of the person: a new version with the reason (to be signed again).
+pub async fn correct(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    person: PersonId,
+    event: Uuid,
+    e: &ServiceEventInput,
+    reason: &str,
+) -> WebResult<(Uuid, Checked)> {
+    let reason = pathways_domain::text::required_text("reason", reason, 500).map_err(|e| WebError::Invalid(vec![e]))?;
+    let PersonTx { tx, .. } = open_person(state, ctx, caller, person, AuditAction::ServiceEventCorrect).await?;
+    let current = financing::event(&tx, caller.org, event).await?.ok_or(WebError::NotFound)?;
+    if !current.persons.iter().any(|(p, _)| *p == person) {
+        return Err(WebError::NotFound);
+    }
+    let mut new = new_event(caller, person, e);
+    new.staff = pathways_domain::AccountId::from_uuid(current.row.staff_account_id);
+    new.persons = current.persons.iter().map(|(p, _)| *p).collect();
+    match financing::correct(&tx, &ctx.actor(), caller.org, event, &new, &reason).await? {
+        Ok(done) => {
+            tx.commit().await?;
+            Ok(done)
+        }
+        Err(Refusal::WrongState) => Err(WebError::Conflict("state")),
+        Err(_) => Err(WebError::NotFound),
+    }
+}
+
+/// A month: its first and last day.
+pub fn month_bounds(month: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let first = month.with_day(1).unwrap_or(month);
+    let next = if first.month() == 12 {
+        NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
+    };
+    (first, next.and_then(|n| n.pred_opt()).unwrap_or(first))
+}
+
+/// Parses `YYYY-MM` (blank: this month).
+pub fn parse_month(raw: &str, today: NaiveDate) -> Result<NaiveDate, FieldError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(month_bounds(today).0);
+    }
+    NaiveDate::parse_from_str(&format!("{raw}-01"), "%Y-%m-%d")
+        .ok()
+        .filter(|d| (2000..=2100).contains(&d.year()))
+        .ok_or(FieldError::new("month", "invalid-date"))
+}
+
+/// The month's figures for a supervisor or administrator.
+pub struct Report {
+    pub month: NaiveDate,
+    pub sources: Vec<Source>,
+    pub lines: Vec<FunderLine>,
+    /// Signed events with every check passed.
+    pub ready: Vec<ClaimLine>,
+    /// Signed events still with a problem (with their problems).
+    pub waiting: Vec<ClaimLine>,
+    pub vouchers: Vec<VoucherRow>,
+    /// Staff members' display names.
+    pub staff: std::collections::HashMap<Uuid, String>,
+}
+
+async fn gate_report(state: &AppState, ctx: &Ctx, caller: &Caller, what: &'static str) -> WebResult<()> {
+    let outcome = may_read_financing(&caller.principal);
+    let entry = if outcome {
+        AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success).detail(what)
+    } else {
+        AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied).detail(what)
+    };
+    audit_read(state, ctx, entry).await?;
+    if outcome { Ok(()) } else { Err(WebError::Forbidden) }
+}
+
+/// Units and dollars by funding source and staff member for the month, the ready-to-bill list and voucher
+/// balances.
+pub async fn report(state: &AppState, ctx: &Ctx, caller: &Caller, month: NaiveDate) -> WebResult<Report> {
+    gate_report(state, ctx, caller, "financing_report").await?;
+    let db = state.store.reader();
+    let (from, to) = month_bounds(month);
+    let lines = pathways_store::financing::reports::by_source_and_staff(db, caller.org, from, to, None).await?;
+    let all = pathways_store::financing::reports::claim_lines(db, caller.org, from, to, None, false, 5_000).await?;
+    let (ready, waiting) = all.into_iter().partition(|l| l.event.problems.as_array().is_some_and(Vec::is_empty));
+    let mut staff = std::collections::HashMap::new();
+    for l in &lines {
+        if let std::collections::hash_map::Entry::Vacant(slot) = staff.entry(l.staff)
+            && let Some(a) = pathways_store::accounts::find(db, l.staff.into()).await?
+        {
+            slot.insert(a.display_name);
+        }
+    }
+    Ok(Report {
+        month: from,
+        sources: financing::sources(db, caller.org).await?,
+        lines,
+        ready,
+        waiting,
+        vouchers: financing::vouchers(db, caller.org).await?,
+        staff,
+    })
+}
+
+/// Claim lines of the month (ready to bill only), optionally of one funding source, for a CSV. The file names
+/// persons: each person's record read is audited.
+pub async fn claims(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    month: NaiveDate,
+    source: Option<Uuid>,
+) -> WebResult<(Vec<ClaimLine>, std::collections::HashMap<Uuid, pathways_store::model::Person>)> {
+    gate_report(state, ctx, caller, "financing_claims").await?;
+    let db = state.store.reader();
+    let (from, to) = month_bounds(month);
+    let lines = pathways_store::financing::reports::claim_lines(db, caller.org, from, to, source, true, 50_000).await?;
+    let scope = pathways_domain::access::PersonScope::of(&caller.principal).ok_or(WebError::Forbidden)?;
+    let mut persons = std::collections::HashMap::new();
+    for l in &lines {
+        if !persons.contains_key(&l.person)
+            && let Some(p) = pathways_store::persons::find(db, &scope, PersonId::from_uuid(l.person)).await?
+        {
+            audit_read(state, ctx, AuditEntry::person(AuditAction::ServiceEventRead, PersonId::from_uuid(l.person)))
+                .await?;
+            persons.insert(l.person, p);
+        }
+    }
+    Ok((lines, persons))
+}

@@ -1,0 +1,206 @@
+//! Peer services and their financing (issue 21): the form shows every problem of the payer's check before
+//! signing; the person sees the services they received in plain words; the API records and signs, and a
+//! voucher that runs out refuses (409) and saves nothing; the month's report, the funder's and the claims CSV,
+//! and who may read them; bad input names its fields.
+
+use axum::http::{Method, StatusCode};
+use pathways_domain::financing::{Funding, PayerProfile, Voucher};
+use pathways_domain::{OrgId, PersonId, Role};
+use pathways_store::audit::Actor;
+use pathways_store::financing::{add_funding_source, add_profile, issue_voucher};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::util::TestApp;
+
+fn today() -> String {
+    chrono::Utc::now().date_naive().to_string()
+}
+
+async fn source(app: &TestApp, org: OrgId, profile: &PayerProfile, funding: &Funding) -> Uuid {
+    let tx = app.db.store.begin().await.expect("tx");
+    let p = add_profile(&tx, &Actor::default(), org, profile).await.expect("profile");
+    let id = add_funding_source(&tx, &Actor::default(), org, &profile.name, p, funding)
+        .await
+        .expect("source")
+        .expect("the organization's profile");
+    tx.commit().await.expect("commit");
+    id
+}
+
+async fn voucher(app: &TestApp, org: OrgId, source: Uuid, person: PersonId, units: u32) {
+    let tx = app.db.store.begin().await.expect("tx");
+    let v = Voucher {
+        number: "V-100".into(),
+        authorized_units: units,
+        balance_units: units,
+        expires_on: chrono::Utc::now().date_naive() + chrono::Duration::days(60),
+    };
+    issue_voucher(&tx, &Actor::default(), org, source, person, &v).await.expect("voucher").expect("program");
+    tx.commit().await.expect("commit");
+}
+
+fn strict() -> PayerProfile {
+    PayerProfile {
+        daily_cap_units: Some(4),
+        credential_required: true,
+        supervision_within_days: Some(30),
+        cosign_required: true,
+        authorization_required: true,
+        ..PayerProfile::peer_services("Medicaid-like", 2_000)
+    }
+}
+
+#[tokio::test]
+async fn the_form_names_every_problem_before_signing_and_the_person_sees_plain_words() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let person = app.person(app.org, "Dana Person", Some(coach.id)).await;
+    let src = source(&app, app.org, &strict(), &Funding::Payer).await;
+    let base = format!("/persons/{person}/service-events");
+    let page = app.page(&coach, &base).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Medicaid-like"), "the funding source is offered");
+
+    let today = today();
+    let src = src.to_string();
+    let fields = [
+        ("date", today.as_str()),
+        ("starts_at", "09:00"),
+        ("minutes", "90"),
+        ("place_of_service", "12"),
+        ("funding_source", src.as_str()),
+        ("intent", "check"),
+    ];
+    let checked = app.post_form(&coach, &base, &fields).await;
+    assert_eq!(checked.status, StatusCode::OK, "{}", checked.body);
+    for problem in [
+        "Over the payer&#39;s daily limit of units for this person.",
+        "The staff member has no credential on file for that day.",
+        "No supervision contact within the days the payer requires.",
+        "A supervisor&#39;s co-signature is required.",
+        "No authorization or voucher number.",
+    ] {
+        assert!(checked.body.contains(problem), "{problem} in {}", checked.body);
+    }
+    assert!(checked.body.contains("Units: 4"), "90 minutes are 6 units, the cap leaves 4");
+    let listed = app.api(&coach, Method::GET, &format!("/api/v1/persons/{person}/service-events"), None).await;
+    assert_eq!(listed.json().as_array().map(Vec::len), Some(0), "a check saves nothing");
+
+    let mut sign = fields;
+    sign[5] = ("intent", "sign");
+    let signed = app.post_form(&coach, &base, &sign).await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
+    let listed = app.api(&coach, Method::GET, &format!("/api/v1/persons/{person}/service-events"), None).await.json();
+    assert_eq!(listed[0]["state"], "signed");
+    assert_eq!(listed[0]["units"], 4);
+    assert_eq!(listed[0]["code"], "H0038");
+    assert!(listed[0]["problems"].as_array().is_some_and(|p| p.iter().any(|p| p["code"] == "cosignature-missing")));
+
+    let own = app.person_login(app.org, person).await;
+    let mine = app.page(&own, "/me/service-events").await;
+    assert_eq!(mine.status, StatusCode::OK);
+    assert!(mine.body.contains("Peer recovery support") && mine.body.contains("90 minutes"), "{}", mine.body);
+    assert!(!mine.body.contains("H0038") && !mine.body.contains("co-signature"), "no billing jargon for the person");
+    let refused = app.post_form(&own, "/me/service-events", &fields).await;
+    assert_ne!(refused.status, StatusCode::SEE_OTHER, "a person records no services");
+}
+
+#[tokio::test]
+async fn a_voucher_that_runs_out_refuses_the_signature_and_saves_nothing() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let person = app.person(app.org, "Voucher Person", Some(coach.id)).await;
+    let src =
+        source(&app, app.org, &PayerProfile::peer_services("Recovery vouchers", 1_500), &Funding::VoucherProgram).await;
+    voucher(&app, app.org, src, person, 2).await;
+    let path = format!("/api/v1/persons/{person}/service-events");
+    let body = |start: &str| {
+        json!({"date": today(), "starts_at": start, "minutes": 30, "place_of_service": "11",
+            "funding_source": src.to_string(), "authorization": "V-100", "sign": true})
+    };
+    let first = app.api(&coach, Method::POST, &path, Some(body("09:00"))).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.body);
+    let j = first.json();
+    assert_eq!((j["event"]["units"].as_i64(), j["check"]["ready_to_bill"].as_bool()), (Some(2), Some(true)));
+    assert_eq!(j["check"]["cents"], 3_000);
+    let second = app.api(&coach, Method::POST, &path, Some(body("11:00"))).await;
+    assert_eq!(second.status, StatusCode::CONFLICT, "{}", second.body);
+    let listed = app.api(&coach, Method::GET, &path, None).await.json();
+    assert_eq!(listed.as_array().map(Vec::len), Some(1), "the refused event was not saved");
+    let preview = app.api(&coach, Method::POST, &format!("{path}/check"), Some(body("11:00"))).await.json();
+    let codes: Vec<_> = preview["problems"].as_array().into_iter().flatten().map(|p| p["code"].clone()).collect();
+    assert_eq!(codes, [json!("voucher-exhausted")]);
+}
+
+#[tokio::test]
+async fn the_months_report_and_its_files_are_for_supervisors_and_administrators() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let supervisor = app.staff(app.org, Role::Supervisor).await;
+    let analyst = app.staff(app.org, Role::Analyst).await;
+    let person = app.person(app.org, "Report Person", Some(coach.id)).await;
+    let src = source(&app, app.org, &PayerProfile::peer_services("State grant", 2_500), &Funding::Payer).await;
+    let path = format!("/api/v1/persons/{person}/service-events");
+    let body = json!({"date": today(), "starts_at": "13:00", "minutes": 45, "place_of_service": "11",
+        "modifiers": ["HF"], "funding_source": src.to_string(), "sign": true});
+    let made = app.api(&coach, Method::POST, &path, Some(body)).await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    assert!(made.body.contains("modifier-not-accepted"), "the profile accepts no modifier: {}", made.body);
+    let clean = json!({"date": today(), "starts_at": "15:00", "minutes": 45, "place_of_service": "11",
+        "funding_source": src.to_string(), "sign": true});
+    assert_eq!(app.api(&coach, Method::POST, &path, Some(clean)).await.status, StatusCode::CREATED);
+
+    let report = app.api(&supervisor, Method::GET, "/api/v1/financing/report", None).await;
+    assert_eq!(report.status, StatusCode::OK, "{}", report.body);
+    let r = report.json();
+    assert_eq!(r["lines"][0]["units"], 6);
+    assert_eq!(r["lines"][0]["cents"], 15_000);
+    assert_eq!(r["lines"][0]["funding_source_name"], "State grant");
+    assert_eq!((r["ready_to_bill"].as_u64(), r["with_problems"].as_u64()), (Some(1), Some(1)));
+    let page = app.page(&supervisor, "/financing").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("$150.00") && page.body.contains("State grant"), "{}", page.body);
+
+    let claims = app.page(&supervisor, "/financing/claims.csv").await;
+    assert_eq!(claims.status, StatusCode::OK);
+    let lines: Vec<&str> = claims.body.lines().collect();
+    assert_eq!(lines.len(), 2, "the header and the one line ready to bill: {}", claims.body);
+    assert!(lines[0].starts_with("patient_name,patient_birth_date,prior_authorization,date_of_service"));
+    assert!(lines[1].starts_with("Report Person,") && lines[1].contains(",H0038,,75.00,3,"), "{}", lines[1]);
+    let funder = app.page(&supervisor, &format!("/financing/funder.csv?source={src}")).await;
+    assert_eq!(funder.body.lines().count(), 3, "both services, ready or not: {}", funder.body);
+    assert!(!funder.body.contains("Report Person"), "a funder's report names no one");
+
+    assert_eq!(app.page(&analyst, "/financing").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.api(&coach, Method::GET, "/api/v1/financing/report", None).await.status, StatusCode::FORBIDDEN);
+    let bad = app.api(&supervisor, Method::GET, "/api/v1/financing/report?month=13", None).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert_eq!(app.page(&supervisor, "/financing?month=2026-13").await.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn bad_input_names_its_fields_and_another_organizations_source_is_unknown() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let person = app.person(app.org, "Input Person", Some(coach.id)).await;
+    let theirs = source(&app, app.other_org, &PayerProfile::peer_services("Theirs", 100), &Funding::Payer).await;
+    let path = format!("/api/v1/persons/{person}/service-events");
+    let bad = json!({"date": "2999-01-01", "starts_at": "9am", "minutes": 0, "code": "PEER", "modifiers": ["H"],
+        "place_of_service": "00", "funding_source": "nope"});
+    let r = app.api(&coach, Method::POST, &path, Some(bad)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        r.error_fields(),
+        ["date", "starts_at", "minutes", "code", "modifiers", "place_of_service", "funding_source"]
+    );
+    let other = json!({"date": today(), "starts_at": "10:00", "minutes": 30, "place_of_service": "11",
+        "funding_source": theirs.to_string()});
+    let r = app.api(&coach, Method::POST, &path, Some(other)).await;
+    assert_eq!((r.status, r.error_fields()), (StatusCode::UNPROCESSABLE_ENTITY, vec!["funding_source".to_owned()]));
+    let form = app
+        .post_form(&coach, &format!("/persons/{person}/service-events"), &[("minutes", "x"), ("intent", "check")])
+        .await;
+    assert_eq!(form.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(form.body.contains("Start time: This is required."), "{}", form.body);
+}
