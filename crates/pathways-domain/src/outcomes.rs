@@ -4,10 +4,10 @@
 
 pub mod episode;
 pub mod follow_up;
-pub mod network;
-pub mod perception;
 pub mod instrument;
 pub mod interview;
+pub mod network;
+pub mod perception;
 pub mod period;
 pub mod schedule;
 pub mod served;

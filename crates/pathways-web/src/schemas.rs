@@ -699,6 +699,9 @@ pub mod outcome_interview {
     /// The kinds of interview, as stored.
     pub fn kind() -> RefOr<Schema> {
         one_of(&["baseline", "reassessment", "annual", "closeout"], "Which interview of the schedule").into()
+    }
+}
+
 /// A service event's fields (issue 21: peer services and their financing), as
 /// `pathways_domain::financing::event::ServiceEventInput::parse` reads them.
 pub mod service_event {
