@@ -101,6 +101,23 @@ mod tests {
         assert!(en.len() > 50, "the catalog looks truncated");
     }
 
+    /// A message defined twice makes the catalog fail to load at the first page (Fluent's `Overriding`): found when
+    /// two capabilities merged the same key.
+    #[test]
+    fn no_message_is_defined_twice() {
+        for lang in ["en", "es"] {
+            let text = catalog(lang);
+            let mut seen = BTreeSet::new();
+            let twice: Vec<&str> = text
+                .lines()
+                .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
+                .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim()))
+                .filter(|k| !seen.insert(*k))
+                .collect();
+            assert!(twice.is_empty(), "{lang}: defined twice: {twice:?}");
+        }
+    }
+
     #[test]
     fn every_key_the_code_uses_exists_in_both_languages() {
         let en = keys(&catalog("en"));
