@@ -14,7 +14,7 @@ function followable(url, origin) {
   if (url.origin !== origin) return false;
   const p = url.pathname;
   return !(p === '/logout' || p.startsWith('/lang/') || p.startsWith('/static/') || p.startsWith('/api/')
-    || p.endsWith('.json') || p.endsWith('.csv') || p.endsWith('/scan'));
+    || p.endsWith('.json') || p.endsWith('.csv') || p.endsWith('.ics') || p.endsWith('/scan'));
 }
 
 /** A page's shape: its path with ids (UUIDs, numbers) replaced, so a list of 500 persons is one page to check. */
