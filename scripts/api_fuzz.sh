@@ -147,6 +147,25 @@ checks.positive_data_acceptance.expected-statuses = $lenient
 include-name = "POST /api/v1/programs/{id}/capacity"
 # open beds are at most the licensed beds, given or as the program has them
 checks.positive_data_acceptance.expected-statuses = $lenient
+
+[[operations]]
+include-name = "POST /api/v1/persons/{id}/outcome-interviews"
+parameters = { "body.done_on" = { dictionary = "recent_dates" } }
+# an interview is recorded while one of the person's windows is open on done_on (the schedule of their episode);
+# a finished interview answers 409
+checks.positive_data_acceptance.expected-statuses = $lenient
+
+[[operations]]
+include-name = "POST /api/v1/persons/{id}/service-events"
+parameters = { "body.date" = { dictionary = "recent_dates" } }
+# the date is today or up to two years back; the funding source is one of the organization's own
+checks.positive_data_acceptance.expected-statuses = $lenient
+
+[[operations]]
+include-name = "POST /api/v1/persons/{id}/service-events/check"
+parameters = { "body.date" = { dictionary = "recent_dates" } }
+# as above
+checks.positive_data_acceptance.expected-statuses = $lenient
 TOML
 
 token() {

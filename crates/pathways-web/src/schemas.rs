@@ -641,9 +641,9 @@ pub mod outcome_interview {
     use pathways_domain::outcomes::instrument::Kind;
     use pathways_domain::outcomes::interview::AdministrativeReason;
     use utoipa::openapi::RefOr;
-    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, Type};
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, OneOfBuilder, Schema, Type};
 
-    use super::{DATE, SPACE, integer, nullable_type, one_of};
+    use super::{DATE, SPACE, integer, nullable_type, one_of, optional_choice, optional_integer};
 
     /// The answers, by item id: a count in its range, a code, or the ten BARC-10 answers.
     pub fn answers() -> RefOr<Schema> {
@@ -654,17 +654,22 @@ pub mod outcome_interview {
              skipped by an earlier answer are dropped; with complete, every required item not skipped must be given.",
         ));
         for item in instrument.items() {
+            // `null` (or "") is an item not answered yet: a partial save keeps what is given.
             let schema: RefOr<Schema> = match item.kind {
-                Kind::Count => integer(item.min.unwrap_or(0), item.max.unwrap_or(0), &item.text.en).into(),
+                Kind::Count => optional_integer(item.min.unwrap_or(0), item.max.unwrap_or(0), &item.text.en).into(),
                 Kind::Choice => {
                     let codes: Vec<&str> = item.codes.iter().map(|c| c.code.as_str()).collect();
-                    one_of(&codes, &item.text.en).into()
+                    optional_choice(&codes, &item.text.en).into()
                 }
-                Kind::Barc10 => ArrayBuilder::new()
-                    .items(integer(1, 6, "1 strongly disagree … 6 strongly agree"))
-                    .min_items(Some(10))
-                    .max_items(Some(10))
-                    .description(Some("BARC-10: the ten answers, in order"))
+                Kind::Barc10 => OneOfBuilder::new()
+                    .item(
+                        ArrayBuilder::new()
+                            .items(integer(1, 6, "1 strongly disagree … 6 strongly agree"))
+                            .min_items(Some(10))
+                            .max_items(Some(10)),
+                    )
+                    .item(ObjectBuilder::new().schema_type(Type::Null))
+                    .description(Some("BARC-10: the ten answers, in order (null: not answered yet)"))
                     .into(),
             };
             o = o.property(item.id.clone(), schema);
