@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command the README names: the Rust suite on SQLite, then (when PATHWAYS_TEST_POSTGRES_URL is set)
 # the same suite on PostgreSQL, then the browser tests against the built binary, then the JSON API against its
-# OpenAPI description (scripts/api_fuzz.sh, the same binary), then a short crash test (bench/crash.py).
+# OpenAPI description (scripts/api_fuzz.sh, the same binary), then a short crash test (bench/crash.py). Between them,
+# the Debian package is built from that binary and checked (scripts/package_deb.sh --check-only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +25,9 @@ target_dir=$(cargo metadata --format-version 1 --no-deps --locked |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
 export PATHWAYS_BIN="${PATHWAYS_BIN:-$target_dir/debug/pathways}"
 (cd e2e && npm test)
+
+echo "== Debian package: built from that binary and checked in a throw-away root (scripts/package_deb.sh)"
+scripts/package_deb.sh --check-only
 
 echo "== API against its description (schemathesis, SQLite demo)"
 scripts/api_fuzz.sh

@@ -889,3 +889,36 @@ async fn a_checkpoint_finds_audit_events_removed_after_it() {
     let (ok, said) = keyed(&["audit", "verify", "--checkpoint", cp.to_str().expect("path")]);
     assert!(!ok && said.contains(&format!("rewritten at or before #{head}")), "{said}");
 }
+
+/// Issue 23: the Debian package's unit runs `pathways serve` with `PATHWAYS_CONFIG=/etc/pathways/pathways.toml`
+/// from `/var/lib/pathways`: the file it names is the configuration, wherever the command runs; a name that is
+/// not a file stops every command with the fix rather than silently running on the defaults.
+#[test]
+fn the_configuration_file_named_by_pathways_config_is_read_from_anywhere() {
+    let etc = tempfile::tempdir().expect("dir");
+    let state = tempfile::tempdir().expect("dir");
+    let data = state.path().join("data");
+    let file = etc.path().join("pathways.toml");
+    std::fs::write(&file, format!("database_url = \"sqlite://{}/pathways.db\"\n", data.display())).expect("write");
+    let elsewhere = tempfile::tempdir().expect("dir");
+    let run = |config: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_pathways"))
+            .args(["migrate"])
+            .current_dir(elsewhere.path())
+            .env_remove("PATHWAYS_DATABASE_URL")
+            .env("PATHWAYS_CONFIG", config)
+            .env("RUST_LOG", "warn")
+            .output()
+            .expect("run")
+    };
+    let out = run(&file);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(data.join("pathways.db").is_file(), "the database is where the named file says");
+    assert!(!elsewhere.path().join("pathways-data").exists(), "not the default beside the current folder");
+
+    let missing = etc.path().join("missing.toml");
+    let out = run(&missing);
+    assert!(!out.status.success());
+    let said = text(&out);
+    assert!(said.contains("PATHWAYS_CONFIG") && said.contains("missing.toml"), "{said}");
+}

@@ -293,9 +293,25 @@ enum AuditCommand {
     },
 }
 
+/// The configuration: the file `PATHWAYS_CONFIG` names (the Debian package's unit sets
+/// `/etc/pathways/pathways.toml`; it must exist), else `pathways.toml` in the current folder if there is one; then
+/// the `PATHWAYS_*` variables.
 fn load_config() -> anyhow::Result<Config> {
-    let dir = std::env::current_dir().context("cannot read the current directory")?;
-    let (config, warnings) = Config::load(&dir).map_err(anyhow::Error::msg)?;
+    let file = match std::env::var_os("PATHWAYS_CONFIG") {
+        Some(path) if !path.is_empty() => {
+            let path = PathBuf::from(path);
+            if !path.is_file() {
+                anyhow::bail!(
+                    "PATHWAYS_CONFIG names {}, which is not a file: create it (see docs/OPERATIONS.md) or unset \
+                     PATHWAYS_CONFIG to read pathways.toml in the current folder",
+                    path.display()
+                );
+            }
+            path
+        }
+        _ => std::env::current_dir().context("cannot read the current directory")?.join("pathways.toml"),
+    };
+    let (config, warnings) = Config::load_file(&file).map_err(anyhow::Error::msg)?;
     for w in warnings {
         eprintln!("warning: {w}");
     }

@@ -102,6 +102,9 @@ pub fn now() -> DateTime<Utc> {
 }
 
 /// A handle on the database. Cheap to clone.
+/// The PostgreSQL advisory lock key `migrate` holds: one process migrates at a time ("pathways" in ASCII).
+const MIGRATION_LOCK: i64 = 0x7061_7468_7761_7973;
+
 #[derive(Clone, Debug)]
 pub struct Store {
     write: DatabaseConnection,
@@ -179,7 +182,19 @@ impl Store {
 
     /// Applies pending migrations.
     pub async fn migrate(&self) -> Result<()> {
-        migration::Migrator::up(&self.write, None).await?;
+        if self.backend() != DbBackend::Postgres {
+            // SQLite: the one writing connection is the lock; a second process waits on the file's write lock.
+            migration::Migrator::up(&self.write, None).await?;
+            return Ok(());
+        }
+        // PostgreSQL: after an upgrade several app servers may start at once. One applies the migrations while
+        // the others wait on this lock (held by an open transaction on its own connection, released at its
+        // end, even if the process dies), then find nothing left to apply.
+        let lock = self.write.begin().await?;
+        lock.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")).await?;
+        let applied = migration::Migrator::up(&self.write, None).await;
+        lock.commit().await?;
+        applied?;
         Ok(())
     }
 

@@ -35,13 +35,19 @@ impl TestDb {
     }
 
     async fn postgres(admin_url: String) -> Self {
+        let db = Self::postgres_unmigrated(admin_url).await;
+        db.store.migrate().await.expect("migrate postgres");
+        db
+    }
+
+    /// A new, empty PostgreSQL database (no migration applied), dropped when the test ends.
+    pub async fn postgres_unmigrated(admin_url: String) -> Self {
         let name = format!("pathways_test_{}", uuid::Uuid::now_v7().simple());
         let admin = Database::connect(&admin_url).await.expect("connect to the PostgreSQL test server");
         admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
         admin.close().await.ok();
         let url = with_database(&admin_url, &name);
         let store = Store::connect(&url).await.expect("connect postgres");
-        store.migrate().await.expect("migrate postgres");
         Self { store, url, _dir: None, pg_drop: Some((admin_url, name)) }
     }
 

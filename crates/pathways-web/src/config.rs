@@ -78,6 +78,11 @@ pub struct Config {
     /// `[smtp]`: where password reset links are mailed from (none: links are only shown to whoever issues them).
     #[serde(default)]
     pub smtp: Option<SmtpSettings>,
+    /// When set, `GET /metrics` answers only a request with `Authorization: Bearer <metrics_token>` (what
+    /// Prometheus sends with `authorization: { credentials: … }`); anyone else gets 401. At least 32 characters.
+    /// Unset: `/metrics` is open to whoever reaches the bind address (keep it off the reverse proxy).
+    #[serde(default)]
+    pub metrics_token: Option<SecretString>,
 }
 
 /// The `[smtp]` section of `pathways.toml` (or `PATHWAYS_SMTP_HOST`, `…_PORT`, `…_FROM`, `…_USERNAME`,
@@ -191,8 +196,9 @@ struct Defaults {
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://pathways-data/pathways.db";
 
-const KNOWN_KEYS: [&str; 23] = [
+const KNOWN_KEYS: [&str; 24] = [
     "database_url",
+    "metrics_token",
     "backup_recipient",
     "backup_passphrase",
     "backup_identity_file",
@@ -220,7 +226,13 @@ const KNOWN_KEYS: [&str; 23] = [
 impl Config {
     /// Loads the configuration from `pathways.toml` in `dir` and the environment.
     pub fn load(dir: &Path) -> Result<(Self, Vec<String>), String> {
-        let file = dir.join("pathways.toml");
+        Self::load_file(&dir.join("pathways.toml"))
+    }
+
+    /// Loads the configuration from `file` (if present) and the environment: what `PATHWAYS_CONFIG` names, e.g.
+    /// `/etc/pathways/pathways.toml` under the Debian package's systemd unit.
+    pub fn load_file(file: &Path) -> Result<(Self, Vec<String>), String> {
+        let file = file.to_path_buf();
         let mut warnings = unknown_keys_in(&file);
         let figment = Figment::from(Serialized::defaults(Defaults {
             database_url: DEFAULT_DATABASE_URL,
@@ -292,6 +304,13 @@ impl Config {
             && key.expose_secret().len() < 32
         {
             return Err("configuration: audit_key must be at least 32 characters (e.g. `openssl rand -hex 32`)".into());
+        }
+        if let Some(token) = &self.metrics_token
+            && token.expose_secret().len() < 32
+        {
+            return Err(
+                "configuration: metrics_token must be at least 32 characters (e.g. `openssl rand -hex 32`)".into()
+            );
         }
         if let Some(smtp) = &self.smtp {
             crate::mail::Mailer::new(smtp).map_err(|e| format!("configuration: smtp: {e}"))?;
@@ -379,6 +398,7 @@ impl Config {
             backup_passphrase: None,
             backup_identity_file: None,
             audit_key: None,
+            metrics_token: None,
         }
     }
 

@@ -66,4 +66,36 @@ mod tests {
         assert_eq!(resolve("95, 500", DEFAULT_STATE), None);
         assert_eq!(resolve("", DEFAULT_STATE), None);
     }
+
+    /// Fuzz target (issue 23): whatever is typed into "near" — any text, ZIP-like digits with junk after them,
+    /// coordinates with extreme, infinite or NaN values, a town with a state — resolves to a real point or to
+    /// nothing, never a panic.
+    mod fuzz {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        fn typed() -> impl Strategy<Value = String> {
+            prop_oneof![
+                any::<String>(),
+                ("[0-9]{1,7}", "\\PC{0,6}").prop_map(|(d, rest)| format!("{d}{rest}")),
+                (any::<f64>(), any::<f64>(), "[ ,;]{0,3}").prop_map(|(a, b, sep)| format!("{a}{sep},{sep}{b}")),
+                ("(NaN|inf|-inf|1e999|-0|\\.|)", "(NaN|inf|-inf|1e999|-0|\\.|)").prop_map(|(a, b)| format!("{a},{b}")),
+                ("\\PC{0,20}", "[A-Za-z]{0,3}", "[ ,]{1,3}").prop_map(|(town, st, sep)| format!("{town}{sep}{st}")),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+            #[test]
+            fn near_resolves_to_a_real_point_or_nothing(input in typed(), home in "[A-Za-z]{0,3}") {
+                if let Some(place) = resolve(&input, &home) {
+                    let (lat, lon) = (place.point.lat(), place.point.lon());
+                    prop_assert!(lat.is_finite() && (-90.0..=90.0).contains(&lat), "{input:?}: {lat}");
+                    prop_assert!(lon.is_finite() && (-180.0..=180.0).contains(&lon), "{input:?}: {lon}");
+                    prop_assert!(!place.label.is_empty());
+                }
+            }
+        }
+    }
 }

@@ -62,3 +62,38 @@ impl MigratorTrait for Migrator {
         ]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use sea_orm_migration::MigratorTrait as _;
+
+    use super::Migrator;
+    use crate::Store;
+    use crate::testing::{POSTGRES_URL_VAR, TestDb};
+
+    /// Issue 23 (upgrades): several app servers starting at once on one PostgreSQL database after an upgrade all
+    /// start; the migrations are applied once (one process holds the advisory lock, the others then find none
+    /// pending). SQLite deployments run one server process per file; this runs with the PostgreSQL suite.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn servers_starting_at_once_on_postgresql_apply_each_migration_once() {
+        let Some(admin) = std::env::var(POSTGRES_URL_VAR).ok().filter(|u| !u.is_empty()) else {
+            eprintln!("PostgreSQL only: set {POSTGRES_URL_VAR} (the PostgreSQL suite in CI does)");
+            return;
+        };
+        let db = TestDb::postgres_unmigrated(admin).await;
+        let mut servers = Vec::new();
+        for _ in 0..4 {
+            servers.push(Store::connect(&db.url).await.expect("connect"));
+        }
+        let mut starting = tokio::task::JoinSet::new();
+        for server in servers {
+            starting.spawn(async move { server.migrate().await });
+        }
+        while let Some(started) = starting.join_next().await {
+            started.expect("task").expect("every server starts");
+        }
+        let applied = Migrator::get_applied_migrations(db.store.writer()).await.expect("applied");
+        assert_eq!(applied.len(), Migrator::migrations().len(), "each migration recorded once");
+        assert!(Migrator::get_pending_migrations(db.store.writer()).await.expect("pending").is_empty());
+    }
+}

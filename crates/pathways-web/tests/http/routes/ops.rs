@@ -20,6 +20,33 @@ async fn health_readiness_and_metrics() {
     assert!(!metrics.body.contains("/persons/0"), "routes are templates, never ids");
 }
 
+/// With `metrics_token` set, the metrics answer only the scraper that presents it (Prometheus's bearer
+/// credentials); without it, or with another token, 401 and nothing of the figures.
+#[tokio::test]
+async fn metrics_with_a_token_answer_only_the_scraper_that_presents_it() {
+    let token = "m".repeat(40);
+    let app = TestApp::configured(|c| c.metrics_token = Some(token.clone().into())).await;
+    app.send(Request::get("/").body(Body::empty()).expect("req")).await;
+    let scrape = |auth: Option<String>| {
+        let mut r = Request::get("/metrics");
+        if let Some(a) = auth {
+            r = r.header("authorization", a);
+        }
+        r.body(Body::empty()).expect("req")
+    };
+    for wrong in
+        [None, Some("Bearer wrong".to_owned()), Some(format!("Basic {token}")), Some(format!("Bearer {token}x"))]
+    {
+        let refused = app.send(scrape(wrong.clone())).await;
+        assert_eq!(refused.status, StatusCode::UNAUTHORIZED, "{wrong:?}");
+        assert!(refused.header("www-authenticate").starts_with("Bearer"), "{wrong:?}");
+        assert!(!refused.body.contains("pathways_http_requests_total"), "{wrong:?}");
+    }
+    let scraped = app.send(scrape(Some(format!("Bearer {token}")))).await;
+    assert_eq!(scraped.status, StatusCode::OK);
+    assert!(scraped.body.contains("pathways_http_requests_total"), "{}", scraped.body);
+}
+
 /// A new instance is not ready until its search index is built: `/readyz` answers 503 while `/healthz` (liveness)
 /// answers; once the start-up build is done, `/readyz` is OK and a search is served from the built index.
 #[tokio::test]
