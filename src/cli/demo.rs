@@ -9,11 +9,19 @@ use pathways_web::auth::password::hash_password_blocking;
 use super::{DemoCommand, open_store};
 
 pub(super) async fn demo(config: Config, command: DemoCommand) -> anyhow::Result<ExitCode> {
-    let DemoCommand::Generate { persons, checkins, assessments, persons_per_coach, services, meetings } = command;
-    if services.is_some() || meetings.is_some() {
+    let DemoCommand::Generate { persons, checkins, assessments, persons_per_coach, services, meetings, residences } =
+        command;
+    if services.is_some() || meetings.is_some() || residences.is_some() {
         let store = open_store(&config).await?;
         let (s, m) = (services.unwrap_or(0), meetings.unwrap_or(0));
-        crate::demo::directory::generate_national(&store, s, m, config.deployment.time_zone).await?;
+        if s > 0 || m > 0 {
+            crate::demo::directory::generate_national(&store, s, m, config.deployment.time_zone).await?;
+        }
+        let r = residences.unwrap_or(s / 20);
+        let (made, seconds) = crate::demo::residences::generate(&store, r).await?;
+        if made > 0 {
+            eprintln!("Made {made} recovery residences in {seconds:.1} s.");
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let store = open_store(&config).await?;

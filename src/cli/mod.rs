@@ -158,6 +158,10 @@ enum DemoCommand {
         /// …and this many generated meetings.
         #[arg(long)]
         meetings: Option<usize>,
+        /// …and this many generated recovery residences (issue 19; default with --services: one for every 20
+        /// services, so 100,000 services bring the housing benchmark's 5,000). Alone: only the residences.
+        #[arg(long)]
+        residences: Option<usize>,
     },
 }
 

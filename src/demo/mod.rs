@@ -22,6 +22,7 @@ pub mod generate;
 mod housing;
 mod outcomes;
 mod recovery;
+pub mod residences;
 mod state;
 
 pub const DEMO_DOMAIN: &str = "demo.pathways.test";

@@ -176,10 +176,12 @@ pub enum AuditAction {
     FinancingSave,
     /// A person's service events read (staff) or the services they received (the portal).
     ServiceEventRead,
+    /// A recovery residence's details changed by its operator (issue 19): the page or the API.
+    ResidenceUpdate,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 95] = [
+    pub const ALL: [AuditAction; 96] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -275,6 +277,7 @@ impl AuditAction {
         AuditAction::ServiceEventCorrect,
         AuditAction::FinancingSave,
         AuditAction::ServiceEventRead,
+        AuditAction::ResidenceUpdate,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -374,6 +377,7 @@ impl AuditAction {
             AuditAction::ServiceEventCorrect => "service_event_correct",
             AuditAction::FinancingSave => "financing_save",
             AuditAction::ServiceEventRead => "service_event_read",
+            AuditAction::ResidenceUpdate => "residence_update",
         }
     }
 }

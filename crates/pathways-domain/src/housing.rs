@@ -23,6 +23,7 @@
 //! are the certifier's own text.
 
 pub mod board;
+pub mod form;
 pub mod report;
 
 use chrono::NaiveDate;

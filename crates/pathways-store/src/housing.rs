@@ -32,6 +32,7 @@ use crate::audit::{self, Actor, AuditEntry};
 use crate::entities::{residence, residence_hold, residence_report};
 use crate::holds::{self, ResidenceBeds, Stored};
 
+pub mod edit;
 pub mod figures;
 
 /// A residence to add (demo data, the command line, the tests).

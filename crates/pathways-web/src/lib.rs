@@ -15,6 +15,7 @@ pub mod ctx;
 pub mod error;
 pub mod extract;
 pub mod finder;
+pub mod housing_board;
 pub mod flash;
 pub mod i18n;
 pub mod mail;

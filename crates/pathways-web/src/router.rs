@@ -150,6 +150,9 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(access_line::get_queue::get_queue))
         // Recovery housing (issue 19): the public board
         .routes(routes!(housing::get_housing::get_housing))
+        // … and the operator's residence: its details and its weekly bed report
+        .routes(routes!(housing::get_residence::get_residence, housing::put_residence::put_residence))
+        .routes(routes!(housing::report_residence::report_residence))
         // Outcome reports (aggregates, suppressed)
         .routes(routes!(reports::get_people_served::get_people_served))
         // Issue 17, the state view: the network's figures
@@ -267,6 +270,8 @@ pub fn router(state: AppState) -> Router {
         .route("/residences", get(crate::controllers::residences::list_residences))
         .route("/residences/{id}/report", post(crate::controllers::residences::report_beds))
         .route("/residence-holds/{id}/{action}", post(crate::controllers::residences::close_residence_hold))
+        .route("/residences/{id}", post(crate::controllers::residences::update_residence))
+        .route("/residences/{id}/edit", get(crate::controllers::residences::edit_residence))
         // Issue 17, the state view: a state agency's network and its figures
         .route("/network", get(crate::controllers::network::show_network))
         .route("/network/confirm", post(crate::controllers::network::confirm_membership))

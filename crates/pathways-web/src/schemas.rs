@@ -771,3 +771,15 @@ pub mod service_event {
         line(40, false, false, "The prior authorization or voucher number, if any").into()
     }
 }
+
+/// How a resident of a recovery residence may pay (issue 19).
+pub struct PaymentCode;
+
+impl PartialSchema for PaymentCode {
+    fn schema() -> RefOr<Schema> {
+        use pathways_domain::housing::Payment;
+        codes(Payment::ALL.map(Payment::code), "self_pay or voucher")
+    }
+}
+
+impl ToSchema for PaymentCode {}

@@ -29,6 +29,8 @@ pub struct AppState {
     pub mailer: Option<Arc<crate::mail::Mailer>>,
     /// Issue 17: tries of the perception survey's one-time codes per client address.
     pub survey_code_limit: Arc<crate::ratelimit::RateLimit>,
+    /// Issue 19: the public housing board's snapshot.
+    pub housing_board: Arc<crate::housing_board::BoardCache>,
 }
 
 impl AppState {
@@ -47,6 +49,7 @@ impl AppState {
             corrections_limit: Arc::new(crate::ratelimit::RateLimit::new(5, std::time::Duration::from_secs(600))),
             meetings_feed: Arc::default(),
             survey_code_limit: Arc::new(crate::ratelimit::RateLimit::new(20, std::time::Duration::from_secs(600))),
+            housing_board: Arc::default(),
             store,
             config: Arc::new(config),
             sessions,

@@ -119,21 +119,29 @@ impl Query {
             return None;
         }
         let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
-        let distance = match (self.near, e.place) {
-            (Some(a), Some(b)) => Some(haversine_miles(a, b)),
-            _ => None,
-        };
+        // The cheap checks first; the distance only for a residence they admit (the board reads thousands).
         let checks = [
             self.town.as_deref().is_none_or(|t| same(t, e.town)),
             self.region.as_deref().is_none_or(|r| e.region.is_some_and(|er| same(r, er))),
-            self.near.is_none() || distance.is_some_and(|d| d <= self.within_mi.unwrap_or(DEFAULT_WITHIN_MI)),
             self.population.is_none_or(|p| e.populations.contains(&p)),
             !self.moud || e.accepts_moud,
             self.max_cost.is_none_or(|m| e.cost_per_week.is_some_and(|c| c <= m)),
             self.level.is_none_or(|l| l == e.level),
             !self.with_beds || e.available > 0,
         ];
-        checks.iter().all(|ok| *ok).then_some(distance)
+        if !checks.iter().all(|ok| *ok) {
+            return None;
+        }
+        let (Some(a), Some(b)) = (self.near, e.place) else {
+            return if self.near.is_some() { None } else { Some(None) };
+        };
+        let within = self.within_mi.unwrap_or(DEFAULT_WITHIN_MI);
+        // A degree of latitude is more than 69 miles anywhere: farther apart in latitude alone is out of reach.
+        if (a.lat() - b.lat()).abs() * 69.0 > within {
+            return None;
+        }
+        let d = haversine_miles(a, b);
+        (d <= within).then_some(Some(d))
     }
 }
 
@@ -263,6 +271,21 @@ mod tests {
             let loose = Query { moud, ..Query::default() };
             let tight = Query { moud, max_cost: Some(cost), population: Some(Population::Women), ..Query::default() };
             prop_assert!(tight.admits(&e).is_none() || loose.admits(&e).is_some());
+        }
+
+        #[test]
+        fn the_distance_filter_admits_exactly_what_is_within_reach(
+            lat in 25.0f64..49.0, lon in -124.0f64..-67.0, dlat in -3.0f64..3.0, dlon in -3.0f64..3.0,
+            within in 1.0f64..200.0,
+        ) {
+            let pops = [Population::Men];
+            let (Ok(here), Ok(there)) = (LatLon::new(lat, lon), LatLon::new(lat + dlat, lon + dlon)) else {
+                return Ok(());
+            };
+            let e = Entry { place: Some(there), ..entry(NarrLevel::Monitored, &pops) };
+            let q = Query { near: Some(here), within_mi: Some(within), ..Query::default() };
+            let d = haversine_miles(here, there);
+            prop_assert_eq!(q.admits(&e), (d <= within).then_some(Some(d)));
         }
     }
 }

@@ -2052,3 +2052,26 @@ access-what-service-event-cosign = co-signed a service given to you
 access-what-service-event-correct = corrected a service they gave you
 access-what-service-event-read = looked at the services you received
 access-what-financing-save = recorded your voucher
+
+## Issue 19, recovery housing: a residence's details edited by its operator
+field-zip = ZIP code
+field-populations = Who it serves
+field-accepts-moud = Accepts residents taking medications for opioid use disorder (MOUD)
+field-serves-oud = A resident has been diagnosed with an opioid use disorder (the state's naloxone rule applies)
+field-cert-body = Certifying body
+field-cert-number = Certificate number
+field-cert-expires-on = Certificate valid until
+field-house-rules = House rules, in short
+field-payments = How residents may pay
+field-naloxone-trained-on = Residents last trained to give naloxone on
+field-disclaimer = Statement that the residence is not licensed treatment
+field-error-less-than-open = Beds in all can't be fewer than the beds reported open. Report fewer open beds first.
+residences-edit-title = Details of { $name }
+residences-edit-lead = What the public board and the state see about this residence. Open beds are reported on the residences page, not here.
+residences-edit-certificate = Certificate
+residences-edit-certificate-hint = Fill in all three, or leave all three empty. Without a valid certificate the residence is not on the public board.
+residences-edit-save = Save the details
+residences-edit-back = Back to our residences
+residences-edit-link = Edit the details of { $name }
+housing-page-of = Page { $page } of { $pages }
+field-per-page = Residences a page

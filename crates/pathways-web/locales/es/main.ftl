@@ -2052,3 +2052,26 @@ access-what-service-event-cosign = firmó como supervisor un servicio que usted 
 access-what-service-event-correct = corrigió un servicio que le dio
 access-what-service-event-read = miró los servicios que usted recibió
 access-what-financing-save = registró su vale
+
+## Issue 19, vivienda de recuperación: los datos de una residencia editados por quien la opera
+field-zip = Código postal
+field-populations = A quién atiende
+field-accepts-moud = Acepta residentes que toman medicamentos para el trastorno por consumo de opioides (MOUD)
+field-serves-oud = Una persona residente tiene un diagnóstico de trastorno por consumo de opioides (se aplica la regla estatal de naloxona)
+field-cert-body = Entidad certificadora
+field-cert-number = Número de certificado
+field-cert-expires-on = Certificado válido hasta
+field-house-rules = Reglas de la casa, en breve
+field-payments = Cómo pueden pagar las personas residentes
+field-naloxone-trained-on = Última capacitación de residentes para dar naloxona
+field-disclaimer = Declaración de que la residencia no es tratamiento con licencia
+field-error-less-than-open = Las camas en total no pueden ser menos que las camas libres reportadas. Reporte primero menos camas libres.
+residences-edit-title = Datos de { $name }
+residences-edit-lead = Lo que el tablero público y el estado ven de esta residencia. Las camas libres se reportan en la página de residencias, no aquí.
+residences-edit-certificate = Certificado
+residences-edit-certificate-hint = Complete los tres datos o deje los tres vacíos. Sin un certificado válido la residencia no aparece en el tablero público.
+residences-edit-save = Guardar los datos
+residences-edit-back = Volver a nuestras residencias
+residences-edit-link = Editar los datos de { $name }
+housing-page-of = Página { $page } de { $pages }
+field-per-page = Residencias por página

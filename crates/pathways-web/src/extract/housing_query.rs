@@ -21,7 +21,17 @@ pub struct HousingParams {
     pub level: String,
     /// `true`: only residences with a bed now.
     pub beds: String,
+    /// The page of results, from 1 (blank: the first).
+    pub page: String,
+    /// Residences a page (the API's; the page shows 20).
+    pub per_page: String,
 }
+
+/// The most residences one answer of the API carries.
+pub const MAX_PER_PAGE: usize = 100;
+
+/// The most pages the board counts to (a bound that catches a typing error, as the finder's).
+pub const MAX_PAGE: usize = 10_000;
 
 fn flag(field: &'static str, s: &str, errors: &mut Vec<FieldError>) -> bool {
     match s.trim() {
@@ -35,6 +45,56 @@ fn flag(field: &'static str, s: &str, errors: &mut Vec<FieldError>) -> bool {
 }
 
 impl HousingParams {
+    /// The page asked for, from 1 to [`MAX_PAGE`]; anything else is named on `page`.
+    pub fn page(&self) -> Result<usize, FieldError> {
+        match self.page.trim() {
+            "" => Ok(1),
+            s => s
+                .parse::<usize>()
+                .ok()
+                .filter(|p| (1..=MAX_PAGE).contains(p))
+                .ok_or(FieldError::new("page", "out-of-range")),
+        }
+    }
+
+    /// The API's page size, 1 to [`MAX_PER_PAGE`] (blank: `default`); anything else is named on `per_page`.
+    pub fn per_page(&self, default: usize) -> Result<usize, FieldError> {
+        match self.per_page.trim() {
+            "" => Ok(default),
+            s => s
+                .parse::<usize>()
+                .ok()
+                .filter(|p| (1..=MAX_PER_PAGE).contains(p))
+                .ok_or(FieldError::new("per_page", "out-of-range")),
+        }
+    }
+
+    /// The query string again, with another page (the page's previous and next links).
+    pub fn href(&self, page: usize) -> String {
+        let pairs = [
+            ("town", &self.town),
+            ("region", &self.region),
+            ("near", &self.near),
+            ("within", &self.within),
+            ("population", &self.population),
+            ("moud", &self.moud),
+            ("max_cost", &self.max_cost),
+            ("level", &self.level),
+            ("beds", &self.beds),
+        ];
+        let mut q = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in pairs {
+            if !v.trim().is_empty() {
+                q.append_pair(k, v);
+            }
+        }
+        if page > 1 {
+            q.append_pair("page", &page.to_string());
+        }
+        let q = q.finish();
+        if q.is_empty() { "/housing".to_owned() } else { format!("/housing?{q}") }
+    }
+
     /// The parameters as the domain's query, or every bad one named.
     pub fn query(&self, home_state: &str) -> Result<Query, Vec<FieldError>> {
         let mut errors = Vec::new();

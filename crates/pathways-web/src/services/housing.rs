@@ -12,10 +12,12 @@ use pathways_domain::access::{may_read_reports, may_update_capacity};
 use pathways_domain::access_line::capacity::{HoldError, HoldState};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::housing::board::{Entry, Query, Rank, order};
+use pathways_domain::housing::form::{ResidenceDetails, ResidenceForm};
 use pathways_domain::housing::report::Tap;
 use pathways_domain::ids::{ResidenceHoldId, ResidenceId};
 use pathways_domain::text::FieldError;
 use pathways_store::audit::AuditEntry;
+use pathways_store::housing::edit::Edited;
 use pathways_store::housing::figures::Figures;
 use pathways_store::housing::{self, ResidenceView};
 use pathways_store::model::ResidenceHold;
@@ -33,48 +35,79 @@ pub fn today(state: &AppState) -> NaiveDate {
     pathways_store::now().with_timezone(&state.config.deployment.time_zone).date_naive()
 }
 
+/// Residences a page of the board shows (and the API's page by default).
+pub const PER_PAGE: usize = 20;
+
 /// A residence on the board, with its distance from the place asked about.
 pub struct Listed {
     pub residence: ResidenceView,
     pub distance_mi: Option<f64>,
 }
 
+/// One page of the board: how many residences the filters admit, and those of the page.
+pub struct BoardPage {
+    pub total: usize,
+    pub listed: Vec<Listed>,
+    /// Every region a listed residence names (the filter's choices).
+    pub regions: Vec<String>,
+}
+
 /// The public board: residences with a valid certificate the filters admit — a bed now first, then counts from
-/// this week, then nearest, then by name (never by NARR level). No personal data.
-pub async fn board(state: &AppState, query: &Query) -> WebResult<Vec<Listed>> {
-    let now = pathways_store::now();
-    let all = housing::listed(state.store.reader(), now, today(state)).await?;
-    let mut out: Vec<Listed> = all
-        .into_iter()
-        .filter_map(|r| {
-            let entry = Entry {
-                name: &r.name,
-                town: &r.town,
-                region: r.region.as_deref(),
-                place: r.place,
-                level: r.level,
-                populations: &r.populations,
-                accepts_moud: r.accepts_moud,
-                cost_per_week: r.cost_per_week,
-                available: r.available,
-                certification: r.certification_status,
-                report: r.report_status,
-            };
-            let distance_mi = query.admits(&entry)?;
-            Some(Listed { residence: r, distance_mi })
-        })
-        .collect();
-    let rank = |l: &Listed| Rank {
-        has_bed: l.residence.available > 0,
-        within_week: l.residence.report_status.within_week(),
-        distance_mi: l.distance_mi,
+/// this week, then nearest, then by name (never by NARR level) — `limit` of them from `offset`. No personal data.
+/// Read from the board's snapshot (`crate::housing_board`): at most a second old, and never older than a change
+/// made through this instance.
+pub async fn board(state: &AppState, query: &Query, offset: usize, limit: usize) -> WebResult<BoardPage> {
+    let snapshot = state.housing_board.snapshot(&state.store, state.config.deployment.time_zone).await?;
+    let listed = |r: &ResidenceView, distance_mi| Listed { residence: r.clone(), distance_mi };
+    let regions = snapshot.regions.clone();
+    if query.near.is_none() {
+        // The snapshot is in the board's order already: count, and keep the page.
+        let mut total = 0;
+        let mut page = Vec::new();
+        for r in &snapshot.residences {
+            if let Some(distance) = query.admits(&entry(r)) {
+                if total >= offset && page.len() < limit {
+                    page.push(listed(r, distance));
+                }
+                total += 1;
+            }
+        }
+        return Ok(BoardPage { total, listed: page, regions });
+    }
+    let mut found: Vec<(&ResidenceView, Option<f64>)> =
+        snapshot.residences.iter().filter_map(|r| query.admits(&entry(r)).map(|d| (r, d))).collect();
+    let rank = |(r, d): &(&ResidenceView, Option<f64>)| Rank {
+        has_bed: r.available > 0,
+        within_week: r.report_status.within_week(),
+        distance_mi: *d,
         name: "",
     };
-    out.sort_by(|a, b| {
-        let (ra, rb) = (Rank { name: &a.residence.name, ..rank(a) }, Rank { name: &b.residence.name, ..rank(b) });
-        order(&ra, &rb)
-    });
-    Ok(out)
+    found.sort_by(|a, b| order(&Rank { name: &a.0.name, ..rank(a) }, &Rank { name: &b.0.name, ..rank(b) }));
+    let total = found.len();
+    let page = found.into_iter().skip(offset).take(limit).map(|(r, d)| listed(r, d)).collect();
+    Ok(BoardPage { total, listed: page, regions })
+}
+
+/// What the board's filters read of a residence.
+fn entry(r: &ResidenceView) -> Entry<'_> {
+    Entry {
+        name: &r.name,
+        town: &r.town,
+        region: r.region.as_deref(),
+        place: r.place,
+        level: r.level,
+        populations: &r.populations,
+        accepts_moud: r.accepts_moud,
+        cost_per_week: r.cost_per_week,
+        available: r.available,
+        certification: r.certification_status,
+        report: r.report_status,
+    }
+}
+
+/// A change to a residence went through: the board reads it before answering again.
+fn board_changed(state: &AppState) {
+    state.housing_board.changed();
 }
 
 /// The caller's organization's residences and the beds held at them (soonest expiry first): the operator's page
@@ -139,6 +172,7 @@ pub async fn report_beds(
         .await?
         .ok_or(WebError::Invalid(vec![FieldError::new("available_beds", "more-than-total")]))?;
     tx.commit().await?;
+    board_changed(state);
     housing::find(state.store.reader(), Some(caller.org), id, now, today(state)).await?.ok_or(WebError::NotFound)
 }
 
@@ -157,6 +191,7 @@ pub async fn close_hold(
     let tx = state.store.begin().await?;
     let closed = housing::close_hold(&tx, &ctx.actor(), Some(caller.org), hold.as_uuid(), to, now).await?;
     tx.commit().await?;
+    board_changed(state);
     closed.ok_or(WebError::NotFound)
 }
 
@@ -173,4 +208,55 @@ pub async fn figures(state: &AppState, ctx: &Ctx, caller: &Caller) -> WebResult<
     let entry = AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success).detail("housing_figures");
     audit_read(state, ctx, entry).await?;
     Ok(f)
+}
+
+/// One of the caller's organization's residences, for its operator (`may_update_capacity`): the edit page and
+/// `GET /api/v1/residences/{id}`. Anyone else's, or none: not found.
+pub async fn residence(state: &AppState, caller: &Caller, residence: ResidenceId) -> WebResult<ResidenceView> {
+    let now = pathways_store::now();
+    let found = housing::find(state.store.reader(), None, residence.as_uuid(), now, today(state)).await?;
+    match found {
+        Some(r) if may_update_capacity(&caller.principal, r.organization) => Ok(r),
+        _ => Err(WebError::NotFound),
+    }
+}
+
+/// Changes a residence's details (its operator's, as [`residence`]), audited `residence_update` in the same
+/// transaction; the residence as it now stands, or every problem with the form named on its field. The total may
+/// not fall below the beds reported open. When the town or ZIP code changes, the map point follows it (the ZIP
+/// code's centre, else the town's), or is dropped when neither is known.
+pub async fn update_residence(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    id: ResidenceId,
+    form: &ResidenceForm,
+) -> WebResult<Result<ResidenceView, Vec<FieldError>>> {
+    let current = residence(state, caller, id).await?;
+    let details = match ResidenceDetails::parse(form, today(state)) {
+        Ok(d) => d,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    if let Err(e) = details.check_total(current.reported_beds) {
+        return Ok(Err(vec![e]));
+    }
+    let moved = details.town != current.town || details.zip != current.zip;
+    let place = moved.then(|| {
+        let home = &state.config.deployment.state;
+        let zip = details.zip.as_deref().and_then(|z| crate::places::resolve(z, home));
+        zip.or_else(|| crate::places::resolve(&details.town, home)).map(|p| p.point)
+    });
+    let now = pathways_store::now();
+    let tx = state.store.begin().await?;
+    let edited = housing::edit::update(&tx, &ctx.actor(), Some(current.organization), id.as_uuid(), &details, place, now)
+        .await?;
+    match edited {
+        Edited::Saved => {
+            tx.commit().await?;
+            board_changed(state);
+        }
+        Edited::NotFound => return Err(WebError::NotFound),
+        Edited::BelowOpen => return Ok(Err(vec![FieldError::new("total_beds", "less-than-open")])),
+    }
+    Ok(Ok(residence(state, caller, id).await?))
 }

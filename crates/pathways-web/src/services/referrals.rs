@@ -135,6 +135,9 @@ pub async fn send(
         }
     }
     tx.commit().await?;
+    if ask.hold_bed {
+        state.housing_board.changed();
+    }
     Ok(saved)
 }
 
@@ -191,6 +194,9 @@ pub async fn change(
         housing::close_for_referral(&tx, &ctx.actor(), r.id, bed, now).await?;
     }
     tx.commit().await?;
+    if bed.is_some() {
+        state.housing_board.changed();
+    }
     Ok(moved)
 }
 

@@ -267,7 +267,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 127] = [
+pub const FIELDS: [&str; 141] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -397,8 +397,23 @@ pub const FIELDS: [&str; 127] = [
     "funding_source",
     "authorization",
     "month",
+    // Recovery housing (issue 19): a residence's details.
+    "zip",
+    "narr_level",
+    "populations",
+    "accepts_moud",
+    "serves_oud",
+    "cert_body",
+    "cert_number",
+    "cert_expires_on",
+    "house_rules",
+    "payments",
+    "naloxone_trained_on",
+    "disclaimer",
+    "region",
+    "per_page",
 ];
-pub const FIELD_ERRORS: [&str; 37] = [
+pub const FIELD_ERRORS: [&str; 38] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -438,6 +453,8 @@ pub const FIELD_ERRORS: [&str; 37] = [
     "invalid-code",
     "invalid-modifier",
     "invalid-place",
+    // Recovery housing (issue 19).
+    "less-than-open",
 ];
 
 #[cfg(test)]

@@ -83,6 +83,18 @@ const EDITORS: &[Role] = &[Admin, DirectoryEditor];
 const REPORTERS: &[Role] = &[Admin, Supervisor, Analyst];
 /// Run a recovery community center's week (issue 20).
 const CENTER_STAFF: &[Role] = &[Admin, Supervisor, Coach];
+/// A recovery residence's details (issue 19), as the matrix's residence has them.
+const RESIDENCE_FORM: &[(&str, &str)] = &[
+    ("name", "Matrix House"),
+    ("address", "1 Main Street"),
+    ("town", "Hartford"),
+    ("narr_level", "II"),
+    ("total_beds", "6"),
+    ("cert_body", "Matrix certifier"),
+    ("cert_number", "M-1"),
+    ("cert_expires_on", "2099-12-31"),
+    ("disclaimer", "Not licensed treatment."),
+];
 const EVENT_FORM: &[(&str, &str)] = &[
     ("kind", "group"),
     ("title", "Matrix group"),
@@ -409,6 +421,15 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/residences", Page(PROVIDERS), 200),
         e(POST, "/residences/{id}/report", OrgPage(PROVIDERS), 303).form(&[("change", "confirm")]),
         e(POST, "/residence-holds/{id}/{action}", Custom(closes_hold), 303),
+        // A residence's details, edited by its operator (page and API), and the bed report over the API.
+        e(GET, "/residences/{id}/edit", OrgPage(PROVIDERS), 200),
+        e(POST, "/residences/{id}", OrgPage(PROVIDERS), 303).form(RESIDENCE_FORM),
+        e(GET, "/api/v1/residences/{id}", OrgApi(PROVIDERS), 200),
+        e(PUT, "/api/v1/residences/{id}", OrgApi(PROVIDERS), 200).json(
+            r#"{"name": "Matrix House", "address": "1 Main Street", "town": "Hartford", "level": "II",
+            "total_beds": 6, "disclaimer": "Not licensed treatment."}"#,
+        ),
+        e(POST, "/api/v1/residences/{id}/reports", OrgApi(PROVIDERS), 200).json(r#"{"available_beds": 2}"#),
         // Recovery community (issue 20): the public calendar and feeds, a center's staff pages, the kiosk (only a
         // tablet with an open kiosk's cookie is answered: `routes::community`).
         e(GET, "/calendar", Open, 200),
@@ -1323,7 +1344,7 @@ fn id_kind(path: &str) -> &'static str {
     if path.starts_with("/holds/{id}") || path.starts_with("/api/v1/reservations/{id}") {
         return "hold";
     }
-    if path.starts_with("/residences/{id}") {
+    if path.starts_with("/residences/{id}") || path.starts_with("/api/v1/residences/{id}") {
         return "residence";
     }
     if path.starts_with("/residence-holds/{id}") {

@@ -124,10 +124,10 @@ pub async fn show_call(
             ..Default::default()
         };
         let tz = state.config.deployment.time_zone;
-        residences = services::housing::board(&state, &query)
+        residences = services::housing::board(&state, &query, 0, 3)
             .await?
+            .listed
             .iter()
-            .take(3)
             .map(|l| crate::views::housing::card(&t, &l.residence, l.distance_mi, tz))
             .collect();
     }

@@ -31,6 +31,11 @@ struct BoardPage {
     residences: Vec<ResidenceCard>,
     results: String,
     errors: Vec<(String, String)>,
+    /// The previous and next pages' links, when there are such pages.
+    prev: Option<String>,
+    next: Option<String>,
+    /// "Page 2 of 40", when there is more than one.
+    pages: String,
 }
 
 pub async fn show_board(
@@ -39,18 +44,29 @@ pub async fn show_board(
     Query(params): Query<HousingParams>,
 ) -> WebResult<Html<String>> {
     let t = ctx.t();
-    let (query, errors) = match params.query(&state.config.deployment.state) {
+    let (query, mut fields) = match params.query(&state.config.deployment.state) {
         Ok(q) => (q, Vec::new()),
-        Err(fields) => {
-            let errors =
-                fields.iter().map(|f| (t.get(&field_label_key(f.field)), t.get(&field_error_key(f.code)))).collect();
-            (Default::default(), errors)
-        }
+        Err(fields) => (Default::default(), fields),
     };
-    let listed: Vec<Listed> = services::housing::board(&state, &query).await?;
+    let page = params.page().unwrap_or_else(|e| {
+        fields.push(e);
+        1
+    });
+    let errors = fields.iter().map(|f| (t.get(&field_label_key(f.field)), t.get(&field_error_key(f.code)))).collect();
+    let per_page = services::housing::PER_PAGE;
+    let board = services::housing::board(&state, &query, (page - 1) * per_page, per_page).await?;
+    let listed: &[Listed] = &board.listed;
     let tz = state.config.deployment.time_zone;
-    let results = t.count("housing-results", u64::try_from(listed.len()).unwrap_or(0));
+    let results = t.count("housing-results", u64::try_from(board.total).unwrap_or(0));
     let residences = listed.iter().map(|l| card(&t, &l.residence, l.distance_mi, tz)).collect();
+    let last = board.total.div_ceil(per_page).max(1);
+    let prev = (page > 1).then(|| params.href(page.min(last + 1) - 1));
+    let next = (page < last).then(|| params.href(page + 1));
+    let pages = if last > 1 {
+        t.args("housing-page-of", &[("page", page.to_string()), ("pages", last.to_string())])
+    } else {
+        String::new()
+    };
     let levels = NarrLevel::ALL
         .into_iter()
         .map(|l| (l.code().to_owned(), t.get(&format!("housing-level-{}", l.key())), query.level == Some(l)))
@@ -59,8 +75,13 @@ pub async fn show_board(
         .into_iter()
         .map(|p| (p.code().to_owned(), t.get(&format!("housing-population-{}", p.key())), query.population == Some(p)))
         .collect();
-    let regions = services::capacity::regions(&state)
-        .await?
+    let mut names: Vec<String> = state.config.deployment.region_names().map(str::to_owned).collect();
+    for r in board.regions {
+        if !names.iter().any(|n| n.eq_ignore_ascii_case(&r)) {
+            names.push(r);
+        }
+    }
+    let regions = names
         .into_iter()
         .map(|r| {
             let on = query.region.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(&r));
@@ -78,6 +99,9 @@ pub async fn show_board(
         residences,
         results,
         errors,
+        prev,
+        next,
+        pages,
     };
     render(&page)
 }

@@ -347,3 +347,137 @@ async fn a_referral_holds_a_residence_bed_and_the_bed_follows_the_answer() {
         app.audit_actions().await.into_iter().filter(|(a, _, _)| a == "residence_hold_close").collect();
     assert_eq!(closes.len(), 2, "released, then admitted");
 }
+
+/// The operator changes a residence's details from its page (filled form; every problem named, 422, in English
+/// and Spanish; saved and audited `residence_update`) and over the API (`GET`/`PUT`, the bed report); another
+/// organization's residence is not found, other roles are refused, and the public board follows the change.
+#[tokio::test]
+async fn the_operator_edits_its_residences_details_on_the_page_and_over_the_api() {
+    use axum::http::Method;
+    let app = TestApp::new().await;
+    let (maple, _, birch) = three_houses(&app).await;
+    let operator = app.staff(app.other_org, Role::ProviderStaff).await;
+
+    let list = app.page(&operator, "/residences").await;
+    assert!(list.body.contains(&format!("/residences/{maple}/edit")), "each residence links to its details");
+    let form = app.page(&operator, &format!("/residences/{maple}/edit")).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    assert!(form.body.contains("value=\"Maple House\""), "the form is filled");
+    assert!(form.body.contains("value=\"women_with_children\" checked"), "who it serves, ticked");
+    assert!(form.body.contains("Curfew 11 pm"), "the house rules");
+
+    let expires = (today() + Duration::days(400)).to_string();
+    let mut fields = vec![
+        ("name", "Maple House for Women"),
+        ("address", "16 Maple Street"),
+        ("town", "Hartford"),
+        ("zip", "06106"),
+        ("region", "North Central"),
+        ("narr_level", "III"),
+        ("populations", "women"),
+        ("populations", "lgbtq"),
+        ("accepts_moud", "true"),
+        ("serves_oud", "true"),
+        ("total_beds", "1"),
+        ("cert_body", "Connecticut Alliance of Recovery Residences"),
+        ("cert_number", ""),
+        ("cert_expires_on", expires.as_str()),
+        ("cost_per_week", "-3"),
+        ("payments", "voucher"),
+        ("naloxone_doses", "4"),
+        ("naloxone_trained_on", "2026-01-15"),
+        ("disclaimer", "Not licensed treatment."),
+    ];
+    let bad = app.post_form(&operator, &format!("/residences/{maple}"), &fields).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert!(bad.body.contains("href=\"#cert_number\""), "the missing certificate number is named");
+    assert!(bad.body.contains("href=\"#cost_per_week\""), "a negative cost is named");
+    assert!(bad.body.contains("value=\"Maple House for Women\""), "what was typed is kept");
+    assert!(app.page(&operator, "/lang/es?next=/residences").await.status.is_redirection());
+    let bad_es = app.post_form(&operator, &format!("/residences/{maple}"), &fields).await;
+    assert_eq!(bad_es.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad_es.body.contains("Número de certificado"), "the problems in Spanish");
+    assert!(app.page(&operator, "/lang/en?next=/residences").await.status.is_redirection());
+
+    fields.retain(|(k, _)| *k != "cert_number" && *k != "cost_per_week");
+    fields.push(("cert_number", "T-2027"));
+    fields.push(("cost_per_week", "190"));
+    let below = app.post_form(&operator, &format!("/residences/{maple}"), &fields).await;
+    assert_eq!(below.status, StatusCode::UNPROCESSABLE_ENTITY, "one bed in all, two reported open");
+    assert!(below.body.contains("href=\"#total_beds\""));
+    fields.retain(|(k, _)| *k != "total_beds");
+    fields.push(("total_beds", "9"));
+    let saved = app.post_form(&operator, &format!("/residences/{maple}"), &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let board = app.send(get("/api/v1/housing?level=III&population=lgbtq")).await.json();
+    let row = &board["residences"][0];
+    assert_eq!(row["name"], "Maple House for Women");
+    assert_eq!((row["total_beds"].as_u64(), row["cost_per_week"].as_u64()), (Some(9), Some(190)));
+    assert_eq!(row["available_beds"], 2, "the beds reported open are the report's, not the edit's");
+    assert_eq!(row["payments"], serde_json::json!(["voucher"]));
+    let edits = app.audit_actions().await.into_iter().filter(|(a, _, _)| a == "residence_update").count();
+    assert_eq!(edits, 1, "one audited change");
+
+    // Another organization's operator: not found, on the page and in the API; a coach: refused.
+    let elsewhere = app.staff(app.org, Role::ProviderStaff).await;
+    assert_eq!(app.page(&elsewhere, &format!("/residences/{maple}/edit")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.post_form(&elsewhere, &format!("/residences/{maple}"), &fields).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.api(&elsewhere, Method::GET, &format!("/api/v1/residences/{maple}"), None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let coach = app.staff(app.other_org, Role::Coach).await;
+    assert_eq!(app.page(&coach, &format!("/residences/{maple}/edit")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.api(&coach, Method::GET, &format!("/api/v1/residences/{maple}"), None).await.status,
+        StatusCode::NOT_FOUND,
+        "the API names no residence to another role"
+    );
+
+    // The API: the operator's view, a replacement of the details, a bed report.
+    let got = app.api(&operator, Method::GET, &format!("/api/v1/residences/{birch}"), None).await;
+    assert_eq!(got.status, StatusCode::OK, "{}", got.body);
+    let got = got.json();
+    assert_eq!(got["certification_status"], "expired", "the operator sees what the board hides");
+    let body = serde_json::json!({
+        "name": "Birch House", "address": "10 Oak Street", "town": "New Haven", "level": "IV",
+        "populations": ["men", "young_adults"], "accepts_moud": true, "serves_oud": true, "total_beds": 8,
+        "certification": {"body": "Connecticut Alliance of Recovery Residences", "number": "B-9", "expires_on": expires},
+        "cost_per_week": 150, "payments": ["self_pay"], "naloxone_doses": 1, "naloxone_trained_on": null,
+        "disclaimer": "Not licensed treatment."
+    });
+    let put = app.api(&operator, Method::PUT, &format!("/api/v1/residences/{birch}"), Some(body.clone())).await;
+    assert_eq!(put.status, StatusCode::OK, "{}", put.body);
+    let put = put.json();
+    assert_eq!(put["certification_status"], "current", "a renewed certificate");
+    assert_eq!(put["naloxone_flags"], serde_json::json!(["too_few_doses", "no_training"]));
+    let moved = put["latitude"].as_f64().unwrap_or_default();
+    assert!((41.2..41.4).contains(&moved), "the map point follows the town: {moved}");
+    let listed = app.send(get("/api/v1/housing?town=New+Haven&level=IV")).await.json();
+    assert_eq!(listed["residences"][0]["name"], "Birch House", "back on the board");
+
+    let mut wrong = body.clone();
+    wrong["total_beds"] = serde_json::json!(2);
+    wrong["naloxone_trained_on"] = serde_json::json!("2999-01-01");
+    let refused = app.api(&operator, Method::PUT, &format!("/api/v1/residences/{birch}"), Some(wrong)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert_eq!(refused.error_fields(), ["naloxone_trained_on"]);
+    let mut unknown = body;
+    unknown["colour"] = serde_json::json!("blue");
+    let refused = app.api(&operator, Method::PUT, &format!("/api/v1/residences/{birch}"), Some(unknown)).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "an unknown field");
+
+    let report = serde_json::json!({"available_beds": 4, "naloxone_doses": 2});
+    let reported = app.api(&operator, Method::POST, &format!("/api/v1/residences/{birch}/reports"), Some(report)).await;
+    assert_eq!(reported.status, StatusCode::OK, "{}", reported.body);
+    let reported = reported.json();
+    assert_eq!((reported["reported_beds"].as_u64(), reported["report_status"].as_str()), (Some(4), Some("fresh")));
+    assert_eq!(reported["naloxone_flags"], serde_json::json!(["no_training"]));
+    let over = serde_json::json!({"available_beds": 9});
+    let over = app.api(&operator, Method::POST, &format!("/api/v1/residences/{birch}/reports"), Some(over)).await;
+    assert_eq!(over.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(over.error_fields(), ["available_beds"]);
+}

@@ -72,7 +72,11 @@ pub struct ResidenceJson {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct HousingJson {
-    /// A bed now first, then counts from this week, then nearest, then by name.
+    /// How many residences the filters admit, on every page.
+    pub total: usize,
+    pub page: usize,
+    pub per_page: usize,
+    /// This page's: a bed now first, then counts from this week, then nearest, then by name.
     pub residences: Vec<ResidenceJson>,
 }
 
@@ -121,14 +125,29 @@ fn json(l: Listed) -> Option<ResidenceJson> {
         ("moud" = Option<bool>, Query, description = "Only residences accepting people on medications for opioid use disorder"),
         ("max_cost" = inline(Option<crate::extract::Bounded<0, 4_294_967_295>>), Query, description = "At most this many dollars a week"),
         ("level" = inline(Option<crate::schemas::NarrLevelCode>), Query, description = "A NARR level: I, II, III or IV"),
-        ("beds" = Option<bool>, Query, description = "Only residences with a bed now")
+        ("beds" = Option<bool>, Query, description = "Only residences with a bed now"),
+        ("page" = Option<u32>, Query, minimum = 1, maximum = 10000, description = "The page, from 1"),
+        ("per_page" = Option<u32>, Query, minimum = 1, maximum = 100, description = "Residences a page (default 20)")
     ),
     responses((status = 200, body = HousingJson), (status = 422, description = "A parameter could not be read")))]
 pub async fn get_housing(
     State(state): State<AppState>,
     Query(params): Query<HousingParams>,
 ) -> WebResult<Json<HousingJson>> {
-    let query = params.query(&state.config.deployment.state).map_err(WebError::Invalid)?;
-    let listed = services::housing::board(&state, &query).await?;
-    Ok(Json(HousingJson { residences: listed.into_iter().filter_map(json).collect() }))
+    let (query, page, per_page) = match (
+        params.query(&state.config.deployment.state),
+        params.page(),
+        params.per_page(services::housing::PER_PAGE),
+    ) {
+        (Ok(q), Ok(page), Ok(per_page)) => (q, page, per_page),
+        (q, page, per_page) => {
+            let mut fields = q.err().unwrap_or_default();
+            fields.extend(page.err());
+            fields.extend(per_page.err());
+            return Err(WebError::Invalid(fields));
+        }
+    };
+    let board = services::housing::board(&state, &query, (page - 1) * per_page, per_page).await?;
+    let residences = board.listed.into_iter().filter_map(json).collect();
+    Ok(Json(HousingJson { total: board.total, page, per_page, residences }))
 }

@@ -1,0 +1,21 @@
+//! `GET /residences/{id}/edit`: the residence's details, filled, for its operator to change; another
+//! organization's residence is not found.
+
+use axum::extract::State;
+use axum::response::Response;
+use pathways_domain::housing::form::ResidenceForm;
+use pathways_domain::ids::ResidenceId;
+
+use crate::error::WebResult;
+use crate::extract::{InPath, ProviderStaff};
+use crate::services;
+use crate::state::AppState;
+
+pub async fn edit_residence(
+    State(state): State<AppState>,
+    staff: ProviderStaff,
+    InPath(id): InPath<ResidenceId>,
+) -> WebResult<Response> {
+    let r = services::housing::residence(&state, &staff.caller, id).await?;
+    super::form::page(&state, &staff.ctx, id, ResidenceForm::of(&r.details()), &[])
+}

@@ -1,0 +1,99 @@
+//! The residence's details form the edit page and its POST share: read from the posted pairs (who it serves and
+//! how residents pay repeat their name), filled from the stored residence, and the page around it with every
+//! problem named (422).
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use pathways_domain::housing::form::ResidenceForm;
+use pathways_domain::housing::{NarrLevel, Payment, Population};
+use pathways_domain::ids::ResidenceId;
+use pathways_domain::text::FieldError;
+
+use crate::ctx::Ctx;
+use crate::error::WebResult;
+use crate::state::AppState;
+use crate::views::{Chrome, field_messages, render};
+
+#[derive(Template)]
+#[template(path = "residences/edit.html")]
+struct EditPage {
+    chrome: Chrome,
+    heading: String,
+    action: String,
+    errors: Vec<(String, String)>,
+    form: ResidenceForm,
+    /// (code, words, chosen)
+    levels: Vec<(String, String, bool)>,
+    populations: Vec<(String, String, bool)>,
+    payments: Vec<(String, String, bool)>,
+}
+
+/// The posted form.
+pub fn from_pairs(pairs: &[(String, String)]) -> ResidenceForm {
+    let mut f = ResidenceForm::default();
+    for (k, v) in pairs {
+        match k.as_str() {
+            "name" => f.name.clone_from(v),
+            "address" => f.address.clone_from(v),
+            "town" => f.town.clone_from(v),
+            "zip" => f.zip.clone_from(v),
+            "region" => f.region.clone_from(v),
+            "narr_level" => f.narr_level.clone_from(v),
+            "populations" => f.populations.push(v.clone()),
+            "accepts_moud" => f.accepts_moud = v == "true",
+            "serves_oud" => f.serves_oud = v == "true",
+            "total_beds" => f.total_beds.clone_from(v),
+            "cert_body" => f.cert_body.clone_from(v),
+            "cert_number" => f.cert_number.clone_from(v),
+            "cert_expires_on" => f.cert_expires_on.clone_from(v),
+            "house_rules" => f.house_rules.clone_from(v),
+            "cost_per_week" => f.cost_per_week.clone_from(v),
+            "payments" => f.payments.push(v.clone()),
+            "naloxone_doses" => f.naloxone_doses.clone_from(v),
+            "naloxone_trained_on" => f.naloxone_trained_on.clone_from(v),
+            "disclaimer" => f.disclaimer.clone_from(v),
+            _ => {}
+        }
+    }
+    f
+}
+
+/// The page for residence `id`, filled with `form`; with `errors`, answered 422.
+pub fn page(state: &AppState, ctx: &Ctx, id: ResidenceId, form: ResidenceForm, errors: &[FieldError]) -> WebResult<Response> {
+    let t = ctx.t();
+    let heading = t.arg("residences-edit-title", "name", &form.name);
+    let levels = NarrLevel::ALL
+        .into_iter()
+        .map(|l| {
+            let words = t.get(&format!("housing-level-{}", l.key()));
+            (l.code().to_owned(), words, NarrLevel::parse(&form.narr_level) == Some(l))
+        })
+        .collect();
+    let populations = Population::ALL
+        .into_iter()
+        .map(|p| {
+            let on = form.populations.iter().any(|c| c.trim() == p.code());
+            (p.code().to_owned(), t.get(&format!("housing-population-{}", p.key())), on)
+        })
+        .collect();
+    let payments = Payment::ALL
+        .into_iter()
+        .map(|p| {
+            let on = form.payments.iter().any(|c| c.trim() == p.code());
+            (p.code().to_owned(), t.get(&format!("housing-payment-{}", p.key())), on)
+        })
+        .collect();
+    let html = render(&EditPage {
+        chrome: Chrome::new(ctx, state, heading.clone()),
+        heading,
+        action: format!("/residences/{id}"),
+        errors: field_messages(&t, errors),
+        form,
+        levels,
+        populations,
+        payments,
+    })?;
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    Ok((status, html).into_response())
+}
