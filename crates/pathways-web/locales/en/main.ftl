@@ -2052,3 +2052,8 @@ access-what-service-event-cosign = co-signed a service given to you
 access-what-service-event-correct = corrected a service they gave you
 access-what-service-event-read = looked at the services you received
 access-what-financing-save = recorded your voucher
+
+# --- issue 17 (outcomes, helper "outcomes"): the caseload's interview column ---
+caseload-interview-due = Outcome interview this week
+caseload-interview-window = { $interview }: open { $opens } to { $closes }
+flag-interview-due = Outcome interview due this week

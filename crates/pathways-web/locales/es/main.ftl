@@ -2052,3 +2052,8 @@ access-what-service-event-cosign = firmó como supervisor un servicio que usted 
 access-what-service-event-correct = corrigió un servicio que le dio
 access-what-service-event-read = miró los servicios que usted recibió
 access-what-financing-save = registró su vale
+
+# --- issue 17 (outcomes, helper "outcomes"): the caseload's interview column ---
+caseload-interview-due = Entrevista de resultados esta semana
+caseload-interview-window = { $interview }: abierta del { $opens } al { $closes }
+flag-interview-due = Entrevista de resultados pendiente esta semana
