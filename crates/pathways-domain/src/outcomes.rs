@@ -9,6 +9,7 @@ pub mod interview;
 pub mod network;
 pub mod perception;
 pub mod period;
+pub mod retention;
 pub mod schedule;
 pub mod served;
 pub mod stats;
@@ -20,4 +21,6 @@ pub use period::{DEFAULT_FISCAL_YEAR_START_MONTH, FiscalYear, Quarter};
 pub use schedule::{Interview, Window, windows};
 pub use served::{Served, served};
 pub use stats::{Interval, PairedMean, PairedProportion, follow_up_rate, wilson95};
-pub use suppression::{Cell, SUPPRESSION_THRESHOLD, SuppressedTable, suppress, suppress_one};
+pub use suppression::{
+    Cell, Figure, Link, SUPPRESSION_THRESHOLD, SuppressedTable, derivable, suppress, suppress_one, suppress_together,
+};

@@ -47,6 +47,7 @@ pub mod records;
 pub mod referrals;
 pub mod resets;
 pub mod restore;
+pub mod retention;
 pub mod sessions;
 pub mod summary;
 #[cfg(any(test, feature = "testing"))]

@@ -163,6 +163,9 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(interviews::list_interviews::list_interviews, interviews::create_interview::create_interview))
         .routes(routes!(reports::get_follow_up::get_follow_up))
         .routes(routes!(reports::get_outcome_change::get_outcome_change))
+        // Issue 17: access and retention, the organization's and the network's
+        .routes(routes!(reports::get_access_retention::get_access_retention))
+        .routes(routes!(reports::get_network_access_retention::get_network_access_retention))
         // The public directory: the finder's search, the Meeting Guide feed, Open Referral HSDS 3.0
         .routes(routes!(find::api_search::api_search))
         .routes(routes!(meetings::get_meetings_feed::get_meetings_feed))
@@ -294,6 +297,14 @@ pub fn router(state: AppState) -> Router {
         .route("/reports/follow-up", get(crate::controllers::reports::show_follow_up))
         .route("/reports/follow-up.csv", get(crate::controllers::reports::download_follow_up))
         .route("/reports/outcome-change", get(crate::controllers::reports::show_outcome_change))
+        // Access and retention (issue 17)
+        .route("/reports/access-retention", get(crate::controllers::reports::show_access_retention))
+        .route("/reports/access-retention.csv", get(crate::controllers::reports::download_access_retention))
+        .route("/reports/network/access-retention", get(crate::controllers::reports::show_network_access_retention))
+        .route(
+            "/reports/network/access-retention.csv",
+            get(crate::controllers::reports::download_network_access_retention),
+        )
         // Recovery community (issue 20): the public calendar and its feeds, a center's staff pages, the kiosk.
         .route("/calendar", get(crate::controllers::calendar::show_calendar))
         .route("/calendar.ics", get(crate::controllers::calendar::get_feed))

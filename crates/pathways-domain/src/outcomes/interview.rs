@@ -109,6 +109,12 @@ pub fn due_between(e: &EpisodeState, from: NaiveDate, to: NaiveDate) -> Vec<Wind
         .collect()
 }
 
+/// The days a coach's caseload counts as "this week": today and the six days after, so that on any weekday the
+/// column shows what is open now and what opens in the coming seven days.
+pub fn this_week(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    (today, today + chrono::Duration::days(6))
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::Duration;
@@ -187,5 +193,33 @@ mod tests {
                 prop_assert!(due_between(&e, day, day).contains(&w));
             }
         }
+    }
+
+    #[test]
+    fn this_week_is_today_and_the_six_days_after_and_shows_what_opens_in_it() {
+        let today = d(2026, 3, 6);
+        let (from, to) = this_week(today);
+        assert_eq!((from, to), (d(2026, 3, 6), d(2026, 3, 12)));
+        // A baseline done on 2025-09-13: the reassessment is due 180 days later (2026-03-12), open from 2026-02-10.
+        let e = EpisodeState {
+            started_on: d(2025, 9, 1),
+            ended_on: None,
+            baseline_on: Some(d(2025, 9, 13)),
+            settled: vec![Interview::Baseline],
+        };
+        let due = due_between(&e, from, to);
+        assert_eq!(due.len(), 1);
+        assert_eq!(due[0].interview, Interview::Reassessment);
+        assert_eq!((due[0].opens, due[0].due, due[0].closes), (d(2026, 2, 10), d(2026, 3, 12), d(2026, 4, 11)));
+        // A window that opens the day after the week is not due this week; one opening on its last day is.
+        let e2 = EpisodeState { baseline_on: Some(d(2025, 10, 20)), ..e.clone() };
+        let opens = d(2025, 10, 20) + chrono::Duration::days(150);
+        assert_eq!(opens, d(2026, 3, 19));
+        assert!(due_between(&e2, from, to).is_empty());
+        let (from2, to2) = this_week(d(2026, 3, 13));
+        assert_eq!(due_between(&e2, from2, to2).len(), 1, "opens on the week's last day (19 March)");
+        // Settled: nothing is due.
+        let done = EpisodeState { settled: vec![Interview::Baseline, Interview::Reassessment], ..e };
+        assert!(due_between(&done, from, to).is_empty());
     }
 }

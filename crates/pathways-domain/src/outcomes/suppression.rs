@@ -101,66 +101,137 @@ impl Layout {
     }
 }
 
-fn rank(mut m: Vec<Vec<f64>>) -> usize {
-    let cols = m.first().map_or(0, Vec::len);
-    let mut r = 0;
-    for c in 0..cols {
-        let Some(p) = (r..m.len()).find(|&i| m[i][c].abs() > 1e-9) else { continue };
-        m.swap(r, p);
-        let pivot = m[r][c];
-        for i in 0..m.len() {
-            if i != r && m[i][c].abs() > 1e-9 {
-                let f = m[i][c] / pivot;
-                let pivot_row = m[r].clone();
-                for (x, p) in m[i].iter_mut().zip(pivot_row).skip(c) {
-                    *x -= f * p;
-                }
-            }
-        }
-        r += 1;
-        if r == m.len() {
-            break;
-        }
-    }
-    r
-}
-
-/// The suppressed figures (indices into `suppressed`) that the equations determine from the shown ones.
+/// The suppressed figures (indices into `suppressed`) that the equations determine from the shown ones: one
+/// reduction of the system over the suppressed figures to reduced row echelon form; a suppressed figure is
+/// determined when it is a pivot whose row has no free figure left (every solution gives it the same value).
 fn determined(eqs: &[Vec<(usize, f64)>], suppressed: &[bool]) -> Vec<usize> {
+    const EPS: f64 = 1e-9;
     let unknowns: Vec<usize> = (0..suppressed.len()).filter(|&k| suppressed[k]).collect();
     if unknowns.is_empty() {
         return Vec::new();
     }
-    let col_of = |k: usize| unknowns.iter().position(|&u| u == k);
-    let a: Vec<Vec<f64>> = eqs
+    let mut col_of = vec![usize::MAX; suppressed.len()];
+    for (p, &u) in unknowns.iter().enumerate() {
+        col_of[u] = p;
+    }
+    let n = unknowns.len();
+    let mut m: Vec<Vec<f64>> = eqs
         .iter()
         .map(|e| {
-            let mut row = vec![0.0; unknowns.len()];
+            let mut row = vec![0.0; n];
             for &(k, c) in e {
-                if let Some(p) = col_of(k) {
+                if let Some(&p) = col_of.get(k).filter(|&&p| p != usize::MAX) {
                     row[p] += c;
                 }
             }
             row
         })
-        .filter(|row| row.iter().any(|x| *x != 0.0))
+        .filter(|row| row.iter().any(|x| x.abs() > EPS))
         .collect();
-    let base = rank(a.clone());
-    (0..unknowns.len())
-        .filter(|&p| {
-            let mut with = a.clone();
-            let mut unit = vec![0.0; unknowns.len()];
-            unit[p] = 1.0;
-            with.push(unit);
-            rank(with) == base
-        })
-        .map(|p| unknowns[p])
-        .collect()
+    let mut pivots: Vec<usize> = Vec::new();
+    let mut r = 0;
+    for c in 0..n {
+        if r == m.len() {
+            break;
+        }
+        // Partial pivoting: the largest entry of the column keeps the arithmetic stable.
+        let Some(p) =
+            (r..m.len()).filter(|&i| m[i][c].abs() > EPS).max_by(|&a, &b| m[a][c].abs().total_cmp(&m[b][c].abs()))
+        else {
+            continue;
+        };
+        m.swap(r, p);
+        let pivot = m[r][c];
+        for x in m[r].iter_mut() {
+            *x /= pivot;
+        }
+        let pivot_row = m[r].clone();
+        for (i, row) in m.iter_mut().enumerate() {
+            if i != r && row[c].abs() > EPS {
+                let f = row[c];
+                for (x, p) in row.iter_mut().zip(&pivot_row).skip(c) {
+                    *x -= f * p;
+                }
+            }
+        }
+        pivots.push(c);
+        r += 1;
+    }
+    let mut is_pivot = vec![false; n];
+    for &c in &pivots {
+        is_pivot[c] = true;
+    }
+    let mut found: Vec<usize> = pivots
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| (0..n).all(|f| is_pivot[f] || m[i][f].abs() <= EPS))
+        .map(|(_, &c)| unknowns[c])
+        .collect();
+    found.sort_unstable();
+    found
 }
 
-/// Publishes a table of counts of persons (rows × columns) with its row, column and grand totals, suppressing
-/// primary and complementary figures as the module describes. Rows must be equally long.
-pub fn suppress(counts: &[Vec<u64>]) -> SuppressedTable {
+/// Primary and complementary suppression over any system of figures: `value` the figures, `is_total` whether
+/// each is a total (an inner cell is hidden before a total), `eqs` the equations (each a list of (figure,
+/// coefficient) summing to zero). Returns (primary, suppressed).
+fn protect(value: &[u64], is_total: &[bool], eqs: &[Vec<(usize, f64)>]) -> (Vec<bool>, Vec<bool>) {
+    let primary: Vec<bool> = value.iter().map(|&v| v > 0 && v < SUPPRESSION_THRESHOLD).collect();
+    let mut suppressed = primary.clone();
+    loop {
+        let found = determined(eqs, &suppressed);
+        if found.is_empty() {
+            break;
+        }
+        // A figure an equation gives away on its own (the only blank on its line), primary ones first: the
+        // second blank goes on that line. Otherwise (given away only by combining lines) any line of the first.
+        let alone = |k: usize| {
+            eqs.iter().find(|e| {
+                e.iter().filter(|&&(m, _)| suppressed[m]).all(|&(m, _)| m == k) && e.iter().any(|&(m, _)| m == k)
+            })
+        };
+        let pick = found.iter().filter(|&&k| primary[k]).chain(found.iter()).find_map(|&k| alone(k));
+        let rank_of = |m: usize| (value[m] == 0, value[m], is_total[m], m);
+        let partner = match pick {
+            Some(e) => e.iter().map(|&(m, _)| m).filter(|&m| !suppressed[m]).min_by_key(|&m| rank_of(m)),
+            None => {
+                let k = found[0];
+                eqs.iter()
+                    .filter(|e| e.iter().any(|&(m, _)| m == k))
+                    .flat_map(|e| e.iter().map(|&(m, _)| m))
+                    .filter(|&m| !suppressed[m])
+                    .min_by_key(|&m| rank_of(m))
+            }
+        }
+        .or_else(|| (0..value.len()).filter(|&m| !suppressed[m]).min_by_key(|&m| rank_of(m)));
+        match partner {
+            Some(m) => suppressed[m] = true,
+            None => break,
+        }
+    }
+    (primary, suppressed)
+}
+
+fn publish(l: &Layout, at: usize, primary: &[bool], suppressed: &[bool], value: &[u64]) -> SuppressedTable {
+    let cell = |k: usize| {
+        let k = at + k;
+        if primary[k] {
+            Cell::FewerThan11
+        } else if suppressed[k] {
+            Cell::Hidden
+        } else {
+            Cell::Shown(value[k])
+        }
+    };
+    SuppressedTable {
+        cells: (0..l.rows).map(|i| (0..l.cols).map(|j| cell(l.inner(i, j))).collect()).collect(),
+        row_totals: (0..l.rows).map(|i| cell(l.row_total(i))).collect(),
+        column_totals: (0..l.cols).map(|j| cell(l.col_total(j))).collect(),
+        total: cell(l.grand()),
+    }
+}
+
+/// The figures of a table with its totals, laid out as `Layout` says.
+fn figures(counts: &[Vec<u64>]) -> (Layout, Vec<u64>) {
     let rows = counts.len();
     let cols = counts.first().map_or(0, Vec::len);
     let l = Layout { rows, cols };
@@ -174,55 +245,162 @@ pub fn suppress(counts: &[Vec<u64>]) -> SuppressedTable {
             value[l.grand()] += v;
         }
     }
-    let primary: Vec<bool> = value.iter().map(|&v| v > 0 && v < SUPPRESSION_THRESHOLD).collect();
-    let mut suppressed = primary.clone();
-    let eqs = l.equations();
-    loop {
-        let found = determined(&eqs, &suppressed);
-        if found.is_empty() {
-            break;
+    (l, value)
+}
+
+/// Publishes a table of counts of persons (rows × columns) with its row, column and grand totals, suppressing
+/// primary and complementary figures as the module describes. Rows must be equally long.
+pub fn suppress(counts: &[Vec<u64>]) -> SuppressedTable {
+    let (l, value) = figures(counts);
+    let is_total: Vec<bool> = (0..l.len()).map(|k| l.is_total(k)).collect();
+    let (primary, suppressed) = protect(&value, &is_total, &l.equations());
+    publish(&l, 0, &primary, &suppressed, &value)
+}
+
+// --- Tables published together ---
+
+/// A figure of one of several tables published together (`table` indexes the tables as given).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Figure {
+    Cell { table: usize, row: usize, col: usize },
+    RowTotal { table: usize, row: usize },
+    ColumnTotal { table: usize, col: usize },
+    Total { table: usize },
+}
+
+/// An equation between tables published together: the figures of `parts` add up to `whole` (a region's count is
+/// the sum of its organizations' counts; two tables' totals are the same persons …).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub parts: Vec<Figure>,
+    pub whole: Figure,
+}
+
+impl Link {
+    /// `a` and `b` are the same figure.
+    pub fn same(a: Figure, b: Figure) -> Link {
+        Link { parts: vec![a], whole: b }
+    }
+}
+
+/// A link names a figure that none of the tables has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NoSuchFigure(pub Figure);
+
+/// The figures of several tables in one numbering: each table's figures after the previous table's.
+struct Joint {
+    layouts: Vec<Layout>,
+    at: Vec<usize>,
+}
+
+impl Joint {
+    fn new(shapes: impl IntoIterator<Item = (usize, usize)>) -> Joint {
+        let layouts: Vec<Layout> = shapes.into_iter().map(|(rows, cols)| Layout { rows, cols }).collect();
+        let mut at = Vec::with_capacity(layouts.len());
+        let mut next = 0;
+        for l in &layouts {
+            at.push(next);
+            next += l.len();
         }
-        // A figure an equation gives away on its own (the only blank on its line), primary ones first: the
-        // second blank goes on that line. Otherwise (given away only by combining lines) any line of the first.
-        let alone = |k: usize| {
-            eqs.iter().find(|e| {
-                e.iter().filter(|&&(m, _)| suppressed[m]).all(|&(m, _)| m == k) && e.iter().any(|&(m, _)| m == k)
-            })
+        Joint { layouts, at }
+    }
+
+    fn len(&self) -> usize {
+        self.layouts.last().map_or(0, |l| self.at[self.at.len() - 1] + l.len())
+    }
+
+    fn index(&self, f: Figure) -> Result<usize, NoSuchFigure> {
+        let table = match f {
+            Figure::Cell { table, .. }
+            | Figure::RowTotal { table, .. }
+            | Figure::ColumnTotal { table, .. }
+            | Figure::Total { table } => table,
         };
-        let pick = found.iter().filter(|&&k| primary[k]).chain(found.iter()).find_map(|&k| alone(k));
-        let rank_of = |m: usize| (value[m] == 0, value[m], l.is_total(m), m);
-        let partner = match pick {
-            Some(e) => e.iter().map(|&(m, _)| m).filter(|&m| !suppressed[m]).min_by_key(|&m| rank_of(m)),
-            None => {
-                let k = found[0];
-                eqs.iter()
-                    .filter(|e| e.iter().any(|&(m, _)| m == k))
-                    .flat_map(|e| e.iter().map(|&(m, _)| m))
-                    .filter(|&m| !suppressed[m])
-                    .min_by_key(|&m| rank_of(m))
+        let l = self.layouts.get(table).ok_or(NoSuchFigure(f))?;
+        let k = match f {
+            Figure::Cell { row, col, .. } if row < l.rows && col < l.cols => l.inner(row, col),
+            Figure::RowTotal { row, .. } if row < l.rows => l.row_total(row),
+            Figure::ColumnTotal { col, .. } if col < l.cols => l.col_total(col),
+            Figure::Total { .. } => l.grand(),
+            _ => return Err(NoSuchFigure(f)),
+        };
+        Ok(self.at[table] + k)
+    }
+
+    fn is_total(&self) -> Vec<bool> {
+        self.layouts.iter().flat_map(|l| (0..l.len()).map(|k| l.is_total(k))).collect()
+    }
+
+    /// Every table's own equations, then one per link.
+    fn equations(&self, links: &[Link]) -> Result<Vec<Vec<(usize, f64)>>, NoSuchFigure> {
+        let mut eqs: Vec<Vec<(usize, f64)>> = Vec::new();
+        for (l, &at) in self.layouts.iter().zip(&self.at) {
+            eqs.extend(l.equations().into_iter().map(|e| e.into_iter().map(|(k, c)| (at + k, c)).collect()));
+        }
+        for link in links {
+            let mut e = Vec::with_capacity(link.parts.len() + 1);
+            for &f in &link.parts {
+                e.push((self.index(f)?, 1.0));
             }
+            e.push((self.index(link.whole)?, -1.0));
+            eqs.push(e);
         }
-        .or_else(|| (0..l.len()).filter(|&m| !suppressed[m]).min_by_key(|&m| rank_of(m)));
-        match partner {
-            Some(m) => suppressed[m] = true,
-            None => break,
-        }
+        Ok(eqs)
     }
-    let cell = |k: usize| {
-        if primary[k] {
-            Cell::FewerThan11
-        } else if suppressed[k] {
-            Cell::Hidden
+
+    fn figure(&self, k: usize) -> Option<Figure> {
+        let table = self.at.iter().rposition(|&a| a <= k)?;
+        let l = &self.layouts[table];
+        let k = k - self.at[table];
+        let inner = l.rows * l.cols;
+        Some(if k < inner {
+            Figure::Cell { table, row: k / l.cols, col: k % l.cols }
+        } else if k < inner + l.rows {
+            Figure::RowTotal { table, row: k - inner }
+        } else if k < inner + l.rows + l.cols {
+            Figure::ColumnTotal { table, col: k - inner - l.rows }
         } else {
-            Cell::Shown(value[k])
-        }
-    };
-    SuppressedTable {
-        cells: (0..rows).map(|i| (0..cols).map(|j| cell(l.inner(i, j))).collect()).collect(),
-        row_totals: (0..rows).map(|i| cell(l.row_total(i))).collect(),
-        column_totals: (0..cols).map(|j| cell(l.col_total(j))).collect(),
-        total: cell(l.grand()),
+            Figure::Total { table }
+        })
     }
+}
+
+/// Publishes several tables of counts of persons that are shown together (on one page, in one file), each with
+/// its totals, and `links` the equations that tie them (a region's row is the sum of its organizations' rows …).
+/// Suppression runs over one system of all the tables' equations and the links, so no suppressed figure can be
+/// worked out from the figures shown in any of the tables together — not only within each.
+pub fn suppress_together(tables: &[Vec<Vec<u64>>], links: &[Link]) -> Result<Vec<SuppressedTable>, NoSuchFigure> {
+    let parts: Vec<(Layout, Vec<u64>)> = tables.iter().map(|t| figures(t)).collect();
+    let joint = Joint::new(parts.iter().map(|(l, _)| (l.rows, l.cols)));
+    let eqs = joint.equations(links)?;
+    let value: Vec<u64> = parts.iter().flat_map(|(_, v)| v.iter().copied()).collect();
+    let (primary, suppressed) = protect(&value, &joint.is_total(), &eqs);
+    Ok(parts.iter().zip(&joint.at).map(|((l, _), &at)| publish(l, at, &primary, &suppressed, &value)).collect())
+}
+
+/// What a reader of `tables`, published together and tied by `links`, can work out: every suppressed figure
+/// whose value follows from the shown ones (each table treated as published with all its totals). Empty for
+/// whatever `suppress_together` publishes; tests and audits use it to check any set of published tables.
+pub fn derivable(tables: &[SuppressedTable], links: &[Link]) -> Result<Vec<Figure>, NoSuchFigure> {
+    let joint = Joint::new(tables.iter().map(|t| (t.cells.len(), t.column_totals.len())));
+    let eqs = joint.equations(links)?;
+    let flags: Vec<bool> = tables
+        .iter()
+        .flat_map(|t| {
+            t.cells
+                .iter()
+                .flatten()
+                .chain(&t.row_totals)
+                .chain(&t.column_totals)
+                .chain(std::iter::once(&t.total))
+                .map(|c| c.is_suppressed())
+        })
+        .collect();
+    if flags.len() != joint.len() {
+        // Rows of unequal length: no figure can be placed; treat the first one as unplaceable.
+        return Err(NoSuchFigure(Figure::Total { table: 0 }));
+    }
+    Ok(determined(&eqs, &flags).into_iter().filter_map(|k| joint.figure(k)).collect())
 }
 
 /// A single count on its own (no totals to derive it from): shown, or "fewer than 11".
@@ -317,6 +495,31 @@ mod tests {
         let t = suppress(&[]);
         assert!(t.cells.is_empty());
         assert_eq!(t.total, Shown(0));
+    }
+
+    #[test]
+    fn tables_without_links_are_each_suppressed_as_alone() {
+        let a = vec![vec![5, 25, 35], vec![40, 50, 60]];
+        let b = vec![vec![12, 7, 30, 40]];
+        let t = suppress_together(&[a.clone(), b.clone()], &[]).expect("no links");
+        assert_eq!(t, vec![suppress(&a), suppress(&b)]);
+        assert_eq!(derivable(&t, &[]).expect("no links"), vec![]);
+    }
+
+    #[test]
+    fn a_link_makes_a_figure_shown_in_one_table_hide_in_the_other() {
+        // Table 1 repeats row 0 of table 0. Apart, table 1 (no small cell) shows 30, which table 0 hid.
+        let a = vec![vec![5, 30], vec![40, 50]];
+        let b = vec![vec![30, 12]];
+        let link = Link::same(Figure::Cell { table: 0, row: 0, col: 1 }, Figure::Cell { table: 1, row: 0, col: 0 });
+        let apart = vec![suppress(&a), suppress(&b)];
+        assert_eq!(apart[0].cells[0][1], Hidden);
+        assert_eq!(apart[1].cells[0][0], Shown(30));
+        let leaked = derivable(&apart, std::slice::from_ref(&link)).expect("link");
+        assert!(leaked.contains(&Figure::Cell { table: 0, row: 0, col: 0 }), "the 5 is worked out: {leaked:?}");
+        let t = suppress_together(&[a, b], &[link.clone()]).expect("link");
+        assert!(t[1].cells[0][0].is_suppressed());
+        assert_eq!(derivable(&t, &[link]).expect("link"), vec![]);
     }
 
     proptest! {

@@ -16,6 +16,7 @@ use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::outcomes::follow_up::{EpisodeInterviews, follow_up};
 use pathways_domain::outcomes::instrument::{Instrument, Text};
 use pathways_domain::outcomes::interview::Status;
+use pathways_domain::outcomes::retention::{self, Measure, Tally};
 use pathways_domain::outcomes::stats::FOLLOW_UP_TARGET;
 use pathways_domain::outcomes::{Cell, FiscalYear, Interval, PairedMean, SuppressedTable, suppress, wilson95};
 use pathways_store::audit::AuditEntry;
@@ -231,4 +232,127 @@ pub async fn outcome_change(state: &AppState, ctx: &Ctx, caller: &Caller, fy: Fi
         barc10: (barc_n, mean),
         barc10_cutoff,
     })
+}
+
+// --- issue 17: access and retention ---
+
+/// One measure of the access and retention report: the groups (rows) by the measure's categories (columns),
+/// suppressed as one table, and the median behind each row and behind all of them (only over 11 or more values).
+pub struct RetentionMeasure {
+    pub measure: Measure,
+    pub table: SuppressedTable,
+    pub medians: Vec<Option<i64>>,
+    pub median_all: Option<i64>,
+}
+
+/// The access and retention report of one fiscal year: for the caller's organization (one group) or, for a
+/// state agency, each organization of its network.
+pub struct AccessRetention {
+    pub fiscal_year: FiscalYear,
+    /// The groups: the organization's name, or the network's organizations by name.
+    pub groups: Vec<String>,
+    pub network: bool,
+    pub measures: Vec<RetentionMeasure>,
+}
+
+/// The access and retention report of the caller's organization (supervisors, administrators, analysts:
+/// `may_read_reports`; anyone else 403, audited). Counts only, suppressed below 11.
+pub async fn access_retention(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    fy: FiscalYear,
+) -> WebResult<AccessRetention> {
+    allowed(state, ctx, caller, "access_retention").await?;
+    let name = pathways_store::orgs::find(state.store.reader(), caller.org).await?.map(|o| o.name).unwrap_or_default();
+    let r = retention_of(state, fy, &[(caller.org, name)], false).await?;
+    let entry = AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success)
+        .detail(format!("access_retention FY{}", fy.year));
+    audit_read(state, ctx, entry).await?;
+    Ok(r)
+}
+
+/// The access and retention report of the caller's state agency's network, by organization (administrators,
+/// supervisors and analysts of a state agency: `may_read_network_reports`; anyone else 403, audited). Only
+/// organizations whose membership both sides confirmed.
+pub async fn network_access_retention(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    fy: FiscalYear,
+) -> WebResult<AccessRetention> {
+    use pathways_domain::outcomes::network::may_read_network_reports;
+    let kind = crate::services::network::org_kind(state, caller.org).await?;
+    if !may_read_network_reports(&caller.principal, kind) {
+        let entry = AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied)
+            .detail("network_access_retention".to_owned());
+        audit_read(state, ctx, entry).await?;
+        return Err(crate::error::WebError::Forbidden);
+    }
+    let members = pathways_store::network::members(state.store.reader(), caller.org).await?;
+    let groups: Vec<_> = members.into_iter().map(|m| (m.id, m.name)).collect();
+    let r = retention_of(state, fy, &groups, true).await?;
+    let entry = AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success)
+        .detail(format!("network_access_retention FY{}", fy.year));
+    audit_read(state, ctx, entry).await?;
+    Ok(r)
+}
+
+/// Reads the year's records of `groups` (organization, name), sorts them into each measure's categories per
+/// organization and suppresses each measure's table (organizations × categories, with totals) as one table.
+async fn retention_of(
+    state: &AppState,
+    fy: FiscalYear,
+    groups: &[(pathways_domain::OrgId, String)],
+    network: bool,
+) -> WebResult<AccessRetention> {
+    use pathways_domain::checkup::start_of_day;
+    use pathways_store::retention as store;
+    let db = state.store.reader();
+    let tz = state.config.deployment.time_zone;
+    let orgs: Vec<_> = groups.iter().map(|g| g.0).collect();
+    let (from_day, to_day) = (fy.first_day(), fy.end());
+    let (from, to) = (start_of_day(from_day, tz), start_of_day(to_day, tz));
+    let (needs, calls, episodes, items) = if orgs.is_empty() {
+        Default::default()
+    } else {
+        (
+            store::linkage_needs(db, &orgs, from, to).await?,
+            store::call_admissions(db, &orgs, from, to).await?,
+            store::closed_episodes(db, &orgs, from_day, to_day).await?,
+            store::not_engaged_items(db, &orgs, from, to).await?,
+        )
+    };
+    let tally = |m: Measure, org: Option<Uuid>| -> Tally {
+        let of = |o: &Uuid| org.is_none_or(|x| x == *o);
+        match m {
+            Measure::NeedToEntry => {
+                retention::need_to_entry(needs.iter().filter(|n| of(&n.0)).map(|n| (n.1, n.2, n.3)))
+            }
+            Measure::CallToAdmission => {
+                retention::call_to_admission(calls.iter().filter(|c| of(&c.0)).map(|c| (c.1, c.2)))
+            }
+            Measure::DaysInEpisode => {
+                retention::days_in_episode(episodes.iter().filter(|e| of(&e.0)).map(|e| (e.1, e.2)))
+            }
+            Measure::ReEngagement => {
+                retention::re_engagement(items.iter().filter(|i| of(&i.0)).map(|i| (i.1, i.2, i.3)))
+            }
+        }
+    };
+    let measures = Measure::ALL
+        .into_iter()
+        .map(|m| {
+            let rows: Vec<Tally> = orgs.iter().map(|o| tally(m, Some(o.as_uuid()))).collect();
+            let counts: Vec<Vec<u64>> = rows.iter().map(|t| t.counts.clone()).collect();
+            let table = if counts.is_empty() { suppress(&[vec![0; m.categories().len()]]) } else { suppress(&counts) };
+            RetentionMeasure {
+                measure: m,
+                medians: rows.iter().map(Tally::median).collect(),
+                median_all: tally(m, None).median(),
+                table,
+            }
+        })
+        .collect();
+    Ok(AccessRetention { fiscal_year: fy, groups: groups.iter().map(|g| g.1.clone()).collect(), network, measures })
 }

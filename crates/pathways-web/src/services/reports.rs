@@ -96,8 +96,8 @@ pub async fn people_served(
 // --- issue 17: the state view (a state agency's network) ---
 
 /// People served by a state agency's network in one fiscal year: each organization and each region per quarter,
-/// and the network's trend by quarter (new, continuing). Three tables, each suppressed as one table; no
-/// person-level row.
+/// and the network's trend by quarter (new, continuing). The three tables are suppressed together
+/// (`outcomes::network::suppress_network`), so no figure hidden in one can be read from another; no person-level row.
 pub struct NetworkPeopleServed {
     pub fiscal_year: FiscalYear,
     pub quarters: [Quarter; 4],
@@ -123,7 +123,7 @@ pub async fn network_people_served(
     caller: &Caller,
     fiscal_year: FiscalYear,
 ) -> WebResult<NetworkPeopleServed> {
-    use pathways_domain::outcomes::network::may_read_network_reports;
+    use pathways_domain::outcomes::network::{may_read_network_reports, suppress_network};
     let kind = crate::services::network::org_kind(state, caller.org).await?;
     if !may_read_network_reports(&caller.principal, kind) {
         let entry =
@@ -146,8 +146,8 @@ pub async fn network_people_served(
             q.end(),
         )
     };
-    let by_org: Vec<Vec<u64>> =
-        members.iter().map(|m| quarters.iter().map(|q| count(&|e| e.org == m.id, q).total()).collect()).collect();
+    let by_org: Vec<[u64; 4]> =
+        members.iter().map(|m| quarters.each_ref().map(|q| count(&|e| e.org == m.id, q).total())).collect();
     let mut regions: Vec<Option<String>> = members.iter().map(|m| m.region.clone()).collect();
     regions.sort_by(|a, b| match (a, b) {
         (Some(a), Some(b)) => a.cmp(b),
@@ -156,20 +156,14 @@ pub async fn network_people_served(
         (None, None) => std::cmp::Ordering::Equal,
     });
     regions.dedup();
-    let by_region: Vec<Vec<u64>> = regions
-        .iter()
-        .map(|r| {
-            let in_region: Vec<_> = members.iter().filter(|m| &m.region == r).map(|m| m.id).collect();
-            quarters.iter().map(|q| count(&|e| in_region.contains(&e.org), q).total()).collect()
-        })
-        .collect();
-    let trend: Vec<Vec<u64>> = quarters
-        .iter()
-        .map(|q| {
-            let s = count(&|_| true, q);
-            vec![s.new, s.continuing]
-        })
-        .collect();
+    // A person's record belongs to one organization: a region's persons are the sum of its organizations'.
+    let region_of: Vec<usize> =
+        members.iter().map(|m| regions.iter().position(|r| r == &m.region).unwrap_or(regions.len())).collect();
+    let trend: [[u64; 2]; 4] = quarters.each_ref().map(|q| {
+        let s = count(&|_| true, q);
+        [s.new, s.continuing]
+    });
+    let tables = suppress_network(&by_org, &region_of, &trend);
     let entry = AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success)
         .detail(format!("network_people_served FY{}", fiscal_year.year));
     audit_read(state, ctx, entry).await?;
@@ -177,9 +171,9 @@ pub async fn network_people_served(
         fiscal_year,
         quarters,
         orgs: members.into_iter().map(|m| m.name).collect(),
-        by_org: suppress(&by_org),
+        by_org: tables.by_org,
         regions,
-        by_region: suppress(&by_region),
-        trend: suppress(&trend),
+        by_region: tables.by_region,
+        trend: tables.trend,
     })
 }

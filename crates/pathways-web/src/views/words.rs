@@ -112,3 +112,16 @@ mod tests {
         }
     }
 }
+
+// --- issue 17 (outcomes): words the caseload and the interviews pages share ---
+
+/// An outcome interview's kind in words ("6-month reassessment", "annual (year 2)").
+pub fn interview_kind_words(t: &Tr, i: pathways_domain::outcomes::Interview) -> String {
+    use pathways_domain::outcomes::Interview;
+    match i {
+        Interview::Baseline => t.get("interview-kind-baseline"),
+        Interview::Reassessment => t.get("interview-kind-reassessment"),
+        Interview::Annual(y) => t.arg("interview-kind-annual", "year", &y.to_string()),
+        Interview::Closeout => t.get("interview-kind-closeout"),
+    }
+}

@@ -590,6 +590,14 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/reports/outcome-change", Page(REPORTERS), 200),
         e(GET, "/api/v1/reports/follow-up", Api(REPORTERS), 200),
         e(GET, "/api/v1/reports/outcome-change", Api(REPORTERS), 200),
+        // Access and retention (issue 17): the organization's reporters; the network's only a state agency's
+        // (`routes::retention` calls them as one).
+        e(GET, "/reports/access-retention", Page(REPORTERS), 200),
+        e(GET, "/reports/access-retention.csv", Page(REPORTERS), 200),
+        e(GET, "/api/v1/reports/access-retention", Api(REPORTERS), 200),
+        e(GET, "/reports/network/access-retention", Page(&[]), 200),
+        e(GET, "/reports/network/access-retention.csv", Page(&[]), 200),
+        e(GET, "/api/v1/reports/network/access-retention", Api(&[]), 200),
         // Peer services and their financing (issue 21).
         e(GET, "/persons/{id}/service-events", Record, 200).audit("service_event_read"),
         e(POST, "/persons/{id}/service-events", Record, 303).form(SERVICE_EVENT_FORM).audit("service_event_record"),

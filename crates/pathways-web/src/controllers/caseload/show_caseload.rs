@@ -1,5 +1,6 @@
 //! `GET /caseload`: each assigned person with their last contact, last check-in, latest BARC-10 and its change,
-//! plan review, and flags — urgent first. Supervisors see their team's caseloads, one coach or all.
+//! plan review, the outcome interview due this week with its window, and flags — urgent first. Supervisors see
+//! their team's caseloads, one coach or all.
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -13,6 +14,7 @@ use crate::extract::SignedIn;
 use crate::services;
 use crate::services::caseload::Caseload;
 use crate::state::AppState;
+use crate::views::words::interview_kind_words;
 use crate::views::{Chrome, render};
 
 /// No check-in for this many days is a flag.
@@ -35,6 +37,8 @@ pub struct Row {
     pub barc: String,
     pub barc_change: String,
     pub review: String,
+    /// The outcome interview due this week and its window, in words; empty when none.
+    pub interview: String,
     pub flags: Vec<(&'static str, String)>,
     rank: (u8, i64),
     contact_key: Option<NaiveDate>,
@@ -62,7 +66,7 @@ pub async fn show_caseload(
     SignedIn { ctx, caller }: SignedIn,
     Query(q): Query<CaseloadQuery>,
 ) -> WebResult<Html<String>> {
-    let Caseload { rows: found, truncated, supervising, coaches } =
+    let Caseload { rows: found, truncated, supervising, coaches, interviews_due } =
         services::caseload::rows(&state, &ctx, &caller, q.coach.parse().ok()).await?;
 
     let t = ctx.t();
@@ -74,6 +78,7 @@ pub async fn show_caseload(
     let drop_word = t.get("flag-barc-drop");
     let review_word = t.get("plan-review-due");
     let quiet_word = t.arg("flag-quiet", "days", &QUIET_DAYS.to_string());
+    let interview_word = t.get("flag-interview-due");
     let mut rows: Vec<Row> = found
         .into_iter()
         .map(|p| {
@@ -95,6 +100,17 @@ pub async fn show_caseload(
             if p.last_checkin.is_none_or(|c| (now - c).num_days() >= QUIET_DAYS) {
                 flags.push(("quiet", quiet_word.clone()));
             }
+            let interview = interviews_due.get(&p.id).map_or_else(String::new, |w| {
+                t.args(
+                    "caseload-interview-window",
+                    &[
+                        ("interview", interview_kind_words(&t, w.interview)),
+                        ("opens", w.opens.to_string()),
+                        ("closes", w.closes.to_string()),
+                    ],
+                )
+            });
+
             let rank = if urgent {
                 0
             } else if flags.is_empty() {
@@ -110,6 +126,7 @@ pub async fn show_caseload(
                 barc: p.barc_latest.map_or_else(|| "—".into(), |v| v.to_string()),
                 barc_change: if p.barc_previous.is_some() { format!("{change:+}") } else { String::new() },
                 review: p.review_date.map(|d| d.to_string()).unwrap_or_default(),
+                interview,
                 rank: (rank, -p.open_items),
                 contact_key: p.last_contact,
                 checkin_key: p.last_checkin,
@@ -121,6 +138,8 @@ pub async fn show_caseload(
         .collect();
     match q.flag.as_str() {
         "" => {}
+        // Not a flag (it does not move a person up the list): the persons with an outcome interview due this week.
+        "interview" => rows.retain(|r| !r.interview.is_empty()),
         f => rows.retain(|r| r.flags.iter().any(|(k, _)| *k == f)),
     }
     match q.sort.as_str() {
@@ -147,6 +166,7 @@ pub async fn show_caseload(
             ("drop", drop_word),
             ("review", review_word),
             ("quiet", quiet_word),
+            ("interview", interview_word),
         ],
         sorts: vec![
             ("", t.get("sort-attention")),

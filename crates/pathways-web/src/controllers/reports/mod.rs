@@ -46,3 +46,14 @@ pub fn cell_text(t: &Tr, c: Cell) -> String {
         Cell::Hidden => t.get("report-hidden"),
     }
 }
+
+// issue 17: access and retention
+pub mod download_access_retention;
+pub mod download_network_access_retention;
+pub mod show_access_retention;
+pub mod show_network_access_retention;
+
+pub use download_access_retention::download_access_retention;
+pub use download_network_access_retention::download_network_access_retention;
+pub use show_access_retention::show_access_retention;
+pub use show_network_access_retention::show_network_access_retention;

@@ -162,6 +162,7 @@ pub async fn show_staff_home(
                 link("/reports/perception", t.get("report-perception-title")),
                 link("/reports/follow-up", t.get("report-follow-up-title")),
                 link("/reports/outcome-change", t.get("report-outcome-change-title")),
+                link("/reports/access-retention", t.get("report-access-retention-title")),
             ],
         });
     }
@@ -172,6 +173,7 @@ pub async fn show_staff_home(
     let mut network_links = Vec::new();
     if network_reader {
         network_links.push(link("/reports/network/people-served", t.get("report-network-title")));
+        network_links.push(link("/reports/network/access-retention", t.get("report-network-access-retention-title")));
     }
     if pathways_domain::outcomes::network::may_manage_network(&caller.principal) {
         network_links.push(link("/network", t.get("network-title")));

@@ -211,3 +211,47 @@ async fn closing_the_episode_from_the_page_makes_the_closeout_due() {
     assert_eq!(done.json()["kind"], "closeout");
     assert!(app.audit_actions().await.iter().any(|(a, _, s)| a == "episode_close" && *s == Some(p.as_uuid())));
 }
+
+#[tokio::test]
+async fn the_coachs_caseload_shows_the_interview_due_this_week_with_its_window() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    // Due: an episode that started today (its baseline window is open from today to 30 days on).
+    let due = app.person(app.org, "Due Person", Some(coach.id)).await;
+    // Settled: the same, with the baseline recorded as "could not be reached" (nothing else is scheduled without a
+    // baseline).
+    let settled = app.person(app.org, "Settled Person", Some(coach.id)).await;
+    // No episode: nothing is scheduled.
+    app.person(app.org, "Quiet Person", Some(coach.id)).await;
+    for p in [due, settled] {
+        let body = json!({"date": today().to_string(), "type": "phone", "minutes": 10});
+        let r = app.api(&coach, Method::POST, &format!("/api/v1/persons/{p}/encounters"), Some(body)).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    }
+    let r = app
+        .post_form(
+            &coach,
+            &format!("/persons/{settled}/outcome-interviews"),
+            &[("action", "administrative"), ("reason", "not_reached")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+
+    let page = app.page(&coach, "/caseload").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Outcome interview this week"), "the column: {}", page.body);
+    let window = format!("Baseline: open {} to {}", today(), today() + chrono::Duration::days(30));
+    let row = |name: &str| -> String {
+        let at = page.body.find(name).unwrap_or_else(|| panic!("{name} in {}", page.body));
+        let end = page.body[at..].find("</tr>").map_or(page.body.len(), |e| at + e);
+        page.body[at..end].to_owned()
+    };
+    assert!(row("Due Person").contains(&window), "{}", row("Due Person"));
+    assert!(row("Due Person").contains(&format!("/persons/{due}/outcome-interviews")));
+    assert!(!row("Settled Person").contains("Baseline"), "{}", row("Settled Person"));
+    assert!(!row("Quiet Person").contains("Baseline"), "{}", row("Quiet Person"));
+
+    // The filter shows only the persons with an interview due this week; the order of the list is unchanged.
+    let only = app.page(&coach, "/caseload?flag=interview").await.body;
+    assert!(only.contains("Due Person") && !only.contains("Settled Person") && !only.contains("Quiet Person"));
+}

@@ -29,5 +29,6 @@ mod plans;
 mod recovery;
 mod referrals;
 mod reports;
+mod retention;
 mod tokens;
 mod two_factor;

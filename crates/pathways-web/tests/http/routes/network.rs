@@ -4,7 +4,8 @@
 
 use axum::http::{Method, StatusCode};
 use pathways_domain::org::{OrgKind, Slug};
-use pathways_domain::outcomes::{Cell, suppress};
+use pathways_domain::outcomes::network::{network_links, suppress_network};
+use pathways_domain::outcomes::{Cell, SuppressedTable, derivable, suppress};
 use pathways_domain::{OrgId, Role};
 use pathways_store::{network, orgs};
 
@@ -115,12 +116,36 @@ async fn the_state_sees_its_networks_figures_side_by_side_and_never_a_person() {
     let mut by_name: Vec<(String, Vec<u64>)> = vec![
         (a_name, vec![12, 12, 0, 0]),
         ("B Treatment".into(), vec![0, 11, 11, 0]),
-        (c_name, vec![0, 0, 20, 20]),
+        (c_name.clone(), vec![0, 0, 20, 20]),
         ("E Center".into(), vec![0, 0, 0, 3]),
     ];
     by_name.sort_by(|x, y| x.0.cmp(&y.0));
-    let counts: Vec<Vec<u64>> = by_name.iter().map(|x| x.1.clone()).collect();
-    let expected = suppress(&counts);
+    // The three tables are suppressed together: organizations (sorted by name), regions North, South, not
+    // recorded, and the trend.
+    let region_of: Vec<usize> = by_name
+        .iter()
+        .map(|x| {
+            if x.0 == c_name {
+                1
+            } else if x.0 == "E Center" {
+                2
+            } else {
+                0
+            }
+        })
+        .collect();
+    let by_org: Vec<[u64; 4]> = by_name.iter().map(|x| [x.1[0], x.1[1], x.1[2], x.1[3]]).collect();
+    let trend_counts = [[12, 0], [11, 12], [20, 11], [3, 20]];
+    let joint = suppress_network(&by_org, &region_of, &trend_counts);
+    // Suppressed table by table (as before), a figure hidden in one table could be worked out from the others.
+    let apart = vec![
+        suppress(&by_name.iter().map(|x| x.1.clone()).collect::<Vec<_>>()),
+        suppress(&[vec![12, 23, 11, 0], vec![0, 0, 20, 20], vec![0, 0, 0, 3]]),
+        suppress(&[vec![12, 0], vec![11, 12], vec![20, 11], vec![3, 20]]),
+    ];
+    let links = network_links(&region_of, 3, 4);
+    assert!(!derivable(&apart, &links).expect("links").is_empty(), "apart, the tables give figures away");
+    let expected = joint.by_org.clone();
     let got: Vec<(String, Vec<String>)> = j["organizations"]
         .as_array()
         .expect("organizations")
@@ -149,7 +174,7 @@ async fn the_state_sees_its_networks_figures_side_by_side_and_never_a_person() {
             (o["name"].as_str().map(str::to_owned), o["quarters"].as_array().expect("q").iter().map(cell).collect())
         })
         .collect();
-    let expected = suppress(&[vec![12, 23, 11, 0], vec![0, 0, 20, 20], vec![0, 0, 0, 3]]);
+    let expected = joint.by_region.clone();
     let names = [Some("North".to_owned()), Some("South".to_owned()), None];
     let want: Vec<(Option<String>, Vec<String>)> = names
         .iter()
@@ -164,13 +189,35 @@ async fn the_state_sees_its_networks_figures_side_by_side_and_never_a_person() {
         .iter()
         .map(|q| (cell(&q["new"]), cell(&q["continuing"]), cell(&q["total"])))
         .collect();
-    let expected = suppress(&[vec![12, 0], vec![11, 12], vec![20, 11], vec![3, 20]]);
+    let expected = joint.trend.clone();
     let want: Vec<(String, String, String)> = (0..4)
         .map(|i| (json_cell(expected.cells[i][0]), json_cell(expected.cells[i][1]), json_cell(expected.row_totals[i])))
         .collect();
     assert_eq!(trend, want);
-    assert_eq!(trend[0], ("12".into(), "0".into(), "12".into()), "Q1 has no small cell");
     assert_eq!(trend[3].0, "fewer_than_11");
+    // What the API shows, read back as tables: nothing hidden can be worked out from the three together.
+    let shown = |rows: Vec<Vec<String>>| -> SuppressedTable {
+        let parse = |c: &String| match c.as_str() {
+            "fewer_than_11" => Cell::FewerThan11,
+            "hidden" => Cell::Hidden,
+            n => Cell::Shown(n.parse().expect("a count")),
+        };
+        let cells: Vec<Vec<Cell>> = rows.iter().map(|r| r.iter().map(parse).collect()).collect();
+        SuppressedTable { cells, ..suppress(&[]) }
+    };
+    let published = [
+        SuppressedTable { cells: shown(got.iter().map(|x| x.1.clone()).collect()).cells, ..joint.by_org.clone() },
+        SuppressedTable {
+            cells: shown(regions.iter().map(|x| x.1.clone()).collect()).cells,
+            ..joint.by_region.clone()
+        },
+        SuppressedTable {
+            cells: shown(trend.iter().map(|x| vec![x.0.clone(), x.1.clone()]).collect()).cells,
+            ..joint.trend.clone()
+        },
+    ];
+    assert_eq!(published[0], joint.by_org);
+    assert_eq!(derivable(&published, &links).expect("links"), vec![], "nothing hidden can be worked out");
 
     // The page and the CSV file show the same, with the chart; every read is audited.
     let page = app.page(&admin, "/reports/network/people-served?year=2026").await;
@@ -181,8 +228,19 @@ async fn the_state_sees_its_networks_figures_side_by_side_and_never_a_person() {
     let csv = app.page(&admin, "/reports/network/people-served.csv?year=2026").await;
     assert_eq!(csv.status, StatusCode::OK);
     assert!(csv.body.starts_with("table,group,period,first_day,last_day,persons\n"));
-    assert!(csv.body.contains("organization,B Treatment,FY2026 Q2,2025-10-01,2025-12-31,11\n"), "{}", csv.body);
-    assert!(csv.body.contains("region,North,FY2026 Q2,2025-10-01,2025-12-31,23\n"), "{}", csv.body);
+    let csv_cell = |c: Cell| match c {
+        Cell::Shown(n) => n.to_string(),
+        Cell::FewerThan11 => "fewer than 11".into(),
+        Cell::Hidden => "not shown".into(),
+    };
+    let b_row = by_name.iter().position(|x| x.0 == "B Treatment").expect("B");
+    let line = format!(
+        "organization,B Treatment,FY2026 Q2,2025-10-01,2025-12-31,{}\n",
+        csv_cell(joint.by_org.cells[b_row][1])
+    );
+    assert!(csv.body.contains(&line), "{line} in {}", csv.body);
+    let line = format!("region,North,FY2026 Q2,2025-10-01,2025-12-31,{}\n", csv_cell(joint.by_region.cells[0][1]));
+    assert!(csv.body.contains(&line), "{line} in {}", csv.body);
     assert!(csv.body.contains("Region not recorded,FY2026 Q4,2026-04-01,2026-06-30,fewer than 11"), "{}", csv.body);
     let reads = app.audit_actions().await.into_iter().filter(|(a, _, _)| a == "report_read").count();
     assert_eq!(reads, 3);

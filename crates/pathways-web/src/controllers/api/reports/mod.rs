@@ -6,3 +6,6 @@ pub mod get_people_served;
 // issue 17: the state view
 pub mod get_network_people_served;
 pub mod get_perception;
+// issue 17: access and retention
+pub mod get_access_retention;
+pub mod get_network_access_retention;

@@ -1,0 +1,295 @@
+//! The access and retention report (issue 17): how quickly people get into treatment, how long they stay in
+//! care, and whether they come back after the outreach queue found them out of touch. Pure: the store hands over
+//! the period's records (no names), these functions sort them into categories and work out the median behind
+//! each measure; the web layer suppresses the counts (`suppression`) and shows a median only over 11 or more
+//! values. Each measure is defined in `docs/OUTCOMES.md` ("Access and retention").
+//!
+//! - **Need to treatment entry**: each person's first linkage need (a check-up that found a need for treatment)
+//!   opened in the period; entered treatment within 14 days of the check-up, later, or not (yet). The 14 days are
+//!   the check-up protocol's (the program view's "share linked within 14 days", `docs/CHECKUPS.md`).
+//! - **Call to admission**: each call the organization's access line took in the period; the first bed held for
+//!   it admitted within 24 hours of the call, later, or not. Calls are mostly anonymous, so they are counted as
+//!   calls (one call, one count), not as unduplicated persons.
+//! - **Days in episode**: each episode closed out in the period, by its length from the first day of care to the
+//!   last, both counted (1–30, 31–90, 91–180, 181–365, more than 365 days).
+//! - **Re-engagement after outreach**: each person's first "not engaged" outreach item (no contact for the
+//!   program's no-contact days) opened in the period; contact again (the item closed because the rule stopped
+//!   holding) within 30 days of the item, later, or not (the item is still open).
+
+use std::collections::HashMap;
+use std::hash::Hash;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use super::suppression::SUPPRESSION_THRESHOLD;
+
+/// Days within which a need's treatment entry counts as timely (the check-up protocol's 14 days).
+pub const ENTRY_WITHIN_DAYS: i64 = 14;
+/// Hours within which a call's admission counts as the same day's.
+pub const ADMISSION_WITHIN_HOURS: i64 = 24;
+/// Days within which contact again after a "not engaged" item counts as prompt re-engagement.
+pub const RE_ENGAGED_WITHIN_DAYS: i64 = 30;
+/// The upper bounds (days, inclusive) of the episode length bands; the last band is everything longer.
+pub const EPISODE_BANDS: [i64; 4] = [30, 90, 180, 365];
+
+/// The report's measures, in the order it shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    NeedToEntry,
+    CallToAdmission,
+    DaysInEpisode,
+    ReEngagement,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 4] =
+        [Measure::NeedToEntry, Measure::CallToAdmission, Measure::DaysInEpisode, Measure::ReEngagement];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Measure::NeedToEntry => "need_to_entry",
+            Measure::CallToAdmission => "call_to_admission",
+            Measure::DaysInEpisode => "days_in_episode",
+            Measure::ReEngagement => "re_engagement",
+        }
+    }
+
+    /// The categories a record falls in, as codes (the CSV's and the API's words; the pages translate them).
+    pub const fn categories(self) -> &'static [&'static str] {
+        match self {
+            Measure::NeedToEntry => &["within_14_days", "later", "not_entered"],
+            Measure::CallToAdmission => &["within_24_hours", "later", "not_admitted"],
+            Measure::DaysInEpisode => &["days_1_30", "days_31_90", "days_91_180", "days_181_365", "over_365_days"],
+            Measure::ReEngagement => &["within_30_days", "later", "not_re_engaged"],
+        }
+    }
+
+    /// What the median counts in.
+    pub const fn unit(self) -> &'static str {
+        match self {
+            Measure::CallToAdmission => "hours",
+            _ => "days",
+        }
+    }
+
+    /// What one count is: persons, except calls (anonymous: counted as calls) and episodes.
+    pub const fn counts(self) -> &'static str {
+        match self {
+            Measure::NeedToEntry | Measure::ReEngagement => "persons",
+            Measure::CallToAdmission => "calls",
+            Measure::DaysInEpisode => "episodes",
+        }
+    }
+}
+
+/// One group's records sorted into a measure's categories, and the durations the median is taken over (the
+/// records that reached the event: entered, admitted, closed out, re-engaged).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub counts: Vec<u64>,
+    pub durations: Vec<i64>,
+}
+
+impl Tally {
+    fn new(categories: usize) -> Tally {
+        Tally { counts: vec![0; categories], durations: Vec::new() }
+    }
+
+    /// The median of the durations (the lower one of an even count: nearest rank), only over 11 or more values,
+    /// so a median never stands for fewer than 11 records.
+    pub fn median(&self) -> Option<i64> {
+        median_of(&self.durations)
+    }
+}
+
+/// The lower median (nearest rank 50%) of `values`, or `None` when fewer than 11 values are behind it.
+pub fn median_of(values: &[i64]) -> Option<i64> {
+    if (values.len() as u64) < SUPPRESSION_THRESHOLD {
+        return None;
+    }
+    let mut v = values.to_vec();
+    v.sort_unstable();
+    v.get(v.len().div_ceil(2) - 1).copied()
+}
+
+/// The first record of each person, by the time it was opened (ties: the first given).
+fn first_per_person<P: Eq + Hash, R>(records: impl IntoIterator<Item = (P, DateTime<Utc>, R)>) -> Vec<R> {
+    let mut first: HashMap<P, (DateTime<Utc>, R)> = HashMap::new();
+    for (p, at, r) in records {
+        match first.get(&p) {
+            Some((t, _)) if *t <= at => {}
+            _ => {
+                first.insert(p, (at, r));
+            }
+        }
+    }
+    first.into_values().map(|(_, r)| r).collect()
+}
+
+/// Need to treatment entry: `needs` are (person, opened, days from the check-up to entry if the person entered)
+/// of the linkage needs opened in the period; each person's first counts.
+pub fn need_to_entry<P: Eq + Hash>(needs: impl IntoIterator<Item = (P, DateTime<Utc>, Option<i64>)>) -> Tally {
+    let mut t = Tally::new(3);
+    for days in first_per_person(needs) {
+        match days {
+            Some(d) => {
+                let d = d.max(0);
+                t.counts[if d <= ENTRY_WITHIN_DAYS { 0 } else { 1 }] += 1;
+                t.durations.push(d);
+            }
+            None => t.counts[2] += 1,
+        }
+    }
+    t
+}
+
+/// Call to admission: `calls` are (taken, the first admission of a bed held for the call, if any) of the calls
+/// taken in the period. Durations in whole hours; an admission recorded before the call (clocks out of step)
+/// counts as zero.
+pub fn call_to_admission(calls: impl IntoIterator<Item = (DateTime<Utc>, Option<DateTime<Utc>>)>) -> Tally {
+    let mut t = Tally::new(3);
+    for (taken, admitted) in calls {
+        match admitted {
+            Some(at) => {
+                let hours = (at - taken).num_hours().max(0);
+                let late = at - taken > chrono::Duration::hours(ADMISSION_WITHIN_HOURS);
+                t.counts[usize::from(late)] += 1;
+                t.durations.push(hours);
+            }
+            None => t.counts[2] += 1,
+        }
+    }
+    t
+}
+
+/// Days in episode: `episodes` are (first day of care, last day of care) of the episodes closed out in the
+/// period; the length counts both days (an episode of one day is 1). A last day before the first counts as 1.
+pub fn days_in_episode(episodes: impl IntoIterator<Item = (NaiveDate, NaiveDate)>) -> Tally {
+    let mut t = Tally::new(EPISODE_BANDS.len() + 1);
+    for (start, end) in episodes {
+        let days = ((end - start).num_days() + 1).max(1);
+        let band = EPISODE_BANDS.iter().position(|b| days <= *b).unwrap_or(EPISODE_BANDS.len());
+        t.counts[band] += 1;
+        t.durations.push(days);
+    }
+    t
+}
+
+/// Re-engagement after outreach: `items` are (person, opened, closed if it has) of the "not engaged" items
+/// opened in the period; each person's first counts. Durations in whole days from the item to contact again.
+pub fn re_engagement<P: Eq + Hash>(
+    items: impl IntoIterator<Item = (P, DateTime<Utc>, Option<DateTime<Utc>>)>,
+) -> Tally {
+    let mut t = Tally::new(3);
+    let firsts = first_per_person(items.into_iter().map(|(p, opened, closed)| (p, opened, (opened, closed))));
+    for (opened, closed) in firsts {
+        match closed {
+            Some(at) => {
+                let late = at - opened > chrono::Duration::days(RE_ENGAGED_WITHIN_DAYS);
+                t.counts[usize::from(late)] += 1;
+                t.durations.push((at - opened).num_days().max(0));
+            }
+            None => t.counts[2] += 1,
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone};
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn at(day: u32, hour: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, day, hour, 0, 0).single().expect("a time")
+    }
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).expect("a date")
+    }
+
+    #[test]
+    fn a_need_counts_once_per_person_by_its_first_need_and_14_days_is_in_time() {
+        let t = need_to_entry([
+            (1, at(1, 9), Some(14)), // within 14 days (the edge)
+            (1, at(5, 9), Some(2)),  // the same person's later need: not counted
+            (2, at(2, 9), Some(15)), // later
+            (3, at(3, 9), None),     // not entered
+            (4, at(4, 9), Some(0)),  // the same day
+        ]);
+        assert_eq!(t.counts, vec![2, 1, 1]);
+        let mut d = t.durations.clone();
+        d.sort_unstable();
+        assert_eq!(d, vec![0, 14, 15]);
+        assert_eq!(t.median(), None, "3 values: no median");
+    }
+
+    #[test]
+    fn a_call_admitted_at_exactly_24_hours_is_within_and_a_minute_more_is_later() {
+        let taken = at(1, 8);
+        let t = call_to_admission([
+            (taken, Some(taken + Duration::hours(24))),
+            (taken, Some(taken + Duration::hours(24) + Duration::minutes(1))),
+            (taken, None),
+            (taken, Some(taken - Duration::minutes(5))), // clocks out of step: zero, within
+        ]);
+        assert_eq!(t.counts, vec![2, 1, 1]);
+        assert_eq!(t.durations, vec![24, 24, 0]);
+    }
+
+    #[test]
+    fn episode_lengths_count_both_days_and_fall_in_bands_at_their_edges() {
+        let t = days_in_episode([
+            (d(1, 1), d(1, 1)),                                              // 1 day
+            (d(1, 1), d(1, 30)),                                             // 30 days: first band
+            (d(1, 1), d(1, 31)),                                             // 31: second
+            (d(1, 1), d(3, 31)),                                             // 90: second
+            (d(1, 1), d(4, 1)),                                              // 91: third
+            (d(1, 1), d(6, 29)),                                             // 180: third
+            (NaiveDate::from_ymd_opt(2025, 1, 1).expect("a date"), d(1, 1)), // 366: the last band
+        ]);
+        assert_eq!(t.counts, vec![2, 2, 2, 0, 1]);
+    }
+
+    #[test]
+    fn re_engagement_counts_each_persons_first_item() {
+        let t = re_engagement([
+            ("a", at(1, 0), Some(at(1, 0) + Duration::days(30))), // within 30 days (the edge)
+            ("a", at(20, 0), None),                               // a later item of the same person
+            ("b", at(2, 0), Some(at(2, 0) + Duration::days(31))), // later
+            ("c", at(3, 0), None),                                // not re-engaged
+        ]);
+        assert_eq!(t.counts, vec![1, 1, 1]);
+        assert_eq!(t.durations.iter().sum::<i64>(), 61);
+    }
+
+    #[test]
+    fn a_median_needs_11_values_and_is_the_lower_middle_one() {
+        assert_eq!(median_of(&[5; 10]), None);
+        assert_eq!(median_of(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]), Some(6));
+        assert_eq!(median_of(&[12, 1, 11, 2, 10, 3, 9, 4, 8, 5, 7, 6]), Some(6));
+    }
+
+    proptest! {
+        #[test]
+        fn every_record_falls_in_exactly_one_category(
+            days in proptest::collection::vec(proptest::option::of(0i64..400), 0..40),
+            lengths in proptest::collection::vec(0i64..800, 0..40),
+        ) {
+            // One need per person: each counted once.
+            let t = need_to_entry(days.iter().enumerate().map(|(p, d)| (p, at(1, 0), *d)));
+            prop_assert_eq!(t.counts.iter().sum::<u64>(), days.len() as u64);
+            prop_assert_eq!(t.durations.len() as u64, t.counts[0] + t.counts[1]);
+            let e = days_in_episode(lengths.iter().map(|l| (d(1, 1), d(1, 1) + Duration::days(*l))));
+            prop_assert_eq!(e.counts.iter().sum::<u64>(), lengths.len() as u64);
+            if let Some(m) = e.median() {
+                let below = e.durations.iter().filter(|x| **x <= m).count();
+                prop_assert!(below * 2 >= e.durations.len());
+            }
+        }
+    }
+}
