@@ -158,6 +158,12 @@ enum DemoCommand {
         /// …and this many generated meetings.
         #[arg(long)]
         meetings: Option<usize>,
+        /// Make the recovery community calendar set instead (issue 20): this many recovery community centers…
+        #[arg(long)]
+        centers: Option<usize>,
+        /// …sharing this many groups and events.
+        #[arg(long)]
+        events: Option<usize>,
     },
 }
 

@@ -176,10 +176,13 @@ pub enum AuditAction {
     FinancingSave,
     /// A person's service events read (staff) or the services they received (the portal).
     ServiceEventRead,
+    /// Recovery community life recorded (issue 20): a center's training or naloxone figures (counts), a volunteer
+    /// or their hours, a Recovery Friendly designation, an education page. The event names the row.
+    CommunityRecordSave,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 95] = [
+    pub const ALL: [AuditAction; 96] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -275,6 +278,7 @@ impl AuditAction {
         AuditAction::ServiceEventCorrect,
         AuditAction::FinancingSave,
         AuditAction::ServiceEventRead,
+        AuditAction::CommunityRecordSave,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -374,6 +378,7 @@ impl AuditAction {
             AuditAction::ServiceEventCorrect => "service_event_correct",
             AuditAction::FinancingSave => "financing_save",
             AuditAction::ServiceEventRead => "service_event_read",
+            AuditAction::CommunityRecordSave => "community_record_save",
         }
     }
 }

@@ -6,3 +6,5 @@ pub mod get_people_served;
 // issue 17: the state view
 pub mod get_network_people_served;
 pub mod get_perception;
+// Recovery community: the network's naloxone and trainings (issue 20)
+pub mod get_network_naloxone;
