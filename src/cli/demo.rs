@@ -9,8 +9,23 @@ use pathways_web::auth::password::hash_password_blocking;
 use super::{DemoCommand, open_store};
 
 pub(super) async fn demo(config: Config, command: DemoCommand) -> anyhow::Result<ExitCode> {
-    let DemoCommand::Generate { persons, checkins, assessments, persons_per_coach, services, meetings, residences } =
-        command;
+    let DemoCommand::Generate {
+        persons,
+        checkins,
+        assessments,
+        persons_per_coach,
+        services,
+        meetings,
+        residences,
+        centers,
+        events,
+    } = command;
+    if centers.is_some() || events.is_some() {
+        let store = open_store(&config).await?;
+        let (c, e) = (centers.unwrap_or(500).max(1), events.unwrap_or(10_000));
+        crate::demo::community::generate_calendar(&store, c, e, config.deployment.time_zone).await?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if services.is_some() || meetings.is_some() || residences.is_some() {
         let store = open_store(&config).await?;
         let (s, m) = (services.unwrap_or(0), meetings.unwrap_or(0));

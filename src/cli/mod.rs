@@ -162,6 +162,12 @@ enum DemoCommand {
         /// services, so 100,000 services bring the housing benchmark's 5,000). Alone: only the residences.
         #[arg(long)]
         residences: Option<usize>,
+        /// Make the recovery community calendar set instead (issue 20): this many recovery community centers…
+        #[arg(long)]
+        centers: Option<usize>,
+        /// …sharing this many groups and events.
+        #[arg(long)]
+        events: Option<usize>,
     },
 }
 

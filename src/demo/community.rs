@@ -1,16 +1,21 @@
 //! Demo recovery community (issue 20): the demo center's week — a group each day of the week (all-recovery,
 //! family, SMART, art, job club, a Spanish-language group and an online one), two one-time events (a naloxone
-//! training and a recovery walk), an open kiosk and today's first few drop-in visits. All fictional, marked
-//! "(demo)".
+//! training and a recovery walk), an open kiosk and today's first few drop-in visits, the trainings and naloxone
+//! kits of the last weeks (counts), two volunteers with their hours, and a designated town and employer. All
+//! fictional, marked "(demo)".
 
 use chrono::{Datelike as _, Duration};
 use chrono_tz::Tz;
 use pathways_domain::OrgId;
 use pathways_domain::community::kiosk::SignIn;
+use pathways_domain::community::education::{EducationForm, EducationPage};
+use pathways_domain::community::naloxone::{NaloxoneReport, Training, TrainingKind};
+use pathways_domain::community::volunteers::{Designation, DesignationKind, Hours, Volunteer};
 use pathways_domain::community::{EventDetails, EventForm, weekday_code};
 use pathways_store::Store;
 use pathways_store::audit::Actor;
 use pathways_store::community::{self, KioskRef};
+use pathways_store::{education, naloxone, volunteers};
 
 /// (title, kind, days from today, start, minutes, repeat, place, online link, language, who it is for)
 type DemoGathering = (
@@ -111,6 +116,156 @@ pub async fn seed(store: &Store, org: OrgId, tz: Tz) -> anyhow::Result<usize> {
         let group = if at_group { first_group } else { None };
         community::record_visit(&tx, &actor, kiosk, &s, group, None, now).await?;
     }
+    // Trainings held and naloxone kits given out in the last weeks (counts only, issue 20).
+    let trainings =
+        [(TrainingKind::Naloxone, 6, 14), (TrainingKind::Stigma, 13, 22), (TrainingKind::RecoveryAlly, 20, 9)];
+    for (kind, days_ago, attendees) in trainings {
+        let t = Training { kind, held_on: today - Duration::days(days_ago), attendees, place: Some(PLACE.into()) };
+        naloxone::record_training(&tx, &actor, org, &t, now).await?;
+    }
+    for (days_ago, kits, reversals) in [(1, 12, 0), (6, 31, 1), (15, 18, 2)] {
+        let r = NaloxoneReport { on: today - Duration::days(days_ago), kits, reversals };
+        naloxone::record_report(&tx, &actor, org, &r, now).await?;
+    }
+    // Two volunteers who agreed to be listed, with hours, and a designated town and employer (issue 20).
+    for (name, hours) in [
+        ("Dana (demo)", [("Front desk", 180), ("Recovery walk set-up", 120)]),
+        ("Luis (demo)", [("Job club", 90), ("Front desk", 240)]),
+    ] {
+        let v = Volunteer { name: name.into(), agreed_on: today - Duration::days(30) };
+        let id = volunteers::add_volunteer(&tx, &actor, org, &v, now).await?;
+        for (i, (activity, minutes)) in hours.into_iter().enumerate() {
+            let h = Hours { on: today - Duration::days(2 + 7 * i as i64), activity: activity.into(), minutes };
+            volunteers::log_hours(&tx, &actor, org, id, &h, now).await?;
+        }
+    }
+    let designations = [
+        (DesignationKind::Community, "Town of Wethersfield (demo)", None, 200),
+        (DesignationKind::Workplace, "Riverside Hardware Co. (demo)", Some("Hartford"), 45),
+    ];
+    for (kind, name, town, days_ago) in designations {
+        let d = Designation {
+            kind,
+            name: name.into(),
+            town: town.map(str::to_owned),
+            designated_on: today - Duration::days(days_ago),
+            designated_by: "Demo State Recovery Council (demo)".into(),
+        };
+        volunteers::add_designation(&tx, &actor, org, &d, now).await?;
+    }
+    for form in education_pages() {
+        let page = EducationPage::parse(&form).map_err(|e| anyhow::anyhow!("demo page {}: {e:?}", form.slug))?;
+        education::save(&tx, &actor, &page, now).await?;
+    }
     tx.commit().await?;
     Ok(GATHERINGS.len())
+}
+
+/// Two education pages, each citing its source (the demo's; administrators write the deployment's own).
+fn education_pages() -> [EducationForm; 2] {
+    [
+        EducationForm {
+            slug: "person-first-language".into(),
+            title_en: "Words matter (demo)".into(),
+            body_en: "The words we use can push people away from help or bring them closer.\n\n\
+                ## Say instead\n\n\
+                - *a person with a substance use disorder*, not \"an addict\" or \"a user\"\n\
+                - *a person in recovery*, not \"clean\"\n\
+                - *testing negative*, not \"a clean test\"\n\n\
+                Person-first words describe what a person has, not who a person is."
+                .into(),
+            title_es: "Las palabras importan (demo)".into(),
+            body_es: "Las palabras que usamos pueden alejar a las personas de la ayuda o acercarlas.\n\n\
+                ## Diga en cambio\n\n\
+                - *una persona con un trastorno por consumo de sustancias*, no \"un adicto\"\n\
+                - *una persona en recuperación*, no \"limpia\"\n\
+                - *un resultado negativo*, no \"una prueba limpia\"\n\n\
+                Las palabras que ponen primero a la persona describen lo que una persona tiene, no quién es."
+                .into(),
+            source: "National Institute on Drug Abuse (NIDA), Words Matter: Terms to Use and Avoid When Talking About \
+                     Addiction"
+                .into(),
+            source_url: String::new(),
+        },
+        EducationForm {
+            slug: "naloxone".into(),
+            title_en: "Naloxone saves lives (demo)".into(),
+            body_en: "Naloxone is a medicine that can quickly reverse an opioid overdose. It comes as a nasal spray \
+                and as an injection, and the nasal spray can be bought without a prescription.\n\n\
+                If someone will not wake up or is not breathing, call 911, give naloxone, and stay with them.\n\n\
+                [Find naloxone near you](/find?q=naloxone)"
+                .into(),
+            title_es: "La naloxona salva vidas (demo)".into(),
+            body_es: "La naloxona es un medicamento que puede revertir rápidamente una sobredosis de opioides. \
+                Viene en aerosol nasal y en inyección, y el aerosol nasal se puede comprar sin receta.\n\n\
+                Si alguien no despierta o no respira, llame al 911, dele naloxona y quédese con la persona.\n\n\
+                [Encuentre naloxona cerca de usted](/find?q=naloxone)"
+                .into(),
+            source: "National Institute on Drug Abuse (NIDA), Naloxone DrugFacts".into(),
+            source_url: String::new(),
+        },
+    ]
+}
+
+/// `pathways demo generate --centers N --events M` (the calendar benchmark, `bench/community.py`): `centers`
+/// generated recovery community centers sharing `events` groups and events — mostly weekly groups (some every
+/// other week) at every hour of the day, a few one-time events over the next eight weeks. Fictional, marked
+/// "(generated)"; the same set for the same sizes.
+pub async fn generate_calendar(store: &Store, centers: usize, events: usize, tz: Tz) -> anyhow::Result<()> {
+    use pathways_domain::org::{OrgKind, Slug};
+    use rand::rngs::StdRng;
+    use rand::{Rng, SeedableRng};
+
+    let started = std::time::Instant::now();
+    let mut rng = StdRng::seed_from_u64(20);
+    let actor = Actor::default();
+    let now = pathways_store::now();
+    let today = now.with_timezone(&tz).date_naive();
+    let tx = store.begin().await?;
+    let mut orgs = Vec::with_capacity(centers);
+    for i in 0..centers {
+        let slug = Slug::parse(&format!("generated-center-{i}")).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        let o = pathways_store::orgs::create(
+            &tx,
+            &slug,
+            &format!("Generated Recovery Center {i} (generated)"),
+            OrgKind::RecoveryCommunityCenter,
+        )
+        .await?;
+        orgs.push(OrgId::from_uuid(o.id));
+    }
+    const KINDS: [&str; 6] = ["All-recovery group", "Family group", "SMART Recovery", "Art group", "Job club", "Grupo"];
+    for i in 0..events {
+        let org = orgs[i % orgs.len()];
+        let roll = rng.gen_range(0..100);
+        let (kind, repeat, on) = match roll {
+            0..5 => ("event", "once", today + Duration::days(rng.gen_range(0..56))),
+            5..15 => ("group", "biweekly", today - Duration::days(rng.gen_range(0..60))),
+            _ => ("group", "weekly", today - Duration::days(rng.gen_range(0..60))),
+        };
+        let minutes = 8 * 60 + 30 * rng.gen_range(0..27);
+        let form = EventForm {
+            kind: kind.into(),
+            title: format!("{} {i} (generated)", KINDS[i % KINDS.len()]),
+            description: String::new(),
+            starts_on: on.to_string(),
+            starts_at: format!("{:02}:{:02}", minutes / 60, minutes % 60),
+            duration_minutes: "90".into(),
+            repeat: repeat.into(),
+            days: vec![weekday_code(on.weekday()).into()],
+            until: String::new(),
+            place: format!("{} Main Street, Room {} (generated)", 100 + i % 900, 1 + i % 5),
+            online_url: String::new(),
+            language: if i % 7 == 0 { "es".into() } else { "en".into() },
+            audience: "everyone".into(),
+        };
+        let details = EventDetails::parse(&form).map_err(|e| anyhow::anyhow!("generated gathering {i}: {e:?}"))?;
+        community::create(&tx, &actor, org, &details, tz, now).await?;
+    }
+    tx.commit().await?;
+    eprintln!(
+        "Generated {centers} recovery community centers and {events} groups and events in {:.1} s.",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }

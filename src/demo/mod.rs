@@ -15,7 +15,7 @@ use pathways_web::auth::secret::random_token;
 use secrecy::ExposeSecret;
 
 mod capacity;
-mod community;
+pub mod community;
 pub mod directory;
 mod financing;
 pub mod generate;

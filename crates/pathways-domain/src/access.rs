@@ -228,6 +228,18 @@ pub fn may_close_hold(p: &Principal, program_org: OrgId) -> bool {
     may_reserve_bed(p, program_org) || may_update_capacity(p, program_org)
 }
 
+/// Whether the caller may record a Recovery Friendly designation on the public list (issue 20): administrators
+/// and supervisors of the organization that keeps it (a center, a coalition's lead agency, the state). Coaches,
+/// clinicians and the rest do not.
+pub fn may_record_designations(p: &Principal) -> bool {
+    p.kind == PrincipalKind::Staff && matches!(p.role, Some(Role::Admin | Role::Supervisor))
+}
+
+/// Whether the caller may write the public education pages (issue 20): administrators.
+pub fn may_edit_education(p: &Principal) -> bool {
+    p.kind == PrincipalKind::Staff && p.role == Some(Role::Admin)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -178,10 +178,14 @@ pub enum AuditAction {
     ServiceEventRead,
     /// A recovery residence's details changed by its operator (issue 19): the page or the API.
     ResidenceUpdate,
+    /// Recovery community life recorded (issue 20): a center's training or naloxone figures (counts), a volunteer
+    /// or their hours, a Recovery Friendly designation, an education page. The event names the row.
+    CommunityRecordSave,
+
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 96] = [
+    pub const ALL: [AuditAction; 97] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -278,6 +282,7 @@ impl AuditAction {
         AuditAction::FinancingSave,
         AuditAction::ServiceEventRead,
         AuditAction::ResidenceUpdate,
+        AuditAction::CommunityRecordSave,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -378,6 +383,7 @@ impl AuditAction {
             AuditAction::FinancingSave => "financing_save",
             AuditAction::ServiceEventRead => "service_event_read",
             AuditAction::ResidenceUpdate => "residence_update",
+            AuditAction::CommunityRecordSave => "community_record_save",
         }
     }
 }

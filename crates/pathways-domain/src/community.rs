@@ -254,5 +254,10 @@ impl EventDetails {
 
 use chrono::Datelike as _;
 
+// After `coded!`, which it uses.
+pub mod education;
+pub mod naloxone;
+pub mod volunteers;
+
 #[cfg(test)]
 mod tests;

@@ -19,6 +19,7 @@ pub mod community;
 pub mod consents;
 pub mod directory;
 pub mod directory_edit;
+pub mod education;
 pub mod holds;
 pub mod housing;
 // The tables. Public only with the `raw` feature (the binary's demo data, tests); the web crate sees `model`.
@@ -36,6 +37,7 @@ pub mod jobs;
 pub mod locators;
 pub mod migration;
 pub mod model;
+pub mod naloxone;
 pub mod network;
 pub mod orgs;
 pub mod outcomes;
@@ -54,6 +56,7 @@ pub mod summary;
 pub mod testing;
 pub mod tokens;
 pub mod two_factor;
+pub mod volunteers;
 
 use std::path::Path;
 use std::time::Duration;

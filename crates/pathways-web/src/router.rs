@@ -159,6 +159,8 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(reports::get_network_people_served::get_network_people_served))
         // Issue 17, perception of care: the report's figures
         .routes(routes!(reports::get_perception::get_perception))
+        // Recovery community (issue 20): the network's naloxone and trainings
+        .routes(routes!(reports::get_network_naloxone::get_network_naloxone))
         // Outcome interviews (issue 17)
         .routes(routes!(interviews::list_interviews::list_interviews, interviews::create_interview::create_interview))
         .routes(routes!(reports::get_follow_up::get_follow_up))
@@ -327,6 +329,31 @@ pub fn router(state: AppState) -> Router {
         .route("/financing", get(crate::controllers::financing::show_financing))
         .route("/financing/funder.csv", get(crate::controllers::financing::download_funder))
         .route("/financing/claims.csv", get(crate::controllers::financing::download_claims))
+        // Recovery community (issue 20): a center's naloxone and trainings, the state's figures by region.
+        .route(
+            "/community/naloxone",
+            get(crate::controllers::community::show_naloxone).post(crate::controllers::community::record_naloxone),
+        )
+        .route("/community/trainings", post(crate::controllers::community::record_training))
+        .route("/reports/network/naloxone", get(crate::controllers::reports::show_network_naloxone))
+        .route("/reports/network/naloxone.csv", get(crate::controllers::reports::download_network_naloxone))
+        // Recovery community (issue 20): a center's volunteers; the public list of Recovery Friendly designations.
+        .route(
+            "/community/volunteers",
+            get(crate::controllers::community::list_volunteers).post(crate::controllers::community::add_volunteer),
+        )
+        .route("/community/volunteer-hours", post(crate::controllers::community::log_hours))
+        .route(
+            "/recovery-friendly",
+            get(crate::controllers::recovery_friendly::list_designations)
+                .post(crate::controllers::recovery_friendly::create_designation),
+        )
+        .route("/recovery-friendly/new", get(crate::controllers::recovery_friendly::new_designation))
+        // Recovery community (issue 20): the public education pages, written by administrators.
+        .route("/learn", get(crate::controllers::learn::list_pages).post(crate::controllers::learn::save_page))
+        .route("/learn/new", get(crate::controllers::learn::new_page))
+        .route("/learn/{page}", get(crate::controllers::learn::show_page))
+        .route("/learn/{page}/edit", get(crate::controllers::learn::edit_page))
         .route("/api/openapi.json", get(ops::get_openapi))
         .merge(json_api)
         .fallback(|| async { WebError::NotFound })

@@ -65,3 +65,10 @@ pub mod service_event_person;
 pub mod staff_credential;
 pub mod supervision_session;
 pub mod voucher;
+// Recovery community: naloxone and trainings (issue 20, m0031)
+pub mod community_training;
+pub mod education_page;
+pub mod naloxone_report;
+pub mod recovery_friendly;
+pub mod volunteer;
+pub mod volunteer_hours;

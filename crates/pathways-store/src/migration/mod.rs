@@ -28,6 +28,7 @@ mod m0024_outcome_interview;
 mod m0025_state_network;
 mod m0026_community;
 mod m0027_financing;
+mod m0031_community_life;
 
 pub struct Migrator;
 
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0025_state_network::Migration),
             Box::new(m0026_community::Migration),
             Box::new(m0027_financing::Migration),
+            Box::new(m0031_community_life::Migration),
         ]
     }
 }

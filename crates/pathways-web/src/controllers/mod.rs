@@ -45,3 +45,6 @@ pub mod two_factor;
 pub mod network;
 // issue 17: perception of care
 pub mod perception;
+// Recovery community: Recovery Friendly designations (issue 20)
+pub mod learn;
+pub mod recovery_friendly;

@@ -78,6 +78,7 @@ path_param! {
     CommunityEventId => "event",
     KioskId => "kiosk",
     CenterSlug => "center",
+    PageSlug => "page",
 }
 
 /// A recovery community center's slug in a public calendar's path (`/calendar/{center}`).
@@ -88,6 +89,17 @@ impl FromStr for CenterSlug {
     type Err = ();
     fn from_str(s: &str) -> Result<Self, ()> {
         pathways_domain::org::Slug::parse(s).map(|s| CenterSlug(s.as_str().to_owned())).map_err(|_| ())
+    }
+}
+
+/// An education page's slug (`/learn/{page}`, issue 20): the domain's slug rule, else not found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageSlug(pub String);
+
+impl FromStr for PageSlug {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        pathways_domain::community::education::parse_slug(s).map(PageSlug).map_err(|_| ())
     }
 }
 

@@ -41,3 +41,7 @@ pub mod two_factor;
 pub mod network;
 // issue 17: perception of care
 pub mod perception;
+// Recovery community: naloxone and trainings (issue 20)
+pub mod education;
+pub mod naloxone;
+pub mod volunteers;

@@ -66,3 +66,8 @@ pub fn row(t: &Tr, o: &Occurrence, now: DateTime<Utc>) -> OccurrenceRow {
         center_slug: o.center.as_ref().map(|c| c.slug.clone()).unwrap_or_default(),
     }
 }
+
+/// The words for a training type (issue 20, naloxone and trainings).
+pub fn training_kind_words(t: &Tr, k: pathways_domain::community::naloxone::TrainingKind) -> String {
+    t.get(&format!("training-kind-{}", k.code()))
+}

@@ -6,6 +6,7 @@ pub mod financing;
 pub mod find;
 pub mod holds;
 pub mod housing;
+pub mod markdown;
 pub mod summary;
 pub mod two_factor;
 pub mod words;
@@ -267,7 +268,8 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 141] = [
+pub const FIELDS: [&str; 159] = [
+pub const FIELDS: [&str; 145] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -412,6 +414,27 @@ pub const FIELDS: [&str; 141] = [
     "disclaimer",
     "region",
     "per_page",
+    // Recovery community: naloxone and trainings (issue 20)
+    "held_on",
+    "attendees",
+    "training_place",
+    "kits",
+    "reversals",
+    // Volunteers and Recovery Friendly designations (issue 20)
+    "volunteer",
+    "activity",
+    "hours",
+    "agreed_to_list",
+    "designated_on",
+    "designated_by",
+    // Education pages (issue 20)
+    "slug",
+    "title_en",
+    "body_en",
+    "title_es",
+    "body_es",
+    "source",
+    "source_url",
 ];
 pub const FIELD_ERRORS: [&str; 38] = [
     "missing",

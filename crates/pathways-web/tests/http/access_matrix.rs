@@ -613,6 +613,50 @@ fn matrix() -> Vec<Entry> {
             .json(SERVICE_EVENT_JSON)
             .audit("service_event_read"),
         e(GET, "/api/v1/financing/report", Api(PROGRAM_LEADS), 200),
+        // Recovery community (issue 20): a center's naloxone and trainings (counts, no person), and the state's
+        // figures by region, which only a state agency's reporters read (`routes::naloxone` calls them as one).
+        e(GET, "/community/naloxone", Page(CENTER_STAFF), 200),
+        e(POST, "/community/naloxone", Page(CENTER_STAFF), 303).form(&[("date", "{yesterday}"), ("kits", "5")]),
+        e(POST, "/community/trainings", Page(CENTER_STAFF), 303).form(&[
+            ("kind", "naloxone"),
+            ("held_on", "{yesterday}"),
+            ("attendees", "12"),
+        ]),
+        e(GET, "/reports/network/naloxone", Page(&[]), 200),
+        e(GET, "/reports/network/naloxone.csv", Page(&[]), 200),
+        e(GET, "/api/v1/reports/network/naloxone", Api(&[]), 200),
+        // Volunteers (the center's staff; a volunteer not on the caller's roster is a field error) and the public
+        // list of Recovery Friendly designations, recorded by administrators and supervisors.
+        e(GET, "/community/volunteers", Page(CENTER_STAFF), 200),
+        e(POST, "/community/volunteers", Page(CENTER_STAFF), 303)
+            .form(&[("name", "Matrix Volunteer"), ("agreed_to_list", "true")]),
+        e(POST, "/community/volunteer-hours", Page(CENTER_STAFF), 422).form(&[
+            ("volunteer", "no-such-volunteer"),
+            ("date", "{yesterday}"),
+            ("activity", "Front desk"),
+            ("hours", "2"),
+        ]),
+        // Education pages: public; administrators write them.
+        e(GET, "/learn", Open, 200),
+        e(GET, "/learn/{page}", Open, 200),
+        e(GET, "/learn/new", Page(&[Admin]), 200),
+        e(GET, "/learn/{page}/edit", Page(&[Admin]), 200),
+        e(POST, "/learn", Page(&[Admin]), 303).form(&[
+            ("slug", "matrix-saved-page"),
+            ("title_en", "Saved"),
+            ("body_en", "Text"),
+            ("title_es", "Guardada"),
+            ("body_es", "Texto"),
+            ("source", "Matrix source"),
+        ]),
+        e(GET, "/recovery-friendly", Open, 200),
+        e(GET, "/recovery-friendly/new", Page(PROGRAM_LEADS), 200),
+        e(POST, "/recovery-friendly", Page(PROGRAM_LEADS), 303).form(&[
+            ("kind", "workplace"),
+            ("name", "Matrix Employer"),
+            ("designated_on", "{yesterday}"),
+            ("designated_by", "Matrix Coalition"),
+        ]),
     ]
 }
 
@@ -979,6 +1023,8 @@ impl Cell {
             "account" => "staff_account",
             "token" => return "matrixtoken".into(),
             "today" => return chrono::Utc::now().date_naive().to_string(),
+            // A date that is today or before in any zone (issue 20: naloxone figures may not be dated ahead).
+            "yesterday" => return (chrono::Utc::now().date_naive() - chrono::Duration::days(1)).to_string(),
             "episode_today" => "episode",
             "interview" => "interview",
             "listing" => return w.listing.clone(),
@@ -1010,6 +1056,7 @@ impl Cell {
             "event" => "community_event",
             "kiosk" => "kiosk",
             "center" => return "home-org".into(),
+            "page" => "education_page",
             other => panic!("the matrix can't fill {{{other}}} in {path}"),
         };
         self.make(w, key).await
@@ -1248,6 +1295,24 @@ impl Cell {
                 .expect("a group");
                 tx.commit().await.expect("commit");
                 id.to_string()
+            }
+            "education_page" => {
+                let tx = app.db.store.begin().await.expect("tx");
+                let form = pathways_domain::community::education::EducationForm {
+                    slug: "matrix-page".into(),
+                    title_en: "Matrix page".into(),
+                    body_en: "Words *matter*.".into(),
+                    title_es: "Página de la matriz".into(),
+                    body_es: "Las palabras *importan*.".into(),
+                    source: "Matrix source".into(),
+                    source_url: String::new(),
+                };
+                let page = pathways_domain::community::education::EducationPage::parse(&form).expect("a page");
+                pathways_store::education::save(&tx, &Actor::default(), &page, pathways_store::now())
+                    .await
+                    .expect("a page");
+                tx.commit().await.expect("commit");
+                "matrix-page".into()
             }
             "kiosk" => {
                 let tx = app.db.store.begin().await.expect("tx");

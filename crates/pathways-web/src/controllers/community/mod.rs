@@ -20,3 +20,19 @@ pub use new_event::new_event;
 pub use open_kiosk::open_kiosk;
 pub use show_attendance::show_attendance;
 pub use update_event::update_event;
+// Naloxone and trainings (issue 20, part 4)
+pub mod record_naloxone;
+pub mod record_training;
+pub mod show_naloxone;
+
+pub use record_naloxone::record_naloxone;
+pub use record_training::record_training;
+pub use show_naloxone::show_naloxone;
+// Volunteers (issue 20)
+pub mod add_volunteer;
+pub mod list_volunteers;
+pub mod log_hours;
+
+pub use add_volunteer::add_volunteer;
+pub use list_volunteers::list_volunteers;
+pub use log_hours::log_hours;

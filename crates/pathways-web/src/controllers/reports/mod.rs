@@ -25,6 +25,12 @@ pub use show_follow_up::show_follow_up;
 pub use show_outcome_change::show_outcome_change;
 pub use show_people_served::show_people_served;
 pub use show_perception::show_perception;
+// Recovery community: the network's naloxone and trainings (issue 20)
+pub mod download_network_naloxone;
+pub mod show_network_naloxone;
+
+pub use download_network_naloxone::download_network_naloxone;
+pub use show_network_naloxone::show_network_naloxone;
 
 use pathways_domain::outcomes::Cell;
 use serde::Deserialize;

@@ -9,3 +9,5 @@ pub mod get_perception;
 // issue 17: access and retention
 pub mod get_access_retention;
 pub mod get_network_access_retention;
+// Recovery community: the network's naloxone and trainings (issue 20)
+pub mod get_network_naloxone;

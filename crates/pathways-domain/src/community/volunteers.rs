@@ -1,0 +1,230 @@
+//! Volunteers and Recovery Friendly designations (issue 20, parts 3 and 5, the first pass).
+//!
+//! **Volunteers**: a center's roster of the people who give it time (often in recovery themselves) and who agreed
+//! to be listed on it — a name and the date they agreed, nothing more — and the hours each logs, by activity.
+//! The roster is the center's staff's only; it is never public.
+//!
+//! **Recovery Friendly designations**: a workplace or a community (a town) designated recovery-friendly, the
+//! date, and who designated it (the body, as the designation names it — in Connecticut, for instance, a town's
+//! recognition by the state's Alcohol and Drug Policy Council). The public list shows them. Pathways records a
+//! designation made elsewhere; the programs' own steps, evidence and renewals are not modelled here, and no
+//! official program code is invented.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::text::{FieldError, optional_text, required_text};
+
+/// The longest a volunteer's name may be.
+pub const MAX_NAME: usize = 80;
+/// The longest an activity may be.
+pub const MAX_ACTIVITY: usize = 120;
+/// The most hours one entry may log (a day).
+pub const MAX_HOURS: f64 = 24.0;
+/// The longest a designated workplace's or community's name, or the designating body's, may be.
+pub const MAX_DESIGNATION_NAME: usize = 160;
+/// How far back a designation may be dated, in days (about twenty years: designations began in the 2010s).
+pub const MAX_DESIGNATION_DAYS_BACK: i64 = 7_305;
+
+/// A volunteer added to the roster, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Volunteer {
+    pub name: String,
+    /// The day they agreed to be listed (the day they were added).
+    pub agreed_on: NaiveDate,
+}
+
+impl Volunteer {
+    /// A name, and the box saying they agreed to be listed (`agreed` is the checkbox's value, `true` when ticked).
+    pub fn parse(name: &str, agreed: bool, today: NaiveDate) -> Result<Self, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let name = required_text("name", name, MAX_NAME).map_err(|e| errors.push(e)).ok();
+        if !agreed {
+            errors.push(FieldError::new("agreed_to_list", "consent-required"));
+        }
+        match name {
+            Some(name) if errors.is_empty() => Ok(Volunteer { name, agreed_on: today }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Hours a volunteer gave, checked (kept in minutes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hours {
+    pub on: NaiveDate,
+    pub activity: String,
+    pub minutes: u32,
+}
+
+/// Hours as typed: a number above zero, at most [`MAX_HOURS`], in quarter hours (`1.5`, `0.25`; a comma as the
+/// decimal mark is read too).
+pub fn parse_hours(raw: &str) -> Result<u32, FieldError> {
+    let raw = raw.trim().replace(',', ".");
+    if raw.is_empty() {
+        return Err(FieldError::new("hours", "required"));
+    }
+    let h: f64 = raw.parse().map_err(|_| FieldError::new("hours", "invalid"))?;
+    if !h.is_finite() || h <= 0.0 || h > MAX_HOURS {
+        return Err(FieldError::new("hours", "out-of-range"));
+    }
+    let quarters = h * 4.0;
+    if (quarters - quarters.round()).abs() > 1e-9 {
+        return Err(FieldError::new("hours", "invalid"));
+    }
+    // At most 96 quarters: the cast cannot overflow.
+    Ok((quarters.round() as u32) * 15)
+}
+
+impl Hours {
+    /// A date (today or in the last [`super::naloxone::MAX_DAYS_BACK`] days), an activity and the hours.
+    pub fn parse(date: &str, activity: &str, hours: &str, today: NaiveDate) -> Result<Self, Vec<FieldError>> {
+        let on = past_date("date", date, today, super::naloxone::MAX_DAYS_BACK);
+        let activity = required_text("activity", activity, MAX_ACTIVITY);
+        let minutes = parse_hours(hours);
+        match (on, activity, minutes) {
+            (Ok(on), Ok(activity), Ok(minutes)) => Ok(Hours { on, activity, minutes }),
+            (o, a, m) => Err([o.err(), a.err(), m.err()].into_iter().flatten().collect()),
+        }
+    }
+}
+
+fn past_date(field: &'static str, raw: &str, today: NaiveDate, max_back: i64) -> Result<NaiveDate, FieldError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err(FieldError::new(field, "required"));
+    }
+    let d = NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| FieldError::new(field, "invalid-date"))?;
+    if d > today || (today - d).num_days() > max_back {
+        return Err(FieldError::new(field, "date-out-of-range"));
+    }
+    Ok(d)
+}
+
+coded!(
+    /// What was designated recovery-friendly.
+    DesignationKind {
+        /// An employer.
+        Workplace = "workplace",
+        /// A town or city.
+        Community = "community",
+    }
+);
+
+/// A Recovery Friendly designation, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Designation {
+    pub kind: DesignationKind,
+    pub name: String,
+    pub town: Option<String>,
+    pub designated_on: NaiveDate,
+    /// Who designated it: the body, as the designation names it.
+    pub designated_by: String,
+}
+
+/// A designation as typed.
+#[derive(Clone, Debug, Default)]
+pub struct DesignationForm {
+    pub kind: String,
+    pub name: String,
+    pub town: String,
+    pub designated_on: String,
+    pub designated_by: String,
+}
+
+impl Designation {
+    pub fn parse(f: &DesignationForm, today: NaiveDate) -> Result<Self, Vec<FieldError>> {
+        let kind = match f.kind.trim() {
+            "" => Err(FieldError::new("kind", "required")),
+            s => DesignationKind::parse(s).ok_or(FieldError::new("kind", "unknown-choice")),
+        };
+        let name = required_text("name", &f.name, MAX_DESIGNATION_NAME);
+        let town = optional_text("town", &f.town, MAX_NAME);
+        let on = past_date("designated_on", &f.designated_on, today, MAX_DESIGNATION_DAYS_BACK);
+        let by = required_text("designated_by", &f.designated_by, MAX_DESIGNATION_NAME);
+        match (kind, name, town, on, by) {
+            (Ok(kind), Ok(name), Ok(town), Ok(designated_on), Ok(designated_by)) => {
+                Ok(Designation { kind, name, town, designated_on, designated_by })
+            }
+            (k, n, t, o, b) => Err([k.err(), n.err(), t.err(), o.err(), b.err()].into_iter().flatten().collect()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a date")
+    }
+
+    fn codes<T: std::fmt::Debug>(r: Result<T, Vec<FieldError>>) -> Vec<(&'static str, &'static str)> {
+        r.expect_err("errors").into_iter().map(|e| (e.field, e.code)).collect()
+    }
+
+    #[test]
+    fn a_volunteer_is_listed_only_when_they_agreed() {
+        let today = day("2026-12-06");
+        assert_eq!(Volunteer::parse(" Maria ", true, today), Ok(Volunteer { name: "Maria".into(), agreed_on: today }));
+        assert_eq!(codes(Volunteer::parse("Maria", false, today)), vec![("agreed_to_list", "consent-required")]);
+        assert_eq!(
+            codes(Volunteer::parse("  ", false, today)),
+            vec![("name", "required"), ("agreed_to_list", "consent-required")]
+        );
+    }
+
+    #[test]
+    fn hours_are_quarter_hours_up_to_a_day() {
+        assert_eq!(parse_hours("1.5"), Ok(90));
+        assert_eq!(parse_hours("0,25"), Ok(15));
+        assert_eq!(parse_hours("24"), Ok(1440));
+        assert_eq!(parse_hours(""), Err(FieldError::new("hours", "required")));
+        assert_eq!(parse_hours("0"), Err(FieldError::new("hours", "out-of-range")));
+        assert_eq!(parse_hours("24.25"), Err(FieldError::new("hours", "out-of-range")));
+        assert_eq!(parse_hours("1.1"), Err(FieldError::new("hours", "invalid")));
+        assert_eq!(parse_hours("NaN"), Err(FieldError::new("hours", "out-of-range")));
+        assert_eq!(parse_hours("two"), Err(FieldError::new("hours", "invalid")));
+        let today = day("2026-12-06");
+        assert_eq!(
+            codes(Hours::parse("2026-12-07", "", "3", today)),
+            vec![("date", "date-out-of-range"), ("activity", "required")]
+        );
+    }
+
+    #[test]
+    fn a_designation_names_what_when_and_by_whom() {
+        let today = day("2026-12-06");
+        let f = DesignationForm {
+            kind: "community".into(),
+            name: "West Hartford".into(),
+            town: String::new(),
+            designated_on: "2025-05-01".into(),
+            designated_by: "Alcohol and Drug Policy Council".into(),
+        };
+        let d = Designation::parse(&f, today).expect("a designation");
+        assert_eq!((d.kind, d.town, d.designated_on), (DesignationKind::Community, None, day("2025-05-01")));
+        let bad =
+            DesignationForm { kind: "county".into(), designated_on: "2027-01-01".into(), ..DesignationForm::default() };
+        assert_eq!(
+            codes(Designation::parse(&bad, today)),
+            vec![
+                ("kind", "unknown-choice"),
+                ("name", "required"),
+                ("designated_on", "date-out-of-range"),
+                ("designated_by", "required")
+            ]
+        );
+    }
+
+    proptest! {
+        /// Every quarter hour from a quarter to a day is read back exactly, in minutes.
+        #[test]
+        fn every_quarter_hour_reads_back(q in 1u32..=96) {
+            let typed = format!("{}", f64::from(q) / 4.0);
+            prop_assert_eq!(parse_hours(&typed), Ok(q * 15));
+        }
+    }
+}

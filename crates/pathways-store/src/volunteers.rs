@@ -1,0 +1,206 @@
+//! Volunteers and Recovery Friendly designations (issue 20; migration m0031). A center's roster and hours are
+//! found through its organization (another center's volunteer is not found); designations are public once
+//! recorded, until withdrawn.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use pathways_domain::OrgId;
+use pathways_domain::audit::{AuditAction, AuditOutcome};
+use pathways_domain::community::volunteers::{Designation, DesignationKind, Hours, Volunteer};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+use uuid::Uuid;
+
+use crate::Result;
+use crate::audit::{self, Actor, AuditEntry};
+use crate::entities::{recovery_friendly, volunteer, volunteer_hours};
+
+/// A volunteer on a center's roster, with the hours they logged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RosterEntry {
+    pub id: Uuid,
+    pub name: String,
+    pub agreed_on: NaiveDate,
+    /// Every hour they logged, in minutes.
+    pub minutes: u64,
+}
+
+/// One logged entry, with the volunteer's name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HoursEntry {
+    pub volunteer: String,
+    pub hours: Hours,
+}
+
+/// A designation as the public list shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DesignationRow {
+    pub id: Uuid,
+    pub designation: Designation,
+}
+
+/// Adds a volunteer (who agreed to be listed) to `org`'s roster; audited in `tx` (the event names the row, not
+/// the person).
+pub async fn add_volunteer(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    org: OrgId,
+    v: &Volunteer,
+    now: DateTime<Utc>,
+) -> Result<Uuid> {
+    let id = Uuid::now_v7();
+    volunteer::ActiveModel {
+        id: Set(id),
+        organization_id: Set(org.as_uuid()),
+        name: Set(v.name.clone()),
+        agreed_on: Set(v.agreed_on),
+        removed_at: Set(None),
+        created_at: Set(now),
+    }
+    .insert(tx)
+    .await?;
+    let entry = AuditEntry::new(AuditAction::CommunityRecordSave, AuditOutcome::Success).on("volunteer", id);
+    audit::append(tx, actor, entry.detail("volunteer")).await?;
+    Ok(id)
+}
+
+/// Logs hours for one of `org`'s listed volunteers; `false` when `org` has no such volunteer on its roster.
+pub async fn log_hours(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    org: OrgId,
+    volunteer_id: Uuid,
+    h: &Hours,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let found = volunteer::Entity::find_by_id(volunteer_id)
+        .filter(volunteer::Column::OrganizationId.eq(org.as_uuid()))
+        .filter(volunteer::Column::RemovedAt.is_null())
+        .one(tx)
+        .await?;
+    if found.is_none() {
+        return Ok(false);
+    }
+    let id = Uuid::now_v7();
+    volunteer_hours::ActiveModel {
+        id: Set(id),
+        organization_id: Set(org.as_uuid()),
+        volunteer_id: Set(volunteer_id),
+        worked_on: Set(h.on),
+        activity: Set(h.activity.clone()),
+        minutes: Set(i32::try_from(h.minutes).unwrap_or(i32::MAX)),
+        recorded_at: Set(now),
+    }
+    .insert(tx)
+    .await?;
+    let entry = AuditEntry::new(AuditAction::CommunityRecordSave, AuditOutcome::Success).on("volunteer_hours", id);
+    audit::append(tx, actor, entry.detail("volunteer_hours")).await?;
+    Ok(true)
+}
+
+/// `org`'s roster (listed volunteers, by name) with each one's hours in all.
+pub async fn roster(db: &impl ConnectionTrait, org: OrgId) -> Result<Vec<RosterEntry>> {
+    let people = volunteer::Entity::find()
+        .filter(volunteer::Column::OrganizationId.eq(org.as_uuid()))
+        .filter(volunteer::Column::RemovedAt.is_null())
+        .order_by_asc(volunteer::Column::Name)
+        .all(db)
+        .await?;
+    let hours = volunteer_hours::Entity::find()
+        .filter(volunteer_hours::Column::OrganizationId.eq(org.as_uuid()))
+        .all(db)
+        .await?;
+    let mut minutes: HashMap<Uuid, u64> = HashMap::new();
+    for h in hours {
+        *minutes.entry(h.volunteer_id).or_default() += u64::try_from(h.minutes).unwrap_or(0);
+    }
+    Ok(people
+        .into_iter()
+        .map(|p| RosterEntry {
+            minutes: minutes.get(&p.id).copied().unwrap_or(0),
+            id: p.id,
+            name: p.name,
+            agreed_on: p.agreed_on,
+        })
+        .collect())
+}
+
+/// `org`'s most recent logged hours (newest first, at most `limit`).
+pub async fn recent_hours(db: &impl ConnectionTrait, org: OrgId, limit: u64) -> Result<Vec<HoursEntry>> {
+    use sea_orm::QuerySelect;
+    let rows = volunteer_hours::Entity::find()
+        .filter(volunteer_hours::Column::OrganizationId.eq(org.as_uuid()))
+        .order_by_desc(volunteer_hours::Column::WorkedOn)
+        .order_by_desc(volunteer_hours::Column::RecordedAt)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let names: HashMap<Uuid, String> = volunteer::Entity::find()
+        .filter(volunteer::Column::OrganizationId.eq(org.as_uuid()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|v| (v.id, v.name))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|r| HoursEntry {
+            volunteer: names.get(&r.volunteer_id).cloned().unwrap_or_default(),
+            hours: Hours { on: r.worked_on, activity: r.activity, minutes: u32::try_from(r.minutes).unwrap_or(0) },
+        })
+        .collect())
+}
+
+/// Records a designation (by the caller's organization); audited in `tx`.
+pub async fn add_designation(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    org: OrgId,
+    d: &Designation,
+    now: DateTime<Utc>,
+) -> Result<Uuid> {
+    let id = Uuid::now_v7();
+    recovery_friendly::ActiveModel {
+        id: Set(id),
+        organization_id: Set(org.as_uuid()),
+        kind: Set(d.kind.code().to_owned()),
+        name: Set(d.name.clone()),
+        town: Set(d.town.clone()),
+        designated_on: Set(d.designated_on),
+        designated_by: Set(d.designated_by.clone()),
+        withdrawn_at: Set(None),
+        created_at: Set(now),
+    }
+    .insert(tx)
+    .await?;
+    let entry = AuditEntry::new(AuditAction::CommunityRecordSave, AuditOutcome::Success).on("recovery_friendly", id);
+    audit::append(tx, actor, entry.detail("designation")).await?;
+    Ok(id)
+}
+
+/// Every designation not withdrawn, newest first (the public list).
+pub async fn designations(db: &impl ConnectionTrait) -> Result<Vec<DesignationRow>> {
+    let rows = recovery_friendly::Entity::find()
+        .filter(recovery_friendly::Column::WithdrawnAt.is_null())
+        .order_by_desc(recovery_friendly::Column::DesignatedOn)
+        .order_by_asc(recovery_friendly::Column::Name)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(DesignationRow {
+                id: r.id,
+                designation: Designation {
+                    kind: DesignationKind::parse(&r.kind)?,
+                    name: r.name,
+                    town: r.town,
+                    designated_on: r.designated_on,
+                    designated_by: r.designated_by,
+                },
+            })
+        })
+        .collect())
+}

@@ -1,0 +1,11 @@
+//! Recovery Friendly designations (issue 20): the public list of workplaces and communities designated
+//! recovery-friendly (`/recovery-friendly`, linked from the home page), and the form administrators and
+//! supervisors record one with (`/recovery-friendly/new`).
+
+pub mod create_designation;
+pub mod list_designations;
+pub mod new_designation;
+
+pub use create_designation::create_designation;
+pub use list_designations::list_designations;
+pub use new_designation::new_designation;
