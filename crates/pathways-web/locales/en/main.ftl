@@ -2052,3 +2052,20 @@ access-what-service-event-cosign = co-signed a service given to you
 access-what-service-event-correct = corrected a service they gave you
 access-what-service-event-read = looked at the services you received
 access-what-financing-save = recorded your voucher
+
+## Issue 21 (financing, helper session): links, co-signing, corrections, funding setup, credentials
+home-financing-detail = Units and dollars of the month's peer services, what is ready to bill and what still has a problem.
+home-financing-open = Open the month's peer services
+flash-service-signed = Signed.
+flash-service-cosigned = Co-signed.
+flash-service-corrected = Correction saved. The earlier version is kept.
+financing-sign-one = Sign the service of { $date }
+financing-cosign-one = Co-sign the service of { $date }
+financing-correct-one = Correct the service of { $date }
+financing-correction-of = Correction, version { $version }
+financing-correct-title = Correct a signed service
+financing-correct-hint = A signed service is never changed: the correction is a new version, the earlier one is kept, and both are in the record's access log.
+financing-correct-reason = Why it is corrected
+financing-correct-reason-hint = For example: the wrong date was typed, or the wrong funding source was chosen.
+financing-correct-sign = Save the correction and sign it
+financing-correct-save = Save the correction as a draft

@@ -2052,3 +2052,20 @@ access-what-service-event-cosign = firmó como supervisor un servicio que usted 
 access-what-service-event-correct = corrigió un servicio que le dio
 access-what-service-event-read = miró los servicios que usted recibió
 access-what-financing-save = registró su vale
+
+## Issue 21 (financing, helper session): links, co-signing, corrections, funding setup, credentials
+home-financing-detail = Unidades y dólares de los servicios entre pares del mes, lo que está listo para facturar y lo que aún tiene un problema.
+home-financing-open = Abrir los servicios entre pares del mes
+flash-service-signed = Firmado.
+flash-service-cosigned = Firmado como supervisor.
+flash-service-corrected = Corrección guardada. La versión anterior se conserva.
+financing-sign-one = Firmar el servicio del { $date }
+financing-cosign-one = Firmar como supervisor el servicio del { $date }
+financing-correct-one = Corregir el servicio del { $date }
+financing-correction-of = Corrección, versión { $version }
+financing-correct-title = Corregir un servicio firmado
+financing-correct-hint = Un servicio firmado nunca se cambia: la corrección es una versión nueva, la anterior se conserva y ambas quedan en el registro de accesos.
+financing-correct-reason = Por qué se corrige
+financing-correct-reason-hint = Por ejemplo: se escribió una fecha equivocada o se eligió otra fuente de fondos.
+financing-correct-sign = Guardar la corrección y firmarla
+financing-correct-save = Guardar la corrección como borrador

@@ -78,6 +78,8 @@ path_param! {
     CommunityEventId => "event",
     KioskId => "kiosk",
     CenterSlug => "center",
+    // Peer services and their financing (issue 21).
+    pathways_domain::ids::ServiceEventId => "service_event",
 }
 
 /// A recovery community center's slug in a public calendar's path (`/calendar/{center}`).

@@ -165,6 +165,10 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         // Recovery community (issue 20).
         crate::key!("kiosk-opened"),
         crate::key!("kiosk-thanks"),
+        // Peer services and their financing (issue 21).
+        crate::key!("flash-service-signed"),
+        crate::key!("flash-service-cosigned"),
+        crate::key!("flash-service-corrected"),
     ]
     .into_iter()
     .find(|k| *k == value)

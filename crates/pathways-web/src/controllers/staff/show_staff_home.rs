@@ -200,6 +200,14 @@ pub async fn show_staff_home(
             ],
         });
     }
+    // Issue 21: the month's peer services, what is ready to bill and what still has a problem.
+    if pathways_domain::access::may_read_financing(&caller.principal) {
+        work.push(WorkCard {
+            title: t.get("financing-report"),
+            lines: vec![t.get("home-financing-detail")],
+            links: vec![link("/financing", t.get("home-financing-open"))],
+        });
+    }
     if pathways_domain::access::may_administer_accounts(&caller.principal) {
         work.push(WorkCard {
             title: t.get("accounts-title"),
