@@ -321,6 +321,11 @@ pub fn router(state: AppState) -> Router {
         .route("/financing", get(crate::controllers::financing::show_financing))
         .route("/financing/funder.csv", get(crate::controllers::financing::download_funder))
         .route("/financing/claims.csv", get(crate::controllers::financing::download_claims))
+        .route(
+            "/financing/credentials",
+            get(crate::controllers::financing::show_credentials).post(crate::controllers::financing::add_credential),
+        )
+        .route("/financing/supervision", post(crate::controllers::financing::add_supervision))
         .route("/api/openapi.json", get(ops::get_openapi))
         .merge(json_api)
         .fallback(|| async { WebError::NotFound })

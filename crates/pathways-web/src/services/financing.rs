@@ -370,3 +370,145 @@ pub async fn claims(
     }
     Ok((lines, persons))
 }
+
+/// One staff member's credentials and latest supervision contact (the credentials page).
+pub struct StaffCredentials {
+    pub account: pathways_domain::AccountId,
+    pub name: String,
+    pub credentials: Vec<pathways_domain::financing::Credential>,
+    pub last_supervision: Option<NaiveDate>,
+}
+
+/// The organization's staff accounts in service (not disabled), by name.
+async fn staff_of(state: &AppState, caller: &Caller) -> WebResult<Vec<pathways_store::model::Account>> {
+    Ok(pathways_store::accounts::list_in_org(state.store.reader(), caller.org)
+        .await?
+        .into_iter()
+        .filter(|a| a.kind == "staff" && a.disabled_at.is_none())
+        .collect())
+}
+
+/// Every staff member of the organization with their credentials and latest supervision contact, for the
+/// supervisors and administrators who keep them (`may_read_financing`; the read is audited).
+pub async fn staff_credentials(state: &AppState, ctx: &Ctx, caller: &Caller) -> WebResult<Vec<StaffCredentials>> {
+    gate_report(state, ctx, caller, "financing_credentials").await?;
+    let db = state.store.reader();
+    let mut by_staff: std::collections::HashMap<Uuid, Vec<pathways_domain::financing::Credential>> =
+        std::collections::HashMap::new();
+    for (a, c) in financing::org_credentials(db, caller.org).await? {
+        by_staff.entry(a.as_uuid()).or_default().push(c);
+    }
+    let today = crate::clock::today();
+    let mut out = Vec::new();
+    for a in staff_of(state, caller).await? {
+        let account = pathways_domain::AccountId::from_uuid(a.id);
+        out.push(StaffCredentials {
+            account,
+            name: a.display_name,
+            credentials: by_staff.remove(&a.id).unwrap_or_default(),
+            last_supervision: financing::last_supervision(db, caller.org, account, today).await?,
+        });
+    }
+    Ok(out)
+}
+
+/// Writes refused to a role that does not keep the organization's financing: `access_denied`, 403.
+async fn gate_write(state: &AppState, ctx: &Ctx, caller: &Caller, what: &'static str) -> WebResult<()> {
+    if may_read_financing(&caller.principal) {
+        return Ok(());
+    }
+    refuse(state, ctx, AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied).detail(what)).await?;
+    Err(WebError::Forbidden)
+}
+
+/// The chosen staff member, one of the organization's in service (another id: 422 on `staff_member`).
+async fn staff_member(state: &AppState, caller: &Caller, raw: &str) -> WebResult<pathways_domain::AccountId> {
+    let id: Option<Uuid> = raw.trim().parse().ok();
+    let staff = staff_of(state, caller).await?;
+    id.filter(|id| staff.iter().any(|a| a.id == *id))
+        .map(pathways_domain::AccountId::from_uuid)
+        .ok_or_else(|| WebError::Invalid(vec![FieldError::new("staff_member", "unknown-choice")]))
+}
+
+/// Adds a staff member's credential (audited in the same transaction).
+pub async fn add_credential(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    staff: &str,
+    raw: &pathways_domain::financing::staff::RawCredential,
+) -> WebResult<()> {
+    gate_write(state, ctx, caller, "staff_credential").await?;
+    let parsed = pathways_domain::financing::Credential::parse(raw, crate::clock::today());
+    let account = staff_member(state, caller, staff).await;
+    let (c, account) = match (parsed, account) {
+        (Ok(c), Ok(a)) => (c, a),
+        (parsed, account) => {
+            let mut errors = account.err().map(field_errors).unwrap_or_default();
+            errors.extend(parsed.err().unwrap_or_default());
+            return Err(WebError::Invalid(errors));
+        }
+    };
+    let tx = state.store.begin().await?;
+    financing::add_credential(&tx, &ctx.actor(), caller.org, account, &c).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Logs a supervision contact by the caller with a staff member (audited in the same transaction).
+pub async fn add_supervision(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    staff: &str,
+    raw: &pathways_domain::financing::staff::RawSupervision,
+) -> WebResult<()> {
+    use pathways_domain::financing::staff::Supervision;
+    gate_write(state, ctx, caller, "supervision_session").await?;
+    let parsed = Supervision::parse(raw, crate::clock::today());
+    let account = staff_member(state, caller, staff).await;
+    let (s, account) = match (parsed, account) {
+        (Ok(s), Ok(a)) => (s, a),
+        (parsed, account) => {
+            let mut errors = account.err().map(field_errors).unwrap_or_default();
+            errors.extend(parsed.err().unwrap_or_default());
+            return Err(WebError::Invalid(errors));
+        }
+    };
+    let tx = state.store.begin().await?;
+    financing::add_supervision(&tx, &ctx.actor(), caller.org, caller.account, account, s.held_on, s.minutes, &s.topics)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn field_errors(e: WebError) -> Vec<FieldError> {
+    match e {
+        WebError::Invalid(errors) => errors,
+        _ => Vec::new(),
+    }
+}
+
+/// The caller's own credentials whose reminder is due (expiring within `REMINDER_DAYS`, or expired), and, for
+/// the supervisors and administrators who keep them, how many of the organization's are.
+pub async fn reminders(
+    state: &AppState,
+    caller: &Caller,
+) -> WebResult<(Vec<pathways_domain::financing::Credential>, Option<usize>)> {
+    use pathways_domain::financing::staff::REMINDER_DAYS;
+    let today = crate::clock::today();
+    let db = state.store.reader();
+    let all = financing::org_credentials(db, caller.org).await?;
+    // Only the latest of a kind reminds: one renewed since (another of the same kind expiring later, or never)
+    // needs no reminder.
+    let due = |a: &pathways_domain::AccountId, c: &pathways_domain::financing::Credential| {
+        c.expiring(today, REMINDER_DAYS)
+            && !all.iter().any(|(b, d)| {
+                b == a && d.kind == c.kind && d.expires_on.is_none_or(|e| c.expires_on.is_some_and(|mine| e > mine))
+            })
+    };
+    let mine = all.iter().filter(|(a, c)| *a == caller.account && due(a, c)).map(|(_, c)| c.clone()).collect();
+    let staff =
+        if may_read_financing(&caller.principal) { Some(all.iter().filter(|(a, c)| due(a, c)).count()) } else { None };
+    Ok((mine, staff))
+}

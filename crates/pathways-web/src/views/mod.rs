@@ -271,7 +271,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 127] = [
+pub const FIELDS: [&str; 134] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -401,6 +401,14 @@ pub const FIELDS: [&str; 127] = [
     "funding_source",
     "authorization",
     "month",
+    // Issue 21: staff credentials and supervision
+    "staff_member",
+    "credential_kind",
+    "credential_number",
+    "issued_on",
+    "expires_on",
+    "held_on",
+    "topics",
 ];
 pub const FIELD_ERRORS: [&str; 37] = [
     "missing",

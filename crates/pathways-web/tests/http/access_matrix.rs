@@ -595,6 +595,19 @@ fn matrix() -> Vec<Entry> {
         e(POST, "/api/v1/persons/{id}/service-events/{service_event}/cosign", Custom(cosigns_service_api), 200),
         e(POST, "/api/v1/persons/{id}/service-events/{service_event}/corrections", Custom(corrects_service_api), 201)
             .json(CORRECTION_JSON),
+        // Issue 21: staff credentials and supervision contacts.
+        e(GET, "/financing/credentials", Page(PROGRAM_LEADS), 200),
+        e(POST, "/financing/credentials", Page(PROGRAM_LEADS), 303).form(&[
+            ("staff_member", "{coach}"),
+            ("credential_kind", "Recovery coach training"),
+            ("issued_on", "{today}"),
+        ]),
+        e(POST, "/financing/supervision", Page(PROGRAM_LEADS), 303).form(&[
+            ("staff_member", "{coach}"),
+            ("held_on", "{today}"),
+            ("minutes", "45"),
+            ("topics", "documentation"),
+        ]),
     ]
 }
 

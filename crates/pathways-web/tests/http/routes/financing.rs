@@ -338,3 +338,83 @@ async fn a_correction_is_a_new_version_with_its_reason_and_the_old_one_is_kept()
     let corrections = audit.iter().filter(|(a, o, _)| a == "service_event_correct" && o == "success").count();
     assert!(corrections >= 2, "each correction audited: {audit:?}");
 }
+
+#[tokio::test]
+async fn credentials_kept_by_a_supervisor_remind_on_the_home_and_count_in_the_check() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let supervisor = app.staff(app.org, Role::Supervisor).await;
+    let person = app.person(app.org, "Credential Person", Some(coach.id)).await;
+    let profile = PayerProfile {
+        credential_required: true,
+        supervision_within_days: Some(30),
+        ..PayerProfile::peer_services("Needs credentials", 2_000)
+    };
+    let src = source(&app, app.org, &profile, &Funding::Payer).await;
+    let check = || async {
+        let body = json!({"date": today(), "starts_at": "09:00", "minutes": 30, "place_of_service": "11",
+            "funding_source": src.to_string()});
+        let path = format!("/api/v1/persons/{person}/service-events/check");
+        let r = app.api(&coach, Method::POST, &path, Some(body)).await.json();
+        r["problems"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|p| p["code"].as_str().unwrap_or("").to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(check().await, ["no-credential", "supervision-overdue"]);
+
+    let page = app.page(&supervisor, "/financing/credentials").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("No credential on file."));
+    let coach_id = coach.id.to_string();
+    let soon = (chrono::Utc::now().date_naive() + chrono::Duration::days(20)).to_string();
+    let today = today();
+    let bad = app
+        .post_form(&supervisor, "/financing/credentials", &[("staff_member", "nobody"), ("issued_on", "2999-01-01")])
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for field in ["Staff member: Choose one of the options.", "Credential: This is required.", "Issued on: "] {
+        assert!(bad.body.contains(field), "{field} in {}", bad.body);
+    }
+    let added = app
+        .post_form(
+            &supervisor,
+            "/financing/credentials",
+            &[
+                ("staff_member", &coach_id),
+                ("credential_kind", "Recovery support specialist certification"),
+                ("credential_number", "RSS-7"),
+                ("issued_on", "2025-01-15"),
+                ("expires_on", &soon),
+            ],
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let logged = app
+        .post_form(
+            &supervisor,
+            "/financing/supervision",
+            &[("staff_member", &coach_id), ("held_on", &today), ("minutes", "60"), ("topics", "boundaries")],
+        )
+        .await;
+    assert_eq!(logged.status, StatusCode::SEE_OTHER, "{}", logged.body);
+    assert_eq!(check().await, Vec::<String>::new(), "a current credential and a recent supervision contact");
+
+    let home = app.page(&coach, "/staff").await;
+    assert!(
+        home.body.contains(&format!("Your Recovery support specialist certification expires on {soon}.")),
+        "the coach is reminded: {}",
+        home.body
+    );
+    let lead = app.page(&supervisor, "/staff").await;
+    assert!(lead.body.contains("1 staff credential has expired or expires within 60 days."), "{}", lead.body);
+    let page = app.page(&supervisor, "/financing/credentials").await;
+    assert!(page.body.contains("RSS-7") && page.body.contains("expires soon") && page.body.contains(&today));
+
+    let refused = app
+        .post_form(&coach, "/financing/credentials", &[("staff_member", &coach_id), ("credential_kind", "Mine")])
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "a coach keeps no one's credentials, not even their own");
+}
