@@ -166,6 +166,22 @@ include-name = "POST /api/v1/persons/{id}/service-events/check"
 parameters = { "body.date" = { dictionary = "recent_dates" } }
 # as above
 checks.positive_data_acceptance.expected-statuses = $lenient
+
+[[operations]]
+include-name = "POST /api/v1/persons/{id}/service-events/{service_event}/corrections"
+# as above, for the corrected event; only a signed event is corrected (409), by who gave the service, a supervisor
+# or an administrator (403)
+checks.positive_data_acceptance.expected-statuses = $lenient
+
+[[operations]]
+include-name = "POST /api/v1/persons/{id}/service-events/{service_event}/sign"
+# only a draft is signed (409), only by who gave the service (403); a voucher with too few units left is 409
+checks.positive_data_acceptance.expected-statuses = $lenient
+
+[[operations]]
+include-name = "POST /api/v1/persons/{id}/service-events/{service_event}/cosign"
+# only a signed event, once (409), only by a supervisor who did not give it (403)
+checks.positive_data_acceptance.expected-statuses = $lenient
 TOML
 
 token() {

@@ -205,6 +205,13 @@ pub fn may_cosign(p: &Principal) -> bool {
     p.kind == PrincipalKind::Staff && p.role == Some(Role::Supervisor)
 }
 
+/// Whether the caller may correct a signed service event (issue 21): the staff member who gave the service, or a
+/// supervisor or administrator of the organization. A correction is a new version with a reason; the person the
+/// service was given to never changes it.
+pub fn may_correct_service(p: &Principal, given_by: AccountId) -> bool {
+    p.kind == PrincipalKind::Staff && (p.account == given_by || matches!(p.role, Some(Role::Supervisor | Role::Admin)))
+}
+
 /// Whether the caller may update a program's bed counts: the program organization's provider staff and
 /// administrators.
 pub fn may_update_capacity(p: &Principal, program_org: OrgId) -> bool {
@@ -257,6 +264,22 @@ mod tests {
         // A person or an ally is never staff, whatever the role field says.
         let person = Principal { kind: PrincipalKind::Person, role: Some(Role::Admin), ..who(Role::Admin) };
         assert!(!works_access_line(&person) && !keeps_program_counts(&person) && !may_see_line_figures(&person));
+    }
+
+    #[test]
+    fn a_service_is_corrected_by_who_gave_it_or_a_supervisor_or_an_administrator() {
+        let org = OrgId::new();
+        let coach = Principal::staff(AccountId::new(), org, Role::Coach);
+        assert!(may_correct_service(&coach, coach.account), "the coach's own service");
+        let other_coach = Principal::staff(AccountId::new(), org, Role::Coach);
+        assert!(!may_correct_service(&other_coach, coach.account), "a colleague's service");
+        let by_role: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|r| may_correct_service(&Principal::staff(AccountId::new(), org, *r), coach.account))
+            .collect();
+        assert_eq!(by_role, [Role::Admin, Role::Supervisor]);
+        let person = Principal { kind: PrincipalKind::Person, role: Some(Role::Admin), ..coach };
+        assert!(!may_correct_service(&person, coach.account), "never a person, whatever the role field says");
     }
 
     #[test]

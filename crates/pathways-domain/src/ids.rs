@@ -189,3 +189,8 @@ typed_id!(
     /// An outcome interview of an episode (issue 17).
     OutcomeInterviewId
 );
+
+typed_id!(
+    /// A service event (issue 21): one version of a billable peer service.
+    ServiceEventId
+);

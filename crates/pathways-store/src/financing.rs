@@ -250,6 +250,24 @@ pub async fn credentials(db: &impl ConnectionTrait, org: OrgId, account: Account
         .collect())
 }
 
+/// Every credential of the organization's staff: (the staff member's account, the credential), soonest expiry
+/// first (those that do not expire last).
+pub async fn org_credentials(db: &impl ConnectionTrait, org: OrgId) -> Result<Vec<(AccountId, Credential)>> {
+    let mut out: Vec<(AccountId, Credential)> = staff_credential::Entity::find()
+        .filter(staff_credential::Column::OrgId.eq(org.as_uuid()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let credential =
+                Credential { kind: c.kind, number: c.number, issued_on: c.issued_on, expires_on: c.expires_on };
+            (AccountId::from_uuid(c.account_id), credential)
+        })
+        .collect();
+    out.sort_by_key(|(_, c)| (c.expires_on.is_none(), c.expires_on, c.issued_on));
+    Ok(out)
+}
+
 /// A staff member's latest supervision contact on or before `on`.
 pub async fn last_supervision(
     db: &impl ConnectionTrait,

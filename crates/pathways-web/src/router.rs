@@ -71,6 +71,13 @@ fn staff_record_routes() -> Router<AppState> {
             get(crate::controllers::service_events::list_service_events)
                 .post(crate::controllers::service_events::create_service_event),
         )
+        .route("/service-events/{service_event}/sign", post(crate::controllers::service_events::sign_service_event))
+        .route("/service-events/{service_event}/cosign", post(crate::controllers::service_events::cosign_service_event))
+        .route(
+            "/service-events/{service_event}/correct",
+            get(crate::controllers::service_events::edit_correction)
+                .post(crate::controllers::service_events::correct_service_event),
+        )
         .layer(Extension(Door::Staff))
 }
 
@@ -181,6 +188,9 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
             api::financing::create_service_event::create_service_event
         ))
         .routes(routes!(api::financing::check_service_event::check_service_event))
+        .routes(routes!(api::financing::sign_service_event::sign_service_event))
+        .routes(routes!(api::financing::cosign_service_event::cosign_service_event))
+        .routes(routes!(api::financing::correct_service_event::correct_service_event))
         .routes(routes!(api::financing::get_financing_report::get_financing_report))
 }
 
@@ -354,6 +364,11 @@ pub fn router(state: AppState) -> Router {
         .route("/learn/new", get(crate::controllers::learn::new_page))
         .route("/learn/{page}", get(crate::controllers::learn::show_page))
         .route("/learn/{page}/edit", get(crate::controllers::learn::edit_page))
+        .route(
+            "/financing/credentials",
+            get(crate::controllers::financing::show_credentials).post(crate::controllers::financing::add_credential),
+        )
+        .route("/financing/supervision", post(crate::controllers::financing::add_supervision))
         .route("/api/openapi.json", get(ops::get_openapi))
         .merge(json_api)
         .fallback(|| async { WebError::NotFound })

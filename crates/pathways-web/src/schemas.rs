@@ -770,6 +770,10 @@ pub mod service_event {
     pub fn authorization() -> RefOr<Schema> {
         line(40, false, false, "The prior authorization or voucher number, if any").into()
     }
+
+    pub fn reason() -> RefOr<Schema> {
+        line(500, true, false, "Why the signed event is corrected (one line, required)").into()
+    }
 }
 
 /// How a resident of a recovery residence may pay (issue 19).

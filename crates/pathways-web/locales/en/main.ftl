@@ -2202,3 +2202,51 @@ learn-in-english = In English
 learn-in-spanish = In Spanish
 learn-markdown-hint = Formatting: a blank line starts a paragraph; *italics*, **bold**, lines starting with "- " make a list, "## " a heading, [words](https://address) a link. HTML is shown as typed, never run.
 learn-save = Save the page
+## Issue 21 (financing, helper session): links, co-signing, corrections, funding setup, credentials
+home-financing-detail = Units and dollars of the month's peer services, what is ready to bill and what still has a problem.
+home-financing-open = Open the month's peer services
+flash-service-signed = Signed.
+flash-service-cosigned = Co-signed.
+flash-service-corrected = Correction saved. The earlier version is kept.
+financing-sign-one = Sign the service of { $date }
+financing-cosign-one = Co-sign the service of { $date }
+financing-correct-one = Correct the service of { $date }
+financing-correction-of = Correction, version { $version }
+financing-correct-title = Correct a signed service
+financing-correct-hint = A signed service is never changed: the correction is a new version, the earlier one is kept, and both are in the record's access log.
+financing-correct-reason = Why it is corrected
+financing-correct-reason-hint = For example: the wrong date was typed, or the wrong funding source was chosen.
+financing-correct-sign = Save the correction and sign it
+financing-correct-save = Save the correction as a draft
+home-credentials-staff-due = { $count ->
+    [0] No staff credential expires within 60 days.
+    [one] 1 staff credential has expired or expires within 60 days.
+   *[other] { $count } staff credentials have expired or expire within 60 days.
+}
+home-credentials-mine = Your credentials
+home-credential-expiring = Your { $kind } expires on { $date }. Renew it in time: services after that date can't be billed to payers that require it.
+home-credential-expired = Your { $kind } expired on { $date }. Services given since can't be billed to payers that require it.
+credentials-title = Credentials and supervision
+credentials-lead = Payers may require a current credential on the day of a service and a supervision contact within some days before it. Keep them here; the check of each service reads them.
+credentials-staff = Staff
+credentials-none = No credential on file.
+credentials-issued = issued
+credentials-no-expiry = does not expire
+credentials-expired = expired
+credentials-expiring = expires soon
+credentials-no-supervision = none on file
+credentials-last-supervision = Latest supervision contact
+credentials-add = Add a credential
+credentials-kind-hint = For example: a state recovery support specialist certification, or a recovery coach training.
+credentials-expires-hint = Leave blank when it does not expire.
+credentials-add-button = Add the credential
+credentials-supervision = Log a supervision contact
+credentials-supervision-hint = You are recorded as the supervisor.
+credentials-topics-hint = Separated by commas, for example: boundaries, documentation.
+credentials-supervision-button = Log the contact
+field-staff-member = Staff member
+field-credential-kind = Credential
+field-credential-number = Credential number
+field-issued-on = Issued on
+field-expires-on = Expires on
+field-topics = Topics

@@ -2202,3 +2202,51 @@ learn-in-english = En inglés
 learn-in-spanish = En español
 learn-markdown-hint = Formato: una línea en blanco empieza un párrafo; *cursiva*, **negrita**, las líneas que empiezan con "- " forman una lista, "## " un título, [palabras](https://dirección) un enlace. El HTML se muestra tal como se escribió, nunca se ejecuta.
 learn-save = Guardar la página
+## Issue 21 (financing, helper session): links, co-signing, corrections, funding setup, credentials
+home-financing-detail = Unidades y dólares de los servicios entre pares del mes, lo que está listo para facturar y lo que aún tiene un problema.
+home-financing-open = Abrir los servicios entre pares del mes
+flash-service-signed = Firmado.
+flash-service-cosigned = Firmado como supervisor.
+flash-service-corrected = Corrección guardada. La versión anterior se conserva.
+financing-sign-one = Firmar el servicio del { $date }
+financing-cosign-one = Firmar como supervisor el servicio del { $date }
+financing-correct-one = Corregir el servicio del { $date }
+financing-correction-of = Corrección, versión { $version }
+financing-correct-title = Corregir un servicio firmado
+financing-correct-hint = Un servicio firmado nunca se cambia: la corrección es una versión nueva, la anterior se conserva y ambas quedan en el registro de accesos.
+financing-correct-reason = Por qué se corrige
+financing-correct-reason-hint = Por ejemplo: se escribió una fecha equivocada o se eligió otra fuente de fondos.
+financing-correct-sign = Guardar la corrección y firmarla
+financing-correct-save = Guardar la corrección como borrador
+home-credentials-staff-due = { $count ->
+    [0] Ninguna credencial del personal vence en los próximos 60 días.
+    [one] 1 credencial del personal venció o vence en los próximos 60 días.
+   *[other] { $count } credenciales del personal vencieron o vencen en los próximos 60 días.
+}
+home-credentials-mine = Sus credenciales
+home-credential-expiring = Su { $kind } vence el { $date }. Renuévela a tiempo: los servicios después de esa fecha no se pueden facturar a los pagadores que la exigen.
+home-credential-expired = Su { $kind } venció el { $date }. Los servicios dados desde entonces no se pueden facturar a los pagadores que la exigen.
+credentials-title = Credenciales y supervisión
+credentials-lead = Los pagadores pueden exigir una credencial vigente el día del servicio y un contacto de supervisión en los días anteriores. Regístrelos aquí; la revisión de cada servicio los lee.
+credentials-staff = Personal
+credentials-none = No hay credencial registrada.
+credentials-issued = emitida el
+credentials-no-expiry = no vence
+credentials-expired = vencida
+credentials-expiring = vence pronto
+credentials-no-supervision = ninguno registrado
+credentials-last-supervision = Último contacto de supervisión
+credentials-add = Agregar una credencial
+credentials-kind-hint = Por ejemplo: una certificación estatal de especialista en apoyo a la recuperación o una capacitación de coach de recuperación.
+credentials-expires-hint = Déjelo en blanco si no vence.
+credentials-add-button = Agregar la credencial
+credentials-supervision = Registrar un contacto de supervisión
+credentials-supervision-hint = Usted queda registrado como supervisor.
+credentials-topics-hint = Separados por comas, por ejemplo: límites, documentación.
+credentials-supervision-button = Registrar el contacto
+field-staff-member = Miembro del personal
+field-credential-kind = Credencial
+field-credential-number = Número de la credencial
+field-issued-on = Emitida el
+field-expires-on = Vence el
+field-topics = Temas

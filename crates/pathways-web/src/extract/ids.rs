@@ -79,6 +79,8 @@ path_param! {
     KioskId => "kiosk",
     CenterSlug => "center",
     PageSlug => "page",
+    // Peer services and their financing (issue 21).
+    pathways_domain::ids::ServiceEventId => "service_event",
 }
 
 /// A recovery community center's slug in a public calendar's path (`/calendar/{center}`).

@@ -5,10 +5,11 @@
 
 use chrono::{Datelike, NaiveDate};
 use pathways_domain::PersonId;
-use pathways_domain::access::{may_cosign, may_read_financing};
+use pathways_domain::access::{may_correct_service, may_cosign, may_read_financing};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::financing::check::Checked;
 use pathways_domain::financing::event::ServiceEventInput;
+use pathways_domain::ids::ServiceEventId;
 use pathways_domain::text::FieldError;
 use pathways_store::audit::AuditEntry;
 use pathways_store::financing::reports::{ClaimLine, FunderLine};
@@ -106,30 +107,66 @@ async fn refuse(state: &AppState, ctx: &Ctx, entry: AuditEntry) -> WebResult<()>
     Ok(())
 }
 
-/// Signs, co-signs (a supervisor) an event of the person.
+/// Rolls `tx` back and records the refusal alone: `access_denied` on the person's record (the person's own access
+/// log shows it), with the action refused.
+async fn deny(
+    state: &AppState,
+    ctx: &Ctx,
+    tx: pathways_store::DatabaseTransaction,
+    person: PersonId,
+    action: AuditAction,
+) -> WebError {
+    if let Err(e) = tx.rollback().await {
+        return e.into();
+    }
+    let entry = AuditEntry::person(AuditAction::AccessDenied, person).detail(action.as_str());
+    match refuse(state, ctx, AuditEntry { outcome: AuditOutcome::Denied, ..entry }).await {
+        Ok(()) => WebError::Forbidden,
+        Err(e) => e,
+    }
+}
+
+/// One event of the person, within the gate's transaction: another person's (or organization's) is not found.
+async fn event_of(
+    tx: &pathways_store::DatabaseTransaction,
+    caller: &Caller,
+    person: PersonId,
+    event: ServiceEventId,
+) -> WebResult<EventView> {
+    financing::event(tx, caller.org, event.as_uuid())
+        .await?
+        .filter(|v| v.persons.iter().any(|(p, _)| *p == person))
+        .ok_or(WebError::NotFound)
+}
+
+/// Signs a draft (only the staff member who gave the service attests it), or co-signs a signed event (a supervisor,
+/// not on their own service). A refusal by role is audited as `access_denied`.
 pub async fn attest(
     state: &AppState,
     ctx: &Ctx,
     caller: &Caller,
     person: PersonId,
-    event: Uuid,
+    event: ServiceEventId,
     cosign: bool,
 ) -> WebResult<EventView> {
-    if cosign && !may_cosign(&caller.principal) {
-        return Err(WebError::Forbidden);
-    }
     let action = if cosign { AuditAction::ServiceEventCosign } else { AuditAction::ServiceEventSign };
     let PersonTx { tx, .. } = open_person(state, ctx, caller, person, action).await?;
-    let current = financing::event(&tx, caller.org, event).await?.ok_or(WebError::NotFound)?;
-    if !current.persons.iter().any(|(p, _)| *p == person) {
-        return Err(WebError::NotFound);
+    let current = event_of(&tx, caller, person, event).await?;
+    let allowed = if cosign {
+        may_cosign(&caller.principal) && current.row.staff_account_id != caller.account.as_uuid()
+    } else {
+        current.row.staff_account_id == caller.account.as_uuid()
+    };
+    if !allowed {
+        return Err(deny(state, ctx, tx, person, action).await);
     }
     let actor = ctx.actor();
     let now = pathways_store::now();
+    let id = event.as_uuid();
     let done = if cosign {
-        financing::cosign(&tx, &actor, caller.org, event, caller.account, now).await?
+        financing::cosign(&tx, &actor, caller.org, id, caller.account, now).await?
     } else {
-        financing::sign(&tx, &actor, caller.org, event, caller.account, now).await?
+        financing::sign(&tx, &actor, caller.org, id, caller.account, now).await?
     };
     match done {
         Ok(v) => {
@@ -138,6 +175,10 @@ pub async fn attest(
         }
         Err(r) => {
             tx.rollback().await?;
+            if r == Refusal::VoucherExhausted {
+                let entry = AuditEntry::person(action, person).detail("voucher exhausted");
+                refuse(state, ctx, AuditEntry { outcome: AuditOutcome::Failed, ..entry }).await?;
+            }
             Err(match r {
                 Refusal::NotFound => WebError::NotFound,
                 Refusal::WrongState => WebError::Conflict("state"),
@@ -148,33 +189,83 @@ pub async fn attest(
     }
 }
 
-/// Corrects a signed event of the person: a new version with the reason (to be signed again).
+/// A signed event of the person, for the correction form: the caller must be allowed to correct it.
+pub async fn to_correct(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    person: PersonId,
+    event: ServiceEventId,
+) -> WebResult<EventView> {
+    let PersonTx { tx, .. } = open_person(state, ctx, caller, person, AuditAction::ServiceEventRead).await?;
+    let current = event_of(&tx, caller, person, event).await?;
+    let given_by = pathways_domain::AccountId::from_uuid(current.row.staff_account_id);
+    if !may_correct_service(&caller.principal, given_by) {
+        return Err(deny(state, ctx, tx, person, AuditAction::ServiceEventCorrect).await);
+    }
+    tx.commit().await?;
+    Ok(current)
+}
+
+/// Corrects a signed event of the person: a new version with the reason, a draft to be signed again by the staff
+/// member who gave the service (`sign`: at once, when that is the caller). The new version's id and its check.
+#[expect(clippy::too_many_arguments, reason = "the use case's inputs, each parsed at the edge")]
 pub async fn correct(
     state: &AppState,
     ctx: &Ctx,
     caller: &Caller,
     person: PersonId,
-    event: Uuid,
+    event: ServiceEventId,
     e: &ServiceEventInput,
     reason: &str,
-) -> WebResult<(Uuid, Checked)> {
+    sign: bool,
+) -> WebResult<(EventView, Checked)> {
     let reason = pathways_domain::text::required_text("reason", reason, 500).map_err(|e| WebError::Invalid(vec![e]))?;
     let PersonTx { tx, .. } = open_person(state, ctx, caller, person, AuditAction::ServiceEventCorrect).await?;
-    let current = financing::event(&tx, caller.org, event).await?.ok_or(WebError::NotFound)?;
-    if !current.persons.iter().any(|(p, _)| *p == person) {
-        return Err(WebError::NotFound);
+    let current = event_of(&tx, caller, person, event).await?;
+    let given_by = pathways_domain::AccountId::from_uuid(current.row.staff_account_id);
+    if !may_correct_service(&caller.principal, given_by) {
+        return Err(deny(state, ctx, tx, person, AuditAction::ServiceEventCorrect).await);
+    }
+    if financing::source(&tx, caller.org, e.funding_source).await?.is_none() {
+        tx.rollback().await?;
+        return Err(unknown_source());
     }
     let mut new = new_event(caller, person, e);
-    new.staff = pathways_domain::AccountId::from_uuid(current.row.staff_account_id);
+    new.staff = given_by;
+    new.encounter = current.row.encounter_id;
+    new.goal = current.row.goal_id;
     new.persons = current.persons.iter().map(|(p, _)| *p).collect();
-    match financing::correct(&tx, &ctx.actor(), caller.org, event, &new, &reason).await? {
-        Ok(done) => {
-            tx.commit().await?;
-            Ok(done)
+    let actor = ctx.actor();
+    let (id, checked) = match financing::correct(&tx, &actor, caller.org, event.as_uuid(), &new, &reason).await? {
+        Ok(done) => done,
+        Err(Refusal::WrongState) => {
+            tx.rollback().await?;
+            return Err(WebError::Conflict("state"));
         }
-        Err(Refusal::WrongState) => Err(WebError::Conflict("state")),
-        Err(_) => Err(WebError::NotFound),
+        Err(_) => {
+            tx.rollback().await?;
+            return Err(WebError::NotFound);
+        }
+    };
+    if sign && given_by == caller.account {
+        match financing::sign(&tx, &actor, caller.org, id, caller.account, pathways_store::now()).await? {
+            Ok(_) => {}
+            Err(Refusal::VoucherExhausted) => {
+                tx.rollback().await?;
+                let entry = AuditEntry::person(AuditAction::ServiceEventSign, person).detail("voucher exhausted");
+                refuse(state, ctx, AuditEntry { outcome: AuditOutcome::Failed, ..entry }).await?;
+                return Err(WebError::Conflict("voucher"));
+            }
+            Err(_) => {
+                tx.rollback().await?;
+                return Err(WebError::NotFound);
+            }
+        }
     }
+    let view = financing::event(&tx, caller.org, id).await?.ok_or(WebError::NotFound)?;
+    tx.commit().await?;
+    Ok((view, checked))
 }
 
 /// A month: its first and last day.
@@ -278,4 +369,146 @@ pub async fn claims(
         }
     }
     Ok((lines, persons))
+}
+
+/// One staff member's credentials and latest supervision contact (the credentials page).
+pub struct StaffCredentials {
+    pub account: pathways_domain::AccountId,
+    pub name: String,
+    pub credentials: Vec<pathways_domain::financing::Credential>,
+    pub last_supervision: Option<NaiveDate>,
+}
+
+/// The organization's staff accounts in service (not disabled), by name.
+async fn staff_of(state: &AppState, caller: &Caller) -> WebResult<Vec<pathways_store::model::Account>> {
+    Ok(pathways_store::accounts::list_in_org(state.store.reader(), caller.org)
+        .await?
+        .into_iter()
+        .filter(|a| a.kind == "staff" && a.disabled_at.is_none())
+        .collect())
+}
+
+/// Every staff member of the organization with their credentials and latest supervision contact, for the
+/// supervisors and administrators who keep them (`may_read_financing`; the read is audited).
+pub async fn staff_credentials(state: &AppState, ctx: &Ctx, caller: &Caller) -> WebResult<Vec<StaffCredentials>> {
+    gate_report(state, ctx, caller, "financing_credentials").await?;
+    let db = state.store.reader();
+    let mut by_staff: std::collections::HashMap<Uuid, Vec<pathways_domain::financing::Credential>> =
+        std::collections::HashMap::new();
+    for (a, c) in financing::org_credentials(db, caller.org).await? {
+        by_staff.entry(a.as_uuid()).or_default().push(c);
+    }
+    let today = crate::clock::today();
+    let mut out = Vec::new();
+    for a in staff_of(state, caller).await? {
+        let account = pathways_domain::AccountId::from_uuid(a.id);
+        out.push(StaffCredentials {
+            account,
+            name: a.display_name,
+            credentials: by_staff.remove(&a.id).unwrap_or_default(),
+            last_supervision: financing::last_supervision(db, caller.org, account, today).await?,
+        });
+    }
+    Ok(out)
+}
+
+/// Writes refused to a role that does not keep the organization's financing: `access_denied`, 403.
+async fn gate_write(state: &AppState, ctx: &Ctx, caller: &Caller, what: &'static str) -> WebResult<()> {
+    if may_read_financing(&caller.principal) {
+        return Ok(());
+    }
+    refuse(state, ctx, AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied).detail(what)).await?;
+    Err(WebError::Forbidden)
+}
+
+/// The chosen staff member, one of the organization's in service (another id: 422 on `staff_member`).
+async fn staff_member(state: &AppState, caller: &Caller, raw: &str) -> WebResult<pathways_domain::AccountId> {
+    let id: Option<Uuid> = raw.trim().parse().ok();
+    let staff = staff_of(state, caller).await?;
+    id.filter(|id| staff.iter().any(|a| a.id == *id))
+        .map(pathways_domain::AccountId::from_uuid)
+        .ok_or_else(|| WebError::Invalid(vec![FieldError::new("staff_member", "unknown-choice")]))
+}
+
+/// Adds a staff member's credential (audited in the same transaction).
+pub async fn add_credential(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    staff: &str,
+    raw: &pathways_domain::financing::staff::RawCredential,
+) -> WebResult<()> {
+    gate_write(state, ctx, caller, "staff_credential").await?;
+    let parsed = pathways_domain::financing::Credential::parse(raw, crate::clock::today());
+    let account = staff_member(state, caller, staff).await;
+    let (c, account) = match (parsed, account) {
+        (Ok(c), Ok(a)) => (c, a),
+        (parsed, account) => {
+            let mut errors = account.err().map(field_errors).unwrap_or_default();
+            errors.extend(parsed.err().unwrap_or_default());
+            return Err(WebError::Invalid(errors));
+        }
+    };
+    let tx = state.store.begin().await?;
+    financing::add_credential(&tx, &ctx.actor(), caller.org, account, &c).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Logs a supervision contact by the caller with a staff member (audited in the same transaction).
+pub async fn add_supervision(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    staff: &str,
+    raw: &pathways_domain::financing::staff::RawSupervision,
+) -> WebResult<()> {
+    use pathways_domain::financing::staff::Supervision;
+    gate_write(state, ctx, caller, "supervision_session").await?;
+    let parsed = Supervision::parse(raw, crate::clock::today());
+    let account = staff_member(state, caller, staff).await;
+    let (s, account) = match (parsed, account) {
+        (Ok(s), Ok(a)) => (s, a),
+        (parsed, account) => {
+            let mut errors = account.err().map(field_errors).unwrap_or_default();
+            errors.extend(parsed.err().unwrap_or_default());
+            return Err(WebError::Invalid(errors));
+        }
+    };
+    let tx = state.store.begin().await?;
+    financing::add_supervision(&tx, &ctx.actor(), caller.org, caller.account, account, s.held_on, s.minutes, &s.topics)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn field_errors(e: WebError) -> Vec<FieldError> {
+    match e {
+        WebError::Invalid(errors) => errors,
+        _ => Vec::new(),
+    }
+}
+
+/// The caller's own credentials whose reminder is due (expiring within `REMINDER_DAYS`, or expired), and, for
+/// the supervisors and administrators who keep them, how many of the organization's are.
+pub async fn reminders(
+    state: &AppState,
+    caller: &Caller,
+) -> WebResult<(Vec<pathways_domain::financing::Credential>, Option<usize>)> {
+    use pathways_domain::financing::staff::REMINDER_DAYS;
+    let today = crate::clock::today();
+    let db = state.store.reader();
+    let all = financing::org_credentials(db, caller.org).await?;
+    // Only the latest of a kind reminds: one renewed since (another of the same kind expiring later, or never)
+    // needs no reminder.
+    let due = |a: &pathways_domain::AccountId, c: &pathways_domain::financing::Credential| {
+        c.expiring(today, REMINDER_DAYS)
+            && !all.iter().any(|(b, d)| {
+                b == a && d.kind == c.kind && d.expires_on.is_none_or(|e| c.expires_on.is_some_and(|mine| e > mine))
+            })
+    };
+    let mine = all.iter().filter(|(a, c)| *a == caller.account && due(a, c)).map(|(_, c)| c.clone()).collect();
+    let staff =
+        if may_read_financing(&caller.principal) { Some(all.iter().filter(|(a, c)| due(a, c)).count()) } else { None };
+    Ok((mine, staff))
 }

@@ -166,6 +166,10 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         // Recovery community (issue 20).
         crate::key!("kiosk-opened"),
         crate::key!("kiosk-thanks"),
+        // Peer services and their financing (issue 21).
+        crate::key!("flash-service-signed"),
+        crate::key!("flash-service-cosigned"),
+        crate::key!("flash-service-corrected"),
     ]
     .into_iter()
     .find(|k| *k == value)
@@ -268,8 +272,9 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 159] = [
+pub const FIELDS: [&str; 165] = [
 pub const FIELDS: [&str; 145] = [
+pub const FIELDS: [&str; 134] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -435,6 +440,13 @@ pub const FIELDS: [&str; 145] = [
     "body_es",
     "source",
     "source_url",
+    // Issue 21: staff credentials and supervision
+    "staff_member",
+    "credential_kind",
+    "credential_number",
+    "issued_on",
+    "expires_on",
+    "topics",
 ];
 pub const FIELD_ERRORS: [&str; 38] = [
     "missing",

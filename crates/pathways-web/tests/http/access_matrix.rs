@@ -656,6 +656,29 @@ fn matrix() -> Vec<Entry> {
             ("name", "Matrix Employer"),
             ("designated_on", "{yesterday}"),
             ("designated_by", "Matrix Coalition"),
+        // Issue 21: signing a draft, co-signing, correcting a signed service (the matrix's events are the
+        // organization administrator's: see `service_event_rule`).
+        e(POST, "/persons/{id}/service-events/{service_event}/sign", Custom(signs_service), 303),
+        e(POST, "/persons/{id}/service-events/{service_event}/cosign", Custom(cosigns_service), 303),
+        e(GET, "/persons/{id}/service-events/{service_event}/correct", Custom(corrects_service), 200),
+        e(POST, "/persons/{id}/service-events/{service_event}/correct", Custom(corrects_service), 303)
+            .form(CORRECTION_FORM),
+        e(POST, "/api/v1/persons/{id}/service-events/{service_event}/sign", Custom(signs_service_api), 200),
+        e(POST, "/api/v1/persons/{id}/service-events/{service_event}/cosign", Custom(cosigns_service_api), 200),
+        e(POST, "/api/v1/persons/{id}/service-events/{service_event}/corrections", Custom(corrects_service_api), 201)
+            .json(CORRECTION_JSON),
+        // Issue 21: staff credentials and supervision contacts.
+        e(GET, "/financing/credentials", Page(PROGRAM_LEADS), 200),
+        e(POST, "/financing/credentials", Page(PROGRAM_LEADS), 303).form(&[
+            ("staff_member", "{coach}"),
+            ("credential_kind", "Recovery coach training"),
+            ("issued_on", "{today}"),
+        ]),
+        e(POST, "/financing/supervision", Page(PROGRAM_LEADS), 303).form(&[
+            ("staff_member", "{coach}"),
+            ("held_on", "{today}"),
+            ("minutes", "45"),
+            ("topics", "documentation"),
         ]),
     ]
 }
@@ -671,6 +694,59 @@ const SERVICE_EVENT_FORM: &[(&str, &str)] = &[
 ];
 const SERVICE_EVENT_JSON: &str = r#"{"date": "{today}", "starts_at": "10:00", "minutes": 30,
     "place_of_service": "11", "funding_source": "{funding}", "sign": true}"#;
+/// A correction of the service event: another place of service, with the reason (issue 21).
+const CORRECTION_FORM: &[(&str, &str)] = &[
+    ("reason", "The wrong place of service was typed"),
+    ("date", "{today}"),
+    ("starts_at", "10:00"),
+    ("minutes", "30"),
+    ("place_of_service", "12"),
+    ("funding_source", "{funding}"),
+    ("intent", "record"),
+];
+const CORRECTION_JSON: &str = r#"{"reason": "The wrong place of service was typed", "event": {"date": "{today}",
+    "starts_at": "10:00", "minutes": 30, "place_of_service": "12", "funding_source": "{funding}"}}"#;
+
+/// Signing, co-signing and correcting a service event (issue 21), which the matrix makes as the organization's
+/// administrator, never as the caller: the person gate first (outside the caller's reach 404, roles without person
+/// records 403), then who may — `allowed` roles succeed, anyone else who reaches the person 403 (audited as
+/// `access_denied`: `routes::financing`). Signing is only the staff member who gave the service: here, nobody.
+fn service_event_rule(who: Who, target: Target, allowed: &[Role], api: bool) -> Want {
+    match who {
+        Who::Staff(r) => match reach(r, target) {
+            Want::Ok if allowed.contains(&r) => Want::Ok,
+            Want::Ok => FORBIDDEN,
+            other => other,
+        },
+        _ if api => UNAUTHORIZED,
+        Who::Anonymous => Want::Login,
+        Who::Person | Who::Ally => NOT_FOUND,
+    }
+}
+
+fn signs_service(who: Who, target: Target) -> Want {
+    service_event_rule(who, target, &[], false)
+}
+
+fn signs_service_api(who: Who, target: Target) -> Want {
+    service_event_rule(who, target, &[], true)
+}
+
+fn cosigns_service(who: Who, target: Target) -> Want {
+    service_event_rule(who, target, &[Supervisor], false)
+}
+
+fn cosigns_service_api(who: Who, target: Target) -> Want {
+    service_event_rule(who, target, &[Supervisor], true)
+}
+
+fn corrects_service(who: Who, target: Target) -> Want {
+    service_event_rule(who, target, &[Supervisor, Admin], false)
+}
+
+fn corrects_service_api(who: Who, target: Target) -> Want {
+    service_event_rule(who, target, &[Supervisor, Admin], true)
+}
 
 /// A page of one's own account: every signed-in account (staff, person, ally); nobody signed in signs in first.
 fn any_account(who: Who, _: Target) -> Want {
@@ -1057,6 +1133,9 @@ impl Cell {
             "kiosk" => "kiosk",
             "center" => return "home-org".into(),
             "page" => "education_page",
+            // Peer services (issue 21): signing takes a draft, the rest a signed event.
+            "service_event" if path.ends_with("/sign") => "draft_service_event",
+            "service_event" => "service_event",
             other => panic!("the matrix can't fill {{{other}}} in {path}"),
         };
         self.make(w, key).await
@@ -1208,6 +1287,15 @@ impl Cell {
                     create_program(&tx, &Actor::default(), &program, pathways_store::now()).await.expect("program");
                 tx.commit().await.expect("commit");
                 id.to_string()
+            }
+            "service_event" | "draft_service_event" => {
+                // 30 minutes today against the cell's payer, by the organization's administrator (issue 21).
+                let funding = Box::pin(self.make(w, "funding")).await;
+                let body = json!({"date": chrono::Utc::now().date_naive().to_string(), "starts_at": "10:00",
+                    "minutes": 30, "place_of_service": "11", "funding_source": funding,
+                    "sign": key == "service_event"});
+                let made = api(Method::POST, format!("/api/v1/persons/{p}/service-events"), body).await;
+                made["event"]["id"].as_str().expect("the event's id").to_owned()
             }
             "funding" => {
                 // A payer profile without limits and a payer under it, in the target's organization (issue 21).

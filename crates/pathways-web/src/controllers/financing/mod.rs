@@ -1,12 +1,19 @@
 //! `/financing` (issue 21): the month's units and dollars by funding source and staff member, the ready-to-bill
-//! list, voucher balances; a CSV per funder and a claims CSV. Supervisors and administrators.
+//! list, voucher balances; a CSV per funder and a claims CSV; staff credentials and supervision
+//! (`/financing/credentials`). Supervisors and administrators.
 
+pub mod add_credential;
+pub mod add_supervision;
 pub mod download_claims;
 pub mod download_funder;
+pub mod show_credentials;
 pub mod show_financing;
 
+pub use add_credential::add_credential;
+pub use add_supervision::add_supervision;
 pub use download_claims::download_claims;
 pub use download_funder::download_funder;
+pub use show_credentials::show_credentials;
 pub use show_financing::show_financing;
 
 use axum::http::{HeaderValue, header};

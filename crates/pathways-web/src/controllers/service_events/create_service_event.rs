@@ -4,7 +4,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use pathways_domain::financing::event::{RawServiceEvent, ServiceEventInput};
+use pathways_domain::financing::event::ServiceEventInput;
 
 use super::list_service_events::{Form, page};
 use crate::error::{WebError, WebResult};
@@ -22,17 +22,7 @@ pub async fn create_service_event(
     if s.is_self {
         return Err(WebError::NotFound);
     }
-    let raw = RawServiceEvent {
-        date: f.date.clone(),
-        starts_at: f.starts_at.clone(),
-        minutes: if f.minutes.trim().is_empty() { None } else { Some(f.minutes.trim().parse().unwrap_or(-1)) },
-        code: f.code.clone(),
-        modifiers: f.modifiers.clone(),
-        place_of_service: f.place_of_service.clone(),
-        funding_source: f.funding_source.clone(),
-        authorization: f.authorization.clone(),
-        diagnosis_on_file: f.diagnosis_on_file == "yes",
-    };
+    let raw = f.raw();
     let t = s.ctx.t();
     let input = match ServiceEventInput::parse(&raw, crate::clock::today()) {
         Ok(i) => i,

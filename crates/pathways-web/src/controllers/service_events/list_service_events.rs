@@ -4,7 +4,10 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use pathways_store::financing::EventView;
+use pathways_domain::AccountId;
+use pathways_domain::access::{may_correct_service, may_cosign};
+use pathways_domain::financing::event::RawServiceEvent;
+use pathways_store::financing::{DRAFT, EventView, SIGNED};
 
 use crate::error::WebResult;
 use crate::extract::Subject;
@@ -14,6 +17,7 @@ use crate::views::financing::problem_text;
 use crate::views::{Chrome, render};
 
 pub struct Row {
+    pub id: String,
     pub date: String,
     pub starts_at: String,
     pub minutes: i32,
@@ -23,6 +27,13 @@ pub struct Row {
     pub units: i32,
     pub state: String,
     pub problems: Vec<String>,
+    /// What the caller may do with it now: sign (their own draft), co-sign (a supervisor, someone else's signed
+    /// service), correct (a signed one: who gave it, a supervisor or an administrator).
+    pub can_sign: bool,
+    pub can_cosign: bool,
+    pub can_correct: bool,
+    /// A correction's reason and the version it is.
+    pub correction: Option<(i32, String)>,
 }
 
 #[derive(Template)]
@@ -56,6 +67,48 @@ pub struct Form {
     pub diagnosis_on_file: String,
     /// `check`, `record` or `sign`.
     pub intent: String,
+    /// A correction's reason (the correction form only).
+    pub reason: String,
+}
+
+impl Form {
+    /// The typed values, for the domain's parser.
+    pub fn raw(&self) -> RawServiceEvent {
+        RawServiceEvent {
+            date: self.date.clone(),
+            starts_at: self.starts_at.clone(),
+            minutes: if self.minutes.trim().is_empty() {
+                None
+            } else {
+                Some(self.minutes.trim().parse().unwrap_or(-1))
+            },
+            code: self.code.clone(),
+            modifiers: self.modifiers.clone(),
+            place_of_service: self.place_of_service.clone(),
+            funding_source: self.funding_source.clone(),
+            authorization: self.authorization.clone(),
+            diagnosis_on_file: self.diagnosis_on_file == "yes",
+        }
+    }
+
+    /// A stored event's values, to correct it.
+    pub fn of(v: &EventView) -> Self {
+        let r = &v.row;
+        let modifiers: Vec<String> = serde_json::from_value(r.modifiers.clone()).unwrap_or_default();
+        Self {
+            date: r.occurred_on.to_string(),
+            starts_at: format!("{:02}:{:02}", r.start_minute / 60, r.start_minute % 60),
+            minutes: r.minutes.to_string(),
+            code: r.code.clone(),
+            modifiers: modifiers.join(","),
+            place_of_service: r.place_of_service.clone(),
+            funding_source: r.funding_source_id.to_string(),
+            authorization: r.authorization.clone().unwrap_or_default(),
+            diagnosis_on_file: if r.diagnosis_on_file { "yes".into() } else { String::new() },
+            intent: String::new(),
+            reason: String::new(),
+        }
+    }
 }
 
 pub async fn list_service_events(State(state): State<AppState>, s: Subject) -> WebResult<Html<String>> {
@@ -71,9 +124,21 @@ pub async fn page(
 ) -> WebResult<ServiceEventsPage> {
     let events = services::financing::list(state, &s.ctx, &s.caller, s.person).await?;
     let t = s.ctx.t();
+    let me = s.caller.account.as_uuid();
     let rows = events
         .iter()
         .map(|v: &EventView| Row {
+            id: v.row.id.to_string(),
+            can_sign: !s.is_self && v.row.state == DRAFT && v.row.staff_account_id == me,
+            can_cosign: !s.is_self
+                && v.row.state == SIGNED
+                && v.row.cosigned_by.is_none()
+                && may_cosign(&s.caller.principal)
+                && v.row.staff_account_id != me,
+            can_correct: !s.is_self
+                && v.row.state == SIGNED
+                && may_correct_service(&s.caller.principal, AccountId::from_uuid(v.row.staff_account_id)),
+            correction: v.row.correction_reason.clone().map(|r| (v.row.version, r)),
             date: v.row.occurred_on.to_string(),
             starts_at: format!("{:02}:{:02}", v.row.start_minute / 60, v.row.start_minute % 60),
             minutes: v.row.minutes,

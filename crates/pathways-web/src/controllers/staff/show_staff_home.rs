@@ -202,6 +202,35 @@ pub async fn show_staff_home(
             ],
         });
     }
+    // Issue 21: the month's peer services, what is ready to bill and what still has a problem; credentials whose
+    // expiry is near, the caller's own and (for who keeps them) the staff's.
+    let (my_credentials, staff_credentials) = services::financing::reminders(&state, &caller).await?;
+    if let Some(due) = staff_credentials {
+        work.push(WorkCard {
+            title: t.get("financing-report"),
+            lines: vec![t.get("home-financing-detail"), t.count("home-credentials-staff-due", count(due))],
+            links: vec![
+                link("/financing", t.get("home-financing-open")),
+                link("/financing/credentials", t.get("credentials-title")),
+            ],
+        });
+    }
+    if !my_credentials.is_empty() {
+        let today = crate::clock::today();
+        let lines = my_credentials
+            .iter()
+            .map(|c| {
+                let date = c.expires_on.map(|d| d.to_string()).unwrap_or_default();
+                let key = if c.expires_on.is_some_and(|d| d < today) {
+                    "home-credential-expired"
+                } else {
+                    "home-credential-expiring"
+                };
+                t.args(key, &[("kind", c.kind.clone()), ("date", date)])
+            })
+            .collect();
+        work.push(WorkCard { title: t.get("home-credentials-mine"), lines, links: Vec::new() });
+    }
     if pathways_domain::access::may_administer_accounts(&caller.principal) {
         work.push(WorkCard {
             title: t.get("accounts-title"),

@@ -204,3 +204,217 @@ async fn bad_input_names_its_fields_and_another_organizations_source_is_unknown(
     assert_eq!(form.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(form.body.contains("Start time: This is required."), "{}", form.body);
 }
+
+/// A signed service by the coach, against a payer that requires a co-signature.
+async fn signed_service(app: &TestApp, coach: &crate::util::Staff, person: PersonId, src: Uuid, sign: bool) -> String {
+    let body = json!({"date": today(), "starts_at": "09:00", "minutes": 30, "place_of_service": "11",
+        "funding_source": src.to_string(), "authorization": "PA-1", "sign": sign});
+    let made = app.api(coach, Method::POST, &format!("/api/v1/persons/{person}/service-events"), Some(body)).await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    made.json()["event"]["id"].as_str().expect("id").to_owned()
+}
+
+#[tokio::test]
+async fn a_supervisor_cosigns_on_the_page_and_no_one_else_may() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let supervisor = app.staff(app.org, Role::Supervisor).await;
+    let admin = app.staff(app.org, Role::Admin).await;
+    let person = app.person(app.org, "Cosign Person", Some(coach.id)).await;
+    let profile = PayerProfile { cosign_required: true, ..PayerProfile::peer_services("Needs co-signing", 2_000) };
+    let src = source(&app, app.org, &profile, &Funding::Payer).await;
+    let event = signed_service(&app, &coach, person, src, true).await;
+    let base = format!("/persons/{person}/service-events");
+
+    let page = app.page(&supervisor, &base).await;
+    assert!(page.body.contains(&format!("{base}/{event}/cosign")), "the supervisor is offered co-signing");
+    assert!(!app.page(&coach, &base).await.body.contains("/cosign"), "the coach is not");
+
+    let refused = app.post_form(&coach, &format!("{base}/{event}/cosign"), &[]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "a coach co-signs nothing");
+    let audit = app.audit_actions().await;
+    assert!(
+        audit.iter().any(|(a, o, s)| a == "access_denied" && o == "denied" && *s == Some(person.as_uuid())),
+        "the refusal is in the person's trail: {audit:?}"
+    );
+    let api = format!("/api/v1/persons/{person}/service-events/{event}/cosign");
+    assert_eq!(app.api(&admin, Method::POST, &api, None).await.status, StatusCode::FORBIDDEN, "nor an administrator");
+
+    let done = app.post_form(&supervisor, &format!("{base}/{event}/cosign"), &[]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let listed = app.api(&coach, Method::GET, &format!("/api/v1/persons/{person}/service-events"), None).await.json();
+    assert!(listed[0]["cosigned_at"].is_string());
+    assert_eq!(listed[0]["problems"], json!([]), "co-signed: ready to bill");
+    assert_eq!(app.api(&supervisor, Method::POST, &api, None).await.status, StatusCode::CONFLICT, "once");
+
+    // Another person's event under this person's path is not found.
+    let other = app.person(app.org, "Other Person", Some(coach.id)).await;
+    let theirs = signed_service(&app, &coach, other, src, true).await;
+    let wrong = format!("/api/v1/persons/{person}/service-events/{theirs}/cosign");
+    assert_eq!(app.api(&supervisor, Method::POST, &wrong, None).await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn only_who_gave_the_service_signs_the_draft() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let supervisor = app.staff(app.org, Role::Supervisor).await;
+    let person = app.person(app.org, "Draft Person", Some(coach.id)).await;
+    let src = source(&app, app.org, &PayerProfile::peer_services("Plain payer", 2_000), &Funding::Payer).await;
+    let draft = signed_service(&app, &coach, person, src, false).await;
+    let base = format!("/persons/{person}/service-events");
+    assert!(app.page(&coach, &base).await.body.contains(&format!("{base}/{draft}/sign")));
+    let api = format!("/api/v1/persons/{person}/service-events/{draft}/sign");
+    assert_eq!(app.api(&supervisor, Method::POST, &api, None).await.status, StatusCode::FORBIDDEN);
+    let signed = app.post_form(&coach, &format!("{base}/{draft}/sign"), &[]).await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
+    let again = app.api(&coach, Method::POST, &api, None).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "a signed event is signed once: {}", again.body);
+}
+
+#[tokio::test]
+async fn a_correction_is_a_new_version_with_its_reason_and_the_old_one_is_kept() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let colleague = app.staff(app.org, Role::Coach).await;
+    let clinician = app.staff(app.org, Role::Clinician).await;
+    let supervisor = app.staff(app.org, Role::Supervisor).await;
+    let person = app.person(app.org, "Correct Person", Some(coach.id)).await;
+    let src = source(&app, app.org, &PayerProfile::peer_services("Plain payer", 2_000), &Funding::Payer).await;
+    let event = signed_service(&app, &coach, person, src, true).await;
+    let base = format!("/persons/{person}/service-events");
+    let form_path = format!("{base}/{event}/correct");
+
+    let form = app.page(&coach, &form_path).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains(r#"value="09:00""#) && form.body.contains(r#"value="PA-1""#), "filled in");
+    assert_eq!(app.page(&clinician, &form_path).await.status, StatusCode::FORBIDDEN, "not a clinician's service");
+    assert_eq!(app.page(&colleague, &form_path).await.status, StatusCode::NOT_FOUND, "outside the caseload");
+
+    let src = src.to_string();
+    let mut fields = vec![
+        ("reason", ""),
+        ("date", "2999-01-01"),
+        ("starts_at", "09:00"),
+        ("minutes", "45"),
+        ("place_of_service", "12"),
+        ("funding_source", src.as_str()),
+        ("authorization", "PA-1"),
+        ("intent", "sign"),
+    ];
+    let bad = app.post_form(&coach, &form_path, &fields).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("Reason: This is required."), "{}", bad.body);
+    assert!(bad.body.contains(r##"href="#date""##), "every field's problem at once: {}", bad.body);
+
+    let today = today();
+    fields[0] = ("reason", "It lasted 45 minutes, not 30");
+    fields[1] = ("date", today.as_str());
+    let done = app.post_form(&coach, &form_path, &fields).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let listed = app.api(&coach, Method::GET, &format!("/api/v1/persons/{person}/service-events"), None).await.json();
+    let listed = listed.as_array().expect("list");
+    assert_eq!(listed.len(), 1, "the superseded version is not listed");
+    assert_eq!((listed[0]["version"].as_i64(), listed[0]["minutes"].as_i64()), (Some(2), Some(45)));
+    assert_eq!(listed[0]["state"], "signed", "signed at once by the coach who gave it");
+    assert_eq!(listed[0]["supersedes"].as_str(), Some(event.as_str()));
+    assert_eq!(listed[0]["correction_reason"], "It lasted 45 minutes, not 30");
+    let again = app.post_form(&coach, &form_path, &fields).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "the old version is corrected once");
+
+    // A supervisor corrects over the API: a draft, for the coach to sign.
+    let second = listed[0]["id"].as_str().expect("id").to_owned();
+    let api = format!("/api/v1/persons/{person}/service-events/{second}/corrections");
+    let body = json!({"reason": "Home visit, not the office", "event": {"date": today, "starts_at": "09:00",
+        "minutes": 45, "place_of_service": "12", "funding_source": src, "sign": true}});
+    let r = app.api(&supervisor, Method::POST, &api, Some(body.clone())).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    assert_eq!((r.json()["event"]["version"].as_i64(), r.json()["event"]["state"].as_str()), (Some(3), Some("draft")));
+    let blank = json!({"reason": " ", "event": {"minutes": 0}});
+    let r = app.api(&supervisor, Method::POST, &api, Some(blank)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.error_fields().contains(&"reason".to_owned()) && r.error_fields().contains(&"minutes".to_owned()));
+    let audit = app.audit_actions().await;
+    let corrections = audit.iter().filter(|(a, o, _)| a == "service_event_correct" && o == "success").count();
+    assert!(corrections >= 2, "each correction audited: {audit:?}");
+}
+
+#[tokio::test]
+async fn credentials_kept_by_a_supervisor_remind_on_the_home_and_count_in_the_check() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let supervisor = app.staff(app.org, Role::Supervisor).await;
+    let person = app.person(app.org, "Credential Person", Some(coach.id)).await;
+    let profile = PayerProfile {
+        credential_required: true,
+        supervision_within_days: Some(30),
+        ..PayerProfile::peer_services("Needs credentials", 2_000)
+    };
+    let src = source(&app, app.org, &profile, &Funding::Payer).await;
+    let check = || async {
+        let body = json!({"date": today(), "starts_at": "09:00", "minutes": 30, "place_of_service": "11",
+            "funding_source": src.to_string()});
+        let path = format!("/api/v1/persons/{person}/service-events/check");
+        let r = app.api(&coach, Method::POST, &path, Some(body)).await.json();
+        r["problems"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|p| p["code"].as_str().unwrap_or("").to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(check().await, ["no-credential", "supervision-overdue"]);
+
+    let page = app.page(&supervisor, "/financing/credentials").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("No credential on file."));
+    let coach_id = coach.id.to_string();
+    let soon = (chrono::Utc::now().date_naive() + chrono::Duration::days(20)).to_string();
+    let today = today();
+    let bad = app
+        .post_form(&supervisor, "/financing/credentials", &[("staff_member", "nobody"), ("issued_on", "2999-01-01")])
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for field in ["Staff member: Choose one of the options.", "Credential: This is required.", "Issued on: "] {
+        assert!(bad.body.contains(field), "{field} in {}", bad.body);
+    }
+    let added = app
+        .post_form(
+            &supervisor,
+            "/financing/credentials",
+            &[
+                ("staff_member", &coach_id),
+                ("credential_kind", "Recovery support specialist certification"),
+                ("credential_number", "RSS-7"),
+                ("issued_on", "2025-01-15"),
+                ("expires_on", &soon),
+            ],
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let logged = app
+        .post_form(
+            &supervisor,
+            "/financing/supervision",
+            &[("staff_member", &coach_id), ("held_on", &today), ("minutes", "60"), ("topics", "boundaries")],
+        )
+        .await;
+    assert_eq!(logged.status, StatusCode::SEE_OTHER, "{}", logged.body);
+    assert_eq!(check().await, Vec::<String>::new(), "a current credential and a recent supervision contact");
+
+    let home = app.page(&coach, "/staff").await;
+    assert!(
+        home.body.contains(&format!("Your Recovery support specialist certification expires on {soon}.")),
+        "the coach is reminded: {}",
+        home.body
+    );
+    let lead = app.page(&supervisor, "/staff").await;
+    assert!(lead.body.contains("1 staff credential has expired or expires within 60 days."), "{}", lead.body);
+    let page = app.page(&supervisor, "/financing/credentials").await;
+    assert!(page.body.contains("RSS-7") && page.body.contains("expires soon") && page.body.contains(&today));
+
+    let refused = app
+        .post_form(&coach, "/financing/credentials", &[("staff_member", &coach_id), ("credential_kind", "Mine")])
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "a coach keeps no one's credentials, not even their own");
+}

@@ -2,9 +2,12 @@
 //! financing).
 
 pub mod check_service_event;
+pub mod correct_service_event;
+pub mod cosign_service_event;
 pub mod create_service_event;
 pub mod get_financing_report;
 pub mod list_service_events;
+pub mod sign_service_event;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use pathways_domain::financing::check::{Checked, Problem};
@@ -15,7 +18,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 /// A service event as recorded or sent.
-#[derive(Debug, Default, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct ServiceEventBody {
     #[schema(schema_with = crate::schemas::service_event::date, required = true)]

@@ -1,0 +1,103 @@
+// Peer services and their financing (issue 21): from a person's page, a coach records a service, checks it and
+// sees what the payer would refuse before signing (no authorization number, the co-signature the payer requires),
+// then signs it; a supervisor co-signs it from the same list and, from the staff home, opens the month's report
+// with its funder's file; the person sees the services they received in plain words, without billing codes.
+// axe runs on every page visited, and nothing may leave 127.0.0.1.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { expectNoAxeViolations } from '../lib/browser.js';
+import { DEMO, signIn, useServerAndBrowser } from '../lib/harness.js';
+
+const TEST_TIMEOUT_MS = 180_000;
+const h = useServerAndBrowser();
+
+/** From the staff home to Alex Rivera's peer services, by links, as a coach or a supervisor would. */
+async function openAlexsServices(page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People', exact: true }).click();
+  await page.getByRole('link', { name: 'Alex Rivera', exact: true }).first().click();
+  await page.waitForURL(/\/persons\/[^/?#]+$/);
+  await page.getByRole('link', { name: 'Peer services and billing', exact: true }).click();
+  await page.waitForURL(/\/persons\/[^/]+\/service-events$/);
+  await page.getByRole('heading', { level: 1, name: 'Peer services and billing', exact: true }).waitFor();
+}
+
+test('a coach checks a service before signing it, a supervisor co-signs it and reads the month', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const coach = await h.open();
+  await signIn(coach, DEMO.coach);
+  await openAlexsServices(coach);
+  await expectNoAxeViolations(coach, 'a person\'s peer services');
+  // The demo's month of services is listed, with the problems flagged on some of them.
+  await coach.getByText('The staff member\'s credential had expired on that day.').first().waitFor();
+
+  const date = await coach.getByLabel('Date', { exact: true }).inputValue();
+  await coach.getByLabel('Start time', { exact: true }).fill('16:30');
+  await coach.getByLabel('Minutes', { exact: true }).fill('45');
+  await coach.getByLabel('Funding source', { exact: true }).selectOption({ label: 'Medicaid-like payer (demo)' });
+  await coach.getByLabel('Modifiers', { exact: true }).fill('HF');
+  await coach.getByLabel('A diagnosis is on file for this person', { exact: true }).check();
+  await coach.getByRole('button', { name: 'Check', exact: true }).click();
+  const check = coach.getByRole('status').filter({ hasText: 'What the funder would see' });
+  await check.waitFor();
+  await check.getByText('No authorization or voucher number.').waitFor();
+  await check.getByText('A supervisor\'s co-signature is required.').waitFor();
+  assert.match(await check.innerText(), /Units: 3 · \$54\.00/, '45 minutes are 3 units of 15 minutes at $18.00');
+  await expectNoAxeViolations(coach, 'the check before signing');
+
+  // The values typed are kept; with the authorization number, that problem is gone.
+  assert.equal(await coach.getByLabel('Minutes', { exact: true }).inputValue(), '45');
+  await coach.getByLabel('Authorization or voucher number', { exact: true }).fill('DEMO-PA-7731');
+  await coach.getByRole('button', { name: 'Check', exact: true }).click();
+  await check.getByText('A supervisor\'s co-signature is required.').waitFor();
+  assert.ok(!(await check.innerText()).includes('No authorization'), 'the authorization number was given');
+  await coach.getByRole('button', { name: 'Save and sign', exact: true }).click();
+  await coach.getByRole('status').filter({ hasText: 'Saved.' }).first().waitFor();
+  const mine = coach.locator('ul.goals > li').filter({ hasText: `${date} · Peer recovery support · 45 minutes` });
+  await mine.getByText('A supervisor\'s co-signature is required.').waitFor();
+  await expectNoAxeViolations(coach, 'the list after signing');
+  h.assertNoOffsiteRequests();
+
+  // The supervisor co-signs it from the same list, then opens the month from the staff home.
+  const supervisor = await h.open();
+  await signIn(supervisor, DEMO.supervisor);
+  await supervisor.goto('/staff');
+  await openAlexsServices(supervisor);
+  const theirs = supervisor.locator('ul.goals > li').filter({ hasText: `${date} · Peer recovery support · 45 minutes` });
+  await theirs.getByRole('button', { name: `Co-sign the service of ${date}`, exact: true }).click();
+  await supervisor.getByRole('status').filter({ hasText: 'Co-signed.' }).first().waitFor();
+  assert.ok(
+    !(await theirs.innerText()).includes('co-signature is required'),
+    'co-signed: the problem is gone',
+  );
+  await expectNoAxeViolations(supervisor, 'the list after co-signing');
+
+  await supervisor.goto('/staff');
+  await supervisor.getByRole('link', { name: 'Open the month\'s peer services', exact: true }).click();
+  await supervisor.waitForURL(/\/financing$/);
+  await supervisor.getByRole('heading', { level: 1, name: 'Peer services: units and dollars', exact: true }).waitFor();
+  await expectNoAxeViolations(supervisor, '/financing');
+  await supervisor.getByRole('cell', { name: 'Medicaid-like payer (demo)', exact: true }).first().waitFor();
+  const funderLink = supervisor.getByRole('link', { name: 'Download the funder\'s report (CSV): Medicaid-like payer (demo)', exact: true });
+  const href = await funderLink.getAttribute('href');
+  assert.match(href ?? '', /^\/financing\/funder\.csv\?month=\d{4}-\d{2}&source=[0-9a-f-]{36}$/);
+  const csv = await supervisor.request.get(href);
+  assert.equal(csv.status(), 200);
+  const body = await csv.text();
+  assert.ok(!body.includes('Alex Rivera'), 'a funder\'s report names no one');
+  assert.ok(body.split('\n').length > 2, 'the month\'s services are in it');
+  h.assertNoOffsiteRequests();
+});
+
+test('the person sees the services they received, in plain words', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const page = await h.open();
+  await signIn(page, DEMO.person);
+  await page.getByRole('link', { name: 'Services I received', exact: true }).click();
+  await page.waitForURL(/\/me\/service-events$/);
+  await page.getByRole('heading', { level: 1, name: 'Services I received', exact: true }).waitFor();
+  await expectNoAxeViolations(page, '/me/service-events');
+  await page.getByText(/· Peer recovery support · 45 minutes/).first().waitFor();
+  const text = await page.locator('main').innerText();
+  assert.ok(!text.includes('H0038') && !text.includes('Units') && !text.includes('co-signature'), 'no billing jargon');
+  h.assertNoOffsiteRequests();
+});
