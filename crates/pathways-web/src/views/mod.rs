@@ -273,8 +273,6 @@ pub fn field_label_key(field: &str) -> String {
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
 pub const FIELDS: [&str; 165] = [
-pub const FIELDS: [&str; 145] = [
-pub const FIELDS: [&str; 134] = [
     "preferred_name",
     "legal_name",
     "pronouns",

@@ -656,6 +656,7 @@ fn matrix() -> Vec<Entry> {
             ("name", "Matrix Employer"),
             ("designated_on", "{yesterday}"),
             ("designated_by", "Matrix Coalition"),
+        ]),
         // Issue 21: signing a draft, co-signing, correcting a signed service (the matrix's events are the
         // organization administrator's: see `service_event_rule`).
         e(POST, "/persons/{id}/service-events/{service_event}/sign", Custom(signs_service), 303),
