@@ -323,4 +323,35 @@ mod tests {
             }
         }
     }
+
+    /// A figure, not a check: how long the state view's joint suppression takes for a state's network (100
+    /// organizations in 8 regions, counts from 0 to 400 with about one in six of 1–10). Run by hand:
+    /// `cargo test -p pathways-domain --lib -- --ignored a_network_of_100 --nocapture`.
+    #[test]
+    #[ignore = "a timing, run by hand"]
+    fn a_network_of_100_organizations_timing() {
+        let mut seed: u64 = 17;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            seed >> 33
+        };
+        let by_org: Vec<[u64; 4]> =
+            (0..100).map(|_| [0; 4].map(|_| if next() % 6 == 0 { 1 + next() % 10 } else { next() % 400 })).collect();
+        let region_of: Vec<usize> = (0..100).map(|o| o % 8).collect();
+        let mut trend = [[0u64; 2]; 4];
+        for (q, line) in trend.iter_mut().enumerate() {
+            let persons: u64 = by_org.iter().map(|r| r[q]).sum();
+            *line = [persons / 3, persons - persons / 3];
+        }
+        let started = std::time::Instant::now();
+        let t = suppress_network(&by_org, &region_of, &trend);
+        let took = started.elapsed();
+        let hidden = together(&t)
+            .iter()
+            .flat_map(|x| x.cells.iter().flatten().copied().collect::<Vec<_>>())
+            .filter(|c| *c == Cell::Hidden)
+            .count();
+        println!("100 organizations, 8 regions: {took:?}, {hidden} complementary cells");
+        assert_eq!(derivable(&together(&t), &network_links(&region_of, 8, 4)).expect("links"), vec![]);
+    }
 }
