@@ -199,8 +199,8 @@ mod tests {
         let regions = region_of.iter().max().map_or(0, |m| m + 1);
         let mut by_region = vec![vec![0u64; 4]; regions];
         for (row, &r) in by_org.iter().zip(region_of) {
-            for q in 0..4 {
-                by_region[r][q] += row[q];
+            for (sum, v) in by_region[r].iter_mut().zip(row) {
+                *sum += v;
             }
         }
         vec![
@@ -283,10 +283,10 @@ mod tests {
                     })
                     .collect();
                 let mut trend = [[0u64; 2]; 4];
-                for q in 0..4 {
+                for (q, (line, share)) in trend.iter_mut().zip(split).enumerate() {
                     let persons: u64 = by_org.iter().map(|r| r[q]).sum();
-                    let new = persons * split[q] / 100;
-                    trend[q] = [new, persons - new];
+                    let new = persons * share / 100;
+                    *line = [new, persons - new];
                 }
                 (by_org, region_of, trend)
             })
@@ -303,25 +303,55 @@ mod tests {
             let tables = together(&t);
             prop_assert_eq!(derivable(&tables, &links).expect("links"), vec![], "{:?}", t);
             // Every count of 1–10 persons, in any table, reads "fewer than 11"; every shown figure is the count.
-            for (o, row) in by_org.iter().enumerate() {
-                for q in 0..4 {
-                    let small = row[q] > 0 && row[q] < SUPPRESSION_THRESHOLD;
-                    prop_assert_eq!(t.by_org.cells[o][q] == Cell::FewerThan11, small);
-                    if let Cell::Shown(n) = t.by_org.cells[o][q] { prop_assert_eq!(n, row[q]); }
+            for (row, cells) in by_org.iter().zip(&t.by_org.cells) {
+                for (&v, &c) in row.iter().zip(cells) {
+                    prop_assert_eq!(c == Cell::FewerThan11, v > 0 && v < SUPPRESSION_THRESHOLD);
+                    if let Cell::Shown(n) = c { prop_assert_eq!(n, v); }
                 }
             }
-            for r in 0..regions {
-                for q in 0..4 {
+            for (r, cells) in t.by_region.cells.iter().enumerate().take(regions) {
+                for (q, &c) in cells.iter().enumerate() {
                     let v: u64 = by_org.iter().zip(&region_of).filter(|(_, x)| **x == r).map(|(row, _)| row[q]).sum();
-                    if let Cell::Shown(n) = t.by_region.cells[r][q] { prop_assert_eq!(n, v); }
-                    prop_assert_eq!(t.by_region.cells[r][q] == Cell::FewerThan11, v > 0 && v < SUPPRESSION_THRESHOLD);
+                    if let Cell::Shown(n) = c { prop_assert_eq!(n, v); }
+                    prop_assert_eq!(c == Cell::FewerThan11, v > 0 && v < SUPPRESSION_THRESHOLD);
                 }
             }
-            for q in 0..4 {
-                for c in 0..2 {
-                    if let Cell::Shown(n) = t.trend.cells[q][c] { prop_assert_eq!(n, trend[q][c]); }
+            for (line, cells) in trend.iter().zip(&t.trend.cells) {
+                for (&v, &c) in line.iter().zip(cells) {
+                    if let Cell::Shown(n) = c { prop_assert_eq!(n, v); }
                 }
             }
         }
+    }
+
+    /// A figure, not a check: how long the state view's joint suppression takes for a state's network (100
+    /// organizations in 8 regions, counts from 0 to 400 with about one in six of 1–10). Run by hand:
+    /// `cargo test -p pathways-domain --lib -- --ignored a_network_of_100 --nocapture`.
+    #[test]
+    #[ignore = "a timing, run by hand"]
+    fn a_network_of_100_organizations_timing() {
+        let mut seed: u64 = 17;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            seed >> 33
+        };
+        let by_org: Vec<[u64; 4]> =
+            (0..100).map(|_| [0; 4].map(|_| if next() % 6 == 0 { 1 + next() % 10 } else { next() % 400 })).collect();
+        let region_of: Vec<usize> = (0..100).map(|o| o % 8).collect();
+        let mut trend = [[0u64; 2]; 4];
+        for (q, line) in trend.iter_mut().enumerate() {
+            let persons: u64 = by_org.iter().map(|r| r[q]).sum();
+            *line = [persons / 3, persons - persons / 3];
+        }
+        let started = std::time::Instant::now();
+        let t = suppress_network(&by_org, &region_of, &trend);
+        let took = started.elapsed();
+        let hidden = together(&t)
+            .iter()
+            .flat_map(|x| x.cells.iter().flatten().copied().collect::<Vec<_>>())
+            .filter(|c| *c == Cell::Hidden)
+            .count();
+        println!("100 organizations, 8 regions: {took:?}, {hidden} complementary cells");
+        assert_eq!(derivable(&together(&t), &network_links(&region_of, 8, 4)).expect("links"), vec![]);
     }
 }

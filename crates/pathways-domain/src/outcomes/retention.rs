@@ -136,7 +136,7 @@ pub fn need_to_entry<P: Eq + Hash>(needs: impl IntoIterator<Item = (P, DateTime<
         match days {
             Some(d) => {
                 let d = d.max(0);
-                t.counts[if d <= ENTRY_WITHIN_DAYS { 0 } else { 1 }] += 1;
+                t.counts[usize::from(d > ENTRY_WITHIN_DAYS)] += 1;
                 t.durations.push(d);
             }
             None => t.counts[2] += 1,

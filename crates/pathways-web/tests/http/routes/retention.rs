@@ -195,8 +195,8 @@ async fn access_and_retention_figures_worked_out_by_hand_suppressed_below_11() {
 
     // Days in episode: 11 episodes closed in the year after 10 days (band 1–30), 1 after 100 days, 1 open (not
     // counted) and 1 closed before the year (not counted).
-    for i in 0..11 {
-        closed_episode(&app, org, persons[i], d(2025, 8, 1), Some(d(2025, 8, 10))).await;
+    for p in persons.iter().take(11) {
+        closed_episode(&app, org, *p, d(2025, 8, 1), Some(d(2025, 8, 10))).await;
     }
     closed_episode(&app, org, persons[11], d(2025, 8, 1), Some(d(2025, 11, 8))).await;
     closed_episode(&app, org, persons[12], d(2025, 8, 1), None).await;
@@ -205,8 +205,8 @@ async fn access_and_retention_figures_worked_out_by_hand_suppressed_below_11() {
     // the smallest shown positive figure there is 11 (hidden), so the total 12 stays shown. Median over 12: 10.
 
     // Re-engagement: 5 persons with a "not engaged" item, 4 back in touch within 30 days, 1 not.
-    for i in 0..4 {
-        not_engaged(&app, org, persons[i], noon(2025, 9, 1), Some(noon(2025, 9, 20))).await;
+    for p in persons.iter().take(4) {
+        not_engaged(&app, org, *p, noon(2025, 9, 1), Some(noon(2025, 9, 20))).await;
     }
     not_engaged(&app, org, persons[4], noon(2025, 9, 1), None).await;
     // By hand: [4, 0, 1], total 5: all fewer than 11 but the zero; no median.
