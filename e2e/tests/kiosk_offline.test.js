@@ -40,10 +40,10 @@ test('sign-ins made offline are sent once the tablet is back online, and counted
   await tablet.context().setOffline(true);
   assert.equal(await tablet.evaluate(() => navigator.onLine), false);
   await signInAtKiosk(tablet, 'Rosa', 'Computer use');
-  await tablet.getByText(/The tablet is offline\. .* 1$/).waitFor();
-  await signInAtKiosk(tablet, 'T.J.', 'Naloxone');
   const status = tablet.locator('#kiosk-queue');
-  await status.getByText(/ 2$/).waitFor();
+  await tablet.locator('#kiosk-queue', { hasText: /^The tablet is offline\. .* 1$/ }).waitFor();
+  await signInAtKiosk(tablet, 'T.J.', 'Naloxone');
+  await tablet.locator('#kiosk-queue', { hasText: / 2$/ }).waitFor();
   assert.equal(await status.getAttribute('role'), 'status');
   // Still the kiosk page: the form was kept on the tablet, not posted, and emptied for the next person.
   assert.equal(new URL(tablet.url()).pathname, '/kiosk');

@@ -7,8 +7,8 @@
 use chrono::{Datelike as _, Duration};
 use chrono_tz::Tz;
 use pathways_domain::OrgId;
-use pathways_domain::community::kiosk::SignIn;
 use pathways_domain::community::education::{EducationForm, EducationPage};
+use pathways_domain::community::kiosk::SignIn;
 use pathways_domain::community::naloxone::{NaloxoneReport, Training, TrainingKind};
 use pathways_domain::community::volunteers::{Designation, DesignationKind, Hours, Volunteer};
 use pathways_domain::community::{EventDetails, EventForm, weekday_code};

@@ -25,6 +25,8 @@ struct ListPage {
     chrome: Chrome,
     communities: Vec<DesignationLine>,
     workplaces: Vec<DesignationLine>,
+    /// The caller may record designations (the form's link is shown only then).
+    recorder: bool,
 }
 
 pub async fn list_designations(State(state): State<AppState>, ctx: Ctx) -> WebResult<Html<String>> {
@@ -45,5 +47,6 @@ pub async fn list_designations(State(state): State<AppState>, ctx: Ctx) -> WebRe
         chrome: Chrome::new(&ctx, &state, t.get("friendly-title")),
         communities: lines(DesignationKind::Community),
         workplaces: lines(DesignationKind::Workplace),
+        recorder: ctx.caller.as_ref().is_some_and(|c| services::volunteers::may_record(c).is_ok()),
     })
 }

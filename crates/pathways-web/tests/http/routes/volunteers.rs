@@ -110,8 +110,10 @@ async fn a_designation_recorded_by_an_administrator_is_on_the_public_list() {
     let spanish = app.send(public("es")).await;
     assert!(spanish.body.contains("Designado el 2026-05-01 por Capitol Region Coalition"), "{}", spanish.body);
 
-    // Coaches do not record designations.
+    // Coaches do not record designations, and are not offered the form.
+    assert!(app.page(&admin, "/recovery-friendly").await.body.contains("href=\"/recovery-friendly/new\""));
     let coach = app.staff(app.org, Role::Coach).await;
+    assert!(!app.page(&coach, "/recovery-friendly").await.body.contains("/recovery-friendly/new"));
     let refused = app
         .post_form(
             &coach,
