@@ -9,7 +9,8 @@ use pathways_web::auth::password::hash_password_blocking;
 use super::{DemoCommand, open_store};
 
 pub(super) async fn demo(config: Config, command: DemoCommand) -> anyhow::Result<ExitCode> {
-    let DemoCommand::Generate { persons, checkins, assessments, persons_per_coach, services, meetings } = command;
+    let DemoCommand::Generate { persons, checkins, assessments, persons_per_coach, service_events, services, meetings } =
+        command;
     if services.is_some() || meetings.is_some() {
         let store = open_store(&config).await?;
         let (s, m) = (services.unwrap_or(0), meetings.unwrap_or(0));
@@ -23,7 +24,7 @@ pub(super) async fn demo(config: Config, command: DemoCommand) -> anyhow::Result
         .map(|p| secrecy::ExposeSecret::expose_secret(p).to_owned())
         .context("set PATHWAYS_DEMO_PASSWORD: the generated accounts use it")?;
     let hash = hash_password_blocking(&password).map_err(anyhow::Error::msg)?;
-    let sizes = crate::demo::generate::Sizes { persons, checkins, assessments, persons_per_coach };
+    let sizes = crate::demo::generate::Sizes { persons, checkins, assessments, persons_per_coach, service_events };
     crate::demo::generate::generate(&store, &sizes, &hash).await?;
     Ok(ExitCode::SUCCESS)
 }
