@@ -1,7 +1,7 @@
 // Peer services and their financing (issue 21): from a person's page, a coach records a service, checks it and
 // sees what the payer would refuse before signing (no authorization number, the co-signature the payer requires),
-// then signs it; a supervisor co-signs it from the same list and, from the staff home, opens the month's report
-// with its funder's file; the person sees the services they received in plain words, without billing codes.
+// then signs it; a supervisor co-signs it from the same list, corrects it (a new version with its reason), sees
+// the staff's credentials and, from the staff home, opens the month's report with its funder's file; the person sees the services they received in plain words, without billing codes.
 // axe runs on every page visited, and nothing may leave 127.0.0.1.
 
 import assert from 'node:assert/strict';
@@ -26,6 +26,9 @@ async function openAlexsServices(page) {
 test('a coach checks a service before signing it, a supervisor co-signs it and reads the month', { timeout: TEST_TIMEOUT_MS }, async () => {
   const coach = await h.open();
   await signIn(coach, DEMO.coach);
+  // The home reminds the coach that their certification expires soon (the demo's renewed one, in 25 days).
+  await coach.goto('/staff');
+  await coach.getByText(/^Your Recovery support specialist certification \(demo\) expires on \d{4}-\d{2}-\d{2}\./).waitFor();
   await openAlexsServices(coach);
   await expectNoAxeViolations(coach, 'a person\'s peer services');
   // The demo's month of services is listed, with the problems flagged on some of them.
@@ -71,6 +74,26 @@ test('a coach checks a service before signing it, a supervisor co-signs it and r
     'co-signed: the problem is gone',
   );
   await expectNoAxeViolations(supervisor, 'the list after co-signing');
+
+  // A correction is a new version with its reason; the signed one is kept.
+  await theirs.getByRole('link', { name: `Correct the service of ${date}`, exact: true }).click();
+  await supervisor.getByRole('heading', { level: 1, name: 'Correct a signed service', exact: true }).waitFor();
+  await expectNoAxeViolations(supervisor, 'the correction form');
+  assert.equal(await supervisor.getByLabel('Minutes', { exact: true }).inputValue(), '45', 'filled with the signed values');
+  await supervisor.getByRole('button', { name: 'Save the correction as a draft', exact: true }).click();
+  await supervisor.getByRole('alert').getByText('Reason: This is required.').waitFor();
+  await expectNoAxeViolations(supervisor, 'the correction form with its errors');
+  await supervisor.getByLabel('Why it is corrected', { exact: true }).fill('It was a home visit');
+  await supervisor.getByLabel('Place of service', { exact: true }).fill('12');
+  await supervisor.getByRole('button', { name: 'Save the correction as a draft', exact: true }).click();
+  await supervisor.getByRole('status').filter({ hasText: 'Correction saved.' }).first().waitFor();
+  await supervisor.getByText('Correction, version 2: It was a home visit').waitFor();
+
+  await supervisor.goto('/staff');
+  await supervisor.getByRole('link', { name: 'Credentials and supervision', exact: true }).click();
+  await supervisor.getByRole('heading', { level: 1, name: 'Credentials and supervision', exact: true }).waitFor();
+  await expectNoAxeViolations(supervisor, '/financing/credentials');
+  await supervisor.getByText(/Recovery support specialist certification \(demo\) \(DEMO-RSS-0417\).*expires soon/).first().waitFor();
 
   await supervisor.goto('/staff');
   await supervisor.getByRole('link', { name: 'Open the month\'s peer services', exact: true }).click();

@@ -14,6 +14,7 @@ pub(super) async fn demo(config: Config, command: DemoCommand) -> anyhow::Result
         checkins,
         assessments,
         persons_per_coach,
+        service_events,
         services,
         meetings,
         residences,
@@ -46,7 +47,7 @@ pub(super) async fn demo(config: Config, command: DemoCommand) -> anyhow::Result
         .map(|p| secrecy::ExposeSecret::expose_secret(p).to_owned())
         .context("set PATHWAYS_DEMO_PASSWORD: the generated accounts use it")?;
     let hash = hash_password_blocking(&password).map_err(anyhow::Error::msg)?;
-    let sizes = crate::demo::generate::Sizes { persons, checkins, assessments, persons_per_coach };
+    let sizes = crate::demo::generate::Sizes { persons, checkins, assessments, persons_per_coach, service_events };
     crate::demo::generate::generate(&store, &sizes, &hash).await?;
     Ok(ExitCode::SUCCESS)
 }

@@ -152,6 +152,10 @@ enum DemoCommand {
         assessments: usize,
         #[arg(long, default_value_t = 50)]
         persons_per_coach: usize,
+        /// Signed peer service events over the past year for the generated organization's coaches and persons,
+        /// under a generated payer, grant and voucher program (issue 21's benchmark: `bench/financing.py`).
+        #[arg(long, default_value_t = 0)]
+        service_events: usize,
         /// Make the national directory set instead: this many generated services over every US ZIP code…
         #[arg(long)]
         services: Option<usize>,

@@ -21,6 +21,8 @@ pub struct Sizes {
     pub checkins: usize,
     pub assessments: usize,
     pub persons_per_coach: usize,
+    /// Issue 21: signed service events over the past year (`generate_financing`).
+    pub service_events: usize,
 }
 
 const FIRST: [&str; 16] = [
@@ -191,6 +193,12 @@ pub async fn generate(store: &Store, sizes: &Sizes, password_hash: &str) -> anyh
         })
         .collect();
     insert_all::<assessment::Entity, _>(store.writer(), rows).await?;
+    let events =
+        super::generate_financing::service_events(store, org.id, &coach_ids, &ids, sizes.service_events, &mut rng)
+            .await?;
+    if events > 0 {
+        eprintln!("{events} service events ({:.0} s)", started.elapsed().as_secs_f64());
+    }
     // The bulk inserts bypass the store's record functions, so the caseload figures are computed once at the end.
     let tx = store.begin().await?;
     pathways_store::summary::rebuild_all(&tx).await?;

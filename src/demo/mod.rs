@@ -19,6 +19,7 @@ pub mod community;
 pub mod directory;
 mod financing;
 pub mod generate;
+mod generate_financing;
 mod housing;
 mod outcomes;
 mod recovery;

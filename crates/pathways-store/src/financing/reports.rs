@@ -107,9 +107,15 @@ pub async fn claim_lines(
         .filter(service_event_person::Column::EventId.is_in(events.iter().map(|e| e.id)))
         .all(db)
         .await?;
-    let mut out = Vec::new();
+    // The persons by event, so the lines are made in one pass (a search per event would be quadratic).
+    let mut by_event: std::collections::HashMap<Uuid, Vec<&service_event_person::Model>> =
+        std::collections::HashMap::with_capacity(persons.len());
+    for p in &persons {
+        by_event.entry(p.event_id).or_default().push(p);
+    }
+    let mut out = Vec::with_capacity(persons.len());
     for e in events {
-        for p in persons.iter().filter(|p| p.event_id == e.id) {
+        for p in by_event.get(&e.id).into_iter().flatten() {
             out.push(ClaimLine { event: e.clone(), person: p.person_id, units: p.units });
         }
     }

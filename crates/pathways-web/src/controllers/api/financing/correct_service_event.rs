@@ -16,9 +16,10 @@ use crate::extract::{ApiCaller, InPath, JsonBody};
 use crate::services;
 use crate::state::AppState;
 
-/// A correction: the event as it should have been, and why.
-#[derive(Debug, Default, Deserialize, ToSchema)]
-#[serde(default, deny_unknown_fields)]
+/// A correction: the event as it should have been, and why. (No defaults: a default `event` would be an empty
+/// event, which its own schema refuses, and the OpenAPI document would not validate.)
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct CorrectionBody {
     #[schema(schema_with = crate::schemas::service_event::reason, required = true)]
     pub reason: String,
