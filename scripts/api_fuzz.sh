@@ -166,6 +166,17 @@ include-name = "POST /api/v1/persons/{id}/service-events/check"
 parameters = { "body.date" = { dictionary = "recent_dates" } }
 # as above
 checks.positive_data_acceptance.expected-statuses = $lenient
+
+[[operations]]
+include-name = "PUT /api/v1/residences/{id}"
+# text is trimmed (spaces only is empty: required); residents' training date is not after today; the total is not
+# below the beds reported open
+checks.positive_data_acceptance.expected-statuses = $lenient
+
+[[operations]]
+include-name = "POST /api/v1/residences/{id}/reports"
+# the beds open are at most the residence's beds in all
+checks.positive_data_acceptance.expected-statuses = $lenient
 TOML
 
 token() {
