@@ -182,6 +182,17 @@ checks.positive_data_acceptance.expected-statuses = $lenient
 include-name = "POST /api/v1/persons/{id}/service-events/{service_event}/cosign"
 # only a signed event, once (409), only by a supervisor who did not give it (403)
 checks.positive_data_acceptance.expected-statuses = $lenient
+
+[[operations]]
+include-name = "PUT /api/v1/residences/{id}"
+# text is trimmed (spaces only is empty: required); residents' training date is not after today; the total is not
+# below the beds reported open
+checks.positive_data_acceptance.expected-statuses = $lenient
+
+[[operations]]
+include-name = "POST /api/v1/residences/{id}/reports"
+# the beds open are at most the residence's beds in all
+checks.positive_data_acceptance.expected-statuses = $lenient
 TOML
 
 token() {

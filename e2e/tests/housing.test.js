@@ -70,3 +70,88 @@ test('on a phone, the operator reports beds with one tap and the board shows it'
   await brass.getByText('2 beds open').waitFor();
   h.assertNoOffsiteRequests();
 });
+
+// Placement (issue 19): the operator of a residence listed in the directory (the second demo organization) reports
+// its beds on a phone and keeps its details; a coach refers a person there and holds a bed; the operator accepts in
+// its inbox; the public board follows each step. axe on every page.
+test('an operator reports beds on a phone, a coach refers a person and holds a bed, the operator accepts', { timeout: 180_000 }, async () => {
+  const operator = await h.open(PHONE);
+  const listed = await (await operator.request.get('/api/v1/housing?per_page=100')).json();
+  const house = listed.residences.find((r) => r.service_id);
+  assert.ok(house, 'a residence listed in the directory');
+  const beds = (n) => (n === 0 ? 'No bed open now' : n === 1 ? '1 bed open' : `${n} beds open`);
+  const board = async (text) => {
+    const page = await h.open(PHONE);
+    await page.goto(`/housing?town=${encodeURIComponent(house.town)}`);
+    const card = page.locator('li', { has: page.getByRole('heading', { name: house.name, exact: true }) });
+    await card.getByText(text, { exact: true }).waitFor();
+    await expectNoAxeViolations(page, `/housing (${text})`);
+    await page.close();
+  };
+  await board(beds(house.available_beds));
+
+  // The operator, on a phone: one more bed open, then the residence's details.
+  await signIn(operator, DEMO.otherProviderAdmin);
+  await operator.goto('/residences');
+  await operator.getByRole('heading', { level: 1, name: 'Our residences' }).waitFor();
+  await assertNoHorizontalScroll(operator, '/residences (the other organization)');
+  const card = operator.locator('section', { has: operator.getByRole('heading', { name: house.name, exact: true }) });
+  await card.getByText(`Beds open: ${house.available_beds}`).waitFor();
+  await card.getByRole('button', { name: `One more bed open at ${house.name}` }).click();
+  await operator.getByText('Bed report saved.').waitFor();
+  const open = house.available_beds + 1;
+  await card.getByText(`Beds open: ${open}`).waitFor();
+  await card.getByRole('link', { name: `Edit the details of ${house.name}` }).click();
+  await operator.getByRole('heading', { level: 1, name: `Details of ${house.name}` }).waitFor();
+  await expectNoAxeViolations(operator, '/residences/{id}/edit');
+  await assertNoHorizontalScroll(operator, '/residences/{id}/edit');
+  await operator.getByLabel('Cost per week').fill('-5');
+  await operator.getByRole('button', { name: 'Save the details' }).click();
+  await operator.getByRole('alert').getByText(/Cost per week/).waitFor();
+  await expectNoAxeViolations(operator, '/residences/{id}/edit (a problem named)');
+  await operator.getByLabel('Cost per week').fill('170');
+  await operator.getByRole('button', { name: 'Save the details' }).click();
+  await operator.getByText('Saved.').waitFor();
+  await board(beds(open));
+
+  // A coach refers Jordan Lee there, holding a bed (after recording the consent the referral needs).
+  const coach = await h.open();
+  await signIn(coach, DEMO.coach);
+  await coach.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People', exact: true }).click();
+  await coach.getByRole('link', { name: 'Jordan Lee', exact: true }).first().click();
+  await coach.waitForURL(/\/persons\/[^/?#]+$/);
+  const person = new URL(coach.url()).pathname;
+  await coach.goto(`${person}/consents`);
+  await coach.getByRole('radio', { name: /^My treating providers, health plans/ }).check();
+  await coach.getByRole('checkbox', { name: /^Referral information/ }).check();
+  await coach.getByLabel('This consent is for treatment, payment and health care operations', { exact: true }).check();
+  await coach.getByRole('radio', { name: /^No end date/ }).check();
+  await coach.getByLabel('The person signed this consent on paper; the signed form is on file.', { exact: true }).check();
+  await coach.getByRole('button', { name: 'Record this consent', exact: true }).click();
+  await coach.getByText('Consent saved.', { exact: false }).waitFor();
+  await coach.goto(`${person}/referrals`);
+  await coach.getByLabel("Search the directory's services", { exact: true }).fill(house.name);
+  await coach.getByRole('button', { name: 'Search', exact: true }).click();
+  const result = coach.locator('main li.card', { has: coach.getByRole('heading', { name: house.name, exact: true }) }).first();
+  await result.getByLabel('Reason', { exact: true }).fill('Leaving detox on Friday; wants a recovery residence');
+  await result.getByLabel('Recovery residence: hold a bed for 24 hours').check();
+  await expectNoAxeViolations(coach, 'a referral to a recovery residence');
+  await result.getByRole('button', { name: /^Send the referral/ }).click();
+  await coach.getByText('Referral sent.', { exact: false }).waitFor();
+  const referral = new URL(coach.url()).pathname;
+  await board(beds(open - 1)); // one held for 24 hours
+
+  // The operator sees the held bed and accepts in its inbox: the bed is taken.
+  await operator.goto('/residences');
+  await card.getByText(/Held for referrals: 1/).waitFor();
+  await operator.goto(referral);
+  await operator.getByText('Leaving detox on Friday; wants a recovery residence', { exact: true }).waitFor();
+  await operator.getByRole('button', { name: 'Acknowledge', exact: true }).click();
+  await operator.getByRole('button', { name: 'Accept', exact: true }).click();
+  await operator.getByText('Accepted', { exact: true }).first().waitFor();
+  await expectNoAxeViolations(operator, 'an accepted referral (phone)');
+  await operator.goto('/residences');
+  await card.getByText(`Beds open: ${open - 1}`).waitFor();
+  await board(beds(open - 1));
+  h.assertNoOffsiteRequests();
+});

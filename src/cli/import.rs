@@ -57,7 +57,9 @@ pub(super) async fn export_hsds(config: Config, dir: &std::path::Path) -> anyhow
         recovery: pathways_web::finder::taxonomy(),
         meeting_types: pathways_web::finder::meeting_types(),
     };
-    let w = pathways_store::export::files::write_hsds(&store, dir, &vocabularies).await?;
+    // A residence's certificate is valid through a date in the deployment's time zone.
+    let today = pathways_store::now().with_timezone(&config.deployment.time_zone).date_naive();
+    let w = pathways_store::export::files::write_hsds(&store, dir, &vocabularies, today).await?;
     println!(
         "Wrote {} organizations, {} services, {} locations, {} taxonomies and {} taxonomy terms to {}.",
         w.organizations,

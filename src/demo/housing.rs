@@ -304,3 +304,70 @@ pub async fn seed(store: &Store, org: OrgId) -> anyhow::Result<usize> {
     tx.commit().await?;
     Ok(HOUSES.len())
 }
+
+/// Makes the first demo "Recovery House" listing of the directory a residence the second demo organization
+/// operates (its directory organization linked to it, as `link_a_provider` does for a treatment provider), so a
+/// coach of the demo organization can refer a person there and hold a bed, and the other organization's staff
+/// answer in its inbox (placement, issue 19). The listing's name, when there is one.
+pub async fn link_a_residence(store: &Store, other: OrgId) -> anyhow::Result<Option<String>> {
+    use pathways_store::entities::{dir_location, dir_service, dir_service_at_location};
+    use pathways_store::sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let first = dir_service::Entity::find()
+        .filter(dir_service::Column::IsMeeting.eq(false))
+        .filter(dir_service::Column::Source.eq(super::directory::DEMO_SOURCE))
+        .filter(dir_service::Column::Name.contains("Recovery House"))
+        .filter(dir_service::Column::RetiredAt.is_null())
+        .order_by_asc(dir_service::Column::Name)
+        .one(store.reader())
+        .await?;
+    let Some(service) = first else { return Ok(None) };
+    let location = dir_service_at_location::Entity::find()
+        .filter(dir_service_at_location::Column::ServiceId.eq(service.id))
+        .one(store.reader())
+        .await?;
+    let location = match location {
+        Some(sal) => dir_location::Entity::find_by_id(sal.location_id).one(store.reader()).await?,
+        None => None,
+    };
+    let place = location.as_ref().and_then(|l| l.latitude.zip(l.longitude)).and_then(|(a, b)| LatLon::new(a, b).ok());
+    // The listing's town (HSDS `addresses[0].city`), so the board's town filter and the map agree.
+    let town = location
+        .as_ref()
+        .and_then(|l| l.doc["addresses"][0]["city"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| "Hartford".to_owned());
+    pathways_store::referrals::link_directory_org(store.writer(), service.organization_id, Some(other)).await?;
+    let now = pathways_store::now();
+    let actor = Actor { role: Some("demo".into()), ..Actor::default() };
+    let r = NewResidence {
+        organization: other,
+        service_id: Some(service.id),
+        name: service.name.clone(),
+        address: "77 Placement Way (demo)".to_owned(),
+        town,
+        zip: location.as_ref().and_then(|l| l.postal_code.clone()),
+        region: None,
+        place: place.or_else(|| LatLon::new(41.7637, -72.6851).ok()),
+        level: NarrLevel::Monitored,
+        populations: vec![Population::Men, Population::Women],
+        accepts_moud: true,
+        serves_oud: true,
+        total_beds: 6,
+        certification: Some(Certification {
+            body: CERTIFIER.to_owned(),
+            number: "DEMO-0201".to_owned(),
+            expires_on: now.date_naive() + Duration::days(300),
+        }),
+        house_rules: Some("Substance-free home; weekly house meeting (demo).".to_owned()),
+        cost_per_week: Some(160),
+        payments: vec![Payment::SelfPay, Payment::Voucher],
+        naloxone_doses: 2,
+        naloxone_trained_on: Some(now.date_naive() - Duration::days(20)),
+        disclaimer: "A recovery residence is a substance-free home with peer support. It is not licensed treatment."
+            .to_owned(),
+    };
+    let tx = store.begin().await?;
+    let id = create(&tx, &actor, &r, now).await?;
+    report(&tx, &actor, None, id, 2, None, now - Duration::hours(5)).await?;
+    tx.commit().await?;
+    Ok(Some(service.name))
+}

@@ -169,6 +169,13 @@ pub async fn seed(store: &Store, config: &Config) -> anyhow::Result<()> {
     if let Some(listing) = link_a_provider(store, OrgId::from_uuid(other.id)).await? {
         eprintln!("Demo referrals: \"{listing}\" in the directory is on Pathways as {}.", other.name);
     }
+    if let Some(listing) = housing::link_a_residence(store, OrgId::from_uuid(other.id)).await? {
+        eprintln!(
+            "Demo placement: \"{listing}\" in the directory is a recovery residence {} operates: a referral may \
+             hold a bed there.",
+            other.name
+        );
+    }
     eprintln!("Demo treatment capacity: {beds} programs with beds (fictional), a few beds held for calls in flight.");
     eprintln!(
         "Demo outcome interviews: {outcome_persons} persons with baselines and 6-month reassessments (/reports/follow-up)."

@@ -45,8 +45,7 @@ pub async fn generate(store: &Store, n: usize) -> anyhow::Result<(usize, f64)> {
         let z = &zips[(i * 7_919) % zips.len()];
         let (lat, lon) = (z.lat.parse::<f64>().ok(), z.long.parse::<f64>().ok());
         let level = NarrLevel::ALL[i % 4];
-        let mut populations: Vec<Population> =
-            Population::ALL.into_iter().filter(|_| rng.gen_bool(0.3)).collect();
+        let mut populations: Vec<Population> = Population::ALL.into_iter().filter(|_| rng.gen_bool(0.3)).collect();
         if populations.is_empty() {
             populations.push(if i % 2 == 0 { Population::Men } else { Population::Women });
         }
@@ -92,7 +91,11 @@ pub async fn generate(store: &Store, n: usize) -> anyhow::Result<(usize, f64)> {
             cert_expires_on: cert,
             house_rules: Some("House meeting weekly; chores shared; no substances on the premises.".to_owned()),
             cost_per_week: rng.gen_bool(0.9).then(|| rng.gen_range(100..=350)),
-            payments: Payment::join(if i % 3 == 0 { &[Payment::SelfPay, Payment::Voucher] } else { &[Payment::SelfPay] }),
+            payments: Payment::join(if i % 3 == 0 {
+                &[Payment::SelfPay, Payment::Voucher]
+            } else {
+                &[Payment::SelfPay]
+            }),
             naloxone_doses: doses,
             naloxone_trained_on: rng.gen_bool(0.8).then(|| today - Duration::days(rng.gen_range(1..300))),
             disclaimer: "A recovery residence, not licensed treatment (fictional).".to_owned(),

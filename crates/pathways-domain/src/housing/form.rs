@@ -325,7 +325,8 @@ mod tests {
 
     #[test]
     fn a_certificate_is_all_of_its_parts_or_none() {
-        let none = ResidenceForm { cert_body: "".into(), cert_number: " ".into(), cert_expires_on: "".into(), ..good() };
+        let none =
+            ResidenceForm { cert_body: "".into(), cert_number: " ".into(), cert_expires_on: "".into(), ..good() };
         assert_eq!(ResidenceDetails::parse(&none, today()).map(|d| d.certification), Ok(None));
         let half = ResidenceForm { cert_number: "".into(), cert_expires_on: "".into(), ..good() };
         assert_eq!(

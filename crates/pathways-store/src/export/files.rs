@@ -96,7 +96,7 @@ fn collect_terms(v: &Value, known: &HashSet<String>, found: &mut BTreeMap<String
 }
 
 /// Writes the export into `dir` (made if missing; files of these names are replaced).
-pub async fn write_hsds(store: &Store, dir: &Path, v: &Vocabularies<'_>) -> Result<Written> {
+pub async fn write_hsds(store: &Store, dir: &Path, v: &Vocabularies<'_>, today: chrono::NaiveDate) -> Result<Written> {
     std::fs::create_dir_all(dir)
         .map_err(|e| StoreError::Invalid(format!("cannot create the folder {}: {e}", dir.display())))?;
     let options = match store.backend() {
@@ -136,7 +136,7 @@ pub async fn write_hsds(store: &Store, dir: &Path, v: &Vocabularies<'_>) -> Resu
         after = Some(last.service.id);
         for l in &loaded {
             let mut s = hsds::service(&l.service, &l.places(), v);
-            l.add_capacities(&mut s);
+            l.add_capacities(&mut s, today);
             collect_terms(&s, &known, &mut other_terms);
             file.push(&s)?;
         }

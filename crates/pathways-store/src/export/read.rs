@@ -36,10 +36,10 @@ impl Loaded {
     }
 
     /// Adds its bed counts to its HSDS object as `capacities` (HSDS 3.1's `service_capacity`; 3.0 objects allow
-    /// the extra property), when it has any.
-    pub fn add_capacities(&self, service: &mut serde_json::Value) {
+    /// the extra property), when it has any. `today`: the deployment's date (a residence's certificate is valid
+    /// through a local date, as on the board), never UTC's.
+    pub fn add_capacities(&self, service: &mut serde_json::Value, today: chrono::NaiveDate) {
         let mut list = super::hsds::capacities(self.service.id, &self.capacities);
-        let today = chrono::Utc::now().date_naive();
         list.extend(self.residences.iter().filter_map(|r| super::hsds::residence_capacity(self.service.id, r, today)));
         if let Some(o) = service.as_object_mut().filter(|_| !list.is_empty()) {
             o.insert("capacities".into(), serde_json::Value::Array(list));

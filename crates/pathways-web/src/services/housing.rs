@@ -248,8 +248,9 @@ pub async fn update_residence(
     });
     let now = pathways_store::now();
     let tx = state.store.begin().await?;
-    let edited = housing::edit::update(&tx, &ctx.actor(), Some(current.organization), id.as_uuid(), &details, place, now)
-        .await?;
+    let edited =
+        housing::edit::update(&tx, &ctx.actor(), Some(current.organization), id.as_uuid(), &details, place, now)
+            .await?;
     match edited {
         Edited::Saved => {
             tx.commit().await?;

@@ -60,7 +60,13 @@ pub fn from_pairs(pairs: &[(String, String)]) -> ResidenceForm {
 }
 
 /// The page for residence `id`, filled with `form`; with `errors`, answered 422.
-pub fn page(state: &AppState, ctx: &Ctx, id: ResidenceId, form: ResidenceForm, errors: &[FieldError]) -> WebResult<Response> {
+pub fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: ResidenceId,
+    form: ResidenceForm,
+    errors: &[FieldError],
+) -> WebResult<Response> {
     let t = ctx.t();
     let heading = t.arg("residences-edit-title", "name", &form.name);
     let levels = NarrLevel::ALL

@@ -421,10 +421,7 @@ async fn the_operator_edits_its_residences_details_on_the_page_and_over_the_api(
     // Another organization's operator: not found, on the page and in the API; a coach: refused.
     let elsewhere = app.staff(app.org, Role::ProviderStaff).await;
     assert_eq!(app.page(&elsewhere, &format!("/residences/{maple}/edit")).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(
-        app.post_form(&elsewhere, &format!("/residences/{maple}"), &fields).await.status,
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(app.post_form(&elsewhere, &format!("/residences/{maple}"), &fields).await.status, StatusCode::NOT_FOUND);
     assert_eq!(
         app.api(&elsewhere, Method::GET, &format!("/api/v1/residences/{maple}"), None).await.status,
         StatusCode::NOT_FOUND
@@ -480,4 +477,76 @@ async fn the_operator_edits_its_residences_details_on_the_page_and_over_the_api(
     let over = app.api(&operator, Method::POST, &format!("/api/v1/residences/{birch}/reports"), Some(over)).await;
     assert_eq!(over.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(over.error_fields(), ["available_beds"]);
+}
+
+/// The board pages: 20 residences a page with links to the others, the API's `total`, `page` and `per_page` (at
+/// most 100); a page out of range is named; the order holds across pages; a change made here shows at once.
+#[tokio::test]
+async fn the_board_pages_its_residences_and_shows_a_change_at_once() {
+    let app = TestApp::new().await;
+    for i in 0..22u32 {
+        let name: &'static str = Box::leak(format!("House {i:02}").into_boxed_str());
+        let h = House {
+            name,
+            town: "Hartford",
+            level: NarrLevel::Monitored,
+            populations: vec![Population::Men],
+            moud: true,
+            cost: 150,
+            expires_in: Some(100),
+            beds: i % 3,
+            doses: 2,
+            reported_days_ago: 1,
+        };
+        house(&app, app.other_org, h).await;
+    }
+    let all = app.send(get("/api/v1/housing?per_page=100")).await.json();
+    assert_eq!((all["total"].as_u64(), all["per_page"].as_u64()), (Some(22), Some(100)));
+    let names: Vec<String> = all["residences"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["name"].as_str().map(str::to_owned))
+        .collect();
+    let second = app.send(get("/api/v1/housing?per_page=5&page=2")).await.json();
+    let page2: Vec<String> = second["residences"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["name"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(page2, names[5..10], "pages follow the board's order");
+    assert_eq!(second["total"], 22);
+    let beyond = app.send(get("/api/v1/housing?page=3")).await.json();
+    assert_eq!((beyond["total"].as_u64(), beyond["residences"].as_array().map(Vec::len)), (Some(22), Some(0)));
+    let bad = app.send(get("/api/v1/housing?page=0&per_page=101")).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bad.error_fields(), ["page", "per_page"]);
+
+    let first = app.send(get("/housing?town=Hartford")).await;
+    assert!(first.body.contains("22 residences") && first.body.contains("Page 1 of 2"), "{}", first.body);
+    let next = first.body.split("rel=\"next\"").next().and_then(|b| b.rsplit("href=\"").next()).unwrap_or_default();
+    assert!(
+        next.starts_with("/housing?town=Hartford&") && next.contains("page=2\""),
+        "the next page keeps the filter: {next}"
+    );
+    let last = app.send(get("/housing?town=Hartford&page=2")).await;
+    assert!(last.body.contains("Page 2 of 2") && last.body.contains("rel=\"prev\""));
+    assert_eq!(last.body.matches("<h3>").count(), 2, "the last two residences");
+
+    // The operator's report shows on the next board, without waiting for the snapshot to age.
+    let operator = app.staff(app.other_org, Role::ProviderStaff).await;
+    let with_beds = app.send(get("/api/v1/housing?beds=true")).await.json();
+    assert_eq!(with_beds["total"], 14);
+    let last_name = names.last().cloned().unwrap_or_default();
+    assert_eq!(last_name, "House 21", "no bed, last by name");
+    let id = all["residences"][21]["id"].as_str().unwrap_or_default().to_owned();
+    let r = app
+        .post_form(&operator, &format!("/residences/{id}/report"), &[("change", "set"), ("available_beds", "8")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let now = app.send(get("/api/v1/housing?beds=true&per_page=100")).await.json();
+    assert_eq!(now["total"], 15, "eight beds open now");
+    let listed = now["residences"].as_array().into_iter().flatten().any(|r| r["name"] == "House 21");
+    assert!(listed, "among the residences with a bed");
 }

@@ -50,7 +50,7 @@ pub async fn get_organization(
         .map(|l| match full {
             true => {
                 let mut s = hsds::service(&l.service, &l.places(), &v);
-                l.add_capacities(&mut s);
+                l.add_capacities(&mut s, crate::services::housing::today(&state));
                 s
             }
             false => hsds::service_summary(&l.service, None, &v),
