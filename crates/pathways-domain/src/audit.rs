@@ -181,7 +181,6 @@ pub enum AuditAction {
     /// Recovery community life recorded (issue 20): a center's training or naloxone figures (counts), a volunteer
     /// or their hours, a Recovery Friendly designation, an education page. The event names the row.
     CommunityRecordSave,
-
 }
 
 impl AuditAction {

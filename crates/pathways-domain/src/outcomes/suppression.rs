@@ -517,7 +517,7 @@ mod tests {
         assert_eq!(apart[1].cells[0][0], Shown(30));
         let leaked = derivable(&apart, std::slice::from_ref(&link)).expect("link");
         assert!(leaked.contains(&Figure::Cell { table: 0, row: 0, col: 0 }), "the 5 is worked out: {leaked:?}");
-        let t = suppress_together(&[a, b], &[link.clone()]).expect("link");
+        let t = suppress_together(&[a, b], std::slice::from_ref(&link)).expect("link");
         assert!(t[1].cells[0][0].is_suppressed());
         assert_eq!(derivable(&t, &[link]).expect("link"), vec![]);
     }

@@ -79,6 +79,19 @@ pub fn level_name(t: &Tr, level: LevelOfCare) -> String {
     t.get(&format!("level-{}", level.code().to_lowercase().replace('.', "-")))
 }
 
+// --- issue 17 (outcomes): words the caseload and the interviews pages share ---
+
+/// An outcome interview's kind in words ("6-month reassessment", "annual (year 2)").
+pub fn interview_kind_words(t: &Tr, i: pathways_domain::outcomes::Interview) -> String {
+    use pathways_domain::outcomes::Interview;
+    match i {
+        Interview::Baseline => t.get("interview-kind-baseline"),
+        Interview::Reassessment => t.get("interview-kind-reassessment"),
+        Interview::Annual(y) => t.arg("interview-kind-annual", "year", &y.to_string()),
+        Interview::Closeout => t.get("interview-kind-closeout"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use pathways_domain::audit::AuditAction;
@@ -110,18 +123,5 @@ mod tests {
                 );
             }
         }
-    }
-}
-
-// --- issue 17 (outcomes): words the caseload and the interviews pages share ---
-
-/// An outcome interview's kind in words ("6-month reassessment", "annual (year 2)").
-pub fn interview_kind_words(t: &Tr, i: pathways_domain::outcomes::Interview) -> String {
-    use pathways_domain::outcomes::Interview;
-    match i {
-        Interview::Baseline => t.get("interview-kind-baseline"),
-        Interview::Reassessment => t.get("interview-kind-reassessment"),
-        Interview::Annual(y) => t.arg("interview-kind-annual", "year", &y.to_string()),
-        Interview::Closeout => t.get("interview-kind-closeout"),
     }
 }

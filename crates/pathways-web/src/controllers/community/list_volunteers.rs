@@ -54,7 +54,11 @@ struct VolunteersPage {
 /// Minutes as hours, to the quarter (`1.5`).
 fn hours(minutes: u64) -> String {
     let h = minutes as f64 / 60.0;
-    if minutes.is_multiple_of(60) { format!("{}", minutes / 60) } else { format!("{h:.2}").trim_end_matches('0').to_owned() }
+    if minutes.is_multiple_of(60) {
+        format!("{}", minutes / 60)
+    } else {
+        format!("{h:.2}").trim_end_matches('0').to_owned()
+    }
 }
 
 pub async fn page(
