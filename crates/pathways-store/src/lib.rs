@@ -105,10 +105,10 @@ pub fn now() -> DateTime<Utc> {
     Utc::now().trunc_subsecs(6)
 }
 
-/// A handle on the database. Cheap to clone.
 /// The PostgreSQL advisory lock key `migrate` holds: one process migrates at a time ("pathways" in ASCII).
 const MIGRATION_LOCK: i64 = 0x7061_7468_7761_7973;
 
+/// A handle on the database. Cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Store {
     write: DatabaseConnection,
@@ -187,7 +187,7 @@ impl Store {
     /// Applies pending migrations.
     pub async fn migrate(&self) -> Result<()> {
         if self.backend() != DbBackend::Postgres {
-            // SQLite: the one writing connection is the lock; a second process waits on the file's write lock.
+            // SQLite: one server process per database file (docs/OPERATIONS.md, "Upgrades"), so no lock is taken.
             migration::Migrator::up(&self.write, None).await?;
             return Ok(());
         }

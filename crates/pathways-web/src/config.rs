@@ -232,8 +232,7 @@ impl Config {
     /// Loads the configuration from `file` (if present) and the environment: what `PATHWAYS_CONFIG` names, e.g.
     /// `/etc/pathways/pathways.toml` under the Debian package's systemd unit.
     pub fn load_file(file: &Path) -> Result<(Self, Vec<String>), String> {
-        let file = file.to_path_buf();
-        let mut warnings = unknown_keys_in(&file);
+        let mut warnings = unknown_keys_in(file);
         let figment = Figment::from(Serialized::defaults(Defaults {
             database_url: DEFAULT_DATABASE_URL,
             bind: "127.0.0.1:8080",
@@ -252,7 +251,7 @@ impl Config {
             two_factor_required_roles: pathways_domain::two_factor::DEFAULT_REQUIRED_ROLES.map(|r| r.as_str()).to_vec(),
             deployment: DeploymentSettings::default(),
         }))
-        .merge(Toml::file(&file))
+        .merge(Toml::file(file))
         .merge(Env::prefixed("PATHWAYS_").only(&KNOWN_KEYS))
         .merge(
             Env::prefixed("PATHWAYS_DEPLOYMENT_")
@@ -300,17 +299,12 @@ impl Config {
         if !matches!(self.log_format.as_str(), "json" | "text") {
             return Err("configuration: log_format must be json or text".into());
         }
-        if let Some(key) = &self.audit_key
-            && key.expose_secret().len() < 32
-        {
-            return Err("configuration: audit_key must be at least 32 characters (e.g. `openssl rand -hex 32`)".into());
-        }
-        if let Some(token) = &self.metrics_token
-            && token.expose_secret().len() < 32
-        {
-            return Err(
-                "configuration: metrics_token must be at least 32 characters (e.g. `openssl rand -hex 32`)".into()
-            );
+        for (key, secret) in [("audit_key", &self.audit_key), ("metrics_token", &self.metrics_token)] {
+            if secret.as_ref().is_some_and(|s| s.expose_secret().len() < 32) {
+                return Err(format!(
+                    "configuration: {key} must be at least 32 characters (e.g. `openssl rand -hex 32`)"
+                ));
+            }
         }
         if let Some(smtp) = &self.smtp {
             crate::mail::Mailer::new(smtp).map_err(|e| format!("configuration: smtp: {e}"))?;
