@@ -31,6 +31,7 @@
 
 mod build;
 mod clock;
+mod dense;
 mod lists;
 mod search;
 #[cfg(test)]
@@ -255,6 +256,8 @@ pub struct Index {
     zone_slots: Packed<(u32, u32)>,
     /// The longest slot, in seconds (how far back a meeting in progress can have started).
     longest_slot: i64,
+    /// Bitmaps of the broad words and of the flags (`dense.rs`): exact counts of searches by common words.
+    dense: dense::Dense,
 }
 
 /// One listing of the index, as results show it.
@@ -457,6 +460,7 @@ impl Index {
             + v(&self.word_ends)
             + p(&self.postings)
             + self.prefix_counts.iter().map(v).sum::<usize>()
+            + self.dense.heap_bytes()
             + 2 * facet_names
             + p(&self.facets)
             + v(&self.geo)

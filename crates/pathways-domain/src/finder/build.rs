@@ -425,7 +425,7 @@ impl IndexBuilder {
             zone_slots.starts.push(count(zone_slots.items.len()));
         }
 
-        Index {
+        let mut ix = Index {
             flags: recs.iter().map(|r| r.flags).collect(),
             recs,
             name_rank,
@@ -449,7 +449,10 @@ impl IndexBuilder {
             zones: self.zones,
             zone_slots,
             longest_slot,
-        }
+            dense: super::dense::Dense::default(),
+        };
+        ix.dense = super::dense::Dense::build(&ix);
+        ix
     }
 }
 

@@ -24,6 +24,12 @@ impl<'a> Cursor<'a> {
         self.pos = 0;
     }
 
+    /// Moves to the next number of the list and returns it.
+    pub(super) fn next_after(&mut self) -> Option<u32> {
+        self.pos += 1;
+        self.list.get(self.pos).copied()
+    }
+
     pub(super) fn position(&self) -> usize {
         self.pos
     }

@@ -19,6 +19,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::clock::When;
+use super::dense::{Union, count_all, has};
 use super::lists::{Cursor, within};
 use super::{Hit, IN_PERSON, Index, MEETING, ONLINE, Page, Query, TIERS, weight_of, words};
 use crate::directory::geo::{BoundingBox, EARTH_RADIUS_MILES, LatLon, haversine_miles};
@@ -31,6 +32,14 @@ const MAX_WORD_CURSORS: usize = 16;
 /// Once a word-driven search has its page, how many more candidates it checks to count the results; past them
 /// `total` counts what was found and is flagged a lower bound.
 pub const COUNT_BUDGET: usize = 2048;
+
+/// Searches by at most this many words (each a word or a short prefix) are ranked by walking their listings by
+/// the weights they have for each word, heaviest sum first ([`Plan::walk_words`]): 4 weights per word, so at most
+/// 64 combinations.
+const MAX_COMBO_WORDS: usize = 3;
+
+/// The most listings a query word without a bitmap may have for a count from the other words' bitmaps to walk it.
+const SPARSE_WALK: usize = 8192;
 
 /// A result's rank key (smaller first) and listing.
 type Keyed = (u128, u32);
@@ -189,12 +198,14 @@ struct Plan<'a> {
     words: Vec<(usize, usize)>,
     /// Whether each query word is itself a word of the vocabulary (the first of its range).
     whole: Vec<bool>,
+    /// Each query word's bitmap, when it is a whole word broad enough to have one (`dense.rs`).
+    dense: Vec<Option<&'a [u64]>>,
     facets: Vec<u32>,
     flags: u8,
     near: Option<Near>,
     when: Option<When>,
-    /// Listings with an occurrence in the window, and its start key, by listing (filled when first needed).
-    timed: Option<Vec<(u32, u64)>>,
+    /// Listings with a slot the window can reach, by listing (filled when first needed).
+    timed: Option<Vec<u32>>,
 }
 
 impl Index {
@@ -256,14 +267,16 @@ impl Index {
 impl<'a> Plan<'a> {
     /// The query in the index's terms; `None` when a word or a filter matches nothing at all.
     fn new(ix: &'a Index, q: &Query, now: DateTime<Utc>, viewer_tz: Tz) -> Option<Self> {
-        let (mut found, mut whole) = (Vec::new(), Vec::new());
+        let (mut found, mut whole, mut dense) = (Vec::new(), Vec::new(), Vec::new());
         for w in words(&q.words) {
             let range = ix.word_range(&w);
             if range.0 == range.1 {
                 return None;
             }
             found.push(range);
-            whole.push(ix.word(range.0) == w);
+            let is_whole = ix.word(range.0) == w;
+            whole.push(is_whole);
+            dense.push(if is_whole { ix.dense.word(range.0) } else { None });
         }
         let mut facets = Vec::new();
         if let Some(c) = &q.category {
@@ -292,6 +305,7 @@ impl<'a> Plan<'a> {
             ix,
             words: found,
             whole,
+            dense,
             facets,
             flags,
             near: q.near.map(|c| Near::new(c, radius)),
@@ -353,8 +367,9 @@ impl<'a> Plan<'a> {
         (first * TIERS..last * TIERS).map(|k| within(ix.postings.get(k), lo, hi).len()).sum()
     }
 
-    /// The listings with an occurrence in the window (and its start), by listing.
-    fn timed(&mut self) -> &[(u32, u64)] {
+    /// The listings with a slot the window can reach, by listing: a superset of those with an occurrence in it,
+    /// which each candidate's own test (after the cheaper checks: flags, distance, filters) narrows.
+    fn timed(&mut self) -> &[u32] {
         if self.timed.is_none() {
             let ix = self.ix;
             let mut ids = Vec::new();
@@ -370,19 +385,7 @@ impl<'a> Plan<'a> {
             }
             ids.sort_unstable();
             ids.dedup();
-            let timed = match &self.when {
-                Some(when) => ids
-                    .into_iter()
-                    .filter_map(|id| {
-                        let start = ix.slots.start(id as usize);
-                        let slots = ix.slots.get(id as usize);
-                        let zones = ix.slot_zones.get(start..start + slots.len()).unwrap_or_default();
-                        when.first_fit(slots, zones).map(|(s, _)| (id, when.start_key(s)))
-                    })
-                    .collect(),
-                None => Vec::new(),
-            };
-            self.timed = Some(timed);
+            self.timed = Some(ids);
         }
         self.timed.as_deref().unwrap_or_default()
     }
@@ -454,19 +457,22 @@ impl<'a> Plan<'a> {
             && name_ranked
             && self.words.get(d).is_some_and(|r| r.1 - r.0 <= MAX_WORD_CURSORS)
         {
-            self.walk_word(d, (lo, hi, placed), flags, top);
+            if (2..=MAX_COMBO_WORDS).contains(&self.words.len())
+                && self.words.iter().all(|r| r.1 - r.0 <= MAX_WORD_CURSORS)
+            {
+                self.walk_words((lo, hi), flags, top);
+            } else {
+                self.walk_word(d, (lo, hi, placed), flags, top);
+            }
             return;
         }
 
         // What the source leaves to check.
         let mut checks = self.checks(source, lo, hi);
         let check_geo = placed && source != Source::Geo;
-        let check_time = source != Source::Time;
         let ranked_by_name = self.words.is_empty() && self.when.is_none() && !(placed && self.near.is_some());
-        let nothing_to_check = flags == 0
-            && checks.is_empty()
-            && (!check_geo || self.near.is_none())
-            && (!check_time || self.when.is_none());
+        let nothing_to_check =
+            flags == 0 && checks.is_empty() && (!check_geo || self.near.is_none()) && self.when.is_none();
 
         // Every candidate of a list that needs no check and is in name order: count it, rank only its head.
         if nothing_to_check && ranked_by_name {
@@ -489,9 +495,11 @@ impl<'a> Plan<'a> {
             }
         }
 
-        let candidates: Vec<Cand> = self.candidates(source, lo, hi, geo.as_deref());
+        // Candidates come in listing order only when a list is walked alongside them.
+        let ordered = !checks.is_empty();
+        let candidates: Vec<Cand> = self.candidates(source, (lo, hi), geo.as_deref(), ordered);
         let near = if check_geo { self.near.as_ref() } else { None };
-        let when = if check_time { self.when.as_ref() } else { None };
+        let when = self.when.as_ref();
         let mut pushed = 0;
         for mut c in candidates {
             let id = c.id as usize;
@@ -528,14 +536,7 @@ impl<'a> Plan<'a> {
 
     /// The filters and words a part checks per candidate (all but its source).
     fn checks(&self, source: Source, lo: u32, hi: u32) -> Checks<'a> {
-        let ix = self.ix;
-        let facets = self
-            .facets
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| source != Source::Facet(i))
-            .map(|(_, &f)| Cursor::new(within(ix.facets.get(f as usize), lo, hi)))
-            .collect();
+        let Checks { facets, .. } = self.facet_checks(source, lo, hi);
         let mut words = Vec::new();
         for (i, &range) in self.words.iter().enumerate() {
             if source == Source::Word(i) {
@@ -550,6 +551,145 @@ impl<'a> Plan<'a> {
             }
         }
         Checks { facets, words }
+    }
+
+    /// The filters a part checks per candidate (all but its source), and no word.
+    fn facet_checks(&self, source: Source, lo: u32, hi: u32) -> Checks<'a> {
+        let ix = self.ix;
+        let facets = self
+            .facets
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| source != Source::Facet(i))
+            .map(|(_, &f)| Cursor::new(within(ix.facets.get(f as usize), lo, hi)))
+            .collect();
+        Checks { facets, words: Vec::new() }
+    }
+
+    /// A word's lists within `lo..hi`, by tier (heaviest first): the lists of the words of its range that have
+    /// it at that weight.
+    fn tiers(&self, (first, last): (usize, usize), lo: u32, hi: u32) -> [Vec<&'a [u32]>; TIERS] {
+        let ix = self.ix;
+        let mut out: [Vec<&'a [u32]>; TIERS] = Default::default();
+        for k in first * TIERS..last * TIERS {
+            let list = within(ix.postings.get(k), lo, hi);
+            if let (false, Some(tier)) = (list.is_empty(), out.get_mut(k % TIERS)) {
+                tier.push(list);
+            }
+        }
+        out
+    }
+
+    /// The exact count of a part searched by words (and the meeting, online and in-person flags) alone, from the
+    /// bitmaps: every query word but at most one has a bitmap, and the one without (a rarer word, or a prefix
+    /// that is no word of its own) has few enough listings ([`SPARSE_WALK`]) to walk, testing the others' bits.
+    /// `None` when a filter is asked for or two words have no bitmap.
+    fn dense_count(&self, lo: u32, hi: u32, flags: u8) -> Option<usize> {
+        if !self.facets.is_empty() || self.words.is_empty() || flags & !(MEETING | ONLINE | IN_PERSON) != 0 {
+            return None;
+        }
+        let mut maps: Vec<&[u64]> = self.ix.dense.flags(flags).collect();
+        let mut sparse = None;
+        for (i, d) in self.dense.iter().enumerate() {
+            match d {
+                Some(map) => maps.push(map),
+                None if sparse.is_none() => sparse = Some(i),
+                None => return None,
+            }
+        }
+        let Some(i) = sparse else { return Some(count_all(&maps, lo, hi)) };
+        let range = *self.words.get(i)?;
+        if range.1 - range.0 > MAX_WORD_CURSORS || self.word_size(range, lo, hi) > SPARSE_WALK {
+            return None;
+        }
+        let lists: Vec<&[u32]> = self.word_lists(range, lo, hi).into_iter().map(|l| l.0).collect();
+        Some(Union::new(&lists).filter(|&id| maps.iter().all(|m| has(m, id))).count())
+    }
+
+    /// A part ranked by score then name, searched by two or three words (and filters): a listing's score is the
+    /// sum of the weights it has for each word, so its listings are walked one combination of weights at a time,
+    /// heaviest sum first — within one, every listing has the same score and comes in name order. Once the page
+    /// is full, a combination whose sum can't beat its worst ends the ranking, and within a combination the first
+    /// listing named after the page's worst ends that combination's. In each combination the word whose lists
+    /// are shortest drives the walk; a listing counts in it when it has each word at exactly that weight (and no
+    /// heavier). The count comes from the bitmaps when it can ([`Plan::dense_count`]), else from the walk, going
+    /// on for at most [`COUNT_BUDGET`] candidates once ranking is done (then a lower bound).
+    fn walk_words(&mut self, (lo, hi): (u32, u32), flags: u8, top: &mut Top) {
+        let ix = self.ix;
+        let tiers: Vec<[Vec<&'a [u32]>; TIERS]> = self.words.iter().map(|&r| self.tiers(r, lo, hi)).collect();
+        let mut combos: Vec<(u32, Vec<usize>)> = vec![(0, Vec::new())];
+        for word in &tiers {
+            combos = combos
+                .into_iter()
+                .flat_map(|(sum, combo)| {
+                    (0..TIERS).filter(|&t| word.get(t).is_some_and(|l| !l.is_empty())).map(move |t| {
+                        let mut combo = combo.clone();
+                        combo.push(t);
+                        (sum + u32::from(weight_of(t)), combo)
+                    })
+                })
+                .collect();
+        }
+        combos.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let known = self.dense_count(lo, hi, flags);
+        let counted = known.is_some();
+        top.total += known.unwrap_or(0);
+        let mut facets = self.facet_checks(Source::All, lo, hi);
+        let rank_of = |id: u32| ix.name_rank.get(id as usize).copied().unwrap_or(0);
+        let lists_at = |k: usize, t: usize| tiers.get(k).and_then(|w| w.get(t)).map(Vec::as_slice).unwrap_or_default();
+        let mut ranking = true;
+        let mut budget = COUNT_BUDGET;
+        for (sum, combo) in combos {
+            if ranking && top.cutoff().is_some_and(|c| key(sum, f32::INFINITY, 0, 0) > c) {
+                ranking = false;
+            }
+            if !ranking && (counted || budget == 0) {
+                return;
+            }
+            let tier = |k: usize| combo.get(k).copied().unwrap_or(0);
+            let driver = (0..tiers.len())
+                .min_by_key(|&k| lists_at(k, tier(k)).iter().map(|l| l.len()).sum::<usize>())
+                .unwrap_or(0);
+            let mut same: Vec<Vec<Cursor<'_>>> =
+                (0..tiers.len()).map(|k| lists_at(k, tier(k)).iter().map(|l| Cursor::new(l)).collect()).collect();
+            let mut heavier: Vec<Vec<Cursor<'_>>> = (0..tiers.len())
+                .map(|k| (0..tier(k)).flat_map(|t| lists_at(k, t)).map(|l| Cursor::new(l)).collect())
+                .collect();
+            facets.rewind();
+            let mut walking = ranking;
+            for id in Union::new(lists_at(driver, tier(driver))) {
+                if walking && top.cutoff().is_some_and(|c| key(sum, f32::INFINITY, 0, rank_of(id)) > c) {
+                    walking = false;
+                    if counted {
+                        break;
+                    }
+                }
+                if !walking {
+                    if budget == 0 {
+                        top.at_least = true;
+                        break;
+                    }
+                    budget -= 1;
+                }
+                let exact = same
+                    .iter_mut()
+                    .enumerate()
+                    .all(|(k, lists)| k == driver || lists.iter_mut().any(|c| c.seek(id).is_some()))
+                    && heavier.iter_mut().all(|lists| !lists.iter_mut().any(|c| c.seek(id).is_some()));
+                if !exact || (flags != 0 && ix.flags.get(id as usize).is_none_or(|&f| f & flags != flags)) {
+                    continue;
+                }
+                if facets.score(id).is_none() {
+                    continue;
+                }
+                if !counted {
+                    top.total += 1;
+                }
+                if walking {
+                    top.push((key(sum, f32::INFINITY, 0, rank_of(id)), id));
+                }
+            }
+        }
     }
 
     /// A part ranked by score then name whose smallest source is word `d`: its lists are walked heaviest first,
@@ -574,7 +714,7 @@ impl<'a> Plan<'a> {
         // vocabulary (its lists are disjoint) or a whole word beginning others (counted at build).
         let alone = self.words.len() == 1 && checks.is_empty() && flags == 0;
         let known = if !alone {
-            None
+            self.dense_count(lo, hi, flags)
         } else if range.1 - range.0 == 1 {
             Some(lists.iter().map(|l| l.0.len()).sum::<usize>())
         } else if self.whole.first() == Some(&true) {
@@ -630,8 +770,14 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// A part's candidates from its source, ascending.
-    fn candidates(&mut self, source: Source, lo: u32, hi: u32, geo: Option<&[(usize, usize)]>) -> Vec<Cand> {
+    /// A part's candidates from its source, ascending (from the grid, only when `ordered`).
+    fn candidates(
+        &mut self,
+        source: Source,
+        (lo, hi): (u32, u32),
+        geo: Option<&[(usize, usize)]>,
+        ordered: bool,
+    ) -> Vec<Cand> {
         let ix = self.ix;
         match source {
             Source::All => (lo..hi).map(Cand::new).collect(),
@@ -663,20 +809,12 @@ impl<'a> Plan<'a> {
                         (d <= n.chord2).then_some(Cand { chord2: d, ..Cand::new(p.id) })
                     })
                     .collect();
-                out.sort_unstable_by_key(|c| c.id);
+                if ordered {
+                    out.sort_unstable_by_key(|c| c.id);
+                }
                 out
             }
-            Source::Time => {
-                let timed = self.timed();
-                let from = timed.partition_point(|t| t.0 < lo);
-                let to = timed.partition_point(|t| t.0 < hi);
-                timed
-                    .get(from..to)
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|&(id, start)| Cand { start, ..Cand::new(id) })
-                    .collect()
-            }
+            Source::Time => within(self.timed(), lo, hi).iter().map(|&id| Cand::new(id)).collect(),
         }
     }
 }

@@ -454,6 +454,51 @@ proptest! {
     }
 }
 
+/// Searches by words alone (the path that walks weight combinations and counts from bitmaps), with the flags
+/// and sometimes a filter: two to four words, so every path (one word, combinations, more words) is taken.
+fn any_words_query() -> impl Strategy<Value = Query> {
+    (proptest::collection::vec(0..QUERY_WORDS.len(), 1..5), 0..3usize, any::<bool>(), 0..CATEGORIES.len() + 4).prop_map(
+        |(ws, online, meetings, cat)| Query {
+            words: ws.iter().map(|&w| QUERY_WORDS[w]).collect::<Vec<_>>().join(" "),
+            category: CATEGORIES.get(cat).map(|c| (*c).to_owned()),
+            online: [None, Some(true), Some(false)][online],
+            meetings_only: meetings,
+            ..Query::default()
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn searches_by_words_agree_with_the_reference_search(
+        mut listings in proptest::collection::vec(any_listing(), 0..60),
+        q in any_words_query(),
+        (offset, limit) in (0..6usize, 1..5usize),
+    ) {
+        for (i, l) in listings.iter_mut().enumerate() {
+            l.service_id = Uuid::from_u128(i as u128);
+        }
+        let now = tuesday_evening();
+        let ix = Index::build(listings.clone());
+        let expected: Vec<(usize, u32)> =
+            Reference::new(&listings).search(&q, now, New_York).iter().map(|e| (e.0, e.1)).collect();
+        let got: Vec<(usize, u32)> = ix
+            .search(&q, now, New_York)
+            .iter()
+            .filter_map(|h| ix.listing(h.listing).map(|l| (l.service_id().as_u128() as usize, h.score)))
+            .collect();
+        prop_assert_eq!(&got, &expected, "{:?}", q);
+        let page = ix.search_page(&q, now, New_York, offset, limit);
+        prop_assert_eq!((page.total, page.at_least), (expected.len(), false));
+        let ids: Vec<usize> =
+            page.hits.iter().filter_map(|h| ix.listing(h.listing)).map(|l| l.service_id().as_u128() as usize).collect();
+        let slice: Vec<usize> = expected.iter().skip(offset).take(limit).map(|e| e.0).collect();
+        prop_assert_eq!(ids, slice);
+    }
+}
+
 #[test]
 fn a_short_prefix_over_many_words_is_checked_as_one_merged_list() {
     let names: Vec<String> =
@@ -563,10 +608,148 @@ fn broad_words_rank_the_page_without_walking_every_match() {
     let meet = Query { words: "meet".into(), ..Query::default() };
     let page = ix.search_page(&meet, now, New_York, 0, 20);
     assert!(page.total <= ix.search(&meet, now, New_York).len());
-    // Two words that most listings have: the count stops, and says so.
-    let two = ix.search_page(&Query { words: "recovery meeting".into(), ..Query::default() }, now, New_York, 0, 20);
+    // Two whole words that most listings have: counted exactly from their bitmaps (with a flag too).
+    for q in [
+        Query { words: "recovery meeting".into(), ..Query::default() },
+        Query { words: "meeting recovery".into(), meetings_only: true, ..Query::default() },
+    ] {
+        let two = ix.search_page(&q, now, New_York, 0, 20);
+        assert_eq!((two.total, two.at_least), (ix.search(&q, now, New_York).len(), false), "{q:?}");
+    }
+    // Two prefixes that are no words of their own (no bitmaps), both broad: the count stops, and says so.
+    let prefixes = Query { words: "recov meet".into(), ..Query::default() };
+    let two = ix.search_page(&prefixes, now, New_York, 0, 20);
     assert!(two.at_least, "{}", two.total);
-    assert!(
-        two.total < ix.search(&Query { words: "recovery meeting".into(), ..Query::default() }, now, New_York).len()
-    );
+    assert!(two.total < ix.search(&prefixes, now, New_York).len());
+}
+
+/// Two or three broad words: the page is the head of the full ranking whichever weights the words have (name,
+/// category, description), and the bitmaps count exactly.
+#[test]
+fn several_broad_words_rank_by_the_sum_of_their_weights() {
+    // Towns that begin alike, so "and" covers more words than are checked one list each.
+    let towns: Vec<String> = (0..24)
+        .map(|k| format!("And{}", ["over", "erson", "reas", "es", "ale", "alusia"][k % 6].repeat(1 + k / 6)))
+        .collect();
+    let texts: Vec<(String, String)> = (0..3000)
+        .map(|i| {
+            let town = &towns[i % towns.len()];
+            let name = match i % 4 {
+                0 => format!("Hope Recovery {i:04}"),
+                1 => format!("{town} Hope House {i:04}"),
+                2 => format!("Recovery House {i:04} and {town}"),
+                _ => format!("Center {i:04} {town} Services"),
+            };
+            let description = match i % 5 {
+                0 => "hope and recovery",
+                1 => "a recovery house",
+                2 => "house meetings",
+                _ => "support",
+            };
+            (name, description.to_owned())
+        })
+        .collect();
+    let listings: Vec<Listing<'_>> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, (name, description))| Listing {
+            service_id: Uuid::from_u128(i as u128),
+            name,
+            description,
+            keywords: if i % 6 == 0 { vec!["recovery housing"] } else { Vec::new() },
+            place: (i % 3 != 0).then(|| LatLon::new(41.0, -72.0).ok()).flatten(),
+            is_meeting: i % 2 == 0,
+            ..Listing::default()
+        })
+        .collect();
+    let ix = Index::build(listings.clone());
+    let now = tuesday_evening();
+    for words in [
+        "hope recovery",
+        "recovery house",
+        "house hope recovery",
+        "recovery hou",
+        "hope support",
+        "and services",
+        "and house",
+        "andreas recovery",
+        "hope and recovery house",
+    ] {
+        for meetings_only in [false, true] {
+            let q = Query { words: words.into(), meetings_only, ..Query::default() };
+            let all = ix.search(&q, now, New_York);
+            let expected: Vec<u128> =
+                Reference::new(&listings).search(&q, now, New_York).iter().map(|e| e.0 as u128).collect();
+            let got: Vec<u128> =
+                all.iter().filter_map(|h| ix.listing(h.listing)).map(|l| l.service_id().as_u128()).collect();
+            assert_eq!(got, expected, "{q:?}");
+            for (offset, limit) in [(0, 20), (40, 20)] {
+                let page = ix.search_page(&q, now, New_York, offset, limit);
+                let end = (offset + limit).min(all.len());
+                assert_eq!(page.hits, all[offset.min(end)..end], "{q:?} at {offset}");
+                assert_eq!((page.total, page.at_least), (all.len(), false), "{q:?}");
+            }
+        }
+    }
+}
+
+/// At a larger scale, with names, towns and descriptions that share words and prefixes as a directory's do: for
+/// every pair of a set of words (whole words, prefixes, broad and rare ones), the first two pages of a search by
+/// words are the head of its full ranking (where nothing stops early), and an exact count is the full count.
+#[test]
+fn pages_at_scale_are_the_head_of_the_full_ranking() {
+    let towns = [
+        "Union",
+        "Unionville",
+        "Andover",
+        "Anderson",
+        "Andreas",
+        "Lake Andes",
+        "Smith",
+        "Smithfield",
+        "Place",
+        "Placentia",
+    ];
+    let kinds = ["Recovery House", "Outpatient Services", "AA Meeting", "Harm Reduction Services", "Family Program"];
+    let descriptions =
+        ["meetings for all", "recovery and support services", "a place to meet", "union hall meetings", ""];
+    let texts: Vec<(String, String, &str)> = (0..8000usize)
+        .map(|i| {
+            let town = towns[(i * 7) % towns.len()];
+            let name = format!("{town} {} {}", kinds[(i * 3) % kinds.len()], i % 97);
+            (name, descriptions[(i * 11) % descriptions.len()].to_owned(), towns[(i * 5) % towns.len()])
+        })
+        .collect();
+    let listings: Vec<Listing<'_>> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, (name, description, city))| Listing {
+            service_id: Uuid::from_u128(i as u128),
+            name,
+            description,
+            city,
+            keywords: if i % 9 == 0 { vec!["recovery housing"] } else { Vec::new() },
+            place: (i % 5 != 0).then(|| LatLon::new(41.0, -72.0).ok()).flatten(),
+            is_meeting: i % 2 == 0,
+            ..Listing::default()
+        })
+        .collect();
+    let ix = Index::build(listings);
+    let now = tuesday_evening();
+    let words =
+        ["union", "and", "andreas", "smith", "place", "meetings", "recovery", "services", "hou", "pla", "aa", "for"];
+    for a in words {
+        for b in words {
+            let q = Query { words: format!("{a} {b}"), ..Query::default() };
+            let full = ix.search(&q, now, New_York);
+            for offset in [0, 20] {
+                let page = ix.search_page(&q, now, New_York, offset, 20);
+                let end = (offset + 20).min(full.len());
+                assert_eq!(page.hits, full[offset.min(end)..end], "{q:?} at {offset}");
+                if !page.at_least {
+                    assert_eq!(page.total, full.len(), "{q:?}");
+                }
+            }
+        }
+    }
 }

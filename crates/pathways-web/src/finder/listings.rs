@@ -12,10 +12,16 @@ use super::vocabulary::{category_words, type_words};
 
 /// Indexes one active service: once at each of its places, or once without a place.
 pub(super) fn add_service(b: &mut IndexBuilder, s: &SnapshotService, default_tz: Tz) {
-    read_service(&s.doc, |doc| add_service_doc(b, s, doc, default_tz));
+    each_listing(s, default_tz, &mut |l| b.add(l));
 }
 
-fn add_service_doc(b: &mut IndexBuilder, s: &SnapshotService, doc: &ServiceDoc<'_>, default_tz: Tz) {
+/// Each listing of one active service, as the index receives it (also read by `benches/engine_compare.rs`, which
+/// feeds the same listings to another search engine).
+pub fn each_listing(s: &SnapshotService, default_tz: Tz, f: &mut dyn FnMut(&Listing<'_>)) {
+    read_service(&s.doc, |doc| service_listings(f, s, doc, default_tz));
+}
+
+fn service_listings(f: &mut dyn FnMut(&Listing<'_>), s: &SnapshotService, doc: &ServiceDoc<'_>, default_tz: Tz) {
     let tz: Tz = s.time_zone.as_deref().and_then(|z| z.parse().ok()).unwrap_or(default_tz);
     let mut categories: Vec<&str> = Vec::new();
     let mut meeting_types = Vec::new();
@@ -80,14 +86,14 @@ fn add_service_doc(b: &mut IndexBuilder, s: &SnapshotService, doc: &ServiceDoc<'
         slots: weekly(&doc.schedules.0, tz),
     };
     if s.places.is_empty() {
-        b.add(&base);
+        f(&base);
         return;
     }
     let in_person = attending.is_empty() || attending.iter().any(|&a| a != "online");
     for p in &s.places {
         read_location(&p.doc, |place| {
             let address = place.addresses.0.first();
-            b.add(&Listing {
+            f(&Listing {
                 location_id: Some(p.id),
                 place: p.latitude.zip(p.longitude).and_then(|(lat, lon)| LatLon::new(lat, lon).ok()),
                 approximate: p.approximate,

@@ -22,7 +22,7 @@ mod vocabulary;
 #[cfg(test)]
 mod tests;
 
-pub use listings::index_of;
+pub use listings::{each_listing, index_of};
 pub use pathways_store::import::hsds_lenient::slots;
 pub use vocabulary::{meeting_types, taxonomy};
 

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Issue 16: the finder's own index beside tantivy on the same listings and the same frequency-weighted queries
+# (crates/pathways-web/benches/engine_compare.rs says how each is asked). Needs the national set as a SQLite file:
+#   bench/directory.py --only-sqlite --sqlite-file /tmp/dirbench.db --keep ...   (or any run with --sqlite-file)
+# Usage: bench/engine_compare.sh /tmp/dirbench.db
+set -euo pipefail
+cd "$(dirname "$0")/.."
+db="${1:?the SQLite set's file}"
+queries=$(mktemp)
+trap 'rm -f "$queries"' EXIT
+python3 - "$db" "$queries" <<'PY'
+import sys, urllib.parse
+sys.path.insert(0, "bench")
+import directory
+one, two = directory.query_mix(directory.vocabulary("sqlite://" + sys.argv[1]))
+strip = lambda qs: urllib.parse.unquote_plus(qs[2:])
+with open(sys.argv[2], "w") as f:
+    f.write("\n".join(map(strip, one)) + "\n\n" + "\n".join(map(strip, two)) + "\n")
+PY
+cargo bench --workspace --features pathways-web/engine-compare --bench engine_compare -- "sqlite://$db" "$queries"
