@@ -184,6 +184,31 @@ include-name = "POST /api/v1/persons/{id}/service-events/{service_event}/cosign"
 checks.positive_data_acceptance.expected-statuses = $lenient
 
 [[operations]]
+include-name = "POST /api/v1/financing/profiles"
+# min_age is not above max_age
+checks.positive_data_acceptance.expected-statuses = $lenient
+
+[[operations]]
+include-name = "PUT /api/v1/financing/profiles/{profile}"
+# as above; the profile is one of the organization's (404)
+checks.positive_data_acceptance.expected-statuses = $lenient
+
+[[operations]]
+include-name = "POST /api/v1/financing/sources"
+# the profile is one of the organization's; a grant gives its period (the end not before the start) and one budget
+checks.positive_data_acceptance.expected-statuses = $lenient
+
+[[operations]]
+include-name = "PUT /api/v1/financing/sources/{funding_source}"
+# as above; the kind stays what it was
+checks.positive_data_acceptance.expected-statuses = $lenient
+
+[[operations]]
+include-name = "POST /api/v1/persons/{id}/vouchers"
+# the program is one of the organization's voucher programs; the number is new within it; it expires today or later
+checks.positive_data_acceptance.expected-statuses = $lenient
+
+[[operations]]
 include-name = "PUT /api/v1/residences/{id}"
 # text is trimmed (spaces only is empty: required); residents' training date is not after today; the total is not
 # below the beds reported open

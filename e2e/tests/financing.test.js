@@ -124,3 +124,58 @@ test('the person sees the services they received, in plain words', { timeout: TE
   assert.ok(!text.includes('H0038') && !text.includes('Units') && !text.includes('co-signature'), 'no billing jargon');
   h.assertNoOffsiteRequests();
 });
+
+// Setting up financing (issue 21, second pass): an administrator adds a grant from the month's report (a bad
+// profile first shows its errors), and a coach then chooses it on the service form.
+test('an administrator adds a grant and a coach chooses it', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const admin = await h.open();
+  await signIn(admin, DEMO.admin);
+  await admin.goto('/staff');
+  await admin.getByRole('link', { name: 'Open the month\'s peer services', exact: true }).click();
+  await admin.waitForURL(/\/financing$/);
+  await admin.getByRole('link', { name: 'Funding sources and payer profiles', exact: true }).click();
+  await admin.getByRole('heading', { level: 1, name: 'Funding sources and payer profiles', exact: true }).waitFor();
+  await expectNoAxeViolations(admin, '/financing/funding');
+
+  const profile = admin.getByRole('region', { name: 'Add a payer profile', exact: true });
+  await profile.getByLabel('Minutes in a unit', { exact: true }).fill('0');
+  await profile.getByRole('button', { name: 'Add the payer profile', exact: true }).click();
+  await admin.getByRole('alert').getByText('Name: This is required.').waitFor();
+  await admin.getByRole('alert').getByText('Minutes in a unit: This is outside the allowed range.').waitFor();
+  await expectNoAxeViolations(admin, '/financing/funding with a form\'s errors');
+
+  const today = new Date();
+  const iso = (d) => d.toISOString().slice(0, 10);
+  const source = admin.getByRole('region', { name: 'Add a funding source', exact: true });
+  await source.getByLabel('Name', { exact: true }).fill('Community recovery grant (e2e)');
+  await source.getByLabel('Kind', { exact: true }).selectOption({ label: 'Grant' });
+  await source.getByLabel('Payer profile', { exact: true }).selectOption({ label: 'Foundation grant rules (demo)' });
+  await source.getByLabel('First date', { exact: true }).fill(iso(new Date(today.getTime() - 60 * 86_400_000)));
+  await source.getByLabel('Last date', { exact: true }).fill(iso(new Date(today.getTime() + 300 * 86_400_000)));
+  await source.getByLabel('Budget counted in', { exact: true }).selectOption({ label: 'Dollars' });
+  await source.getByLabel('Budget', { exact: true }).fill('25000');
+  await source.getByRole('button', { name: 'Add the funding source', exact: true }).click();
+  await admin.getByRole('status').filter({ hasText: 'Saved.' }).first().waitFor();
+  await admin.getByRole('link', { name: 'Community recovery grant (e2e)', exact: true }).click();
+  await admin.getByRole('heading', { level: 1, name: 'Edit a funding source', exact: true }).waitFor();
+  await expectNoAxeViolations(admin, 'the funding source\'s form');
+  assert.equal(await admin.getByLabel('Budget', { exact: true }).inputValue(), '25000.00');
+  h.assertNoOffsiteRequests();
+
+  const coach = await h.open();
+  await signIn(coach, DEMO.coach);
+  await coach.goto('/staff');
+  await openAlexsServices(coach);
+  await coach.getByLabel('Start time', { exact: true }).fill('07:00');
+  await coach.getByLabel('Minutes', { exact: true }).fill('30');
+  await coach.getByLabel('Funding source', { exact: true }).selectOption({ label: 'Community recovery grant (e2e)' });
+  await coach.getByRole('button', { name: 'Check', exact: true }).click();
+  const check = coach.getByRole('status').filter({ hasText: 'What the funder would see' });
+  await check.waitFor();
+  assert.match(await check.innerText(), /Units: 2 · /, '30 minutes are 2 units under the grant\'s profile');
+  await expectNoAxeViolations(coach, 'the check against the new grant');
+  await coach.getByRole('link', { name: 'Vouchers and their balances', exact: true }).click();
+  await coach.getByRole('heading', { level: 1, name: 'Vouchers', exact: true }).waitFor();
+  await expectNoAxeViolations(coach, 'a person\'s vouchers');
+  h.assertNoOffsiteRequests();
+});

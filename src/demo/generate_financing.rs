@@ -1,7 +1,9 @@
 //! `pathways demo generate --service-events N` (issue 21's benchmark): a payer, a grant and a voucher program for
 //! the generated organization, and N signed service events by its coaches over the past year (about N / 12 a
 //! month), so the monthly funder report runs over a realistic month. Fictional; inserted in bulk, so the events'
-//! checks are not run (each is stored clean, as a signed event the check passed).
+//! checks are not run: each is stored as a signed event the check passed, except one in ten stored as still
+//! waiting for a supervisor's co-signature (its problem and `problem_count` written together, as the store does),
+//! so the report counts both kinds.
 
 use chrono::{Duration, NaiveDate};
 use pathways_domain::OrgId;
@@ -70,6 +72,8 @@ pub async fn service_events(
             let minutes: i32 = rng.gen_range(15..=90);
             // 15-minute units, a unit once more than half of it is reached (CMS Pub. 100-04 ch. 5 §20.2).
             let units = (minutes + 7) / 15;
+            // One in ten still waits for a supervisor's co-signature, so the report counts both kinds.
+            let waiting = i % 10 == 9;
             let id = Uuid::now_v7();
             events.push(service_event::Model {
                 id,
@@ -88,7 +92,11 @@ pub async fn service_events(
                 diagnosis_on_file: true,
                 units,
                 cents: i64::from(units) * rate,
-                problems: serde_json::json!([]),
+                problems: if waiting {
+                    serde_json::json!([{"problem": "cosignature_missing"}])
+                } else {
+                    serde_json::json!([])
+                },
                 state: "signed".into(),
                 signed_by: Some(staff),
                 signed_at: Some(stamp),
@@ -99,6 +107,8 @@ pub async fn service_events(
                 correction_reason: None,
                 created_by: staff,
                 created_at: stamp,
+                problem_count: i32::from(waiting),
+                person_count: 1,
             });
             people.push(service_event_person::Model {
                 event_id: id,

@@ -247,6 +247,12 @@ pub fn may_edit_education(p: &Principal) -> bool {
     p.kind == PrincipalKind::Staff && p.role == Some(Role::Admin)
 }
 
+/// Whether the caller sets up the organization's financing (issue 21): payer profiles, funding sources, and
+/// vouchers issued to persons. Administrators only (a supervisor reads the figures, `may_read_financing`).
+pub fn may_manage_funding(p: &Principal) -> bool {
+    p.kind == PrincipalKind::Staff && p.role == Some(Role::Admin)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

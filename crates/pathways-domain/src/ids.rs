@@ -162,6 +162,16 @@ typed_id!(
     KioskId
 );
 
+typed_id!(
+    /// A payer profile of an organization (issue 21): a funder's rules, as data.
+    PayerProfileId
+);
+
+typed_id!(
+    /// A funding source of an organization (issue 21): a grant, a voucher program or a payer.
+    FundingSourceId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -34,6 +34,7 @@ use crate::entities::{
 };
 
 pub mod reports;
+pub mod setup;
 #[cfg(test)]
 mod tests;
 
@@ -128,6 +129,10 @@ pub(crate) fn sum_i64(col: service_event::Column) -> sea_orm::sea_query::SimpleE
 }
 
 fn clamp_i32(n: u32) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+fn count_i32(n: usize) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
 }
 
@@ -512,6 +517,8 @@ async fn insert(
         correction_reason: Set(reason),
         created_by: Set(actor.account.map_or(e.staff.as_uuid(), |a| a.as_uuid())),
         created_at: Set(crate::now()),
+        problem_count: Set(count_i32(checked.problems.len())),
+        person_count: Set(count_i32(e.persons.len())),
     }
     .insert(tx)
     .await?;
@@ -702,6 +709,7 @@ pub async fn cosign(
         .col_expr(service_event::Column::CosignedBy, Expr::value(by.as_uuid()))
         .col_expr(service_event::Column::CosignedAt, Expr::value(now))
         .col_expr(service_event::Column::Problems, Expr::value(serde_json::to_value(&problems).unwrap_or_default()))
+        .col_expr(service_event::Column::ProblemCount, Expr::value(count_i32(problems.len())))
         .filter(service_event::Column::Id.eq(id))
         .filter(service_event::Column::State.eq(SIGNED))
         .filter(service_event::Column::CosignedBy.is_null())

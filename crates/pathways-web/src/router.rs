@@ -78,6 +78,11 @@ fn staff_record_routes() -> Router<AppState> {
             get(crate::controllers::service_events::edit_correction)
                 .post(crate::controllers::service_events::correct_service_event),
         )
+        // Issue 21: a person's vouchers and their balances; an administrator issues one.
+        .route(
+            "/vouchers",
+            get(crate::controllers::vouchers::list_vouchers).post(crate::controllers::vouchers::issue_voucher),
+        )
         .layer(Extension(Door::Staff))
 }
 
@@ -192,6 +197,18 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::financing::cosign_service_event::cosign_service_event))
         .routes(routes!(api::financing::correct_service_event::correct_service_event))
         .routes(routes!(api::financing::get_financing_report::get_financing_report))
+        // Issue 21: an administrator sets up payer profiles, funding sources and a person's vouchers.
+        .routes(routes!(
+            api::financing::list_payer_profiles::list_payer_profiles,
+            api::financing::create_payer_profile::create_payer_profile
+        ))
+        .routes(routes!(api::financing::update_payer_profile::update_payer_profile))
+        .routes(routes!(
+            api::financing::list_funding_sources::list_funding_sources,
+            api::financing::create_funding_source::create_funding_source
+        ))
+        .routes(routes!(api::financing::update_funding_source::update_funding_source))
+        .routes(routes!(api::financing::list_vouchers::list_vouchers, api::financing::issue_voucher::issue_voucher))
 }
 
 pub fn router(state: AppState) -> Router {
@@ -369,6 +386,19 @@ pub fn router(state: AppState) -> Router {
             get(crate::controllers::financing::show_credentials).post(crate::controllers::financing::add_credential),
         )
         .route("/financing/supervision", post(crate::controllers::financing::add_supervision))
+        // Issue 21: an administrator sets up payer profiles and funding sources.
+        .route("/financing/funding", get(crate::controllers::financing::show_funding))
+        .route("/financing/profiles", post(crate::controllers::financing::add_profile))
+        .route(
+            "/financing/profiles/{profile}",
+            get(crate::controllers::financing::edit_profile).post(crate::controllers::financing::update_profile),
+        )
+        .route("/financing/sources", post(crate::controllers::financing::add_funding_source))
+        .route(
+            "/financing/sources/{funding_source}",
+            get(crate::controllers::financing::edit_funding_source)
+                .post(crate::controllers::financing::update_funding_source),
+        )
         .route("/api/openapi.json", get(ops::get_openapi))
         .merge(json_api)
         .fallback(|| async { WebError::NotFound })

@@ -787,3 +787,133 @@ impl PartialSchema for PaymentCode {
 }
 
 impl ToSchema for PaymentCode {}
+
+/// Setting up financing (issue 21, second pass): a payer profile, a funding source and a voucher as the API takes
+/// them (`pathways_domain::financing::setup` parses them; its bounds are written here).
+pub mod funding {
+    use utoipa::openapi::RefOr;
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, Type};
+
+    use super::{DATE, SPACE, integer, line, one_of, optional_integer};
+
+    fn code_list(description: &str) -> RefOr<Schema> {
+        ArrayBuilder::new()
+            .items(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .pattern(Some(format!(r"^[{SPACE}]*[A-Za-z][0-9]{{4}}[{SPACE}]*$"))),
+            )
+            .max_items(Some(20))
+            .description(Some(description))
+            .into()
+    }
+
+    fn uuid(description: &str) -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Uuid)))
+            .description(Some(description))
+            .into()
+    }
+
+    pub fn name() -> RefOr<Schema> {
+        line(120, true, false, "The name staff choose it by (one line, required)").into()
+    }
+
+    pub fn unit_minutes() -> RefOr<Schema> {
+        integer(1, 240, "Minutes in one unit (15 for H0038)").into()
+    }
+
+    pub fn rounding() -> RefOr<Schema> {
+        one_of(
+            &["midpoint", "whole_units"],
+            "midpoint: a unit once more than half of it is given, over the day's minutes (CMS Pub. 100-04 ch. 5 \
+             §20.2); whole_units: only complete units",
+        )
+        .into()
+    }
+
+    pub fn daily_cap_units() -> RefOr<Schema> {
+        optional_integer(1, 1_000, "Most units one person may be billed for one code on one day; null: no cap").into()
+    }
+
+    pub fn age() -> RefOr<Schema> {
+        optional_integer(0, 120, "An age limit in years; null: none (min_age above max_age is 422)").into()
+    }
+
+    pub fn supervision_within_days() -> RefOr<Schema> {
+        optional_integer(1, 3_660, "A supervision contact within this many days before the service; null: not required")
+            .into()
+    }
+
+    pub fn rate_cents() -> RefOr<Schema> {
+        integer(0, i64::from(u32::MAX), "The payer's rate for one unit, in cents").into()
+    }
+
+    pub fn codes() -> RefOr<Schema> {
+        code_list("HCPCS Level II codes (a letter and four digits) the payer accepts; empty: H0038")
+    }
+
+    pub fn no_same_day() -> RefOr<Schema> {
+        code_list("Codes that may not be billed for the same person on the same day")
+    }
+
+    pub fn modifiers() -> RefOr<Schema> {
+        ArrayBuilder::new()
+            .items(ObjectBuilder::new().schema_type(Type::String).pattern(Some("^[A-Za-z0-9]{2}$")))
+            .max_items(Some(20))
+            .description(Some("Two-character HCPCS modifiers the payer accepts (e.g. HF)"))
+            .into()
+    }
+
+    pub fn kind() -> RefOr<Schema> {
+        one_of(&["grant", "voucher_program", "payer"], "What kind of funding (fixed once added)").into()
+    }
+
+    pub fn profile() -> RefOr<Schema> {
+        uuid("One of the organization's payer profiles (another id is 422)")
+    }
+
+    pub fn grant_date() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(format!(r"^[{SPACE}]*(?:{DATE})?[{SPACE}]*$")))
+            .description(Some(
+                "YYYY-MM-DD (2000–2100): a grant's period, required for a grant (the end not before the start), \
+                 ignored otherwise",
+            ))
+            .into()
+    }
+
+    pub fn budget_units() -> RefOr<Schema> {
+        optional_integer(1, 1_000_000_000, "A grant's budget in units (give this or budget_cents)").into()
+    }
+
+    pub fn budget_cents() -> RefOr<Schema> {
+        optional_integer(1, 100_000_000_000, "A grant's budget in cents (give this or budget_units)").into()
+    }
+
+    pub fn allowed() -> RefOr<Schema> {
+        code_list("The services a grant pays for; empty: H0038")
+    }
+
+    pub fn voucher_program() -> RefOr<Schema> {
+        uuid("One of the organization's voucher programs (another id is 422)")
+    }
+
+    pub fn number() -> RefOr<Schema> {
+        line(40, true, false, "The voucher's number, unique within its program (one already used is 422)").into()
+    }
+
+    pub fn authorized_units() -> RefOr<Schema> {
+        integer(1, 10_000, "Units the voucher authorizes (its balance starts there)").into()
+    }
+
+    pub fn expires_on() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(format!(r"^[{SPACE}]*{DATE}[{SPACE}]*$")))
+            .description(Some("YYYY-MM-DD: today or later, up to 2100"))
+            .into()
+    }
+}

@@ -33,6 +33,10 @@ pub struct Model {
     pub correction_reason: Option<String>,
     pub created_by: Uuid,
     pub created_at: DateTimeUtc,
+    /// How many problems `problems` names (m0034): written with it, so the report counts by the database.
+    pub problem_count: i32,
+    /// How many persons the event has (its `service_event_person` rows; m0034).
+    pub person_count: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use pathways_domain::OrgId;
+use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
@@ -11,8 +12,9 @@ use super::SIGNED;
 use crate::Result;
 use crate::entities::{service_event, service_event_person};
 
-/// (funding source, staff member, events, units, cents) as the grouped query reads them.
-type SumRow = (Uuid, Uuid, i64, Option<i64>, Option<i64>);
+/// (funding source, staff member, events, units, cents, lines ready to bill, lines with a problem) as the grouped
+/// query reads them.
+type SumRow = (Uuid, Uuid, i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>);
 
 /// One line of the report: a funding source and staff member's events in the period.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,10 +24,15 @@ pub struct FunderLine {
     pub events: i64,
     pub units: i64,
     pub cents: i64,
+    /// Claim lines (one per person of an event) whose stored check found no problem: ready to bill.
+    pub ready_lines: i64,
+    /// Claim lines whose stored check still names a problem.
+    pub waiting_lines: i64,
 }
 
-/// Units and cents of signed events from `from` to `to` (inclusive), by funding source and staff member —
-/// one grouped query over the `(org_id, occurred_on)` index.
+/// Units, cents and claim lines (ready or not) of signed events from `from` to `to` (inclusive), by funding source
+/// and staff member — one grouped query, answered from the `service_event_report` index alone (m0034: organization,
+/// state, date, then every column read here), so the database counts every event of the month, however many.
 pub async fn by_source_and_staff(
     db: &impl ConnectionTrait,
     org: OrgId,
@@ -35,19 +42,26 @@ pub async fn by_source_and_staff(
 ) -> Result<Vec<FunderLine>> {
     let mut q = service_event::Entity::find()
         .filter(service_event::Column::OrgId.eq(org.as_uuid()))
+        .filter(service_event::Column::State.eq(SIGNED))
         .filter(service_event::Column::OccurredOn.gte(from))
-        .filter(service_event::Column::OccurredOn.lte(to))
-        .filter(service_event::Column::State.eq(SIGNED));
+        .filter(service_event::Column::OccurredOn.lte(to));
     if let Some(s) = source {
         q = q.filter(service_event::Column::FundingSourceId.eq(s));
     }
+    // `COUNT(*)`, not `COUNT(id)`: the id is not in the index, and every row counted is an event.
+    let lines = |ready: bool| {
+        let test = if ready { "=" } else { ">" };
+        Expr::cust(format!("CAST(SUM(CASE WHEN problem_count {test} 0 THEN person_count ELSE 0 END) AS BIGINT)"))
+    };
     let rows: Vec<SumRow> = q
         .select_only()
         .column(service_event::Column::FundingSourceId)
         .column(service_event::Column::StaffAccountId)
-        .column_as(service_event::Column::Id.count(), "events")
+        .column_as(Expr::cust("COUNT(*)"), "events")
         .column_as(super::sum_i64(service_event::Column::Units), "units")
         .column_as(super::sum_i64(service_event::Column::Cents), "cents")
+        .column_as(lines(true), "ready_lines")
+        .column_as(lines(false), "waiting_lines")
         .group_by(service_event::Column::FundingSourceId)
         .group_by(service_event::Column::StaffAccountId)
         .order_by_asc(service_event::Column::FundingSourceId)
@@ -57,12 +71,14 @@ pub async fn by_source_and_staff(
         .await?;
     Ok(rows
         .into_iter()
-        .map(|(source, staff, events, units, cents)| FunderLine {
+        .map(|(source, staff, events, units, cents, ready, waiting)| FunderLine {
             source,
             staff,
             events,
             units: units.unwrap_or(0),
             cents: cents.unwrap_or(0),
+            ready_lines: ready.unwrap_or(0),
+            waiting_lines: waiting.unwrap_or(0),
         })
         .collect())
 }
@@ -94,19 +110,26 @@ pub async fn claim_lines(
     if let Some(s) = source {
         q = q.filter(service_event::Column::FundingSourceId.eq(s));
     }
+    // Filtered before the limit, so a file of ready lines is not cut short by lines that are not ready.
+    if ready_only {
+        q = q.filter(service_event::Column::ProblemCount.eq(0));
+    }
     let events: Vec<_> = q
         .order_by_asc(service_event::Column::OccurredOn)
         .order_by_asc(service_event::Column::StartMinute)
         .limit(crate::rows(limit))
         .all(db)
-        .await?
-        .into_iter()
-        .filter(|e| !ready_only || e.problems.as_array().is_some_and(Vec::is_empty))
-        .collect();
-    let persons = service_event_person::Entity::find()
-        .filter(service_event_person::Column::EventId.is_in(events.iter().map(|e| e.id)))
-        .all(db)
         .await?;
+    // In chunks: a month's ids in one `IN (…)` would pass SQLite's 32,766 bound parameters.
+    let mut persons = Vec::with_capacity(events.len());
+    for chunk in events.chunks(10_000) {
+        persons.extend(
+            service_event_person::Entity::find()
+                .filter(service_event_person::Column::EventId.is_in(chunk.iter().map(|e| e.id)))
+                .all(db)
+                .await?,
+        );
+    }
     // The persons by event, so the lines are made in one pass (a search per event would be quadratic).
     let mut by_event: std::collections::HashMap<Uuid, Vec<&service_event_person::Model>> =
         std::collections::HashMap::with_capacity(persons.len());

@@ -48,3 +48,5 @@ pub mod perception;
 // Recovery community: Recovery Friendly designations (issue 20)
 pub mod learn;
 pub mod recovery_friendly;
+// Issue 21: a person's vouchers
+pub mod vouchers;

@@ -81,6 +81,9 @@ path_param! {
     PageSlug => "page",
     // Peer services and their financing (issue 21).
     pathways_domain::ids::ServiceEventId => "service_event",
+    // Setting up financing (issue 21, second pass).
+    pathways_domain::ids::PayerProfileId => "profile",
+    pathways_domain::ids::FundingSourceId => "funding_source",
 }
 
 /// A recovery community center's slug in a public calendar's path (`/calendar/{center}`).

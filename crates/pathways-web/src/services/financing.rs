@@ -100,7 +100,7 @@ pub async fn record(
     Ok((view, checked))
 }
 
-async fn refuse(state: &AppState, ctx: &Ctx, entry: AuditEntry) -> WebResult<()> {
+pub(crate) async fn refuse(state: &AppState, ctx: &Ctx, entry: AuditEntry) -> WebResult<()> {
     let tx = state.store.begin().await?;
     pathways_store::audit::append(&tx, &ctx.actor(), entry).await?;
     tx.commit().await?;
@@ -109,7 +109,7 @@ async fn refuse(state: &AppState, ctx: &Ctx, entry: AuditEntry) -> WebResult<()>
 
 /// Rolls `tx` back and records the refusal alone: `access_denied` on the person's record (the person's own access
 /// log shows it), with the action refused.
-async fn deny(
+pub(crate) async fn deny(
     state: &AppState,
     ctx: &Ctx,
     tx: pathways_store::DatabaseTransaction,
@@ -296,10 +296,10 @@ pub struct Report {
     pub month: NaiveDate,
     pub sources: Vec<Source>,
     pub lines: Vec<FunderLine>,
-    /// Signed events with every check passed.
-    pub ready: Vec<ClaimLine>,
-    /// Signed events still with a problem (with their problems).
-    pub waiting: Vec<ClaimLine>,
+    /// Claim lines (one per person of a signed event) with every check passed, counted by the database.
+    pub ready: i64,
+    /// Claim lines still with a problem.
+    pub waiting: i64,
     pub vouchers: Vec<VoucherRow>,
     /// Staff members' display names.
     pub staff: std::collections::HashMap<Uuid, String>,
@@ -316,15 +316,19 @@ async fn gate_report(state: &AppState, ctx: &Ctx, caller: &Caller, what: &'stati
     if outcome { Ok(()) } else { Err(WebError::Forbidden) }
 }
 
-/// Units and dollars by funding source and staff member for the month, the ready-to-bill list and voucher
-/// balances.
+/// Units and dollars by funding source and staff member for the month, how many claim lines are ready to bill and
+/// how many still have a problem (all of them: one grouped query, not the lines themselves), and voucher balances.
 pub async fn report(state: &AppState, ctx: &Ctx, caller: &Caller, month: NaiveDate) -> WebResult<Report> {
     gate_report(state, ctx, caller, "financing_report").await?;
+    report_figures(state, caller, month).await
+}
+
+async fn report_figures(state: &AppState, caller: &Caller, month: NaiveDate) -> WebResult<Report> {
     let db = state.store.reader();
     let (from, to) = month_bounds(month);
     let lines = pathways_store::financing::reports::by_source_and_staff(db, caller.org, from, to, None).await?;
-    let all = pathways_store::financing::reports::claim_lines(db, caller.org, from, to, None, false, 5_000).await?;
-    let (ready, waiting) = all.into_iter().partition(|l| l.event.problems.as_array().is_some_and(Vec::is_empty));
+    let ready = lines.iter().map(|l| l.ready_lines).sum();
+    let waiting = lines.iter().map(|l| l.waiting_lines).sum();
     let mut staff = std::collections::HashMap::new();
     for l in &lines {
         if let std::collections::hash_map::Entry::Vacant(slot) = staff.entry(l.staff)
@@ -344,6 +348,34 @@ pub async fn report(state: &AppState, ctx: &Ctx, caller: &Caller, month: NaiveDa
     })
 }
 
+/// Most lines a CSV holds (a month at a million events a year has ~83,000).
+const FILE_LINES: u64 = 200_000;
+
+/// One funder's (or every funder's) signed services of the month, ready or not, one line per person, with the
+/// report's names for the sources and staff members: the funder's CSV (no person named).
+pub async fn funder(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    month: NaiveDate,
+    source: Option<Uuid>,
+) -> WebResult<(Report, Vec<ClaimLine>)> {
+    gate_report(state, ctx, caller, "financing_funder").await?;
+    let r = report_figures(state, caller, month).await?;
+    let (from, to) = month_bounds(month);
+    let lines = pathways_store::financing::reports::claim_lines(
+        state.store.reader(),
+        caller.org,
+        from,
+        to,
+        source,
+        false,
+        FILE_LINES,
+    )
+    .await?;
+    Ok((r, lines))
+}
+
 /// Claim lines of the month (ready to bill only), optionally of one funding source, for a CSV. The file names
 /// persons: each person's record read is audited.
 pub async fn claims(
@@ -356,7 +388,8 @@ pub async fn claims(
     gate_report(state, ctx, caller, "financing_claims").await?;
     let db = state.store.reader();
     let (from, to) = month_bounds(month);
-    let lines = pathways_store::financing::reports::claim_lines(db, caller.org, from, to, source, true, 50_000).await?;
+    let lines =
+        pathways_store::financing::reports::claim_lines(db, caller.org, from, to, source, true, FILE_LINES).await?;
     let scope = pathways_domain::access::PersonScope::of(&caller.principal).ok_or(WebError::Forbidden)?;
     let mut persons = std::collections::HashMap::new();
     for l in &lines {

@@ -45,3 +45,5 @@ pub mod perception;
 pub mod education;
 pub mod naloxone;
 pub mod volunteers;
+// Issue 21: setting up financing (payer profiles, funding sources, vouchers)
+pub mod funding;

@@ -272,7 +272,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 165] = [
+pub const FIELDS: [&str; 181] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -445,6 +445,23 @@ pub const FIELDS: [&str; 165] = [
     "issued_on",
     "expires_on",
     "topics",
+    // Issue 21 (second pass): payer profiles, funding sources, vouchers
+    "unit_minutes",
+    "rounding",
+    "daily_cap_units",
+    "min_age",
+    "max_age",
+    "supervision_within_days",
+    "rate",
+    "codes",
+    "no_same_day",
+    "ends_on",
+    "budget_in",
+    "budget",
+    "allowed",
+    "profile",
+    "number",
+    "authorized_units",
 ];
 pub const FIELD_ERRORS: [&str; 38] = [
     "missing",

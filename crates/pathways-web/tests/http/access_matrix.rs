@@ -681,7 +681,77 @@ fn matrix() -> Vec<Entry> {
             ("minutes", "45"),
             ("topics", "documentation"),
         ]),
+        // Issue 21: an administrator sets up payer profiles, funding sources and a person's vouchers.
+        e(GET, "/financing/funding", Page(&[Admin]), 200),
+        e(POST, "/financing/profiles", Page(&[Admin]), 303).form(PROFILE_FORM),
+        e(GET, "/financing/profiles/{profile}", OrgPage(&[Admin]), 200),
+        e(POST, "/financing/profiles/{profile}", OrgPage(&[Admin]), 303).form(PROFILE_FORM),
+        e(POST, "/financing/sources", Page(&[Admin]), 303).form(GRANT_FORM),
+        e(GET, "/financing/sources/{funding_source}", OrgPage(&[Admin]), 200),
+        e(POST, "/financing/sources/{funding_source}", OrgPage(&[Admin]), 303).form(PAYER_FORM),
+        e(GET, "/persons/{id}/vouchers", Record, 200).audit("service_event_read"),
+        e(POST, "/persons/{id}/vouchers", Custom(issues_voucher), 303).form(VOUCHER_FORM),
+        e(GET, "/api/v1/financing/profiles", Api(&[Admin]), 200),
+        e(POST, "/api/v1/financing/profiles", Api(&[Admin]), 201).json(PROFILE_JSON),
+        e(PUT, "/api/v1/financing/profiles/{profile}", Custom(admin_org_api), 200).json(PROFILE_JSON),
+        e(GET, "/api/v1/financing/sources", Api(&[Admin]), 200),
+        e(POST, "/api/v1/financing/sources", Api(&[Admin]), 201).json(GRANT_JSON),
+        e(PUT, "/api/v1/financing/sources/{funding_source}", Custom(admin_org_api), 200).json(PAYER_JSON),
+        e(GET, "/api/v1/persons/{id}/vouchers", RecordApi, 200).audit("service_event_read"),
+        e(POST, "/api/v1/persons/{id}/vouchers", Custom(issues_voucher_api), 201).json(VOUCHER_JSON),
     ]
+}
+
+/// A payer profile with no limits (issue 21).
+const PROFILE_FORM: &[(&str, &str)] =
+    &[("name", "Matrix profile"), ("unit_minutes", "15"), ("rounding", "midpoint"), ("rate", "18.00")];
+/// A grant under the organization's profile (issue 21).
+const GRANT_FORM: &[(&str, &str)] = &[
+    ("name", "Matrix grant"),
+    ("kind", "grant"),
+    ("profile", "{profile}"),
+    ("starts_on", "2026-01-01"),
+    ("ends_on", "2027-12-31"),
+    ("budget_in", "dollars"),
+    ("budget", "1000"),
+];
+/// The matrix's payer (`{funding}`) renamed, under the organization's profile (issue 21).
+const PAYER_FORM: &[(&str, &str)] = &[("name", "Matrix payer renamed"), ("kind", "payer"), ("profile", "{profile}")];
+/// A voucher under the organization's voucher program (issue 21).
+const VOUCHER_FORM: &[(&str, &str)] = &[
+    ("funding_source", "{voucher_program}"),
+    ("number", "M-1"),
+    ("authorized_units", "10"),
+    ("expires_on", "2099-12-31"),
+];
+
+const PROFILE_JSON: &str =
+    r#"{"name": "Matrix profile", "unit_minutes": 15, "rounding": "midpoint", "rate_cents": 1800}"#;
+const GRANT_JSON: &str = r#"{"name": "Matrix grant", "kind": "grant", "profile": "{profile}",
+    "starts_on": "2026-01-01", "ends_on": "2027-12-31", "budget_cents": 100000}"#;
+const PAYER_JSON: &str = r#"{"name": "Matrix payer renamed", "kind": "payer", "profile": "{profile}"}"#;
+const VOUCHER_JSON: &str = r#"{"funding_source": "{voucher_program}", "number": "M-2", "authorized_units": 10,
+    "expires_on": "2099-12-31"}"#;
+
+/// An organization's financing set-up over the API (issue 21): its administrators (another organization's record
+/// 404); other staff 403; no token 401.
+fn admin_org_api(who: Who, target: Target) -> Want {
+    match who {
+        Who::Staff(Admin) if target == Target::OtherOrg => NOT_FOUND,
+        Who::Staff(Admin) => Want::Ok,
+        Who::Staff(_) => FORBIDDEN,
+        _ => UNAUTHORIZED,
+    }
+}
+
+fn issues_voucher_api(who: Who, target: Target) -> Want {
+    service_event_rule(who, target, &[Admin], true)
+}
+
+/// Issuing a person a voucher (issue 21): the person gate first, then administrators only (anyone else who reaches
+/// the person 403, audited as `access_denied`).
+fn issues_voucher(who: Who, target: Target) -> Want {
+    service_event_rule(who, target, &[Admin], false)
 }
 
 /// A service event of 30 minutes today, against the organization's funding source, signed at once (issue 21).
@@ -1137,6 +1207,10 @@ impl Cell {
             // Peer services (issue 21): signing takes a draft, the rest a signed event.
             "service_event" if path.ends_with("/sign") => "draft_service_event",
             "service_event" => "service_event",
+            // Setting up financing (issue 21).
+            "profile" => "profile",
+            "funding_source" => "funding",
+            "voucher_program" => "voucher_program",
             other => panic!("the matrix can't fill {{{other}}} in {path}"),
         };
         self.make(w, key).await
@@ -1297,6 +1371,34 @@ impl Cell {
                     "sign": key == "service_event"});
                 let made = api(Method::POST, format!("/api/v1/persons/{p}/service-events"), body).await;
                 made["event"]["id"].as_str().expect("the event's id").to_owned()
+            }
+            "profile" | "voucher_program" => {
+                // A payer profile without limits in the target's organization, and a voucher program under it
+                // (issue 21).
+                use pathways_domain::financing::{Funding, PayerProfile};
+                let tx = app.db.store.begin().await.expect("tx");
+                let org = w.org(self.target);
+                let profile = PayerProfile::peer_services("Matrix profile", 1_500);
+                let p = pathways_store::financing::add_profile(&tx, &Actor::default(), org, &profile)
+                    .await
+                    .expect("profile");
+                let id = if key == "profile" {
+                    p
+                } else {
+                    pathways_store::financing::add_funding_source(
+                        &tx,
+                        &Actor::default(),
+                        org,
+                        "Matrix vouchers",
+                        p,
+                        &Funding::VoucherProgram,
+                    )
+                    .await
+                    .expect("source")
+                    .expect("the organization's profile")
+                };
+                tx.commit().await.expect("commit");
+                id.to_string()
             }
             "funding" => {
                 // A payer profile without limits and a payer under it, in the target's organization (issue 21).

@@ -16,8 +16,7 @@ pub async fn download_funder(
     Query(q): Query<MonthQuery>,
 ) -> WebResult<Response> {
     let month = q.month()?;
-    let r = services::financing::report(&state, &ctx, &caller, month).await?;
-    let source = q.source();
+    let (r, lines) = services::financing::funder(&state, &ctx, &caller, month, q.source()).await?;
     let mut rows = vec![
         [
             "service_id",
@@ -35,11 +34,9 @@ pub async fn download_funder(
         .map(String::from)
         .to_vec(),
     ];
-    for (l, ready) in r.ready.iter().map(|l| (l, true)).chain(r.waiting.iter().map(|l| (l, false))) {
+    for l in &lines {
         let e = &l.event;
-        if source.is_some_and(|s| s != e.funding_source_id) {
-            continue;
-        }
+        let ready = e.problem_count == 0;
         let modifiers: Vec<String> = serde_json::from_value(e.modifiers.clone()).unwrap_or_default();
         let name = r.sources.iter().find(|s| s.id == e.funding_source_id).map(|s| s.name.clone()).unwrap_or_default();
         rows.push(vec![

@@ -8,13 +8,28 @@ pub mod download_claims;
 pub mod download_funder;
 pub mod show_credentials;
 pub mod show_financing;
+// Setting up financing (issue 21, second pass): payer profiles and funding sources.
+pub mod add_funding_source;
+pub mod add_profile;
+pub mod edit_funding_source;
+pub mod edit_profile;
+pub mod show_funding;
+pub mod update_funding_source;
+pub mod update_profile;
 
 pub use add_credential::add_credential;
+pub use add_funding_source::add_funding_source;
+pub use add_profile::add_profile;
 pub use add_supervision::add_supervision;
 pub use download_claims::download_claims;
 pub use download_funder::download_funder;
+pub use edit_funding_source::edit_funding_source;
+pub use edit_profile::edit_profile;
 pub use show_credentials::show_credentials;
 pub use show_financing::show_financing;
+pub use show_funding::show_funding;
+pub use update_funding_source::update_funding_source;
+pub use update_profile::update_profile;
 
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};

@@ -29,12 +29,14 @@ struct FinancingPage {
     lines: Vec<Line>,
     total_units: i64,
     total_dollars: String,
-    ready: usize,
-    waiting: usize,
+    ready: i64,
+    waiting: i64,
     /// (funding source id, name) for the per-funder CSV links.
     sources: Vec<(String, String)>,
     /// (number, authorized, balance, expires on)
     vouchers: Vec<(String, i32, i32, String)>,
+    /// An administrator: the link to set up funding sources and payer profiles.
+    can_manage: bool,
 }
 
 pub async fn show_financing(
@@ -65,13 +67,14 @@ pub async fn show_financing(
         total_units: r.lines.iter().map(|l| l.units).sum(),
         total_dollars: dollars(r.lines.iter().map(|l| l.cents).sum()),
         lines,
-        ready: r.ready.len(),
-        waiting: r.waiting.len(),
+        ready: r.ready,
+        waiting: r.waiting,
         sources: r.sources.iter().map(|s| (s.id.to_string(), s.name.clone())).collect(),
         vouchers: r
             .vouchers
             .iter()
             .map(|v| (v.number.clone(), v.authorized_units, v.balance_units, v.expires_on.to_string()))
             .collect(),
+        can_manage: pathways_domain::access::may_manage_funding(&caller.principal),
     })
 }

@@ -240,11 +240,16 @@ async fn a_supervisor_cosigns_on_the_page_and_no_one_else_may() {
     let api = format!("/api/v1/persons/{person}/service-events/{event}/cosign");
     assert_eq!(app.api(&admin, Method::POST, &api, None).await.status, StatusCode::FORBIDDEN, "nor an administrator");
 
+    let counts = |r: serde_json::Value| (r["ready_to_bill"].as_u64(), r["with_problems"].as_u64());
+    let report = app.api(&supervisor, Method::GET, "/api/v1/financing/report", None).await.json();
+    assert_eq!(counts(report), (Some(0), Some(1)), "waiting for the co-signature");
     let done = app.post_form(&supervisor, &format!("{base}/{event}/cosign"), &[]).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     let listed = app.api(&coach, Method::GET, &format!("/api/v1/persons/{person}/service-events"), None).await.json();
     assert!(listed[0]["cosigned_at"].is_string());
     assert_eq!(listed[0]["problems"], json!([]), "co-signed: ready to bill");
+    let report = app.api(&supervisor, Method::GET, "/api/v1/financing/report", None).await.json();
+    assert_eq!(counts(report), (Some(1), Some(0)), "the co-signature is counted in the same transaction");
     assert_eq!(app.api(&supervisor, Method::POST, &api, None).await.status, StatusCode::CONFLICT, "once");
 
     // Another person's event under this person's path is not found.
@@ -417,4 +422,111 @@ async fn credentials_kept_by_a_supervisor_remind_on_the_home_and_count_in_the_ch
         .post_form(&coach, "/financing/credentials", &[("staff_member", &coach_id), ("credential_kind", "Mine")])
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN, "a coach keeps no one's credentials, not even their own");
+}
+
+/// `n` service events of October 2026 by `staff` for `persons` (a group when several), stored as the store writes
+/// them: the check's problems (here: the co-signature missing when `problems`) beside their count.
+fn bulk_events(
+    org: OrgId,
+    staff: Uuid,
+    src: Uuid,
+    persons: &[PersonId],
+    n: usize,
+    state: &str,
+    problems: bool,
+) -> (Vec<pathways_store::entities::service_event::Model>, Vec<pathways_store::entities::service_event_person::Model>) {
+    let mut events = Vec::with_capacity(n);
+    let mut people = Vec::with_capacity(n * persons.len());
+    let stamp = pathways_store::now();
+    for i in 0..n {
+        let id = Uuid::now_v7();
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 10, u32::try_from(i % 31).unwrap_or(0) + 1).expect("date");
+        events.push(pathways_store::entities::service_event::Model {
+            id,
+            org_id: org.as_uuid(),
+            encounter_id: None,
+            staff_account_id: staff,
+            occurred_on: date,
+            start_minute: 480,
+            minutes: 30,
+            code: "H0038".into(),
+            modifiers: json!([]),
+            place_of_service: "11".into(),
+            goal_id: None,
+            funding_source_id: src,
+            authorization: None,
+            diagnosis_on_file: true,
+            units: 2 * i32::try_from(persons.len()).expect("persons"),
+            cents: 4_000 * i64::try_from(persons.len()).expect("persons"),
+            problems: if problems { json!([{"problem": "cosignature_missing"}]) } else { json!([]) },
+            state: state.into(),
+            signed_by: (state != "draft").then_some(staff),
+            signed_at: (state != "draft").then_some(stamp),
+            cosigned_by: None,
+            cosigned_at: None,
+            version: 1,
+            supersedes: None,
+            correction_reason: None,
+            created_by: staff,
+            created_at: stamp,
+            problem_count: i32::from(problems),
+            person_count: i32::try_from(persons.len()).expect("persons"),
+        });
+        for p in persons {
+            people.push(pathways_store::entities::service_event_person::Model {
+                event_id: id,
+                person_id: p.as_uuid(),
+                org_id: org.as_uuid(),
+                occurred_on: date,
+                units: 2,
+            });
+        }
+    }
+    (events, people)
+}
+
+/// The report's counts are the whole month's, however many lines it has: before, they were counted over the
+/// claim lines the page loaded (at most 5,000), so a month past that was under-counted.
+#[tokio::test]
+async fn the_months_counts_are_exact_past_five_thousand_lines() {
+    use pathways_store::bulk::insert_all;
+    use pathways_store::entities::{service_event, service_event_person};
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let supervisor = app.staff(app.org, Role::Supervisor).await;
+    let a = app.person(app.org, "Many Services", Some(coach.id)).await;
+    let b = app.person(app.org, "Group Member", Some(coach.id)).await;
+    let src = source(&app, app.org, &PayerProfile::peer_services("Busy payer", 2_000), &Funding::Payer).await;
+    let staff = coach.id.as_uuid();
+    let mut events = Vec::new();
+    let mut people = Vec::new();
+    for (persons, n, state, problems) in [
+        (vec![a], 5_100, "signed", false),
+        (vec![a], 200, "signed", true),
+        (vec![a, b], 50, "signed", false),
+        (vec![a], 30, "draft", false),
+        (vec![a], 30, "superseded", false),
+    ] {
+        let (e, p) = bulk_events(app.org, staff, src, &persons, n, state, problems);
+        events.extend(e);
+        people.extend(p);
+    }
+    insert_all::<service_event::Entity, _>(app.db.store.writer(), events).await.expect("events");
+    insert_all::<service_event_person::Entity, _>(app.db.store.writer(), people).await.expect("persons");
+
+    let r = app.api(&supervisor, Method::GET, "/api/v1/financing/report?year=2026&month=10", None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = r.json();
+    assert_eq!(
+        (r["ready_to_bill"].as_u64(), r["with_problems"].as_u64()),
+        (Some(5_100 + 2 * 50), Some(200)),
+        "every signed line of the month, a group's once per person; drafts and superseded versions left out"
+    );
+    assert_eq!((r["lines"][0]["events"].as_i64(), r["lines"][0]["units"].as_i64()), (Some(5_350), Some(10_800)));
+    let page = app.page(&supervisor, "/financing?month=2026-10").await;
+    assert!(page.body.contains(": 5200 ·") && page.body.contains(": 200</p>"), "{}", page.body);
+    let funder = app.page(&supervisor, &format!("/financing/funder.csv?month=2026-10&source={src}")).await;
+    assert_eq!(funder.body.lines().count(), 1 + 5_200 + 200, "every line, ready or not");
+    let claims = app.page(&supervisor, "/financing/claims.csv?month=2026-10").await;
+    assert_eq!(claims.body.lines().count(), 1 + 5_200, "every line ready to bill");
 }

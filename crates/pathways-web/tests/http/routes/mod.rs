@@ -15,6 +15,7 @@ mod education;
 mod fhir;
 mod financing;
 mod find;
+mod funding;
 mod hardening;
 mod housing;
 mod hsds;

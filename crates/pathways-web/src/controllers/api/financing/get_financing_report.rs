@@ -47,15 +47,29 @@ pub struct VoucherJson {
     pub expires_on: NaiveDate,
 }
 
+impl From<&pathways_store::model::VoucherRow> for VoucherJson {
+    fn from(v: &pathways_store::model::VoucherRow) -> Self {
+        Self {
+            id: v.id,
+            funding_source: v.funding_source_id,
+            person_id: v.person_id,
+            number: v.number.clone(),
+            authorized_units: v.authorized_units,
+            balance_units: v.balance_units,
+            expires_on: v.expires_on,
+        }
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ReportJson {
     pub first_day: NaiveDate,
     pub last_day: NaiveDate,
     pub lines: Vec<ReportLineJson>,
-    /// Signed events (one line per person) with every check passed.
-    pub ready_to_bill: usize,
-    /// Signed events still with a problem.
-    pub with_problems: usize,
+    /// Claim lines (one per person of a signed event) with every check passed.
+    pub ready_to_bill: u64,
+    /// Claim lines of signed events still with a problem.
+    pub with_problems: u64,
     pub vouchers: Vec<VoucherJson>,
 }
 
@@ -91,20 +105,8 @@ pub async fn get_financing_report(
                 cents: l.cents,
             })
             .collect(),
-        ready_to_bill: r.ready.len(),
-        with_problems: r.waiting.len(),
-        vouchers: r
-            .vouchers
-            .iter()
-            .map(|v| VoucherJson {
-                id: v.id,
-                funding_source: v.funding_source_id,
-                person_id: v.person_id,
-                number: v.number.clone(),
-                authorized_units: v.authorized_units,
-                balance_units: v.balance_units,
-                expires_on: v.expires_on,
-            })
-            .collect(),
+        ready_to_bill: r.ready.unsigned_abs(),
+        with_problems: r.waiting.unsigned_abs(),
+        vouchers: r.vouchers.iter().map(VoucherJson::from).collect(),
     }))
 }

@@ -8,6 +8,16 @@ pub mod create_service_event;
 pub mod get_financing_report;
 pub mod list_service_events;
 pub mod sign_service_event;
+// Setting up financing (issue 21, second pass).
+pub mod create_funding_source;
+pub mod create_payer_profile;
+pub mod issue_voucher;
+pub mod list_funding_sources;
+pub mod list_payer_profiles;
+pub mod list_vouchers;
+pub mod setup_json;
+pub mod update_funding_source;
+pub mod update_payer_profile;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use pathways_domain::financing::check::{Checked, Problem};
