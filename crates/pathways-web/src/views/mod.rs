@@ -272,7 +272,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 165] = [
+pub const FIELDS: [&str; 167] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -445,6 +445,9 @@ pub const FIELDS: [&str; 165] = [
     "issued_on",
     "expires_on",
     "topics",
+    // The calendar's filters (issue 20)
+    "attend",
+    "time",
 ];
 pub const FIELD_ERRORS: [&str; 38] = [
     "missing",
