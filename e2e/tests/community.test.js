@@ -50,7 +50,7 @@ test('a coach adds a weekly group and a visitor finds it tonight', { timeout: 12
   await visitor.getByRole('link', { name: "What's on tonight" }).click();
   await visitor.getByRole('heading', { level: 2, name: 'Tonight' }).waitFor();
   await visitor.getByRole('heading', { level: 3, name: TITLE }).waitFor();
-  await visitor.getByText('English and Spanish').first().waitFor();
+  await visitor.locator('.results').getByText('English and Spanish').first().waitFor();
   await expectNoAxeViolations(visitor, '/calendar?when=tonight');
   await assertNoHorizontalScroll(visitor, '/calendar?when=tonight');
   await visitor.getByRole('link', { name: 'This week' }).click();

@@ -27,13 +27,16 @@ use crate::snapshot::{Held, Snapshots};
 /// and still be under way in it.
 const LONGEST: Duration = Duration::hours(12);
 
+/// A gathering's starts over the snapshot's window, shared by the snapshots that keep them.
+type Starts = Arc<[DateTime<Utc>]>;
+
 /// A gathering in the snapshot, with its center and its expansion.
 pub struct Listed {
     pub gathering: Gathering,
     /// Index into [`Calendar::centers`].
     pub center: usize,
     changed: DateTime<Utc>,
-    starts: Arc<[DateTime<Utc>]>,
+    starts: Starts,
 }
 
 /// One occurrence: its start and end, its start on its own clock, and its gathering.
@@ -163,7 +166,7 @@ async fn build(
     let to = to_utc(tz, (day + Duration::days(HORIZON_DAYS)).and_time(NaiveTime::MIN));
     let rows = community::upcoming(db, from).await?;
     // What the previous snapshot expanded for this day, by gathering.
-    let kept: HashMap<Uuid, (DateTime<Utc>, Arc<[DateTime<Utc>]>)> = match &previous {
+    let kept: HashMap<Uuid, (DateTime<Utc>, Starts)> = match &previous {
         Some(p) if p.day == day => {
             p.gatherings.iter().map(|l| (l.gathering.id, (l.changed, Arc::clone(&l.starts)))).collect()
         }
