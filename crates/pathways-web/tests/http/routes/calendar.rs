@@ -135,6 +135,8 @@ async fn the_calendar_pages_and_filters_and_shows_a_save_at_once() {
     assert_eq!(event["center"]["slug"].as_str(), Some("home-org"));
     assert_eq!(event["center"]["region"].as_str(), Some("North Central"));
     assert_eq!(event["time_zone"].as_str(), Some("America/New_York"));
+    let local = event["local_start"].as_str().unwrap_or_default();
+    assert!(local.ends_with("-05:00") || local.ends_with("-04:00"), "on the center's clock, with its offset: {local}");
     for bad in
         ["?page=0", "?page=10001", "?per_page=0", "?per_page=101", "?language=fr", "?attend=phone", "?when=someday"]
     {
@@ -143,7 +145,9 @@ async fn the_calendar_pages_and_filters_and_shows_a_save_at_once() {
         assert_eq!(r.json()["error"]["code"].as_str(), Some("bad_query"), "{bad}");
     }
     let far = (pathways_store::now() + Duration::days(40)).with_timezone(&NY).date_naive();
-    assert_eq!(api(&app, &format!("?when={far}")).await.status, StatusCode::BAD_REQUEST, "past the four weeks");
+    let past = api(&app, &format!("?when={far}")).await;
+    assert_eq!(past.status, StatusCode::UNPROCESSABLE_ENTITY, "a day past the four weeks: a rule tied to today");
+    assert_eq!(past.error_fields(), ["when"]);
     assert_eq!(api(&app, "?center=no-such-center").await.status, StatusCode::NOT_FOUND);
     assert_eq!(api(&app, "?center=other-org").await.status, StatusCode::NOT_FOUND, "not a center");
 

@@ -1,11 +1,11 @@
 //! `GET /api/v1/calendar`: the public calendar's occurrences — the network's or one center's — tonight, in the
 //! next seven days or on one day of the next four weeks, filtered as the page filters them, a page at a time.
 //! Public: no token, no personal data. A value the API can't read (a page or page size out of its bounds, an
-//! unknown choice, a day outside the four weeks) answers 400 naming it.
+//! unknown choice) answers 400 naming it; a well-formed day outside the four weeks 422 naming `when`.
 
 use axum::Json;
 use axum::extract::State;
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use pathways_domain::community::calendar::{Filter, RawFilter, Span};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -53,8 +53,8 @@ pub struct OccurrenceJson {
     pub kind: String,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
-    /// The start on the center's clock, in `time_zone`.
-    pub local_start: NaiveDateTime,
+    /// The same start on the center's clock: its local time with the UTC offset of `time_zone` then.
+    pub local_start: DateTime<FixedOffset>,
     /// An IANA zone.
     #[schema(example = "America/New_York")]
     pub time_zone: String,
@@ -93,7 +93,7 @@ fn json(o: Occurrence) -> OccurrenceJson {
         kind: d.kind.code().to_owned(),
         starts_at: o.starts,
         ends_at: o.ends,
-        local_start: o.starts.with_timezone(&g.time_zone).naive_local(),
+        local_start: o.starts.with_timezone(&g.time_zone).fixed_offset(),
         time_zone: g.time_zone.name().to_owned(),
         place: d.place,
         online_url: d.online_url,
@@ -119,13 +119,19 @@ fn json(o: Occurrence) -> OccurrenceJson {
         ("per_page" = inline(Option<crate::extract::Bounded<1, 100>>), Query, description = "Occurrences a page (default 25)")
     ),
     responses((status = 200, body = CalendarJson), (status = 400, description = "A parameter could not be read"),
+        (status = 422, description = "`when` is a day, but not today or one of the 27 days after it"),
         (status = 404, description = "No such center")))]
 pub async fn get_calendar(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<CalendarQuery>,
 ) -> WebResult<Json<CalendarJson>> {
     let today = services::community::today(&state);
-    let span = Span::parse(&q.when, today).map_err(|e| WebError::BadQuery(problem(e.field, e.code)))?;
+    // A well-formed day outside the four weeks breaks a rule tied to today, which the description states in words:
+    // 422 naming `when`. Anything else `when` can't be is a query the API can't read: 400.
+    let day_shaped = q.when.len() == 10 && q.when.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+    let span = Span::parse(&q.when, today).map_err(|e| {
+        if day_shaped { WebError::Invalid(vec![e]) } else { WebError::BadQuery(problem(e.field, e.code)) }
+    })?;
     let raw = RawFilter {
         region: &q.region,
         kind: &q.kind,
@@ -156,7 +162,6 @@ pub async fn get_calendar(
 /// A refused value in the parser's words: `language: must be one of the listed values`.
 fn problem(field: &str, code: &str) -> String {
     let what = match code {
-        "out-of-range" => "must be a day from today to 27 days ahead",
         "too-long" => "must be at most 100 characters",
         _ => "must be one of the listed values",
     };
