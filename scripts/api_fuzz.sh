@@ -64,6 +64,7 @@ lenient='["2xx", "3xx", "401", "403", "404", "409", "422", "429", "5xx"]'
 # (Dates a day back at the least: the server counts days in the deployment's time zone, behind UTC in the US.)
 today=$(date -u +%Y-%m-%d)
 days_ago() { date -u -d "$today - $1 days" +%Y-%m-%d; }
+days_ahead() { date -u -d "$today + $1 days" +%Y-%m-%d; }
 cat >"$tmp/schemathesis.toml" <<TOML
 [dictionaries.places]
 values = ["06106", "06510", "Hartford", "New Haven, CT", "41.76,-72.68"]
@@ -73,6 +74,9 @@ values = ["1950-02-28", "1984-07-04", "2001-12-31", "$(days_ago 6570)"]
 
 [dictionaries.recent_dates]
 values = ["$(days_ago 1)", "$(days_ago 2)", "$(days_ago 30)", "$(days_ago 400)", "$(days_ago 1700)"]
+
+[dictionaries.calendar_days]
+values = ["tonight", "week", "$(days_ahead 1)", "$(days_ahead 3)", "$(days_ahead 10)"]
 
 [dictionaries.fhir_dates]
 values = ["2026", "ge2026-01", "lt$(days_ago 1)", "eq$today", "gt2020-03-08T10:30Z", "le2026-12-31T23:59:59-05:00", "ne2025-06"]
@@ -110,6 +114,11 @@ parameters = { "near" = { dictionary = "places" } }
 [[operations]]
 include-name = "GET /api/v1/housing"
 parameters = { "near" = { dictionary = "places" } }
+[[operations]]
+include-name = "GET /api/v1/calendar"
+parameters = { "when" = { dictionary = "calendar_days" } }
+# a day is today (in the deployment's zone) or one of the 27 after it: another well-formed day answers 422
+checks.positive_data_acceptance.expected-statuses = $lenient
 
 # A rule that ties a field to today, to the records that exist, to the caller's role or to another field can't
 # be said in JSON Schema; the description says it in words, and these operations answer 422 when a request that

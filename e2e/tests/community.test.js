@@ -50,7 +50,7 @@ test('a coach adds a weekly group and a visitor finds it tonight', { timeout: 12
   await visitor.getByRole('link', { name: "What's on tonight" }).click();
   await visitor.getByRole('heading', { level: 2, name: 'Tonight' }).waitFor();
   await visitor.getByRole('heading', { level: 3, name: TITLE }).waitFor();
-  await visitor.getByText('English and Spanish').first().waitFor();
+  await visitor.locator('.results').getByText('English and Spanish').first().waitFor();
   await expectNoAxeViolations(visitor, '/calendar?when=tonight');
   await assertNoHorizontalScroll(visitor, '/calendar?when=tonight');
   await visitor.getByRole('link', { name: 'This week' }).click();
@@ -61,6 +61,17 @@ test('a coach adds a weekly group and a visitor finds it tonight', { timeout: 12
   const feed = await visitor.request.get('/calendar/demo/events.ics');
   assert.equal(feed.status(), 200);
   assert.match(await feed.text(), /^BEGIN:VCALENDAR\r\n/);
+  // The network calendar's filters, a plain GET form: groups held in Spanish this week (and in both languages).
+  await visitor.goto('/calendar');
+  await visitor.getByText('Find a group or event').click();
+  await visitor.getByRole('combobox', { name: 'Language' }).selectOption('es');
+  await visitor.getByRole('button', { name: 'Show' }).click();
+  await visitor.getByRole('heading', { level: 3, name: 'Grupo de recuperación en español (demo)' }).waitFor();
+  await visitor.getByRole('heading', { level: 3, name: TITLE }).waitFor();
+  assert.equal(await visitor.getByRole('heading', { level: 3, name: 'Job club (demo)' }).count(), 0, 'English only: out');
+  assert.match(new URL(visitor.url()).search, /language=es/);
+  await expectNoAxeViolations(visitor, '/calendar?when=week&language=es');
+  await assertNoHorizontalScroll(visitor, '/calendar?when=week&language=es');
   h.assertNoOffsiteRequests();
 });
 

@@ -209,13 +209,15 @@ fn education_pages() -> [EducationForm; 2] {
 
 /// `pathways demo generate --centers N --events M` (the calendar benchmark, `bench/community.py`): `centers`
 /// generated recovery community centers sharing `events` groups and events — mostly weekly groups (some every
-/// other week) at every hour of the day, a few one-time events over the next eight weeks. Fictional, marked
-/// "(generated)"; the same set for the same sizes.
+/// other week) at every hour of the day, a few one-time events over the next eight weeks, one in seven in Spanish,
+/// one in ten online; the centers in five regions. Fictional, marked "(generated)"; the same set for the same
+/// sizes.
 pub async fn generate_calendar(store: &Store, centers: usize, events: usize, tz: Tz) -> anyhow::Result<()> {
     use pathways_domain::org::{OrgKind, Slug};
     use rand::rngs::StdRng;
     use rand::{Rng, SeedableRng};
 
+    const REGIONS: [&str; 5] = ["North Central", "Eastern", "Southwest", "South Central", "Western"];
     let started = std::time::Instant::now();
     let mut rng = StdRng::seed_from_u64(20);
     let actor = Actor::default();
@@ -232,7 +234,10 @@ pub async fn generate_calendar(store: &Store, centers: usize, events: usize, tz:
             OrgKind::RecoveryCommunityCenter,
         )
         .await?;
-        orgs.push(OrgId::from_uuid(o.id));
+        let id = OrgId::from_uuid(o.id);
+        // Five regions, so the calendar's region filter has something to narrow.
+        pathways_store::network::set_region(&tx, id, Some(REGIONS[i % REGIONS.len()])).await?;
+        orgs.push(id);
     }
     const KINDS: [&str; 6] = ["All-recovery group", "Family group", "SMART Recovery", "Art group", "Job club", "Grupo"];
     for i in 0..events {
@@ -254,8 +259,12 @@ pub async fn generate_calendar(store: &Store, centers: usize, events: usize, tz:
             repeat: repeat.into(),
             days: vec![weekday_code(on.weekday()).into()],
             until: String::new(),
-            place: format!("{} Main Street, Room {} (generated)", 100 + i % 900, 1 + i % 5),
-            online_url: String::new(),
+            place: if i % 10 == 3 {
+                String::new()
+            } else {
+                format!("{} Main Street, Room {} (generated)", 100 + i % 900, 1 + i % 5)
+            },
+            online_url: if i % 10 == 3 { format!("https://meet.example.org/generated-{i}") } else { String::new() },
             language: if i % 7 == 0 { "es".into() } else { "en".into() },
             audience: "everyone".into(),
         };

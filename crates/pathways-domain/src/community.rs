@@ -255,6 +255,7 @@ impl EventDetails {
 use chrono::Datelike as _;
 
 // After `coded!`, which it uses.
+pub mod calendar;
 pub mod education;
 pub mod naloxone;
 pub mod volunteers;

@@ -41,6 +41,8 @@ pub struct Center {
     pub id: OrgId,
     pub slug: String,
     pub name: String,
+    /// The region (or county) the center is recorded in, when it is (the calendar's filter).
+    pub region: Option<String>,
 }
 
 fn gathering(m: community_event::Model) -> Gathering {
@@ -200,6 +202,40 @@ pub async fn in_window(
     Ok(q.all(db).await?.into_iter().map(gathering).collect())
 }
 
+/// What the calendar's snapshot compares to know whether any gathering changed since it last read them: how many
+/// there are and the latest change (gatherings are never deleted, and every save sets `updated_at`).
+pub async fn fingerprint(db: &impl ConnectionTrait) -> Result<(u64, Option<DateTime<Utc>>)> {
+    use sea_orm::PaginatorTrait as _;
+    let n = community_event::Entity::find().count(db).await?;
+    let latest = community_event::Entity::find()
+        .order_by_desc(community_event::Column::UpdatedAt)
+        .one(db)
+        .await?
+        .map(|m| m.updated_at);
+    Ok((n, latest))
+}
+
+/// Every gathering that is not cancelled and not over before `from`, each with when it last changed (the
+/// calendar's snapshot keeps an expansion while its gathering is unchanged).
+pub async fn upcoming(db: &impl ConnectionTrait, from: DateTime<Utc>) -> Result<Vec<(Gathering, DateTime<Utc>)>> {
+    Ok(community_event::Entity::find()
+        .filter(community_event::Column::Cancelled.eq(false))
+        .filter(
+            Condition::any()
+                .add(community_event::Column::LastEndAt.is_null())
+                .add(community_event::Column::LastEndAt.gt(from)),
+        )
+        .order_by_asc(community_event::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| {
+            let changed = m.updated_at;
+            (gathering(m), changed)
+        })
+        .collect())
+}
+
 /// The recovery community centers, by name.
 pub async fn centers(db: &impl ConnectionTrait) -> Result<Vec<Center>> {
     Ok(organization::Entity::find()
@@ -208,7 +244,7 @@ pub async fn centers(db: &impl ConnectionTrait) -> Result<Vec<Center>> {
         .all(db)
         .await?
         .into_iter()
-        .map(|o| Center { id: OrgId::from_uuid(o.id), slug: o.slug, name: o.name })
+        .map(|o| Center { id: OrgId::from_uuid(o.id), slug: o.slug, name: o.name, region: o.region })
         .collect())
 }
 

@@ -3,104 +3,58 @@
 //! filters a few thousand small rows in memory and renders one page instead of reading every residence from the
 //! database (`docs/BENCHMARKS.md`, "Recovery housing").
 //!
-//! Freshness: a snapshot serves for at most [`MAX_AGE`]; after that the first request to notice rebuilds it in the
-//! background while requests keep answering from the one they have. A change made through this instance (a report,
-//! an edit, a hold, an answer to a referral) calls [`BoardCache::changed`] after its commit, and the next board
-//! waits for a snapshot that includes it. So this instance shows its own changes at once, and several instances
-//! over one database agree within about a second, as the finder's index does. Time moves a residence's report from
-//! fresh to due and stale and its holds to expired: those are counted at each build, so within [`MAX_AGE`] too.
+//! Freshness is `crate::snapshot`'s: at most [`MAX_AGE`] old, rebuilt in the background, and a change made through
+//! this instance (a report, an edit, a hold, an answer to a referral) calls [`BoardCache::changed`] after its
+//! commit so the next board includes it. Time moves a residence's report from fresh to due and stale and its holds
+//! to expired: those are counted at each build, so within [`MAX_AGE`] too.
 
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use chrono_tz::Tz;
 use pathways_domain::housing::board::{Rank, order};
 use pathways_store::housing::{self, ResidenceView};
 use pathways_store::{Store, StoreError};
 
-/// How long a snapshot serves before it is read again.
-pub const MAX_AGE: Duration = Duration::from_secs(1);
+pub use crate::snapshot::MAX_AGE;
+use crate::snapshot::{Held, Snapshots};
 
 pub struct Snapshot {
-    made: Instant,
-    generation: u64,
     /// Valid certificates only, in the board's order when no place is asked for.
     pub residences: Vec<ResidenceView>,
     /// The regions residences name, sorted, each once (any case).
     pub regions: Vec<String>,
 }
 
-#[derive(Default)]
-pub struct BoardCache {
-    current: RwLock<Option<Arc<Snapshot>>>,
-    /// Bumped by every change made through this instance.
-    generation: AtomicU64,
-    rebuilding: Arc<tokio::sync::Mutex<()>>,
+/// The board's snapshots (`crate::snapshot::Snapshots`).
+pub type BoardCache = Snapshots<Snapshot>;
+
+impl Default for BoardCache {
+    fn default() -> Self {
+        Snapshots::new("the housing board")
+    }
 }
 
 impl BoardCache {
-    /// A residence changed through this instance (called after the change's commit).
-    pub fn changed(&self) {
-        self.generation.fetch_add(1, Ordering::SeqCst);
+    /// The snapshot to answer from (`Snapshots::get`).
+    pub async fn snapshot(self: &Arc<Self>, store: &Store, tz: Tz) -> Result<Arc<Held<Snapshot>>, StoreError> {
+        let store = store.clone();
+        self.get(move |_, _| async move { build(&store, tz).await }).await
     }
+}
 
-    fn current(&self) -> Option<Arc<Snapshot>> {
-        self.current.read().map(|g| g.clone()).unwrap_or_else(|e| e.into_inner().clone())
-    }
-
-    /// The snapshot to answer from: the one held while it is young enough and nothing changed here; a change made
-    /// here (or no snapshot yet) is waited for; an old one is answered from while one request rebuilds it.
-    pub async fn snapshot(self: &Arc<Self>, store: &Store, tz: Tz) -> Result<Arc<Snapshot>, StoreError> {
-        let generation = self.generation.load(Ordering::SeqCst);
-        if let Some(have) = self.current()
-            && have.generation == generation
-        {
-            if have.made.elapsed() < MAX_AGE {
-                return Ok(have);
-            }
-            if let Ok(guard) = Arc::clone(&self.rebuilding).try_lock_owned() {
-                let (cache, store) = (Arc::clone(self), store.clone());
-                tokio::spawn(async move {
-                    if let Err(e) = cache.build(&store, tz).await {
-                        tracing::error!(error = %e, "the housing board could not be read");
-                    }
-                    drop(guard);
-                });
-            }
-            return Ok(have);
-        }
-        let _one = self.rebuilding.lock().await;
-        if let Some(have) = self.current()
-            && have.generation == generation
-            && have.made.elapsed() < MAX_AGE
-        {
-            return Ok(have);
-        }
-        self.build(store, tz).await
-    }
-
-    async fn build(&self, store: &Store, tz: Tz) -> Result<Arc<Snapshot>, StoreError> {
-        // The generation before the read: a change committed during it makes the next request read again.
-        let generation = self.generation.load(Ordering::SeqCst);
-        let now = pathways_store::now();
-        let today = now.with_timezone(&tz).date_naive();
-        let mut residences = housing::listed(store.reader(), now, today).await?;
-        let rank = |r: &ResidenceView| Rank {
-            has_bed: r.available > 0,
-            within_week: r.report_status.within_week(),
-            distance_mi: None,
-            name: "",
-        };
-        residences.sort_by(|a, b| order(&Rank { name: &a.name, ..rank(a) }, &Rank { name: &b.name, ..rank(b) }));
-        let mut regions: Vec<String> = residences.iter().filter_map(|r| r.region.clone()).collect();
-        regions.sort_by_key(|r| r.to_lowercase());
-        regions.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
-        let built = Arc::new(Snapshot { made: Instant::now(), generation, residences, regions });
-        match self.current.write() {
-            Ok(mut g) => *g = Some(Arc::clone(&built)),
-            Err(e) => *e.into_inner() = Some(Arc::clone(&built)),
-        }
-        Ok(built)
-    }
+async fn build(store: &Store, tz: Tz) -> Result<Snapshot, StoreError> {
+    let now = pathways_store::now();
+    let today = now.with_timezone(&tz).date_naive();
+    let mut residences = housing::listed(store.reader(), now, today).await?;
+    let rank = |r: &ResidenceView| Rank {
+        has_bed: r.available > 0,
+        within_week: r.report_status.within_week(),
+        distance_mi: None,
+        name: "",
+    };
+    residences.sort_by(|a, b| order(&Rank { name: &a.name, ..rank(a) }, &Rank { name: &b.name, ..rank(b) }));
+    let mut regions: Vec<String> = residences.iter().filter_map(|r| r.region.clone()).collect();
+    regions.sort_by_key(|r| r.to_lowercase());
+    regions.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    Ok(Snapshot { residences, regions })
 }

@@ -9,6 +9,7 @@ pub mod access;
 pub mod auth;
 pub mod chart;
 pub mod clock;
+pub mod community_calendar;
 pub mod config;
 pub mod controllers;
 pub mod ctx;
@@ -27,6 +28,7 @@ pub mod ratelimit;
 pub mod router;
 pub mod schemas;
 pub mod services;
+pub mod snapshot;
 pub mod state;
 pub mod views;
 

@@ -44,6 +44,7 @@ use crate::controllers::api::{checkups, consents, outreach, persons, plans, reco
         (name = "housing", description = "Recovery residences certified under C.G.S. §17a-716 and their weekly bed reports: the public board (no token)"),
         (name = "reports", description = "Outcome reports: aggregates of the caller's organization, counts of 1 to 10 persons suppressed"),
         (name = "outcomes", description = "Outcome interviews of a person's episodes of care, on the federal schedule (baseline, 6-month reassessment, annual, closeout)"),
+        (name = "community", description = "Recovery community centers' groups and events: the public calendar (no token)"),
         (name = "financing", description = "Peer services as billable units against funding sources (grants, vouchers, payers): the payer's check, signing, the month's figures"),
     )
 )]

@@ -173,6 +173,8 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(reports::get_perception::get_perception))
         // Recovery community (issue 20): the network's naloxone and trainings
         .routes(routes!(reports::get_network_naloxone::get_network_naloxone))
+        // Recovery community (issue 20): the public calendar, paged and filtered
+        .routes(routes!(api::community::get_calendar::get_calendar))
         // Outcome interviews (issue 17)
         .routes(routes!(interviews::list_interviews::list_interviews, interviews::create_interview::create_interview))
         .routes(routes!(reports::get_follow_up::get_follow_up))

@@ -917,3 +917,29 @@ pub mod funding {
             .into()
     }
 }
+
+/// The public calendar's filters (issue 20, `GET /api/v1/calendar`): the codes `pathways_domain::community` reads.
+macro_rules! gathering_codes {
+    ($($name:ident: $ty:ty, $description:literal;)+) => {$(
+        #[doc = $description]
+        pub struct $name;
+
+        impl PartialSchema for $name {
+            fn schema() -> RefOr<Schema> {
+                codes(<$ty>::ALL.iter().map(|v| v.code()), $description)
+            }
+        }
+
+        impl ToSchema for $name {}
+    )+};
+}
+
+gathering_codes! {
+    GatheringKindCode: pathways_domain::community::Kind, "A group (meets again and again) or an event (once)";
+    GatheringLanguageCode: pathways_domain::community::Language,
+        "English, Spanish (each also finds gatherings held in both) or both";
+    GatheringAudienceCode: pathways_domain::community::Audience, "Who it is for (a gathering for everyone is `everyone`)";
+    GatheringAttendCode: pathways_domain::community::calendar::Attend, "Held in person (it has a place) or online";
+    GatheringTimeCode: pathways_domain::community::calendar::TimeOfDay,
+        "When it starts on its center's clock: morning (before noon), afternoon (to 17:00), evening";
+}

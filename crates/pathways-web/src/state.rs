@@ -31,6 +31,8 @@ pub struct AppState {
     pub survey_code_limit: Arc<crate::ratelimit::RateLimit>,
     /// Issue 19: the public housing board's snapshot.
     pub housing_board: Arc<crate::housing_board::BoardCache>,
+    /// Issue 20: the public calendar's snapshot of upcoming occurrences.
+    pub calendar: Arc<crate::community_calendar::CalendarCache>,
 }
 
 impl AppState {
@@ -50,6 +52,7 @@ impl AppState {
             meetings_feed: Arc::default(),
             survey_code_limit: Arc::new(crate::ratelimit::RateLimit::new(20, std::time::Duration::from_secs(600))),
             housing_board: Arc::default(),
+            calendar: Arc::default(),
             store,
             config: Arc::new(config),
             sessions,

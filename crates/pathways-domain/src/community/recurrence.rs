@@ -115,6 +115,26 @@ impl Schedule {
         }
     }
 
+    /// The first start moved forward by whole periods to at most one period before `from` (a local date): the
+    /// occurrences from `from` on are the same (the weekday and time stay), so a feed's series need not begin
+    /// years back. A single occurrence keeps its start.
+    pub fn rebased_start(&self, from: NaiveDate) -> NaiveDateTime {
+        match &self.repeat {
+            Repeat::Once => self.starts,
+            Repeat::Weekly { every, .. } => {
+                let period = 7 * i64::from(*every);
+                let behind = (from - self.starts.date()).num_days();
+                let skip = if behind > period { (behind / period - 1) * period } else { 0 };
+                self.starts + Duration::days(skip)
+            }
+        }
+    }
+
+    /// The last start in UTC, when it has a last date (RRULE's UNTIL).
+    pub fn last_start(&self, tz: Tz) -> Option<DateTime<Utc>> {
+        self.until.map(|u| to_utc(tz, u.and_time(self.starts.time())))
+    }
+
     /// When it is over for good: the end of its last occurrence, or none when it goes on.
     pub fn last_end(&self, tz: Tz) -> Option<DateTime<Utc>> {
         match (&self.repeat, self.until) {

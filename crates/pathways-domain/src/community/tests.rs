@@ -243,3 +243,47 @@ proptest! {
         prop_assert_eq!(t.by_group.values().sum::<u32>() as usize, visits.iter().filter(|(_, g)| g.is_some()).count());
     }
 }
+
+/// The network feed's series (issue 20): a weekly group is one VEVENT in its zone with its rule, the zone's
+/// VTIMEZONE names each change of offset, and a series started months ago begins within a period of the feed.
+#[test]
+fn a_weekly_series_is_one_event_in_its_zone_with_the_zones_changes() {
+    use super::ics::{FeedSeries, SeriesWhen, series_calendar};
+    let s = weekly("2026-01-05 19:00", &[Weekday::Mon, Weekday::Thu]);
+    let from = local("2026-12-01 00:00").date();
+    let starts = s.rebased_start(from);
+    assert!(starts <= local("2026-12-01 19:00") && starts > local("2026-11-17 19:00"), "{starts}");
+    assert_eq!(starts.weekday(), Weekday::Mon);
+    assert_eq!(starts.time(), s.starts.time());
+    // The same occurrences from the rebased start.
+    let moved = Schedule { starts, ..s.clone() };
+    let window = (utc("2026-12-01 00:00"), utc("2027-04-01 00:00"));
+    assert_eq!(moved.occurrences(NY, window.0, window.1), s.occurrences(NY, window.0, window.1));
+    let series = FeedSeries {
+        uid: "g1@example.org".into(),
+        summary: "All-recovery group".into(),
+        description: None,
+        location: Some("Hartford".into()),
+        url: None,
+        when: SeriesWhen::Weekly {
+            tz: NY,
+            starts,
+            ends: starts + s.duration(),
+            rule: s.rrule().unwrap_or_default(),
+            until: Some(utc("2027-06-01 23:00")),
+        },
+    };
+    let text = series_calendar("Network", &[series], utc("2026-12-06 12:00"), window.0, utc("2028-01-01 00:00"));
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    assert!(lines.contains(&"TZID:America/New_York"));
+    assert!(lines.contains(&format!("DTSTART;TZID=America/New_York:{}", starts.format("%Y%m%dT%H%M%S")).as_str()));
+    assert!(lines.contains(&"RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO,TH;UNTIL=20270601T230000Z"));
+    // 14 March 2027, 02:00 EST becomes 03:00 EDT; 7 November 2027, 02:00 EDT becomes 01:00 EST.
+    let at = |l: &str| lines.iter().position(|x| *x == l);
+    let spring = at("DTSTART:20270314T020000").expect("the spring change");
+    assert_eq!(lines[spring - 1], "BEGIN:DAYLIGHT");
+    assert_eq!(&lines[spring + 1..spring + 3], ["TZOFFSETFROM:-0500", "TZOFFSETTO:-0400"]);
+    let autumn = at("DTSTART:20271107T020000").expect("the autumn change");
+    assert_eq!(lines[autumn - 1], "BEGIN:STANDARD");
+    assert_eq!(lines.iter().filter(|l| l.starts_with("BEGIN:VEVENT")).count(), 1);
+}

@@ -2303,3 +2303,24 @@ field-allowed = Services the grant pays for
 field-profile = Payer profile
 field-number = Number
 field-authorized-units = Units authorized
+## Recovery community calendar: paging and filters (issue 20)
+field-attend = In person or online
+field-time = Time of day
+calendar-kind = Group or event
+calendar-any = Any
+calendar-apply = Show
+calendar-filter = Find a group or event
+calendar-attend-in-person = In person
+calendar-attend-online = Online
+calendar-time-morning = Morning (before noon)
+calendar-time-afternoon = Afternoon (noon to 5 pm)
+calendar-time-evening = Evening (5 pm and later)
+calendar-results = { $count ->
+    [one] 1 group or event
+   *[other] { $count } groups and events
+}
+calendar-range = showing { $first }–{ $last } of { $total }
+calendar-centers-count = { $count ->
+    [one] 1 center
+   *[other] { $count } centers
+}

@@ -2303,3 +2303,24 @@ field-allowed = Servicios que paga la subvención
 field-profile = Perfil de pagador
 field-number = Número
 field-authorized-units = Unidades autorizadas
+## Calendario de la comunidad de recuperación: páginas y filtros (issue 20)
+field-attend = En persona o en línea
+field-time = Hora del día
+calendar-kind = Grupo o evento
+calendar-any = Cualquiera
+calendar-apply = Mostrar
+calendar-filter = Buscar un grupo o evento
+calendar-attend-in-person = En persona
+calendar-attend-online = En línea
+calendar-time-morning = Mañana (antes del mediodía)
+calendar-time-afternoon = Tarde (del mediodía a las 5 p. m.)
+calendar-time-evening = Noche (desde las 5 p. m.)
+calendar-results = { $count ->
+    [one] 1 grupo o evento
+   *[other] { $count } grupos y eventos
+}
+calendar-range = se muestran del { $first } al { $last } de { $total }
+calendar-centers-count = { $count ->
+    [one] 1 centro
+   *[other] { $count } centros
+}

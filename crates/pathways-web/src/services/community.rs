@@ -9,12 +9,13 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
-use chrono_tz::Tz;
 use pathways_domain::OrgId;
 use pathways_domain::access::runs_community_center;
 use pathways_domain::community::EventDetails;
-use pathways_domain::community::ics::{self, FeedEvent};
+use pathways_domain::community::calendar::{Filter, Span};
+use pathways_domain::community::ics::{self, FeedEvent, FeedSeries, SeriesWhen};
 use pathways_domain::community::kiosk::{SignIn, Tally};
+use pathways_domain::community::recurrence::to_utc;
 use pathways_domain::ids::{CommunityEventId, KioskId};
 use pathways_domain::text::FieldError;
 use pathways_store::community::{self, Center, Gathering, KioskRef};
@@ -27,41 +28,6 @@ use crate::state::AppState;
 /// How far ahead the iCalendar feeds reach, and how far back (so a calendar keeps the week just past).
 pub const FEED_WEEKS_AHEAD: i64 = 8;
 pub const FEED_DAYS_BACK: i64 = 7;
-/// "Tonight" ends at this local time.
-const NIGHT_ENDS: u32 = 4;
-
-/// Which part of the calendar: what is left of today and tonight, or the next seven days.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum When {
-    Tonight,
-    Week,
-}
-
-impl When {
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "tonight" => Some(When::Tonight),
-            "" | "week" => Some(When::Week),
-            _ => None,
-        }
-    }
-
-    /// The window, from `now`, in the deployment's zone: tonight runs to the next 04:00 (a late group still
-    /// counts as tonight's), the week seven days.
-    pub fn window(self, now: DateTime<Utc>, tz: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
-        match self {
-            When::Tonight => {
-                // Until the next 04:00: tomorrow's, or this morning's when it is not 04:00 yet.
-                let local = now.with_timezone(&tz);
-                let night_ends = NaiveTime::from_hms_opt(NIGHT_ENDS, 0, 0).unwrap_or_default();
-                let day =
-                    if local.time() < night_ends { local.date_naive() } else { local.date_naive() + Duration::days(1) };
-                (now, pathways_domain::community::recurrence::to_utc(tz, day.and_time(night_ends)))
-            }
-            When::Week => (now, now + Duration::days(7)),
-        }
-    }
-}
 
 /// One occurrence of a gathering, at its center.
 #[derive(Clone, Debug)]
@@ -94,39 +60,153 @@ pub async fn occurrences(
     Ok(out)
 }
 
-/// A recovery community center by its slug (another kind of organization is not found).
+/// A recovery community center by its slug (another kind of organization is not found), from the calendar's
+/// snapshot.
 pub async fn center(state: &AppState, slug: &str) -> WebResult<Center> {
-    community::centers(state.store.reader()).await?.into_iter().find(|c| c.slug == slug).ok_or(WebError::NotFound)
+    let snapshot = state.calendar.calendar(&state.store, state.config.deployment.time_zone).await?;
+    snapshot.centers.iter().find(|c| c.slug == slug).cloned().ok_or(WebError::NotFound)
 }
 
 /// Every recovery community center, by name.
 pub async fn centers(state: &AppState) -> WebResult<Vec<Center>> {
-    Ok(community::centers(state.store.reader()).await?)
+    let snapshot = state.calendar.calendar(&state.store, state.config.deployment.time_zone).await?;
+    Ok(snapshot.centers.clone())
 }
 
-/// The iCalendar feed (RFC 5545) of one center or the network: every occurrence from a week back to
-/// [`FEED_WEEKS_AHEAD`] weeks ahead.
-pub async fn feed(state: &AppState, center: Option<&Center>, name: &str) -> WebResult<String> {
-    let now = pathways_store::now();
+/// Occurrences a page of the public calendar shows (and the API's page by default).
+pub const PER_PAGE: usize = 25;
+
+/// One page of the public calendar: how many occurrences the filters admit, those of the page, and the regions
+/// centers are recorded in (the filter's choices).
+pub struct CalendarPage {
+    pub total: usize,
+    pub occurrences: Vec<Occurrence>,
+    pub regions: Vec<String>,
+}
+
+/// Today in the deployment's zone (the calendar's days are counted from it).
+pub fn today(state: &AppState) -> chrono::NaiveDate {
+    pathways_store::now().with_timezone(&state.config.deployment.time_zone).date_naive()
+}
+
+/// The public calendar: the occurrences of one center's gatherings (or the network's) under way or starting in
+/// `span` that `filter` admits, in order of start — `limit` of them from `offset`. Read from the calendar's
+/// snapshot (`crate::community_calendar`): at most a second old, and never older than a save made through this
+/// instance. No personal data.
+pub async fn calendar(
+    state: &AppState,
+    center: Option<OrgId>,
+    span: Span,
+    filter: &Filter,
+    offset: usize,
+    limit: usize,
+) -> WebResult<CalendarPage> {
+    let tz = state.config.deployment.time_zone;
+    let snapshot = state.calendar.calendar(&state.store, tz).await?;
+    let (from, to) = span.window(pathways_store::now(), tz);
+    let found = snapshot.find(center, from, to, filter, offset, limit);
+    let occurrences = found
+        .page
+        .iter()
+        .filter_map(|o| {
+            let (g, c) = snapshot.center_of(o)?;
+            Some(Occurrence { starts: o.starts, ends: o.ends, gathering: g.clone(), center: Some(c.clone()) })
+        })
+        .collect();
+    Ok(CalendarPage { total: found.total, occurrences, regions: snapshot.regions.clone() })
+}
+
+/// The network's iCalendar feed (RFC 5545): each gathering once — a group as a weekly series in its zone with its
+/// RRULE and the zone's VTIMEZONE, an event as its one occurrence — from a week back on, so the feed grows with
+/// the number of gatherings, not with their meetings. Written once per snapshot and language.
+pub async fn network_feed(state: &AppState, name: &str) -> WebResult<axum::body::Bytes> {
+    let snapshot = state.calendar.calendar(&state.store, state.config.deployment.time_zone).await?;
+    let mut written = snapshot.network_feed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, body)) = written.iter().find(|(n, _)| n == name) {
+        return Ok(body.clone());
+    }
+    let now = snapshot.read_at;
     let from = now - Duration::days(FEED_DAYS_BACK);
-    let to = now + Duration::weeks(FEED_WEEKS_AHEAD);
-    let host = state
+    let from_day = from.with_timezone(&state.config.deployment.time_zone).date_naive();
+    let host = feed_host(state);
+    let series: Vec<FeedSeries> = snapshot
+        .gatherings
+        .iter()
+        .filter_map(|l| {
+            let g = &l.gathering;
+            let c = snapshot.centers.get(l.center)?;
+            let s = &g.details.schedule;
+            let when = match s.rrule() {
+                None => {
+                    let starts = to_utc(g.time_zone, s.starts);
+                    let ends = starts + s.duration();
+                    if ends <= from {
+                        return None;
+                    }
+                    SeriesWhen::Once { starts, ends }
+                }
+                Some(rule) => {
+                    let starts = s.rebased_start(from_day);
+                    let ends = starts + s.duration();
+                    SeriesWhen::Weekly { tz: g.time_zone, starts, ends, rule, until: s.last_start(g.time_zone) }
+                }
+            };
+            let d = &g.details;
+            Some(FeedSeries {
+                uid: format!("{}@{host}", g.id),
+                summary: d.title.clone(),
+                description: d.description.clone(),
+                location: location(d.place.as_deref(), d.online_url.as_deref(), Some(c)),
+                url: d.online_url.clone(),
+                when,
+            })
+        })
+        .collect();
+    // The zones' changes from before the earliest series start (two periods back) to ten years on.
+    let body = axum::body::Bytes::from(ics::series_calendar(
+        name,
+        &series,
+        now,
+        from - Duration::days(30),
+        now + Duration::days(3653),
+    ));
+    written.push((name.to_owned(), body.clone()));
+    Ok(body)
+}
+
+/// The host a feed's UIDs name.
+fn feed_host(state: &AppState) -> String {
+    state
         .config
         .public_url
         .as_deref()
         .and_then(|u| url::Url::parse(u).ok())
         .and_then(|u| u.host_str().map(str::to_owned))
-        .unwrap_or_else(|| "pathways.invalid".into());
-    let events: Vec<FeedEvent> = occurrences(state, center.map(|c| c.id), from, to)
+        .unwrap_or_else(|| "pathways.invalid".into())
+}
+
+/// Where a gathering is, as a feed says it: its place (and center), or its link.
+fn location(place: Option<&str>, online_url: Option<&str>, center: Option<&Center>) -> Option<String> {
+    match (place, center) {
+        (Some(p), Some(c)) => Some(format!("{p} ({})", c.name)),
+        (Some(p), None) => Some(p.to_owned()),
+        (None, _) => online_url.map(str::to_owned),
+    }
+}
+
+/// One center's iCalendar feed (RFC 5545): every occurrence from a week back to [`FEED_WEEKS_AHEAD`] weeks ahead
+/// (a center's few dozen gatherings: bounded). The network's is [`network_feed`].
+pub async fn feed(state: &AppState, center: &Center, name: &str) -> WebResult<String> {
+    let now = pathways_store::now();
+    let from = now - Duration::days(FEED_DAYS_BACK);
+    let to = now + Duration::weeks(FEED_WEEKS_AHEAD);
+    let host = feed_host(state);
+    let events: Vec<FeedEvent> = occurrences(state, Some(center.id), from, to)
         .await?
         .into_iter()
         .map(|o| {
             let d = &o.gathering.details;
-            let location = match (&d.place, &o.center) {
-                (Some(p), Some(c)) => Some(format!("{p} ({})", c.name)),
-                (Some(p), None) => Some(p.clone()),
-                (None, _) => d.online_url.clone(),
-            };
+            let location = location(d.place.as_deref(), d.online_url.as_deref(), o.center.as_ref());
             FeedEvent {
                 uid: format!("{}-{}@{host}", o.gathering.id, o.starts.format("%Y%m%dT%H%M%SZ")),
                 starts: o.starts,
@@ -169,6 +249,7 @@ pub async fn create_gathering(
     let tx = state.store.begin().await?;
     let id = community::create(&tx, &ctx.actor(), caller.org, details, tz, pathways_store::now()).await?;
     tx.commit().await?;
+    state.calendar.changed();
     Ok(CommunityEventId::from_uuid(id))
 }
 
@@ -192,6 +273,7 @@ pub async fn update_gathering(
         return Err(WebError::NotFound);
     }
     tx.commit().await?;
+    state.calendar.changed();
     Ok(())
 }
 
@@ -225,8 +307,8 @@ pub async fn kiosk(state: &AppState, token: &str) -> WebResult<Option<KioskRef>>
 pub fn today_window(state: &AppState, now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
     let tz = state.config.deployment.time_zone;
     let day = now.with_timezone(&tz).date_naive();
-    let start = pathways_domain::community::recurrence::to_utc(tz, day.and_time(NaiveTime::MIN));
-    let end = pathways_domain::community::recurrence::to_utc(tz, (day + Duration::days(1)).and_time(NaiveTime::MIN));
+    let start = to_utc(tz, day.and_time(NaiveTime::MIN));
+    let end = to_utc(tz, (day + Duration::days(1)).and_time(NaiveTime::MIN));
     (start, end)
 }
 

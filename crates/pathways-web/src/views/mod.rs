@@ -272,7 +272,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 181] = [
+pub const FIELDS: [&str; 183] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -462,6 +462,9 @@ pub const FIELDS: [&str; 181] = [
     "profile",
     "number",
     "authorized_units",
+    // The calendar's filters (issue 20)
+    "attend",
+    "time",
 ];
 pub const FIELD_ERRORS: [&str; 38] = [
     "missing",

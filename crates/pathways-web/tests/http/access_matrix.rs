@@ -436,6 +436,7 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/calendar.ics", Open, 200),
         e(GET, "/calendar/{center}", Open, 200),
         e(GET, "/calendar/{center}/events.ics", Open, 200),
+        e(GET, "/api/v1/calendar", Open, 200),
         e(GET, "/community/events", Page(CENTER_STAFF), 200),
         e(POST, "/community/events", Page(CENTER_STAFF), 303).form(EVENT_FORM),
         e(GET, "/community/events/new", Page(CENTER_STAFF), 200),

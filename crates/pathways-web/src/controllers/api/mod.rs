@@ -3,6 +3,7 @@
 pub mod access_line;
 pub mod capacity;
 pub mod checkups;
+pub mod community;
 pub mod consents;
 pub mod fhir;
 pub mod financing;

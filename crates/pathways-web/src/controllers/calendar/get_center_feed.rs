@@ -14,6 +14,6 @@ pub async fn get_center_feed(
     InPath(CenterSlug(slug)): InPath<CenterSlug>,
 ) -> WebResult<Response> {
     let center = services::community::center(&state, &slug).await?;
-    let body = services::community::feed(&state, Some(&center), &center.name).await?;
+    let body = services::community::feed(&state, &center, &center.name).await?;
     Ok(([(header::CONTENT_TYPE, super::get_feed::CALENDAR)], body).into_response())
 }

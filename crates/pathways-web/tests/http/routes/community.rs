@@ -14,6 +14,11 @@ use crate::util::{Staff, TestApp, TestResponse, csrf_in, set_cookies};
 
 const NY: chrono_tz::Tz = chrono_tz::America::New_York;
 
+/// The RFC 5545 code of a local time's weekday.
+fn weekday_code(t: chrono::DateTime<chrono_tz::Tz>) -> &'static str {
+    pathways_domain::community::weekday_code(chrono::Datelike::weekday(&t))
+}
+
 fn get(path: &str) -> Request<Body> {
     Request::get(path).body(Body::empty()).expect("request")
 }
@@ -110,17 +115,27 @@ async fn a_weekly_group_reaches_the_public_calendar_and_both_feeds() {
     assert_eq!(app.send(get("/calendar/no-such-center")).await.status, StatusCode::NOT_FOUND);
     assert_eq!(app.send(get("/calendar/Bad%20Slug")).await.status, StatusCode::NOT_FOUND);
 
-    for path in ["/calendar.ics", "/calendar/home-org/events.ics"] {
-        let events = parse_feed(&app.send(get(path)).await);
-        assert!((8..=9).contains(&events.len()), "{path}: eight weeks of a weekly group: {events:?}");
-        assert!(events.iter().all(|(s, _)| s == title), "escaped text reads back: {events:?}");
-        let first = starts.with_timezone(&chrono::Utc).format("%Y%m%dT%H%M00Z").to_string();
-        assert_eq!(events[0].1, first, "{path}: the first start, in UTC");
-        // A week later at the same local time, whatever the offset did in between.
-        let next = (starts + Duration::days(7)).naive_local();
-        let next_utc = pathways_domain::community::recurrence::to_utc(NY, next).format("%Y%m%dT%H%M00Z").to_string();
-        assert_eq!(events[1].1, next_utc);
-    }
+    // A center's feed: every meeting from a week back to eight weeks ahead, in UTC.
+    let path = "/calendar/home-org/events.ics";
+    let events = parse_feed(&app.send(get(path)).await);
+    assert!((8..=9).contains(&events.len()), "{path}: eight weeks of a weekly group: {events:?}");
+    assert!(events.iter().all(|(s, _)| s == title), "escaped text reads back: {events:?}");
+    let first = starts.with_timezone(&chrono::Utc).format("%Y%m%dT%H%M00Z").to_string();
+    assert_eq!(events[0].1, first, "{path}: the first start, in UTC");
+    // A week later at the same local time, whatever the offset did in between.
+    let next = (starts + Duration::days(7)).naive_local();
+    let next_utc = pathways_domain::community::recurrence::to_utc(NY, next).format("%Y%m%dT%H%M00Z").to_string();
+    assert_eq!(events[1].1, next_utc);
+    // The network's feed: the group once, as a weekly series on its center's clock, with the zone described.
+    let network = app.send(get("/calendar.ics")).await;
+    let events = parse_feed(&network);
+    assert_eq!(events.len(), 1, "one series, not every meeting: {events:?}");
+    assert_eq!(events[0], (title.to_owned(), starts.naive_local().format("%Y%m%dT%H%M00").to_string()));
+    assert!(network.body.contains(&format!("RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY={}\r\n", weekday_code(starts))));
+    assert!(
+        network.body.contains("DTSTART;TZID=America/New_York:")
+            && network.body.contains("BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n")
+    );
 
     // Problems are named beside their fields; nothing is saved.
     let mut bad = group_form("", 10);

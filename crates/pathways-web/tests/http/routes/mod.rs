@@ -5,6 +5,7 @@ mod accounts;
 mod api_persons;
 mod api_recovery;
 mod auth;
+mod calendar;
 mod capacity;
 mod checkups;
 mod community;
