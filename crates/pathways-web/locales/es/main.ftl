@@ -2250,3 +2250,9 @@ field-credential-number = Número de la credencial
 field-issued-on = Emitida el
 field-expires-on = Vence el
 field-topics = Temas
+# Recovery housing (issue 19): a residence added from the operator's page
+residences-new-link = Agregar una residencia
+residences-new-title = Agregar una residencia de recuperación
+residences-new-lead = Lo que el tablero público y el estado verán de esta residencia. Se suma al registro de su organización; con un certificado vigente aparece en el tablero público.
+residences-new-open-hint = Opcional: las camas libres ahora, como su primer reporte de camas. Déjelo vacío para reportar después desde la página de sus residencias.
+residences-new-save = Agregar la residencia

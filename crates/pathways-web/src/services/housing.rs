@@ -14,7 +14,7 @@ use pathways_domain::access::{may_read_reports, may_update_capacity};
 use pathways_domain::access_line::capacity::{HoldError, HoldState};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::housing::board::{Query, Rank, order};
-use pathways_domain::housing::form::{ResidenceDetails, ResidenceForm};
+use pathways_domain::housing::form::{ResidenceDetails, ResidenceForm, ResidenceToAdd};
 use pathways_domain::housing::report::Tap;
 use pathways_domain::ids::{ResidenceHoldId, ResidenceId};
 use pathways_domain::text::FieldError;
@@ -269,4 +269,62 @@ pub async fn update_residence(
         Edited::BelowOpen => return Ok(Err(vec![FieldError::new("total_beds", "less-than-open")])),
     }
     Ok(Ok(residence(state, caller, id).await?))
+}
+
+/// Adds a residence to the caller's organization's registry (its operators: `may_update_capacity` at their own
+/// organization), audited `residence_save` in the same transaction, with its first bed report (`residence_report`)
+/// when the beds open now are given. The map point is the ZIP code's centre, else the town's. The new residence's
+/// id, or every problem with the form named on its field.
+pub async fn add_residence(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    form: &ResidenceForm,
+    open_beds: &str,
+) -> WebResult<Result<ResidenceId, Vec<FieldError>>> {
+    if !may_update_capacity(&caller.principal, caller.org) {
+        return Err(WebError::Forbidden);
+    }
+    let ResidenceToAdd { details: d, open_beds } = match ResidenceToAdd::parse(form, open_beds, today(state)) {
+        Ok(r) => r,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    let home = &state.config.deployment.state;
+    let zip = d.zip.as_deref().and_then(|z| crate::places::resolve(z, home));
+    let place = zip.or_else(|| crate::places::resolve(&d.town, home)).map(|p| p.point);
+    let new = housing::NewResidence {
+        organization: caller.org,
+        service_id: None,
+        name: d.name,
+        address: d.address,
+        town: d.town,
+        zip: d.zip,
+        region: d.region,
+        place,
+        level: d.level,
+        populations: d.populations,
+        accepts_moud: d.accepts_moud,
+        serves_oud: d.serves_oud,
+        total_beds: d.total_beds,
+        certification: d.certification,
+        house_rules: d.house_rules,
+        cost_per_week: d.cost_per_week,
+        payments: d.payments,
+        naloxone_doses: d.naloxone_doses,
+        naloxone_trained_on: d.naloxone_trained_on,
+        disclaimer: d.disclaimer,
+    };
+    let now = pathways_store::now();
+    let actor = ctx.actor();
+    let tx = state.store.begin().await?;
+    let id = housing::create(&tx, &actor, &new, now).await?;
+    if let Some(open) = open_beds {
+        // Within the total (checked above, and by the update's own condition): the report is always made.
+        housing::report(&tx, &actor, Some(caller.org), id, open, None, now)
+            .await?
+            .ok_or_else(|| WebError::internal("a new residence's first report was refused"))?;
+    }
+    tx.commit().await?;
+    board_changed(state);
+    Ok(Ok(ResidenceId::from_uuid(id)))
 }
