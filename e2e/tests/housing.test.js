@@ -155,3 +155,46 @@ test('an operator reports beds on a phone, a coach refers a person and holds a b
   await board(beds(open - 1));
   h.assertNoOffsiteRequests();
 });
+
+// A residence added from a page (issue 19): the operator, on a phone, fills in a new residence's details; a
+// problem is named beside its field (in the summary), then the residence joins the operator's page and, with its
+// first bed report, the public board. axe on every page.
+test('on a phone, the operator adds a residence and the board lists it', { timeout: 120_000 }, async () => {
+  const page = await h.open(PHONE);
+  await signIn(page, DEMO.providerStaff);
+  await page.goto('/residences');
+  await page.getByRole('link', { name: 'Add a residence', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Add a recovery residence' }).waitFor();
+  await expectNoAxeViolations(page, '/residences/new');
+  await assertNoHorizontalScroll(page, '/residences/new');
+
+  const nextYear = `${new Date().getFullYear() + 1}-06-30`;
+  await page.getByLabel('Name', { exact: true }).fill('Harbor Light House (e2e)');
+  await page.getByLabel('Street address', { exact: true }).fill('8 Harbor Street');
+  await page.getByLabel('Town', { exact: true }).fill('New London');
+  await page.getByRole('radio', { name: 'II · Monitored', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'Young adults', exact: true }).check();
+  await page.getByLabel('Beds in all', { exact: true }).fill('5');
+  await page.getByLabel('Beds open', { exact: true }).fill('6');
+  await page.getByLabel('Certifying body', { exact: true }).fill('Connecticut Alliance of Recovery Residences');
+  await page.getByLabel('Certificate number', { exact: true }).fill('E2E-5');
+  await page.getByLabel('Certificate valid until', { exact: true }).fill(nextYear);
+  await page.getByRole('button', { name: 'Add the residence' }).click();
+  const alert = page.getByRole('alert');
+  await alert.getByText(/Beds open/).waitFor();
+  await alert.getByText(/Statement that the residence is not licensed treatment/).waitFor();
+  await expectNoAxeViolations(page, '/residences/new (problems named)');
+
+  await page.getByLabel('Beds open', { exact: true }).fill('2');
+  await page.getByLabel('Statement that the residence is not licensed treatment', { exact: true }).fill('A peer-supported home; it is not licensed treatment.');
+  await page.getByRole('button', { name: 'Add the residence' }).click();
+  await page.getByText('Saved.').waitFor();
+  const card = page.locator('section', { has: page.getByRole('heading', { name: 'Harbor Light House (e2e)' }) });
+  await card.getByText('Beds open: 2').waitFor();
+  await expectNoAxeViolations(page, '/residences (a residence added)');
+
+  await page.goto('/housing?town=New%20London');
+  const listed = page.locator('li', { has: page.getByRole('heading', { name: 'Harbor Light House (e2e)' }) });
+  await listed.getByText('2 beds open').waitFor();
+  h.assertNoOffsiteRequests();
+});

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use pathways_domain::OrgId;
 use pathways_domain::access_line::LevelOfCare;
-use pathways_domain::access_line::capacity::{BedCount, Freshness, Hold, HoldError, HoldState, listing_order};
+use pathways_domain::access_line::capacity::{BedCount, Freshness, HoldError, HoldState, listing_order};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::directory::geo::{LatLon, haversine_miles};
 use sea_orm::sea_query::Expr;
@@ -192,50 +192,19 @@ pub async fn reserve(
     let Some(row) = treatment_program::Entity::find_by_id(program).one(tx).await? else { return Ok(None) };
     expire_holds(tx, now, Some(program)).await?;
     let no_waitlist = Condition::all().add(treatment_program::Column::Waitlist.eq(0));
-    let taken = holds::take::<ProgramBeds>(tx, program, no_waitlist).await?;
-    if !taken {
-        audit::append(
-            tx,
-            actor,
-            AuditEntry::new(AuditAction::BedHoldCreate, AuditOutcome::Failed)
-                .on("treatment_program", program)
-                .detail("no bed left"),
-        )
-        .await?;
-        let filter = BoardFilter {
-            level: LevelOfCare::parse(&row.level),
-            near: place(&row),
-            available_only: true,
-            exclude: Some(program),
-            limit: Some(5),
-            ..BoardFilter::default()
-        };
-        let alternatives = board(tx, &filter, now, Duration::hours(8)).await?;
-        return Ok(Some(Reservation::NoBed { alternatives }));
+    if let Some(model) = holds::reserve::<ProgramBeds>(tx, actor, program, call, no_waitlist, now, hold_for).await? {
+        return Ok(Some(Reservation::Held(model)));
     }
-    let hold = Hold::new(now, hold_for);
-    let model = bed_hold::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        program_id: Set(program),
-        call_id: Set(call),
-        state: Set(HoldState::Held.as_str().to_owned()),
-        created_at: Set(hold.created_at),
-        expires_at: Set(hold.expires_at),
-        closed_at: Set(None),
-        created_by_account_id: Set(actor.account.map(|a| a.as_uuid())),
-        closed_by_account_id: Set(None),
-    }
-    .insert(tx)
-    .await?;
-    audit::append(
-        tx,
-        actor,
-        AuditEntry::new(AuditAction::BedHoldCreate, AuditOutcome::Success)
-            .on("bed_hold", model.id)
-            .detail(format!("program={program}")),
-    )
-    .await?;
-    Ok(Some(Reservation::Held(model)))
+    let filter = BoardFilter {
+        level: LevelOfCare::parse(&row.level),
+        near: place(&row),
+        available_only: true,
+        exclude: Some(program),
+        limit: Some(5),
+        ..BoardFilter::default()
+    };
+    let alternatives = board(tx, &filter, now, Duration::hours(8)).await?;
+    Ok(Some(Reservation::NoBed { alternatives }))
 }
 
 /// Confirms an admission or releases a bed. `None`: no such hold; `Some(Err)`: it can't change (expired, or

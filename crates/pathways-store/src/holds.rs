@@ -4,7 +4,7 @@
 //! - **Taking a bed** is one conditional update, `held = held + 1 WHERE id = ? AND beds - held > 0 AND …` (the
 //!   kind adds its own conditions: no waitlist, a valid certificate). Both databases serialize updates of one row,
 //!   so however many requests race, across processes, exactly as many succeed as there were beds. The hold row
-//!   and its audit event follow in the same transaction (the caller's).
+//!   and its audit event follow in the same transaction (the caller's): [`reserve`], the one way a hold is made.
 //! - **Closing a hold** (admitted, released, expired) is a conditional update of the hold from `held`; only the
 //!   request that moved it returns the bed (`held - 1`), and an admission takes it (`beds - 1`).
 //! - **Expiry needs no timer**: before each hold, each hold change and each report, the holds past their time are
@@ -15,11 +15,14 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use pathways_domain::access_line::capacity::{Hold, HoldError, HoldState};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use sea_orm::sea_query::{Expr, ExprTrait as _};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{
+    ActiveModelBehavior, ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait,
+    IntoActiveModel, QueryFilter, QuerySelect, Set,
+};
 use uuid::Uuid;
 
 use crate::Result;
@@ -42,9 +45,20 @@ pub trait HoldKind {
     /// The beds a person can be offered before holds (open beds, available beds).
     const BEDS: <Self::Place as EntityTrait>::Column;
     const HELD: <Self::Place as EntityTrait>::Column;
+    /// A new hold row, as [`reserve`] inserts it.
+    type Row: ActiveModelTrait<Entity = Self::Hold> + ActiveModelBehavior + Send;
     /// The hold table's name in audit events.
     const TABLE: &'static str;
+    /// The place table's name in audit events (a hold refused names its place), and the place's name in a new
+    /// hold's detail (`program=…`, `residence=…`).
+    const PLACE_TABLE: &'static str;
+    const PLACE_KEY: &'static str;
+    const CREATE: AuditAction;
     const CLOSE: AuditAction;
+
+    /// The row of hold `id` at `place`, asked for by `from` (the kind's own link: an access-line call, a
+    /// referral), made by account `by`.
+    fn row(id: Uuid, place: Uuid, from: Option<Uuid>, hold: &Hold, by: Option<Uuid>) -> Self::Row;
 }
 
 /// A treatment program's beds (the access line).
@@ -62,8 +76,26 @@ impl HoldKind for ProgramBeds {
     const PLACE_ID: treatment_program::Column = treatment_program::Column::Id;
     const BEDS: treatment_program::Column = treatment_program::Column::OpenBeds;
     const HELD: treatment_program::Column = treatment_program::Column::Held;
+    type Row = bed_hold::ActiveModel;
     const TABLE: &'static str = "bed_hold";
+    const PLACE_TABLE: &'static str = "treatment_program";
+    const PLACE_KEY: &'static str = "program";
+    const CREATE: AuditAction = AuditAction::BedHoldCreate;
     const CLOSE: AuditAction = AuditAction::BedHoldClose;
+
+    fn row(id: Uuid, place: Uuid, call: Option<Uuid>, hold: &Hold, by: Option<Uuid>) -> Self::Row {
+        bed_hold::ActiveModel {
+            id: Set(id),
+            program_id: Set(place),
+            call_id: Set(call),
+            state: Set(HoldState::Held.as_str().to_owned()),
+            created_at: Set(hold.created_at),
+            expires_at: Set(hold.expires_at),
+            closed_at: Set(None),
+            created_by_account_id: Set(by),
+            closed_by_account_id: Set(None),
+        }
+    }
 }
 
 /// A recovery residence's beds (a referral).
@@ -81,8 +113,26 @@ impl HoldKind for ResidenceBeds {
     const PLACE_ID: residence::Column = residence::Column::Id;
     const BEDS: residence::Column = residence::Column::AvailableBeds;
     const HELD: residence::Column = residence::Column::Held;
+    type Row = residence_hold::ActiveModel;
     const TABLE: &'static str = "residence_hold";
+    const PLACE_TABLE: &'static str = "residence";
+    const PLACE_KEY: &'static str = "residence";
+    const CREATE: AuditAction = AuditAction::ResidenceHoldCreate;
     const CLOSE: AuditAction = AuditAction::ResidenceHoldClose;
+
+    fn row(id: Uuid, place: Uuid, referral: Option<Uuid>, hold: &Hold, by: Option<Uuid>) -> Self::Row {
+        residence_hold::ActiveModel {
+            id: Set(id),
+            residence_id: Set(place),
+            referral_id: Set(referral),
+            state: Set(HoldState::Held.as_str().to_owned()),
+            created_at: Set(hold.created_at),
+            expires_at: Set(hold.expires_at),
+            closed_at: Set(None),
+            created_by_account_id: Set(by),
+            closed_by_account_id: Set(None),
+        }
+    }
 }
 
 /// Takes a bed at `place` if one is left and `also` holds (the kind's own conditions): whether it did. The only
@@ -97,6 +147,35 @@ pub async fn take<K: HoldKind>(tx: &DatabaseTransaction, place: Uuid, also: Cond
         .await?
         .rows_affected;
     Ok(taken == 1)
+}
+
+/// Holds a bed at `place` for `hold_for` if one is left and `also` holds ([`take`]), asked for by `from` (the
+/// kind's link), and records it: the hold row and its `K::CREATE` event in the caller's transaction. `None`: no
+/// bed left, recorded as a failed `K::CREATE` event on the place.
+pub async fn reserve<K: HoldKind>(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    place: Uuid,
+    from: Option<Uuid>,
+    also: Condition,
+    now: DateTime<Utc>,
+    hold_for: Duration,
+) -> Result<Option<<K::Hold as EntityTrait>::Model>>
+where
+    <K::Hold as EntityTrait>::Model: IntoActiveModel<K::Row>,
+{
+    if !take::<K>(tx, place, also).await? {
+        let entry = AuditEntry::new(K::CREATE, AuditOutcome::Failed).on(K::PLACE_TABLE, place).detail("no bed left");
+        audit::append(tx, actor, entry).await?;
+        return Ok(None);
+    }
+    let id = Uuid::now_v7();
+    let hold = Hold::new(now, hold_for);
+    let model = K::row(id, place, from, &hold, actor.account.map(|a| a.as_uuid())).insert(tx).await?;
+    let entry =
+        AuditEntry::new(K::CREATE, AuditOutcome::Success).on(K::TABLE, id).detail(format!("{}={place}", K::PLACE_KEY));
+    audit::append(tx, actor, entry).await?;
+    Ok(Some(model))
 }
 
 /// Marks the holds past their expiry (at one place, or all) expired and returns their beds, each with its audit

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use pathways_domain::OrgId;
-use pathways_domain::access_line::capacity::{Hold, HoldError, HoldState};
+use pathways_domain::access_line::capacity::{HoldError, HoldState};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::directory::geo::LatLon;
 use pathways_domain::housing::report::{HOLD_FOR, ReportStatus};
@@ -237,41 +237,10 @@ pub async fn reserve(
     }
     expire_holds(tx, now, Some(id)).await?;
     let certified = Condition::all().add(residence::Column::CertExpiresOn.gte(today));
-    let taken = holds::take::<ResidenceBeds>(tx, id, certified).await?;
-    if !taken {
-        audit::append(
-            tx,
-            actor,
-            AuditEntry::new(AuditAction::ResidenceHoldCreate, AuditOutcome::Failed)
-                .on("residence", id)
-                .detail("no bed left"),
-        )
-        .await?;
-        return Ok(Some(Reservation::NoBed));
-    }
-    let hold = Hold::new(now, HOLD_FOR);
-    let model = residence_hold::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        residence_id: Set(id),
-        referral_id: Set(referral),
-        state: Set(HoldState::Held.as_str().to_owned()),
-        created_at: Set(hold.created_at),
-        expires_at: Set(hold.expires_at),
-        closed_at: Set(None),
-        created_by_account_id: Set(actor.account.map(|a| a.as_uuid())),
-        closed_by_account_id: Set(None),
-    }
-    .insert(tx)
-    .await?;
-    audit::append(
-        tx,
-        actor,
-        AuditEntry::new(AuditAction::ResidenceHoldCreate, AuditOutcome::Success)
-            .on("residence_hold", model.id)
-            .detail(format!("residence={id}")),
-    )
-    .await?;
-    Ok(Some(Reservation::Held(model)))
+    Ok(Some(match holds::reserve::<ResidenceBeds>(tx, actor, id, referral, certified, now, HOLD_FOR).await? {
+        Some(model) => Reservation::Held(model),
+        None => Reservation::NoBed,
+    }))
 }
 
 /// Confirms an admission or releases a bed. `org`: the operator's organization (`None`: any). `None`: no such

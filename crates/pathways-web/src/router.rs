@@ -301,7 +301,11 @@ pub fn router(state: AppState) -> Router {
         // Recovery housing (issue 19): the public board, the state's figures, the operator's pages.
         .route("/housing", get(crate::controllers::housing::show_board))
         .route("/housing/figures", get(crate::controllers::housing::show_figures))
-        .route("/residences", get(crate::controllers::residences::list_residences))
+        .route(
+            "/residences",
+            get(crate::controllers::residences::list_residences).post(crate::controllers::residences::create_residence),
+        )
+        .route("/residences/new", get(crate::controllers::residences::new_residence))
         .route("/residences/{id}/report", post(crate::controllers::residences::report_beds))
         .route("/residence-holds/{id}/{action}", post(crate::controllers::residences::close_residence_hold))
         .route("/residences/{id}", post(crate::controllers::residences::update_residence))

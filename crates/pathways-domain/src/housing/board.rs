@@ -113,26 +113,40 @@ impl Query {
     }
 
     /// Whether the board shows the residence, and its distance from `near` when both have a place. A
-    /// residence whose certificate is not valid is never shown, whatever the filters.
+    /// residence whose certificate is not valid is never shown, whatever the filters. The same as
+    /// [`Query::admits_names`] and [`Query::admits_facts`] together, which a scan of thousands asks apart.
     pub fn admits(&self, e: &Entry<'_>) -> Option<Option<f64>> {
-        if !e.certification.listed() {
+        if !self.admits_names(e.town, e.region) {
             return None;
         }
+        self.admits_facts(&Facts::of(e))
+    }
+
+    /// Whether a town and a region pass the town and region filters (any case, spaces around ignored).
+    pub fn admits_names(&self, town: &str, region: Option<&str>) -> bool {
         let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+        self.town.as_deref().is_none_or(|t| same(t, town))
+            && self.region.as_deref().is_none_or(|r| region.is_some_and(|er| same(r, er)))
+    }
+
+    /// Whether the town and region filters are blank (then [`Query::admits_facts`] alone decides).
+    pub fn names_any(&self) -> bool {
+        self.town.is_none() && self.region.is_none()
+    }
+
+    /// Every filter but the town and the region, on a residence's [`Facts`], and its distance from `near`.
+    pub fn admits_facts(&self, f: &Facts) -> Option<Option<f64>> {
         // The cheap checks first; the distance only for a residence they admit (the board reads thousands).
-        let checks = [
-            self.town.as_deref().is_none_or(|t| same(t, e.town)),
-            self.region.as_deref().is_none_or(|r| e.region.is_some_and(|er| same(r, er))),
-            self.population.is_none_or(|p| e.populations.contains(&p)),
-            !self.moud || e.accepts_moud,
-            self.max_cost.is_none_or(|m| e.cost_per_week.is_some_and(|c| c <= m)),
-            self.level.is_none_or(|l| l == e.level),
-            !self.with_beds || e.available > 0,
-        ];
-        if !checks.iter().all(|ok| *ok) {
+        let admitted = f.listed
+            && self.population.is_none_or(|p| f.populations & population_bit(p) != 0)
+            && (!self.moud || f.accepts_moud)
+            && self.max_cost.is_none_or(|m| f.cost_per_week.is_some_and(|c| c <= m))
+            && self.level.is_none_or(|l| l == f.level)
+            && (!self.with_beds || f.has_bed);
+        if !admitted {
             return None;
         }
-        let (Some(a), Some(b)) = (self.near, e.place) else {
+        let (Some(a), Some(b)) = (self.near, f.place) else {
             return if self.near.is_some() { None } else { Some(None) };
         };
         let within = self.within_mi.unwrap_or(DEFAULT_WITHIN_MI);
@@ -142,6 +156,39 @@ impl Query {
         }
         let d = haversine_miles(a, b);
         (d <= within).then_some(Some(d))
+    }
+}
+
+/// What [`Query::admits`] reads of a residence except its town and region ([`Query::admits_facts`]): small, so a
+/// snapshot of thousands keeps them side by side and a scan touches a few bytes of each residence instead of its
+/// whole record.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Facts {
+    place: Option<LatLon>,
+    cost_per_week: Option<u32>,
+    /// One bit per [`Population`], in the order of `Population::ALL`.
+    populations: u8,
+    level: NarrLevel,
+    accepts_moud: bool,
+    has_bed: bool,
+    listed: bool,
+}
+
+fn population_bit(p: Population) -> u8 {
+    1 << (p as u8)
+}
+
+impl Facts {
+    pub fn of(e: &Entry<'_>) -> Self {
+        Self {
+            place: e.place,
+            cost_per_week: e.cost_per_week,
+            populations: e.populations.iter().fold(0, |bits, p| bits | population_bit(*p)),
+            level: e.level,
+            accepts_moud: e.accepts_moud,
+            has_bed: e.available > 0,
+            listed: e.certification.listed(),
+        }
     }
 }
 
@@ -271,6 +318,16 @@ mod tests {
             let loose = Query { moud, ..Query::default() };
             let tight = Query { moud, max_cost: Some(cost), population: Some(Population::Women), ..Query::default() };
             prop_assert!(tight.admits(&e).is_none() || loose.admits(&e).is_some());
+        }
+
+        #[test]
+        fn a_population_filter_admits_exactly_the_residences_serving_it(
+            serves in proptest::collection::vec(0usize..5, 0..5), asked in 0usize..5,
+        ) {
+            let pops: Vec<Population> = serves.iter().map(|i| Population::ALL[*i]).collect();
+            let e = entry(NarrLevel::Supervised, &pops);
+            let q = Query { population: Some(Population::ALL[asked]), ..Query::default() };
+            prop_assert_eq!(q.admits(&e).is_some(), serves.contains(&asked));
         }
 
         #[test]

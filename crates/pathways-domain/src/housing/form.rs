@@ -218,6 +218,48 @@ impl ResidenceDetails {
     }
 }
 
+/// A residence added from a page (`/residences/new`): its details, and the beds open now when the operator gives
+/// them — the first report C.G.S. §17a-716(b) asks for "at the time of its report". Left blank, the residence
+/// starts with no report (the board shows it as not yet reported) and the operator reports from its page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResidenceToAdd {
+    pub details: ResidenceDetails,
+    pub open_beds: Option<u32>,
+}
+
+impl ResidenceToAdd {
+    /// Checks the details as [`ResidenceDetails::parse`] does, and `open_beds` as a bed report
+    /// (`report::available_beds`: a whole number from 0 to the total). Every problem is named on its field; the
+    /// open beds are checked against the total only when the total itself is good.
+    pub fn parse(f: &ResidenceForm, open_beds: &str, today: NaiveDate) -> Result<Self, Vec<FieldError>> {
+        let details = ResidenceDetails::parse(f, today);
+        let total = match &details {
+            Ok(d) => Some(d.total_beds),
+            Err(errors) => (!errors.iter().any(|e| e.field == "total_beds"))
+                .then(|| f.total_beds.trim().parse::<u32>().ok())
+                .flatten(),
+        };
+        let open = match open_beds.trim() {
+            "" => Ok(None),
+            s => match (s.parse::<i64>(), total) {
+                (Err(_), _) => Err(FieldError::new("available_beds", "out-of-range")),
+                (Ok(n), Some(total)) => super::report::available_beds(n, total).map(Some),
+                // The total is named already; a negative count is wrong whatever it is.
+                (Ok(n), None) if n < 0 => Err(FieldError::new("available_beds", "negative")),
+                (Ok(_), None) => Ok(None),
+            },
+        };
+        match (details, open) {
+            (Ok(details), Ok(open_beds)) => Ok(Self { details, open_beds }),
+            (Ok(_), Err(e)) => Err(vec![e]),
+            (Err(mut errors), open) => {
+                errors.extend(open.err());
+                Err(errors)
+            }
+        }
+    }
+}
+
 impl ResidenceForm {
     /// The form as stored details fill it.
     pub fn of(d: &ResidenceDetails) -> Self {
@@ -349,6 +391,34 @@ mod tests {
         assert_eq!((d.naloxone_doses, d.naloxone_trained_on), (0, None));
     }
 
+    fn new(f: &ResidenceForm, open: &str) -> Result<Option<u32>, Vec<(&'static str, &'static str)>> {
+        ResidenceToAdd::parse(f, open, today())
+            .map(|n| n.open_beds)
+            .map_err(|e| e.into_iter().map(|e| (e.field, e.code)).collect())
+    }
+
+    #[test]
+    fn a_new_residence_may_start_with_its_first_bed_report() {
+        let f = good();
+        assert_eq!(new(&f, ""), Ok(None), "blank: no report yet");
+        assert_eq!(new(&f, " 0 "), Ok(Some(0)));
+        assert_eq!(new(&f, "8"), Ok(Some(8)), "every bed open");
+        assert_eq!(new(&f, "9"), Err(vec![("available_beds", "more-than-total")]));
+        assert_eq!(new(&f, "-1"), Err(vec![("available_beds", "negative")]));
+        assert_eq!(new(&f, "two"), Err(vec![("available_beds", "out-of-range")]));
+        let d = ResidenceToAdd::parse(&f, "3", today()).expect("valid");
+        assert_eq!(d.details, ResidenceDetails::parse(&f, today()).expect("valid"), "the same details as an edit");
+    }
+
+    #[test]
+    fn a_new_residences_problems_are_all_named() {
+        let f = ResidenceForm { name: String::new(), ..good() };
+        assert_eq!(new(&f, "9"), Err(vec![("name", "required"), ("available_beds", "more-than-total")]));
+        let no_total = ResidenceForm { total_beds: "many".into(), ..good() };
+        assert_eq!(new(&no_total, "3"), Err(vec![("total_beds", "out-of-range")]), "checked against no bad total");
+        assert_eq!(new(&no_total, "-3"), Err(vec![("total_beds", "out-of-range"), ("available_beds", "negative")]));
+    }
+
     proptest! {
         #[test]
         fn beds_in_range_are_kept_and_beyond_are_refused(n in -1_000i64..2_000) {
@@ -357,6 +427,15 @@ mod tests {
             prop_assert_eq!(r.is_ok(), (0..=i64::from(super::super::MAX_BEDS)).contains(&n));
             if let Ok(d) = r {
                 prop_assert_eq!(i64::from(d.total_beds), n);
+            }
+        }
+
+        #[test]
+        fn a_new_residences_open_beds_never_exceed_its_total(total in 0u32..=500, open in -10i64..600) {
+            let f = ResidenceForm { total_beds: total.to_string(), ..good() };
+            match ResidenceToAdd::parse(&f, &open.to_string(), today()) {
+                Ok(n) => prop_assert!(n.open_beds.is_some_and(|o| o <= n.details.total_beds)),
+                Err(e) => prop_assert!(open < 0 || open > i64::from(total), "{e:?}"),
             }
         }
     }

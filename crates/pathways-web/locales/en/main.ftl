@@ -2324,3 +2324,9 @@ calendar-centers-count = { $count ->
     [one] 1 center
    *[other] { $count } centers
 }
+# Recovery housing (issue 19): a residence added from the operator's page
+residences-new-link = Add a residence
+residences-new-title = Add a recovery residence
+residences-new-lead = What the public board and the state will see about this residence. It joins your organization's registry; with a current certificate it appears on the public board.
+residences-new-open-hint = Optional: the beds open now, as your first bed report. Leave it empty to report later from your residences page.
+residences-new-save = Add the residence

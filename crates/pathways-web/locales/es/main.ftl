@@ -2324,3 +2324,9 @@ calendar-centers-count = { $count ->
     [one] 1 centro
    *[other] { $count } centros
 }
+# Recovery housing (issue 19): a residence added from the operator's page
+residences-new-link = Agregar una residencia
+residences-new-title = Agregar una residencia de recuperación
+residences-new-lead = Lo que el tablero público y el estado verán de esta residencia. Se suma al registro de su organización; con un certificado vigente aparece en el tablero público.
+residences-new-open-hint = Opcional: las camas libres ahora, como su primer reporte de camas. Déjelo vacío para reportar después desde la página de sus residencias.
+residences-new-save = Agregar la residencia

@@ -7,12 +7,14 @@
 //! `docs/HOUSING.md` for why there is no separate role). A residence or hold the caller may not touch is not
 //! found: the answer reveals nothing.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use pathways_domain::access::{may_read_reports, may_update_capacity};
 use pathways_domain::access_line::capacity::{HoldError, HoldState};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_domain::housing::board::{Entry, Query, Rank, order};
-use pathways_domain::housing::form::{ResidenceDetails, ResidenceForm};
+use pathways_domain::housing::board::{Query, Rank, order};
+use pathways_domain::housing::form::{ResidenceDetails, ResidenceForm, ResidenceToAdd};
 use pathways_domain::housing::report::Tap;
 use pathways_domain::ids::{ResidenceHoldId, ResidenceId};
 use pathways_domain::text::FieldError;
@@ -25,6 +27,8 @@ use pathways_store::model::ResidenceHold;
 use crate::access::audit_read;
 use crate::ctx::{Caller, Ctx};
 use crate::error::{WebError, WebResult};
+use crate::housing_board::{Listing, Snapshot};
+use crate::snapshot::Held;
 use crate::state::AppState;
 
 /// How many weeks of vacancies the state's page shows.
@@ -40,16 +44,28 @@ pub const PER_PAGE: usize = 20;
 
 /// A residence on the board, with its distance from the place asked about.
 pub struct Listed {
-    pub residence: ResidenceView,
+    pub listing: Arc<Listing>,
     pub distance_mi: Option<f64>,
+}
+
+impl Listed {
+    pub fn residence(&self) -> &ResidenceView {
+        &self.listing.residence
+    }
 }
 
 /// One page of the board: how many residences the filters admit, and those of the page.
 pub struct BoardPage {
     pub total: usize,
     pub listed: Vec<Listed>,
+    snapshot: Arc<Held<Snapshot>>,
+}
+
+impl BoardPage {
     /// Every region a listed residence names (the filter's choices).
-    pub regions: Vec<String>,
+    pub fn regions(&self) -> &[String] {
+        &self.snapshot.regions
+    }
 }
 
 /// The public board: residences with a valid certificate the filters admit — a bed now first, then counts from
@@ -58,51 +74,45 @@ pub struct BoardPage {
 /// made through this instance.
 pub async fn board(state: &AppState, query: &Query, offset: usize, limit: usize) -> WebResult<BoardPage> {
     let snapshot = state.housing_board.snapshot(&state.store, state.config.deployment.time_zone).await?;
-    let listed = |r: &ResidenceView, distance_mi| Listed { residence: r.clone(), distance_mi };
-    let regions = snapshot.regions.clone();
+    let listed = |l: &Arc<Listing>, distance_mi| Listed { listing: Arc::clone(l), distance_mi };
+    if *query == Query::default() {
+        // No filter: the snapshot holds exactly the board, in its order.
+        let all = &snapshot.residences;
+        let listed = all.iter().skip(offset).take(limit).map(|l| listed(l, None)).collect();
+        return Ok(BoardPage { total: all.len(), listed, snapshot });
+    }
+    // Each residence's few facts (side by side: a scan of thousands stays in the cache), and its names only when
+    // a town or region is asked for: together, `Query::admits`.
+    let admitted = snapshot.residences.iter().zip(&snapshot.facts).filter_map(|(l, f)| {
+        let distance = query.admits_facts(f)?;
+        let r = &l.residence;
+        (query.names_any() || query.admits_names(&r.town, r.region.as_deref())).then_some((l, distance))
+    });
     if query.near.is_none() {
         // The snapshot is in the board's order already: count, and keep the page.
         let mut total = 0;
         let mut page = Vec::new();
-        for r in &snapshot.residences {
-            if let Some(distance) = query.admits(&entry(r)) {
-                if total >= offset && page.len() < limit {
-                    page.push(listed(r, distance));
-                }
-                total += 1;
+        for (l, distance) in admitted {
+            if total >= offset && page.len() < limit {
+                page.push(listed(l, distance));
             }
+            total += 1;
         }
-        return Ok(BoardPage { total, listed: page, regions });
+        return Ok(BoardPage { total, listed: page, snapshot });
     }
-    let mut found: Vec<(&ResidenceView, Option<f64>)> =
-        snapshot.residences.iter().filter_map(|r| query.admits(&entry(r)).map(|d| (r, d))).collect();
-    let rank = |(r, d): &(&ResidenceView, Option<f64>)| Rank {
-        has_bed: r.available > 0,
-        within_week: r.report_status.within_week(),
+    let mut found: Vec<(&Arc<Listing>, Option<f64>)> = admitted.collect();
+    let rank = |(l, d): &(&Arc<Listing>, Option<f64>)| Rank {
+        has_bed: l.residence.available > 0,
+        within_week: l.residence.report_status.within_week(),
         distance_mi: *d,
         name: "",
     };
-    found.sort_by(|a, b| order(&Rank { name: &a.0.name, ..rank(a) }, &Rank { name: &b.0.name, ..rank(b) }));
+    found.sort_by(|a, b| {
+        order(&Rank { name: &a.0.residence.name, ..rank(a) }, &Rank { name: &b.0.residence.name, ..rank(b) })
+    });
     let total = found.len();
-    let page = found.into_iter().skip(offset).take(limit).map(|(r, d)| listed(r, d)).collect();
-    Ok(BoardPage { total, listed: page, regions })
-}
-
-/// What the board's filters read of a residence.
-fn entry(r: &ResidenceView) -> Entry<'_> {
-    Entry {
-        name: &r.name,
-        town: &r.town,
-        region: r.region.as_deref(),
-        place: r.place,
-        level: r.level,
-        populations: &r.populations,
-        accepts_moud: r.accepts_moud,
-        cost_per_week: r.cost_per_week,
-        available: r.available,
-        certification: r.certification_status,
-        report: r.report_status,
-    }
+    let listed: Vec<Listed> = found.into_iter().skip(offset).take(limit).map(|(l, d)| listed(l, d)).collect();
+    Ok(BoardPage { total, listed, snapshot })
 }
 
 /// A change to a residence went through: the board reads it before answering again.
@@ -260,4 +270,62 @@ pub async fn update_residence(
         Edited::BelowOpen => return Ok(Err(vec![FieldError::new("total_beds", "less-than-open")])),
     }
     Ok(Ok(residence(state, caller, id).await?))
+}
+
+/// Adds a residence to the caller's organization's registry (its operators: `may_update_capacity` at their own
+/// organization), audited `residence_save` in the same transaction, with its first bed report (`residence_report`)
+/// when the beds open now are given. The map point is the ZIP code's centre, else the town's. The new residence's
+/// id, or every problem with the form named on its field.
+pub async fn add_residence(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    form: &ResidenceForm,
+    open_beds: &str,
+) -> WebResult<Result<ResidenceId, Vec<FieldError>>> {
+    if !may_update_capacity(&caller.principal, caller.org) {
+        return Err(WebError::Forbidden);
+    }
+    let ResidenceToAdd { details: d, open_beds } = match ResidenceToAdd::parse(form, open_beds, today(state)) {
+        Ok(r) => r,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    let home = &state.config.deployment.state;
+    let zip = d.zip.as_deref().and_then(|z| crate::places::resolve(z, home));
+    let place = zip.or_else(|| crate::places::resolve(&d.town, home)).map(|p| p.point);
+    let new = housing::NewResidence {
+        organization: caller.org,
+        service_id: None,
+        name: d.name,
+        address: d.address,
+        town: d.town,
+        zip: d.zip,
+        region: d.region,
+        place,
+        level: d.level,
+        populations: d.populations,
+        accepts_moud: d.accepts_moud,
+        serves_oud: d.serves_oud,
+        total_beds: d.total_beds,
+        certification: d.certification,
+        house_rules: d.house_rules,
+        cost_per_week: d.cost_per_week,
+        payments: d.payments,
+        naloxone_doses: d.naloxone_doses,
+        naloxone_trained_on: d.naloxone_trained_on,
+        disclaimer: d.disclaimer,
+    };
+    let now = pathways_store::now();
+    let actor = ctx.actor();
+    let tx = state.store.begin().await?;
+    let id = housing::create(&tx, &actor, &new, now).await?;
+    if let Some(open) = open_beds {
+        // Within the total (checked above, and by the update's own condition): the report is always made.
+        housing::report(&tx, &actor, Some(caller.org), id, open, None, now)
+            .await?
+            .ok_or_else(|| WebError::internal("a new residence's first report was refused"))?;
+    }
+    tx.commit().await?;
+    board_changed(state);
+    Ok(Ok(ResidenceId::from_uuid(id)))
 }

@@ -1,10 +1,12 @@
 //! How a recovery residence reads on a page: the public board and the operator's page share these words.
 
+use askama::Template;
 use chrono_tz::Tz;
 use pathways_domain::housing::CertificationStatus;
 use pathways_domain::housing::report::ReportStatus;
 use pathways_store::housing::ResidenceView;
 
+use crate::housing_board::Card;
 use crate::i18n::Tr;
 
 /// A residence as a card.
@@ -82,4 +84,27 @@ pub fn card(t: &Tr, r: &ResidenceView, distance_mi: Option<f64>, tz: Tz) -> Resi
         house_rules: r.house_rules.clone().unwrap_or_default(),
         disclaimer: r.disclaimer.clone(),
     }
+}
+
+/// One of the two pieces of a residence's card on the public board, either side of the request's distance.
+#[derive(Template)]
+#[template(path = "housing/card.html")]
+struct CardPiece<'a> {
+    t: Tr,
+    r: &'a ResidenceCard,
+    top: bool,
+}
+
+/// A residence's card on the public board in `t`'s language, as the board's snapshot keeps it
+/// (`crate::housing_board::Listing::card`): the same words as [`card`], the distance left to each request.
+pub fn board_card(t: &Tr, r: &ResidenceView, tz: Tz) -> Card {
+    let words = card(t, r, None, tz);
+    let piece = |top| {
+        CardPiece { t: *t, r: &words, top }.render().unwrap_or_else(|e| {
+            // Rendering owned strings cannot fail; were it to, the card would be missing, not the page.
+            tracing::error!(error = %e, "a residence's card could not be rendered");
+            String::new()
+        })
+    };
+    Card { top: piece(true), bottom: piece(false) }
 }

@@ -424,6 +424,9 @@ fn matrix() -> Vec<Entry> {
         // A residence's details, edited by its operator (page and API), and the bed report over the API.
         e(GET, "/residences/{id}/edit", OrgPage(PROVIDERS), 200),
         e(POST, "/residences/{id}", OrgPage(PROVIDERS), 303).form(RESIDENCE_FORM),
+        // A residence added by its operator, to the caller's own organization.
+        e(GET, "/residences/new", Page(PROVIDERS), 200),
+        e(POST, "/residences", Page(PROVIDERS), 303).form(RESIDENCE_FORM),
         e(GET, "/api/v1/residences/{id}", OrgApi(PROVIDERS), 200),
         e(PUT, "/api/v1/residences/{id}", OrgApi(PROVIDERS), 200).json(
             r#"{"name": "Matrix House", "address": "1 Main Street", "town": "Hartford", "level": "II",

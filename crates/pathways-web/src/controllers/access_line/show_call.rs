@@ -128,7 +128,7 @@ pub async fn show_call(
             .await?
             .listed
             .iter()
-            .map(|l| crate::views::housing::card(&t, &l.residence, l.distance_mi, tz))
+            .map(|l| crate::views::housing::card(&t, l.residence(), l.distance_mi, tz))
             .collect();
     }
     let housing_href = format!("/housing?beds=true&near={}", crate::ctx::url_encode(&near_text));

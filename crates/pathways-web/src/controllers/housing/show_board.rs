@@ -11,15 +11,15 @@ use pathways_domain::housing::{NarrLevel, Population};
 use crate::ctx::Ctx;
 use crate::error::WebResult;
 use crate::extract::HousingParams;
+use crate::housing_board::Card;
 use crate::services;
-use crate::services::housing::Listed;
 use crate::state::AppState;
-use crate::views::housing::{ResidenceCard, card};
+use crate::views::housing::board_card;
 use crate::views::{Chrome, field_error_key, field_label_key, render};
 
 #[derive(Template)]
 #[template(path = "housing/board.html")]
-struct BoardPage {
+struct BoardPage<'a> {
     chrome: Chrome,
     params: HousingParams,
     /// (code, words, chosen)
@@ -28,7 +28,8 @@ struct BoardPage {
     regions: Vec<(String, bool)>,
     moud: bool,
     beds: bool,
-    residences: Vec<ResidenceCard>,
+    /// Each residence's card (made once per snapshot and language) and its distance from the place asked about.
+    residences: Vec<(&'a Card, String)>,
     results: String,
     errors: Vec<(String, String)>,
     /// The previous and next pages' links, when there are such pages.
@@ -55,10 +56,17 @@ pub async fn show_board(
     let errors = fields.iter().map(|f| (t.get(&field_label_key(f.field)), t.get(&field_error_key(f.code)))).collect();
     let per_page = services::housing::PER_PAGE;
     let board = services::housing::board(&state, &query, (page - 1) * per_page, per_page).await?;
-    let listed: &[Listed] = &board.listed;
     let tz = state.config.deployment.time_zone;
     let results = t.count("housing-results", u64::try_from(board.total).unwrap_or(0));
-    let residences = listed.iter().map(|l| card(&t, &l.residence, l.distance_mi, tz)).collect();
+    let residences = board
+        .listed
+        .iter()
+        .map(|l| {
+            let card = l.listing.card(ctx.locale, |r| board_card(&t, r, tz));
+            let distance = l.distance_mi.map(|d| t.arg("capacity-distance", "miles", &format!("{d:.1}")));
+            (card, distance.unwrap_or_default())
+        })
+        .collect();
     let last = board.total.div_ceil(per_page).max(1);
     let prev = (page > 1).then(|| params.href(page.min(last + 1) - 1));
     let next = (page < last).then(|| params.href(page + 1));
@@ -75,10 +83,12 @@ pub async fn show_board(
         .into_iter()
         .map(|p| (p.code().to_owned(), t.get(&format!("housing-population-{}", p.key())), query.population == Some(p)))
         .collect();
+    // The deployment's regions, then those residences name (each once already, in any case) that it does not.
     let mut names: Vec<String> = state.config.deployment.region_names().map(str::to_owned).collect();
-    for r in board.regions {
-        if !names.iter().any(|n| n.eq_ignore_ascii_case(&r)) {
-            names.push(r);
+    let configured = names.len();
+    for r in board.regions() {
+        if !names[..configured].iter().any(|n| n.eq_ignore_ascii_case(r)) {
+            names.push(r.clone());
         }
     }
     let regions = names

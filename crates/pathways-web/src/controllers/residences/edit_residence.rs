@@ -6,6 +6,7 @@ use axum::response::Response;
 use pathways_domain::housing::form::ResidenceForm;
 use pathways_domain::ids::ResidenceId;
 
+use super::form::Target;
 use crate::error::WebResult;
 use crate::extract::{InPath, ProviderStaff};
 use crate::services;
@@ -17,5 +18,5 @@ pub async fn edit_residence(
     InPath(id): InPath<ResidenceId>,
 ) -> WebResult<Response> {
     let r = services::housing::residence(&state, &staff.caller, id).await?;
-    super::form::page(&state, &staff.ctx, id, ResidenceForm::of(&r.details()), &[])
+    super::form::page(&state, &staff.ctx, Target::Existing(id), ResidenceForm::of(&r.details()), String::new(), &[])
 }

@@ -1,6 +1,7 @@
-//! The residence's details form the edit page and its POST share: read from the posted pairs (who it serves and
-//! how residents pay repeat their name), filled from the stored residence, and the page around it with every
-//! problem named (422).
+//! The residence's details form the edit page, the new residence's page and their POSTs share: read from the
+//! posted pairs (who it serves and how residents pay repeat their name), filled from the stored residence (or
+//! blank), and the page around it with every problem named (422). A new residence's form also asks for the beds
+//! open now (its first report); an edit never does (beds open are reported, not edited).
 
 use askama::Template;
 use axum::http::StatusCode;
@@ -20,7 +21,12 @@ use crate::views::{Chrome, field_messages, render};
 struct EditPage {
     chrome: Chrome,
     heading: String,
+    lead: String,
+    save: String,
     action: String,
+    /// A new residence: the form also asks for the beds open now.
+    new: bool,
+    open_beds: String,
     errors: Vec<(String, String)>,
     form: ResidenceForm,
     /// (code, words, chosen)
@@ -59,16 +65,44 @@ pub fn from_pairs(pairs: &[(String, String)]) -> ResidenceForm {
     f
 }
 
-/// The page for residence `id`, filled with `form`; with `errors`, answered 422.
+/// The beds open now, as a new residence's form posts them.
+pub fn open_beds_of(pairs: &[(String, String)]) -> String {
+    pairs.iter().find(|(k, _)| k == "available_beds").map(|(_, v)| v.clone()).unwrap_or_default()
+}
+
+/// Which residence the form is for.
+#[derive(Clone, Copy)]
+pub enum Target {
+    /// A residence to add (`POST /residences`), with the beds open now as typed.
+    New,
+    Existing(ResidenceId),
+}
+
+/// The page for `target`, filled with `form` (and, for a new residence, the beds open now as typed); with
+/// `errors`, answered 422.
 pub fn page(
     state: &AppState,
     ctx: &Ctx,
-    id: ResidenceId,
+    target: Target,
     form: ResidenceForm,
+    open_beds: String,
     errors: &[FieldError],
 ) -> WebResult<Response> {
     let t = ctx.t();
-    let heading = t.arg("residences-edit-title", "name", &form.name);
+    let (heading, lead, save, action) = match target {
+        Target::New => (
+            t.get("residences-new-title"),
+            t.get("residences-new-lead"),
+            t.get("residences-new-save"),
+            "/residences".to_owned(),
+        ),
+        Target::Existing(id) => (
+            t.arg("residences-edit-title", "name", &form.name),
+            t.get("residences-edit-lead"),
+            t.get("residences-edit-save"),
+            format!("/residences/{id}"),
+        ),
+    };
     let levels = NarrLevel::ALL
         .into_iter()
         .map(|l| {
@@ -93,7 +127,11 @@ pub fn page(
     let html = render(&EditPage {
         chrome: Chrome::new(ctx, state, heading.clone()),
         heading,
-        action: format!("/residences/{id}"),
+        lead,
+        save,
+        action,
+        new: matches!(target, Target::New),
+        open_beds,
         errors: field_messages(&t, errors),
         form,
         levels,

@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::response::Response;
 use pathways_domain::ids::ResidenceId;
 
+use super::form::Target;
 use crate::error::WebResult;
 use crate::extract::{InPath, ProviderStaff, VerifiedForm};
 use crate::services;
@@ -19,6 +20,6 @@ pub async fn update_residence(
     let form = super::form::from_pairs(&pairs);
     match services::housing::update_residence(&state, &staff.ctx, &staff.caller, id, &form).await? {
         Ok(_) => Ok(crate::flash::redirect(&state, &format!("/residences#residence-{id}"), crate::key!("flash-saved"))),
-        Err(errors) => super::form::page(&state, &staff.ctx, id, form, &errors),
+        Err(errors) => super::form::page(&state, &staff.ctx, Target::Existing(id), form, String::new(), &errors),
     }
 }

@@ -550,3 +550,91 @@ async fn the_board_pages_its_residences_and_shows_a_change_at_once() {
     let listed = now["residences"].as_array().into_iter().flatten().any(|r| r["name"] == "House 21");
     assert!(listed, "among the residences with a bed");
 }
+
+/// An operator adds a residence from a page: a blank form, every problem named (in English and Spanish) with what
+/// was typed kept, then the residence in the caller's organization, audited, on the board at once with its first
+/// bed report. Only provider staff and administrators may; a coach is refused.
+#[tokio::test]
+async fn the_operator_adds_a_residence_from_a_page() {
+    let app = TestApp::new().await;
+    let operator = app.staff(app.other_org, Role::ProviderStaff).await;
+    let list = app.page(&operator, "/residences").await;
+    assert!(list.body.contains("href=\"/residences/new\""), "the operator's page links to the form");
+    let blank = app.page(&operator, "/residences/new").await;
+    assert_eq!(blank.status, StatusCode::OK, "{}", blank.body);
+    assert!(blank.body.contains("action=\"/residences\"") && blank.body.contains("name=\"available_beds\""));
+    assert!(blank.body.contains("Add a recovery residence"));
+
+    let expires = (today() + Duration::days(300)).to_string();
+    let mut fields = vec![
+        ("name", "Willow House"),
+        ("address", "3 Willow Lane"),
+        ("town", "New Haven"),
+        ("zip", ""),
+        ("region", "South Central"),
+        ("narr_level", "II"),
+        ("populations", "young_adults"),
+        ("accepts_moud", "true"),
+        ("total_beds", "6"),
+        ("available_beds", "7"),
+        ("cert_body", "Connecticut Alliance of Recovery Residences"),
+        ("cert_number", "W-6"),
+        ("cert_expires_on", expires.as_str()),
+        ("cost_per_week", "160"),
+        ("payments", "self_pay"),
+        ("disclaimer", ""),
+    ];
+    let bad = app.post_form(&operator, "/residences", &fields).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert!(bad.body.contains("href=\"#available_beds\""), "more beds open than in all is named");
+    assert!(bad.body.contains("href=\"#disclaimer\""), "the missing disclaimer is named");
+    assert!(bad.body.contains("value=\"Willow House\"") && bad.body.contains("value=\"7\""), "what was typed is kept");
+    assert!(app.page(&operator, "/lang/es?next=/residences").await.status.is_redirection());
+    let bad_es = app.post_form(&operator, "/residences", &fields).await;
+    assert_eq!(bad_es.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad_es.body.contains("Agregar una residencia de recuperación"), "the page in Spanish");
+    assert!(bad_es.body.contains("Las camas libres no pueden ser más"), "the problem in Spanish");
+    assert!(app.page(&operator, "/lang/en?next=/residences").await.status.is_redirection());
+    let before = app.audit_actions().await.into_iter().filter(|(a, _, _)| a == "residence_save").count();
+    assert_eq!(before, 0, "nothing saved while the form has problems");
+
+    fields.retain(|(k, _)| *k != "available_beds" && *k != "disclaimer");
+    fields.push(("available_beds", "3"));
+    fields.push(("disclaimer", "A peer-supported home; not licensed treatment."));
+    let saved = app.post_form(&operator, "/residences", &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let location = saved.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let id = location.strip_prefix("/residences#residence-").unwrap_or_default().to_owned();
+    assert!(Uuid::parse_str(&id).is_ok(), "back to the residence on the operator's page: {location}");
+
+    let board = app.send(get("/api/v1/housing?population=young_adults")).await.json();
+    let row = &board["residences"][0];
+    assert_eq!((row["id"].as_str(), row["name"].as_str()), (Some(id.as_str()), Some("Willow House")));
+    assert_eq!((row["available_beds"].as_u64(), row["report_status"].as_str()), (Some(3), Some("fresh")));
+    let lat = row["latitude"].as_f64().unwrap_or_default();
+    assert!((41.2..41.4).contains(&lat), "placed at its town: {lat}");
+    let mine = app.page(&operator, "/residences").await;
+    assert!(mine.body.contains("Willow House"), "the operator's own residence");
+    let actions: Vec<(String, Option<Uuid>)> = app.audit_actions().await.into_iter().map(|(a, _, e)| (a, e)).collect();
+    let new_id = Uuid::parse_str(&id).ok();
+    for action in ["residence_save", "residence_report"] {
+        assert!(actions.contains(&(action.to_owned(), new_id)), "{action} is audited");
+    }
+
+    // Without the beds open: on the board with no report yet. An administrator adds to their own organization.
+    let admin = app.staff(app.org, Role::Admin).await;
+    let unreported = [("name", "Aspen House"), ("available_beds", " ")];
+    let second: Vec<(&str, &str)> =
+        fields.iter().filter(|(k, _)| *k != "name" && *k != "available_beds").copied().chain(unreported).collect();
+    let added = app.post_form(&admin, "/residences", &second).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let aspen = app.send(get("/api/v1/housing?town=new%20haven")).await.json();
+    let aspen = aspen["residences"].as_array().into_iter().flatten().find(|r| r["name"] == "Aspen House").cloned();
+    assert_eq!(aspen.map(|r| r["report_status"].clone()), Some(serde_json::json!("never")));
+    assert!(!app.page(&operator, "/residences").await.body.contains("Aspen House"), "another organization's");
+    assert!(app.page(&admin, "/residences").await.body.contains("Aspen House"));
+
+    let coach = app.staff(app.other_org, Role::Coach).await;
+    assert_eq!(app.page(&coach, "/residences/new").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.post_form(&coach, "/residences", &fields).await.status, StatusCode::FORBIDDEN);
+}

@@ -1,9 +1,11 @@
 //! `GET /api/v1/housing`: recovery residences with a valid certificate, as the public board lists them. Public:
 //! no token, no personal data.
 
-use axum::Json;
 use axum::extract::{Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, NaiveDate, Utc};
+use pathways_store::housing::ResidenceView;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -80,17 +82,16 @@ pub struct HousingJson {
     pub residences: Vec<ResidenceJson>,
 }
 
-fn json(l: Listed) -> Option<ResidenceJson> {
-    let r = l.residence;
-    let c = r.certification?;
+fn json(r: &ResidenceView, distance_mi: Option<f64>) -> Option<ResidenceJson> {
+    let c = r.certification.clone()?;
     Some(ResidenceJson {
         id: r.id,
         service_id: r.service_id,
-        name: r.name,
-        address: r.address,
-        town: r.town,
-        zip: r.zip,
-        region: r.region,
+        name: r.name.clone(),
+        address: r.address.clone(),
+        town: r.town.clone(),
+        zip: r.zip.clone(),
+        region: r.region.clone(),
         latitude: r.place.map(|p| p.lat()),
         longitude: r.place.map(|p| p.lon()),
         level: r.level.code().to_owned(),
@@ -108,10 +109,48 @@ fn json(l: Listed) -> Option<ResidenceJson> {
         },
         cost_per_week: r.cost_per_week,
         payments: r.payments.iter().map(|p| p.code().to_owned()).collect(),
-        house_rules: r.house_rules,
-        disclaimer: r.disclaimer,
-        distance_mi: l.distance_mi,
+        house_rules: r.house_rules.clone(),
+        disclaimer: r.disclaimer.clone(),
+        distance_mi,
     })
+}
+
+/// What ends a residence's JSON when it has no distance: `distance_mi` is [`ResidenceJson`]'s last field.
+const NO_DISTANCE: &str = "null}";
+
+/// A residence's JSON as serde writes [`ResidenceJson`], up to the value of its distance (`…,"distance_mi":`),
+/// which each request writes (the board's snapshot keeps this piece: `crate::housing_board::Listing::json`).
+/// Empty for a residence without a certificate, which the board never lists.
+fn piece(r: &ResidenceView) -> String {
+    let whole = json(r, None).and_then(|j| serde_json::to_string(&j).ok()).unwrap_or_default();
+    whole.strip_suffix(NO_DISTANCE).map(str::to_owned).unwrap_or_default()
+}
+
+/// The page as serde writes [`HousingJson`], joined from the residences' pieces.
+fn body(total: usize, page: usize, per_page: usize, listed: &[Listed]) -> String {
+    let mut out = String::with_capacity(256 + listed.len() * 1_024);
+    out.push_str(&format!(r#"{{"total":{total},"page":{page},"per_page":{per_page},"residences":["#));
+    let mut first = true;
+    for l in listed {
+        let piece = l.listing.json(piece);
+        if piece.is_empty() {
+            continue;
+        }
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        out.push_str(piece);
+        match l.distance_mi.and_then(|d| serde_json::to_string(&d).ok()) {
+            Some(d) => {
+                out.push_str(&d);
+                out.push('}');
+            }
+            None => out.push_str(NO_DISTANCE),
+        }
+    }
+    out.push_str("]}");
+    out
 }
 
 #[utoipa::path(get, path = "/api/v1/housing", tag = "housing",
@@ -130,10 +169,7 @@ fn json(l: Listed) -> Option<ResidenceJson> {
         ("per_page" = Option<u32>, Query, minimum = 1, maximum = 100, description = "Residences a page (default 20)")
     ),
     responses((status = 200, body = HousingJson), (status = 422, description = "A parameter could not be read")))]
-pub async fn get_housing(
-    State(state): State<AppState>,
-    Query(params): Query<HousingParams>,
-) -> WebResult<Json<HousingJson>> {
+pub async fn get_housing(State(state): State<AppState>, Query(params): Query<HousingParams>) -> WebResult<Response> {
     let (query, page, per_page) = match (
         params.query(&state.config.deployment.state),
         params.page(),
@@ -148,6 +184,82 @@ pub async fn get_housing(
         }
     };
     let board = services::housing::board(&state, &query, (page - 1) * per_page, per_page).await?;
-    let residences = board.listed.into_iter().filter_map(json).collect();
-    Ok(Json(HousingJson { total: board.total, page, per_page, residences }))
+    let json = [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))];
+    Ok((json, body(board.total, page, per_page, &board.listed)).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use chrono::TimeZone;
+    use pathways_domain::OrgId;
+    use pathways_domain::directory::geo::LatLon;
+    use pathways_domain::housing::report::ReportStatus;
+    use pathways_domain::housing::{Certification, CertificationStatus, NarrLevel, Payment, Population};
+
+    use super::*;
+    use crate::housing_board::Listing;
+
+    fn residence(name: &str, certified: bool) -> ResidenceView {
+        ResidenceView {
+            id: Uuid::now_v7(),
+            organization: OrgId::from_uuid(Uuid::now_v7()),
+            service_id: certified.then(Uuid::now_v7),
+            name: name.to_owned(),
+            address: "10 \"Oak\" Street".into(),
+            town: "Hartford".into(),
+            zip: Some("06103".into()),
+            region: None,
+            place: LatLon::new(41.7658, -72.6734).ok(),
+            level: NarrLevel::Monitored,
+            populations: vec![Population::Women, Population::Lgbtq],
+            accepts_moud: true,
+            serves_oud: true,
+            total_beds: 8,
+            reported_beds: 3,
+            held: 1,
+            available: 2,
+            reported_at: Utc.with_ymd_and_hms(2026, 12, 1, 14, 5, 9).single(),
+            report_status: ReportStatus::Fresh,
+            certification: certified.then(|| Certification {
+                body: "CCAR – Alliance".into(),
+                number: "T-1\\2".into(),
+                expires_on: NaiveDate::from_ymd_opt(2027, 3, 1).unwrap_or_default(),
+            }),
+            certification_status: CertificationStatus::Current,
+            house_rules: Some("Curfew 11 pm;\nhouse meeting <Sundays>.".into()),
+            cost_per_week: Some(175),
+            payments: vec![Payment::SelfPay, Payment::Voucher],
+            naloxone_doses: 2,
+            naloxone_trained_on: None,
+            naloxone_flags: Vec::new(),
+            disclaimer: "Not licensed treatment.".into(),
+        }
+    }
+
+    /// The page joined from the snapshot's pieces is what serde writes for `HousingJson`, byte for byte: with
+    /// and without a distance (a whole number of miles too), and a residence without a certificate left out.
+    #[test]
+    fn the_joined_page_is_what_serde_writes() {
+        let rows = [residence("Maple", true), residence("No certificate", false), residence("Cedar", true)];
+        for distances in [[None, None, None], [Some(3.25), Some(1.0), Some(12.0)], [Some(0.1 + 0.2), None, None]] {
+            let listed: Vec<Listed> = rows
+                .iter()
+                .zip(distances)
+                .map(|(r, d)| Listed { listing: Arc::new(Listing::new(r.clone())), distance_mi: d })
+                .collect();
+            let expected = HousingJson {
+                total: 40,
+                page: 2,
+                per_page: 3,
+                residences: rows.iter().zip(distances).filter_map(|(r, d)| json(r, d)).collect(),
+            };
+            let want = serde_json::to_string(&expected).expect("json");
+            assert_eq!(body(40, 2, 3, &listed), want);
+            // Made once, the pieces serve the next request the same.
+            assert_eq!(body(40, 2, 3, &listed), want);
+        }
+        assert_eq!(body(0, 1, 20, &[]), r#"{"total":0,"page":1,"per_page":20,"residences":[]}"#);
+    }
 }
