@@ -29,6 +29,7 @@ mod m0025_state_network;
 mod m0026_community;
 mod m0027_financing;
 mod m0031_community_life;
+mod m0032_served_count;
 
 pub struct Migrator;
 
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0026_community::Migration),
             Box::new(m0027_financing::Migration),
             Box::new(m0031_community_life::Migration),
+            Box::new(m0032_served_count::Migration),
         ]
     }
 }
