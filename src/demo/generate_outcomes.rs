@@ -55,9 +55,9 @@ pub async fn generate(store: &Store, sizes: &OutcomeSizes, password_hash: &str) 
     let mut rng = StdRng::seed_from_u64(17);
     let now = pathways_store::now();
     let today = now.date_naive();
-    let state = orgs::find_by_slug(store.reader(), "demo-state")
-        .await?
-        .context("the demo state agency (`demo-state`) is missing: generate into an empty database or one with the demo")?;
+    let state = orgs::find_by_slug(store.reader(), "demo-state").await?.context(
+        "the demo state agency (`demo-state`) is missing: generate into an empty database or one with the demo",
+    )?;
     let state = OrgId::from_uuid(state.id);
     let suffix = Uuid::now_v7().simple().to_string()[24..].to_owned();
     let n_orgs = sizes.orgs.max(1);
@@ -139,7 +139,13 @@ pub async fn generate(store: &Store, sizes: &OutcomeSizes, password_hash: &str) 
         if i < twice {
             let first = today - Duration::days(rng.gen_range(400..=730));
             let end = first + Duration::days(rng.gen_range(60..=250));
-            spans.push(Span { id: Uuid::now_v7(), person: i, started_on: first, last_service_on: end, ended_on: Some(end) });
+            spans.push(Span {
+                id: Uuid::now_v7(),
+                person: i,
+                started_on: first,
+                last_service_on: end,
+                ended_on: Some(end),
+            });
             let back = end + Duration::days(rng.gen_range(15..=60));
             let last = (today - Duration::days(rng.gen_range(0..=45))).max(back);
             spans.push(Span { id: Uuid::now_v7(), person: i, started_on: back, last_service_on: last, ended_on: None });
@@ -170,7 +176,9 @@ pub async fn generate(store: &Store, sizes: &OutcomeSizes, password_hash: &str) 
                 started_on: s.started_on,
                 last_service_on: s.last_service_on,
                 ended_on: s.ended_on,
-                closeout_reason: s.ended_on.map(|_| if s.person % 4 == 0 { "lost_contact" } else { "completed" }.into()),
+                closeout_reason: s
+                    .ended_on
+                    .map(|_| if s.person % 4 == 0 { "lost_contact" } else { "completed" }.into()),
                 created_at: now,
                 updated_at: now,
             })
@@ -195,12 +203,26 @@ pub async fn generate(store: &Store, sizes: &OutcomeSizes, password_hash: &str) 
             s.started_on,
             s.started_on + Duration::days(BASELINE_DAYS),
         )];
-        for (kind, year, days) in [("reassessment", None, REASSESSMENT_DAYS), ("annual", Some(1), 365), ("annual", Some(2), 730)] {
+        for (kind, year, days) in
+            [("reassessment", None, REASSESSMENT_DAYS), ("annual", Some(1), 365), ("annual", Some(2), 730)]
+        {
             let due = baseline + Duration::days(days);
-            plan.push((kind, year, due, due - Duration::days(FOLLOW_UP_WINDOW_DAYS), due + Duration::days(FOLLOW_UP_WINDOW_DAYS)));
+            plan.push((
+                kind,
+                year,
+                due,
+                due - Duration::days(FOLLOW_UP_WINDOW_DAYS),
+                due + Duration::days(FOLLOW_UP_WINDOW_DAYS),
+            ));
         }
         if let Some(end) = s.ended_on {
-            plan.push(("closeout", None, end + Duration::days(BASELINE_DAYS), end, end + Duration::days(BASELINE_DAYS)));
+            plan.push((
+                "closeout",
+                None,
+                end + Duration::days(BASELINE_DAYS),
+                end,
+                end + Duration::days(BASELINE_DAYS),
+            ));
         }
         let person = s.person;
         let coach = coaches[org_of(person)][(person / n_orgs) % COACHES_PER_ORG];

@@ -88,7 +88,8 @@ pub async fn seed(store: &Store, org: OrgId, coach: AccountId, today: NaiveDate)
         let baseline = started + Duration::days(5);
         let due = baseline + Duration::days(REASSESSMENT_DAYS);
         let window = (due, due - Duration::days(FOLLOW_UP_WINDOW_DAYS), due + Duration::days(FOLLOW_UP_WINDOW_DAYS));
-        let e = pathways_store::outcomes::add_episode(&tx, org, PersonId::from_uuid(p.id), started, due, None).await?.id;
+        let e =
+            pathways_store::outcomes::add_episode(&tx, org, PersonId::from_uuid(p.id), started, due, None).await?.id;
         let base_window = (started + Duration::days(BASELINE_DAYS), started, started + Duration::days(BASELINE_DAYS));
         interview(p.id, org, e, "baseline", base_window, "complete", baseline, answers(i, false), coach)
             .insert(&tx)

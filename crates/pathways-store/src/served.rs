@@ -45,13 +45,7 @@ async fn add(db: &impl ConnectionTrait, org: Uuid, deltas: &BTreeMap<Period, (i6
             C::ContinuingPersons,
         ]);
         for (p, (n, c)) in chunk {
-            insert.values_panic([
-                org.into(),
-                p.first_day.into(),
-                months(p.months).into(),
-                (*n).into(),
-                (*c).into(),
-            ]);
+            insert.values_panic([org.into(), p.first_day.into(), months(p.months).into(), (*n).into(), (*c).into()]);
         }
         let excluded = |c: C| Expr::col((Alias::new("excluded"), c));
         let kept = |c: C| Expr::col((served_count::Entity, c));
@@ -208,9 +202,9 @@ mod tests {
             for months in PERIOD_MONTHS {
                 let p = Period { first_day: first, months };
                 for org in orgs {
-                    let spans =
-                        outcomes::episodes_between(db, &[*org], p.first_day, p.end()).await.expect("episodes");
-                    let s = served(spans.iter().map(|e| (e.person, e.started_on, e.last_service_on)), p.first_day, p.end());
+                    let spans = outcomes::episodes_between(db, &[*org], p.first_day, p.end()).await.expect("episodes");
+                    let s =
+                        served(spans.iter().map(|e| (e.person, e.started_on, e.last_service_on)), p.first_day, p.end());
                     if s.total() > 0 {
                         let n = |v: u64| i64::try_from(v).expect("small");
                         out.insert((org.as_uuid(), p), (n(s.new), n(s.continuing)));

@@ -79,7 +79,8 @@ pub fn standing(episodes: &[(NaiveDate, NaiveDate)]) -> BTreeMap<Period, bool> {
         for months in PERIOD_MONTHS {
             // Periods overlap the episode from the one that ends in its first month to the one starting in its
             // last month.
-            let mut first = month_start(started_on).checked_sub_months(Months::new(months - 1)).unwrap_or(NaiveDate::MIN);
+            let mut first =
+                month_start(started_on).checked_sub_months(Months::new(months - 1)).unwrap_or(NaiveDate::MIN);
             let last = month_start(last_service_on);
             while first <= last {
                 let p = Period { first_day: first, months };

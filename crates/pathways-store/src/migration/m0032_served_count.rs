@@ -37,7 +37,9 @@ impl MigrationTrait for Migration {
                 .col(integer(ServedCount::Months))
                 .col(big_integer(ServedCount::NewPersons))
                 .col(big_integer(ServedCount::ContinuingPersons))
-                .primary_key(Index::create().col(ServedCount::OrgId).col(ServedCount::FirstDay).col(ServedCount::Months))
+                .primary_key(
+                    Index::create().col(ServedCount::OrgId).col(ServedCount::FirstDay).col(ServedCount::Months),
+                )
                 .foreign_key(
                     ForeignKey::create()
                         .from(ServedCount::Table, ServedCount::OrgId)

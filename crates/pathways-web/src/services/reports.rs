@@ -6,9 +6,9 @@
 use chrono::NaiveDate;
 use pathways_domain::access::may_read_reports;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
+use pathways_domain::outcomes::served::Period;
 use pathways_domain::outcomes::{FiscalYear, Quarter, Served, SuppressedTable, suppress};
 use pathways_store::audit::AuditEntry;
-use pathways_domain::outcomes::served::Period;
 use pathways_store::served;
 
 use crate::access::audit_read;
@@ -162,9 +162,8 @@ pub async fn network_people_served(
     let region_of: Vec<usize> =
         members.iter().map(|m| regions.iter().position(|r| r == &m.region).unwrap_or(regions.len())).collect();
     // A person's record belongs to one organization, so the network's persons are the sum of its organizations'.
-    let trend: [[u64; 2]; 4] = periods.map(|p| {
-        ids.iter().map(|o| of(*o, p)).fold([0, 0], |[n, c], s| [n + s.new, c + s.continuing])
-    });
+    let trend: [[u64; 2]; 4] =
+        periods.map(|p| ids.iter().map(|o| of(*o, p)).fold([0, 0], |[n, c], s| [n + s.new, c + s.continuing]));
     let tables = suppress_network(&by_org, &region_of, &trend);
     let entry = AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success)
         .detail(format!("network_people_served FY{}", fiscal_year.year));

@@ -67,9 +67,7 @@ async fn services_start_and_extend_episodes_and_coming_back_after_a_closeout_sta
 pub(crate) async fn episodes(app: &TestApp, org: OrgId, n: usize, start: NaiveDate, last: NaiveDate) {
     for i in 0..n {
         let p = app.person(org, &format!("Served {i}"), None).await;
-        pathways_store::outcomes::add_episode(app.db.store.writer(), org, p, start, last, None)
-            .await
-            .expect("episode");
+        pathways_store::outcomes::add_episode(app.db.store.writer(), org, p, start, last, None).await.expect("episode");
     }
 }
 
