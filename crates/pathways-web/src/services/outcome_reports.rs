@@ -54,26 +54,19 @@ pub struct FollowUpReport {
     pub target: f64,
 }
 
-fn day_of(r: &OutcomeInterview, status: Status) -> Option<NaiveDate> {
-    (r.status == status.as_str()).then_some(r.done_on).flatten()
-}
-
 /// The follow-up rate in a fiscal year, by coach.
 pub async fn follow_up_rate(state: &AppState, ctx: &Ctx, caller: &Caller, fy: FiscalYear) -> WebResult<FollowUpReport> {
     allowed(state, ctx, caller, "follow_up").await?;
     let (from, to) = (fy.first_day(), fy.end().min(interviews::today(state)));
-    let episodes = pathways_store::interviews::for_reports(state.store.reader(), &[caller.org], to).await?;
+    let episodes = pathways_store::interviews::for_follow_up(state.store.reader(), &[caller.org], to).await?;
     let mut by_coach: BTreeMap<Option<Uuid>, Vec<EpisodeInterviews>> = BTreeMap::new();
-    for e in &episodes {
-        let of = |status: Status| -> Vec<NaiveDate> {
-            e.interviews.iter().filter(|r| r.kind == "reassessment").filter_map(|r| day_of(r, status)).collect()
-        };
+    for e in episodes {
         by_coach.entry(e.coach).or_default().push(EpisodeInterviews {
-            started_on: e.state.started_on,
-            ended_on: e.state.ended_on,
-            baseline_on: e.state.baseline_on,
-            reassessments: of(Status::Complete),
-            administrative: of(Status::Administrative),
+            started_on: e.started_on,
+            ended_on: e.ended_on,
+            baseline_on: e.baseline_on,
+            reassessments: e.reassessments,
+            administrative: e.administrative,
         });
     }
     let names: HashMap<Uuid, String> = pathways_store::accounts::list_in_org(state.store.reader(), caller.org)
