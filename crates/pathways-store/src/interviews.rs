@@ -223,55 +223,6 @@ pub async fn in_progress(
     }))
 }
 
-/// One episode and its interviews as the reports read them: no names, the person as an opaque id.
-#[derive(Clone, Debug)]
-pub struct EpisodeInterviews {
-    pub person: Uuid,
-    pub org: OrgId,
-    /// The person's coach now (the follow-up rate is counted by coach).
-    pub coach: Option<Uuid>,
-    pub state: EpisodeState,
-    /// Settled interviews: kind, status, day, instrument and answers.
-    pub interviews: Vec<outcome_interview::Model>,
-}
-
-/// Every episode of the given organizations that started before `to`, with its interviews.
-pub async fn for_reports(db: &impl ConnectionTrait, orgs: &[OrgId], to: NaiveDate) -> Result<Vec<EpisodeInterviews>> {
-    use crate::entities::person;
-    let ids: Vec<Uuid> = orgs.iter().map(|o| o.as_uuid()).collect();
-    let episodes = episode::Entity::find()
-        .filter(episode::Column::OrgId.is_in(ids.clone()))
-        .filter(episode::Column::StartedOn.lt(to))
-        .all(db)
-        .await?;
-    let rows =
-        outcome_interview::Entity::find().filter(outcome_interview::Column::OrgId.is_in(ids.clone())).all(db).await?;
-    let coaches: std::collections::HashMap<Uuid, Option<Uuid>> = person::Entity::find()
-        .filter(person::Column::OrgId.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.assigned_coach_id))
-        .collect();
-    let mut by_episode: std::collections::HashMap<Uuid, Vec<outcome_interview::Model>> = Default::default();
-    for r in rows {
-        by_episode.entry(r.episode_id).or_default().push(r);
-    }
-    Ok(episodes
-        .into_iter()
-        .map(|e| {
-            let interviews = by_episode.remove(&e.id).unwrap_or_default();
-            EpisodeInterviews {
-                person: e.person_id,
-                org: OrgId::from_uuid(e.org_id),
-                coach: coaches.get(&e.person_id).copied().flatten(),
-                state: state_of(&e, &interviews),
-                interviews,
-            }
-        })
-        .collect())
-}
-
 /// One episode as the follow-up rate reads it: the person's coach now, the episode's days, and the days of its
 /// settled reassessments. No answers, no names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -348,6 +299,25 @@ pub async fn for_follow_up(db: &impl ConnectionTrait, orgs: &[OrgId], to: NaiveD
             }
         })
         .collect())
+}
+
+/// The completed baselines and reassessments of the given organizations, by episode: what outcome change pairs
+/// (no other interview, no person, no episode row).
+pub async fn completed_for_change(
+    db: &impl ConnectionTrait,
+    orgs: &[OrgId],
+) -> Result<Vec<Vec<outcome_interview::Model>>> {
+    let rows = outcome_interview::Entity::find()
+        .filter(outcome_interview::Column::OrgId.is_in(orgs.iter().map(|o| o.as_uuid())))
+        .filter(outcome_interview::Column::Kind.is_in(["baseline", "reassessment"]))
+        .filter(outcome_interview::Column::Status.eq(Status::Complete.as_str()))
+        .all(db)
+        .await?;
+    let mut by_episode: std::collections::HashMap<Uuid, Vec<outcome_interview::Model>> = Default::default();
+    for r in rows {
+        by_episode.entry(r.episode_id).or_default().push(r);
+    }
+    Ok(by_episode.into_values().collect())
 }
 
 /// Of `persons` (id, organization), those whose latest episode has an outcome-interview window open on

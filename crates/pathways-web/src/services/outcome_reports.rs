@@ -154,11 +154,13 @@ fn change(id: &str, domain: &'static str, text: Text, pairs: &[(bool, bool)]) ->
 pub async fn outcome_change(state: &AppState, ctx: &Ctx, caller: &Caller, fy: FiscalYear) -> WebResult<OutcomeChange> {
     allowed(state, ctx, caller, "outcome_change").await?;
     let (from, to) = (fy.first_day(), fy.end());
-    let episodes = pathways_store::interviews::for_reports(state.store.reader(), &[caller.org], to).await?;
+    // Only completed baselines and reassessments, by episode: an episode that started after the year has no
+    // reassessment done in it.
+    let episodes = pathways_store::interviews::completed_for_change(state.store.reader(), &[caller.org]).await?;
     let current = interviews::current_instrument(state).await?;
     // Each interview is read with the instrument version it was given with.
     let mut instruments: HashMap<(String, String), Instrument> = HashMap::new();
-    for r in episodes.iter().flat_map(|e| e.interviews.iter()) {
+    for r in episodes.iter().flatten() {
         let key = (r.instrument_id.clone(), r.instrument_version.clone());
         if let std::collections::hash_map::Entry::Vacant(slot) = instruments.entry(key) {
             slot.insert(interviews::instrument_of(state, &r.instrument_id, &r.instrument_version).await?);
@@ -169,8 +171,7 @@ pub async fn outcome_change(state: &AppState, ctx: &Ctx, caller: &Caller, fy: Fi
     let mut paired = 0u64;
     for e in &episodes {
         let complete = |kind: &str| {
-            e.interviews
-                .iter()
+            e.iter()
                 .filter(|r| r.kind == kind && r.status == Status::Complete.as_str())
                 .filter(|r| kind == "baseline" || r.done_on.is_some_and(|d| r.opens_on <= d && d <= r.closes_on))
                 .min_by_key(|r| r.done_on)
