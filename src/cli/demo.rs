@@ -20,7 +20,35 @@ pub(super) async fn demo(config: Config, command: DemoCommand) -> anyhow::Result
         residences,
         centers,
         events,
+        outcomes_orgs,
+        outcomes_persons,
+        outcomes_episodes,
+        outcomes_interviews,
+        outcomes_surveys,
     } = command;
+    if let Some(n) = outcomes_orgs {
+        let store = open_store(&config).await?;
+        // The state agency comes with the demo: load it into an empty database (it says so and does nothing
+        // otherwise).
+        crate::demo::seed(&store, &config).await?;
+        let password = config
+            .demo_password
+            .as_ref()
+            .map(|p| secrecy::ExposeSecret::expose_secret(p).to_owned())
+            .context("set PATHWAYS_DEMO_PASSWORD: the generated accounts use it")?;
+        let hash = hash_password_blocking(&password).map_err(anyhow::Error::msg)?;
+        let n = n.max(1);
+        let persons = outcomes_persons.unwrap_or(n * 2_000);
+        let sizes = crate::demo::generate_outcomes::OutcomeSizes {
+            orgs: n,
+            persons,
+            episodes: outcomes_episodes.unwrap_or(persons + persons / 2),
+            interviews: outcomes_interviews.unwrap_or(persons * 5),
+            surveys: outcomes_surveys.unwrap_or(n * 500),
+        };
+        crate::demo::generate_outcomes::generate(&store, &sizes, &hash).await?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if centers.is_some() || events.is_some() {
         let store = open_store(&config).await?;
         let (c, e) = (centers.unwrap_or(500).max(1), events.unwrap_or(10_000));

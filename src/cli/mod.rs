@@ -172,6 +172,22 @@ enum DemoCommand {
         /// …sharing this many groups and events.
         #[arg(long)]
         events: Option<usize>,
+        /// Make a state's outcomes set instead (issue 17, `bench/outcomes.py`): this many organizations in the demo
+        /// state agency's network (the demo is loaded first into an empty database)…
+        #[arg(long)]
+        outcomes_orgs: Option<usize>,
+        /// …with this many persons (default 2,000 per organization)…
+        #[arg(long)]
+        outcomes_persons: Option<usize>,
+        /// …this many episodes of care over eight quarters (default 1.5 per person)…
+        #[arg(long)]
+        outcomes_episodes: Option<usize>,
+        /// …this many outcome interviews (default 5 per person)…
+        #[arg(long)]
+        outcomes_interviews: Option<usize>,
+        /// …and this many perception-of-care responses (default 500 per organization).
+        #[arg(long)]
+        outcomes_surveys: Option<usize>,
     },
 }
 

@@ -20,6 +20,7 @@ pub mod directory;
 mod financing;
 pub mod generate;
 mod generate_financing;
+pub mod generate_outcomes;
 mod housing;
 mod outcomes;
 mod recovery;

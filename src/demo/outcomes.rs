@@ -9,7 +9,7 @@ use pathways_domain::outcomes::schedule::{BASELINE_DAYS, FOLLOW_UP_WINDOW_DAYS, 
 use pathways_domain::person::{PersonDetails, RawPerson};
 use pathways_domain::{AccountId, OrgId, PersonId};
 use pathways_store::audit::{self, Actor, AuditEntry};
-use pathways_store::entities::{episode, outcome_interview};
+use pathways_store::entities::outcome_interview;
 use pathways_store::sea_orm::{ActiveModelTrait, ActiveValue::Set};
 use pathways_store::{Store, persons};
 use serde_json::{Value, json};
@@ -19,7 +19,7 @@ use uuid::Uuid;
 const FIRST: [&str; 10] = ["Tatum", "Teo", "Uma", "Valentin", "Vera", "Wren", "Wynn", "Xiomara", "Yusuf", "Zara"];
 const LAST: [&str; 3] = ["Rivers", "Stone", "Vale"];
 
-fn answers(i: usize, later: bool) -> Value {
+pub(super) fn answers(i: usize, later: bool) -> Value {
     // At six months more people report no use, stable housing, work and support, and higher BARC-10 answers.
     let better = later && !i.is_multiple_of(5);
     let barc = if better { 4 + (i % 3) as i64 } else { 3 + (i % 2) as i64 };
@@ -88,21 +88,8 @@ pub async fn seed(store: &Store, org: OrgId, coach: AccountId, today: NaiveDate)
         let baseline = started + Duration::days(5);
         let due = baseline + Duration::days(REASSESSMENT_DAYS);
         let window = (due, due - Duration::days(FOLLOW_UP_WINDOW_DAYS), due + Duration::days(FOLLOW_UP_WINDOW_DAYS));
-        let e = Uuid::now_v7();
-        let now = pathways_store::now();
-        episode::ActiveModel {
-            id: Set(e),
-            person_id: Set(p.id),
-            org_id: Set(org.as_uuid()),
-            started_on: Set(started),
-            last_service_on: Set(due),
-            ended_on: Set(None),
-            closeout_reason: Set(None),
-            created_at: Set(now),
-            updated_at: Set(now),
-        }
-        .insert(&tx)
-        .await?;
+        let e =
+            pathways_store::outcomes::add_episode(&tx, org, PersonId::from_uuid(p.id), started, due, None).await?.id;
         let base_window = (started + Duration::days(BASELINE_DAYS), started, started + Duration::days(BASELINE_DAYS));
         interview(p.id, org, e, "baseline", base_window, "complete", baseline, answers(i, false), coach)
             .insert(&tx)

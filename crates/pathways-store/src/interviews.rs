@@ -223,53 +223,101 @@ pub async fn in_progress(
     }))
 }
 
-/// One episode and its interviews as the reports read them: no names, the person as an opaque id.
-#[derive(Clone, Debug)]
-pub struct EpisodeInterviews {
-    pub person: Uuid,
-    pub org: OrgId,
-    /// The person's coach now (the follow-up rate is counted by coach).
+/// One episode as the follow-up rate reads it: the person's coach now, the episode's days, and the days of its
+/// settled reassessments. No answers, no names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FollowUpEpisode {
     pub coach: Option<Uuid>,
-    pub state: EpisodeState,
-    /// Settled interviews: kind, status, day, instrument and answers.
-    pub interviews: Vec<outcome_interview::Model>,
+    pub started_on: NaiveDate,
+    pub ended_on: Option<NaiveDate>,
+    /// The first completed baseline's day.
+    pub baseline_on: Option<NaiveDate>,
+    /// Days of completed reassessments.
+    pub reassessments: Vec<NaiveDate>,
+    /// Days of reassessments recorded as administrative.
+    pub administrative: Vec<NaiveDate>,
 }
 
-/// Every episode of the given organizations that started before `to`, with its interviews.
-pub async fn for_reports(db: &impl ConnectionTrait, orgs: &[OrgId], to: NaiveDate) -> Result<Vec<EpisodeInterviews>> {
+/// What the follow-up rate needs of every episode of the given organizations that started before `to`: only the
+/// columns it counts (three narrow queries), so a state-sized organization's rows are not decoded whole.
+pub async fn for_follow_up(db: &impl ConnectionTrait, orgs: &[OrgId], to: NaiveDate) -> Result<Vec<FollowUpEpisode>> {
+    use sea_orm::QuerySelect;
+
     use crate::entities::person;
     let ids: Vec<Uuid> = orgs.iter().map(|o| o.as_uuid()).collect();
-    let episodes = episode::Entity::find()
+    let episodes: Vec<(Uuid, Uuid, NaiveDate, Option<NaiveDate>)> = episode::Entity::find()
+        .select_only()
+        .column(episode::Column::Id)
+        .column(episode::Column::PersonId)
+        .column(episode::Column::StartedOn)
+        .column(episode::Column::EndedOn)
         .filter(episode::Column::OrgId.is_in(ids.clone()))
         .filter(episode::Column::StartedOn.lt(to))
+        .into_tuple()
         .all(db)
         .await?;
-    let rows =
-        outcome_interview::Entity::find().filter(outcome_interview::Column::OrgId.is_in(ids.clone())).all(db).await?;
+    let settled: Vec<(Uuid, String, String, Option<NaiveDate>)> = outcome_interview::Entity::find()
+        .select_only()
+        .column(outcome_interview::Column::EpisodeId)
+        .column(outcome_interview::Column::Kind)
+        .column(outcome_interview::Column::Status)
+        .column(outcome_interview::Column::DoneOn)
+        .filter(outcome_interview::Column::OrgId.is_in(ids.clone()))
+        .filter(outcome_interview::Column::Kind.is_in(["baseline", "reassessment"]))
+        .filter(outcome_interview::Column::Status.is_in([Status::Complete.as_str(), Status::Administrative.as_str()]))
+        .into_tuple()
+        .all(db)
+        .await?;
     let coaches: std::collections::HashMap<Uuid, Option<Uuid>> = person::Entity::find()
+        .select_only()
+        .column(person::Column::Id)
+        .column(person::Column::AssignedCoachId)
         .filter(person::Column::OrgId.is_in(ids))
+        .into_tuple::<(Uuid, Option<Uuid>)>()
         .all(db)
         .await?
         .into_iter()
-        .map(|p| (p.id, p.assigned_coach_id))
         .collect();
+    let mut by_episode: std::collections::HashMap<Uuid, Vec<(String, String, Option<NaiveDate>)>> = Default::default();
+    for (e, kind, status, day) in settled {
+        by_episode.entry(e).or_default().push((kind, status, day));
+    }
+    Ok(episodes
+        .into_iter()
+        .map(|(id, person, started_on, ended_on)| {
+            let rows = by_episode.remove(&id).unwrap_or_default();
+            let days = |kind: &str, status: Status| -> Vec<NaiveDate> {
+                rows.iter().filter(|r| r.0 == kind && r.1 == status.as_str()).filter_map(|r| r.2).collect()
+            };
+            FollowUpEpisode {
+                coach: coaches.get(&person).copied().flatten(),
+                started_on,
+                ended_on,
+                baseline_on: days("baseline", Status::Complete).into_iter().min(),
+                reassessments: days("reassessment", Status::Complete),
+                administrative: days("reassessment", Status::Administrative),
+            }
+        })
+        .collect())
+}
+
+/// The completed baselines and reassessments of the given organizations, by episode: what outcome change pairs
+/// (no other interview, no person, no episode row).
+pub async fn completed_for_change(
+    db: &impl ConnectionTrait,
+    orgs: &[OrgId],
+) -> Result<Vec<Vec<outcome_interview::Model>>> {
+    let rows = outcome_interview::Entity::find()
+        .filter(outcome_interview::Column::OrgId.is_in(orgs.iter().map(|o| o.as_uuid())))
+        .filter(outcome_interview::Column::Kind.is_in(["baseline", "reassessment"]))
+        .filter(outcome_interview::Column::Status.eq(Status::Complete.as_str()))
+        .all(db)
+        .await?;
     let mut by_episode: std::collections::HashMap<Uuid, Vec<outcome_interview::Model>> = Default::default();
     for r in rows {
         by_episode.entry(r.episode_id).or_default().push(r);
     }
-    Ok(episodes
-        .into_iter()
-        .map(|e| {
-            let interviews = by_episode.remove(&e.id).unwrap_or_default();
-            EpisodeInterviews {
-                person: e.person_id,
-                org: OrgId::from_uuid(e.org_id),
-                coach: coaches.get(&e.person_id).copied().flatten(),
-                state: state_of(&e, &interviews),
-                interviews,
-            }
-        })
-        .collect())
+    Ok(by_episode.into_values().collect())
 }
 
 /// Of `persons` (id, organization), those whose latest episode has an outcome-interview window open on

@@ -22,15 +22,33 @@ async fn latest(db: &impl ConnectionTrait, org: OrgId, person: PersonId) -> Resu
         .await?)
 }
 
+/// The person's episodes with `org`, latest first (as [`latest`] orders them).
+async fn all_of(db: &impl ConnectionTrait, org: OrgId, person: PersonId) -> Result<Vec<episode::Model>> {
+    Ok(episode::Entity::find()
+        .filter(episode::Column::OrgId.eq(org.as_uuid()))
+        .filter(episode::Column::PersonId.eq(person.as_uuid()))
+        .order_by_desc(episode::Column::StartedOn)
+        .order_by_desc(episode::Column::Id)
+        .all(db)
+        .await?)
+}
+
+fn spans(episodes: &[episode::Model]) -> Vec<(NaiveDate, NaiveDate)> {
+    episodes.iter().map(|e| (e.started_on, e.last_service_on)).collect()
+}
+
 /// Records that the person had a service on `day` (a local date): starts an episode or extends the open one
-/// (`pathways_domain::outcomes::episode::on_service`). Call it in the transaction that writes the service.
+/// (`pathways_domain::outcomes::episode::on_service`), and keeps the people-served counts (`crate::served`). Call
+/// it in the transaction that writes the service.
 pub async fn record_service(
     db: &impl ConnectionTrait,
     scope: &PersonScope,
     person: PersonId,
     day: NaiveDate,
 ) -> Result<()> {
-    let last = latest(db, scope.org, person).await?;
+    let mut all = all_of(db, scope.org, person).await?;
+    let before = spans(&all);
+    let last = all.first().cloned();
     let rule = last.as_ref().map(|e| Latest {
         started_on: e.started_on,
         last_service_on: e.last_service_on,
@@ -39,7 +57,7 @@ pub async fn record_service(
     match (on_service(rule, day), last) {
         (OnService::Start(day), _) => {
             let at = now();
-            episode::ActiveModel {
+            let made = episode::ActiveModel {
                 id: Set(Uuid::now_v7()),
                 person_id: Set(person.as_uuid()),
                 org_id: Set(scope.org.as_uuid()),
@@ -52,17 +70,49 @@ pub async fn record_service(
             }
             .insert(db)
             .await?;
+            all.push(made);
         }
         (OnService::Extend { started_on, last_service_on }, Some(e)) => {
             let mut e: episode::ActiveModel = e.into();
             e.started_on = Set(started_on);
             e.last_service_on = Set(last_service_on);
             e.updated_at = Set(now());
-            e.update(db).await?;
+            all[0] = e.update(db).await?;
         }
-        _ => {}
+        _ => return Ok(()),
     }
-    Ok(())
+    crate::served::apply(db, scope.org, &before, &spans(&all)).await
+}
+
+/// Adds an episode as recorded elsewhere (demo data, a test's fixture), keeping the people-served counts as
+/// [`record_service`] does. `ended` is the closeout: the last day of care and its reason.
+pub async fn add_episode(
+    db: &impl ConnectionTrait,
+    org: OrgId,
+    person: PersonId,
+    started_on: NaiveDate,
+    last_service_on: NaiveDate,
+    ended: Option<(NaiveDate, CloseoutReason)>,
+) -> Result<episode::Model> {
+    let mut all = all_of(db, org, person).await?;
+    let before = spans(&all);
+    let at = now();
+    let made = episode::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        person_id: Set(person.as_uuid()),
+        org_id: Set(org.as_uuid()),
+        started_on: Set(started_on),
+        last_service_on: Set(last_service_on),
+        ended_on: Set(ended.map(|e| e.0)),
+        closeout_reason: Set(ended.map(|e| e.1.as_str().to_owned())),
+        created_at: Set(at),
+        updated_at: Set(at),
+    }
+    .insert(db)
+    .await?;
+    all.push(made.clone());
+    crate::served::apply(db, org, &before, &spans(&all)).await?;
+    Ok(made)
 }
 
 /// Closes the person's open episode on `day` with a reason. `false` when there is no open episode.

@@ -49,6 +49,7 @@ pub mod referral_event;
 pub mod residence;
 pub mod residence_hold;
 pub mod residence_report;
+pub mod served_count;
 pub mod session;
 pub mod transport_request;
 pub mod treatment_program;

@@ -29,6 +29,7 @@ mod m0025_state_network;
 mod m0026_community;
 mod m0027_financing;
 mod m0031_community_life;
+mod m0032_served_count;
 mod m0034_financing_counts;
 
 pub struct Migrator;
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0026_community::Migration),
             Box::new(m0027_financing::Migration),
             Box::new(m0031_community_life::Migration),
+            Box::new(m0032_served_count::Migration),
             Box::new(m0034_financing_counts::Migration),
         ]
     }

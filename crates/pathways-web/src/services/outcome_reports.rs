@@ -54,26 +54,19 @@ pub struct FollowUpReport {
     pub target: f64,
 }
 
-fn day_of(r: &OutcomeInterview, status: Status) -> Option<NaiveDate> {
-    (r.status == status.as_str()).then_some(r.done_on).flatten()
-}
-
 /// The follow-up rate in a fiscal year, by coach.
 pub async fn follow_up_rate(state: &AppState, ctx: &Ctx, caller: &Caller, fy: FiscalYear) -> WebResult<FollowUpReport> {
     allowed(state, ctx, caller, "follow_up").await?;
     let (from, to) = (fy.first_day(), fy.end().min(interviews::today(state)));
-    let episodes = pathways_store::interviews::for_reports(state.store.reader(), &[caller.org], to).await?;
+    let episodes = pathways_store::interviews::for_follow_up(state.store.reader(), &[caller.org], to).await?;
     let mut by_coach: BTreeMap<Option<Uuid>, Vec<EpisodeInterviews>> = BTreeMap::new();
-    for e in &episodes {
-        let of = |status: Status| -> Vec<NaiveDate> {
-            e.interviews.iter().filter(|r| r.kind == "reassessment").filter_map(|r| day_of(r, status)).collect()
-        };
+    for e in episodes {
         by_coach.entry(e.coach).or_default().push(EpisodeInterviews {
-            started_on: e.state.started_on,
-            ended_on: e.state.ended_on,
-            baseline_on: e.state.baseline_on,
-            reassessments: of(Status::Complete),
-            administrative: of(Status::Administrative),
+            started_on: e.started_on,
+            ended_on: e.ended_on,
+            baseline_on: e.baseline_on,
+            reassessments: e.reassessments,
+            administrative: e.administrative,
         });
     }
     let names: HashMap<Uuid, String> = pathways_store::accounts::list_in_org(state.store.reader(), caller.org)
@@ -161,11 +154,13 @@ fn change(id: &str, domain: &'static str, text: Text, pairs: &[(bool, bool)]) ->
 pub async fn outcome_change(state: &AppState, ctx: &Ctx, caller: &Caller, fy: FiscalYear) -> WebResult<OutcomeChange> {
     allowed(state, ctx, caller, "outcome_change").await?;
     let (from, to) = (fy.first_day(), fy.end());
-    let episodes = pathways_store::interviews::for_reports(state.store.reader(), &[caller.org], to).await?;
+    // Only completed baselines and reassessments, by episode: an episode that started after the year has no
+    // reassessment done in it.
+    let episodes = pathways_store::interviews::completed_for_change(state.store.reader(), &[caller.org]).await?;
     let current = interviews::current_instrument(state).await?;
     // Each interview is read with the instrument version it was given with.
     let mut instruments: HashMap<(String, String), Instrument> = HashMap::new();
-    for r in episodes.iter().flat_map(|e| e.interviews.iter()) {
+    for r in episodes.iter().flatten() {
         let key = (r.instrument_id.clone(), r.instrument_version.clone());
         if let std::collections::hash_map::Entry::Vacant(slot) = instruments.entry(key) {
             slot.insert(interviews::instrument_of(state, &r.instrument_id, &r.instrument_version).await?);
@@ -176,8 +171,7 @@ pub async fn outcome_change(state: &AppState, ctx: &Ctx, caller: &Caller, fy: Fi
     let mut paired = 0u64;
     for e in &episodes {
         let complete = |kind: &str| {
-            e.interviews
-                .iter()
+            e.iter()
                 .filter(|r| r.kind == kind && r.status == Status::Complete.as_str())
                 .filter(|r| kind == "baseline" || r.done_on.is_some_and(|d| r.opens_on <= d && d <= r.closes_on))
                 .min_by_key(|r| r.done_on)

@@ -6,9 +6,10 @@
 use chrono::NaiveDate;
 use pathways_domain::access::may_read_reports;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_domain::outcomes::{FiscalYear, Quarter, Served, SuppressedTable, served, suppress};
+use pathways_domain::outcomes::served::Period;
+use pathways_domain::outcomes::{FiscalYear, Quarter, Served, SuppressedTable, suppress};
 use pathways_store::audit::AuditEntry;
-use pathways_store::outcomes;
+use pathways_store::served;
 
 use crate::access::audit_read;
 use crate::ctx::{Caller, Ctx};
@@ -59,6 +60,16 @@ pub fn fiscal_year(state: &AppState, year: Option<&str>) -> WebResult<FiscalYear
     }
 }
 
+/// A quarter as a kept period.
+fn quarter_period(q: Quarter) -> Period {
+    Period { first_day: q.first_day(), months: 3 }
+}
+
+/// A fiscal year as a kept period.
+fn year_period(fy: FiscalYear) -> Period {
+    Period { first_day: fy.first_day(), months: 12 }
+}
+
 /// People served in a fiscal year, by quarter, new and continuing.
 pub async fn people_served(
     state: &AppState,
@@ -67,21 +78,21 @@ pub async fn people_served(
     fiscal_year: FiscalYear,
 ) -> WebResult<PeopleServed> {
     allowed(state, ctx, caller, "people_served").await?;
-    let spans =
-        outcomes::episodes_between(state.store.reader(), &[caller.org], fiscal_year.first_day(), fiscal_year.end())
-            .await?;
-    let of = |from: NaiveDate, to: NaiveDate| -> Served {
-        served(spans.iter().map(|e| (e.person, e.started_on, e.last_service_on)), from, to)
-    };
+    // The kept counts (`pathways_store::served`): four quarters and the year, five rows.
     let quarters = fiscal_year.quarters();
+    let year = year_period(fiscal_year);
+    let mut periods: Vec<Period> = quarters.iter().map(|q| quarter_period(*q)).collect();
+    periods.push(year);
+    let kept = served::counts(state.store.reader(), &[caller.org], &periods).await?;
+    let of = |p: Period| -> Served { kept.get(&(caller.org, p)).copied().unwrap_or_default() };
     let rows: Vec<Vec<u64>> = quarters
         .iter()
         .map(|q| {
-            let s = of(q.first_day(), q.end());
+            let s = of(quarter_period(*q));
             vec![s.new, s.continuing]
         })
         .collect();
-    let y = of(fiscal_year.first_day(), fiscal_year.end());
+    let y = of(year);
     let entry = AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success)
         .detail(format!("people_served FY{}", fiscal_year.year));
     audit_read(state, ctx, entry).await?;
@@ -133,21 +144,12 @@ pub async fn network_people_served(
     }
     let members = pathways_store::network::members(state.store.reader(), caller.org).await?;
     let ids: Vec<_> = members.iter().map(|m| m.id).collect();
-    let spans = if ids.is_empty() {
-        Vec::new()
-    } else {
-        outcomes::episodes_between(state.store.reader(), &ids, fiscal_year.first_day(), fiscal_year.end()).await?
-    };
+    // The kept counts (`pathways_store::served`): one row per organization and quarter.
     let quarters = fiscal_year.quarters();
-    let count = |keep: &dyn Fn(&outcomes::EpisodeSpan) -> bool, q: &Quarter| -> Served {
-        served(
-            spans.iter().filter(|e| keep(e)).map(|e| (e.person, e.started_on, e.last_service_on)),
-            q.first_day(),
-            q.end(),
-        )
-    };
-    let by_org: Vec<[u64; 4]> =
-        members.iter().map(|m| quarters.each_ref().map(|q| count(&|e| e.org == m.id, q).total())).collect();
+    let periods = quarters.map(quarter_period);
+    let kept = served::counts(state.store.reader(), &ids, &periods).await?;
+    let of = |org: pathways_domain::OrgId, p: Period| -> Served { kept.get(&(org, p)).copied().unwrap_or_default() };
+    let by_org: Vec<[u64; 4]> = members.iter().map(|m| periods.map(|p| of(m.id, p).total())).collect();
     let mut regions: Vec<Option<String>> = members.iter().map(|m| m.region.clone()).collect();
     regions.sort_by(|a, b| match (a, b) {
         (Some(a), Some(b)) => a.cmp(b),
@@ -159,10 +161,9 @@ pub async fn network_people_served(
     // A person's record belongs to one organization: a region's persons are the sum of its organizations'.
     let region_of: Vec<usize> =
         members.iter().map(|m| regions.iter().position(|r| r == &m.region).unwrap_or(regions.len())).collect();
-    let trend: [[u64; 2]; 4] = quarters.each_ref().map(|q| {
-        let s = count(&|_| true, q);
-        [s.new, s.continuing]
-    });
+    // A person's record belongs to one organization, so the network's persons are the sum of its organizations'.
+    let trend: [[u64; 2]; 4] =
+        periods.map(|p| ids.iter().map(|o| of(*o, p)).fold([0, 0], |[n, c], s| [n + s.new, c + s.continuing]));
     let tables = suppress_network(&by_org, &region_of, &trend);
     let entry = AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success)
         .detail(format!("network_people_served FY{}", fiscal_year.year));

@@ -5,10 +5,7 @@ use axum::http::{Method, StatusCode};
 use chrono::NaiveDate;
 use pathways_domain::access::PersonScope;
 use pathways_domain::outcomes::CloseoutReason;
-use pathways_domain::{OrgId, PersonId, Role};
-use pathways_store::entities::episode;
-use pathways_store::sea_orm::{ActiveModelTrait, ActiveValue::Set};
-use uuid::Uuid;
+use pathways_domain::{OrgId, Role};
 
 use crate::util::TestApp;
 
@@ -65,25 +62,12 @@ async fn services_start_and_extend_episodes_and_coming_back_after_a_closeout_sta
     assert!(pathways_store::outcomes::episodes(db, &scope(app.other_org), p).await.expect("episodes").is_empty());
 }
 
-/// `n` persons of `org`, each with one episode from `start` to `last`.
+/// `n` persons of `org`, each with one episode from `start` to `last` (through the store, which keeps the
+/// people-served counts as a service would).
 pub(crate) async fn episodes(app: &TestApp, org: OrgId, n: usize, start: NaiveDate, last: NaiveDate) {
     for i in 0..n {
         let p = app.person(org, &format!("Served {i}"), None).await;
-        let now = chrono::Utc::now();
-        episode::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            person_id: Set(PersonId::as_uuid(&p)),
-            org_id: Set(org.as_uuid()),
-            started_on: Set(start),
-            last_service_on: Set(last),
-            ended_on: Set(None),
-            closeout_reason: Set(None),
-            created_at: Set(now),
-            updated_at: Set(now),
-        }
-        .insert(app.db.store.writer())
-        .await
-        .expect("episode");
+        pathways_store::outcomes::add_episode(app.db.store.writer(), org, p, start, last, None).await.expect("episode");
     }
 }
 
