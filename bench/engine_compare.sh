@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Issue 16: the finder's own index beside tantivy on the same listings and the same frequency-weighted queries
 # (crates/pathways-web/benches/engine_compare.rs says how each is asked). Needs the national set as a SQLite file:
-#   bench/directory.py --only-sqlite --sqlite-file /tmp/dirbench.db --keep ...   (or any run with --sqlite-file)
-# Usage: bench/engine_compare.sh /tmp/dirbench.db
+#   mkdir -m 700 /tmp/dirb && bench/directory.py --only-sqlite --sqlite-file /tmp/dirb/dirbench.db
+# (the data folder must be private, as for any Pathways database). Usage: bench/engine_compare.sh /tmp/dirb/dirbench.db
 set -euo pipefail
 cd "$(dirname "$0")/.."
-db="${1:?the SQLite set's file}"
+db="${1:?give the SQLite file of the national set}"
 queries=$(mktemp)
 trap 'rm -f "$queries"' EXIT
 python3 - "$db" "$queries" <<'PY'

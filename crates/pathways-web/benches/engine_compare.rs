@@ -13,7 +13,7 @@
 //! Run (built only with the `engine-compare` feature, so the suite never compiles tantivy):
 //!
 //! ```sh
-//! bench/engine_compare.sh /tmp/dirbench.db     # the national set kept by bench/directory.py --sqlite-file
+//! bench/engine_compare.sh /tmp/dirb/dirbench.db   # the national set kept by bench/directory.py --sqlite-file
 //! ```
 //!
 //! Arguments: the SQLite set's URL, and a file of queries (one `q` per line: `vocab_1` then a blank line, then
@@ -200,6 +200,12 @@ fn compare(e: &Engines, class: &str, queries: &[String]) {
             if pass == 0 {
                 let full = e.ours.search(&fq, now, tz);
                 let head: Vec<_> = full.iter().take(20).cloned().collect();
+                if page.hits != head && mismatched < 5 {
+                    let ids = |h: &[pathways_domain::finder::Hit]| -> Vec<(u32, u32)> {
+                        h.iter().map(|h| (h.listing, h.score)).collect()
+                    };
+                    println!("  differs: {q:?}: page {:?} full {:?}", ids(&page.hits), ids(&head));
+                }
                 mismatched += usize::from(page.hits != head);
                 if !page.at_least {
                     mismatched += usize::from(page.total != full.len());

@@ -11,7 +11,6 @@
 //! exact when the walk ends within it (or at once, from the list lengths, for one word and no filter), otherwise
 //! a lower bound ([`Page::at_least`]).
 
-use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::f64::consts::PI;
 
@@ -692,16 +691,15 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// A part ranked by score then name whose smallest source is word `d`: its lists are walked heaviest first,
-    /// each in listing order (which is name order within a part). A listing's score is at most its list's weight
-    /// plus the other words' heaviest, and its name comes after those already walked, so once the page is full
-    /// and that bound can't beat its worst, ranking stops; counting goes on for [`COUNT_BUDGET`] candidates.
+    /// A part ranked by score then name whose smallest source is word `d`: its listings are walked one weight at a
+    /// time, heaviest first, and within a weight in listing order (which is name order within a part) over all the
+    /// lists of that weight (a prefix covers several words). A listing's score is at most that weight plus the
+    /// other words' heaviest, and its name comes after those already walked at that weight, so once the page is
+    /// full and that bound can't beat its worst, ranking stops; counting goes on for [`COUNT_BUDGET`] candidates.
     fn walk_word(&mut self, d: usize, (lo, hi, placed): (u32, u32, bool), flags: u8, top: &mut Top) {
         let ix = self.ix;
         let Some(&range) = self.words.get(d) else { return };
-        let mut lists = self.word_lists(range, lo, hi);
-        // Heaviest first; a listing under several words of a prefix is taken at its first (heaviest) list.
-        lists.sort_by_key(|l| Reverse(l.1));
+        let tiers = self.tiers(range, lo, hi);
         let others_best: u32 = self
             .words
             .iter()
@@ -716,7 +714,7 @@ impl<'a> Plan<'a> {
         let known = if !alone {
             self.dense_count(lo, hi, flags)
         } else if range.1 - range.0 == 1 {
-            Some(lists.iter().map(|l| l.0.len()).sum::<usize>())
+            Some(tiers.iter().flatten().map(|l| l.len()).sum::<usize>())
         } else if self.whole.first() == Some(&true) {
             let part = usize::from(!placed);
             ix.prefix_counts.get(part).and_then(|c| c.get(range.0)).map(|&c| c as usize)
@@ -728,7 +726,11 @@ impl<'a> Plan<'a> {
         let rank_of = |id: u32| ix.name_rank.get(id as usize).copied().unwrap_or(0);
         let mut ranking = true;
         let mut budget = COUNT_BUDGET;
-        for (j, &(list, weight)) in lists.iter().enumerate() {
+        for (t, lists) in tiers.iter().enumerate() {
+            if lists.is_empty() {
+                continue;
+            }
+            let weight = weight_of(t);
             let bound = u32::from(weight) + others_best;
             if ranking && top.cutoff().is_some_and(|c| key(bound, f32::INFINITY, 0, 0) > c) {
                 ranking = false;
@@ -737,9 +739,10 @@ impl<'a> Plan<'a> {
                 return;
             }
             checks.rewind();
-            let mut earlier: Vec<Cursor<'_>> =
-                lists.get(..j).unwrap_or_default().iter().map(|l| Cursor::new(l.0)).collect();
-            for &id in list {
+            // A listing under a heavier weight (of another word of the prefix) was taken there.
+            let mut heavier: Vec<Cursor<'_>> =
+                tiers.get(..t).unwrap_or_default().iter().flatten().map(|l| Cursor::new(l)).collect();
+            for id in Union::new(lists) {
                 if ranking && top.cutoff().is_some_and(|c| key(bound, f32::INFINITY, 0, rank_of(id)) > c) {
                     ranking = false;
                     if counted {
@@ -753,7 +756,7 @@ impl<'a> Plan<'a> {
                     }
                     budget -= 1;
                 }
-                if earlier.iter_mut().any(|c| c.seek(id).is_some()) {
+                if heavier.iter_mut().any(|c| c.seek(id).is_some()) {
                     continue;
                 }
                 if flags != 0 && ix.flags.get(id as usize).is_none_or(|&f| f & flags != flags) {

@@ -753,3 +753,30 @@ fn pages_at_scale_are_the_head_of_the_full_ranking() {
         }
     }
 }
+
+/// A query word that begins other words ("meeting": "meeting", "meetings") finds listings under each at the same
+/// weight: the page comes from all of them in name order, not from the first word's list alone (a page once
+/// stopped at the first list's names and missed "000 meetings" … for "001 meeting" …).
+#[test]
+fn a_prefix_ranks_its_words_together_in_name_order() {
+    let names: Vec<String> =
+        (0..100).map(|i| format!("{i:03} {}", if i % 2 == 0 { "meetings" } else { "meeting" })).collect();
+    let listings: Vec<Listing<'_>> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| Listing { service_id: Uuid::from_u128(i as u128), name, ..Listing::default() })
+        .collect();
+    let ix = Index::build(listings);
+    let now = tuesday_evening();
+    for words in ["meeting", "meet"] {
+        let q = Query { words: words.into(), ..Query::default() };
+        let full = ix.search(&q, now, New_York);
+        for offset in [0, 20, 40] {
+            let page = ix.search_page(&q, now, New_York, offset, 20);
+            assert_eq!(page.hits, full[offset..offset + 20], "{words:?} at {offset}");
+        }
+        let first: Vec<String> =
+            full.iter().take(3).filter_map(|h| ix.listing(h.listing)).map(|l| l.name().to_owned()).collect();
+        assert_eq!(first, ["000 meetings", "001 meeting", "002 meetings"], "{words:?}");
+    }
+}
