@@ -456,8 +456,10 @@ impl<'a> Plan<'a> {
             && name_ranked
             && self.words.get(d).is_some_and(|r| r.1 - r.0 <= MAX_WORD_CURSORS)
         {
+            // A word covering many words ("for": "ford", "forest" …) is walked beside the others only when its
+            // bitmap can turn away the listings without it before its many lists are sought.
             if (2..=MAX_COMBO_WORDS).contains(&self.words.len())
-                && self.words.iter().all(|r| r.1 - r.0 <= MAX_WORD_CURSORS)
+                && self.words.iter().zip(&self.dense).all(|(r, d)| r.1 - r.0 <= MAX_WORD_CURSORS || d.is_some())
             {
                 self.walk_words((lo, hi), flags, top);
             } else {
@@ -670,10 +672,13 @@ impl<'a> Plan<'a> {
                     }
                     budget -= 1;
                 }
-                let exact = same
-                    .iter_mut()
-                    .enumerate()
-                    .all(|(k, lists)| k == driver || lists.iter_mut().any(|c| c.seek(id).is_some()))
+                // Every word's bitmap first (a listing without one of the words is turned away in one test),
+                // then each word at exactly this combination's weight.
+                let exact = self.dense.iter().all(|d| d.is_none_or(|map| has(map, id)))
+                    && same
+                        .iter_mut()
+                        .enumerate()
+                        .all(|(k, lists)| k == driver || lists.iter_mut().any(|c| c.seek(id).is_some()))
                     && heavier.iter_mut().all(|lists| !lists.iter_mut().any(|c| c.seek(id).is_some()));
                 if !exact || (flags != 0 && ix.flags.get(id as usize).is_none_or(|&f| f & flags != flags)) {
                     continue;
