@@ -5,11 +5,12 @@
 //! the best `offset + limit` keys are kept, the rest only counted.
 //!
 //! Ranked by score then name (no place, no time window), a search whose smallest source is a word does not score
-//! every match: it walks that word's lists heaviest weight first, each in listing (name) order, and stops ranking
-//! once no listing left can beat the page's worst (its best possible score is the list's weight plus the other
-//! words' heaviest; its name comes later). The count then goes on for at most [`COUNT_BUDGET`] more candidates:
-//! exact when the walk ends within it (or at once, from the list lengths, for one word and no filter), otherwise
-//! a lower bound ([`Page::at_least`]).
+//! every match: one word is walked one weight at a time, heaviest first, in name order across the words it begins
+//! ([`Plan::walk_word`]); two or three words one combination of weights at a time, heaviest sum first
+//! ([`Plan::walk_words`]); either stops ranking once no listing left can beat the page's worst. The count comes
+//! from the lists' lengths or the build's prefix counts (one word), from the broad words' bitmaps (`dense.rs`), or
+//! else goes on for at most [`COUNT_BUDGET`] more candidates: exact when the walk ends within it, otherwise a lower
+//! bound ([`Page::at_least`]).
 
 use std::collections::BinaryHeap;
 use std::f64::consts::PI;
