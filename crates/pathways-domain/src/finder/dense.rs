@@ -118,6 +118,30 @@ pub(super) fn count_all(maps: &[&[u64]], lo: u32, hi: u32) -> usize {
     total
 }
 
+/// The listings in `lo..hi` that are in every one of `maps` (at least one map), ascending.
+pub(super) fn members(maps: &[&[u64]], lo: u32, hi: u32) -> Vec<u32> {
+    let mut out = Vec::new();
+    if lo >= hi || maps.is_empty() {
+        return out;
+    }
+    let (first, last) = (lo as usize / 64, (hi as usize - 1) / 64);
+    for w in first..=last {
+        let mut x = maps.iter().fold(u64::MAX, |acc, m| acc & m.get(w).copied().unwrap_or(0));
+        if w == first {
+            x &= u64::MAX << (lo % 64);
+        }
+        if w == last {
+            x &= u64::MAX >> (63 - (hi - 1) % 64);
+        }
+        while x != 0 {
+            let bit = x.trailing_zeros();
+            out.extend(u32::try_from(w * 64).ok().map(|base| base + bit));
+            x &= x - 1;
+        }
+    }
+    out
+}
+
 /// The distinct numbers of several sorted lists, ascending (a k-way merge, as far as it is read).
 pub(super) struct Union<'a> {
     lists: Vec<Cursor<'a>>,
@@ -176,6 +200,8 @@ mod tests {
             let expected = (lo..hi).filter(|i| a.contains(i) && b.contains(i)).count();
             prop_assert_eq!(count_all(&[&ma, &mb], lo, hi), expected);
             prop_assert_eq!(count_all(&[&ma], lo, hi), (lo..hi).filter(|i| a.contains(i)).count());
+            let both: Vec<u32> = (lo..hi).filter(|i| a.contains(i) && b.contains(i)).collect();
+            prop_assert_eq!(members(&[&ma, &mb], lo, hi), both);
             for i in 0..300 {
                 prop_assert_eq!(has(&ma, i), a.contains(&i));
             }

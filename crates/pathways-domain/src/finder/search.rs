@@ -19,7 +19,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::clock::When;
-use super::dense::{Union, count_all, has};
+use super::dense::{Union, count_all, has, members};
 use super::lists::{Cursor, within};
 use super::{Hit, IN_PERSON, Index, MEETING, ONLINE, Page, Query, TIERS, weight_of, words};
 use crate::directory::geo::{BoundingBox, EARTH_RADIUS_MILES, LatLon, haversine_miles};
@@ -499,24 +499,26 @@ impl<'a> Plan<'a> {
 
         // Candidates come in listing order only when a list is walked alongside them.
         let ordered = !checks.is_empty();
-        let candidates: Vec<Cand> = self.candidates(source, (lo, hi), geo.as_deref(), ordered);
+        if source == Source::Time {
+            self.timed();
+        }
         let near = if check_geo { self.near.as_ref() } else { None };
         let when = self.when.as_ref();
         let mut pushed = 0;
-        for mut c in candidates {
+        let mut consider = |mut c: Cand| {
             let id = c.id as usize;
             if flags != 0 && ix.flags.get(id).is_none_or(|&f| f & flags != flags) {
-                continue;
+                return;
             }
             if let Some(n) = near {
-                let Some(&p) = ix.xyz.get(id) else { continue };
+                let Some(&p) = ix.xyz.get(id) else { return };
                 let d = chord2(p, n.xyz);
                 if d > n.chord2 {
-                    continue;
+                    return;
                 }
                 c.chord2 = d;
             }
-            let Some(score) = checks.score(c.id) else { continue };
+            let Some(score) = checks.score(c.id) else { return };
             c.score += score;
             if let Some(w) = when {
                 let start = ix.slots.start(id);
@@ -524,15 +526,34 @@ impl<'a> Plan<'a> {
                 let zones = ix.slot_zones.get(start..start + slots.len()).unwrap_or_default();
                 match w.first_fit(slots, zones) {
                     Some((s, _)) => c.start = w.start_key(s),
-                    None => continue,
+                    None => return,
                 }
             }
             top.total += 1;
-            if !ranked_by_name || pushed < top.need {
-                pushed += 1;
-                let rank = ix.name_rank.get(id).copied().unwrap_or(0);
-                top.push((key(c.score, c.chord2, c.start, rank), c.id));
+            if ranked_by_name && pushed >= top.need {
+                return;
             }
+            // Score, distance and start first: a candidate they already place after the page's worst needs no
+            // name (a look-up in another array).
+            if top.cutoff().is_some_and(|worst| key(c.score, c.chord2, c.start, 0) > worst) {
+                return;
+            }
+            pushed += 1;
+            let rank = ix.name_rank.get(id).copied().unwrap_or(0);
+            top.push((key(c.score, c.chord2, c.start, rank), c.id));
+        };
+        if let (Source::Geo, false, Some(n), Some(geo)) = (source, ordered, self.near.as_ref(), geo.as_deref()) {
+            // The grid's points as they lie, each tested against the radius: no list of candidates is made.
+            for p in geo.iter().flat_map(|&(a, b)| ix.geo.get(a..b).unwrap_or_default()) {
+                let d = chord2(p.xyz, n.xyz);
+                if d <= n.chord2 {
+                    consider(Cand { chord2: d, ..Cand::new(p.id) });
+                }
+            }
+            return;
+        }
+        for c in self.candidates(source, (lo, hi), geo.as_deref(), ordered) {
+            consider(c);
         }
     }
 
@@ -608,6 +629,48 @@ impl<'a> Plan<'a> {
         Some(Union::new(&lists).filter(|&id| maps.iter().all(|m| has(m, id))).count())
     }
 
+    /// The listings [`Plan::dense_count`] counts, ascending (`None` where it counts none).
+    fn dense_members(&self, lo: u32, hi: u32, flags: u8) -> Option<Vec<u32>> {
+        if !self.facets.is_empty() || self.words.is_empty() || flags & !(MEETING | ONLINE | IN_PERSON) != 0 {
+            return None;
+        }
+        let mut maps: Vec<&[u64]> = self.ix.dense.flags(flags).collect();
+        let mut sparse = None;
+        for (i, d) in self.dense.iter().enumerate() {
+            match d {
+                Some(map) => maps.push(map),
+                None if sparse.is_none() => sparse = Some(i),
+                None => return None,
+            }
+        }
+        let Some(i) = sparse else { return Some(members(&maps, lo, hi)) };
+        let range = *self.words.get(i)?;
+        if range.1 - range.0 > MAX_WORD_CURSORS || self.word_size(range, lo, hi) > SPARSE_WALK {
+            return None;
+        }
+        let lists: Vec<&[u32]> = self.word_lists(range, lo, hi).into_iter().map(|l| l.0).collect();
+        Some(Union::new(&lists).filter(|&id| maps.iter().all(|m| has(m, id))).collect())
+    }
+
+    /// Ranks `ids` (ascending, each with every query word) by score then name: a listing's score is the sum over
+    /// the words of the heaviest tier that holds it.
+    fn rank_members(&self, ids: &[u32], tiers: &[[Vec<&'a [u32]>; TIERS]], top: &mut Top) {
+        let ix = self.ix;
+        let mut cursors: Vec<Vec<Vec<Cursor<'_>>>> = tiers
+            .iter()
+            .map(|word| word.iter().map(|lists| lists.iter().map(|l| Cursor::new(l)).collect()).collect())
+            .collect();
+        for &id in ids {
+            let mut score = 0;
+            for word in &mut cursors {
+                let tier = word.iter_mut().position(|lists| lists.iter_mut().any(|c| c.seek(id).is_some()));
+                score += tier.map_or(0, |t| u32::from(weight_of(t)));
+            }
+            let rank = ix.name_rank.get(id as usize).copied().unwrap_or(0);
+            top.push((key(score, f32::INFINITY, 0, rank), id));
+        }
+    }
+
     /// A part ranked by score then name, searched by two or three words (and filters): a listing's score is the
     /// sum of the weights it has for each word, so its listings are walked one combination of weights at a time,
     /// heaviest sum first — within one, every listing has the same score and comes in name order. Once the page
@@ -636,6 +699,16 @@ impl<'a> Plan<'a> {
         let known = self.dense_count(lo, hi, flags);
         let counted = known.is_some();
         top.total += known.unwrap_or(0);
+        // Few listings have every word (two broad words that rarely meet): score those few, found in the
+        // bitmaps, rather than walk each combination of weights far for a page that will not fill.
+        let smallest = tiers.iter().map(|w| w.iter().flatten().map(|l| l.len()).sum::<usize>()).min().unwrap_or(0);
+        if let Some(c) = known
+            && c.saturating_mul(c) <= top.need.saturating_mul(smallest)
+            && let Some(ids) = self.dense_members(lo, hi, flags)
+        {
+            self.rank_members(&ids, &tiers, top);
+            return;
+        }
         let mut facets = self.facet_checks(Source::All, lo, hi);
         let rank_of = |id: u32| ix.name_rank.get(id as usize).copied().unwrap_or(0);
         let lists_at = |k: usize, t: usize| tiers.get(k).and_then(|w| w.get(t)).map(Vec::as_slice).unwrap_or_default();
@@ -779,9 +852,10 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// A part's candidates from its source, ascending (from the grid, only when `ordered`).
+    /// A part's candidates from its source, ascending (from the grid, only when `ordered`; from the times, once
+    /// [`Plan::timed`] has filled them).
     fn candidates(
-        &mut self,
+        &self,
         source: Source,
         (lo, hi): (u32, u32),
         geo: Option<&[(usize, usize)]>,
@@ -823,7 +897,10 @@ impl<'a> Plan<'a> {
                 }
                 out
             }
-            Source::Time => within(self.timed(), lo, hi).iter().map(|&id| Cand::new(id)).collect(),
+            // (Filled by `timed` before.)
+            Source::Time => {
+                within(self.timed.as_deref().unwrap_or_default(), lo, hi).iter().map(|&id| Cand::new(id)).collect()
+            }
         }
     }
 }

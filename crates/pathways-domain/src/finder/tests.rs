@@ -780,3 +780,55 @@ fn a_prefix_ranks_its_words_together_in_name_order() {
         assert_eq!(first, ["000 meetings", "001 meeting", "002 meetings"], "{words:?}");
     }
 }
+
+/// Two broad words that rarely meet ("harbor" and "smart", each in a quarter of the listings, together in a few):
+/// the few listings with both are found in the words' bitmaps and ranked by the sum of their weights, then by
+/// name — the page is the reference's head and the count exact, whatever the page asks for.
+#[test]
+fn two_broad_words_that_rarely_meet_rank_from_their_bitmaps() {
+    let texts: Vec<(String, String)> = (0..4000usize)
+        .map(|i| {
+            let both = i % 331 == 0;
+            let name = match (i % 4, both) {
+                // Named after the others, weighed more: name order alone would put them last.
+                (_, true) if i % 2 == 0 => format!("Zeta Harbor Smart {i:04}"),
+                (_, true) => format!("Alpha {i:04} Harbor"),
+                (0, _) => format!("Harbor House {i:04}"),
+                (1, _) => format!("Smart Center {i:04}"),
+                _ => format!("Other {i:04}"),
+            };
+            let description = if both && i % 2 == 1 { "smart recovery" } else { "support" };
+            (name, description.to_owned())
+        })
+        .collect();
+    let listings: Vec<Listing<'_>> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, (name, description))| Listing {
+            service_id: Uuid::from_u128(i as u128),
+            name,
+            description,
+            keywords: if i % 662 == 331 { vec!["smart"] } else { Vec::new() },
+            place: (i % 3 != 0).then(|| LatLon::new(41.0, -72.0).ok()).flatten(),
+            is_meeting: i % 2 == 0,
+            ..Listing::default()
+        })
+        .collect();
+    let ix = Index::build(listings.clone());
+    let now = tuesday_evening();
+    for words in ["harbor smart", "smart harbor", "harbor smart support", "smart harbor recovery"] {
+        for meetings_only in [false, true] {
+            let q = Query { words: words.into(), meetings_only, ..Query::default() };
+            let expected: Vec<u128> =
+                Reference::new(&listings).search(&q, now, New_York).iter().map(|e| e.0 as u128).collect();
+            for (offset, limit) in [(0, 3), (0, 20), (2, 5)] {
+                let page = ix.search_page(&q, now, New_York, offset, limit);
+                let got: Vec<u128> =
+                    page.hits.iter().filter_map(|h| ix.listing(h.listing)).map(|l| l.service_id().as_u128()).collect();
+                let end = (offset + limit).min(expected.len());
+                assert_eq!(got, expected[offset.min(end)..end], "{q:?} at {offset}");
+                assert_eq!((page.total, page.at_least), (expected.len(), false), "{q:?}");
+            }
+        }
+    }
+}
