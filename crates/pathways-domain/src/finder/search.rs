@@ -193,6 +193,19 @@ impl Checks<'_> {
     }
 }
 
+/// The bitmaps a search by words ANDs, and the lists of its one word without a bitmap, if any (walked, testing
+/// the bitmaps).
+struct DenseParts<'a> {
+    maps: Vec<&'a [u64]>,
+    sparse: Option<Vec<&'a [u32]>>,
+}
+
+impl DenseParts<'_> {
+    fn has_all(&self, id: u32) -> bool {
+        self.maps.iter().all(|m| has(m, id))
+    }
+}
+
 struct Plan<'a> {
     ix: &'a Index,
     words: Vec<(usize, usize)>,
@@ -603,15 +616,16 @@ impl<'a> Plan<'a> {
         out
     }
 
-    /// The exact count of a part searched by words (and the meeting, online and in-person flags) alone, from the
-    /// bitmaps: every query word but at most one has a bitmap, and the one without (a rarer word, or a prefix
-    /// that is no word of its own) has few enough listings ([`SPARSE_WALK`]) to walk, testing the others' bits.
-    /// `None` when a filter is asked for or two words have no bitmap.
-    fn dense_count(&self, lo: u32, hi: u32, flags: u8) -> Option<usize> {
+    /// What the bitmaps can answer of a part searched by words (and the meeting, online and in-person flags)
+    /// alone: every query word but at most one has a bitmap, and the one without (a rarer word, or a prefix that
+    /// is no word of its own) has few enough listings ([`SPARSE_WALK`]) to walk, testing the others' bits. The
+    /// bitmaps to AND, and that word's lists if there is one; `None` when a filter is asked for or two words
+    /// have no bitmap.
+    fn dense_parts(&self, lo: u32, hi: u32, flags: u8) -> Option<DenseParts<'a>> {
         if !self.facets.is_empty() || self.words.is_empty() || flags & !(MEETING | ONLINE | IN_PERSON) != 0 {
             return None;
         }
-        let mut maps: Vec<&[u64]> = self.ix.dense.flags(flags).collect();
+        let mut maps: Vec<&'a [u64]> = self.ix.dense.flags(flags).collect();
         let mut sparse = None;
         for (i, d) in self.dense.iter().enumerate() {
             match d {
@@ -620,36 +634,31 @@ impl<'a> Plan<'a> {
                 None => return None,
             }
         }
-        let Some(i) = sparse else { return Some(count_all(&maps, lo, hi)) };
+        let Some(i) = sparse else { return Some(DenseParts { maps, sparse: None }) };
         let range = *self.words.get(i)?;
         if range.1 - range.0 > MAX_WORD_CURSORS || self.word_size(range, lo, hi) > SPARSE_WALK {
             return None;
         }
-        let lists: Vec<&[u32]> = self.word_lists(range, lo, hi).into_iter().map(|l| l.0).collect();
-        Some(Union::new(&lists).filter(|&id| maps.iter().all(|m| has(m, id))).count())
+        let lists = self.word_lists(range, lo, hi).into_iter().map(|l| l.0).collect();
+        Some(DenseParts { maps, sparse: Some(lists) })
     }
 
-    /// The listings [`Plan::dense_count`] counts, ascending (`None` where it counts none).
+    /// The exact count of a part from the bitmaps ([`Plan::dense_parts`]).
+    fn dense_count(&self, lo: u32, hi: u32, flags: u8) -> Option<usize> {
+        let parts = self.dense_parts(lo, hi, flags)?;
+        Some(match &parts.sparse {
+            None => count_all(&parts.maps, lo, hi),
+            Some(lists) => Union::new(lists).filter(|&id| parts.has_all(id)).count(),
+        })
+    }
+
+    /// The listings [`Plan::dense_count`] counts, ascending.
     fn dense_members(&self, lo: u32, hi: u32, flags: u8) -> Option<Vec<u32>> {
-        if !self.facets.is_empty() || self.words.is_empty() || flags & !(MEETING | ONLINE | IN_PERSON) != 0 {
-            return None;
-        }
-        let mut maps: Vec<&[u64]> = self.ix.dense.flags(flags).collect();
-        let mut sparse = None;
-        for (i, d) in self.dense.iter().enumerate() {
-            match d {
-                Some(map) => maps.push(map),
-                None if sparse.is_none() => sparse = Some(i),
-                None => return None,
-            }
-        }
-        let Some(i) = sparse else { return Some(members(&maps, lo, hi)) };
-        let range = *self.words.get(i)?;
-        if range.1 - range.0 > MAX_WORD_CURSORS || self.word_size(range, lo, hi) > SPARSE_WALK {
-            return None;
-        }
-        let lists: Vec<&[u32]> = self.word_lists(range, lo, hi).into_iter().map(|l| l.0).collect();
-        Some(Union::new(&lists).filter(|&id| maps.iter().all(|m| has(m, id))).collect())
+        let parts = self.dense_parts(lo, hi, flags)?;
+        Some(match &parts.sparse {
+            None => members(&parts.maps, lo, hi),
+            Some(lists) => Union::new(lists).filter(|&id| parts.has_all(id)).collect(),
+        })
     }
 
     /// Ranks `ids` (ascending, each with every query word) by score then name: a listing's score is the sum over
