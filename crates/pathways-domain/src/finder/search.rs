@@ -7,7 +7,9 @@
 //! Ranked by score then name (no place, no time window), a search whose smallest source is a word does not score
 //! every match: one word is walked one weight at a time, heaviest first, in name order across the words it begins
 //! ([`Plan::walk_word`]); two or three words one combination of weights at a time, heaviest sum first
-//! ([`Plan::walk_words`]); either stops ranking once no listing left can beat the page's worst. The count comes
+//! ([`Plan::walk_words`]); either stops ranking once no listing left can beat the page's worst — unless the broad
+//! words' bitmaps already say few listings have every word, then those few are found in the bitmaps and scored
+//! ([`Plan::rank_members`]). The count comes
 //! from the lists' lengths or the build's prefix counts (one word), from the broad words' bitmaps (`dense.rs`), or
 //! else goes on for at most [`COUNT_BUDGET`] more candidates: exact when the walk ends within it, otherwise a lower
 //! bound ([`Page::at_least`]).
