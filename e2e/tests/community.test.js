@@ -1,5 +1,5 @@
 // Recovery community end-to-end (issue 20): a coach of the demo center adds a weekly group on a phone; a visitor
-// (no sign-in) finds it tonight on the public calendar from the home page; the coach opens kiosk mode on a tablet
+// (no sign-in) finds it tonight on the public calendar from the home page, and in the finder by its time choice; the coach opens kiosk mode on a tablet
 // and a drop-in sign-in there counts on the day's attendance. axe runs on every page visited, and nothing may
 // leave 127.0.0.1.
 
@@ -72,6 +72,28 @@ test('a coach adds a weekly group and a visitor finds it tonight', { timeout: 12
   assert.match(new URL(visitor.url()).search, /language=es/);
   await expectNoAxeViolations(visitor, '/calendar?when=week&language=es');
   await assertNoHorizontalScroll(visitor, '/calendar?when=week&language=es');
+
+  // The finder, with its own time choice: tonight when the group is this evening, else starting in the next two
+  // hours. The group is listed under the centers' gatherings, with a link to the calendar showing them all.
+  const evening = at.date === newYork(0).date && at.time >= '17:00';
+  const [choice, heading] = evening
+    ? ['Tonight', 'Tonight at recovery community centers']
+    : ['In the next two hours', 'Starting soon at recovery community centers'];
+  await visitor.goto('/find');
+  await visitor.getByLabel('What are you looking for?').fill('peer support circle');
+  await visitor.getByLabel(choice, { exact: true }).check();
+  await visitor.getByRole('button', { name: 'Search' }).click();
+  const found = visitor.getByRole('region', { name: heading });
+  await found.getByRole('heading', { level: 3, name: TITLE }).waitFor();
+  await found.getByRole('link', { name: 'Demo Recovery Community Center' }).first().waitFor();
+  await expectNoAxeViolations(visitor, `/find (${choice}, gatherings)`);
+  await assertNoHorizontalScroll(visitor, `/find (${choice}, gatherings)`);
+  await found.getByRole('link', { name: 'See them all on the community calendar' }).click();
+  await visitor.getByRole('heading', { level: 3, name: TITLE }).waitFor();
+  await expectNoAxeViolations(visitor, new URL(visitor.url()).pathname + new URL(visitor.url()).search);
+  // Words no gathering has: no such list.
+  await visitor.goto('/find?q=zzzz+nothing&when=soon');
+  assert.equal(await visitor.getByRole('region', { name: /recovery community centers/ }).count(), 0);
   h.assertNoOffsiteRequests();
 });
 

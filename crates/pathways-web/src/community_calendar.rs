@@ -16,6 +16,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use pathways_domain::OrgId;
 use pathways_domain::community::calendar::{Entry, Filter, HORIZON_DAYS};
+use pathways_domain::community::in_finder::{self, Stretch};
 use pathways_domain::community::recurrence::to_utc;
 use pathways_store::community::{self, Center, Gathering};
 use pathways_store::{Store, StoreError};
@@ -35,6 +36,9 @@ pub struct Listed {
     pub gathering: Gathering,
     /// Index into [`Calendar::centers`].
     pub center: usize,
+    /// Its title, description and center's name, folded into words as the finder folds them (what the finder's
+    /// words are matched against), made once per change.
+    pub words: Arc<str>,
     changed: DateTime<Utc>,
     starts: Starts,
 }
@@ -85,7 +89,33 @@ impl Calendar {
         offset: usize,
         limit: usize,
     ) -> Found<'_> {
-        let first = self.occurrences.partition_point(|o| o.starts < from - LONGEST);
+        let stretch = (from, to, false);
+        self.scan(stretch, filter, |_, c| center.is_none_or(|want| want == c.id), offset, limit)
+    }
+
+    /// The occurrences the finder shows (`pathways_domain::community::in_finder`): those in `stretch` that `filter`
+    /// admits and whose gathering `wanted` accepts (given it and its words, folded), how many and the first `limit`.
+    pub fn find_for_finder(
+        &self,
+        stretch: &Stretch,
+        filter: &Filter,
+        wanted: impl Fn(&Listed) -> bool,
+        limit: usize,
+    ) -> Found<'_> {
+        self.scan((stretch.from, stretch.to, stretch.starts_only), filter, |l, _| wanted(l), 0, limit)
+    }
+
+    /// The walk both share: `(from, to, starts_only)` read as [`Stretch::holds`] reads it.
+    fn scan(
+        &self,
+        (from, to, starts_only): (DateTime<Utc>, DateTime<Utc>, bool),
+        filter: &Filter,
+        wanted: impl Fn(&Listed, &Center) -> bool,
+        offset: usize,
+        limit: usize,
+    ) -> Found<'_> {
+        let back = if starts_only { Duration::zero() } else { LONGEST };
+        let first = self.occurrences.partition_point(|o| o.starts < from - back);
         let mut total = 0;
         let mut page = Vec::new();
         for o in self.occurrences[first..].iter().take_while(|o| o.starts < to) {
@@ -94,7 +124,7 @@ impl Calendar {
             }
             let Some(l) = self.gatherings.get(o.gathering as usize) else { continue };
             let c = &self.centers[l.center];
-            if center.is_some_and(|want| want != c.id) {
+            if !wanted(l, c) {
                 continue;
             }
             let d = &l.gathering.details;
@@ -166,21 +196,29 @@ async fn build(
     let to = to_utc(tz, (day + Duration::days(HORIZON_DAYS)).and_time(NaiveTime::MIN));
     let rows = community::upcoming(db, from).await?;
     // What the previous snapshot expanded for this day, by gathering.
-    let kept: HashMap<Uuid, (DateTime<Utc>, Starts)> = match &previous {
-        Some(p) if p.day == day => {
-            p.gatherings.iter().map(|l| (l.gathering.id, (l.changed, Arc::clone(&l.starts)))).collect()
-        }
+    let kept: HashMap<Uuid, (DateTime<Utc>, Starts, Arc<str>)> = match &previous {
+        Some(p) if p.day == day => p
+            .gatherings
+            .iter()
+            .map(|l| (l.gathering.id, (l.changed, Arc::clone(&l.starts), Arc::clone(&l.words))))
+            .collect(),
         _ => HashMap::new(),
     };
+    // A center renamed changes its gatherings' words.
+    let centers_same = previous.as_ref().is_some_and(|p| p.centers == centers);
     let index: HashMap<OrgId, usize> = centers.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     let mut gatherings = Vec::with_capacity(rows.len());
     for (g, changed) in rows {
         let Some(&center) = index.get(&g.organization) else { continue };
-        let starts = match kept.get(&g.id) {
-            Some((c, s)) if *c == changed => Arc::clone(s),
-            _ => g.details.schedule.occurrences(g.time_zone, from, to).into(),
+        let (starts, words) = match kept.get(&g.id) {
+            Some((c, s, w)) if *c == changed && centers_same => (Arc::clone(s), Arc::clone(w)),
+            _ => {
+                let d = &g.details;
+                let texts = [d.title.as_str(), d.description.as_deref().unwrap_or(""), centers[center].name.as_str()];
+                (g.details.schedule.occurrences(g.time_zone, from, to).into(), in_finder::fold(&texts).into())
+            }
         };
-        gatherings.push(Listed { gathering: g, center, changed, starts });
+        gatherings.push(Listed { gathering: g, center, words, changed, starts });
     }
     let mut occurrences = Vec::new();
     for (i, l) in gatherings.iter().enumerate() {

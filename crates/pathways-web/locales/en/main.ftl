@@ -2330,3 +2330,11 @@ residences-new-title = Add a recovery residence
 residences-new-lead = What the public board and the state will see about this residence. It joins your organization's registry; with a current certificate it appears on the public board.
 residences-new-open-hint = Optional: the beds open now, as your first bed report. Leave it empty to report later from your residences page.
 residences-new-save = Add the residence
+# The finder's gatherings at recovery community centers (issue 20).
+find-gatherings-tonight = Tonight at recovery community centers
+find-gatherings-now = Now at recovery community centers
+find-gatherings-soon = Starting soon at recovery community centers
+find-gatherings-today = Today at recovery community centers
+find-gatherings-day = { $day } at recovery community centers
+find-gatherings-all = See them all on the community calendar
+find-gatherings-not-by-distance = not sorted by distance: check where each one is held

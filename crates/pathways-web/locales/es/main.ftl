@@ -2330,3 +2330,11 @@ residences-new-title = Agregar una residencia de recuperación
 residences-new-lead = Lo que el tablero público y el estado verán de esta residencia. Se suma al registro de su organización; con un certificado vigente aparece en el tablero público.
 residences-new-open-hint = Opcional: las camas libres ahora, como su primer reporte de camas. Déjelo vacío para reportar después desde la página de sus residencias.
 residences-new-save = Agregar la residencia
+# The finder's gatherings at recovery community centers (issue 20).
+find-gatherings-tonight = Esta noche en los centros comunitarios de recuperación
+find-gatherings-now = Ahora en los centros comunitarios de recuperación
+find-gatherings-soon = Por comenzar en los centros comunitarios de recuperación
+find-gatherings-today = Hoy en los centros comunitarios de recuperación
+find-gatherings-day = { $day } en los centros comunitarios de recuperación
+find-gatherings-all = Verlos todos en el calendario comunitario
+find-gatherings-not-by-distance = no están ordenados por distancia: revise dónde se reúne cada uno

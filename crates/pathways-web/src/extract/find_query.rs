@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use std::sync::{OnceLock, RwLock};
 
 use chrono::Weekday;
+use pathways_domain::community::Language;
+use pathways_domain::community::calendar::{Attend, Filter};
 use pathways_domain::directory::schedule::Window;
 use pathways_domain::finder::Query;
 use pathways_domain::text::FieldError;
@@ -208,6 +210,32 @@ pub fn parse(p: &FindParams, home_state: &str) -> Result<Parsed, Vec<FieldError>
     Ok(Parsed { query, place, page })
 }
 
+impl FindParams {
+    /// The recovery community calendar's filter for what the finder was asked (issue 20: gatherings shown beside
+    /// the results): its language (English or Spanish) and in person or online. `None` when the gatherings can't
+    /// answer the search: a category, pathway, population, cost or faith chosen (a gathering records none of
+    /// them), or another language.
+    pub fn gatherings_filter(&self) -> Option<Filter> {
+        if [&self.category, &self.pathway, &self.population, &self.cost, &self.faith]
+            .iter()
+            .any(|v| !v.trim().is_empty())
+        {
+            return None;
+        }
+        let language = match self.language.trim() {
+            "" => None,
+            l @ ("en" | "es") => Language::parse(l),
+            _ => return None,
+        };
+        let attend = match self.online.trim() {
+            "online" | "true" => Some(Attend::Online),
+            "in_person" | "false" => Some(Attend::InPerson),
+            _ => None,
+        };
+        Some(Filter { language, attend, ..Filter::default() })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use pathways_domain::deployment::DEFAULT_STATE;
@@ -239,5 +267,24 @@ mod tests {
             parse(&FindParams { radius_mi: "900".into(), page: "0".into(), ..FindParams::default() }, DEFAULT_STATE);
         let fields: Vec<&str> = bad.err().unwrap_or_default().iter().map(|f| f.field).collect();
         assert_eq!(fields, ["radius_mi", "page"]);
+    }
+
+    #[test]
+    fn the_calendar_answers_language_and_place_but_not_what_gatherings_do_not_record() {
+        use pathways_domain::community::Language;
+        use pathways_domain::community::calendar::Attend;
+        let asked = |p: FindParams| p.gatherings_filter();
+        let spanish_online =
+            asked(FindParams { language: "es".into(), online: "online".into(), ..FindParams::default() })
+                .unwrap_or_default();
+        assert_eq!((spanish_online.language, spanish_online.attend), (Some(Language::Spanish), Some(Attend::Online)));
+        assert_eq!(asked(FindParams { q: "smart".into(), ..FindParams::default() }), Some(Filter::default()));
+        for p in [
+            FindParams { language: "fr".into(), ..FindParams::default() },
+            FindParams { category: "detox".into(), ..FindParams::default() },
+            FindParams { cost: "medicaid".into(), ..FindParams::default() },
+        ] {
+            assert_eq!(asked(p), None);
+        }
     }
 }

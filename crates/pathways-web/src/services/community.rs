@@ -9,13 +9,16 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
+use chrono_tz::Tz;
 use pathways_domain::OrgId;
 use pathways_domain::access::runs_community_center;
 use pathways_domain::community::EventDetails;
 use pathways_domain::community::calendar::{Filter, Span};
 use pathways_domain::community::ics::{self, FeedEvent, FeedSeries, SeriesWhen};
+use pathways_domain::community::in_finder::{self, Stretch};
 use pathways_domain::community::kiosk::{SignIn, Tally};
 use pathways_domain::community::recurrence::to_utc;
+use pathways_domain::directory::schedule::Window;
 use pathways_domain::ids::{CommunityEventId, KioskId};
 use pathways_domain::text::FieldError;
 use pathways_store::community::{self, Center, Gathering, KioskRef};
@@ -369,4 +372,70 @@ pub async fn attendance(state: &AppState, caller: &Caller) -> WebResult<Attendan
     let groups = occurrences(state, Some(caller.org), start, end).await?;
     let kiosks = community::open_kiosks(db, caller.org).await?;
     Ok(Attendance { tally, groups, kiosks })
+}
+
+/// What the finder shows of the calendar beside its results: how many occurrences there are, and the first few.
+pub struct InFinder {
+    pub total: usize,
+    pub occurrences: Vec<Occurrence>,
+}
+
+/// The gatherings the finder shows for a person's time choice and words (`pathways_domain::community::in_finder`):
+/// the occurrences in `stretch` that `filter` admits whose gathering has every one of `words` (in its title,
+/// description or center's name, or in `labels`, the folded words naming its kind, language and audience in every
+/// language) — how many, and the first `limit` in order of start. From the calendar's snapshot in memory: no query
+/// per search, no personal data.
+pub async fn in_finder(
+    state: &AppState,
+    stretch: &Stretch,
+    filter: &Filter,
+    words: &[String],
+    labels: impl Fn(&EventDetails) -> &'static str,
+    limit: usize,
+) -> WebResult<InFinder> {
+    let snapshot = state.calendar.calendar(&state.store, state.config.deployment.time_zone).await?;
+    let found = snapshot.find_for_finder(
+        stretch,
+        filter,
+        |l| in_finder::matches(words, &[&*l.words, labels(&l.gathering.details)]),
+        limit,
+    );
+    let occurrences = found
+        .page
+        .iter()
+        .filter_map(|o| {
+            let (g, c) = snapshot.center_of(o)?;
+            Some(Occurrence { starts: o.starts, ends: o.ends, gathering: g.clone(), center: Some(c.clone()) })
+        })
+        .collect();
+    Ok(InFinder { total: found.total, occurrences })
+}
+
+/// The finder's question about gatherings: its time choice (`None`: none chosen), its words, the calendar filter
+/// its other choices read as (`None`: the gatherings can't answer them) and the viewer's clock.
+pub struct FinderAsk<'a> {
+    pub choice: Option<Window>,
+    pub words: &'a str,
+    pub filter: Option<Filter>,
+    pub viewer: Tz,
+}
+
+/// What the finder shows of the calendar for `ask` (page and API alike): with a time chosen, the gatherings in
+/// it; with words and no time, tonight's (the calendar's tonight) whose words match; nothing without either, or
+/// when a filter the gatherings can't answer was chosen. The stretch asked about (its calendar view for the link),
+/// the filter, and what was found ([`in_finder`]).
+pub async fn for_finder(
+    state: &AppState,
+    ask: FinderAsk<'_>,
+    labels: impl Fn(&EventDetails) -> &'static str,
+) -> WebResult<Option<(Stretch, Filter, InFinder)>> {
+    let Some(filter) = ask.filter else { return Ok(None) };
+    let words = in_finder::query_words(ask.words);
+    if ask.choice.is_none() && words.is_empty() {
+        return Ok(None);
+    }
+    let now = pathways_store::now();
+    let stretch = in_finder::stretch(ask.choice, now, ask.viewer, state.config.deployment.time_zone);
+    let found = in_finder(state, &stretch, &filter, &words, labels, in_finder::SHOWN).await?;
+    Ok(Some((stretch, filter, found)))
 }

@@ -1,4 +1,6 @@
-//! `GET /find`: the public finder page. The form works without JavaScript; results come back as a plain list.
+//! `GET /find`: the public finder page. The form works without JavaScript; results come back as a plain list, and
+//! the recovery community centers' groups and events for the time asked about (or tonight's, when the words match
+//! one) in a short list of their own linking the calendar.
 
 use askama::Template;
 use axum::extract::{Query as QueryString, State};
@@ -10,7 +12,10 @@ use crate::ctx::Ctx;
 use crate::error::WebResult;
 use crate::extract::find_query::{FindParams, PER_PAGE, parse};
 use crate::finder::taxonomy;
+use crate::services;
+use crate::services::community::FinderAsk;
 use crate::state::AppState;
+use crate::views::community::{FinderGatherings, finder_gatherings, label_words};
 use crate::views::find::{ResultView, describe};
 use crate::views::{Chrome, field_error_key, field_label_key, render};
 
@@ -33,6 +38,8 @@ struct FindPage {
     languages: Vec<(&'static str, String)>,
     prev_href: String,
     next_href: String,
+    /// Gatherings at recovery community centers for the time asked about (issue 20), when any match.
+    gatherings: Option<FinderGatherings>,
 }
 
 fn options(locale: Locale, vocabulary: &str) -> Vec<(String, String)> {
@@ -80,6 +87,7 @@ pub async fn show_find(
     let mut count_line = String::new();
     let mut place_label = String::new();
     let (mut prev_href, mut next_href) = (String::new(), String::new());
+    let mut gatherings = None;
     if searched {
         match parse(&params, &state.config.deployment.state) {
             Ok(parsed) => {
@@ -88,6 +96,17 @@ pub async fn show_find(
                 let tz = parsed.place.as_ref().and_then(|p| p.tz).unwrap_or(state.config.deployment.time_zone);
                 let start = (parsed.page - 1) * PER_PAGE;
                 let found = built.index.search_page(&parsed.query, now, tz, start, PER_PAGE);
+                let ask = FinderAsk {
+                    choice: parsed.query.window,
+                    words: &params.q,
+                    // On the first page only: the results' next pages don't repeat them.
+                    filter: params.gatherings_filter().filter(|_| parsed.page == 1),
+                    viewer: tz,
+                };
+                if let Some((stretch, filter, met)) = services::community::for_finder(&state, ask, label_words).await? {
+                    let (choice, near) = (parsed.query.window, parsed.place.is_some());
+                    gatherings = finder_gatherings(&t, choice, &stretch, &filter, &met, now, near);
+                }
                 place_label = parsed.place.map(|p| p.label).unwrap_or_default();
                 let counted = if found.at_least { "find-count-more" } else { "find-count" };
                 count_line = t.count(counted, found.total as u64);
@@ -145,6 +164,7 @@ pub async fn show_find(
         languages: vec![("en", t.get("language-en")), ("es", t.get("language-es"))],
         prev_href,
         next_href,
+        gatherings,
         params,
     };
     let html = render(&page)?;

@@ -16,6 +16,7 @@ mod education;
 mod fhir;
 mod financing;
 mod find;
+mod finder_events;
 mod funding;
 mod hardening;
 mod housing;

@@ -5,17 +5,16 @@
 
 use axum::Json;
 use axum::extract::State;
-use chrono::{DateTime, FixedOffset, Utc};
 use pathways_domain::community::calendar::{Filter, RawFilter, Span};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use uuid::Uuid;
 
 use crate::error::{WebError, WebResult};
 use crate::extract::{ApiQuery, Bounded};
 use crate::services;
-use crate::services::community::{Occurrence, PER_PAGE};
+use crate::services::community::PER_PAGE;
 use crate::state::AppState;
+use crate::views::community::{OccurrenceJson, occurrence_json};
 
 /// The query string: filters as text (read by the page's rules), the page numbers bounded.
 #[derive(Debug, Default, Deserialize)]
@@ -33,45 +32,6 @@ pub struct CalendarQuery {
     per_page: Option<Bounded<1, 100>>,
 }
 
-/// The center a gathering belongs to.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CenterJson {
-    /// Its calendar is `/calendar/{slug}`.
-    pub slug: String,
-    pub name: String,
-    pub region: Option<String>,
-}
-
-/// One occurrence of a group or event.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct OccurrenceJson {
-    /// The gathering (each of a group's meetings names the same).
-    pub gathering_id: Uuid,
-    pub title: String,
-    /// `group` (meets again and again) or `event` (once).
-    #[schema(example = "group")]
-    pub kind: String,
-    pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
-    /// The same start on the center's clock: its local time with the UTC offset of `time_zone` then.
-    pub local_start: DateTime<FixedOffset>,
-    /// An IANA zone.
-    #[schema(example = "America/New_York")]
-    pub time_zone: String,
-    pub place: Option<String>,
-    /// An `https:` link to join online.
-    pub online_url: Option<String>,
-    /// `en`, `es` or `en-es`.
-    #[schema(example = "en")]
-    pub language: String,
-    /// Who it is for: `everyone`, `people-in-recovery`, `family-and-friends`, `young-adults`, `women`, `men`,
-    /// `veterans`, `lgbtq`.
-    #[schema(example = "everyone")]
-    pub audience: String,
-    pub description: Option<String>,
-    pub center: Option<CenterJson>,
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CalendarJson {
     /// How many occurrences the filters admit, on every page.
@@ -82,26 +42,6 @@ pub struct CalendarJson {
     pub when: String,
     /// This page's, in order of start.
     pub occurrences: Vec<OccurrenceJson>,
-}
-
-fn json(o: Occurrence) -> OccurrenceJson {
-    let g = o.gathering;
-    let d = g.details;
-    OccurrenceJson {
-        gathering_id: g.id,
-        title: d.title,
-        kind: d.kind.code().to_owned(),
-        starts_at: o.starts,
-        ends_at: o.ends,
-        local_start: o.starts.with_timezone(&g.time_zone).fixed_offset(),
-        time_zone: g.time_zone.name().to_owned(),
-        place: d.place,
-        online_url: d.online_url,
-        language: d.language.code().to_owned(),
-        audience: d.audience.code().to_owned(),
-        description: d.description,
-        center: o.center.map(|c| CenterJson { slug: c.slug, name: c.name, region: c.region }),
-    }
 }
 
 #[utoipa::path(get, path = "/api/v1/calendar", tag = "community",
@@ -155,7 +95,7 @@ pub async fn get_calendar(
         page,
         per_page,
         when: span.code(),
-        occurrences: found.occurrences.into_iter().map(json).collect(),
+        occurrences: found.occurrences.into_iter().map(occurrence_json).collect(),
     }))
 }
 

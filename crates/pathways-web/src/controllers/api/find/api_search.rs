@@ -1,4 +1,5 @@
-//! `GET /api/v1/search`: the finder's search as JSON (`total` and a page of `results`).
+//! `GET /api/v1/search`: the finder's search as JSON (`total` and a page of `results`), and the recovery community
+//! centers' gatherings for the time asked about (`gatherings`, as the page shows them).
 
 use axum::Json;
 use axum::extract::{Query as QueryString, State};
@@ -9,7 +10,10 @@ use utoipa::ToSchema;
 use crate::ctx::Ctx;
 use crate::error::{WebError, WebResult};
 use crate::extract::find_query::{FindParams, PER_PAGE, parse};
+use crate::services;
+use crate::services::community::FinderAsk;
 use crate::state::AppState;
+use crate::views::community::{OccurrenceJson, calendar_href, label_words, occurrence_json};
 use crate::views::find::describe;
 
 #[derive(Serialize, ToSchema)]
@@ -40,6 +44,24 @@ pub struct SearchResults {
     pub page: usize,
     pub per_page: usize,
     pub results: Vec<SearchResult>,
+    /// Groups and events at recovery community centers for the time asked about (`when`, `day`,
+    /// `starts_within_min`), or tonight's when the words match one; on the first page only. Null when none match,
+    /// or when a filter they don't record (category, pathway, population, cost, faith, a language other than `en`
+    /// or `es`) was chosen.
+    pub gatherings: Option<FinderGatheringsJson>,
+}
+
+/// Gatherings beside the finder's results (the calendar's occurrences: `/api/v1/calendar`).
+#[derive(Serialize, ToSchema)]
+pub struct FinderGatheringsJson {
+    /// How many there are in all.
+    pub total: usize,
+    /// The calendar's view holding them (`tonight`, `week` or a day), as `/api/v1/calendar?when=` reads it.
+    pub when: String,
+    /// The calendar page showing them all (with the same language and in person or online).
+    pub calendar: String,
+    /// The first few, in order of start.
+    pub occurrences: Vec<OccurrenceJson>,
 }
 
 #[utoipa::path(get, path = "/api/v1/search", tag = "directory",
@@ -93,11 +115,26 @@ pub async fn api_search(
             approximate: r.approximate,
         })
         .collect();
+    let ask = FinderAsk {
+        choice: parsed.query.window,
+        words: &params.q,
+        filter: params.gatherings_filter().filter(|_| parsed.page == 1),
+        viewer: tz,
+    };
+    let gatherings =
+        services::community::for_finder(&state, ask, label_words).await?.filter(|(_, _, met)| met.total > 0);
+    let gatherings = gatherings.map(|(stretch, filter, met)| FinderGatheringsJson {
+        total: met.total,
+        when: stretch.span.code(),
+        calendar: calendar_href(&stretch, &filter),
+        occurrences: met.occurrences.into_iter().map(occurrence_json).collect(),
+    });
     Ok(Json(SearchResults {
         total: found.total,
         total_at_least: found.at_least,
         page: parsed.page,
         per_page: PER_PAGE,
         results,
+        gatherings,
     }))
 }
