@@ -46,7 +46,7 @@ pub(super) async fn demo(config: Config, command: DemoCommand) -> anyhow::Result
             interviews: outcomes_interviews.unwrap_or(persons * 5),
             surveys: outcomes_surveys.unwrap_or(n * 500),
         };
-        crate::demo::generate_outcomes::generate(&store, &sizes, &hash).await?;
+        crate::demo::generate_outcomes::generate(&store, &sizes, &hash, config.deployment.time_zone).await?;
         return Ok(ExitCode::SUCCESS);
     }
     if centers.is_some() || events.is_some() {

@@ -50,7 +50,12 @@ struct Span {
 }
 
 /// Makes the set; prints the analyst of the first generated organization (for the benchmark).
-pub async fn generate(store: &Store, sizes: &OutcomeSizes, password_hash: &str) -> anyhow::Result<()> {
+pub async fn generate(
+    store: &Store,
+    sizes: &OutcomeSizes,
+    password_hash: &str,
+    tz: chrono_tz::Tz,
+) -> anyhow::Result<()> {
     let started = Instant::now();
     let mut rng = StdRng::seed_from_u64(17);
     let now = pathways_store::now();
@@ -301,6 +306,8 @@ pub async fn generate(store: &Store, sizes: &OutcomeSizes, password_hash: &str) 
     // The bulk inserts bypass the store's record functions: the kept counts and caseload figures, once.
     let tx = store.begin().await?;
     let cells = pathways_store::served::rebuild(&tx).await?;
+    // The access and retention report's kept counts (the closed episodes; the outreach pass keeps the items').
+    pathways_store::retention_kept::rebuild(&tx, tz).await?;
     pathways_store::summary::rebuild_all(&tx).await?;
     tx.commit().await?;
     if store.backend() == pathways_store::sea_orm::DbBackend::Postgres {

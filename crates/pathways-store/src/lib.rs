@@ -50,6 +50,7 @@ pub mod referrals;
 pub mod resets;
 pub mod restore;
 pub mod retention;
+pub mod retention_kept;
 pub mod served;
 pub mod sessions;
 pub mod summary;

@@ -48,6 +48,7 @@ pub async fn record_service(
 ) -> Result<()> {
     let mut all = all_of(db, scope.org, person).await?;
     let before = spans(&all);
+    let before_all = all.clone();
     let last = all.first().cloned();
     let rule = last.as_ref().map(|e| Latest {
         started_on: e.started_on,
@@ -81,7 +82,10 @@ pub async fn record_service(
         }
         _ => return Ok(()),
     }
-    crate::served::apply(db, scope.org, &before, &spans(&all)).await
+    crate::served::apply(db, scope.org, &before, &spans(&all)).await?;
+    // A service never changes a closed episode (`on_service`), so this writes nothing; it keeps the rule's
+    // promise if that ever changes.
+    crate::retention_kept::apply_episodes(db, scope.org, &before_all, &all).await
 }
 
 /// Adds an episode as recorded elsewhere (demo data, a test's fixture), keeping the people-served counts as
@@ -96,6 +100,7 @@ pub async fn add_episode(
 ) -> Result<episode::Model> {
     let mut all = all_of(db, org, person).await?;
     let before = spans(&all);
+    let before_all = all.clone();
     let at = now();
     let made = episode::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -112,6 +117,7 @@ pub async fn add_episode(
     .await?;
     all.push(made.clone());
     crate::served::apply(db, org, &before, &spans(&all)).await?;
+    crate::retention_kept::apply_episodes(db, org, &before_all, &all).await?;
     Ok(made)
 }
 
@@ -125,11 +131,14 @@ pub async fn close_episode(
 ) -> Result<bool> {
     match latest(db, scope.org, person).await? {
         Some(e) if e.ended_on.is_none() => {
+            let before = [e.clone()];
             let mut e: episode::ActiveModel = e.into();
             e.ended_on = Set(Some(day));
             e.closeout_reason = Set(Some(reason.as_str().to_owned()));
             e.updated_at = Set(now());
-            e.update(db).await?;
+            let after = [e.update(db).await?];
+            // The kept days in episode (`crate::retention_kept`): the episode now counts in the years of its end.
+            crate::retention_kept::apply_episodes(db, scope.org, &before, &after).await?;
             Ok(true)
         }
         _ => Ok(false),

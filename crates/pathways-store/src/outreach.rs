@@ -177,26 +177,33 @@ async fn evaluate_page(
     }
     // What is left open no longer holds.
     let to_close: Vec<Uuid> = open_by.into_values().collect();
+    // What this transaction opened and closed itself (`RETURNING`: an open item a concurrent pass made first is
+    // not inserted and not returned), for the kept access and retention counts.
+    let (mut opened, mut closed) = (Vec::new(), Vec::new());
     for chunk in to_open.chunks(500) {
         match outreach_item::Entity::insert_many(chunk.to_vec())
             .on_conflict(OnConflict::new().do_nothing().to_owned())
-            .exec_without_returning(db)
+            .exec_with_returning(db)
             .await
         {
-            Ok(n) => counts.opened += n,
+            Ok(made) => opened.extend(made),
             Err(sea_orm::DbErr::RecordNotInserted) => {}
             Err(e) => return Err(e.into()),
         }
     }
     for chunk in to_close.chunks(500) {
-        counts.closed += outreach_item::Entity::update_many()
-            .col_expr(outreach_item::Column::ClosedAt, Expr::value(now))
-            .filter(outreach_item::Column::Id.is_in(chunk.to_vec()))
-            .filter(outreach_item::Column::ClosedAt.is_null())
-            .exec(db)
-            .await?
-            .rows_affected;
+        closed.extend(
+            outreach_item::Entity::update_many()
+                .col_expr(outreach_item::Column::ClosedAt, Expr::value(now))
+                .filter(outreach_item::Column::Id.is_in(chunk.to_vec()))
+                .filter(outreach_item::Column::ClosedAt.is_null())
+                .exec_with_returning(db)
+                .await?,
+        );
     }
+    counts.opened += opened.len() as u64;
+    counts.closed += closed.len() as u64;
+    crate::retention_kept::apply_items(db, default_tz, &opened, &closed).await?;
     Ok((counts, last))
 }
 

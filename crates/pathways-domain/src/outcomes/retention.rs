@@ -16,10 +16,10 @@
 //!   program's no-contact days) opened in the period; contact again (the item closed because the rule stopped
 //!   holding) within 30 days of the item, later, or not (the item is still open).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::suppression::SUPPRESSION_THRESHOLD;
@@ -169,12 +169,17 @@ pub fn call_to_admission(calls: impl IntoIterator<Item = (DateTime<Utc>, Option<
 pub fn days_in_episode(episodes: impl IntoIterator<Item = (NaiveDate, NaiveDate)>) -> Tally {
     let mut t = Tally::new(EPISODE_BANDS.len() + 1);
     for (start, end) in episodes {
-        let days = ((end - start).num_days() + 1).max(1);
-        let band = EPISODE_BANDS.iter().position(|b| days <= *b).unwrap_or(EPISODE_BANDS.len());
+        let (band, days) = episode_cell(start, end);
         t.counts[band] += 1;
         t.durations.push(days);
     }
     t
+}
+
+/// An episode's band (category) and length in days, both days counted (at least 1).
+fn episode_cell(start: NaiveDate, end: NaiveDate) -> (usize, i64) {
+    let days = ((end - start).num_days() + 1).max(1);
+    (EPISODE_BANDS.iter().position(|b| days <= *b).unwrap_or(EPISODE_BANDS.len()), days)
 }
 
 /// Re-engagement after outreach: `items` are (person, opened, closed if it has) of the "not engaged" items
@@ -185,16 +190,157 @@ pub fn re_engagement<P: Eq + Hash>(
     let mut t = Tally::new(3);
     let firsts = first_per_person(items.into_iter().map(|(p, opened, closed)| (p, opened, (opened, closed))));
     for (opened, closed) in firsts {
-        match closed {
-            Some(at) => {
-                let late = at - opened > chrono::Duration::days(RE_ENGAGED_WITHIN_DAYS);
-                t.counts[usize::from(late)] += 1;
-                t.durations.push((at - opened).num_days().max(0));
-            }
-            None => t.counts[2] += 1,
-        }
+        let (category, days) = re_engagement_cell(opened, closed);
+        t.counts[category] += 1;
+        t.durations.extend(days);
     }
     t
+}
+
+/// A "not engaged" item's category (back within 30 days, later, not yet) and whole days to contact again.
+fn re_engagement_cell(opened: DateTime<Utc>, closed: Option<DateTime<Utc>>) -> (usize, Option<i64>) {
+    match closed {
+        Some(at) => {
+            let late = at - opened > chrono::Duration::days(RE_ENGAGED_WITHIN_DAYS);
+            (usize::from(late), Some((at - opened).num_days().max(0)))
+        }
+        None => (2, None),
+    }
+}
+
+// --- Kept counts (issue 17 at a state's scale) ---
+//
+// The network's report read every member's records of the year (about 200,000 "not engaged" items in a state's
+// set). Re-engagement and days in episode are kept instead, as counts per organization, measure, 12-month period
+// starting on the first of any month (so any fiscal year is one period, whatever month the setting starts it in),
+// category and duration: the categories' counts are sums of cells, and a median is read from the durations' counts
+// (`median_of_counts`). A person's record belongs to one organization, so the network's figures are sums of its
+// organizations' cells. The store keeps them in the transaction that changes an item or an episode
+// (`pathways_store::retention_kept`), with `change` between the standings before and after.
+
+/// The length of a kept period, in months: a fiscal year.
+pub const KEPT_MONTHS: u32 = 12;
+
+/// A kept cell of one measure: the first day of its 12-month period, the category (an index into
+/// [`Measure::categories`]) and the duration of its records (`None` in the category that has none: not
+/// re-engaged, not entered, not admitted).
+pub type KeptKey = (NaiveDate, usize, Option<i64>);
+
+/// Records per kept cell; from [`change`], the difference to add.
+pub type Kept = BTreeMap<KeptKey, i64>;
+
+/// The first days of the 12-month periods, starting on the first of a month, that hold `day`.
+pub fn years_holding(day: NaiveDate) -> impl Iterator<Item = NaiveDate> {
+    let first = day.with_day(1).unwrap_or(day);
+    (0..KEPT_MONTHS).filter_map(move |k| first.checked_sub_months(Months::new(k)))
+}
+
+/// A "not engaged" item: the local day it opened, when it opened, and when it closed if it has.
+pub type ItemSpan = (NaiveDate, DateTime<Utc>, Option<DateTime<Utc>>);
+
+/// One person's "not engaged" items with one organization — (the local day it opened, opened, closed if it has)
+/// — as kept cells: in each period, the person's first item opened in it (as [`re_engagement`] counts a year).
+pub fn re_engagement_kept(items: &[ItemSpan]) -> Kept {
+    let mut order: Vec<_> = items.iter().collect();
+    order.sort_by_key(|i| i.1);
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Kept::new();
+    for (day, opened, closed) in order {
+        let (category, days) = re_engagement_cell(*opened, *closed);
+        for first in years_holding(*day) {
+            if seen.insert(first) {
+                *out.entry((first, category, days)).or_default() += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Episodes — (first day of care, last day of care if closed out) — as kept cells: each closed episode in every
+/// period holding its last day (as [`days_in_episode`] counts a year).
+pub fn days_in_episode_kept(episodes: &[(NaiveDate, Option<NaiveDate>)]) -> Kept {
+    let mut out = Kept::new();
+    for (start, end) in episodes {
+        if let Some(end) = *end {
+            let (band, days) = episode_cell(*start, end);
+            for first in years_holding(end) {
+                *out.entry((first, band, Some(days))).or_default() += 1;
+            }
+        }
+    }
+    out
+}
+
+/// What to add to the kept cells when `before` becomes `after` (cells that do not change are left out).
+pub fn change(before: &Kept, after: &Kept) -> Kept {
+    let mut out = after.clone();
+    for (k, n) in before {
+        *out.entry(*k).or_default() -= n;
+    }
+    out.retain(|_, n| *n != 0);
+    out
+}
+
+/// A group's kept cells of one measure and period, read back: records by category, and how many records took
+/// each duration (for the median).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Histogram {
+    pub counts: Vec<u64>,
+    pub durations: BTreeMap<i64, u64>,
+}
+
+impl Histogram {
+    pub fn new(measure: Measure) -> Histogram {
+        Histogram { counts: vec![0; measure.categories().len()], durations: BTreeMap::new() }
+    }
+
+    /// Adds `records` of a kept cell; a category out of range is ignored (never written).
+    pub fn add(&mut self, category: usize, duration: Option<i64>, records: u64) {
+        if let Some(c) = self.counts.get_mut(category) {
+            *c += records;
+        }
+        if let Some(d) = duration {
+            *self.durations.entry(d).or_default() += records;
+        }
+    }
+
+    /// Adds another group's cells (the network's line is the sum of its organizations').
+    pub fn merge(&mut self, other: &Histogram) {
+        for (c, n) in self.counts.iter_mut().zip(&other.counts) {
+            *c += n;
+        }
+        for (d, n) in &other.durations {
+            *self.durations.entry(*d).or_default() += n;
+        }
+    }
+
+    /// The same figures from records sorted by the per-record functions ([`need_to_entry`] …).
+    pub fn of_tally(t: &Tally) -> Histogram {
+        let mut durations = BTreeMap::new();
+        for d in &t.durations {
+            *durations.entry(*d).or_default() += 1;
+        }
+        Histogram { counts: t.counts.clone(), durations }
+    }
+
+    /// The median, as [`Tally::median`]: over 11 or more values, the lower middle one.
+    pub fn median(&self) -> Option<i64> {
+        median_of_counts(&self.durations)
+    }
+}
+
+/// [`median_of`] over values given with how many times each occurs.
+pub fn median_of_counts(counts: &BTreeMap<i64, u64>) -> Option<i64> {
+    let n: u64 = counts.values().sum();
+    if n < SUPPRESSION_THRESHOLD {
+        return None;
+    }
+    let rank = n.div_ceil(2);
+    let mut seen = 0;
+    counts.iter().find_map(|(v, c)| {
+        seen += c;
+        (seen >= rank).then_some(*v)
+    })
 }
 
 #[cfg(test)]
@@ -274,7 +420,106 @@ mod tests {
         assert_eq!(median_of(&[12, 1, 11, 2, 10, 3, 9, 4, 8, 5, 7, 6]), Some(6));
     }
 
+    #[test]
+    fn a_day_is_in_the_twelve_years_starting_on_the_first_of_its_month_and_the_eleven_before() {
+        let firsts: Vec<_> = years_holding(d(3, 31)).collect();
+        assert_eq!(firsts.len(), 12);
+        assert_eq!(firsts.first(), Some(&d(3, 1)));
+        assert_eq!(firsts.last(), Some(&NaiveDate::from_ymd_opt(2025, 4, 1).expect("a date")));
+    }
+
+    #[test]
+    fn kept_re_engagement_takes_each_years_first_item_and_a_closing_moves_it() {
+        let open = [(d(3, 1), at(1, 0), None), (d(3, 20), at(20, 0), Some(at(20, 0) + Duration::days(3)))];
+        let k = re_engagement_kept(&open);
+        // Every year holding 1 March has the first item (not yet back); none has the second.
+        assert_eq!(k.len(), 12);
+        assert!(k.iter().all(|((_, c, days), n)| (*c, *days, *n) == (2, None, 1)));
+        // The first item closes 31 days on: each of those years moves from "not yet" to "later", 31 days.
+        let mut closed = open;
+        closed[0].2 = Some(at(1, 0) + Duration::days(31));
+        let c = change(&k, &re_engagement_kept(&closed));
+        assert_eq!(c.len(), 24);
+        assert_eq!(c.get(&(d(3, 1), 2, None)), Some(&-1));
+        assert_eq!(c.get(&(d(3, 1), 1, Some(31))), Some(&1));
+        assert!(change(&k, &k).is_empty());
+    }
+
+    #[test]
+    fn kept_episodes_count_each_closed_episode_by_its_last_day() {
+        let k = days_in_episode_kept(&[(d(1, 1), Some(d(1, 30))), (d(1, 1), None)]);
+        assert_eq!(k.len(), 12);
+        assert_eq!(k.get(&(d(1, 1), 0, Some(30))), Some(&1));
+    }
+
+    #[test]
+    fn a_median_of_counts_is_the_median_of_the_values() {
+        let counts = BTreeMap::from([(1, 5), (6, 1), (9, 5)]);
+        assert_eq!(median_of_counts(&counts), Some(6));
+        assert_eq!(median_of_counts(&BTreeMap::from([(4, 10)])), None, "10 values: no median");
+    }
+
     proptest! {
+        #[test]
+        fn kept_cells_added_up_give_the_years_figures(
+            items in proptest::collection::vec((0usize..6, 0i64..500, proptest::option::of(0i64..1200)), 0..30),
+            episodes in proptest::collection::vec((0i64..700, proptest::option::of(0i64..500)), 0..30),
+            values in proptest::collection::vec(-5i64..40, 0..40),
+        ) {
+            let base = at(1, 0) - Duration::days(200);
+            let year = |first: NaiveDate| (first, first.checked_add_months(Months::new(12)).expect("a date"));
+            // Re-engagement: six persons' items, opened at midnight UTC on a day (the day is the local day).
+            let recs: Vec<(usize, DateTime<Utc>, Option<DateTime<Utc>>)> = items
+                .iter()
+                .map(|(p, day, hours)| {
+                    let opened = base + Duration::days(*day);
+                    (*p, opened, hours.map(|h| opened + Duration::hours(h)))
+                })
+                .collect();
+            let mut kept = Kept::new();
+            for p in 0..6 {
+                let mine: Vec<_> =
+                    recs.iter().filter(|r| r.0 == p).map(|r| (r.1.date_naive(), r.1, r.2)).collect();
+                for (k, n) in re_engagement_kept(&mine) {
+                    *kept.entry(k).or_default() += n;
+                }
+            }
+            let ep_recs: Vec<(NaiveDate, Option<NaiveDate>)> = episodes
+                .iter()
+                .map(|(s, len)| (base.date_naive() + Duration::days(*s), len.map(|l| base.date_naive() + Duration::days(s + l))))
+                .collect();
+            let ep_kept = days_in_episode_kept(&ep_recs);
+            for first in [d(1, 1), d(7, 1), NaiveDate::from_ymd_opt(2025, 11, 1).expect("a date")] {
+                let (from, to) = year(first);
+                let mut h = Histogram::new(Measure::ReEngagement);
+                for ((f, c, days), n) in &kept {
+                    if *f == first {
+                        h.add(*c, *days, u64::try_from(*n).expect("positive"));
+                    }
+                }
+                let t = re_engagement(
+                    recs.iter().filter(|r| r.1.date_naive() >= from && r.1.date_naive() < to).map(|r| (r.0, r.1, r.2)),
+                );
+                prop_assert_eq!(&h, &Histogram::of_tally(&t));
+                prop_assert_eq!(h.median(), t.median());
+                let mut e = Histogram::new(Measure::DaysInEpisode);
+                for ((f, c, days), n) in &ep_kept {
+                    if *f == first {
+                        e.add(*c, *days, u64::try_from(*n).expect("positive"));
+                    }
+                }
+                let t = days_in_episode(
+                    ep_recs.iter().filter_map(|(s, end)| end.filter(|x| *x >= from && *x < to).map(|x| (*s, x))),
+                );
+                prop_assert_eq!(&e, &Histogram::of_tally(&t));
+            }
+            let mut counts = BTreeMap::new();
+            for v in &values {
+                *counts.entry(*v).or_default() += 1;
+            }
+            prop_assert_eq!(median_of_counts(&counts), median_of(&values));
+        }
+
         #[test]
         fn every_record_falls_in_exactly_one_category(
             days in proptest::collection::vec(proptest::option::of(0i64..400), 0..40),

@@ -73,3 +73,5 @@ pub mod naloxone_report;
 pub mod recovery_friendly;
 pub mod volunteer;
 pub mod volunteer_hours;
+// issue 17 at a state's scale: the access and retention report's kept counts (m0038)
+pub mod retention_count;

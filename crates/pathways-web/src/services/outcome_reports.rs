@@ -292,8 +292,10 @@ pub async fn network_access_retention(
     Ok(r)
 }
 
-/// Reads the year's records of `groups` (organization, name), sorts them into each measure's categories per
-/// organization and suppresses each measure's table (organizations × categories, with totals) as one table.
+/// Reads the year's figures of `groups` (organization, name) — re-engagement and days in episode from the kept
+/// counts (`pathways_store::retention_kept`, a few summed rows per organization), need to treatment entry and call
+/// to admission from their records — and suppresses each measure's table (organizations × categories, with
+/// totals) as one table.
 async fn retention_of(
     state: &AppState,
     fy: FiscalYear,
@@ -301,20 +303,20 @@ async fn retention_of(
     network: bool,
 ) -> WebResult<AccessRetention> {
     use pathways_domain::checkup::start_of_day;
+    use pathways_domain::outcomes::retention::Histogram;
     use pathways_store::retention as store;
     let db = state.store.reader();
     let tz = state.config.deployment.time_zone;
     let orgs: Vec<_> = groups.iter().map(|g| g.0).collect();
     let (from_day, to_day) = (fy.first_day(), fy.end());
     let (from, to) = (start_of_day(from_day, tz), start_of_day(to_day, tz));
-    let (needs, calls, episodes, items) = if orgs.is_empty() {
+    let (needs, calls, kept) = if orgs.is_empty() {
         Default::default()
     } else {
         (
             store::linkage_needs(db, &orgs, from, to).await?,
             store::call_admissions(db, &orgs, from, to).await?,
-            store::closed_episodes(db, &orgs, from_day, to_day).await?,
-            store::not_engaged_items(db, &orgs, from, to).await?,
+            Some(pathways_store::retention_kept::read(db, &orgs, from_day).await?),
         )
     };
     let tally = |m: Measure, org: Option<Uuid>| -> Tally {
@@ -326,26 +328,33 @@ async fn retention_of(
             Measure::CallToAdmission => {
                 retention::call_to_admission(calls.iter().filter(|c| of(&c.0)).map(|c| (c.1, c.2)))
             }
-            Measure::DaysInEpisode => {
-                retention::days_in_episode(episodes.iter().filter(|e| of(&e.0)).map(|e| (e.1, e.2)))
-            }
-            Measure::ReEngagement => {
-                retention::re_engagement(items.iter().filter(|i| of(&i.0)).map(|i| (i.1, i.2, i.3)))
-            }
+            Measure::DaysInEpisode | Measure::ReEngagement => Tally::default(),
         }
     };
     let measures = Measure::ALL
         .into_iter()
         .map(|m| {
-            let rows: Vec<Tally> = orgs.iter().map(|o| tally(m, Some(o.as_uuid()))).collect();
-            let counts: Vec<Vec<u64>> = rows.iter().map(|t| t.counts.clone()).collect();
+            // Each organization's counts and median, and the median of all of them together.
+            let (counts, medians, median_all): (Vec<Vec<u64>>, Vec<Option<i64>>, Option<i64>) =
+                if pathways_store::retention_kept::KEPT.contains(&m) {
+                    let kept = kept.as_ref();
+                    let empty = Histogram::new(m);
+                    let of = |o| kept.and_then(|k| k.by_org.get(&(o, m))).unwrap_or(&empty).counts.clone();
+                    (
+                        orgs.iter().map(|o| of(*o)).collect(),
+                        orgs.iter().map(|o| kept.and_then(|k| k.medians.get(&(*o, m)).copied())).collect(),
+                        kept.and_then(|k| k.all.get(&m)).and_then(Histogram::median),
+                    )
+                } else {
+                    let rows: Vec<Tally> = orgs.iter().map(|o| tally(m, Some(o.as_uuid()))).collect();
+                    (
+                        rows.iter().map(|t| t.counts.clone()).collect(),
+                        rows.iter().map(Tally::median).collect(),
+                        tally(m, None).median(),
+                    )
+                };
             let table = if counts.is_empty() { suppress(&[vec![0; m.categories().len()]]) } else { suppress(&counts) };
-            RetentionMeasure {
-                measure: m,
-                medians: rows.iter().map(Tally::median).collect(),
-                median_all: tally(m, None).median(),
-                table,
-            }
+            RetentionMeasure { measure: m, medians, median_all, table }
         })
         .collect();
     Ok(AccessRetention { fiscal_year: fy, groups: groups.iter().map(|g| g.1.clone()).collect(), network, measures })
