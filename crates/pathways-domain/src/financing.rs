@@ -10,6 +10,7 @@
 
 pub mod check;
 pub mod event;
+pub mod month;
 pub mod setup;
 pub mod staff;
 pub mod units;

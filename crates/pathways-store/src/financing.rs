@@ -33,6 +33,7 @@ use crate::entities::{
     voucher,
 };
 
+pub mod kept;
 pub mod reports;
 pub mod setup;
 #[cfg(test)]
@@ -655,13 +656,16 @@ pub async fn sign(
             }
         }
     }
+    // The month's line counts the event now (read after the update: the signed row this transaction holds).
+    let Some(signed) = event(tx, org, id).await? else { return Ok(Err(Refusal::NotFound)) };
+    kept::apply(tx, None, Some(&signed.row)).await?;
     let mut events = Vec::new();
     for (p, _) in &v.persons {
         events.push(AuditEntry::person(AuditAction::ServiceEventSign, *p).on("service_event", id));
     }
     let pairs: Vec<_> = events.iter().map(|ev| (actor, ev)).collect();
     audit::append_many(tx, &pairs).await?;
-    Ok(event(tx, org, id).await?.ok_or(Refusal::NotFound))
+    Ok(Ok(signed))
 }
 
 /// Takes `units` off the person's voucher under `source`, only if that many are left. `false`: none taken.
@@ -719,13 +723,17 @@ pub async fn cosign(
     if changed != 1 {
         return Ok(Err(Refusal::WrongState));
     }
+    // The lines move from waiting to ready when the co-signature cleared the last problem. `v` is the row as it
+    // counted: only a co-signature changes a signed event's problems, and the update above took the only one.
+    let Some(cosigned) = event(tx, org, id).await? else { return Ok(Err(Refusal::NotFound)) };
+    kept::apply(tx, Some(&v.row), Some(&cosigned.row)).await?;
     let mut events = Vec::new();
     for (p, _) in &v.persons {
         events.push(AuditEntry::person(AuditAction::ServiceEventCosign, *p).on("service_event", id));
     }
     let pairs: Vec<_> = events.iter().map(|ev| (actor, ev)).collect();
     audit::append_many(tx, &pairs).await?;
-    Ok(event(tx, org, id).await?.ok_or(Refusal::NotFound))
+    Ok(Ok(cosigned))
 }
 
 /// Corrects a signed event: a new draft version (`version + 1`) with the reason; the old one is superseded and
@@ -749,6 +757,10 @@ pub async fn correct(
     if changed != 1 {
         return Ok(Err(Refusal::WrongState));
     }
+    // The superseded version no longer counts in its month's line; read again after the update, so the counts
+    // taken off are the row's as this transaction holds it (a co-signature may have committed since `old`).
+    let Some(superseded) = event(tx, org, id).await? else { return Ok(Err(Refusal::NotFound)) };
+    kept::apply(tx, Some(&superseded.row), None).await?;
     if matches!(source(tx, org, old.row.funding_source_id).await?.map(|s| s.funding), Some(Funding::VoucherProgram)) {
         for (p, units) in &old.persons {
             credit_voucher(tx, old.row.funding_source_id, *p, *units).await?;

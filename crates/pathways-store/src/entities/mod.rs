@@ -63,6 +63,7 @@ pub mod funding_source;
 pub mod payer_profile;
 pub mod service_event;
 pub mod service_event_person;
+pub mod service_month_count;
 pub mod staff_credential;
 pub mod supervision_session;
 pub mod voucher;

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use pathways_domain::OrgId;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use super::SIGNED;
@@ -30,6 +30,13 @@ pub struct FunderLine {
     pub waiting_lines: i64,
 }
 
+/// The claim lines (persons of events) ready to bill (`ready`: the stored check found no problem) or still with a
+/// problem, summed as a 64-bit integer on both databases.
+pub(crate) fn lines_expr(ready: bool) -> sea_orm::sea_query::SimpleExpr {
+    let test = if ready { "=" } else { ">" };
+    Expr::cust(format!("CAST(SUM(CASE WHEN problem_count {test} 0 THEN person_count ELSE 0 END) AS BIGINT)"))
+}
+
 /// Units, cents and claim lines (ready or not) of signed events from `from` to `to` (inclusive), by funding source
 /// and staff member — one grouped query, answered from the `service_event_report` index alone (m0034: organization,
 /// state, date, then every column read here), so the database counts every event of the month, however many.
@@ -49,10 +56,6 @@ pub async fn by_source_and_staff(
         q = q.filter(service_event::Column::FundingSourceId.eq(s));
     }
     // `COUNT(*)`, not `COUNT(id)`: the id is not in the index, and every row counted is an event.
-    let lines = |ready: bool| {
-        let test = if ready { "=" } else { ">" };
-        Expr::cust(format!("CAST(SUM(CASE WHEN problem_count {test} 0 THEN person_count ELSE 0 END) AS BIGINT)"))
-    };
     let rows: Vec<SumRow> = q
         .select_only()
         .column(service_event::Column::FundingSourceId)
@@ -60,8 +63,8 @@ pub async fn by_source_and_staff(
         .column_as(Expr::cust("COUNT(*)"), "events")
         .column_as(super::sum_i64(service_event::Column::Units), "units")
         .column_as(super::sum_i64(service_event::Column::Cents), "cents")
-        .column_as(lines(true), "ready_lines")
-        .column_as(lines(false), "waiting_lines")
+        .column_as(lines_expr(true), "ready_lines")
+        .column_as(lines_expr(false), "waiting_lines")
         .group_by(service_event::Column::FundingSourceId)
         .group_by(service_event::Column::StaffAccountId)
         .order_by_asc(service_event::Column::FundingSourceId)
@@ -92,7 +95,8 @@ pub struct ClaimLine {
 }
 
 /// Signed events of the period (optionally one source's), one line per person; `ready_only`: those whose
-/// stored check found no problem (every check passed, co-signature included) — the "ready to bill" list.
+/// stored check found no problem (every check passed, co-signature included) — the "ready to bill" list. At most
+/// `limit` events, in the files' order; [`ClaimPages`] reads every one of them page by page.
 pub async fn claim_lines(
     db: &impl ConnectionTrait,
     org: OrgId,
@@ -102,24 +106,84 @@ pub async fn claim_lines(
     ready_only: bool,
     limit: u64,
 ) -> Result<Vec<ClaimLine>> {
-    let mut q = service_event::Entity::find()
-        .filter(service_event::Column::OrgId.eq(org.as_uuid()))
-        .filter(service_event::Column::OccurredOn.gte(from))
-        .filter(service_event::Column::OccurredOn.lte(to))
-        .filter(service_event::Column::State.eq(SIGNED));
-    if let Some(s) = source {
-        q = q.filter(service_event::Column::FundingSourceId.eq(s));
+    let mut pages = ClaimPages::new(org, from, to, source, ready_only, limit);
+    Ok(pages.next(db).await?.unwrap_or_default())
+}
+
+/// Where a page of claim lines ends: the last event's date, start and id (the files' order, every event once).
+type After = (NaiveDate, i32, Uuid);
+
+/// The claim lines of a period, page by page in the files' order (date, start, then the event's id), so a file
+/// holds every line of the month however many there are: each page starts after the last event of the one before
+/// (a keyset, not an offset: a page costs the same at the end of the month as at its start).
+#[derive(Clone, Debug)]
+pub struct ClaimPages {
+    org: OrgId,
+    from: NaiveDate,
+    to: NaiveDate,
+    source: Option<Uuid>,
+    ready_only: bool,
+    /// Events per page (a group's persons make more lines).
+    page: u64,
+    after: Option<After>,
+    done: bool,
+}
+
+impl ClaimPages {
+    pub fn new(org: OrgId, from: NaiveDate, to: NaiveDate, source: Option<Uuid>, ready_only: bool, page: u64) -> Self {
+        Self { org, from, to, source, ready_only, page: page.max(1), after: None, done: false }
     }
-    // Filtered before the limit, so a file of ready lines is not cut short by lines that are not ready.
-    if ready_only {
-        q = q.filter(service_event::Column::ProblemCount.eq(0));
+
+    /// The next page's lines; `None` once every event has been read.
+    pub async fn next(&mut self, db: &impl ConnectionTrait) -> Result<Option<Vec<ClaimLine>>> {
+        if self.done {
+            return Ok(None);
+        }
+        let events = self.events(db).await?;
+        self.done = (events.len() as u64) < self.page;
+        match events.last() {
+            Some(e) => self.after = Some((e.occurred_on, e.start_minute, e.id)),
+            None => return Ok(None),
+        }
+        Ok(Some(with_persons(db, events).await?))
     }
-    let events: Vec<_> = q
-        .order_by_asc(service_event::Column::OccurredOn)
-        .order_by_asc(service_event::Column::StartMinute)
-        .limit(crate::rows(limit))
-        .all(db)
-        .await?;
+
+    async fn events(&self, db: &impl ConnectionTrait) -> Result<Vec<service_event::Model>> {
+        use service_event::Column as E;
+        let mut q = service_event::Entity::find()
+            .filter(E::OrgId.eq(self.org.as_uuid()))
+            .filter(E::OccurredOn.gte(self.from))
+            .filter(E::OccurredOn.lte(self.to))
+            .filter(E::State.eq(SIGNED));
+        if let Some(s) = self.source {
+            q = q.filter(E::FundingSourceId.eq(s));
+        }
+        // Filtered before the page's limit, so a file of ready lines is not cut short by lines that are not ready.
+        if self.ready_only {
+            q = q.filter(E::ProblemCount.eq(0));
+        }
+        if let Some((day, minute, id)) = self.after {
+            q = q.filter(
+                Condition::any().add(E::OccurredOn.gt(day)).add(
+                    Condition::all().add(E::OccurredOn.eq(day)).add(
+                        Condition::any()
+                            .add(E::StartMinute.gt(minute))
+                            .add(Condition::all().add(E::StartMinute.eq(minute)).add(E::Id.gt(id))),
+                    ),
+                ),
+            );
+        }
+        Ok(q.order_by_asc(E::OccurredOn)
+            .order_by_asc(E::StartMinute)
+            .order_by_asc(E::Id)
+            .limit(crate::rows(self.page))
+            .all(db)
+            .await?)
+    }
+}
+
+/// One line per person of each event, in the events' order.
+async fn with_persons(db: &impl ConnectionTrait, events: Vec<service_event::Model>) -> Result<Vec<ClaimLine>> {
     // In chunks: a month's ids in one `IN (…)` would pass SQLite's 32,766 bound parameters.
     let mut persons = Vec::with_capacity(events.len());
     for chunk in events.chunks(10_000) {
@@ -135,6 +199,10 @@ pub async fn claim_lines(
         std::collections::HashMap::with_capacity(persons.len());
     for p in &persons {
         by_event.entry(p.event_id).or_default().push(p);
+    }
+    // A group's persons in one order, whichever page or chunk read them.
+    for of_event in by_event.values_mut() {
+        of_event.sort_by_key(|p| p.person_id);
     }
     let mut out = Vec::with_capacity(persons.len());
     for e in events {

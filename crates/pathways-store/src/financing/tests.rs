@@ -1,6 +1,6 @@
 //! On the database the suite runs against (SQLite, or PostgreSQL when `PATHWAYS_TEST_POSTGRES_URL` is set).
 
-use chrono::{NaiveTime, TimeZone};
+use chrono::{Datelike, NaiveTime, TimeZone};
 use pathways_domain::financing::check::Problem;
 use pathways_domain::org::{OrgKind, Slug};
 use sea_orm::ActiveModelTrait;
@@ -133,6 +133,9 @@ async fn racing_signatures_never_overdraw_a_voucher() {
     assert_eq!(left.iter().map(|v| v.balance_units).collect::<Vec<_>>(), [0]);
     let states = service_event::Entity::find().all(db.store.reader()).await.expect("events");
     assert_eq!(states.iter().filter(|e| e.state == SIGNED).count(), 5, "the refused ones stayed drafts");
+    let kept = kept::all(db.store.reader()).await.expect("kept");
+    assert_eq!(kept, kept::recount(db.store.reader()).await.expect("recount"), "racing signatures, counted once each");
+    assert_eq!(kept.values().map(|c| c.events).sum::<i64>(), 5, "the refused signatures rolled their counts back");
 }
 
 #[tokio::test]
@@ -226,4 +229,195 @@ async fn the_day_is_the_base_and_problems_are_kept_until_co_signed() {
     let ready = reports::claim_lines(&tx, org, day(1), day(30), None, true, 100).await.expect("lines");
     assert_eq!(ready.iter().map(|l| (l.event.id, l.person, l.units)).collect::<Vec<_>>(), [(a, p.as_uuid(), 1)]);
     tx.commit().await.expect("commit");
+}
+
+/// The month's kept lines (m0037) against a recount from the events, after each step of signings, co-signatures
+/// and corrections — one moving an event to another month and another funding source, one of a group service.
+/// Without the kept update in `sign`, `cosign` or `correct`, the comparison fails at that step.
+#[tokio::test]
+async fn the_kept_month_lines_are_the_events_recounted_after_every_change() {
+    let db = TestDb::new().await;
+    let org = org(&db.store).await;
+    let (p, q) = (person(&db.store, org).await, person(&db.store, org).await);
+    let staff = AccountId::new();
+    let supervisor = AccountId::new();
+    let tx = db.store.begin().await.expect("tx");
+    let profile = PayerProfile { cosign_required: true, ..PayerProfile::peer_services("Medicaid-like", 2_000) };
+    let pid = add_profile(&tx, &Actor::default(), org, &profile).await.expect("profile");
+    let payer = add_funding_source(&tx, &Actor::default(), org, "Medicaid-like", pid, &Funding::Payer)
+        .await
+        .expect("source")
+        .expect("found");
+    let gid = add_profile(&tx, &Actor::default(), org, &PayerProfile::peer_services("Grant", 1_500)).await.expect("p");
+    let grant = Funding::Grant {
+        starts_on: day(1) - chrono::Duration::days(60),
+        ends_on: day(30) + chrono::Duration::days(60),
+        budget: Budget::Units(10_000),
+        allowed: vec![ServiceCode::peer_services()],
+    };
+    let grant = add_funding_source(&tx, &Actor::default(), org, "Grant", gid, &grant).await.expect("s").expect("ok");
+    tx.commit().await.expect("commit");
+
+    let a = Actor::default();
+    let step = |what: &'static str| {
+        let store = db.store.clone();
+        async move {
+            let kept = kept::all(store.reader()).await.expect("kept");
+            assert_eq!(kept, kept::recount(store.reader()).await.expect("recount"), "after {what}");
+            kept
+        }
+    };
+    // Three events signed: two by one person (waiting for the co-signature), one group service of two.
+    let tx = db.store.begin().await.expect("tx");
+    let mut ids = Vec::new();
+    for (hour, persons) in [(9, vec![p]), (11, vec![p]), (13, vec![p, q])] {
+        let mut e = event(staff, p, payer, hour);
+        e.persons = persons;
+        e.minutes = 30;
+        let (id, _) = record(&tx, &a, org, &e).await.expect("record").expect("source");
+        ids.push((id, e));
+    }
+    tx.commit().await.expect("commit");
+    assert!(step("drafts only").await.is_empty(), "a draft counts nowhere");
+    let tx = db.store.begin().await.expect("tx");
+    for (id, _) in &ids {
+        sign(&tx, &a, org, *id, staff, at(16, 18)).await.expect("sign").expect("signed");
+    }
+    tx.commit().await.expect("commit");
+    let kept = step("signing").await;
+    let line = kept.values().next().copied().unwrap_or_default();
+    assert_eq!((line.events, line.ready_lines, line.waiting_lines), (3, 0, 4), "every line waits for the co-signature");
+
+    // A co-signature: the group's two lines move to ready.
+    let tx = db.store.begin().await.expect("tx");
+    cosign(&tx, &a, org, ids[2].0, supervisor, at(16, 19)).await.expect("cosign").expect("ok");
+    tx.commit().await.expect("commit");
+    let line = step("a co-signature").await.values().next().copied().unwrap_or_default();
+    assert_eq!((line.events, line.ready_lines, line.waiting_lines), (3, 2, 2));
+
+    // A correction within the month (45 minutes, not 30), signed at once; then one moved to October's grant.
+    let tx = db.store.begin().await.expect("tx");
+    let mut e = ids[0].1.clone();
+    e.minutes = 45;
+    let (v2, _) = correct(&tx, &a, org, ids[0].0, &e, "45 minutes").await.expect("correct").expect("ok");
+    tx.commit().await.expect("commit");
+    let line = step("a correction, not yet signed").await.values().next().copied().unwrap_or_default();
+    assert_eq!(line.events, 2, "the superseded version is taken off; its draft does not count yet");
+    let tx = db.store.begin().await.expect("tx");
+    sign(&tx, &a, org, v2, staff, at(17, 9)).await.expect("sign").expect("signed");
+    let mut moved = ids[1].1.clone();
+    moved.date = NaiveDate::from_ymd_opt(2026, 10, 31).expect("date");
+    moved.source = grant;
+    let (v3, _) = correct(&tx, &a, org, ids[1].0, &moved, "October, the grant").await.expect("correct").expect("ok");
+    sign(&tx, &a, org, v3, staff, at(17, 10)).await.expect("sign").expect("signed");
+    tx.commit().await.expect("commit");
+    let kept = step("corrections across months and sources").await;
+    assert_eq!(kept.len(), 2, "November's payer line and October's grant line");
+    let october = kept.iter().find(|(l, _)| l.month.month() == 10).map(|(_, c)| *c).unwrap_or_default();
+    assert_eq!((october.events, october.ready_lines, october.waiting_lines), (1, 1, 0));
+
+    // A co-signature of the corrected version, and a correction of a co-signed group service.
+    let tx = db.store.begin().await.expect("tx");
+    cosign(&tx, &a, org, v2, supervisor, at(17, 11)).await.expect("cosign").expect("ok");
+    let mut smaller = ids[2].1.clone();
+    smaller.persons = vec![q];
+    let (v4, _) = correct(&tx, &a, org, ids[2].0, &smaller, "one person came").await.expect("correct").expect("ok");
+    sign(&tx, &a, org, v4, staff, at(17, 12)).await.expect("sign").expect("signed");
+    tx.commit().await.expect("commit");
+    let kept = step("a co-signature and a group's correction").await;
+
+    // The report reads the kept lines: the same as the grouped query over the month's events.
+    let november = kept::month(db.store.reader(), org, day(1), None).await.expect("month");
+    let counted = reports::by_source_and_staff(db.store.reader(), org, day(1), day(30), None).await.expect("report");
+    assert_eq!(november, counted);
+    assert_eq!((november[0].events, november[0].ready_lines, november[0].waiting_lines), (2, 1, 1));
+    // A refused signature (rolled back by the caller) leaves no count behind.
+    let tx = db.store.begin().await.expect("tx");
+    let (d, _) = record(&tx, &a, org, &event(staff, q, payer, 20)).await.expect("record").expect("source");
+    tx.commit().await.expect("commit");
+    let tx = db.store.begin().await.expect("tx");
+    sign(&tx, &a, org, d, staff, at(18, 9)).await.expect("sign").expect("signed");
+    tx.rollback().await.expect("rollback");
+    assert_eq!(step("a rolled-back signature").await, kept);
+    // The migration's backfill (and a bulk load's) writes the same lines.
+    kept::rebuild(db.store.writer()).await.expect("rebuild");
+    assert_eq!(kept::all(db.store.reader()).await.expect("kept"), kept);
+}
+
+/// The CSV files read a month page by page (no cap on a file's lines): whatever the page's size, the pages hold
+/// every line once, in the one-read order — ties on the date and the start broken by the event's id, a group's
+/// persons together, drafts and (for the claims file) lines with a problem left out.
+#[tokio::test]
+async fn claim_pages_hold_every_line_once_whatever_their_size() {
+    let db = TestDb::new().await;
+    let org = org(&db.store).await;
+    let (p, q) = (person(&db.store, org).await, person(&db.store, org).await);
+    let source = voucher_program(&db.store, org).await;
+    let staff = Uuid::now_v7();
+    let (mut events, mut people) = (Vec::new(), Vec::new());
+    for i in 0..40u32 {
+        let id = Uuid::now_v7();
+        let group = i % 5 == 0;
+        let date = day(1 + i % 4);
+        events.push(service_event::Model {
+            id,
+            org_id: org.as_uuid(),
+            encounter_id: None,
+            staff_account_id: staff,
+            occurred_on: date,
+            // Many events share a date and a start: the page boundary falls inside ties.
+            start_minute: if i % 3 == 0 { 600 } else { 480 },
+            minutes: 30,
+            code: "H0038".into(),
+            modifiers: serde_json::json!([]),
+            place_of_service: "11".into(),
+            goal_id: None,
+            funding_source_id: source,
+            authorization: None,
+            diagnosis_on_file: true,
+            units: 2,
+            cents: 3_000,
+            problems: serde_json::json!([]),
+            state: if i % 13 == 12 { DRAFT } else { SIGNED }.into(),
+            signed_by: Some(staff),
+            signed_at: Some(at(1, 9)),
+            cosigned_by: None,
+            cosigned_at: None,
+            version: 1,
+            supersedes: None,
+            correction_reason: None,
+            created_by: staff,
+            created_at: at(1, 9),
+            problem_count: i32::from(i % 7 == 3),
+            person_count: if group { 2 } else { 1 },
+        });
+        for who in if group { vec![p, q] } else { vec![p] } {
+            people.push(service_event_person::Model {
+                event_id: id,
+                person_id: who.as_uuid(),
+                org_id: org.as_uuid(),
+                occurred_on: date,
+                units: 2,
+            });
+        }
+    }
+    crate::bulk::insert_all::<service_event::Entity, _>(db.store.writer(), events).await.expect("events");
+    crate::bulk::insert_all::<service_event_person::Entity, _>(db.store.writer(), people).await.expect("persons");
+    let key = |l: &reports::ClaimLine| (l.event.id, l.person);
+    for ready_only in [false, true] {
+        let whole = reports::claim_lines(db.store.reader(), org, day(1), day(30), None, ready_only, 1_000)
+            .await
+            .expect("one read");
+        let signed = (0..40u32).filter(|i| i % 13 != 12 && (!ready_only || i % 7 != 3));
+        let expected: usize = signed.map(|i| if i % 5 == 0 { 2 } else { 1 }).sum();
+        assert_eq!(whole.len(), expected);
+        for page in [1, 3, 7, 36, 100] {
+            let mut pages = reports::ClaimPages::new(org, day(1), day(30), None, ready_only, page);
+            let mut read = Vec::new();
+            while let Some(more) = pages.next(db.store.reader()).await.expect("page") {
+                read.extend(more);
+            }
+            assert_eq!(read.iter().map(key).collect::<Vec<_>>(), whole.iter().map(key).collect::<Vec<_>>(), "{page}");
+        }
+    }
 }

@@ -31,6 +31,7 @@ mod m0027_financing;
 mod m0031_community_life;
 mod m0032_served_count;
 mod m0034_financing_counts;
+mod m0037_financing_month;
 mod m0038_retention_count;
 
 pub struct Migrator;
@@ -66,6 +67,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0031_community_life::Migration),
             Box::new(m0032_served_count::Migration),
             Box::new(m0034_financing_counts::Migration),
+            Box::new(m0037_financing_month::Migration),
             Box::new(m0038_retention_count::Migration),
         ]
     }

@@ -317,7 +317,8 @@ async fn gate_report(state: &AppState, ctx: &Ctx, caller: &Caller, what: &'stati
 }
 
 /// Units and dollars by funding source and staff member for the month, how many claim lines are ready to bill and
-/// how many still have a problem (all of them: one grouped query, not the lines themselves), and voucher balances.
+/// how many still have a problem (all of them: the month's kept lines, not the claim lines themselves), and voucher
+/// balances.
 pub async fn report(state: &AppState, ctx: &Ctx, caller: &Caller, month: NaiveDate) -> WebResult<Report> {
     gate_report(state, ctx, caller, "financing_report").await?;
     report_figures(state, caller, month).await
@@ -325,8 +326,9 @@ pub async fn report(state: &AppState, ctx: &Ctx, caller: &Caller, month: NaiveDa
 
 async fn report_figures(state: &AppState, caller: &Caller, month: NaiveDate) -> WebResult<Report> {
     let db = state.store.reader();
-    let (from, to) = month_bounds(month);
-    let lines = pathways_store::financing::reports::by_source_and_staff(db, caller.org, from, to, None).await?;
+    let (from, _) = month_bounds(month);
+    // The month's lines as kept in the signing transactions (m0037): a few rows, not the month's events.
+    let lines = pathways_store::financing::kept::month(db, caller.org, from, None).await?;
     let ready = lines.iter().map(|l| l.ready_lines).sum();
     let waiting = lines.iter().map(|l| l.waiting_lines).sum();
     let mut staff = std::collections::HashMap::new();
@@ -348,8 +350,27 @@ async fn report_figures(state: &AppState, caller: &Caller, month: NaiveDate) -> 
     })
 }
 
-/// Most lines a CSV holds (a month at a million events a year has ~83,000).
-const FILE_LINES: u64 = 200_000;
+/// Events read per page of a CSV file: a file holds every line of the month, read page after page (a keyset, see
+/// `reports::ClaimPages`), so no month is cut short (a month at a million events a year has ~83,000 lines).
+const FILE_PAGE: u64 = 5_000;
+
+/// Every claim line of the month (optionally one source's; `ready_only`: ready to bill), page after page.
+async fn every_line(
+    state: &AppState,
+    caller: &Caller,
+    month: NaiveDate,
+    source: Option<Uuid>,
+    ready_only: bool,
+) -> WebResult<Vec<ClaimLine>> {
+    let (from, to) = month_bounds(month);
+    let mut pages =
+        pathways_store::financing::reports::ClaimPages::new(caller.org, from, to, source, ready_only, FILE_PAGE);
+    let mut lines = Vec::new();
+    while let Some(more) = pages.next(state.store.reader()).await? {
+        lines.extend(more);
+    }
+    Ok(lines)
+}
 
 /// One funder's (or every funder's) signed services of the month, ready or not, one line per person, with the
 /// report's names for the sources and staff members: the funder's CSV (no person named).
@@ -362,17 +383,7 @@ pub async fn funder(
 ) -> WebResult<(Report, Vec<ClaimLine>)> {
     gate_report(state, ctx, caller, "financing_funder").await?;
     let r = report_figures(state, caller, month).await?;
-    let (from, to) = month_bounds(month);
-    let lines = pathways_store::financing::reports::claim_lines(
-        state.store.reader(),
-        caller.org,
-        from,
-        to,
-        source,
-        false,
-        FILE_LINES,
-    )
-    .await?;
+    let lines = every_line(state, caller, month, source, false).await?;
     Ok((r, lines))
 }
 
@@ -387,9 +398,7 @@ pub async fn claims(
 ) -> WebResult<(Vec<ClaimLine>, std::collections::HashMap<Uuid, pathways_store::model::Person>)> {
     gate_report(state, ctx, caller, "financing_claims").await?;
     let db = state.store.reader();
-    let (from, to) = month_bounds(month);
-    let lines =
-        pathways_store::financing::reports::claim_lines(db, caller.org, from, to, source, true, FILE_LINES).await?;
+    let lines = every_line(state, caller, month, source, true).await?;
     let scope = pathways_domain::access::PersonScope::of(&caller.principal).ok_or(WebError::Forbidden)?;
     let mut persons = std::collections::HashMap::new();
     for l in &lines {
