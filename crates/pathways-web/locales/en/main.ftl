@@ -2330,3 +2330,11 @@ residences-new-title = Add a recovery residence
 residences-new-lead = What the public board and the state will see about this residence. It joins your organization's registry; with a current certificate it appears on the public board.
 residences-new-open-hint = Optional: the beds open now, as your first bed report. Leave it empty to report later from your residences page.
 residences-new-save = Add the residence
+
+## Recovery housing (issue 19): a residence linked to its organization's own directory listing.
+field-listing = Directory listing
+field-error-not-own-listing = Choose one of your organization's own directory listings.
+residences-listing-hint = Optional: your organization's listing in the community directory for this residence. Referrals to that listing can hold a bed here, and the directory's open data (HSDS) shows the residence's level, who it serves, MOUD and certificate with it.
+residences-listing-empty = Your organization has no listings in the community directory yet, so there is nothing to link.
+residences-listing-none = Not linked to a listing
+residences-listing-kept = { $name } (linked now; not one of your organization's listings)

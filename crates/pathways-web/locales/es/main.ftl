@@ -2330,3 +2330,11 @@ residences-new-title = Agregar una residencia de recuperación
 residences-new-lead = Lo que el tablero público y el estado verán de esta residencia. Se suma al registro de su organización; con un certificado vigente aparece en el tablero público.
 residences-new-open-hint = Opcional: las camas libres ahora, como su primer reporte de camas. Déjelo vacío para reportar después desde la página de sus residencias.
 residences-new-save = Agregar la residencia
+
+## Recovery housing (issue 19): a residence linked to its organization's own directory listing.
+field-listing = Ficha del directorio
+field-error-not-own-listing = Elija una de las fichas del directorio de su propia organización.
+residences-listing-hint = Opcional: la ficha de su organización en el directorio comunitario para esta residencia. Las derivaciones a esa ficha pueden reservar una cama aquí, y los datos abiertos del directorio (HSDS) muestran con ella el nivel de la residencia, a quién sirve, MOUD y su certificado.
+residences-listing-empty = Su organización todavía no tiene fichas en el directorio comunitario, así que no hay nada que vincular.
+residences-listing-none = Sin vincular a una ficha
+residences-listing-kept = { $name } (vinculada ahora; no es una de las fichas de su organización)
