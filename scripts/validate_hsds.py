@@ -11,6 +11,11 @@ formats HSDS uses checked (uuid, email, uri, date-time). On top of the schemas, 
 - ids must be unique within a file, and references between the files must resolve (a service's organization, a
   place's location, an attribute's taxonomy term, a term's taxonomy and parent).
 
+One property from a later HSDS is known: a service's `capacities` (HSDS 3.1 `service_capacity`, which 3.0 lacks and
+Pathways exports for bed counts). It is checked against the fields HSDS 3.1 defines for it and its `unit` (written
+out below from the 3.1 specification, not copied from it), closed like the rest, and each capacity's `service_id`
+must be its service's id.
+
 Every failure is printed as `FILE[INDEX] JSON_PATH: message`. Exit status: 0 when all is valid, 1 on any failure,
 2 when the export or the schemas cannot be read.
 """
@@ -39,6 +44,34 @@ FILES = {
     "taxonomy_terms.json": "taxonomy_term.json",
 }
 DEFAULT_SCHEMAS = Path(__file__).resolve().parent.parent / "data" / "hsds-3"
+
+# HSDS 3.1's `service_capacity` and its `unit`, as 3.1 defines their fields: the one property of a later version a
+# Pathways export carries (a service's `capacities`).
+UNIT_31 = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "string", "format": "uuid"},
+        "name": {"type": "string"},
+        "scheme": {"type": "string"},
+        "identifier": {"type": "string"},
+        "uri": {"type": "string", "format": "uri"},
+    },
+    "required": ["id", "name"],
+}
+SERVICE_CAPACITY_31 = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "string", "format": "uuid"},
+        "service_id": {"type": "string", "format": "uuid"},
+        "unit": UNIT_31,
+        "unit_id": {"type": "string", "format": "uuid"},
+        "available": {"type": "number"},
+        "maximum": {"type": "number"},
+        "description": {"type": "string"},
+        "updated": {"type": "string", "format": "date-time"},
+    },
+    "required": ["id", "unit", "available", "updated"],
+}
 
 # RFC 3986: an absolute URI has a scheme, and no URI contains spaces or control characters.
 URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f]*$")
@@ -74,6 +107,13 @@ def load_schemas(folder, closed):
         schema = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(schema, dict) or "properties" not in schema:
             continue
+        if path.name == "service.json":
+            capacity = copy.deepcopy(SERVICE_CAPACITY_31)
+            if closed:
+                capacity["additionalProperties"] = False
+                capacity["properties"]["unit"]["additionalProperties"] = False
+            properties = dict(schema["properties"], capacities={"type": "array", "items": capacity})
+            schema = dict(schema, properties=properties)
         if closed:
             schema = dict(schema, additionalProperties=False)
         schemas[path.name] = schema
@@ -131,6 +171,9 @@ def references(docs, fail):
         for j, sal in enumerate(s.get("service_at_locations") or []):
             loc = sal.get("location_id") or (sal.get("location") or {}).get("id")
             check("services.json", i, f"$.service_at_locations[{j}]", loc, "locations.json", "location")
+        for j, capacity in enumerate(s.get("capacities") or []):
+            if isinstance(capacity, dict) and capacity.get("service_id") not in (None, s.get("id")):
+                fail("services.json", i, f"$.capacities[{j}].service_id", "is not the id of its service")
     for i, sal in enumerate(docs.get("service_at_locations.json", [])):
         check("service_at_locations.json", i, "$.service_id", sal.get("service_id"), "services.json", "service")
         check("service_at_locations.json", i, "$.location_id", sal.get("location_id"), "locations.json", "location")

@@ -511,7 +511,7 @@ async fn the_hsds_specifications_examples_round_trip_through_import_and_export()
     let export = cli.run(&["export", "hsds", dir.to_str().expect("path")], "");
     assert!(export.status.success(), "{}", text(&export));
     assert!(
-        text(&export).starts_with("Wrote 1 organizations, 1 services, 1 locations, 4 taxonomies"),
+        text(&export).starts_with("Wrote 1 organizations, 1 services, 1 locations, 5 taxonomies"),
         "{}",
         text(&export)
     );
@@ -921,4 +921,138 @@ fn the_configuration_file_named_by_pathways_config_is_read_from_anywhere() {
     assert!(!out.status.success());
     let said = text(&out);
     assert!(said.contains("PATHWAYS_CONFIG") && said.contains("missing.toml"), "{said}");
+}
+
+/// Recovery residences listed as directory services (issue 19): the export carries their beds (`capacities`) and
+/// their facts as HSDS attributes with terms of "Pathways recovery residence facts" — a taxonomy listed in the
+/// export's own files — and stays valid HSDS 3.0; a residence whose certificate lapsed adds nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_hsds_export_with_recovery_residences_is_valid_hsds() {
+    use pathways_domain::housing::{Certification, NarrLevel, Payment, Population};
+    use pathways_store::audit::Actor;
+    use pathways_store::entities::dir_service;
+    use pathways_store::housing::{NewResidence, create, report};
+    use pathways_store::sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    let db = TestDb::new().await;
+    let cli = Cli { url: db.url.clone(), dir: tempfile::tempdir().expect("dir") };
+    let feed = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/meeting-guide/feed.json");
+    assert!(cli.run(&["import", "meeting-guide", feed, "--source", "ct"], "").status.success());
+    assert!(cli.run(&["org", "create", "--slug", "maple-homes", "--name", "Maple Homes"], "").status.success());
+    let w = db.store.writer();
+    let org = pathways_store::orgs::find_by_slug(w, "maple-homes").await.expect("q").expect("org");
+    let reader = db.store.reader();
+    let service = |name: &'static str| async move {
+        dir_service::Entity::find()
+            .filter(dir_service::Column::Name.eq(name))
+            .one(reader)
+            .await
+            .expect("query")
+            .unwrap_or_else(|| panic!("{name}"))
+            .id
+    };
+    let (sunrise, owls) = (service("Sunrise Serenity").await, service("Online Night Owls").await);
+    let today = chrono::Utc::now().date_naive();
+    let house = |name: &str, service_id, expires_in: i64| NewResidence {
+        organization: org.id.into(),
+        service_id: Some(service_id),
+        name: name.into(),
+        address: "10 Oak Street".into(),
+        town: "Hartford".into(),
+        zip: None,
+        region: None,
+        place: None,
+        level: NarrLevel::PeerRun,
+        populations: vec![Population::Men, Population::YoungAdults],
+        accepts_moud: false,
+        serves_oud: false,
+        total_beds: 6,
+        certification: Some(Certification {
+            body: "Connecticut Alliance of Recovery Residences".into(),
+            number: "M-1".into(),
+            expires_on: today + chrono::Duration::days(expires_in),
+        }),
+        house_rules: None,
+        cost_per_week: Some(150),
+        payments: vec![Payment::Voucher],
+        naloxone_doses: 0,
+        naloxone_trained_on: None,
+        disclaimer: "Not licensed treatment.".into(),
+    };
+    let now = pathways_store::now();
+    let tx = db.store.begin().await.expect("tx");
+    let maple = create(&tx, &Actor::default(), &house("Maple House", sunrise, 90), now).await.expect("residence");
+    report(&tx, &Actor::default(), None, maple, 4, None, now).await.expect("report");
+    create(&tx, &Actor::default(), &house("Lapsed House", owls, -2), now).await.expect("residence");
+    tx.commit().await.expect("commit");
+
+    let dir = cli.dir.path().join("hsds");
+    let export = cli.run(&["export", "hsds", dir.to_str().expect("path")], "");
+    assert!(export.status.success(), "{}", text(&export));
+    let read = |file: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(dir.join(file)).expect("read")).expect("json")
+    };
+    let services = read("services.json");
+    let find = |id: uuid::Uuid| {
+        services.as_array().into_iter().flatten().find(|s| s["id"] == serde_json::json!(id)).cloned().expect("service")
+    };
+    let ours = |s: &serde_json::Value| -> Vec<String> {
+        let attributes = s["attributes"].as_array().cloned().unwrap_or_default();
+        attributes
+            .iter()
+            .filter(|a| a["link_type"] == "recovery_residence")
+            .filter_map(|a| a["taxonomy_term"]["code"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let s = find(sunrise);
+    assert_eq!(
+        ours(&s),
+        [
+            "narr-level:I",
+            "serves:men",
+            "serves:young_adults",
+            "moud:not-accepted",
+            "certification:body",
+            "certification:number",
+            "certification:valid-through"
+        ]
+    );
+    assert_eq!(s["capacities"][0]["available"], 4);
+    assert!(s["capacities"][0]["description"].as_str().is_some_and(|d| d.contains("NARR level I (peer-run)")));
+    let owls = find(owls);
+    assert!(ours(&owls).is_empty() && owls.get("capacities").is_none(), "a lapsed certificate adds nothing");
+
+    let taxonomies = read("taxonomies.json");
+    let facts = taxonomies.as_array().into_iter().flatten().find(|t| t["name"] == "Pathways recovery residence facts");
+    let facts_id = facts.map(|t| t["id"].clone()).expect("the taxonomy is listed");
+    let terms = read("taxonomy_terms.json");
+    let level_term =
+        &s["attributes"].as_array().into_iter().flatten().find(|a| a["value"] == "I").expect("level")["taxonomy_term"];
+    let listed = terms.as_array().into_iter().flatten().find(|t| t["id"] == level_term["id"]).expect("term listed");
+    assert_eq!((&listed["taxonomy_id"], &listed["name"]), (&facts_id, &serde_json::json!("NARR level I: peer-run")));
+
+    if let Some(reason) = hsds_validator_missing() {
+        eprintln!("skipped the HSDS schema validation: {reason}");
+        return;
+    }
+    let validator = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/validate_hsds.py");
+    let valid = Command::new("python3").arg(validator).arg(&dir).output().expect("run the validator");
+    assert!(valid.status.success(), "{}", text(&valid));
+
+    // The capacities (HSDS 3.1's service_capacity, which 3.0 lacks) are checked too, not let through.
+    let mut broken = services.clone();
+    let at = broken.as_array().and_then(|a| a.iter().position(|x| x["id"] == serde_json::json!(sunrise))).expect("at");
+    broken[at]["capacities"][0]["available"] = serde_json::json!("four");
+    broken[at]["capacities"][0]["colour"] = serde_json::json!("blue");
+    broken[at]["capacities"][0]["service_id"] = serde_json::json!(owls["id"]);
+    std::fs::write(dir.join("services.json"), serde_json::to_string(&broken).expect("json")).expect("write");
+    let invalid = Command::new("python3").arg(validator).arg(&dir).output().expect("run the validator");
+    assert_eq!(invalid.status.code(), Some(1), "{}", text(&invalid));
+    for expected in [
+        format!("services.json[{at}] $.capacities[0].available: 'four' is not of type 'number'"),
+        format!("services.json[{at}] $.capacities[0]: Additional properties are not allowed ('colour' was unexpected)"),
+        format!("services.json[{at}] $.capacities[0].service_id: is not the id of its service"),
+    ] {
+        assert!(text(&invalid).contains(&expected), "{expected:?} missing from:\n{}", text(&invalid));
+    }
 }

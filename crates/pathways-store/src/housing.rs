@@ -34,6 +34,7 @@ use crate::holds::{self, ResidenceBeds, Stored};
 
 pub mod edit;
 pub mod figures;
+pub mod listing;
 
 /// A residence to add (demo data, the command line, the tests).
 #[derive(Clone, Debug)]

@@ -2,7 +2,9 @@
 //!
 //! **Volunteers**: a center's roster of the people who give it time (often in recovery themselves) and who agreed
 //! to be listed on it — a name and the date they agreed, nothing more — and the hours each logs, by activity.
-//! The roster is the center's staff's only; it is never public.
+//! The roster is the center's staff's only; it is never public. Each volunteer's background check and training
+//! are kept as the last day each is valid, and [`Standing::of`] / [`reminders`] say which are expired or due
+//! within [`DUE_WITHIN_DAYS`] days (the rule only, so far: see docs/COMMUNITY.md).
 //!
 //! **Recovery Friendly designations**: a workplace or a community (a town) designated recovery-friendly, the
 //! date, and who designated it (the body, as the designation names it — in Connecticut, for instance, a town's
@@ -151,6 +153,69 @@ impl Designation {
     }
 }
 
+/// How many days ahead a volunteer's background check or training is called due (the reminder on the center
+/// staff's pages): one that ends within this many days.
+pub const DUE_WITHIN_DAYS: i64 = 30;
+
+/// Where a volunteer's background check or training stands on a day. Each is recorded as the last day it is
+/// valid (the center's own policy says how long a check or a training lasts; Pathways names no period and no
+/// official code).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Standing {
+    /// Its last valid day has passed: `days_ago` days ago (1 the day after).
+    Expired { days_ago: i64 },
+    /// Valid, but ending within [`DUE_WITHIN_DAYS`] days: `days_left` (0 on its last valid day).
+    DueSoon { days_left: i64 },
+    /// Valid beyond the reminder's window.
+    Current,
+    /// Nothing recorded.
+    NotRecorded,
+}
+
+impl Standing {
+    /// A check or training valid through `valid_until` (none recorded: `None`) on `today` (the deployment's date).
+    /// Valid through its last day; expired from the next.
+    pub fn of(valid_until: Option<NaiveDate>, today: NaiveDate) -> Self {
+        let Some(until) = valid_until else { return Standing::NotRecorded };
+        let days_left = (until - today).num_days();
+        match days_left {
+            d if d < 0 => Standing::Expired { days_ago: -d },
+            d if d <= DUE_WITHIN_DAYS => Standing::DueSoon { days_left: d },
+            _ => Standing::Current,
+        }
+    }
+
+    /// Whether the staff are reminded (expired or due soon). Nothing recorded is not a reminder: a center that
+    /// does not ask for a check or training is not told about it.
+    pub const fn reminds(self) -> bool {
+        matches!(self, Standing::Expired { .. } | Standing::DueSoon { .. })
+    }
+}
+
+/// The reminders for a roster on `today`: each volunteer's (name, background check, training) standing, kept only
+/// when one of the two reminds; expired first, then the soonest due, then by name.
+pub fn reminders<'a>(
+    roster: impl IntoIterator<Item = (&'a str, Option<NaiveDate>, Option<NaiveDate>)>,
+    today: NaiveDate,
+) -> Vec<(&'a str, Standing, Standing)> {
+    let mut out: Vec<(&'a str, Standing, Standing)> = roster
+        .into_iter()
+        .map(|(name, check, training)| (name, Standing::of(check, today), Standing::of(training, today)))
+        .filter(|(_, check, training)| check.reminds() || training.reminds())
+        .collect();
+    // Expired before due soon; the most overdue and the soonest due first.
+    let urgency = |s: Standing| match s {
+        Standing::Expired { days_ago } => (0, -days_ago),
+        Standing::DueSoon { days_left } => (1, days_left),
+        _ => (2, 0),
+    };
+    out.sort_by(|a, b| {
+        let (ua, ub) = (urgency(a.1).min(urgency(a.2)), urgency(b.1).min(urgency(b.2)));
+        ua.cmp(&ub).then_with(|| a.0.cmp(b.0))
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -217,6 +282,55 @@ mod tests {
                 ("designated_by", "required")
             ]
         );
+    }
+
+    #[test]
+    fn a_check_is_valid_through_its_last_day_and_due_within_thirty_days() {
+        let today = day("2026-12-06");
+        assert_eq!(Standing::of(None, today), Standing::NotRecorded);
+        assert_eq!(Standing::of(Some(day("2026-12-05")), today), Standing::Expired { days_ago: 1 });
+        assert_eq!(Standing::of(Some(day("2026-12-06")), today), Standing::DueSoon { days_left: 0 }, "its last day");
+        assert_eq!(Standing::of(Some(day("2027-01-05")), today), Standing::DueSoon { days_left: 30 });
+        assert_eq!(Standing::of(Some(day("2027-01-06")), today), Standing::Current, "31 days left");
+        assert!(!Standing::NotRecorded.reminds() && !Standing::Current.reminds());
+        assert!(Standing::Expired { days_ago: 400 }.reminds() && Standing::DueSoon { days_left: 12 }.reminds());
+    }
+
+    #[test]
+    fn reminders_list_the_overdue_first_then_the_soonest_due() {
+        let today = day("2026-12-06");
+        let roster = [
+            ("Ana", Some(day("2027-06-01")), Some(day("2027-06-01"))),
+            ("Ben", Some(day("2026-12-20")), None),
+            ("Cruz", None, Some(day("2026-11-30"))),
+            ("Dee", Some(day("2026-12-01")), Some(day("2026-12-10"))),
+            ("Eli", None, None),
+        ];
+        let names: Vec<&str> = reminders(roster, today).into_iter().map(|r| r.0).collect();
+        assert_eq!(names, ["Cruz", "Dee", "Ben"], "Cruz 6 days over, Dee 5, Ben due in 14; Ana and Eli nothing");
+    }
+
+    proptest! {
+        /// As days pass, a check only moves towards expired (current, then due soon, then expired), and it is due
+        /// soon exactly when it ends within the window.
+        #[test]
+        fn standing_only_worsens_with_time(until in 0i64..2_000, a in 0i64..2_000, b in 0i64..2_000) {
+            let base = day("2025-01-01");
+            let until = base + chrono::Duration::days(until);
+            let (early, late) = (base + chrono::Duration::days(a.min(b)), base + chrono::Duration::days(a.max(b)));
+            let rank = |s: Standing| match s {
+                Standing::Current => 0,
+                Standing::DueSoon { .. } => 1,
+                Standing::Expired { .. } => 2,
+                Standing::NotRecorded => 3,
+            };
+            prop_assert!(rank(Standing::of(Some(until), early)) <= rank(Standing::of(Some(until), late)));
+            let left = (until - early).num_days();
+            prop_assert_eq!(
+                matches!(Standing::of(Some(until), early), Standing::DueSoon { .. }),
+                (0..=DUE_WITHIN_DAYS).contains(&left)
+            );
+        }
     }
 
     proptest! {

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use super::{Certification, NarrLevel, Payment, Population, total_beds, weekly_cost};
+use crate::ids::ServiceId;
 use crate::text::{FieldError, optional_multiline, optional_text, required_text};
 
 /// The most characters of a name, an address, a town, a region, a certifier or a certificate number.
@@ -260,6 +261,29 @@ impl ResidenceToAdd {
     }
 }
 
+/// The directory listing a residence is linked to, as chosen on its page (`listing`): blank for none; else one of
+/// the operator organization's own listings (`own`), or the listing it is linked to now (`current`, kept as it is
+/// even when it is no longer the organization's, so saving other details never breaks a link the registry made).
+/// Another organization's listing is refused (`not-own-listing`): referrals to it would hold a bed the operator
+/// does not keep, and the export would show the residence's facts on someone else's service. Text that is no id
+/// is `unknown-choice`.
+pub fn listing_choice(
+    raw: &str,
+    own: &[ServiceId],
+    current: Option<ServiceId>,
+) -> Result<Option<ServiceId>, FieldError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let id: ServiceId = raw.parse().map_err(|_| FieldError::new("listing", "unknown-choice"))?;
+    if own.contains(&id) || current == Some(id) {
+        Ok(Some(id))
+    } else {
+        Err(FieldError::new("listing", "not-own-listing"))
+    }
+}
+
 impl ResidenceForm {
     /// The form as stored details fill it.
     pub fn of(d: &ResidenceDetails) -> Self {
@@ -419,7 +443,35 @@ mod tests {
         assert_eq!(new(&no_total, "-3"), Err(vec![("total_beds", "out-of-range"), ("available_beds", "negative")]));
     }
 
+    fn service(n: u128) -> ServiceId {
+        ServiceId::from_uuid(uuid::Uuid::from_u128(n))
+    }
+
+    #[test]
+    fn a_listing_is_none_or_the_operators_own_or_the_one_linked_now() {
+        let own = [service(1), service(2)];
+        assert_eq!(listing_choice("", &own, None), Ok(None));
+        assert_eq!(listing_choice("  ", &own, Some(service(1))), Ok(None), "blank unlinks");
+        assert_eq!(listing_choice(&format!(" {} ", service(2)), &own, None), Ok(Some(service(2))));
+        let other = service(3).to_string();
+        assert_eq!(listing_choice(&other, &own, None), Err(FieldError::new("listing", "not-own-listing")));
+        assert_eq!(listing_choice(&other, &own, Some(service(3))), Ok(Some(service(3))), "kept as it is");
+        assert_eq!(listing_choice(&other, &[], Some(service(1))), Err(FieldError::new("listing", "not-own-listing")));
+        assert_eq!(listing_choice("house-7", &own, None), Err(FieldError::new("listing", "unknown-choice")));
+    }
+
     proptest! {
+        #[test]
+        fn only_own_or_current_listings_are_accepted(own in proptest::collection::vec(0u128..20, 0..5), current in proptest::option::of(0u128..20), pick in 0u128..20) {
+            let own: Vec<ServiceId> = own.into_iter().map(service).collect();
+            let current = current.map(service);
+            let chosen = listing_choice(&service(pick).to_string(), &own, current);
+            prop_assert_eq!(chosen.is_ok(), own.contains(&service(pick)) || current == Some(service(pick)));
+            if let Ok(id) = chosen {
+                prop_assert_eq!(id, Some(service(pick)));
+            }
+        }
+
         #[test]
         fn beds_in_range_are_kept_and_beyond_are_refused(n in -1_000i64..2_000) {
             let f = ResidenceForm { total_beds: n.to_string(), ..good() };

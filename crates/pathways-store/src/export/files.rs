@@ -136,7 +136,7 @@ pub async fn write_hsds(store: &Store, dir: &Path, v: &Vocabularies<'_>, today: 
         after = Some(last.service.id);
         for l in &loaded {
             let mut s = hsds::service(&l.service, &l.places(), v);
-            l.add_capacities(&mut s, today);
+            l.add_beds_and_residence_facts(&mut s, today, v);
             collect_terms(&s, &known, &mut other_terms);
             file.push(&s)?;
         }

@@ -202,17 +202,8 @@ pub fn capacities(service_id: Uuid, programs: &[crate::entities::treatment_progr
 /// disorder are welcome, the weekly cost and the certificate. `None` while the certificate is not valid on
 /// `today`: as on the public board, an uncertified house is not offered.
 pub fn residence_capacity(service_id: Uuid, r: &crate::entities::residence::Model, today: NaiveDate) -> Option<Value> {
-    use pathways_domain::housing::{Certification, NarrLevel, Population};
-    let cert = match (&r.cert_body, &r.cert_number, r.cert_expires_on) {
-        (Some(body), Some(number), Some(expires_on)) => {
-            Some(Certification { body: body.clone(), number: number.clone(), expires_on })
-        }
-        _ => None,
-    };
-    if !Certification::status(cert.as_ref(), today).listed() {
-        return None;
-    }
-    let cert = cert?;
+    use pathways_domain::housing::{NarrLevel, Population};
+    let cert = listed_certificate(r, today)?;
     let count = |n: i32| u32::try_from(n).unwrap_or(0);
     let level = NarrLevel::parse(&r.level).map_or_else(
         || r.level.clone(),
@@ -259,6 +250,67 @@ pub fn residence_capacity(service_id: Uuid, r: &crate::entities::residence::Mode
         "description": description,
         "updated": updated.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
     }))
+}
+
+/// A residence's certificate while it is valid on `today` (the deployment's date); `None` when it has none or it
+/// lapsed: as on the public board, such a house is not offered.
+fn listed_certificate(
+    r: &crate::entities::residence::Model,
+    today: NaiveDate,
+) -> Option<pathways_domain::housing::Certification> {
+    use pathways_domain::housing::Certification;
+    let cert = match (&r.cert_body, &r.cert_number, r.cert_expires_on) {
+        (Some(body), Some(number), Some(expires_on)) => {
+            Some(Certification { body: body.clone(), number: number.clone(), expires_on })
+        }
+        _ => None,
+    };
+    Certification::status(cert.as_ref(), today).listed().then_some(cert).flatten()
+}
+
+/// A recovery residence's facts as HSDS 3.0 `attribute`s of the service it is listed as (issue 19), each with its
+/// full term of "Pathways recovery residence facts" ([`Vocabularies::term`], link type
+/// [`RESIDENCE_LINK`](super::vocabulary::RESIDENCE_LINK)): its NARR level (value: NARR's numeral; a kind of support,
+/// not a ranking), who it serves, whether residents on MOUD are welcome, and its certificate (body, number, last
+/// valid day, as values). None while the certificate is not valid on `today`, as on the public board. Each
+/// attribute's id follows the residence and the term, so an export is the same twice.
+pub fn residence_attributes(
+    service_id: Uuid,
+    r: &crate::entities::residence::Model,
+    today: NaiveDate,
+    v: &Vocabularies<'_>,
+) -> Vec<Value> {
+    use super::vocabulary::RESIDENCE_LINK;
+    use pathways_domain::housing::{NarrLevel, Population};
+    let Some(cert) = listed_certificate(r, today) else { return Vec::new() };
+    let mut facts: Vec<(String, Option<String>)> = Vec::new();
+    if let Some(level) = NarrLevel::parse(&r.level) {
+        facts.push((format!("narr-level:{}", level.code()), Some(level.code().to_owned())));
+    }
+    facts.extend(Population::parse_list(&r.populations).into_iter().map(|p| (format!("serves:{}", p.code()), None)));
+    let moud = if r.accepts_moud { "moud:welcome" } else { "moud:not-accepted" };
+    facts.push((moud.to_owned(), None));
+    facts.push(("certification:body".to_owned(), Some(cert.body)));
+    facts.push(("certification:number".to_owned(), Some(cert.number)));
+    facts.push(("certification:valid-through".to_owned(), Some(cert.expires_on.format("%Y-%m-%d").to_string())));
+    facts
+        .into_iter()
+        .filter_map(|(code, value)| {
+            let term = v.term(RESIDENCE_LINK, &code, None)?;
+            let mut a = json!({
+                "id": Uuid::new_v5(&r.id, code.as_bytes()),
+                "link_id": service_id,
+                "link_type": RESIDENCE_LINK,
+                "link_entity": "service",
+                "taxonomy_term_id": term["id"],
+                "taxonomy_term": term,
+            });
+            if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
+                a["value"] = json!(value);
+            }
+            Some(a)
+        })
+        .collect()
 }
 
 /// A service with everything it nests and its places (each with its full location), without its organization.

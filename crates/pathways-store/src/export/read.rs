@@ -36,13 +36,34 @@ impl Loaded {
     }
 
     /// Adds its bed counts to its HSDS object as `capacities` (HSDS 3.1's `service_capacity`; 3.0 objects allow
-    /// the extra property), when it has any. `today`: the deployment's date (a residence's certificate is valid
-    /// through a local date, as on the board), never UTC's.
-    pub fn add_capacities(&self, service: &mut serde_json::Value, today: chrono::NaiveDate) {
+    /// the extra property), when it has any, and the facts of the recovery residences listed as it as HSDS 3.0
+    /// `attributes` beside the document's own ([`super::hsds::residence_attributes`]). `today`: the deployment's
+    /// date (a residence's certificate is valid through a local date, as on the board), never UTC's.
+    pub fn add_beds_and_residence_facts(
+        &self,
+        service: &mut serde_json::Value,
+        today: chrono::NaiveDate,
+        v: &super::Vocabularies<'_>,
+    ) {
+        let Some(o) = service.as_object_mut() else { return };
         let mut list = super::hsds::capacities(self.service.id, &self.capacities);
         list.extend(self.residences.iter().filter_map(|r| super::hsds::residence_capacity(self.service.id, r, today)));
-        if let Some(o) = service.as_object_mut().filter(|_| !list.is_empty()) {
+        if !list.is_empty() {
             o.insert("capacities".into(), serde_json::Value::Array(list));
+        }
+        let facts: Vec<serde_json::Value> = self
+            .residences
+            .iter()
+            .flat_map(|r| super::hsds::residence_attributes(self.service.id, r, today, v))
+            .collect();
+        if facts.is_empty() {
+            return;
+        }
+        match o.get_mut("attributes") {
+            Some(serde_json::Value::Array(attributes)) => attributes.extend(facts),
+            _ => {
+                o.insert("attributes".into(), serde_json::Value::Array(facts));
+            }
         }
     }
 }

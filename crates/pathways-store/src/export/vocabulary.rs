@@ -9,12 +9,19 @@
 //!   (`cost`) and its values beneath it.
 //! - `meeting_type`: the Meeting Guide meeting types (`data/meeting-guide/types.json`), a taxonomy whose id is the
 //!   UUIDv5 of the specification's URL in the URL namespace, so anyone can derive the same ids.
+//! - `recovery_residence`: the facts of a recovery residence in the registry (issue 19) — its NARR level of support,
+//!   who it serves, whether residents on medication for opioid use disorder are welcome, its certificate — as
+//!   "Pathways recovery residence facts" (UUIDv5 of `residence-facts` in the recovery taxonomy's id; its URI beneath
+//!   the recovery taxonomy's): one top-level term per fact (`narr-level`) and its values beneath it
+//!   (`narr-level:II`). These are Pathways' own codes: the level's value is NARR's numeral, but neither NARR nor Open
+//!   Referral defines these terms, and the taxonomy says so.
 //!
 //! Codes a vocabulary doesn't list still get a term (named by the document, or by the code) in the taxonomy of their
 //! link type, with the same kind of id, so the same code always has the same id.
 
 use std::collections::HashMap;
 
+use pathways_domain::housing::{NarrLevel, Population};
 use pathways_domain::taxonomy::Taxonomy;
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
@@ -34,6 +41,106 @@ const FACETS: &[(&str, &str)] = &[
     ("wheelchair", "Wheelchair access"),
 ];
 
+/// The link type of a recovery residence's attributes, and the name of their taxonomy.
+pub const RESIDENCE_LINK: &str = "recovery_residence";
+const RESIDENCE_TAXONOMY: &str = "Pathways recovery residence facts";
+
+/// The facts of a recovery residence (the top-level terms of its taxonomy): code, name, description.
+const RESIDENCE_FACTS: &[(&str, &str, &str)] = &[
+    (
+        "narr-level",
+        "NARR level of support",
+        "The kind of support a recovery residence gives, by the four levels of the NARR standard (I peer-run, II \
+         monitored, III supervised, IV service provider). The levels are kinds of support, not a ranking: one is not \
+         better than another.",
+    ),
+    ("serves", "Who the residence serves", "The residents a recovery residence serves, as its operator attests."),
+    (
+        "moud",
+        "Medication for opioid use disorder (MOUD)",
+        "Whether residents taking medication for opioid use disorder (buprenorphine, methadone, naltrexone) are \
+         welcome.",
+    ),
+    (
+        "certification",
+        "Certification as a recovery residence",
+        "The residence's certificate as its certifier issued it; listed only while it is valid.",
+    ),
+];
+
+/// The name and description of a value of a recovery residence's fact (`narr-level:II`).
+fn residence_value(code: &str) -> Option<(String, String)> {
+    let (fact, value) = code.split_once(':')?;
+    Some(match fact {
+        "narr-level" => {
+            let level = NarrLevel::parse(value).filter(|l| l.code() == value)?;
+            let (kind, what) = match level {
+                NarrLevel::PeerRun => {
+                    ("peer-run", "run democratically by its residents, with no paid staff in the house")
+                }
+                NarrLevel::Monitored => {
+                    ("monitored", "a house manager or senior resident, house rules and peer accountability")
+                }
+                NarrLevel::Supervised => {
+                    ("supervised", "trained, supervised staff, structured programming and life-skills support")
+                }
+                NarrLevel::ServiceProvider => {
+                    ("service provider", "clinical services in the house and credentialed staff")
+                }
+            };
+            let name = format!("NARR level {}: {kind}", level.code());
+            (name.clone(), format!("{name} — {what}. A kind of support, not a rank."))
+        }
+        "serves" => {
+            let p = Population::parse(value)?;
+            let name = match p {
+                Population::Men => "Men",
+                Population::Women => "Women",
+                Population::WomenWithChildren => "Women with children",
+                Population::Lgbtq => "LGBTQ+ people",
+                Population::YoungAdults => "Young adults",
+            };
+            (name.to_owned(), format!("Who the residence serves: {}", name.to_lowercase().replace("lgbtq+", "LGBTQ+")))
+        }
+        "moud" => match value {
+            "welcome" => (
+                "Residents on MOUD welcome".to_owned(),
+                "Welcomes residents taking medication for opioid use disorder.".to_owned(),
+            ),
+            "not-accepted" => (
+                "Residents on MOUD not accepted".to_owned(),
+                "Does not accept residents taking medication for opioid use disorder.".to_owned(),
+            ),
+            _ => return None,
+        },
+        "certification" => match value {
+            "body" => (
+                "Certifying body".to_owned(),
+                "Who certified the residence (the value), as it names itself.".to_owned(),
+            ),
+            "number" => (
+                "Certificate number".to_owned(),
+                "The certificate's number (the value), as the certifier wrote it.".to_owned(),
+            ),
+            "valid-through" => (
+                "Certificate valid through".to_owned(),
+                "The last day the certificate is valid (the value, YYYY-MM-DD).".to_owned(),
+            ),
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// Every value code of a recovery residence's facts, in the order the terms file lists them.
+fn residence_values() -> Vec<String> {
+    let mut codes: Vec<String> = NarrLevel::ALL.iter().map(|l| format!("narr-level:{}", l.code())).collect();
+    codes.extend(Population::ALL.iter().map(|p| format!("serves:{}", p.code())));
+    codes.extend(["moud:welcome", "moud:not-accepted"].map(str::to_owned));
+    codes.extend(["certification:body", "certification:number", "certification:valid-through"].map(str::to_owned));
+    codes
+}
+
 /// The vocabularies the directory's attributes use.
 #[derive(Clone, Copy, Debug)]
 pub struct Vocabularies<'a> {
@@ -52,11 +159,16 @@ impl Vocabularies<'_> {
         Uuid::new_v5(&self.recovery_id(), b"attributes")
     }
 
+    /// The taxonomy of a recovery residence's facts.
+    pub fn residences_id(&self) -> Uuid {
+        Uuid::new_v5(&self.recovery_id(), b"residence-facts")
+    }
+
     pub fn meeting_types_id() -> Uuid {
         Uuid::new_v5(&Uuid::NAMESPACE_URL, MEETING_GUIDE_SPEC.as_bytes())
     }
 
-    /// The three taxonomies.
+    /// The four taxonomies.
     pub fn taxonomies(&self) -> Vec<Value> {
         let r = &self.recovery.taxonomy;
         vec![
@@ -70,6 +182,13 @@ impl Vocabularies<'_> {
                     "description": "The meeting type codes of the Meeting Guide feed specification, shared by the \
                                     Meeting Guide app, TSML UI and 12 Step Meeting List.",
                     "uri": MEETING_GUIDE_SPEC }),
+            json!({ "id": self.residences_id(), "name": RESIDENCE_TAXONOMY,
+                    "description": "Pathways' own vocabulary for the facts of a recovery residence in its registry: \
+                                    the NARR level of support (a kind of support, not a ranking), who the residence \
+                                    serves, whether residents on medication for opioid use disorder are welcome, and \
+                                    its certificate. The level's value is NARR's numeral; the codes are Pathways', \
+                                    not NARR's and not Open Referral's.",
+                    "uri": format!("{}/residence-facts", r.uri.trim_end_matches('/')), "version": "1" }),
         ]
     }
 
@@ -85,6 +204,8 @@ impl Vocabularies<'_> {
         let mut codes: Vec<&String> = self.meeting_types.keys().collect();
         codes.sort();
         out.extend(codes.into_iter().filter_map(|c| self.term("meeting_type", c, None)));
+        out.extend(RESIDENCE_FACTS.iter().filter_map(|(fact, _, _)| self.term(RESIDENCE_LINK, fact, None)));
+        out.extend(residence_values().iter().filter_map(|c| self.term(RESIDENCE_LINK, c, None)));
         out
     }
 
@@ -151,6 +272,26 @@ impl Vocabularies<'_> {
                 let name = listed.or(given_name).unwrap_or_else(|| code.to_owned());
                 let id = Uuid::new_v5(&taxonomy, code.as_bytes());
                 Some(term(id, code, &name, &description, None, "Meeting Guide meeting types", taxonomy))
+            }
+            RESIDENCE_LINK => {
+                let taxonomy = self.residences_id();
+                let id = Uuid::new_v5(&taxonomy, code.as_bytes());
+                let fact = RESIDENCE_FACTS.iter().find(|(f, _, _)| *f == code);
+                let (name, description, parent) = match (fact, code.split_once(':')) {
+                    (Some((_, name, description)), _) => ((*name).to_owned(), (*description).to_owned(), None),
+                    (None, parent) => {
+                        let (name, description) = residence_value(code).unwrap_or_else(|| {
+                            let name = given_name.unwrap_or_else(|| code.to_owned());
+                            (name.clone(), given_text("description").unwrap_or(name))
+                        });
+                        let parent = parent
+                            .map(|(p, _)| p)
+                            .filter(|p| RESIDENCE_FACTS.iter().any(|(f, _, _)| f == p))
+                            .map(|p| Uuid::new_v5(&taxonomy, p.as_bytes()));
+                        (name, description, parent)
+                    }
+                };
+                Some(term(id, code, &name, &description, parent, RESIDENCE_TAXONOMY, taxonomy))
             }
             _ => None,
         }

@@ -27,15 +27,26 @@ pub enum Edited {
     BelowOpen,
 }
 
-/// Saves `details` over residence `id` of `org` (`None`: any, for the command line and tests). `place`: the new
-/// map point when the address moved (`Some(None)`: unknown now), `None` to keep it.
+/// What an edit changes besides the details; `None` keeps each as it is.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Also {
+    /// The new map point when the address moved (`Some(None)`: unknown now).
+    pub place: Option<Option<LatLon>>,
+    /// The directory listing it is linked to (`Some(None)`: none now), checked by the caller to be the
+    /// organization's own (`pathways_domain::housing::form::listing_choice`); `None` for the API, which does not
+    /// name it.
+    pub listing: Option<Option<Uuid>>,
+}
+
+/// Saves `details` over residence `id` of `org` (`None`: any, for the command line and tests), and what `also`
+/// changes.
 pub async fn update(
     tx: &DatabaseTransaction,
     actor: &Actor,
     org: Option<OrgId>,
     id: Uuid,
     d: &ResidenceDetails,
-    place: Option<Option<LatLon>>,
+    also: Also,
     now: DateTime<Utc>,
 ) -> Result<Edited> {
     let cert = d.certification.as_ref();
@@ -63,10 +74,13 @@ pub async fn update(
         .filter(residence::Column::Id.eq(id))
         // A report between the form's reading and this write is not undone: the total stays ≥ the beds open.
         .filter(residence::Column::AvailableBeds.lte(count(d.total_beds)));
-    if let Some(place) = place {
+    if let Some(place) = also.place {
         q = q
             .col_expr(residence::Column::Latitude, Expr::value(place.map(|p| p.lat())))
             .col_expr(residence::Column::Longitude, Expr::value(place.map(|p| p.lon())));
+    }
+    if let Some(listing) = also.listing {
+        q = q.col_expr(residence::Column::ServiceId, Expr::value(listing));
     }
     if let Some(org) = org {
         q = q.filter(residence::Column::OrganizationId.eq(org.as_uuid()));

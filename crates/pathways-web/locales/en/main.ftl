@@ -2338,3 +2338,11 @@ find-gatherings-today = Today at recovery community centers
 find-gatherings-day = { $day } at recovery community centers
 find-gatherings-all = See them all on the community calendar
 find-gatherings-not-by-distance = not sorted by distance: check where each one is held
+
+## Recovery housing (issue 19): a residence linked to its organization's own directory listing.
+field-listing = Directory listing
+field-error-not-own-listing = Choose one of your organization's own directory listings.
+residences-listing-hint = Optional: your organization's listing in the community directory for this residence. Referrals to that listing can hold a bed here, and the directory's open data (HSDS) shows the residence's level, who it serves, MOUD and certificate with it.
+residences-listing-empty = Your organization has no listings in the community directory yet, so there is nothing to link.
+residences-listing-none = Not linked to a listing
+residences-listing-kept = { $name } (linked now; not one of your organization's listings)

@@ -2338,3 +2338,11 @@ find-gatherings-today = Hoy en los centros comunitarios de recuperación
 find-gatherings-day = { $day } en los centros comunitarios de recuperación
 find-gatherings-all = Verlos todos en el calendario comunitario
 find-gatherings-not-by-distance = no están ordenados por distancia: revise dónde se reúne cada uno
+
+## Recovery housing (issue 19): a residence linked to its organization's own directory listing.
+field-listing = Ficha del directorio
+field-error-not-own-listing = Elija una de las fichas del directorio de su propia organización.
+residences-listing-hint = Opcional: la ficha de su organización en el directorio comunitario para esta residencia. Las derivaciones a esa ficha pueden reservar una cama aquí, y los datos abiertos del directorio (HSDS) muestran con ella el nivel de la residencia, a quién sirve, MOUD y su certificado.
+residences-listing-empty = Su organización todavía no tiene fichas en el directorio comunitario, así que no hay nada que vincular.
+residences-listing-none = Sin vincular a una ficha
+residences-listing-kept = { $name } (vinculada ahora; no es una de las fichas de su organización)

@@ -14,13 +14,14 @@ use pathways_domain::access::{may_read_reports, may_update_capacity};
 use pathways_domain::access_line::capacity::{HoldError, HoldState};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::housing::board::{Query, Rank, order};
-use pathways_domain::housing::form::{ResidenceDetails, ResidenceForm, ResidenceToAdd};
+use pathways_domain::housing::form::{ResidenceDetails, ResidenceForm, ResidenceToAdd, listing_choice};
 use pathways_domain::housing::report::Tap;
-use pathways_domain::ids::{ResidenceHoldId, ResidenceId};
+use pathways_domain::ids::{ResidenceHoldId, ResidenceId, ServiceId};
 use pathways_domain::text::FieldError;
 use pathways_store::audit::AuditEntry;
 use pathways_store::housing::edit::Edited;
 use pathways_store::housing::figures::Figures;
+use pathways_store::housing::listing::ListingChoice;
 use pathways_store::housing::{self, ResidenceView};
 use pathways_store::model::ResidenceHold;
 
@@ -231,21 +232,62 @@ pub async fn residence(state: &AppState, caller: &Caller, residence: ResidenceId
     }
 }
 
+/// The directory listings the caller's organization may link a residence to (its own, by name), and for an
+/// existing residence (its operator's, as [`residence`]) the listing it is linked to now when it is not one of
+/// them: the choices of the residence's page.
+pub async fn listing_choices(
+    state: &AppState,
+    caller: &Caller,
+    of: Option<ResidenceId>,
+) -> WebResult<Vec<ListingChoice>> {
+    let current = match of {
+        Some(id) => residence(state, caller, id).await?.service_id,
+        None => None,
+    };
+    Ok(housing::listing::choices(state.store.reader(), caller.org, current).await?)
+}
+
+/// The listing chosen on the page, checked against the caller's organization's own (and the one linked now).
+async fn chosen_listing(
+    state: &AppState,
+    caller: &Caller,
+    raw: &str,
+    current: Option<uuid::Uuid>,
+) -> WebResult<Result<Option<uuid::Uuid>, FieldError>> {
+    if raw.trim().is_empty() {
+        return Ok(Ok(None));
+    }
+    let choices = housing::listing::choices(state.store.reader(), caller.org, current).await?;
+    let own: Vec<ServiceId> = choices.iter().filter(|c| c.own).map(|c| ServiceId::from_uuid(c.id)).collect();
+    Ok(listing_choice(raw, &own, current.map(ServiceId::from_uuid)).map(|l| l.map(|s| s.as_uuid())))
+}
+
 /// Changes a residence's details (its operator's, as [`residence`]), audited `residence_update` in the same
 /// transaction; the residence as it now stands, or every problem with the form named on its field. The total may
 /// not fall below the beds reported open. When the town or ZIP code changes, the map point follows it (the ZIP
-/// code's centre, else the town's), or is dropped when neither is known.
+/// code's centre, else the town's), or is dropped when neither is known. `listing`: the directory listing chosen
+/// on the page (blank: none; another organization's is named on `listing`), `None` to keep the link (the API).
 pub async fn update_residence(
     state: &AppState,
     ctx: &Ctx,
     caller: &Caller,
     id: ResidenceId,
     form: &ResidenceForm,
+    listing: Option<&str>,
 ) -> WebResult<Result<ResidenceView, Vec<FieldError>>> {
     let current = residence(state, caller, id).await?;
-    let details = match ResidenceDetails::parse(form, today(state)) {
-        Ok(d) => d,
-        Err(errors) => return Ok(Err(errors)),
+    let listing = match listing {
+        Some(raw) => Some(chosen_listing(state, caller, raw, current.service_id).await?),
+        None => None,
+    };
+    let details = ResidenceDetails::parse(form, today(state));
+    let (details, listing) = match (details, listing.transpose()) {
+        (Ok(d), Ok(l)) => (d, l),
+        (Err(mut errors), l) => {
+            errors.extend(l.err());
+            return Ok(Err(errors));
+        }
+        (Ok(_), Err(e)) => return Ok(Err(vec![e])),
     };
     if let Err(e) = details.check_total(current.reported_beds) {
         return Ok(Err(vec![e]));
@@ -256,11 +298,11 @@ pub async fn update_residence(
         let zip = details.zip.as_deref().and_then(|z| crate::places::resolve(z, home));
         zip.or_else(|| crate::places::resolve(&details.town, home)).map(|p| p.point)
     });
+    let also = housing::edit::Also { place, listing };
     let now = pathways_store::now();
     let tx = state.store.begin().await?;
     let edited =
-        housing::edit::update(&tx, &ctx.actor(), Some(current.organization), id.as_uuid(), &details, place, now)
-            .await?;
+        housing::edit::update(&tx, &ctx.actor(), Some(current.organization), id.as_uuid(), &details, also, now).await?;
     match edited {
         Edited::Saved => {
             tx.commit().await?;
@@ -274,28 +316,36 @@ pub async fn update_residence(
 
 /// Adds a residence to the caller's organization's registry (its operators: `may_update_capacity` at their own
 /// organization), audited `residence_save` in the same transaction, with its first bed report (`residence_report`)
-/// when the beds open now are given. The map point is the ZIP code's centre, else the town's. The new residence's
-/// id, or every problem with the form named on its field.
+/// when the beds open now are given. The map point is the ZIP code's centre, else the town's. `listing`: the
+/// directory listing chosen on the page — blank for none, else one of the organization's own (another's is named on
+/// `listing`). The new residence's id, or every problem with the form named on its field.
 pub async fn add_residence(
     state: &AppState,
     ctx: &Ctx,
     caller: &Caller,
     form: &ResidenceForm,
     open_beds: &str,
+    listing: &str,
 ) -> WebResult<Result<ResidenceId, Vec<FieldError>>> {
     if !may_update_capacity(&caller.principal, caller.org) {
         return Err(WebError::Forbidden);
     }
-    let ResidenceToAdd { details: d, open_beds } = match ResidenceToAdd::parse(form, open_beds, today(state)) {
-        Ok(r) => r,
-        Err(errors) => return Ok(Err(errors)),
-    };
+    let listing = chosen_listing(state, caller, listing, None).await?;
+    let (ResidenceToAdd { details: d, open_beds }, service_id) =
+        match (ResidenceToAdd::parse(form, open_beds, today(state)), listing) {
+            (Ok(r), Ok(l)) => (r, l),
+            (Err(mut errors), l) => {
+                errors.extend(l.err());
+                return Ok(Err(errors));
+            }
+            (Ok(_), Err(e)) => return Ok(Err(vec![e])),
+        };
     let home = &state.config.deployment.state;
     let zip = d.zip.as_deref().and_then(|z| crate::places::resolve(z, home));
     let place = zip.or_else(|| crate::places::resolve(&d.town, home)).map(|p| p.point);
     let new = housing::NewResidence {
         organization: caller.org,
-        service_id: None,
+        service_id,
         name: d.name,
         address: d.address,
         town: d.town,

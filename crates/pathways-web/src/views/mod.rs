@@ -272,7 +272,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 183] = [
+pub const FIELDS: [&str; 184] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -465,8 +465,10 @@ pub const FIELDS: [&str; 183] = [
     // The calendar's filters (issue 20)
     "attend",
     "time",
+    // Recovery housing (issue 19): a residence's directory listing.
+    "listing",
 ];
-pub const FIELD_ERRORS: [&str; 38] = [
+pub const FIELD_ERRORS: [&str; 39] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -508,6 +510,7 @@ pub const FIELD_ERRORS: [&str; 38] = [
     "invalid-place",
     // Recovery housing (issue 19).
     "less-than-open",
+    "not-own-listing",
 ];
 
 #[cfg(test)]

@@ -112,3 +112,98 @@ fn standard_offsets_ignore_daylight_saving() {
     assert_eq!(standard_utc_offset("Asia/Kolkata"), Some(json!(5.5)));
     assert_eq!(standard_utc_offset("Mars/Olympus"), None);
 }
+
+fn residence(expires_on: Option<chrono::NaiveDate>) -> crate::entities::residence::Model {
+    let at = chrono::Utc::now();
+    crate::entities::residence::Model {
+        id: Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0019),
+        organization_id: Uuid::from_u128(1),
+        service_id: None,
+        name: "Maple House".into(),
+        address: "10 Oak Street".into(),
+        town: "Hartford".into(),
+        zip: None,
+        region: None,
+        latitude: None,
+        longitude: None,
+        level: "II".into(),
+        populations: "women,women_with_children".into(),
+        accepts_moud: true,
+        serves_oud: true,
+        total_beds: 8,
+        available_beds: 3,
+        held: 0,
+        reported_at: Some(at),
+        cert_body: expires_on.map(|_| "Connecticut Alliance of Recovery Residences".into()),
+        cert_number: expires_on.map(|_| "T-17".into()),
+        cert_expires_on: expires_on,
+        house_rules: None,
+        cost_per_week: Some(175),
+        payments: "self_pay".into(),
+        naloxone_doses: 2,
+        naloxone_trained_on: None,
+        disclaimer: "Not licensed treatment.".into(),
+        created_at: at,
+        updated_at: at,
+    }
+}
+
+#[test]
+fn a_residences_facts_are_attributes_with_terms_of_pathways_own_taxonomy() {
+    use crate::export::vocabulary::RESIDENCE_LINK;
+    let v = vocabularies();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 6).expect("date");
+    let service = Uuid::from_u128(7);
+    let house = residence(Some(today));
+    let attributes = residence_attributes(service, &house, today, &v);
+    let by_code =
+        |code: &str| attributes.iter().find(|a| a["taxonomy_term"]["code"] == code).unwrap_or_else(|| panic!("{code}"));
+    let level = by_code("narr-level:II");
+    assert_eq!(level["value"], "II", "NARR's numeral");
+    assert_eq!(level["taxonomy_term"]["name"], "NARR level II: monitored");
+    assert!(level["taxonomy_term"]["description"].as_str().is_some_and(|d| d.contains("not a rank")));
+    assert_eq!(
+        (&level["link_id"], &level["link_entity"], &level["link_type"]),
+        (&json!(service), &json!("service"), &json!(RESIDENCE_LINK))
+    );
+    assert_eq!(level["taxonomy_term_id"], level["taxonomy_term"]["id"]);
+    assert_eq!(level["taxonomy_term"]["taxonomy_id"], json!(v.residences_id()));
+    assert_eq!(level["taxonomy_term"]["parent_id"], json!(Uuid::new_v5(&v.residences_id(), b"narr-level")));
+    by_code("serves:women");
+    by_code("serves:women_with_children");
+    assert!(by_code("moud:welcome").get("value").is_none());
+    assert_eq!(by_code("certification:body")["value"], "Connecticut Alliance of Recovery Residences");
+    assert_eq!(by_code("certification:number")["value"], "T-17");
+    assert_eq!(by_code("certification:valid-through")["value"], "2026-12-06", "valid through its last day");
+    assert_eq!(attributes.len(), 7);
+    assert_eq!(attributes, residence_attributes(service, &house, today, &v), "the same ids every time");
+
+    // Not welcoming MOUD is said too; a lapsed or missing certificate says nothing, as on the board.
+    let no_moud = crate::entities::residence::Model { accepts_moud: false, ..residence(Some(today)) };
+    let facts = residence_attributes(service, &no_moud, today, &v);
+    assert!(facts.iter().any(|a| a["taxonomy_term"]["code"] == "moud:not-accepted"));
+    let tomorrow = today.succ_opt().expect("date");
+    assert!(residence_attributes(service, &house, tomorrow, &v).is_empty());
+    assert!(residence_attributes(service, &residence(None), today, &v).is_empty());
+    assert!(residence_capacity(service, &house, tomorrow).is_none());
+}
+
+#[test]
+fn the_residence_facts_taxonomy_is_pathways_own_and_lists_every_term() {
+    use crate::export::vocabulary::RESIDENCE_LINK;
+    let v = vocabularies();
+    let taxonomy = v.taxonomies().into_iter().find(|t| t["id"] == json!(v.residences_id())).expect("listed");
+    assert_eq!(taxonomy["name"], "Pathways recovery residence facts");
+    let about = taxonomy["description"].as_str().unwrap_or_default();
+    assert!(about.contains("not NARR's and not Open Referral's"), "{about}");
+    assert_eq!(taxonomy["uri"], "https://pathways.example/taxonomy/recovery/residence-facts", "beneath Pathways' own");
+    let terms = v.terms();
+    let ours: Vec<&Value> = terms.iter().filter(|t| t["taxonomy_id"] == json!(v.residences_id())).collect();
+    // 4 facts; 4 levels, 5 populations, 2 MOUD answers, 3 certificate parts.
+    assert_eq!(ours.len(), 4 + 4 + 5 + 2 + 3);
+    for level in ["I", "II", "III", "IV"] {
+        let t = v.term(RESIDENCE_LINK, &format!("narr-level:{level}"), None).expect("a term");
+        assert!(ours.contains(&&t), "{t}");
+    }
+    assert!(v.term(RESIDENCE_LINK, "narr-level:V", None).is_some_and(|t| t.get("parent_id").is_some()));
+}

@@ -18,5 +18,7 @@ pub async fn edit_residence(
     InPath(id): InPath<ResidenceId>,
 ) -> WebResult<Response> {
     let r = services::housing::residence(&state, &staff.caller, id).await?;
-    super::form::page(&state, &staff.ctx, Target::Existing(id), ResidenceForm::of(&r.details()), String::new(), &[])
+    let form = ResidenceForm::of(&r.details());
+    let listing = r.service_id.map(|s| s.to_string()).unwrap_or_default();
+    super::form::page(&state, &staff.ctx, &staff.caller, Target::Existing(id), form, String::new(), listing, &[]).await
 }

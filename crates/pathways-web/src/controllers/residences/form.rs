@@ -1,7 +1,8 @@
 //! The residence's details form the edit page, the new residence's page and their POSTs share: read from the
 //! posted pairs (who it serves and how residents pay repeat their name), filled from the stored residence (or
 //! blank), and the page around it with every problem named (422). A new residence's form also asks for the beds
-//! open now (its first report); an edit never does (beds open are reported, not edited).
+//! open now (its first report); an edit never does (beds open are reported, not edited). Both offer the
+//! organization's own directory listings to link the residence to (`listing`; blank: none).
 
 use askama::Template;
 use axum::http::StatusCode;
@@ -11,8 +12,9 @@ use pathways_domain::housing::{NarrLevel, Payment, Population};
 use pathways_domain::ids::ResidenceId;
 use pathways_domain::text::FieldError;
 
-use crate::ctx::Ctx;
+use crate::ctx::{Caller, Ctx};
 use crate::error::WebResult;
+use crate::services;
 use crate::state::AppState;
 use crate::views::{Chrome, field_messages, render};
 
@@ -33,6 +35,8 @@ struct EditPage {
     levels: Vec<(String, String, bool)>,
     populations: Vec<(String, String, bool)>,
     payments: Vec<(String, String, bool)>,
+    /// The directory listings to link to: (id, words, chosen); none chosen is "not linked".
+    listings: Vec<(String, String, bool)>,
 }
 
 /// The posted form.
@@ -70,6 +74,11 @@ pub fn open_beds_of(pairs: &[(String, String)]) -> String {
     pairs.iter().find(|(k, _)| k == "available_beds").map(|(_, v)| v.clone()).unwrap_or_default()
 }
 
+/// The directory listing chosen (blank when none, or when the page offered no choice).
+pub fn listing_of(pairs: &[(String, String)]) -> String {
+    pairs.iter().find(|(k, _)| k == "listing").map(|(_, v)| v.clone()).unwrap_or_default()
+}
+
 /// Which residence the form is for.
 #[derive(Clone, Copy)]
 pub enum Target {
@@ -78,17 +87,34 @@ pub enum Target {
     Existing(ResidenceId),
 }
 
-/// The page for `target`, filled with `form` (and, for a new residence, the beds open now as typed); with
-/// `errors`, answered 422.
-pub fn page(
+/// The page for `target`, filled with `form` (and, for a new residence, the beds open now as typed) and the
+/// directory listing chosen (`listing`: its id, or blank); with `errors`, answered 422.
+#[expect(clippy::too_many_arguments, reason = "the page's parts, each named at every call")]
+pub async fn page(
     state: &AppState,
     ctx: &Ctx,
+    caller: &Caller,
     target: Target,
     form: ResidenceForm,
     open_beds: String,
+    listing: String,
     errors: &[FieldError],
 ) -> WebResult<Response> {
+    let of = match target {
+        Target::New => None,
+        Target::Existing(id) => Some(id),
+    };
+    let choices = services::housing::listing_choices(state, caller, of).await?;
     let t = ctx.t();
+    let listings = choices
+        .into_iter()
+        .map(|c| {
+            let words = if c.own { c.name } else { t.arg("residences-listing-kept", "name", &c.name) };
+            let id = c.id.to_string();
+            let chosen = listing.trim() == id;
+            (id, words, chosen)
+        })
+        .collect();
     let (heading, lead, save, action) = match target {
         Target::New => (
             t.get("residences-new-title"),
@@ -137,6 +163,7 @@ pub fn page(
         levels,
         populations,
         payments,
+        listings,
     })?;
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     Ok((status, html).into_response())

@@ -1,5 +1,6 @@
-//! `POST /residences/{id}`: saves the residence's details (audited `residence_update`); a problem re-shows the
-//! form with each field named (422). Another organization's residence is not found, even to show the errors.
+//! `POST /residences/{id}`: saves the residence's details and its directory listing (the organization's own, or
+//! the one linked now; audited `residence_update`); a problem re-shows the form with each field named (422).
+//! Another organization's residence is not found, even to show the errors.
 
 use axum::extract::State;
 use axum::response::Response;
@@ -18,8 +19,12 @@ pub async fn update_residence(
     VerifiedForm(pairs): VerifiedForm<Vec<(String, String)>>,
 ) -> WebResult<Response> {
     let form = super::form::from_pairs(&pairs);
-    match services::housing::update_residence(&state, &staff.ctx, &staff.caller, id, &form).await? {
+    let listing = super::form::listing_of(&pairs);
+    match services::housing::update_residence(&state, &staff.ctx, &staff.caller, id, &form, Some(&listing)).await? {
         Ok(_) => Ok(crate::flash::redirect(&state, &format!("/residences#residence-{id}"), crate::key!("flash-saved"))),
-        Err(errors) => super::form::page(&state, &staff.ctx, Target::Existing(id), form, String::new(), &errors),
+        Err(errors) => {
+            let target = Target::Existing(id);
+            super::form::page(&state, &staff.ctx, &staff.caller, target, form, String::new(), listing, &errors).await
+        }
     }
 }

@@ -638,3 +638,200 @@ async fn the_operator_adds_a_residence_from_a_page() {
     assert_eq!(app.page(&coach, "/residences/new").await.status, StatusCode::FORBIDDEN);
     assert_eq!(app.post_form(&coach, "/residences", &fields).await.status, StatusCode::FORBIDDEN);
 }
+
+/// A residence is linked to one of its organization's own directory listings from the add and edit pages (optional;
+/// another organization's listing is refused, 422 on `listing`); the link carries its beds and facts into the HSDS
+/// API, and the API's replacement of the details keeps it.
+#[tokio::test]
+async fn the_operator_links_a_residence_to_its_own_directory_listing() {
+    use axum::http::Method;
+    let app = TestApp::new().await;
+    let operator = app.staff(app.other_org, Role::ProviderStaff).await;
+    let own = app.directory_service("Willow Recovery House", "Willow Housing Inc.", Some(app.other_org)).await;
+    let second = app.directory_service("Willow Annex", "Willow Housing Inc.", Some(app.other_org)).await;
+    let theirs = app.directory_service("Elm House", "Elm Housing Inc.", Some(app.org)).await;
+    let unlinked = app.directory_service("Oak House", "Oak Housing Inc.", None).await;
+
+    let blank = app.page(&operator, "/residences/new").await;
+    assert_eq!(blank.status, StatusCode::OK, "{}", blank.body);
+    assert!(blank.body.contains("name=\"listing\"") && blank.body.contains("Not linked to a listing"));
+    assert!(blank.body.contains(&format!("value=\"{own}\"")) && blank.body.contains(&format!("value=\"{second}\"")));
+    assert!(!blank.body.contains(&theirs.to_string()), "another organization's listing is not offered");
+    assert!(!blank.body.contains(&unlinked.to_string()), "nor a listing of no organization on Pathways");
+
+    let expires = (today() + Duration::days(300)).to_string();
+    let (theirs_text, own_text) = (theirs.to_string(), own.to_string());
+    let fields = |listing: &'static str| -> Vec<(&'static str, String)> {
+        vec![
+            ("name", "Willow House".into()),
+            ("address", "3 Willow Lane".into()),
+            ("town", "Hartford".into()),
+            ("narr_level", "III".into()),
+            ("populations", "men".into()),
+            ("populations", "young_adults".into()),
+            ("accepts_moud", "true".into()),
+            ("total_beds", "6".into()),
+            ("available_beds", "2".into()),
+            ("cert_body", "Connecticut Alliance of Recovery Residences".into()),
+            ("cert_number", "W-6".into()),
+            ("cert_expires_on", expires.clone()),
+            ("disclaimer", "Not licensed treatment.".into()),
+            ("listing", listing.into()),
+        ]
+    };
+    let post = |path: String, mut f: Vec<(&'static str, String)>, listing: &str| {
+        f.retain(|(k, _)| *k != "listing");
+        f.push(("listing", listing.to_owned()));
+        let app = &app;
+        let operator = &operator;
+        async move {
+            let pairs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.post_form(operator, &path, &pairs).await
+        }
+    };
+
+    // Another organization's listing: refused and named, nothing saved; a bad id too.
+    let refused = post("/residences".into(), fields(""), &theirs_text).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert!(refused.body.contains("href=\"#listing\""), "named on its field");
+    assert!(refused.body.contains("Choose one of your organization&#39;s own directory listings"), "{}", refused.body);
+    let garbled = post("/residences".into(), fields(""), "house-7").await;
+    assert_eq!(garbled.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(garbled.body.contains("href=\"#listing\""));
+    assert!(app.page(&operator, "/lang/es?next=/residences").await.status.is_redirection());
+    let refused_es = post("/residences".into(), fields(""), &theirs_text).await;
+    assert_eq!(refused_es.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused_es.body.contains("Ficha del directorio"), "the problem in Spanish");
+    assert!(app.page(&operator, "/lang/en?next=/residences").await.status.is_redirection());
+    let saved = app.audit_actions().await.into_iter().filter(|(a, _, _)| a == "residence_save").count();
+    assert_eq!(saved, 0, "nothing saved");
+
+    // Its own listing: saved and linked; the HSDS API shows the residence's beds and facts on that listing.
+    let added = post("/residences".into(), fields(""), &own_text).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let location = added.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let id = location.strip_prefix("/residences#residence-").unwrap_or_default().to_owned();
+    let api = app.api(&operator, Method::GET, &format!("/api/v1/residences/{id}"), None).await.json();
+    assert_eq!(api["service_id"], serde_json::json!(own));
+    let hsds = app.send(get(&format!("/api/hsds/services/{own}"))).await.json();
+    assert_eq!(hsds["capacities"][0]["available"], 2, "{hsds}");
+    let codes: Vec<&str> = hsds["attributes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a["taxonomy_term"]["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"narr-level:III") && codes.contains(&"serves:young_adults"), "{codes:?}");
+    assert!(app.send(get(&format!("/api/hsds/services/{second}"))).await.json().get("attributes").is_none());
+
+    // The edit page shows the link chosen; another organization's listing is refused there too.
+    let edit = app.page(&operator, &format!("/residences/{id}/edit")).await;
+    assert!(edit.body.contains(&format!("value=\"{own}\" selected")), "the link, chosen");
+    let mut edit_fields = fields("");
+    edit_fields.retain(|(k, _)| *k != "available_beds");
+    let refused = post(format!("/residences/{id}"), edit_fields.clone(), &theirs_text).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert!(refused.body.contains("href=\"#listing\""));
+    let moved = post(format!("/residences/{id}"), edit_fields.clone(), &second.to_string()).await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
+    assert!(app.send(get(&format!("/api/hsds/services/{own}"))).await.json().get("capacities").is_none());
+    assert!(app.send(get(&format!("/api/hsds/services/{second}"))).await.json()["capacities"].is_array());
+
+    // The API's replacement of the details keeps the link; blank on the page unlinks.
+    let body = serde_json::json!({
+        "name": "Willow House", "address": "3 Willow Lane", "town": "Hartford", "level": "III",
+        "populations": ["men"], "accepts_moud": false, "serves_oud": false, "total_beds": 6,
+        "certification": {"body": "Connecticut Alliance of Recovery Residences", "number": "W-6", "expires_on": expires},
+        "payments": [], "naloxone_doses": 0, "disclaimer": "Not licensed treatment."
+    });
+    let put = app.api(&operator, Method::PUT, &format!("/api/v1/residences/{id}"), Some(body)).await;
+    assert_eq!(put.status, StatusCode::OK, "{}", put.body);
+    assert_eq!(put.json()["service_id"], serde_json::json!(second), "kept");
+    let hsds = app.send(get(&format!("/api/hsds/services/{second}"))).await.json();
+    let codes: Vec<&str> = hsds["attributes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a["taxonomy_term"]["code"].as_str())
+        .collect();
+    assert!(
+        codes.contains(&"moud:not-accepted") && !codes.contains(&"serves:young_adults"),
+        "the facts follow: {codes:?}"
+    );
+    let unlinked_now = post(format!("/residences/{id}"), edit_fields, "").await;
+    assert_eq!(unlinked_now.status, StatusCode::SEE_OTHER, "{}", unlinked_now.body);
+    let api = app.api(&operator, Method::GET, &format!("/api/v1/residences/{id}"), None).await.json();
+    assert!(api["service_id"].is_null(), "{api}");
+    let edits = app.audit_actions().await.into_iter().filter(|(a, _, _)| a == "residence_update").count();
+    assert_eq!(edits, 3, "each change audited: two on the page, one over the API");
+}
+
+/// A residence linked to a listing that is not (or no longer) its organization's keeps that link through an edit
+/// of its other details; choosing it anew elsewhere is refused.
+#[tokio::test]
+async fn a_link_made_elsewhere_is_kept_through_an_edit() {
+    let app = TestApp::new().await;
+    let operator = app.staff(app.other_org, Role::ProviderStaff).await;
+    let elsewhere = app.directory_service("Cedar House", "Cedar Housing Inc.", None).await;
+    let maple = house(
+        &app,
+        app.other_org,
+        House {
+            name: "Maple House",
+            town: "Hartford",
+            level: NarrLevel::Monitored,
+            populations: vec![Population::Women],
+            moud: true,
+            cost: 150,
+            expires_in: Some(100),
+            beds: 2,
+            doses: 2,
+            reported_days_ago: 0,
+        },
+    )
+    .await;
+    let tx = app.db.store.begin().await.expect("tx");
+    let view = pathways_store::housing::find(&tx, None, maple, pathways_store::now(), today()).await.expect("find");
+    let details = view.expect("residence").details();
+    let saved = pathways_store::housing::edit::update(
+        &tx,
+        &Actor::default(),
+        None,
+        maple,
+        &details,
+        pathways_store::housing::edit::Also { place: None, listing: Some(Some(elsewhere)) },
+        pathways_store::now(),
+    )
+    .await
+    .expect("link");
+    assert_eq!(saved, pathways_store::housing::edit::Edited::Saved);
+    tx.commit().await.expect("commit");
+
+    let edit = app.page(&operator, &format!("/residences/{maple}/edit")).await;
+    assert!(edit.body.contains(&format!("value=\"{elsewhere}\" selected")), "{}", edit.body);
+    assert!(edit.body.contains("linked now; not one of your organization"));
+    let expires = (today() + Duration::days(100)).to_string();
+    let elsewhere_text = elsewhere.to_string();
+    let fields = [
+        ("name", "Maple House"),
+        ("address", "10 Oak Street"),
+        ("town", "Hartford"),
+        ("narr_level", "II"),
+        ("populations", "women"),
+        ("total_beds", "8"),
+        ("cert_body", "Connecticut Alliance of Recovery Residences"),
+        ("cert_number", "T-11"),
+        ("cert_expires_on", expires.as_str()),
+        ("disclaimer", "Not licensed treatment."),
+        ("listing", elsewhere_text.as_str()),
+    ];
+    let kept = app.post_form(&operator, &format!("/residences/{maple}"), &fields).await;
+    assert_eq!(kept.status, StatusCode::SEE_OTHER, "{}", kept.body);
+    let hsds = app.send(get(&format!("/api/hsds/services/{elsewhere}"))).await.json();
+    assert!(hsds["capacities"].is_array(), "still linked: {hsds}");
+    // A new residence may not choose it.
+    let new: Vec<(&str, &str)> = fields.iter().copied().chain([("available_beds", "")]).collect();
+    let refused = app.post_form(&operator, "/residences", &new).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert!(refused.body.contains("href=\"#listing\""));
+}

@@ -286,4 +286,45 @@ async fn a_recovery_residence_listed_as_a_service_carries_its_beds_and_what_a_pe
     ] {
         assert!(words.contains(fact), "{fact} missing from {words}");
     }
+
+    // The same facts as HSDS attributes with terms of Pathways' own taxonomy, beside the listing's own attributes;
+    // the lapsed house adds none.
+    let attributes = full["attributes"].as_array().expect("attributes");
+    let ours: Vec<&Value> = attributes.iter().filter(|a| a["link_type"] == "recovery_residence").collect();
+    let codes: Vec<&str> = ours.iter().filter_map(|a| a["taxonomy_term"]["code"].as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "narr-level:II",
+            "serves:women",
+            "serves:women_with_children",
+            "moud:welcome",
+            "certification:body",
+            "certification:number",
+            "certification:valid-through"
+        ],
+        "Maple House's facts only (Lapsed House's certificate is not valid): {ours:?}"
+    );
+    assert!(attributes.len() > ours.len(), "the listing's own attributes stay");
+    let level = ours[0];
+    assert_eq!(
+        (&level["value"], &level["link_id"], &level["link_entity"]),
+        (&"II".into(), &Value::from(id.as_str()), &"service".into())
+    );
+    assert_eq!(level["taxonomy_term"]["taxonomy"], "Pathways recovery residence facts");
+    assert_eq!(level["taxonomy_term_id"], level["taxonomy_term"]["id"]);
+    let expires = (today + chrono::Duration::days(200)).to_string();
+    assert_eq!(ours[6]["value"], Value::from(expires.as_str()));
+    assert_eq!(ours[4]["value"], "Connecticut Alliance of Recovery Residences");
+
+    // In a full list and under the organization too, made by the same function.
+    let listed = get(&app, "/api/hsds/services?search=Sunrise&full=true").await.json();
+    assert_eq!(listed["contents"][0]["attributes"], full["attributes"]);
+    let org = full["organization"]["id"].as_str().expect("organization");
+    let under = get(&app, &format!("/api/hsds/organizations/{org}?full_service=true")).await.json();
+    let sunrise = under["services"].as_array().into_iter().flatten().find(|s| s["id"] == id.as_str());
+    assert_eq!(sunrise.map(|s| &s["attributes"]), Some(&full["attributes"]));
+    // A list of one-to-one fields carries no attributes.
+    let summary = get(&app, "/api/hsds/services?search=Sunrise").await.json();
+    assert!(summary["contents"][0].get("attributes").is_none());
 }

@@ -24,7 +24,7 @@ pub async fn put_residence(
     JsonBody(body): JsonBody<ResidenceDetailsBody>,
 ) -> WebResult<Json<OperatorResidenceJson>> {
     let form = body.form();
-    match services::housing::update_residence(&state, &ctx, &caller, id, &form).await? {
+    match services::housing::update_residence(&state, &ctx, &caller, id, &form, None).await? {
         Ok(r) => Ok(Json(r.into())),
         Err(errors) => Err(WebError::Invalid(errors)),
     }

@@ -50,7 +50,7 @@ pub async fn get_organization(
         .map(|l| match full {
             true => {
                 let mut s = hsds::service(&l.service, &l.places(), &v);
-                l.add_capacities(&mut s, crate::services::housing::today(&state));
+                l.add_beds_and_residence_facts(&mut s, crate::services::housing::today(&state), &v);
                 s
             }
             false => hsds::service_summary(&l.service, None, &v),

@@ -21,7 +21,8 @@ use crate::state::AppState;
     ))]
 pub async fn get_service(State(state): State<AppState>, InPath(id): InPath<ServiceId>) -> WebResult<impl IntoResponse> {
     let l = read::find_service(state.store.reader(), id.as_uuid()).await?.ok_or(WebError::NotFound)?;
-    let mut body = hsds::full_service(&l.service, l.organization.as_ref(), &l.places(), &vocabularies());
-    l.add_capacities(&mut body, crate::services::housing::today(&state));
+    let v = vocabularies();
+    let mut body = hsds::full_service(&l.service, l.organization.as_ref(), &l.places(), &v);
+    l.add_beds_and_residence_facts(&mut body, crate::services::housing::today(&state), &v);
     Ok((any_origin(), Json(body)))
 }

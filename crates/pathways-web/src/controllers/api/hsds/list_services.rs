@@ -105,7 +105,7 @@ pub async fn list_services(
         .map(|l| match full {
             true => {
                 let mut s = hsds::full_service(&l.service, l.organization.as_ref(), &l.places(), &v);
-                l.add_capacities(&mut s, crate::services::housing::today(&state));
+                l.add_beds_and_residence_facts(&mut s, crate::services::housing::today(&state), &v);
                 s
             }
             false => hsds::service_summary(&l.service, l.organization.as_ref(), &v),
