@@ -512,6 +512,15 @@ impl<'a> Plan<'a> {
             }
         }
 
+        // Near a place and nothing else: the nearest, counting the rest.
+        if nothing_to_check
+            && source == Source::Geo
+            && let (Some(n), Some(geo)) = (self.near.as_ref(), geo.as_deref())
+        {
+            self.nearest(n, geo, top);
+            return;
+        }
+
         // Candidates come in listing order only when a list is walked alongside them.
         let ordered = !checks.is_empty();
         if source == Source::Time {
@@ -569,6 +578,34 @@ impl<'a> Plan<'a> {
         }
         for c in self.candidates(source, (lo, hi), geo.as_deref(), ordered) {
             consider(c);
+        }
+    }
+
+    /// A part searched near a place and by nothing else: every point of the grid's cells `geo` within the radius
+    /// counts, and only one nearer than the page's worst (or as near: then its name decides) is looked up by name
+    /// and ranked. The points are read where they lie, one distance test each.
+    fn nearest(&self, n: &Near, geo: &[(usize, usize)], top: &mut Top) {
+        let ix = self.ix;
+        // The worst distance a key of score 0 and no start may have to enter the page (every such key loses to
+        // one with a score).
+        let worst_of = |cutoff: Option<u128>| match cutoff {
+            None => f32::INFINITY,
+            Some(k) if k >> 112 == 0xFFFF => f32::from_bits(u32::try_from((k >> 80) & 0xFFFF_FFFF).unwrap_or(u32::MAX)),
+            Some(_) => f32::NEG_INFINITY,
+        };
+        let mut worst = worst_of(top.cutoff());
+        for p in geo.iter().flat_map(|&(a, b)| ix.geo.get(a..b).unwrap_or_default()) {
+            let d = chord2(p.xyz, n.xyz);
+            if d > n.chord2 {
+                continue;
+            }
+            top.total += 1;
+            if d > worst {
+                continue;
+            }
+            let rank = ix.name_rank.get(p.id as usize).copied().unwrap_or(0);
+            top.push((key(0, d, 0, rank), p.id));
+            worst = worst_of(top.cutoff());
         }
     }
 
