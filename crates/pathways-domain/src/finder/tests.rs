@@ -623,6 +623,19 @@ fn broad_words_rank_the_page_without_walking_every_match() {
     assert!(two.total < ix.search(&prefixes, now, New_York).len());
 }
 
+/// Listing `i` of a generated set: its texts and keywords, a meeting when `i` is even, at one place when `placed`.
+fn numbered<'a>(i: usize, name: &'a str, description: &'a str, keywords: Vec<&'a str>, placed: bool) -> Listing<'a> {
+    Listing {
+        service_id: Uuid::from_u128(i as u128),
+        name,
+        description,
+        keywords,
+        place: placed.then(|| LatLon::new(41.0, -72.0).ok()).flatten(),
+        is_meeting: i.is_multiple_of(2),
+        ..Listing::default()
+    }
+}
+
 /// Two or three broad words: the page is the head of the full ranking whichever weights the words have (name,
 /// category, description), and the bitmaps count exactly.
 #[test]
@@ -652,14 +665,8 @@ fn several_broad_words_rank_by_the_sum_of_their_weights() {
     let listings: Vec<Listing<'_>> = texts
         .iter()
         .enumerate()
-        .map(|(i, (name, description))| Listing {
-            service_id: Uuid::from_u128(i as u128),
-            name,
-            description,
-            keywords: if i % 6 == 0 { vec!["recovery housing"] } else { Vec::new() },
-            place: (i % 3 != 0).then(|| LatLon::new(41.0, -72.0).ok()).flatten(),
-            is_meeting: i % 2 == 0,
-            ..Listing::default()
+        .map(|(i, (name, description))| {
+            numbered(i, name, description, if i % 6 == 0 { vec!["recovery housing"] } else { Vec::new() }, i % 3 != 0)
         })
         .collect();
     let ix = Index::build(listings.clone());
@@ -724,14 +731,8 @@ fn pages_at_scale_are_the_head_of_the_full_ranking() {
         .iter()
         .enumerate()
         .map(|(i, (name, description, city))| Listing {
-            service_id: Uuid::from_u128(i as u128),
-            name,
-            description,
             city,
-            keywords: if i % 9 == 0 { vec!["recovery housing"] } else { Vec::new() },
-            place: (i % 5 != 0).then(|| LatLon::new(41.0, -72.0).ok()).flatten(),
-            is_meeting: i % 2 == 0,
-            ..Listing::default()
+            ..numbered(i, name, description, if i % 9 == 0 { vec!["recovery housing"] } else { Vec::new() }, i % 5 != 0)
         })
         .collect();
     let ix = Index::build(listings);
@@ -804,14 +805,8 @@ fn two_broad_words_that_rarely_meet_rank_from_their_bitmaps() {
     let listings: Vec<Listing<'_>> = texts
         .iter()
         .enumerate()
-        .map(|(i, (name, description))| Listing {
-            service_id: Uuid::from_u128(i as u128),
-            name,
-            description,
-            keywords: if i % 662 == 331 { vec!["smart"] } else { Vec::new() },
-            place: (i % 3 != 0).then(|| LatLon::new(41.0, -72.0).ok()).flatten(),
-            is_meeting: i % 2 == 0,
-            ..Listing::default()
+        .map(|(i, (name, description))| {
+            numbered(i, name, description, if i % 662 == 331 { vec!["smart"] } else { Vec::new() }, i % 3 != 0)
         })
         .collect();
     let ix = Index::build(listings.clone());
