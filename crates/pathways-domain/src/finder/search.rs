@@ -259,6 +259,15 @@ impl Index {
         self.facet_ids.get(key.as_str()).copied()
     }
 
+    /// The points of the grid's ranges `geo` within `near`'s radius, as they lie, each a candidate with its
+    /// distance.
+    fn in_radius<'s>(&'s self, near: &'s Near, geo: &'s [(usize, usize)]) -> impl Iterator<Item = Cand> + 's {
+        geo.iter().flat_map(|&(a, b)| self.geo.get(a..b).unwrap_or_default()).filter_map(|p| {
+            let d = chord2(p.xyz, near.xyz);
+            (d <= near.chord2).then_some(Cand { chord2: d, ..Cand::new(p.id) })
+        })
+    }
+
     /// The ranges of `geo` within a radius's bounding box, row by row of the grid.
     fn geo_ranges(&self, near: &Near) -> Vec<(usize, usize)> {
         let b = BoundingBox::around(near.center, near.radius);
@@ -568,12 +577,7 @@ impl<'a> Plan<'a> {
         };
         if let (Source::Geo, false, Some(n), Some(geo)) = (source, ordered, self.near.as_ref(), geo.as_deref()) {
             // The grid's points as they lie, each tested against the radius: no list of candidates is made.
-            for p in geo.iter().flat_map(|&(a, b)| ix.geo.get(a..b).unwrap_or_default()) {
-                let d = chord2(p.xyz, n.xyz);
-                if d <= n.chord2 {
-                    consider(Cand { chord2: d, ..Cand::new(p.id) });
-                }
-            }
+            ix.in_radius(n, geo).for_each(&mut consider);
             return;
         }
         for c in self.candidates(source, (lo, hi), geo.as_deref(), ordered) {
@@ -594,17 +598,13 @@ impl<'a> Plan<'a> {
             Some(_) => f32::NEG_INFINITY,
         };
         let mut worst = worst_of(top.cutoff());
-        for p in geo.iter().flat_map(|&(a, b)| ix.geo.get(a..b).unwrap_or_default()) {
-            let d = chord2(p.xyz, n.xyz);
-            if d > n.chord2 {
-                continue;
-            }
+        for c in ix.in_radius(n, geo) {
             top.total += 1;
-            if d > worst {
+            if c.chord2 > worst {
                 continue;
             }
-            let rank = ix.name_rank.get(p.id as usize).copied().unwrap_or(0);
-            top.push((key(0, d, 0, rank), p.id));
+            let rank = ix.name_rank.get(c.id as usize).copied().unwrap_or(0);
+            top.push((key(0, c.chord2, 0, rank), c.id));
             worst = worst_of(top.cutoff());
         }
     }
@@ -932,14 +932,7 @@ impl<'a> Plan<'a> {
             }
             Source::Geo => {
                 let (Some(n), Some(geo)) = (&self.near, geo) else { return Vec::new() };
-                let mut out: Vec<Cand> = geo
-                    .iter()
-                    .flat_map(|&(a, b)| ix.geo.get(a..b).unwrap_or_default())
-                    .filter_map(|p| {
-                        let d = chord2(p.xyz, n.xyz);
-                        (d <= n.chord2).then_some(Cand { chord2: d, ..Cand::new(p.id) })
-                    })
-                    .collect();
+                let mut out: Vec<Cand> = ix.in_radius(n, geo).collect();
                 if ordered {
                     out.sort_unstable_by_key(|c| c.id);
                 }
