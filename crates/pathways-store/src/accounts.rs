@@ -3,7 +3,7 @@
 use pathways_domain::{AccountId, OrgId, PrincipalKind, Role};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder,
+    QueryOrder, QuerySelect,
 };
 
 use crate::entities::{account, api_token, session};
@@ -126,6 +126,26 @@ pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Opt
 
 pub async fn find(db: &impl ConnectionTrait, id: AccountId) -> Result<Option<account::Model>> {
     Ok(account::Entity::find_by_id(id.as_uuid()).one(db).await?)
+}
+
+/// The display names of these accounts, in one query (a report names the staff members of its lines).
+pub async fn display_names(
+    db: &impl ConnectionTrait,
+    ids: &[uuid::Uuid],
+) -> Result<std::collections::HashMap<uuid::Uuid, String>> {
+    if ids.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    Ok(account::Entity::find()
+        .select_only()
+        .column(account::Column::Id)
+        .column(account::Column::DisplayName)
+        .filter(account::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple::<(uuid::Uuid, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
 }
 
 /// Active staff of an organization holding `role`, by name (for choosing an assigned coach).
