@@ -70,30 +70,36 @@ async fn shutdown_signal() {
     }
 }
 
-/// Makes an instance ready to answer searches: loads the finder's vocabularies, builds its index (trying again
-/// every second while the database can't be read) and runs one search through it. `/readyz` answers 503 until
-/// the index is in place.
+/// Makes an instance ready to answer searches: loads the finder's vocabularies, builds its index and the community
+/// calendar's snapshot (the gatherings a search shows beside its results), trying again every second while the
+/// database can't be read, and runs one search through the index. `/readyz` answers 503 until both are in place,
+/// so the first search after it waits for no build.
 pub async fn warm_up(state: AppState) {
     let started = std::time::Instant::now();
     let _ = (finder::taxonomy(), finder::meeting_types());
+    let tz = state.config.deployment.time_zone;
     loop {
-        match state.finder.rebuild(&state.store).await {
-            Ok(built) => {
-                let q = pathways_domain::finder::Query { words: "recovery".into(), ..Default::default() };
-                let tz = state.config.deployment.time_zone;
-                let found = built.index.search_page(&q, chrono::Utc::now(), tz, 0, 20);
-                tracing::info!(
-                    listings = built.index.len(),
-                    found = found.total,
-                    duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
-                    "ready: the finder's index is built"
-                );
-                return;
-            }
+        let built = match state.finder.rebuild(&state.store).await {
+            Ok(built) => built,
             Err(e) => {
                 tracing::warn!(error = %e, "the finder's index could not be built yet");
                 tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                continue;
             }
+        };
+        if let Err(e) = state.calendar.calendar(&state.store, tz).await {
+            tracing::warn!(error = %e, "the community calendar could not be read yet");
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            continue;
         }
+        let q = pathways_domain::finder::Query { words: "recovery".into(), ..Default::default() };
+        let found = built.index.search_page(&q, chrono::Utc::now(), tz, 0, 20);
+        tracing::info!(
+            listings = built.index.len(),
+            found = found.total,
+            duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+            "ready: the finder's index and the community calendar are built"
+        );
+        return;
     }
 }

@@ -55,6 +55,11 @@ impl<T> Snapshots<T> {
         self.generation.fetch_add(1, Ordering::SeqCst);
     }
 
+    /// Whether a snapshot has been made, so a request waits for no first build (what `/readyz` tells).
+    pub fn is_built(&self) -> bool {
+        self.current().is_some()
+    }
+
     fn current(&self) -> Option<Arc<Held<T>>> {
         self.current.read().map(|g| g.clone()).unwrap_or_else(|e| e.into_inner().clone())
     }

@@ -47,10 +47,11 @@ async fn metrics_with_a_token_answer_only_the_scraper_that_presents_it() {
     assert!(scraped.body.contains("pathways_http_requests_total"), "{}", scraped.body);
 }
 
-/// A new instance is not ready until its search index is built: `/readyz` answers 503 while `/healthz` (liveness)
-/// answers; once the start-up build is done, `/readyz` is OK and a search is served from the built index.
+/// A new instance is not ready until its search index and the community calendar's snapshot are built: `/readyz`
+/// answers 503 while `/healthz` (liveness) answers; once the start-up build is done, `/readyz` is OK and a search is
+/// served from the built index.
 #[tokio::test]
-async fn readyz_is_503_until_the_search_index_is_built() {
+async fn readyz_is_503_until_the_search_index_and_the_calendar_are_built() {
     let app = TestApp::new().await;
     app.directory_service("Ready Recovery Center", "Ready Org", None).await;
     let get = |p: &str| Request::get(p).body(Body::empty()).expect("req");
@@ -60,8 +61,15 @@ async fn readyz_is_503_until_the_search_index_is_built() {
     assert_eq!(app.send(get("/healthz")).await.status, StatusCode::OK);
     assert!(!app.state.finder.is_ready());
 
+    // The index alone is not enough: a search also shows the community calendar's gatherings.
+    app.state.finder.rebuild(&app.state.store).await.expect("index");
+    let half = app.send(get("/readyz")).await;
+    assert_eq!(half.status, StatusCode::SERVICE_UNAVAILABLE, "{}", half.body);
+    assert!(half.body.contains("community calendar"), "{}", half.body);
+
     pathways_web::warm_up(app.state.clone()).await;
     assert!(app.state.finder.is_ready());
+    assert!(app.state.calendar.is_built());
     let after = app.send(get("/readyz")).await;
     assert_eq!((after.status, after.body.as_str()), (StatusCode::OK, "ready"));
     let found = app.send(get("/api/v1/search?q=ready")).await.json();
