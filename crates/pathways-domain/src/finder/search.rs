@@ -450,11 +450,12 @@ impl<'a> Plan<'a> {
         // (Every listing is a source only without words: a word's lists never hold more than every listing,
         // though a prefix's size, summed over its words, may say so.)
         let mut sources: Vec<(usize, Source)> = Vec::new();
-        if self.words.is_empty() {
-            sources.push(((hi - lo) as usize, Source::All));
-        }
         if !placed && flags & ONLINE != 0 {
+            // The online ones are some of every listing, never more: when all of them are online (often so
+            // without a place) every listing would tie, be walked and each tested for the flag.
             sources.push((ix.unplaced_online.len(), Source::Online));
+        } else if self.words.is_empty() {
+            sources.push(((hi - lo) as usize, Source::All));
         }
         for (i, &f) in self.facets.iter().enumerate() {
             sources.push((within(ix.facets.get(f as usize), lo, hi).len(), Source::Facet(i)));

@@ -46,6 +46,7 @@ pub fn when_text(t: Tr, o: &Occurrence, tz: Tz, now: DateTime<Utc>) -> String {
     format!("{day} {time}")
 }
 
+/// A hit as people read it on the finder's page: [`facts`], with the distance and the next meeting in words.
 pub fn describe(
     t: Tr,
     locale: pathways_domain::locale::Locale,
@@ -54,15 +55,25 @@ pub fn describe(
     now: DateTime<Utc>,
     default_tz: Tz,
 ) -> ResultView {
+    let mut r = facts(locale, hit, l);
+    r.distance = hit.distance_mi.map(|d| t.arg("find-distance", "miles", &format!("{d:.1}"))).unwrap_or_default();
+    let tz = l.time_zone().unwrap_or(default_tz);
+    r.next = hit.next.as_ref().map(|o| when_text(t, o, tz, now)).unwrap_or_default();
+    r
+}
+
+/// A hit's facts (the JSON's): names in the reader's language, the distance and the next start as numbers; no
+/// sentence is formatted (`distance` and `next` stay empty), since the JSON carries none and formatting a message
+/// per hit was a good part of a search's time.
+pub fn facts(locale: pathways_domain::locale::Locale, hit: &Hit, l: &ListingView<'_>) -> ResultView {
     let tax = taxonomy();
-    let codes: Vec<&str> = l.categories().collect();
-    let categories = codes
+    // Each code looked up once; the most specific only (a term another of the listing's terms is under is left out).
+    let terms: Vec<_> = l.categories().filter_map(|c| tax.term(c)).collect();
+    let categories = terms
         .iter()
-        .filter_map(|c| tax.term(c))
-        .filter(|term| !codes.iter().any(|other| tax.term(other).and_then(|o| o.parent.as_deref()) == Some(&term.code)))
+        .filter(|term| !terms.iter().any(|other| other.parent.as_deref() == Some(term.code.as_str())))
         .map(|term| term.name(locale).to_owned())
         .collect();
-    let tz = l.time_zone().unwrap_or(default_tz);
     let mut address = l.address().to_owned();
     if !l.city().is_empty() {
         if !address.is_empty() {
@@ -76,9 +87,9 @@ pub fn describe(
         name: l.name().to_owned(),
         organization: l.organization().to_owned(),
         categories,
-        distance: hit.distance_mi.map(|d| t.arg("find-distance", "miles", &format!("{d:.1}"))).unwrap_or_default(),
+        distance: String::new(),
         distance_mi: hit.distance_mi.map(|d| (d * 10.0).round() / 10.0),
-        next: hit.next.as_ref().map(|o| when_text(t, o, tz, now)).unwrap_or_default(),
+        next: String::new(),
         next_start: hit.next.as_ref().map(|o| o.start),
         address,
         phone_tel: tel(phone),

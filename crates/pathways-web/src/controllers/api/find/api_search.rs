@@ -14,7 +14,7 @@ use crate::services;
 use crate::services::community::FinderAsk;
 use crate::state::AppState;
 use crate::views::community::{OccurrenceJson, calendar_href, label_words, occurrence_json};
-use crate::views::find::describe;
+use crate::views::find::facts;
 
 #[derive(Serialize, ToSchema)]
 pub struct SearchResult {
@@ -92,16 +92,10 @@ pub async fn api_search(
     let now = Utc::now();
     let tz = parsed.place.as_ref().and_then(|p| p.tz).unwrap_or(state.config.deployment.time_zone);
     let found = built.index.search_page(&parsed.query, now, tz, (parsed.page - 1) * PER_PAGE, PER_PAGE);
-    let t = ctx.t();
     let results = found
         .hits
         .iter()
-        .filter_map(|h| {
-            built
-                .index
-                .listing(h.listing)
-                .map(|l| describe(t, ctx.locale, h, &l, now, state.config.deployment.time_zone))
-        })
+        .filter_map(|h| built.index.listing(h.listing).map(|l| facts(ctx.locale, h, &l)))
         .map(|r| SearchResult {
             id: r.id,
             name: r.name,
