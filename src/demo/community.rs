@@ -10,7 +10,7 @@ use pathways_domain::OrgId;
 use pathways_domain::community::education::{EducationForm, EducationPage};
 use pathways_domain::community::kiosk::SignIn;
 use pathways_domain::community::naloxone::{NaloxoneReport, Training, TrainingKind};
-use pathways_domain::community::volunteers::{Designation, DesignationKind, Hours, Volunteer};
+use pathways_domain::community::volunteers::{Designation, DesignationKind, Hours, ValidUntil, Volunteer};
 use pathways_domain::community::{EventDetails, EventForm, weekday_code};
 use pathways_store::Store;
 use pathways_store::audit::Actor;
@@ -127,13 +127,18 @@ pub async fn seed(store: &Store, org: OrgId, tz: Tz) -> anyhow::Result<usize> {
         let r = NaloxoneReport { on: today - Duration::days(days_ago), kits, reversals };
         naloxone::record_report(&tx, &actor, org, &r, now).await?;
     }
-    // Two volunteers who agreed to be listed, with hours, and a designated town and employer (issue 20).
-    for (name, hours) in [
-        ("Dana (demo)", [("Front desk", 180), ("Recovery walk set-up", 120)]),
-        ("Luis (demo)", [("Job club", 90), ("Front desk", 240)]),
+    // Two volunteers who agreed to be listed, with hours, and a designated town and employer (issue 20). Dana's
+    // training ends in 12 days and Luis's background check ended 3 days ago: the roster's reminders.
+    for (name, hours, check, training) in [
+        ("Dana (demo)", [("Front desk", 180), ("Recovery walk set-up", 120)], Some(200), Some(12)),
+        ("Luis (demo)", [("Job club", 90), ("Front desk", 240)], Some(-3), None),
     ] {
         let v = Volunteer { name: name.into(), agreed_on: today - Duration::days(30) };
         let id = volunteers::add_volunteer(&tx, &actor, org, &v, now).await?;
+        let day = |d: Option<i64>| d.map(|d| today + Duration::days(d));
+        let dates = ValidUntil { background_check: day(check), training: day(training) };
+        let vid = pathways_domain::ids::VolunteerId::from_uuid(id);
+        volunteers::set_valid_until(&tx, &actor, org, vid, dates).await?;
         for (i, (activity, minutes)) in hours.into_iter().enumerate() {
             let h = Hours { on: today - Duration::days(2 + 7 * i as i64), activity: activity.into(), minutes };
             volunteers::log_hours(&tx, &actor, org, id, &h, now).await?;

@@ -204,3 +204,8 @@ typed_id!(
     /// A service event (issue 21): one version of a billable peer service.
     ServiceEventId
 );
+
+typed_id!(
+    /// A volunteer on a recovery community center's roster (issue 20).
+    VolunteerId
+);

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use pathways_domain::OrgId;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_domain::community::volunteers::{Designation, DesignationKind, Hours, Volunteer};
+use pathways_domain::community::volunteers::{Designation, DesignationKind, Hours, ValidUntil, Volunteer};
+use pathways_domain::ids::VolunteerId;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -25,6 +26,10 @@ pub struct RosterEntry {
     pub agreed_on: NaiveDate,
     /// Every hour they logged, in minutes.
     pub minutes: u64,
+    /// Their background check's and training's last valid days (m0040).
+    pub valid_until: ValidUntil,
+    /// When they were taken off the roster (`None`: on it).
+    pub removed_at: Option<DateTime<Utc>>,
 }
 
 /// One logged entry, with the volunteer's name.
@@ -58,6 +63,8 @@ pub async fn add_volunteer(
         agreed_on: Set(v.agreed_on),
         removed_at: Set(None),
         created_at: Set(now),
+        background_check_until: Set(None),
+        training_until: Set(None),
     }
     .insert(tx)
     .await?;
@@ -102,9 +109,21 @@ pub async fn log_hours(
 
 /// `org`'s roster (listed volunteers, by name) with each one's hours in all.
 pub async fn roster(db: &impl ConnectionTrait, org: OrgId) -> Result<Vec<RosterEntry>> {
+    entries(db, org, false).await
+}
+
+/// The volunteers taken off `org`'s roster (by name), with the hours they logged, which stay in the center's
+/// totals.
+pub async fn removed(db: &impl ConnectionTrait, org: OrgId) -> Result<Vec<RosterEntry>> {
+    entries(db, org, true).await
+}
+
+async fn entries(db: &impl ConnectionTrait, org: OrgId, removed: bool) -> Result<Vec<RosterEntry>> {
+    let on_roster =
+        if removed { volunteer::Column::RemovedAt.is_not_null() } else { volunteer::Column::RemovedAt.is_null() };
     let people = volunteer::Entity::find()
         .filter(volunteer::Column::OrganizationId.eq(org.as_uuid()))
-        .filter(volunteer::Column::RemovedAt.is_null())
+        .filter(on_roster)
         .order_by_asc(volunteer::Column::Name)
         .all(db)
         .await?;
@@ -118,13 +137,80 @@ pub async fn roster(db: &impl ConnectionTrait, org: OrgId) -> Result<Vec<RosterE
     }
     Ok(people
         .into_iter()
-        .map(|p| RosterEntry {
-            minutes: minutes.get(&p.id).copied().unwrap_or(0),
-            id: p.id,
-            name: p.name,
-            agreed_on: p.agreed_on,
+        .map(|p| {
+            let logged = minutes.get(&p.id).copied().unwrap_or(0);
+            entry(p, logged)
         })
         .collect())
+}
+
+fn entry(p: volunteer::Model, minutes: u64) -> RosterEntry {
+    RosterEntry {
+        minutes,
+        id: p.id,
+        name: p.name,
+        agreed_on: p.agreed_on,
+        valid_until: ValidUntil { background_check: p.background_check_until, training: p.training_until },
+        removed_at: p.removed_at,
+    }
+}
+
+/// One of `org`'s listed volunteers, with their hours in all; `None` when `org` has no such volunteer on its
+/// roster (another center's, or one taken off it).
+pub async fn listed(db: &impl ConnectionTrait, org: OrgId, id: VolunteerId) -> Result<Option<RosterEntry>> {
+    let Some(p) = on_roster(db, org, id).await? else { return Ok(None) };
+    let logged = volunteer_hours::Entity::find()
+        .filter(volunteer_hours::Column::OrganizationId.eq(org.as_uuid()))
+        .filter(volunteer_hours::Column::VolunteerId.eq(id.as_uuid()))
+        .all(db)
+        .await?;
+    let minutes = logged.iter().map(|h| u64::try_from(h.minutes).unwrap_or(0)).sum();
+    Ok(Some(entry(p, minutes)))
+}
+
+async fn on_roster(db: &impl ConnectionTrait, org: OrgId, id: VolunteerId) -> Result<Option<volunteer::Model>> {
+    Ok(volunteer::Entity::find_by_id(id.as_uuid())
+        .filter(volunteer::Column::OrganizationId.eq(org.as_uuid()))
+        .filter(volunteer::Column::RemovedAt.is_null())
+        .one(db)
+        .await?)
+}
+
+/// Records (or changes, or clears) the background check's and training's last valid days of one of `org`'s listed
+/// volunteers; audited in `tx` (the event names the row). `false` when `org` has no such volunteer on its roster.
+pub async fn set_valid_until(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    org: OrgId,
+    id: VolunteerId,
+    dates: ValidUntil,
+) -> Result<bool> {
+    let Some(found) = on_roster(tx, org, id).await? else { return Ok(false) };
+    let mut row: volunteer::ActiveModel = found.into();
+    row.background_check_until = Set(dates.background_check);
+    row.training_until = Set(dates.training);
+    row.update(tx).await?;
+    let entry = AuditEntry::new(AuditAction::CommunityRecordSave, AuditOutcome::Success).on("volunteer", id.as_uuid());
+    audit::append(tx, actor, entry.detail("volunteer_dates")).await?;
+    Ok(true)
+}
+
+/// Takes one of `org`'s listed volunteers off its roster (their hours stay in its totals); audited in `tx`.
+/// `false` when `org` has no such volunteer on its roster.
+pub async fn remove(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    org: OrgId,
+    id: VolunteerId,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let Some(found) = on_roster(tx, org, id).await? else { return Ok(false) };
+    let mut row: volunteer::ActiveModel = found.into();
+    row.removed_at = Set(Some(now));
+    row.update(tx).await?;
+    let entry = AuditEntry::new(AuditAction::CommunityRecordSave, AuditOutcome::Success).on("volunteer", id.as_uuid());
+    audit::append(tx, actor, entry.detail("volunteer_removed")).await?;
+    Ok(true)
 }
 
 /// `org`'s most recent logged hours (newest first, at most `limit`).

@@ -405,6 +405,10 @@ pub fn router(state: AppState) -> Router {
             get(crate::controllers::financing::edit_funding_source)
                 .post(crate::controllers::financing::update_funding_source),
         )
+        // Recovery community (issue 20, branch volunteers): a volunteer's check and training dates, removal.
+        .route("/community/volunteers/{volunteer}", get(crate::controllers::community::show_volunteer))
+        .route("/community/volunteers/{volunteer}/dates", post(crate::controllers::community::update_volunteer_dates))
+        .route("/community/volunteers/{volunteer}/remove", post(crate::controllers::community::remove_volunteer))
         .route("/api/openapi.json", get(ops::get_openapi))
         .merge(json_api)
         .fallback(|| async { WebError::NotFound })

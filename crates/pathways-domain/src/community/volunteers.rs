@@ -4,7 +4,7 @@
 //! to be listed on it — a name and the date they agreed, nothing more — and the hours each logs, by activity.
 //! The roster is the center's staff's only; it is never public. Each volunteer's background check and training
 //! are kept as the last day each is valid, and [`Standing::of`] / [`reminders`] say which are expired or due
-//! within [`DUE_WITHIN_DAYS`] days (the rule only, so far: see docs/COMMUNITY.md).
+//! within [`DUE_WITHIN_DAYS`] days; [`ValidUntil`] reads the two dates as typed.
 //!
 //! **Recovery Friendly designations**: a workplace or a community (a town) designated recovery-friendly, the
 //! date, and who designated it (the body, as the designation names it — in Connecticut, for instance, a town's
@@ -216,6 +216,57 @@ pub fn reminders<'a>(
     out
 }
 
+/// How far back a check's or training's last valid day may be typed, in days (about five years: an older one is
+/// long expired, and most likely a typing slip).
+pub const MAX_VALID_DAYS_BACK: i64 = 1_827;
+/// How far ahead a check's or training's last valid day may be, in days (about ten years).
+pub const MAX_VALID_DAYS_AHEAD: i64 = 3_653;
+
+/// A volunteer's background check and training, each as its last valid day (`None`: nothing recorded).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ValidUntil {
+    pub background_check: Option<NaiveDate>,
+    pub training: Option<NaiveDate>,
+}
+
+impl ValidUntil {
+    /// The two dates as typed (`YYYY-MM-DD`; blank records nothing, and clears a date recorded before), each
+    /// within [`MAX_VALID_DAYS_BACK`] days before `today` and [`MAX_VALID_DAYS_AHEAD`] after; every problem named
+    /// by its field (`background_check_until`, `training_until`).
+    pub fn parse(background_check: &str, training: &str, today: NaiveDate) -> Result<Self, Vec<FieldError>> {
+        let check = valid_until("background_check_until", background_check, today);
+        let training = valid_until("training_until", training, today);
+        match (check, training) {
+            (Ok(background_check), Ok(training)) => Ok(ValidUntil { background_check, training }),
+            (c, t) => Err([c.err(), t.err()].into_iter().flatten().collect()),
+        }
+    }
+
+    /// Where each stands on `today`: (background check, training).
+    pub fn standing(self, today: NaiveDate) -> (Standing, Standing) {
+        (Standing::of(self.background_check, today), Standing::of(self.training, today))
+    }
+}
+
+fn valid_until(field: &'static str, raw: &str, today: NaiveDate) -> Result<Option<NaiveDate>, FieldError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let d = NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| FieldError::new(field, "invalid-date"))?;
+    let offset = (d - today).num_days();
+    if !(-MAX_VALID_DAYS_BACK..=MAX_VALID_DAYS_AHEAD).contains(&offset) {
+        return Err(FieldError::new(field, "date-out-of-range"));
+    }
+    Ok(Some(d))
+}
+
+/// Taking a volunteer off the roster asks for a tick in the box that confirms it (`confirm_removal`); their hours
+/// stay counted.
+pub fn confirm_removal(ticked: bool) -> Result<(), FieldError> {
+    if ticked { Ok(()) } else { Err(FieldError::new("confirm_removal", "required")) }
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -308,6 +359,51 @@ mod tests {
         ];
         let names: Vec<&str> = reminders(roster, today).into_iter().map(|r| r.0).collect();
         assert_eq!(names, ["Cruz", "Dee", "Ben"], "Cruz 6 days over, Dee 5, Ben due in 14; Ana and Eli nothing");
+    }
+
+    #[test]
+    fn dates_are_last_valid_days_blank_records_nothing() {
+        let today = day("2026-12-06");
+        assert_eq!(ValidUntil::parse("", " ", today), Ok(ValidUntil::default()));
+        assert_eq!(
+            ValidUntil::parse("2027-06-30", "2026-11-30", today),
+            Ok(ValidUntil { background_check: Some(day("2027-06-30")), training: Some(day("2026-11-30")) })
+        );
+        assert_eq!(
+            codes(ValidUntil::parse("30/06/2027", "2040-01-01", today)),
+            vec![("background_check_until", "invalid-date"), ("training_until", "date-out-of-range")]
+        );
+        let (first, last) = (day("2021-12-05"), day("2036-12-06"));
+        assert_eq!((today - first).num_days(), MAX_VALID_DAYS_BACK);
+        assert_eq!((last - today).num_days(), MAX_VALID_DAYS_AHEAD);
+        assert!(ValidUntil::parse(&first.to_string(), &last.to_string(), today).is_ok(), "the edges are inside");
+        assert_eq!(
+            codes(ValidUntil::parse("2021-12-04", "2036-12-07", today)),
+            vec![("background_check_until", "date-out-of-range"), ("training_until", "date-out-of-range")]
+        );
+        let v = ValidUntil { background_check: Some(day("2026-12-05")), training: None };
+        assert_eq!(v.standing(today), (Standing::Expired { days_ago: 1 }, Standing::NotRecorded));
+    }
+
+    #[test]
+    fn removal_needs_the_box_ticked() {
+        assert_eq!(confirm_removal(true), Ok(()));
+        assert_eq!(confirm_removal(false), Err(FieldError::new("confirm_removal", "required")));
+    }
+
+    proptest! {
+        /// Any day from five years back to ten ahead is read back as typed; a day outside is refused by name.
+        #[test]
+        fn a_last_valid_day_reads_back_within_its_bounds(offset in -4_000i64..5_000) {
+            let today = day("2026-12-06");
+            let d = today + chrono::Duration::days(offset);
+            let got = ValidUntil::parse("", &d.to_string(), today);
+            if (-MAX_VALID_DAYS_BACK..=MAX_VALID_DAYS_AHEAD).contains(&offset) {
+                prop_assert_eq!(got, Ok(ValidUntil { background_check: None, training: Some(d) }));
+            } else {
+                prop_assert_eq!(codes(got), vec![("training_until", "date-out-of-range")]);
+            }
+        }
     }
 
     proptest! {

@@ -13,6 +13,10 @@ pub struct Model {
     /// Off the roster (their hours stay in the center's totals).
     pub removed_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
+    /// The background check's last valid day (m0040; none recorded: null).
+    pub background_check_until: Option<Date>,
+    /// The training's last valid day (m0040).
+    pub training_until: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

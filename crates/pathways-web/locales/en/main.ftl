@@ -2346,3 +2346,46 @@ residences-listing-hint = Optional: your organization's listing in the community
 residences-listing-empty = Your organization has no listings in the community directory yet, so there is nothing to link.
 residences-listing-none = Not linked to a listing
 residences-listing-kept = { $name } (linked now; not one of your organization's listings)
+
+## Volunteers' background checks and trainings, removal from the roster (issue 20, branch volunteers).
+field-background-check-until = Background check valid until
+field-training-until = Training valid until
+field-confirm-removal = Confirm the removal
+volunteers-check = Background check
+volunteers-training = Training
+volunteers-reminders = Checks and trainings to renew
+volunteers-reminders-lead = Volunteers whose background check or training has expired come first, then those ending within 30 days.
+volunteers-dates-hint = Each date is the last day the check or training is valid, as your center's policy sets it. Choose a volunteer's name to record or change the dates, or to take them off the roster.
+volunteers-total-hours = Hours in all at the center, including volunteers no longer on the roster:
+volunteers-removed = No longer on the roster
+volunteers-removed-lead = Their hours stay counted in the center's total.
+volunteers-removed-on = Taken off the roster
+volunteer-standing-expired = { $count ->
+    [one] Expired yesterday
+   *[other] Expired { $count } days ago
+}
+volunteer-standing-due = { $count ->
+    [0] Due soon: today is the last valid day
+    [one] Due soon: tomorrow is the last valid day
+   *[other] Due soon: last valid day in { $count } days
+}
+volunteer-standing-current = Valid
+volunteer-standing-none = Nothing recorded
+volunteer-reminder = { $name }: background check, { $check }; training, { $training }
+volunteer-back = Back to the volunteer roster
+volunteer-standing-title = Checks, training and hours
+volunteer-dates-title = Background check and training dates
+volunteer-dates-lead = Record the last day each is valid. Pathways reminds the staff 30 days ahead and once it has expired.
+volunteer-dates-hint = A date such as 2027-06-30, from five years back to ten years ahead. Leave a date empty when nothing is recorded; emptying one clears it.
+volunteer-dates-save = Save the dates
+volunteer-remove-title = Take off the roster
+volunteer-remove-lead = They will no longer be listed or reminded about. The hours they gave stay counted in the center's total.
+volunteer-remove-confirm = Yes, take { $name } off the volunteer roster
+volunteer-remove-button = Take off the roster
+flash-volunteer-removed = Taken off the volunteer roster. Their hours stay counted.
+home-volunteers-reminders = { $count ->
+    [0] No volunteer's background check or training needs renewing.
+    [one] 1 volunteer's background check or training has expired or ends within 30 days.
+   *[other] { $count } volunteers' background checks or trainings have expired or end within 30 days.
+}
+home-volunteers-open = Open the volunteer roster

@@ -2346,3 +2346,46 @@ residences-listing-hint = Opcional: la ficha de su organización en el directori
 residences-listing-empty = Su organización todavía no tiene fichas en el directorio comunitario, así que no hay nada que vincular.
 residences-listing-none = Sin vincular a una ficha
 residences-listing-kept = { $name } (vinculada ahora; no es una de las fichas de su organización)
+
+## Verificaciones de antecedentes y capacitaciones de las personas voluntarias, salida de la lista (tema 20, rama volunteers).
+field-background-check-until = Verificación de antecedentes válida hasta
+field-training-until = Capacitación válida hasta
+field-confirm-removal = Confirmar la salida
+volunteers-check = Verificación de antecedentes
+volunteers-training = Capacitación
+volunteers-reminders = Verificaciones y capacitaciones por renovar
+volunteers-reminders-lead = Primero las personas voluntarias cuya verificación de antecedentes o capacitación ya venció, luego las que terminan en los próximos 30 días.
+volunteers-dates-hint = Cada fecha es el último día en que la verificación o la capacitación es válida, según la política de su centro. Elija el nombre de una persona voluntaria para registrar o cambiar las fechas, o para sacarla de la lista.
+volunteers-total-hours = Horas en total en el centro, incluidas las de personas que ya no están en la lista:
+volunteers-removed = Ya no están en la lista
+volunteers-removed-lead = Sus horas siguen contando en el total del centro.
+volunteers-removed-on = Salió de la lista
+volunteer-standing-expired = { $count ->
+    [one] Venció ayer
+   *[other] Venció hace { $count } días
+}
+volunteer-standing-due = { $count ->
+    [0] Por vencer: hoy es el último día válido
+    [one] Por vencer: mañana es el último día válido
+   *[other] Por vencer: último día válido en { $count } días
+}
+volunteer-standing-current = Vigente
+volunteer-standing-none = Nada registrado
+volunteer-reminder = { $name }: verificación de antecedentes, { $check }; capacitación, { $training }
+volunteer-back = Volver a la lista de personas voluntarias
+volunteer-standing-title = Verificación, capacitación y horas
+volunteer-dates-title = Fechas de la verificación de antecedentes y de la capacitación
+volunteer-dates-lead = Registre el último día en que cada una es válida. Pathways avisa al personal 30 días antes y una vez vencida.
+volunteer-dates-hint = Una fecha como 2027-06-30, desde cinco años atrás hasta diez años adelante. Deje vacía una fecha cuando no hay nada registrado; vaciarla la borra.
+volunteer-dates-save = Guardar las fechas
+volunteer-remove-title = Sacar de la lista
+volunteer-remove-lead = Ya no aparecerá en la lista ni en los avisos. Las horas que dio siguen contando en el total del centro.
+volunteer-remove-confirm = Sí, sacar a { $name } de la lista de personas voluntarias
+volunteer-remove-button = Sacar de la lista
+flash-volunteer-removed = Salió de la lista de personas voluntarias. Sus horas siguen contando.
+home-volunteers-reminders = { $count ->
+    [0] Ninguna verificación de antecedentes ni capacitación de personas voluntarias necesita renovarse.
+    [one] La verificación de antecedentes o la capacitación de 1 persona voluntaria venció o termina en los próximos 30 días.
+   *[other] Las verificaciones de antecedentes o capacitaciones de { $count } personas voluntarias vencieron o terminan en los próximos 30 días.
+}
+home-volunteers-open = Abrir la lista de personas voluntarias

@@ -84,6 +84,8 @@ path_param! {
     // Setting up financing (issue 21, second pass).
     pathways_domain::ids::PayerProfileId => "profile",
     pathways_domain::ids::FundingSourceId => "funding_source",
+    // Volunteers (issue 20, branch volunteers).
+    pathways_domain::ids::VolunteerId => "volunteer",
 }
 
 /// A recovery community center's slug in a public calendar's path (`/calendar/{center}`).

@@ -10,6 +10,8 @@ pub mod markdown;
 pub mod summary;
 pub mod two_factor;
 pub mod words;
+// Volunteers' checks and trainings (issue 20, branch volunteers).
+pub mod volunteers;
 
 use askama::Template;
 use axum::response::Html;
@@ -170,6 +172,8 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-service-signed"),
         crate::key!("flash-service-cosigned"),
         crate::key!("flash-service-corrected"),
+        // Volunteers (issue 20, branch volunteers).
+        crate::key!("flash-volunteer-removed"),
     ]
     .into_iter()
     .find(|k| *k == value)
@@ -272,7 +276,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 184] = [
+pub const FIELDS: [&str; 187] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -467,6 +471,10 @@ pub const FIELDS: [&str; 184] = [
     "time",
     // Recovery housing (issue 19): a residence's directory listing.
     "listing",
+    // Volunteers' checks and trainings, removal from the roster (issue 20, branch volunteers).
+    "background_check_until",
+    "training_until",
+    "confirm_removal",
 ];
 pub const FIELD_ERRORS: [&str; 39] = [
     "missing",

@@ -703,6 +703,13 @@ fn matrix() -> Vec<Entry> {
         e(PUT, "/api/v1/financing/sources/{funding_source}", Custom(admin_org_api), 200).json(PAYER_JSON),
         e(GET, "/api/v1/persons/{id}/vouchers", RecordApi, 200).audit("service_event_read"),
         e(POST, "/api/v1/persons/{id}/vouchers", Custom(issues_voucher_api), 201).json(VOUCHER_JSON),
+        // Issue 20 (branch volunteers): a center's volunteer — their check and training dates, removal from the
+        // roster (another center's volunteer 404).
+        e(GET, "/community/volunteers/{volunteer}", OrgPage(CENTER_STAFF), 200),
+        e(POST, "/community/volunteers/{volunteer}/dates", OrgPage(CENTER_STAFF), 303)
+            .form(&[("background_check_until", "{today}"), ("training_until", "")]),
+        e(POST, "/community/volunteers/{volunteer}/remove", OrgPage(CENTER_STAFF), 303)
+            .form(&[("confirm_removal", "true")]),
     ]
 }
 
@@ -1215,6 +1222,8 @@ impl Cell {
             "profile" => "profile",
             "funding_source" => "funding",
             "voucher_program" => "voucher_program",
+            // A center's volunteer (issue 20, branch volunteers).
+            "volunteer" => "volunteer",
             other => panic!("the matrix can't fill {{{other}}} in {path}"),
         };
         self.make(w, key).await
@@ -1488,6 +1497,25 @@ impl Cell {
                 )
                 .await
                 .expect("a group");
+                tx.commit().await.expect("commit");
+                id.to_string()
+            }
+            "volunteer" => {
+                // One who agreed to be listed, on the target's organization's roster (issue 20).
+                let v = pathways_domain::community::volunteers::Volunteer {
+                    name: "Matrix Volunteer".into(),
+                    agreed_on: chrono::Utc::now().date_naive(),
+                };
+                let tx = app.db.store.begin().await.expect("tx");
+                let id = pathways_store::volunteers::add_volunteer(
+                    &tx,
+                    &Actor::default(),
+                    w.org(self.target),
+                    &v,
+                    pathways_store::now(),
+                )
+                .await
+                .expect("a volunteer");
                 tx.commit().await.expect("commit");
                 id.to_string()
             }

@@ -1,6 +1,8 @@
 //! `GET /community/volunteers`: the center's volunteer roster — people who agreed to be listed, each with their
-//! hours in all — and the latest hours logged, with a form to add a volunteer and one to log hours. The two POST
-//! handlers re-render this page with their form's problems (`page`). The roster is the staff's only.
+//! hours in all, their background check's and training's last valid days and where each stands, in words — the
+//! reminders (expired first, then the soonest due), the latest hours logged, with a form to add a volunteer and
+//! one to log hours, and the volunteers taken off the roster (their hours still counted in the center's total).
+//! The two POST handlers re-render this page with their form's problems (`page`). The roster is the staff's only.
 
 use askama::Template;
 use axum::extract::State;
@@ -13,6 +15,7 @@ use crate::error::WebResult;
 use crate::extract::CenterStaff;
 use crate::services;
 use crate::state::AppState;
+use crate::views::volunteers::{reminder_words, standing_words};
 use crate::views::{Chrome, field_messages, render};
 
 /// The two forms as typed.
@@ -31,6 +34,24 @@ pub struct RosterLine {
     pub agreed_on: String,
     pub hours: String,
     pub chosen: bool,
+    /// The background check's last valid day ("" when none) and where it stands, in words.
+    pub check_until: String,
+    pub check_standing: String,
+    pub training_until: String,
+    pub training_standing: String,
+}
+
+/// A volunteer taken off the roster, with the hours they gave.
+pub struct RemovedLine {
+    pub name: String,
+    pub removed_on: String,
+    pub hours: String,
+}
+
+/// A reminder, in words, and the volunteer's page.
+pub struct ReminderLine {
+    pub href: String,
+    pub words: String,
 }
 
 pub struct HoursLine {
@@ -49,10 +70,14 @@ struct VolunteersPage {
     today: String,
     roster: Vec<RosterLine>,
     recent: Vec<HoursLine>,
+    reminders: Vec<ReminderLine>,
+    removed: Vec<RemovedLine>,
+    /// Every hour the center's volunteers gave, those taken off the roster included.
+    total_hours: String,
 }
 
 /// Minutes as hours, to the quarter (`1.5`).
-fn hours(minutes: u64) -> String {
+pub fn hours(minutes: u64) -> String {
     let h = minutes as f64 / 60.0;
     if minutes.is_multiple_of(60) {
         format!("{}", minutes / 60)
@@ -70,18 +95,46 @@ pub async fn page(
 ) -> WebResult<Response> {
     let t = ctx.t();
     let (roster, recent) = services::volunteers::roster(state, caller).await?;
+    let removed = services::volunteers::removed(state, caller).await?;
+    let today = services::naloxone::today(state);
+    let total = roster.iter().chain(&removed).map(|r| r.minutes).sum();
+    let reminders = services::volunteers::reminders_of(&roster, today)
+        .iter()
+        .map(|r| ReminderLine { href: format!("/community/volunteers/{}", r.id), words: reminder_words(&t, r) })
+        .collect();
     let html = render(&VolunteersPage {
         chrome: Chrome::new(ctx, state, t.get("volunteers-title")),
         errors: field_messages(&t, errors),
-        today: services::naloxone::today(state).to_string(),
+        today: today.to_string(),
+        reminders,
+        total_hours: hours(total),
+        removed: removed
+            .into_iter()
+            .map(|r| RemovedLine {
+                name: r.name,
+                removed_on: r
+                    .removed_at
+                    .map(|at| at.with_timezone(&state.config.deployment.time_zone).date_naive().to_string())
+                    .unwrap_or_default(),
+                hours: hours(r.minutes),
+            })
+            .collect(),
         roster: roster
             .into_iter()
-            .map(|r| RosterLine {
-                chosen: typed.volunteer == r.id.to_string(),
-                id: r.id.to_string(),
-                name: r.name,
-                agreed_on: r.agreed_on.to_string(),
-                hours: hours(r.minutes),
+            .map(|r| {
+                let (check, training) = r.valid_until.standing(today);
+                let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+                RosterLine {
+                    chosen: typed.volunteer == r.id.to_string(),
+                    id: r.id.to_string(),
+                    name: r.name,
+                    agreed_on: r.agreed_on.to_string(),
+                    hours: hours(r.minutes),
+                    check_until: day(r.valid_until.background_check),
+                    check_standing: standing_words(&t, check),
+                    training_until: day(r.valid_until.training),
+                    training_standing: standing_words(&t, training),
+                }
             })
             .collect(),
         recent: recent

@@ -36,3 +36,11 @@ pub mod log_hours;
 pub use add_volunteer::add_volunteer;
 pub use list_volunteers::list_volunteers;
 pub use log_hours::log_hours;
+// Volunteers' checks and trainings, removal from the roster (issue 20, branch volunteers).
+pub mod remove_volunteer;
+pub mod show_volunteer;
+pub mod update_volunteer_dates;
+
+pub use remove_volunteer::remove_volunteer;
+pub use show_volunteer::show_volunteer;
+pub use update_volunteer_dates::update_volunteer_dates;

@@ -238,6 +238,23 @@ pub async fn show_staff_home(
             links: vec![link("/accounts", t.get("home-accounts-open"))],
         });
     }
+    // Issue 20 (branch volunteers): a center's volunteers whose background check or training is expired or due,
+    // the overdue first, each linking to the volunteer's page; only for a center with a roster.
+    if pathways_domain::access::runs_community_center(&caller.principal) {
+        let (listed, reminders) = services::volunteers::reminders_for(&state, &caller).await?;
+        if listed > 0 {
+            let mut links: Vec<(String, String)> = reminders
+                .iter()
+                .map(|r| (format!("/community/volunteers/{}", r.id), crate::views::volunteers::reminder_words(&t, r)))
+                .collect();
+            links.push(link("/community/volunteers", t.get("home-volunteers-open")));
+            work.push(WorkCard {
+                title: t.get("volunteers-title"),
+                lines: vec![t.count("home-volunteers-reminders", count(reminders.len()))],
+                links,
+            });
+        }
+    }
     let page = StaffHome {
         chrome: Chrome::new(&ctx, &state, t.get("nav-staff-home")),
         name: caller.display_name.clone(),
