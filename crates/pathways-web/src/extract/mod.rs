@@ -42,6 +42,7 @@ pub use roles::{AllyCaller, Editor, Operator, ProviderStaff};
 // Recovery community (issue 20).
 pub use calendar_query::CalendarParams;
 pub use ids::{CenterSlug, PageSlug};
+pub use ids::ApplicationLink;
 pub use kiosk::KioskTablet;
 pub use roles::CenterStaff;
 pub use session::{AnyoneSignedIn, Door, SignedIn, Subject};

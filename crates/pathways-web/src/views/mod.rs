@@ -10,6 +10,8 @@ pub mod markdown;
 pub mod summary;
 pub mod two_factor;
 pub mod words;
+// Recovery Friendly designation programs (issue 20, item 5).
+pub mod designation;
 
 use askama::Template;
 use axum::response::Html;
@@ -272,7 +274,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 184] = [
+pub const FIELDS: [&str; 200] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -467,8 +469,25 @@ pub const FIELDS: [&str; 184] = [
     "time",
     // Recovery housing (issue 19): a residence's directory listing.
     "listing",
+    // Recovery Friendly designation programs (issue 20, item 5).
+    "name_en",
+    "name_es",
+    "steps",
+    "renewal_months",
+    "training_naloxone",
+    "training_stigma",
+    "training_recovery_ally",
+    "training_workplace_supervisor",
+    "contact_name",
+    "contact_email",
+    "text",
+    "link",
+    "step",
+    "decision",
+    "checklist",
+    "application",
 ];
-pub const FIELD_ERRORS: [&str; 39] = [
+pub const FIELD_ERRORS: [&str; 47] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -511,6 +530,15 @@ pub const FIELD_ERRORS: [&str; 39] = [
     // Recovery housing (issue 19).
     "less-than-open",
     "not-own-listing",
+    // Recovery Friendly designation programs (issue 20, item 5).
+    "step-format",
+    "checklist-format",
+    "checklist-without-step",
+    "already-accepted",
+    "nothing-to-review",
+    "unconfirmed",
+    "withdrawn",
+    "steps-not-accepted",
 ];
 
 #[cfg(test)]
