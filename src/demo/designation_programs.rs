@@ -20,7 +20,9 @@ pub async fn seed(store: &Store, today: NaiveDate) -> anyhow::Result<usize> {
     let now = pathways_store::now();
     let mut ids = Vec::new();
     for p in examples() {
-        let id = programs::save_program(&tx, &actor, org, None, &p, now).await?.ok_or_else(|| anyhow::anyhow!("a program"))?;
+        let id = programs::save_program(&tx, &actor, org, None, &p, now)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("a program"))?;
         ids.push(id);
     }
     let (workplace, town) = (ids[0], ids[1]);
@@ -41,12 +43,19 @@ pub async fn seed(store: &Store, today: NaiveDate) -> anyhow::Result<usize> {
     let app = programs::create_application(&tx, &actor, &program, &a, &hash("demo-bakery-application"), now).await?;
     programs::add_submission(&tx, &actor, app, &evidence(0, "Our owner's letter of interest (demo)."), now).await?;
     programs::add_review(&tx, &actor, app, reviewer, &accept(0), now).await?;
-    programs::add_submission(&tx, &actor, app, &evidence(1, "Met the advisor with the owner and the shift lead (demo)."), now)
-        .await?;
+    programs::add_submission(
+        &tx,
+        &actor,
+        app,
+        &evidence(1, "Met the advisor with the owner and the shift lead (demo)."),
+        now,
+    )
+    .await?;
     programs::add_review(&tx, &actor, app, reviewer, &accept(1), now).await?;
     programs::add_submission(&tx, &actor, app, &evidence(2, "Our alcohol and drug policy (demo)."), now).await?;
     programs::add_submission(&tx, &actor, app, &evidence(4, "The pledge (demo)."), now).await?;
-    let note = Review { step: 4, decision: Decision::Return("Please send the pledge signed by the owner (demo).".into()) };
+    let note =
+        Review { step: 4, decision: Decision::Return("Please send the pledge signed by the owner (demo).".into()) };
     programs::add_review(&tx, &actor, app, reviewer, &note, now).await?;
 
     // A town designated 300 days ago, every step accepted.

@@ -197,8 +197,7 @@ impl Program {
         let name_en = required_text("name_en", &f.name_en, MAX_NAME).map_err(|e| errors.push(e)).ok();
         let name_es = required_text("name_es", &f.name_es, MAX_NAME).map_err(|e| errors.push(e)).ok();
         let steps = parse_steps(&f.steps).map_err(|e| errors.push(e)).ok();
-        let renewal =
-            count("renewal_months", &f.renewal_months, RENEWAL_MONTHS).map_err(|e| errors.push(e)).ok();
+        let renewal = count("renewal_months", &f.renewal_months, RENEWAL_MONTHS).map_err(|e| errors.push(e)).ok();
         let mut trainings = Vec::new();
         for kind in TrainingKind::ALL {
             let typed = f.trainings.iter().find(|(k, _)| k == kind).map_or("", |(_, v)| v.as_str());
@@ -522,11 +521,17 @@ fn step(title: (&str, &str), evidence: (&str, &str), checklist: &[(&str, &str)])
 pub fn examples() -> [Program; 2] {
     let workplace = Program {
         kind: DesignationKind::Workplace,
-        name: Bilingual::new("Recovery Friendly Workplace (demo program)", "Lugar de trabajo amigo de la recuperación (programa de demostración)"),
+        name: Bilingual::new(
+            "Recovery Friendly Workplace (demo program)",
+            "Lugar de trabajo amigo de la recuperación (programa de demostración)",
+        ),
         steps: vec![
             step(
                 ("Letter of interest", "Carta de interés"),
-                ("A letter from the employer's leadership saying why it wants to take part.", "Una carta de la dirección del empleador que explique por qué quiere participar."),
+                (
+                    "A letter from the employer's leadership saying why it wants to take part.",
+                    "Una carta de la dirección del empleador que explique por qué quiere participar.",
+                ),
                 &[],
             ),
             step(
@@ -536,7 +541,10 @@ pub fn examples() -> [Program; 2] {
             ),
             step(
                 ("Alcohol and drug policy reviewed", "Política sobre alcohol y drogas revisada"),
-                ("The workplace's policy, or a link to it; the advisor confirms its six elements.", "La política del lugar de trabajo, o un enlace a ella; el asesor confirma sus seis elementos."),
+                (
+                    "The workplace's policy, or a link to it; the advisor confirms its six elements.",
+                    "La política del lugar de trabajo, o un enlace a ella; el asesor confirma sus seis elementos.",
+                ),
                 &[
                     ("The substances it covers", "Las sustancias que abarca"),
                     ("Who is covered", "A quiénes se aplica"),
@@ -548,12 +556,18 @@ pub fn examples() -> [Program; 2] {
             ),
             step(
                 ("Three trainings", "Tres capacitaciones"),
-                ("The dates of the trainings and how many attended.", "Las fechas de las capacitaciones y cuántas personas asistieron."),
+                (
+                    "The dates of the trainings and how many attended.",
+                    "Las fechas de las capacitaciones y cuántas personas asistieron.",
+                ),
                 &[],
             ),
             step(
                 ("Signed pledge", "Compromiso firmado"),
-                ("The pledge signed by the employer's leadership.", "El compromiso firmado por la dirección del empleador."),
+                (
+                    "The pledge signed by the employer's leadership.",
+                    "El compromiso firmado por la dirección del empleador.",
+                ),
                 &[],
             ),
         ],
@@ -566,26 +580,41 @@ pub fn examples() -> [Program; 2] {
     };
     let town = Program {
         kind: DesignationKind::Community,
-        name: Bilingual::new("Recovery Friendly Community (demo program)", "Comunidad amiga de la recuperación (programa de demostración)"),
+        name: Bilingual::new(
+            "Recovery Friendly Community (demo program)",
+            "Comunidad amiga de la recuperación (programa de demostración)",
+        ),
         steps: vec![
             step(
                 ("The governing body's vote", "La votación del órgano de gobierno"),
-                ("The minutes or resolution of the town council's vote.", "El acta o la resolución de la votación del concejo municipal."),
+                (
+                    "The minutes or resolution of the town council's vote.",
+                    "El acta o la resolución de la votación del concejo municipal.",
+                ),
                 &[],
             ),
             step(
                 ("Awareness plan", "Plan de concientización"),
-                ("The town's plan to raise awareness of recovery.", "El plan del municipio para dar a conocer la recuperación."),
+                (
+                    "The town's plan to raise awareness of recovery.",
+                    "El plan del municipio para dar a conocer la recuperación.",
+                ),
                 &[],
             ),
             step(
                 ("A recovery event", "Un evento de recuperación"),
-                ("The date, place and a short account of the event.", "La fecha, el lugar y un breve relato del evento."),
+                (
+                    "The date, place and a short account of the event.",
+                    "La fecha, el lugar y un breve relato del evento.",
+                ),
                 &[],
             ),
             step(
                 ("Stigma training", "Capacitación sobre el estigma"),
-                ("The date of the training and how many attended.", "La fecha de la capacitación y cuántas personas asistieron."),
+                (
+                    "The date of the training and how many attended.",
+                    "La fecha de la capacitación y cuántas personas asistieron.",
+                ),
                 &[],
             ),
         ],

@@ -213,15 +213,20 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.alter_table(
-            Table::alter().table(RecoveryFriendly::Table).add_column(date_null(RecoveryFriendly::RenewalDueOn)).to_owned(),
+            Table::alter()
+                .table(RecoveryFriendly::Table)
+                .add_column(date_null(RecoveryFriendly::RenewalDueOn))
+                .to_owned(),
         )
         .await?;
         Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.alter_table(Table::alter().table(RecoveryFriendly::Table).drop_column(RecoveryFriendly::RenewalDueOn).to_owned())
-            .await?;
+        m.alter_table(
+            Table::alter().table(RecoveryFriendly::Table).drop_column(RecoveryFriendly::RenewalDueOn).to_owned(),
+        )
+        .await?;
         m.drop_table(Table::drop().table(DesignationReview::Table).to_owned()).await?;
         m.drop_table(Table::drop().table(DesignationSubmission::Table).to_owned()).await?;
         m.drop_table(Table::drop().table(DesignationApplication::Table).to_owned()).await?;

@@ -206,11 +206,11 @@ pub async fn review(
     if d.application.withdrawn {
         return Ok(Err(vec![FieldError::new("application", "withdrawn")]));
     }
-    let r = match Review::parse(input.step, input.decision, input.note, input.confirmed, &d.program.program, &d.states())
-    {
-        Ok(r) => r,
-        Err(errors) => return Ok(Err(errors)),
-    };
+    let r =
+        match Review::parse(input.step, input.decision, input.note, input.confirmed, &d.program.program, &d.states()) {
+            Ok(r) => r,
+            Err(errors) => return Ok(Err(errors)),
+        };
     store::add_review(&tx, &ctx.actor(), d.application.id, caller.account, &r, pathways_store::now()).await?;
     tx.commit().await?;
     Ok(Ok(()))

@@ -77,7 +77,12 @@ pub fn application_steps(t: &Tr, locale: Locale, p: &Program, history: &[StepHis
 pub fn trainings(t: &Tr, p: &Program) -> Vec<String> {
     p.trainings
         .iter()
-        .map(|r| t.args("rfp-training-count", &[("count", r.count.to_string()), ("kind", t.get(&format!("training-kind-{}", r.kind.code())))]))
+        .map(|r| {
+            t.args(
+                "rfp-training-count",
+                &[("count", r.count.to_string()), ("kind", t.get(&format!("training-kind-{}", r.kind.code())))],
+            )
+        })
         .collect()
 }
 

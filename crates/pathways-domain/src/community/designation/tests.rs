@@ -29,7 +29,10 @@ fn a_program_is_read_with_its_steps_checklist_and_trainings() {
     assert_eq!(p.kind, DesignationKind::Workplace);
     assert_eq!(p.steps.len(), 2);
     assert_eq!(p.steps[0].title, Bilingual::new("Letter", "Carta"));
-    assert_eq!(p.steps[1].checklist, vec![Bilingual::new("Substances", "Sustancias"), Bilingual::new("Who is covered", "A quiénes")]);
+    assert_eq!(
+        p.steps[1].checklist,
+        vec![Bilingual::new("Substances", "Sustancias"), Bilingual::new("Who is covered", "A quiénes")]
+    );
     assert_eq!(p.trainings, vec![TrainingRequirement { kind: TrainingKind::Stigma, count: 2 }], "zero is none");
     assert_eq!(p.renewal_months, 24);
     assert_eq!(Program::parse(&p.to_form()), Ok(p), "the edit form reads back");
@@ -58,7 +61,10 @@ fn every_problem_of_a_program_is_named() {
     );
     let blank = ProgramForm { renewal_months: "121".into(), ..form() };
     assert_eq!(codes(Program::parse(&blank)), vec![("renewal_months", "out-of-range")]);
-    assert_eq!(codes(Program::parse(&ProgramForm { renewal_months: String::new(), ..form() })), vec![("renewal_months", "required")]);
+    assert_eq!(
+        codes(Program::parse(&ProgramForm { renewal_months: String::new(), ..form() })),
+        vec![("renewal_months", "required")]
+    );
 }
 
 #[test]
@@ -117,7 +123,11 @@ fn a_designation_is_due_within_sixty_days_and_lapses_after_its_day() {
     assert_eq!(Standing::of(None, false, 24, day("2026-12-06")), Standing::Open);
     assert_eq!(Standing::of(Some(on), true, 24, day("2026-12-06")), Standing::Withdrawn);
     assert_eq!(Standing::of(None, true, 24, day("2026-12-06")), Standing::Withdrawn);
-    assert_eq!(Standing::of(Some(on), false, 24, day("2026-11-15")), Standing::Designated { on, renewal_due: due }, "61 days");
+    assert_eq!(
+        Standing::of(Some(on), false, 24, day("2026-11-15")),
+        Standing::Designated { on, renewal_due: due },
+        "61 days"
+    );
     assert_eq!(
         Standing::of(Some(on), false, 24, day("2026-11-16")),
         Standing::RenewalDue { on, renewal_due: due, days_left: 60 }
@@ -142,7 +152,12 @@ fn an_application_names_every_missing_field() {
     assert_eq!((a.organization.as_str(), a.contact_email.as_str()), ("Acme Tools", "ana@acme.example"));
     assert_eq!(
         codes(Application::parse(&ApplicationForm { contact_email: "not an email".into(), ..Default::default() })),
-        vec![("organization", "required"), ("town", "required"), ("contact_name", "required"), ("contact_email", "invalid-email")]
+        vec![
+            ("organization", "required"),
+            ("town", "required"),
+            ("contact_name", "required"),
+            ("contact_email", "invalid-email")
+        ]
     );
     assert_eq!(
         codes(Application::parse(&ApplicationForm { contact_email: String::new(), ..ok })),
@@ -155,14 +170,20 @@ fn evidence_needs_text_a_step_not_yet_accepted_and_an_https_link() {
     use StepState::*;
     let states = [Accepted, Returned("x".into()), NotStarted];
     let e = Evidence::parse("1", " Minutes attached ", "https://example.org/minutes.pdf", &states).expect("evidence");
-    assert_eq!((e.step, e.text.as_str(), e.link.as_deref()), (1, "Minutes attached", Some("https://example.org/minutes.pdf")));
+    assert_eq!(
+        (e.step, e.text.as_str(), e.link.as_deref()),
+        (1, "Minutes attached", Some("https://example.org/minutes.pdf"))
+    );
     assert_eq!(Evidence::parse("2", "x", "", &states).map(|e| e.link), Ok(None));
     assert_eq!(codes(Evidence::parse("0", "x", "", &states)), vec![("step", "already-accepted")]);
     assert_eq!(
         codes(Evidence::parse("3", " ", "http://example.org", &states)),
         vec![("step", "unknown-choice"), ("text", "required"), ("link", "invalid-url")]
     );
-    assert_eq!(codes(Evidence::parse("-1", "x", "javascript:alert(1)", &states)), vec![("step", "unknown-choice"), ("link", "invalid-url")]);
+    assert_eq!(
+        codes(Evidence::parse("-1", "x", "javascript:alert(1)", &states)),
+        vec![("step", "unknown-choice"), ("link", "invalid-url")]
+    );
 }
 
 #[test]
@@ -176,14 +197,18 @@ fn a_review_accepts_only_submitted_steps_with_every_checklist_item_confirmed() {
     );
     assert_eq!(codes(Review::parse("1", "accept", "", &[0], &program, &states)), vec![("checklist", "unconfirmed")]);
     assert_eq!(Review::parse("1", "accept", "", &[1, 0], &program, &states).map(|r| r.step), Ok(1));
-    let r = Review::parse("1", "return", " Add the confidentiality section ", &[], &program, &states).expect("returned");
+    let r =
+        Review::parse("1", "return", " Add the confidentiality section ", &[], &program, &states).expect("returned");
     assert_eq!(r.event(), StepEvent::Returned("Add the confidentiality section".into()), "no checklist to return one");
     assert_eq!(codes(Review::parse("1", "return", "", &[], &program, &states)), vec![("note", "required")]);
     assert_eq!(codes(Review::parse("0", "", "", &[], &program, &states)), vec![("decision", "required")]);
     assert_eq!(codes(Review::parse("0", "maybe", "", &[], &program, &states)), vec![("decision", "unknown-choice")]);
     let waiting = [NotStarted, Accepted];
     assert_eq!(codes(Review::parse("0", "accept", "", &[], &program, &waiting)), vec![("step", "nothing-to-review")]);
-    assert_eq!(codes(Review::parse("1", "accept", "", &[0, 1], &program, &waiting)), vec![("step", "nothing-to-review")]);
+    assert_eq!(
+        codes(Review::parse("1", "accept", "", &[0, 1], &program, &waiting)),
+        vec![("step", "nothing-to-review")]
+    );
     assert_eq!(codes(Review::parse("9", "accept", "", &[], &program, &states)), vec![("step", "unknown-choice")]);
 }
 

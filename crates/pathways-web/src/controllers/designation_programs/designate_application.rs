@@ -18,7 +18,9 @@ pub async fn designate_application(
     VerifiedForm(_): VerifiedForm<Empty>,
 ) -> WebResult<Response> {
     match programs::designate(&state, &ctx, &caller, id).await? {
-        Ok(()) => Ok(crate::flash::redirect(&state, &format!("/designation-applications/{id}"), crate::key!("flash-saved"))),
+        Ok(()) => {
+            Ok(crate::flash::redirect(&state, &format!("/designation-applications/{id}"), crate::key!("flash-saved")))
+        }
         Err(errors) => {
             let d = programs::application(&state, &caller, id).await?;
             super::show_application::page(&state, &ctx, &d, &errors)

@@ -62,7 +62,13 @@ struct FormPage {
 }
 
 /// The form page; `action` is where it posts (a new program or the program's own address).
-pub fn page(state: &AppState, ctx: &Ctx, action: &str, form: ProgramForm, errors: &[FieldError]) -> WebResult<Response> {
+pub fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    action: &str,
+    form: ProgramForm,
+    errors: &[FieldError],
+) -> WebResult<Response> {
     let t = ctx.t();
     let kinds = DesignationKind::ALL
         .iter()

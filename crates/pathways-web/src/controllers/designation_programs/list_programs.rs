@@ -36,19 +36,21 @@ struct ListPage {
     applications: Vec<ApplicationLine>,
 }
 
-pub async fn list_programs(State(state): State<AppState>, SignedIn { ctx, caller }: SignedIn) -> WebResult<Html<String>> {
+pub async fn list_programs(
+    State(state): State<AppState>,
+    SignedIn { ctx, caller }: SignedIn,
+) -> WebResult<Html<String>> {
     let t = ctx.t();
     let view = services::designation_programs::advisor_view(&state, &caller).await?;
-    let line = |(a, program, standing): &(pathways_store::designation_programs::ApplicationRow, String, _)| {
-        ApplicationLine {
+    let line =
+        |(a, program, standing): &(pathways_store::designation_programs::ApplicationRow, String, _)| ApplicationLine {
             id: a.id.to_string(),
             applicant: a.application.organization.clone(),
             town: a.application.town.clone(),
             program: program.clone(),
             standing: standing_words(&t, *standing),
             received: a.created_at.date_naive().to_string(),
-        }
-    };
+        };
     let reminders = programs::reminders(&view).into_iter().map(line).collect();
     let applications = view.applications.iter().map(line).collect();
     render(&ListPage {

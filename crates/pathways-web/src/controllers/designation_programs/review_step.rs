@@ -22,9 +22,12 @@ pub async fn review_step(
     let field = |name: &str| form.get(name).map_or("", String::as_str);
     // Each checklist item is its own box (`confirm_0`, `confirm_1` …), ticked when present.
     let confirmed: Vec<usize> = (0..MAX_CHECKLIST).filter(|i| form.contains_key(&format!("confirm_{i}"))).collect();
-    let input = ReviewInput { step: field("step"), decision: field("decision"), note: field("note"), confirmed: &confirmed };
+    let input =
+        ReviewInput { step: field("step"), decision: field("decision"), note: field("note"), confirmed: &confirmed };
     match programs::review(&state, &ctx, &caller, id, &input).await? {
-        Ok(()) => Ok(crate::flash::redirect(&state, &format!("/designation-applications/{id}"), crate::key!("flash-saved"))),
+        Ok(()) => {
+            Ok(crate::flash::redirect(&state, &format!("/designation-applications/{id}"), crate::key!("flash-saved")))
+        }
         Err(errors) => {
             let d = programs::application(&state, &caller, id).await?;
             super::show_application::page(&state, &ctx, &d, &errors)

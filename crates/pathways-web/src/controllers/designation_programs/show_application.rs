@@ -6,15 +6,15 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use pathways_domain::community::designation::{all_accepted, Standing};
+use pathways_domain::community::designation::{Standing, all_accepted};
 use pathways_domain::ids::DesignationApplicationId;
 use pathways_domain::text::FieldError;
 
 use crate::ctx::Ctx;
 use crate::error::WebResult;
 use crate::extract::{InPath, SignedIn};
-use crate::services::designation_programs::Dossier;
 use crate::services;
+use crate::services::designation_programs::Dossier;
 use crate::state::AppState;
 use crate::views::designation::{StepView, application_steps, program_name, standing_words, trainings};
 use crate::views::{Chrome, field_messages, render};
@@ -43,7 +43,11 @@ pub fn page(state: &AppState, ctx: &Ctx, d: &Dossier, errors: &[FieldError]) -> 
     let t = ctx.t();
     let states = d.states();
     let html = render(&ApplicationPage {
-        chrome: Chrome::new(ctx, state, t.args("rfp-application-title", &[("name", d.application.application.organization.clone())])),
+        chrome: Chrome::new(
+            ctx,
+            state,
+            t.args("rfp-application-title", &[("name", d.application.application.organization.clone())]),
+        ),
         errors: field_messages(&t, errors),
         id: d.application.id.to_string(),
         applicant: d.application.application.organization.clone(),

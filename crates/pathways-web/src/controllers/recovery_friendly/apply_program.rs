@@ -53,7 +53,11 @@ pub async fn apply_program(
             let t = ctx.t();
             let path = format!("/recovery-friendly/applications/{token}");
             let base = state.config.public_url.as_deref().unwrap_or_default().trim_end_matches('/');
-            let page = AppliedPage { chrome: Chrome::new(&ctx, &state, t.get("rfp-applied-title")), link: format!("{base}{path}"), path };
+            let page = AppliedPage {
+                chrome: Chrome::new(&ctx, &state, t.get("rfp-applied-title")),
+                link: format!("{base}{path}"),
+                path,
+            };
             Ok(render(&page)?.into_response())
         }
         Err(errors) => super::show_program::page(&state, &ctx, &program, form, &errors),

@@ -34,7 +34,13 @@ struct ProgramPage {
     form: ApplicationForm,
 }
 
-pub fn page(state: &AppState, ctx: &Ctx, p: &ProgramRow, form: ApplicationForm, errors: &[FieldError]) -> WebResult<Response> {
+pub fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    p: &ProgramRow,
+    form: ApplicationForm,
+    errors: &[FieldError],
+) -> WebResult<Response> {
     let t = ctx.t();
     let name = program_name(ctx.locale, &p.program);
     let html = render(&ProgramPage {

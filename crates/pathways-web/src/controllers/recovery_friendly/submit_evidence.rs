@@ -30,9 +30,11 @@ pub async fn submit_evidence(
         services::designation_programs::submit_evidence(&state, &ctx, &link, &input.step, &input.text, &input.link)
             .await?;
     match saved {
-        Ok(()) => {
-            Ok(crate::flash::redirect(&state, &format!("/recovery-friendly/applications/{link}"), crate::key!("flash-saved")))
-        }
+        Ok(()) => Ok(crate::flash::redirect(
+            &state,
+            &format!("/recovery-friendly/applications/{link}"),
+            crate::key!("flash-saved"),
+        )),
         Err(errors) => {
             let d = services::designation_programs::by_link(&state, &link).await?;
             super::show_my_application::page(&state, &ctx, &link, &d, (input.step, input.text, input.link), &errors)

@@ -9,7 +9,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use chrono::Duration;
 use pathways_domain::Role;
-use pathways_domain::community::designation::{Application, Evidence, Program, ProgramForm, Review, Decision};
+use pathways_domain::community::designation::{Application, Decision, Evidence, Program, ProgramForm, Review};
 use pathways_domain::community::naloxone::TrainingKind;
 use pathways_store::audit::Actor;
 use pathways_store::designation_programs as store;
@@ -81,18 +81,27 @@ async fn an_application_is_reviewed_step_by_step_and_designated_on_the_public_li
     assert!(spanish.body.contains("Programa de prueba") && spanish.body.contains("Confidencialidad"));
     let list = get(&app, "/recovery-friendly", "en").await;
     assert!(list.body.contains(&format!("href=\"/recovery-friendly/programs/{program}\"")), "{}", list.body);
-    assert_eq!(get(&app, &format!("/recovery-friendly/programs/{}", uuid::Uuid::now_v7()), "en").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        get(&app, &format!("/recovery-friendly/programs/{}", uuid::Uuid::now_v7()), "en").await.status,
+        StatusCode::NOT_FOUND
+    );
 
     // Applying: no account; problems named; then the private link, shown once.
     let program_page = format!("/recovery-friendly/programs/{program}");
-    let wrong = anonymous_post(&app, &program_page, &program_page, &[("organization", "Acme"), ("contact_email", "x")]).await;
+    let wrong =
+        anonymous_post(&app, &program_page, &program_page, &[("organization", "Acme"), ("contact_email", "x")]).await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong.body.contains("#contact_email") && wrong.body.contains("#town"), "{}", wrong.body);
     let applied = anonymous_post(
         &app,
         &program_page,
         &program_page,
-        &[("organization", "Acme Tools"), ("town", "Hartford"), ("contact_name", "Ana"), ("contact_email", "ana@acme.example")],
+        &[
+            ("organization", "Acme Tools"),
+            ("town", "Hartford"),
+            ("contact_name", "Ana"),
+            ("contact_email", "ana@acme.example"),
+        ],
     )
     .await;
     assert_eq!(applied.status, StatusCode::OK, "{}", applied.body);
@@ -116,7 +125,13 @@ async fn an_application_is_reviewed_step_by_step_and_designated_on_the_public_li
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("#text") && bad.body.contains("#link"), "{}", bad.body);
     for (step, text) in [("0", "Our letter"), ("1", "Our policy")] {
-        let sent = anonymous_post(&app, &link, &link, &[("step", step), ("text", text), ("link", "https://example.org/p.pdf")]).await;
+        let sent = anonymous_post(
+            &app,
+            &link,
+            &link,
+            &[("step", step), ("text", text), ("link", "https://example.org/p.pdf")],
+        )
+        .await;
         assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
     }
     let applications = store::applications_of(app.db.store.reader(), app.org).await.expect("applications");
@@ -128,7 +143,10 @@ async fn an_application_is_reviewed_step_by_step_and_designated_on_the_public_li
     assert_eq!(anon.status, StatusCode::SEE_OTHER);
     assert!(anon.location().starts_with("/login"), "{}", anon.location());
     let coach = app.staff(app.org, Role::Coach).await;
-    assert_eq!(app.post_form(&coach, &review, &[("step", "0"), ("decision", "accept")]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.post_form(&coach, &review, &[("step", "0"), ("decision", "accept")]).await.status,
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(app.page(&coach, &format!("/designation-applications/{id}")).await.status, StatusCode::FORBIDDEN);
     let elsewhere = app.staff(app.other_org, Role::Admin).await;
     assert_eq!(app.page(&elsewhere, &format!("/designation-applications/{id}")).await.status, StatusCode::NOT_FOUND);
@@ -136,23 +154,33 @@ async fn an_application_is_reviewed_step_by_step_and_designated_on_the_public_li
         app.post_form(&elsewhere, &review, &[("step", "0"), ("decision", "accept")]).await.status,
         StatusCode::NOT_FOUND
     );
-    assert_eq!(app.page(&elsewhere, &format!("/designation-programs/{program}/edit")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.page(&elsewhere, &format!("/designation-programs/{program}/edit")).await.status,
+        StatusCode::NOT_FOUND
+    );
     assert!(!app.page(&elsewhere, "/designation-programs").await.body.contains("Acme Tools"));
 
     // Reviews: designating too early is refused; the policy needs its checklist; a returned step shows its note.
     let early = app.post_form(&admin, &format!("/designation-applications/{id}/designate"), &[]).await;
     assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(early.body.contains("Every step must be accepted first"), "{}", early.body);
-    let unchecked = app.post_form(&admin, &review, &[("step", "1"), ("decision", "accept"), ("confirm_0", "yes")]).await;
+    let unchecked =
+        app.post_form(&admin, &review, &[("step", "1"), ("decision", "accept"), ("confirm_0", "yes")]).await;
     assert_eq!(unchecked.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(unchecked.body.contains("#checklist"), "{}", unchecked.body);
-    let checked =
-        app.post_form(&admin, &review, &[("step", "1"), ("decision", "accept"), ("confirm_0", "yes"), ("confirm_1", "yes")]).await;
+    let checked = app
+        .post_form(
+            &admin,
+            &review,
+            &[("step", "1"), ("decision", "accept"), ("confirm_0", "yes"), ("confirm_1", "yes")],
+        )
+        .await;
     assert_eq!(checked.status, StatusCode::SEE_OTHER, "{}", checked.body);
     let no_note = app.post_form(&admin, &review, &[("step", "0"), ("decision", "return")]).await;
     assert_eq!(no_note.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let returned =
-        app.post_form(&admin, &review, &[("step", "0"), ("decision", "return"), ("note", "Please sign the letter")]).await;
+    let returned = app
+        .post_form(&admin, &review, &[("step", "0"), ("decision", "return"), ("note", "Please sign the letter")])
+        .await;
     assert_eq!(returned.status, StatusCode::SEE_OTHER);
     let mine = get(&app, &link, "en").await;
     assert!(mine.body.contains("Please sign the letter") && mine.body.contains("Accepted"), "{}", mine.body);
@@ -205,7 +233,8 @@ async fn a_lapsed_designation_leaves_the_public_list_and_is_reminded_with_one_du
     let now = pathways_store::now();
     let id = store::save_program(&tx, &actor, app.org, None, &p, now).await.expect("save").expect("saved");
     let program = store::program(&tx, id).await.expect("query").expect("program");
-    for (name, days_ago, token) in [("Lapsed Town", 45, "lapsed"), ("Due Town", 20, "due"), ("Fresh Town", 0, "fresh")] {
+    for (name, days_ago, token) in [("Lapsed Town", 45, "lapsed"), ("Due Town", 20, "due"), ("Fresh Town", 0, "fresh")]
+    {
         let a = Application {
             organization: name.into(),
             town: "Hartford".into(),
@@ -227,7 +256,14 @@ async fn a_lapsed_designation_leaves_the_public_list_and_is_reminded_with_one_du
     assert!(list.body.contains("Due Town") && list.body.contains("Fresh Town"), "{}", list.body);
 
     let page = app.page(&admin, "/designation-programs").await;
-    let reminders = page.body.split("id=\"reminders\"").nth(1).expect("reminders").split("id=\"applications\"").next().expect("part");
+    let reminders = page
+        .body
+        .split("id=\"reminders\"")
+        .nth(1)
+        .expect("reminders")
+        .split("id=\"applications\"")
+        .next()
+        .expect("part");
     assert!(reminders.contains("Lapsed Town") && reminders.contains("lapsed"), "{reminders}");
     assert!(reminders.contains("Due Town"), "due within 60 days: {reminders}");
     assert!(reminders.contains("Fresh Town"), "a one-month period is always within 60 days: {reminders}");
