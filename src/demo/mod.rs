@@ -16,6 +16,7 @@ use secrecy::ExposeSecret;
 
 mod capacity;
 pub mod community;
+mod designation_programs;
 pub mod directory;
 mod financing;
 pub mod generate;
@@ -152,6 +153,11 @@ pub async fn seed(store: &Store, config: &Config) -> anyhow::Result<()> {
         &hash,
     )
     .await?;
+    let applications = designation_programs::seed(store, chrono::Utc::now().date_naive()).await?;
+    eprintln!(
+        "Demo Recovery Friendly programs: a workplace's and a town's (the state agency's), {applications} applications \
+         (/recovery-friendly, /designation-programs)."
+    );
     let outcome_persons = match coach {
         Some(c) => outcomes::seed(store, OrgId::from_uuid(demo.id), c, chrono::Utc::now().date_naive()).await?,
         None => 0,

@@ -181,10 +181,14 @@ pub enum AuditAction {
     /// Recovery community life recorded (issue 20): a center's training or naloxone figures (counts), a volunteer
     /// or their hours, a Recovery Friendly designation, an education page. The event names the row.
     CommunityRecordSave,
+    /// A Recovery Friendly designation program's work (issue 20, item 5): a program saved, an application made,
+    /// evidence submitted, a step reviewed, a designation made or withdrawn. The detail says which; the event names
+    /// the row.
+    DesignationSave,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 97] = [
+    pub const ALL: [AuditAction; 98] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -282,6 +286,7 @@ impl AuditAction {
         AuditAction::ServiceEventRead,
         AuditAction::ResidenceUpdate,
         AuditAction::CommunityRecordSave,
+        AuditAction::DesignationSave,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -383,6 +388,7 @@ impl AuditAction {
             AuditAction::ServiceEventRead => "service_event_read",
             AuditAction::ResidenceUpdate => "residence_update",
             AuditAction::CommunityRecordSave => "community_record_save",
+            AuditAction::DesignationSave => "designation_save",
         }
     }
 }

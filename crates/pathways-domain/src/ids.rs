@@ -172,6 +172,16 @@ typed_id!(
     FundingSourceId
 );
 
+typed_id!(
+    /// A Recovery Friendly designation program an organization defines (issue 20).
+    DesignationProgramId
+);
+
+typed_id!(
+    /// An organization's application to a designation program (issue 20).
+    DesignationApplicationId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

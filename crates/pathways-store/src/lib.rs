@@ -59,6 +59,8 @@ pub mod testing;
 pub mod tokens;
 pub mod two_factor;
 pub mod volunteers;
+// Recovery Friendly designations as programs (issue 20, m0039).
+pub mod designation_programs;
 
 use std::path::Path;
 use std::time::Duration;

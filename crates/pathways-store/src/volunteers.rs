@@ -257,6 +257,7 @@ pub async fn add_designation(
         designated_on: Set(d.designated_on),
         designated_by: Set(d.designated_by.clone()),
         withdrawn_at: Set(None),
+        renewal_due_on: Set(None),
         created_at: Set(now),
     }
     .insert(tx)
@@ -266,10 +267,17 @@ pub async fn add_designation(
     Ok(id)
 }
 
-/// Every designation not withdrawn, newest first (the public list).
-pub async fn designations(db: &impl ConnectionTrait) -> Result<Vec<DesignationRow>> {
+/// Every designation not withdrawn nor lapsed on `today` (a program's designation past its renewal day, m0039),
+/// newest first (the public list).
+pub async fn designations(db: &impl ConnectionTrait, today: NaiveDate) -> Result<Vec<DesignationRow>> {
+    use sea_orm::Condition;
     let rows = recovery_friendly::Entity::find()
         .filter(recovery_friendly::Column::WithdrawnAt.is_null())
+        .filter(
+            Condition::any()
+                .add(recovery_friendly::Column::RenewalDueOn.is_null())
+                .add(recovery_friendly::Column::RenewalDueOn.gte(today)),
+        )
         .order_by_desc(recovery_friendly::Column::DesignatedOn)
         .order_by_asc(recovery_friendly::Column::Name)
         .all(db)

@@ -409,6 +409,48 @@ pub fn router(state: AppState) -> Router {
         .route("/community/volunteers/{volunteer}", get(crate::controllers::community::show_volunteer))
         .route("/community/volunteers/{volunteer}/dates", post(crate::controllers::community::update_volunteer_dates))
         .route("/community/volunteers/{volunteer}/remove", post(crate::controllers::community::remove_volunteer))
+        // Recovery Friendly designation programs (issue 20, item 5): the public program pages and the applicants'
+        // private links; the advisors' pages (a program owner's administrators and supervisors).
+        .route(
+            "/recovery-friendly/programs/{designation_program}",
+            get(crate::controllers::recovery_friendly::show_program)
+                .post(crate::controllers::recovery_friendly::apply_program),
+        )
+        .route(
+            "/recovery-friendly/applications/{link}",
+            get(crate::controllers::recovery_friendly::show_my_application)
+                .post(crate::controllers::recovery_friendly::submit_evidence),
+        )
+        .route(
+            "/designation-programs",
+            get(crate::controllers::designation_programs::list_programs)
+                .post(crate::controllers::designation_programs::create_program),
+        )
+        .route("/designation-programs/new", get(crate::controllers::designation_programs::new_program))
+        .route(
+            "/designation-programs/{designation_program}",
+            post(crate::controllers::designation_programs::update_program),
+        )
+        .route(
+            "/designation-programs/{designation_program}/edit",
+            get(crate::controllers::designation_programs::edit_program),
+        )
+        .route(
+            "/designation-applications/{application}",
+            get(crate::controllers::designation_programs::show_application),
+        )
+        .route(
+            "/designation-applications/{application}/review",
+            post(crate::controllers::designation_programs::review_step),
+        )
+        .route(
+            "/designation-applications/{application}/designate",
+            post(crate::controllers::designation_programs::designate_application),
+        )
+        .route(
+            "/designation-applications/{application}/withdraw",
+            post(crate::controllers::designation_programs::withdraw_application),
+        )
         .route("/api/openapi.json", get(ops::get_openapi))
         .merge(json_api)
         .fallback(|| async { WebError::NotFound })

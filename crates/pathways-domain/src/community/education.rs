@@ -63,7 +63,7 @@ fn body(field: &'static str, raw: &str) -> Result<String, FieldError> {
     }
 }
 
-fn https(field: &'static str, raw: &str) -> Result<Option<String>, FieldError> {
+pub(crate) fn https(field: &'static str, raw: &str) -> Result<Option<String>, FieldError> {
     let Some(s) = optional_text(field, raw, 500)? else { return Ok(None) };
     match url::Url::parse(&s) {
         Ok(u) if u.scheme() == "https" && u.host_str().is_some() => Ok(Some(u.to_string())),

@@ -16,6 +16,8 @@ pub struct Model {
     /// Who designated it (the body).
     pub designated_by: String,
     pub withdrawn_at: Option<DateTimeUtc>,
+    /// A program's designation: the day its renewal is due (m0039); none for one recorded by hand.
+    pub renewal_due_on: Option<Date>,
     pub created_at: DateTimeUtc,
 }
 

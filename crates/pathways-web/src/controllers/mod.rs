@@ -50,3 +50,5 @@ pub mod learn;
 pub mod recovery_friendly;
 // Issue 21: a person's vouchers
 pub mod vouchers;
+// Recovery Friendly designation programs (issue 20, item 5).
+pub mod designation_programs;

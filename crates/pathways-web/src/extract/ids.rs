@@ -86,6 +86,23 @@ path_param! {
     pathways_domain::ids::FundingSourceId => "funding_source",
     // Volunteers (issue 20, branch volunteers).
     pathways_domain::ids::VolunteerId => "volunteer",
+    // Recovery Friendly designation programs (issue 20, item 5).
+    pathways_domain::ids::DesignationProgramId => "designation_program",
+    pathways_domain::ids::DesignationApplicationId => "application",
+    ApplicationLink => "link",
+}
+
+/// An applicant's private link's token (`/recovery-friendly/applications/{link}`, issue 20): 43 URL-safe base64
+/// characters as `auth::secret::random_token` makes them; anything else names nothing (404).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApplicationLink(pub String);
+
+impl FromStr for ApplicationLink {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        let ok = s.len() == 43 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if ok { Ok(ApplicationLink(s.to_owned())) } else { Err(()) }
+    }
 }
 
 /// A recovery community center's slug in a public calendar's path (`/calendar/{center}`).

@@ -41,6 +41,7 @@ pub use query::{ApiQuery, Bounded, Offset};
 pub use roles::{AllyCaller, Editor, Operator, ProviderStaff};
 // Recovery community (issue 20).
 pub use calendar_query::CalendarParams;
+pub use ids::ApplicationLink;
 pub use ids::{CenterSlug, PageSlug};
 pub use kiosk::KioskTablet;
 pub use roles::CenterStaff;

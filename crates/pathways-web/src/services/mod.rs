@@ -47,3 +47,5 @@ pub mod naloxone;
 pub mod volunteers;
 // Issue 21: setting up financing (payer profiles, funding sources, vouchers)
 pub mod funding;
+// Recovery Friendly designation programs (issue 20, item 5).
+pub mod designation_programs;

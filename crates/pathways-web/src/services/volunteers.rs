@@ -70,9 +70,9 @@ pub async fn add_designation(state: &AppState, ctx: &Ctx, caller: &Caller, d: &D
     Ok(())
 }
 
-/// The public list: every designation not withdrawn, newest first.
+/// The public list: every designation not withdrawn nor lapsed (a program's past its renewal day), newest first.
 pub async fn designations(state: &AppState) -> WebResult<Vec<DesignationRow>> {
-    Ok(volunteers::designations(state.store.reader()).await?)
+    Ok(volunteers::designations(state.store.reader(), crate::services::naloxone::today(state)).await?)
 }
 
 /// The volunteers taken off the caller's center's roster, with the hours they gave (still in the center's totals).

@@ -12,6 +12,8 @@ pub mod two_factor;
 pub mod words;
 // Volunteers' checks and trainings (issue 20, branch volunteers).
 pub mod volunteers;
+// Recovery Friendly designation programs (issue 20, item 5).
+pub mod designation;
 
 use askama::Template;
 use axum::response::Html;
@@ -276,7 +278,8 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 187] = [
+pub const FIELDS: [&str; 203] = [
+pub const FIELDS: [&str; 200] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -475,8 +478,25 @@ pub const FIELDS: [&str; 187] = [
     "background_check_until",
     "training_until",
     "confirm_removal",
+    // Recovery Friendly designation programs (issue 20, item 5).
+    "name_en",
+    "name_es",
+    "steps",
+    "renewal_months",
+    "training_naloxone",
+    "training_stigma",
+    "training_recovery_ally",
+    "training_workplace_supervisor",
+    "contact_name",
+    "contact_email",
+    "text",
+    "link",
+    "step",
+    "decision",
+    "checklist",
+    "application",
 ];
-pub const FIELD_ERRORS: [&str; 39] = [
+pub const FIELD_ERRORS: [&str; 47] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -519,6 +539,15 @@ pub const FIELD_ERRORS: [&str; 39] = [
     // Recovery housing (issue 19).
     "less-than-open",
     "not-own-listing",
+    // Recovery Friendly designation programs (issue 20, item 5).
+    "step-format",
+    "checklist-format",
+    "checklist-without-step",
+    "already-accepted",
+    "nothing-to-review",
+    "unconfirmed",
+    "withdrawn",
+    "steps-not-accepted",
 ];
 
 #[cfg(test)]

@@ -95,6 +95,15 @@ const RESIDENCE_FORM: &[(&str, &str)] = &[
     ("cert_expires_on", "2099-12-31"),
     ("disclaimer", "Not licensed treatment."),
 ];
+/// A designation program (issue 20, item 5), as the matrix defines it.
+const DESIGNATION_PROGRAM_FORM: &[(&str, &str)] = &[
+    ("kind", "community"),
+    ("name_en", "Matrix program"),
+    ("name_es", "Programa de la matriz"),
+    ("steps", "Vote | Votación | The minutes | El acta"),
+    ("renewal_months", "24"),
+    ("training_stigma", "1"),
+];
 const EVENT_FORM: &[(&str, &str)] = &[
     ("kind", "group"),
     ("title", "Matrix group"),
@@ -661,6 +670,33 @@ fn matrix() -> Vec<Entry> {
             ("designated_on", "{yesterday}"),
             ("designated_by", "Matrix Coalition"),
         ]),
+        // Recovery Friendly designation programs (issue 20, item 5): a program's page and an applicant's private
+        // link are public (a wrong link is 404: `routes::designation_programs`); the program owner's administrators
+        // and supervisors define programs and review applications (another organization's: 404). The matrix's
+        // application has step 1 sent: a review returns it, designating is refused (422), then it is withdrawn.
+        e(GET, "/recovery-friendly/programs/{designation_program}", Open, 200),
+        e(POST, "/recovery-friendly/programs/{designation_program}", Open, 200).form(&[
+            ("organization", "Matrix Bakery"),
+            ("town", "Hartford"),
+            ("contact_name", "Matrix Contact"),
+            ("contact_email", "contact@matrix.example"),
+        ]),
+        e(GET, "/recovery-friendly/applications/{link}", Open, 200),
+        e(POST, "/recovery-friendly/applications/{link}", Open, 303).form(&[("step", "0"), ("text", "Our letter")]),
+        e(GET, "/designation-programs", Page(PROGRAM_LEADS), 200),
+        e(GET, "/designation-programs/new", Page(PROGRAM_LEADS), 200),
+        e(POST, "/designation-programs", Page(PROGRAM_LEADS), 303).form(DESIGNATION_PROGRAM_FORM),
+        e(GET, "/designation-programs/{designation_program}/edit", OrgPage(PROGRAM_LEADS), 200),
+        e(POST, "/designation-programs/{designation_program}", OrgPage(PROGRAM_LEADS), 303)
+            .form(DESIGNATION_PROGRAM_FORM),
+        e(GET, "/designation-applications/{application}", OrgPage(PROGRAM_LEADS), 200),
+        e(POST, "/designation-applications/{application}/review", OrgPage(PROGRAM_LEADS), 303).form(&[
+            ("step", "0"),
+            ("decision", "return"),
+            ("note", "Please add the date"),
+        ]),
+        e(POST, "/designation-applications/{application}/designate", OrgPage(PROGRAM_LEADS), 422),
+        e(POST, "/designation-applications/{application}/withdraw", OrgPage(PROGRAM_LEADS), 303),
         // Issue 21: signing a draft, co-signing, correcting a signed service (the matrix's events are the
         // organization administrator's: see `service_event_rule`).
         e(POST, "/persons/{id}/service-events/{service_event}/sign", Custom(signs_service), 303),
@@ -1224,6 +1260,10 @@ impl Cell {
             "voucher_program" => "voucher_program",
             // A center's volunteer (issue 20, branch volunteers).
             "volunteer" => "volunteer",
+            // Recovery Friendly designation programs (issue 20, item 5).
+            "designation_program" => "designation_program",
+            "application" => "designation_application",
+            "link" => "designation_link",
             other => panic!("the matrix can't fill {{{other}}} in {path}"),
         };
         self.make(w, key).await
@@ -1536,6 +1576,63 @@ impl Cell {
                     .expect("a page");
                 tx.commit().await.expect("commit");
                 "matrix-page".into()
+            }
+            "designation_program" => {
+                let tx = app.db.store.begin().await.expect("tx");
+                let [_, town] = pathways_domain::community::designation::examples();
+                let id = pathways_store::designation_programs::save_program(
+                    &tx,
+                    &Actor::default(),
+                    w.org(self.target),
+                    None,
+                    &town,
+                    pathways_store::now(),
+                )
+                .await
+                .expect("a program")
+                .expect("saved");
+                tx.commit().await.expect("commit");
+                id.to_string()
+            }
+            // An application whose first step is sent; `designation_link` is another's private link (the token).
+            "designation_application" | "designation_link" => {
+                let program: Uuid = Box::pin(self.make(w, "designation_program")).await.parse().expect("an id");
+                let token = format!("matrixlink-{}", Uuid::now_v7().simple());
+                let tx = app.db.store.begin().await.expect("tx");
+                let row = pathways_store::designation_programs::program(&tx, program)
+                    .await
+                    .expect("query")
+                    .expect("the program");
+                let applicant = pathways_domain::community::designation::Application {
+                    organization: "Matrix Town".into(),
+                    town: "Hartford".into(),
+                    contact_name: "Matrix Contact".into(),
+                    contact_email: "contact@matrix.example".into(),
+                };
+                let hash = pathways_web::auth::secret::token_hash(&token);
+                let id = pathways_store::designation_programs::create_application(
+                    &tx,
+                    &Actor::default(),
+                    &row,
+                    &applicant,
+                    &hash,
+                    pathways_store::now(),
+                )
+                .await
+                .expect("an application");
+                let evidence =
+                    pathways_domain::community::designation::Evidence { step: 0, text: "Minutes".into(), link: None };
+                pathways_store::designation_programs::add_submission(
+                    &tx,
+                    &Actor::default(),
+                    id,
+                    &evidence,
+                    pathways_store::now(),
+                )
+                .await
+                .expect("evidence");
+                tx.commit().await.expect("commit");
+                if key == "designation_link" { token } else { id.to_string() }
             }
             "kiosk" => {
                 let tx = app.db.store.begin().await.expect("tx");

@@ -27,6 +27,8 @@ struct ListPage {
     workplaces: Vec<DesignationLine>,
     /// The caller may record designations (the form's link is shown only then).
     recorder: bool,
+    /// The designation programs one may apply to: (id, name in the reader's language).
+    programs: Vec<(String, String)>,
 }
 
 pub async fn list_designations(State(state): State<AppState>, ctx: Ctx) -> WebResult<Html<String>> {
@@ -48,5 +50,10 @@ pub async fn list_designations(State(state): State<AppState>, ctx: Ctx) -> WebRe
         communities: lines(DesignationKind::Community),
         workplaces: lines(DesignationKind::Workplace),
         recorder: ctx.caller.as_ref().is_some_and(|c| services::volunteers::may_record(c).is_ok()),
+        programs: services::designation_programs::public_programs(&state)
+            .await?
+            .iter()
+            .map(|p| (p.id.to_string(), crate::views::designation::program_name(ctx.locale, &p.program)))
+            .collect(),
     })
 }

@@ -38,3 +38,5 @@ mod retention;
 mod tokens;
 mod two_factor;
 mod volunteers;
+// Recovery Friendly designation programs (issue 20, item 5).
+mod designation_programs;

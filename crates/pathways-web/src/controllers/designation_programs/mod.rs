@@ -1,0 +1,26 @@
+//! Recovery Friendly designation programs, the advisors' side (issue 20, item 5): a program's owner's administrators
+//! and supervisors define programs (`/designation-programs`, `…/new`, `…/{designation_program}/edit`) and review
+//! applications (`/designation-applications/{application}`: each step accepted or returned with a note, the
+//! designation, its withdrawal), with the renewal reminders on the programs' page. The applicants' pages are public
+//! (`controllers/recovery_friendly/`).
+
+pub mod create_program;
+pub mod designate_application;
+pub mod edit_program;
+pub mod form;
+pub mod list_programs;
+pub mod new_program;
+pub mod review_step;
+pub mod show_application;
+pub mod update_program;
+pub mod withdraw_application;
+
+pub use create_program::create_program;
+pub use designate_application::designate_application;
+pub use edit_program::edit_program;
+pub use list_programs::list_programs;
+pub use new_program::new_program;
+pub use review_step::review_step;
+pub use show_application::show_application;
+pub use update_program::update_program;
+pub use withdraw_application::withdraw_application;

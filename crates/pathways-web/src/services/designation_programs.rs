@@ -1,0 +1,245 @@
+//! Recovery Friendly designation programs (issue 20, item 5): programs an organization defines, applications made
+//! through the site without an account (a private link), each step's evidence and an advisor's review, the
+//! designation (on the public list) and its withdrawal, and the renewal reminders.
+//!
+//! Who: a program's owner's administrators and supervisors (`may_record_designations`) define programs and advise;
+//! another organization's program or application is not found (404). An applicant reaches their application only
+//! by their link's token (its SHA-256 is looked up; a wrong one is 404). Rules: `community::designation`.
+
+use pathways_domain::access::may_record_designations;
+use pathways_domain::community::designation::{
+    Application, Evidence, Program, Review, Standing, StepState, may_designate,
+};
+use pathways_domain::ids::{DesignationApplicationId, DesignationProgramId};
+use pathways_domain::text::FieldError;
+use pathways_store::designation_programs::{self as store, ApplicationRow, ProgramRow, StepHistory};
+
+use crate::auth::secret::{random_token, token_hash};
+use crate::ctx::{Caller, Ctx};
+use crate::error::{WebError, WebResult};
+use crate::state::AppState;
+
+/// An application with its program and each step's history.
+#[derive(Clone, Debug)]
+pub struct Dossier {
+    pub application: ApplicationRow,
+    pub program: ProgramRow,
+    pub steps: Vec<StepHistory>,
+    pub standing: Standing,
+}
+
+impl Dossier {
+    pub fn states(&self) -> Vec<StepState> {
+        self.steps.iter().map(|s| s.state.clone()).collect()
+    }
+}
+
+/// The advisors' page: the organization's programs, every application with its standing, and the reminders.
+pub struct AdvisorView {
+    pub programs: Vec<ProgramRow>,
+    /// Each application with its program's name and its standing, newest first.
+    pub applications: Vec<(ApplicationRow, String, Standing)>,
+}
+
+/// Whether the caller may define programs and advise (403 otherwise).
+pub fn may_advise(caller: &Caller) -> WebResult<()> {
+    if may_record_designations(&caller.principal) { Ok(()) } else { Err(WebError::Forbidden) }
+}
+
+fn today(state: &AppState) -> chrono::NaiveDate {
+    crate::services::naloxone::today(state)
+}
+
+/// Every program (public), by name.
+pub async fn public_programs(state: &AppState) -> WebResult<Vec<ProgramRow>> {
+    Ok(store::programs(state.store.reader(), None).await?)
+}
+
+/// One program (public); unknown: 404.
+pub async fn public_program(state: &AppState, id: DesignationProgramId) -> WebResult<ProgramRow> {
+    store::program(state.store.reader(), id.as_uuid()).await?.ok_or(WebError::NotFound)
+}
+
+/// The caller's organization's own program (to edit it); another organization's: 404.
+pub async fn own_program(state: &AppState, caller: &Caller, id: DesignationProgramId) -> WebResult<ProgramRow> {
+    may_advise(caller)?;
+    store::program_of(state.store.reader(), caller.org, id.as_uuid()).await?.ok_or(WebError::NotFound)
+}
+
+/// Saves a program of the caller's organization: new (`id` none) or its own (another's: 404); audited.
+pub async fn save_program(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    id: Option<DesignationProgramId>,
+    p: &Program,
+) -> WebResult<DesignationProgramId> {
+    may_advise(caller)?;
+    let tx = state.store.begin().await?;
+    let saved = store::save_program(&tx, &ctx.actor(), caller.org, id.map(|i| i.as_uuid()), p, pathways_store::now())
+        .await?
+        .ok_or(WebError::NotFound)?;
+    tx.commit().await?;
+    Ok(DesignationProgramId::from_uuid(saved))
+}
+
+/// A new application to a program (anyone; audited); the private link's token, shown once: only its hash is kept.
+pub async fn apply(state: &AppState, ctx: &Ctx, id: DesignationProgramId, a: &Application) -> WebResult<String> {
+    let tx = state.store.begin().await?;
+    let program = store::program(&tx, id.as_uuid()).await?.ok_or(WebError::NotFound)?;
+    let token = random_token();
+    store::create_application(&tx, &ctx.actor(), &program, a, &token_hash(&token), pathways_store::now()).await?;
+    tx.commit().await?;
+    Ok(token)
+}
+
+async fn dossier(
+    db: &impl pathways_store::ConnectionTrait,
+    application: ApplicationRow,
+    today: chrono::NaiveDate,
+) -> WebResult<Dossier> {
+    let program = store::program(db, application.program_id).await?.ok_or(WebError::NotFound)?;
+    let steps = store::history(db, application.id, program.program.steps.len()).await?;
+    let standing =
+        Standing::of(application.designated_on, application.withdrawn, program.program.renewal_months, today);
+    Ok(Dossier { application, program, steps, standing })
+}
+
+/// The application a private link opens (a wrong or unknown token: 404).
+pub async fn by_link(state: &AppState, token: &str) -> WebResult<Dossier> {
+    let db = state.store.reader();
+    let a = store::application_by_token(db, &token_hash(token)).await?.ok_or(WebError::NotFound)?;
+    dossier(db, a, today(state)).await
+}
+
+/// Evidence for a step, through the private link (a wrong token: 404); the step's problems as field errors. An
+/// application withdrawn takes no more evidence.
+pub async fn submit_evidence(
+    state: &AppState,
+    ctx: &Ctx,
+    token: &str,
+    step: &str,
+    text: &str,
+    link: &str,
+) -> WebResult<Result<(), Vec<FieldError>>> {
+    let tx = state.store.begin().await?;
+    let a = store::application_by_token(&tx, &token_hash(token)).await?.ok_or(WebError::NotFound)?;
+    let d = dossier(&tx, a, today(state)).await?;
+    if d.application.withdrawn {
+        return Ok(Err(vec![FieldError::new("application", "withdrawn")]));
+    }
+    let e = match Evidence::parse(step, text, link, &d.states()) {
+        Ok(e) => e,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    store::add_submission(&tx, &ctx.actor(), d.application.id, &e, pathways_store::now()).await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// The advisors' page (programs, applications with their standing).
+pub async fn advisor_view(state: &AppState, caller: &Caller) -> WebResult<AdvisorView> {
+    may_advise(caller)?;
+    let db = state.store.reader();
+    let programs = store::programs(db, Some(caller.org)).await?;
+    let today = today(state);
+    let applications = store::applications_of(db, caller.org)
+        .await?
+        .into_iter()
+        .filter_map(|a| {
+            let p = programs.iter().find(|p| p.id == a.program_id)?;
+            let standing = Standing::of(a.designated_on, a.withdrawn, p.program.renewal_months, today);
+            Some((a, p.program.name.en.clone(), standing))
+        })
+        .collect();
+    Ok(AdvisorView { programs, applications })
+}
+
+/// The reminders: the caller's organization's designations due for renewal within 60 days or lapsed, the most
+/// urgent first.
+pub fn reminders(view: &AdvisorView) -> Vec<&(ApplicationRow, String, Standing)> {
+    let mut out: Vec<_> = view.applications.iter().filter(|(_, _, s)| s.reminds()).collect();
+    out.sort_by_key(|(_, _, s)| match s {
+        Standing::Lapsed { renewal_due, .. } | Standing::RenewalDue { renewal_due, .. } => *renewal_due,
+        _ => chrono::NaiveDate::MAX,
+    });
+    out
+}
+
+/// An application to one of the caller's organization's programs (another's: 404).
+pub async fn application(state: &AppState, caller: &Caller, id: DesignationApplicationId) -> WebResult<Dossier> {
+    may_advise(caller)?;
+    let db = state.store.reader();
+    let a = store::application_of(db, caller.org, id.as_uuid()).await?.ok_or(WebError::NotFound)?;
+    dossier(db, a, today(state)).await
+}
+
+async fn own_in_tx(
+    state: &AppState,
+    tx: &pathways_store::DatabaseTransaction,
+    caller: &Caller,
+    id: DesignationApplicationId,
+) -> WebResult<Dossier> {
+    may_advise(caller)?;
+    let a = store::application_of(tx, caller.org, id.as_uuid()).await?.ok_or(WebError::NotFound)?;
+    dossier(tx, a, today(state)).await
+}
+
+/// An advisor's review of a step (as typed: the domain checks it against the step's state and checklist).
+pub struct ReviewInput<'a> {
+    pub step: &'a str,
+    pub decision: &'a str,
+    pub note: &'a str,
+    pub confirmed: &'a [usize],
+}
+
+/// Reviews a step of one of the caller's organization's applications; audited.
+pub async fn review(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    id: DesignationApplicationId,
+    input: &ReviewInput<'_>,
+) -> WebResult<Result<(), Vec<FieldError>>> {
+    let tx = state.store.begin().await?;
+    let d = own_in_tx(state, &tx, caller, id).await?;
+    if d.application.withdrawn {
+        return Ok(Err(vec![FieldError::new("application", "withdrawn")]));
+    }
+    let r =
+        match Review::parse(input.step, input.decision, input.note, input.confirmed, &d.program.program, &d.states()) {
+            Ok(r) => r,
+            Err(errors) => return Ok(Err(errors)),
+        };
+    store::add_review(&tx, &ctx.actor(), d.application.id, caller.account, &r, pathways_store::now()).await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// Designates (or renews) an application today once every step is accepted; it goes on the public list.
+pub async fn designate(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    id: DesignationApplicationId,
+) -> WebResult<Result<(), Vec<FieldError>>> {
+    let tx = state.store.begin().await?;
+    let d = own_in_tx(state, &tx, caller, id).await?;
+    if let Err(e) = may_designate(&d.states(), d.application.withdrawn) {
+        return Ok(Err(vec![e]));
+    }
+    store::designate(&tx, &ctx.actor(), &d.program, &d.application, today(state), pathways_store::now()).await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// Withdraws an application (and its designation, off the public list); audited.
+pub async fn withdraw(state: &AppState, ctx: &Ctx, caller: &Caller, id: DesignationApplicationId) -> WebResult<()> {
+    let tx = state.store.begin().await?;
+    let d = own_in_tx(state, &tx, caller, id).await?;
+    if !d.application.withdrawn {
+        store::withdraw(&tx, &ctx.actor(), &d.application, pathways_store::now()).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

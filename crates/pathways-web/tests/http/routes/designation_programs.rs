@@ -1,0 +1,272 @@
+//! Recovery Friendly designation programs (issue 20, item 5): an administrator defines a program; an organization
+//! applies without an account and gets a private link (a wrong or missing link is 404); it sends evidence per step;
+//! an advisor of the program's owner reviews each step (a checklist confirmed, or returned with a note the applicant
+//! sees) and designates once every step is accepted — then the designation is on the public list in English and
+//! Spanish — and may withdraw it. An applicant, another organization and a coach cannot review. A lapsed designation
+//! leaves the public list and is among the advisors' reminders with one due soon. Every write is audited.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use chrono::Duration;
+use pathways_domain::Role;
+use pathways_domain::community::designation::{Application, Decision, Evidence, Program, ProgramForm, Review};
+use pathways_domain::community::naloxone::TrainingKind;
+use pathways_store::audit::Actor;
+use pathways_store::designation_programs as store;
+
+use crate::util::{TestApp, TestResponse, csrf_in, set_cookies};
+
+/// An anonymous browser: opens `page` (for its CSRF cookie and token), then posts `fields` to `to`.
+async fn anonymous_post(app: &TestApp, page: &str, to: &str, fields: &[(&str, &str)]) -> TestResponse {
+    let form = app.send(Request::get(page).body(Body::empty()).expect("req")).await;
+    assert!(form.status.is_success(), "{page}: {}", form.status);
+    let cookies = set_cookies(&form.headers).join("; ");
+    let csrf = csrf_in(&form.body);
+    let mut all = vec![("csrf", csrf.as_str())];
+    all.extend_from_slice(fields);
+    app.send(
+        Request::post(to)
+            .header(header::COOKIE, cookies)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ORIGIN, "http://localhost")
+            .header(header::HOST, "localhost")
+            .body(Body::from(serde_urlencoded::to_string(&all).expect("form")))
+            .expect("req"),
+    )
+    .await
+}
+
+async fn get(app: &TestApp, path: &str, lang: &str) -> TestResponse {
+    app.send(Request::get(path).header(header::ACCEPT_LANGUAGE, lang).body(Body::empty()).expect("req")).await
+}
+
+const STEPS: &str = "Letter | Carta | A letter | Una carta\n\
+    Policy | Política | The policy | La política\n\
+    - Substances | Sustancias\n\
+    - Confidentiality | Confidencialidad\n";
+
+#[tokio::test]
+async fn an_application_is_reviewed_step_by_step_and_designated_on_the_public_list() {
+    let app = TestApp::new().await;
+    let admin = app.staff(app.org, Role::Admin).await;
+    let owner = pathways_store::orgs::find(app.db.store.reader(), app.org).await.expect("query").expect("org").name;
+
+    // Defining a program: every problem named, then saved.
+    let bad = app.post_form(&admin, "/designation-programs", &[("kind", "county"), ("steps", "Only a title")]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for anchor in ["#kind", "#name_en", "#name_es", "#steps", "#renewal_months"] {
+        assert!(bad.body.contains(anchor), "{anchor}: {}", bad.body);
+    }
+    let fields = [
+        ("kind", "workplace"),
+        ("name_en", "Test Workplace Program"),
+        ("name_es", "Programa de prueba"),
+        ("steps", STEPS),
+        ("renewal_months", "24"),
+        ("training_stigma", "2"),
+    ];
+    let saved = app.post_form(&admin, "/designation-programs", &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let programs = store::programs(app.db.store.reader(), Some(app.org)).await.expect("programs");
+    assert_eq!(programs.len(), 1);
+    let program = programs[0].id;
+    assert_eq!(programs[0].program.trainings[0].kind, TrainingKind::Stigma);
+
+    // Its public page: steps, the checklist, the form; linked from the public list; the crisis line kept.
+    let page = get(&app, &format!("/recovery-friendly/programs/{program}"), "en").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Confidentiality") && page.body.contains("988"), "{}", page.body);
+    assert!(page.body.contains("2 × Reducing stigma"), "{}", page.body);
+    let spanish = get(&app, &format!("/recovery-friendly/programs/{program}"), "es").await;
+    assert!(spanish.body.contains("Programa de prueba") && spanish.body.contains("Confidencialidad"));
+    let list = get(&app, "/recovery-friendly", "en").await;
+    assert!(list.body.contains(&format!("href=\"/recovery-friendly/programs/{program}\"")), "{}", list.body);
+    assert_eq!(
+        get(&app, &format!("/recovery-friendly/programs/{}", uuid::Uuid::now_v7()), "en").await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Applying: no account; problems named; then the private link, shown once.
+    let program_page = format!("/recovery-friendly/programs/{program}");
+    let wrong =
+        anonymous_post(&app, &program_page, &program_page, &[("organization", "Acme"), ("contact_email", "x")]).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("#contact_email") && wrong.body.contains("#town"), "{}", wrong.body);
+    let applied = anonymous_post(
+        &app,
+        &program_page,
+        &program_page,
+        &[
+            ("organization", "Acme Tools"),
+            ("town", "Hartford"),
+            ("contact_name", "Ana"),
+            ("contact_email", "ana@acme.example"),
+        ],
+    )
+    .await;
+    assert_eq!(applied.status, StatusCode::OK, "{}", applied.body);
+    let at = applied.body.find("/recovery-friendly/applications/").expect("the private link");
+    let link: String = applied.body[at..].chars().take_while(|c| *c != '"' && *c != '<').collect();
+    assert_eq!(link.len(), "/recovery-friendly/applications/".len() + 43, "{link}");
+    assert!(applied.body.contains("Keep this private link"));
+    let mine = get(&app, &link, "en").await;
+    assert_eq!(mine.status, StatusCode::OK);
+    assert!(mine.body.contains("Acme Tools") && mine.body.contains("Not started"), "{}", mine.body);
+    // A wrong, malformed or missing token is 404.
+    let wrong_token = format!("/recovery-friendly/applications/{}", "A".repeat(43));
+    assert_eq!(get(&app, &wrong_token, "en").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&app, "/recovery-friendly/applications/short", "en").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&app, "/recovery-friendly/applications/", "en").await.status, StatusCode::NOT_FOUND);
+    let no_post = anonymous_post(&app, &link, &wrong_token, &[("step", "0"), ("text", "x")]).await;
+    assert_eq!(no_post.status, StatusCode::NOT_FOUND);
+
+    // Evidence per step (problems named).
+    let bad = anonymous_post(&app, &link, &link, &[("step", "0"), ("text", " "), ("link", "http://example.org")]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("#text") && bad.body.contains("#link"), "{}", bad.body);
+    for (step, text) in [("0", "Our letter"), ("1", "Our policy")] {
+        let sent = anonymous_post(
+            &app,
+            &link,
+            &link,
+            &[("step", step), ("text", text), ("link", "https://example.org/p.pdf")],
+        )
+        .await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    }
+    let applications = store::applications_of(app.db.store.reader(), app.org).await.expect("applications");
+    let id = applications[0].id;
+    let review = format!("/designation-applications/{id}/review");
+
+    // The applicant cannot review (sent to sign in); a coach is refused; another organization finds nothing.
+    let anon = anonymous_post(&app, &link, &review, &[("step", "0"), ("decision", "accept")]).await;
+    assert_eq!(anon.status, StatusCode::SEE_OTHER);
+    assert!(anon.location().starts_with("/login"), "{}", anon.location());
+    let coach = app.staff(app.org, Role::Coach).await;
+    assert_eq!(
+        app.post_form(&coach, &review, &[("step", "0"), ("decision", "accept")]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(app.page(&coach, &format!("/designation-applications/{id}")).await.status, StatusCode::FORBIDDEN);
+    let elsewhere = app.staff(app.other_org, Role::Admin).await;
+    assert_eq!(app.page(&elsewhere, &format!("/designation-applications/{id}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.post_form(&elsewhere, &review, &[("step", "0"), ("decision", "accept")]).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.page(&elsewhere, &format!("/designation-programs/{program}/edit")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(!app.page(&elsewhere, "/designation-programs").await.body.contains("Acme Tools"));
+
+    // Reviews: designating too early is refused; the policy needs its checklist; a returned step shows its note.
+    let early = app.post_form(&admin, &format!("/designation-applications/{id}/designate"), &[]).await;
+    assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(early.body.contains("Every step must be accepted first"), "{}", early.body);
+    let unchecked =
+        app.post_form(&admin, &review, &[("step", "1"), ("decision", "accept"), ("confirm_0", "yes")]).await;
+    assert_eq!(unchecked.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unchecked.body.contains("#checklist"), "{}", unchecked.body);
+    let checked = app
+        .post_form(
+            &admin,
+            &review,
+            &[("step", "1"), ("decision", "accept"), ("confirm_0", "yes"), ("confirm_1", "yes")],
+        )
+        .await;
+    assert_eq!(checked.status, StatusCode::SEE_OTHER, "{}", checked.body);
+    let no_note = app.post_form(&admin, &review, &[("step", "0"), ("decision", "return")]).await;
+    assert_eq!(no_note.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let returned = app
+        .post_form(&admin, &review, &[("step", "0"), ("decision", "return"), ("note", "Please sign the letter")])
+        .await;
+    assert_eq!(returned.status, StatusCode::SEE_OTHER);
+    let mine = get(&app, &link, "en").await;
+    assert!(mine.body.contains("Please sign the letter") && mine.body.contains("Accepted"), "{}", mine.body);
+    let accepted_again = anonymous_post(&app, &link, &link, &[("step", "1"), ("text", "again")]).await;
+    assert_eq!(accepted_again.status, StatusCode::UNPROCESSABLE_ENTITY, "an accepted step takes no more evidence");
+    let resent = anonymous_post(&app, &link, &link, &[("step", "0"), ("text", "Signed letter")]).await;
+    assert_eq!(resent.status, StatusCode::SEE_OTHER);
+    let ok = app.post_form(&admin, &review, &[("step", "0"), ("decision", "accept")]).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+
+    // Designated today: on the public list, in English and Spanish, with the program's owner as the body.
+    let designated = app.post_form(&admin, &format!("/designation-applications/{id}/designate"), &[]).await;
+    assert_eq!(designated.status, StatusCode::SEE_OTHER, "{}", designated.body);
+    let today = (pathways_store::now().with_timezone(&chrono_tz::America::New_York)).date_naive().to_string();
+    let en = get(&app, "/recovery-friendly", "en").await;
+    assert!(en.body.contains("Acme Tools"), "{}", en.body);
+    assert!(en.body.contains(&format!("Designated on {today} by {owner}")), "{}", en.body);
+    let es = get(&app, "/recovery-friendly", "es").await;
+    assert!(es.body.contains(&format!("Designado el {today} por {owner}")), "{}", es.body);
+    let advisors = app.page(&admin, "/designation-programs").await;
+    assert!(advisors.body.contains("Acme Tools") && advisors.body.contains("renewal due"), "{}", advisors.body);
+
+    // Withdrawn: off the public list.
+    let withdrawn = app.post_form(&admin, &format!("/designation-applications/{id}/withdraw"), &[]).await;
+    assert_eq!(withdrawn.status, StatusCode::SEE_OTHER);
+    assert!(!get(&app, "/recovery-friendly", "en").await.body.contains("Acme Tools"));
+    assert!(get(&app, &link, "en").await.body.contains("Withdrawn"));
+
+    let actions: Vec<String> = app.audit_actions().await.into_iter().map(|(a, _, _)| a).collect();
+    // A program, an application, three evidence, three reviews, a designation, a withdrawal (refusals write nothing).
+    assert_eq!(actions.iter().filter(|a| *a == "designation_save").count(), 10, "{actions:?}");
+}
+
+#[tokio::test]
+async fn a_lapsed_designation_leaves_the_public_list_and_is_reminded_with_one_due_soon() {
+    let app = TestApp::new().await;
+    let admin = app.staff(app.org, Role::Admin).await;
+    let form = ProgramForm {
+        kind: "community".into(),
+        name_en: "Monthly".into(),
+        name_es: "Mensual".into(),
+        steps: "Vote | Votación | Minutes | Acta".into(),
+        renewal_months: "1".into(),
+        trainings: vec![],
+    };
+    let p = Program::parse(&form).expect("a program");
+    let today = pathways_store::now().with_timezone(&chrono_tz::America::New_York).date_naive();
+    let tx = app.db.store.begin().await.expect("tx");
+    let actor = Actor::default();
+    let now = pathways_store::now();
+    let id = store::save_program(&tx, &actor, app.org, None, &p, now).await.expect("save").expect("saved");
+    let program = store::program(&tx, id).await.expect("query").expect("program");
+    for (name, days_ago, token) in [("Lapsed Town", 45, "lapsed"), ("Due Town", 20, "due"), ("Fresh Town", 0, "fresh")]
+    {
+        let a = Application {
+            organization: name.into(),
+            town: "Hartford".into(),
+            contact_name: "C".into(),
+            contact_email: "c@example.org".into(),
+        };
+        let app_id = store::create_application(&tx, &actor, &program, &a, token, now).await.expect("application");
+        let e = Evidence { step: 0, text: "Minutes".into(), link: None };
+        store::add_submission(&tx, &actor, app_id, &e, now).await.expect("evidence");
+        let r = Review { step: 0, decision: Decision::Accept };
+        store::add_review(&tx, &actor, app_id, admin.id, &r, now).await.expect("review");
+        let row = store::application_of(&tx, app.org, app_id).await.expect("query").expect("row");
+        store::designate(&tx, &actor, &program, &row, today - Duration::days(days_ago), now).await.expect("designate");
+    }
+    tx.commit().await.expect("commit");
+
+    let list = get(&app, "/recovery-friendly", "en").await;
+    assert!(!list.body.contains("Lapsed Town"), "a lapsed designation is hidden: {}", list.body);
+    assert!(list.body.contains("Due Town") && list.body.contains("Fresh Town"), "{}", list.body);
+
+    let page = app.page(&admin, "/designation-programs").await;
+    let reminders = page
+        .body
+        .split("id=\"reminders\"")
+        .nth(1)
+        .expect("reminders")
+        .split("id=\"applications\"")
+        .next()
+        .expect("part");
+    assert!(reminders.contains("Lapsed Town") && reminders.contains("lapsed"), "{reminders}");
+    assert!(reminders.contains("Due Town"), "due within 60 days: {reminders}");
+    assert!(reminders.contains("Fresh Town"), "a one-month period is always within 60 days: {reminders}");
+    let lapsed_at = reminders.find("Lapsed Town").expect("lapsed");
+    assert!(lapsed_at < reminders.find("Due Town").expect("due"), "the lapsed first");
+}
