@@ -211,6 +211,9 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(api::financing::update_funding_source::update_funding_source))
         .routes(routes!(api::financing::list_vouchers::list_vouchers, api::financing::issue_voucher::issue_voucher))
+        // Issue 21 (fifth pass): staff credentials and supervision contacts through the API.
+        .routes(routes!(api::financing::list_credentials::list_credentials, api::financing::add_credential::add_credential))
+        .routes(routes!(api::financing::add_supervision::add_supervision))
 }
 
 pub fn router(state: AppState) -> Router {

@@ -2346,3 +2346,9 @@ residences-listing-hint = Optional: your organization's listing in the community
 residences-listing-empty = Your organization has no listings in the community directory yet, so there is nothing to link.
 residences-listing-none = Not linked to a listing
 residences-listing-kept = { $name } (linked now; not one of your organization's listings)
+
+## Issue 21 (fifth pass, branch financing-api): group services, an event's goal and encounter, editing a voucher.
+field-group-persons = Other persons of the group
+field-goal = Plan goal
+field-encounter = Encounter
+field-error-below-used = This is fewer than the units already used.

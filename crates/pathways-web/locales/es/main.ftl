@@ -2346,3 +2346,9 @@ residences-listing-hint = Opcional: la ficha de su organización en el directori
 residences-listing-empty = Su organización todavía no tiene fichas en el directorio comunitario, así que no hay nada que vincular.
 residences-listing-none = Sin vincular a una ficha
 residences-listing-kept = { $name } (vinculada ahora; no es una de las fichas de su organización)
+
+## Issue 21 (fifth pass, branch financing-api): group services, an event's goal and encounter, editing a voucher.
+field-group-persons = Otras personas del grupo
+field-goal = Meta del plan
+field-encounter = Encuentro
+field-error-below-used = Esto es menos que las unidades ya usadas.

@@ -272,7 +272,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 184] = [
+pub const FIELDS: [&str; 187] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -467,8 +467,12 @@ pub const FIELDS: [&str; 184] = [
     "time",
     // Recovery housing (issue 19): a residence's directory listing.
     "listing",
+    // Issue 21 (fifth pass, financing-api): a group service's other persons; an event's goal and encounter.
+    "group_persons",
+    "goal",
+    "encounter",
 ];
-pub const FIELD_ERRORS: [&str; 39] = [
+pub const FIELD_ERRORS: [&str; 40] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -511,6 +515,8 @@ pub const FIELD_ERRORS: [&str; 39] = [
     // Recovery housing (issue 19).
     "less-than-open",
     "not-own-listing",
+    // Issue 21 (fifth pass, financing-api): a voucher's units below those already used.
+    "below-used",
 ];
 
 #[cfg(test)]

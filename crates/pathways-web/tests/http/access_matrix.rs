@@ -703,6 +703,14 @@ fn matrix() -> Vec<Entry> {
         e(PUT, "/api/v1/financing/sources/{funding_source}", Custom(admin_org_api), 200).json(PAYER_JSON),
         e(GET, "/api/v1/persons/{id}/vouchers", RecordApi, 200).audit("service_event_read"),
         e(POST, "/api/v1/persons/{id}/vouchers", Custom(issues_voucher_api), 201).json(VOUCHER_JSON),
+        // Issue 21 (fifth pass): staff credentials and supervision contacts through the API, as the page.
+        e(GET, "/api/v1/financing/credentials", Api(PROGRAM_LEADS), 200),
+        e(POST, "/api/v1/financing/credentials", Api(PROGRAM_LEADS), 201).json(
+            r#"{"staff_member": "{coach}", "credential_kind": "Recovery coach training", "issued_on": "{today}"}"#,
+        ),
+        e(POST, "/api/v1/financing/supervision", Api(PROGRAM_LEADS), 201).json(
+            r#"{"staff_member": "{coach}", "held_on": "{today}", "minutes": 45, "topics": ["documentation"]}"#,
+        ),
     ]
 }
 
