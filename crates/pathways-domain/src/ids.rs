@@ -204,3 +204,8 @@ typed_id!(
     /// A service event (issue 21): one version of a billable peer service.
     ServiceEventId
 );
+
+typed_id!(
+    /// A person's voucher under a voucher program (issue 21, fifth pass: edited or withdrawn by its path).
+    VoucherId
+);

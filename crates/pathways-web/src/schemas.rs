@@ -934,6 +934,20 @@ pub mod funding {
             .description(Some("YYYY-MM-DD: today or later, up to 2100"))
             .into()
     }
+
+    /// A voucher's units when changed (fifth pass).
+    pub fn changed_units() -> RefOr<Schema> {
+        integer(1, 10_000, "Units the voucher authorizes: never fewer than those already used (422)").into()
+    }
+
+    /// A voucher's expiry when changed (fifth pass).
+    pub fn changed_expiry() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(format!(r"^[{SPACE}]*{DATE}[{SPACE}]*$")))
+            .description(Some("YYYY-MM-DD: today or later, up to 2100, or the expiry it has (another is 422)"))
+            .into()
+    }
 }
 
 /// The public calendar's filters (issue 20, `GET /api/v1/calendar`): the codes `pathways_domain::community` reads.

@@ -33,6 +33,7 @@ mod m0032_served_count;
 mod m0034_financing_counts;
 mod m0037_financing_month;
 mod m0038_retention_count;
+mod m0041_voucher_withdrawn;
 
 pub struct Migrator;
 
@@ -69,6 +70,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0034_financing_counts::Migration),
             Box::new(m0037_financing_month::Migration),
             Box::new(m0038_retention_count::Migration),
+            Box::new(m0041_voucher_withdrawn::Migration),
         ]
     }
 }

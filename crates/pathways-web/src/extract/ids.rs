@@ -84,6 +84,8 @@ path_param! {
     // Setting up financing (issue 21, second pass).
     pathways_domain::ids::PayerProfileId => "profile",
     pathways_domain::ids::FundingSourceId => "funding_source",
+    // A person's voucher (issue 21, fifth pass).
+    pathways_domain::ids::VoucherId => "voucher",
 }
 
 /// A recovery community center's slug in a public calendar's path (`/calendar/{center}`).

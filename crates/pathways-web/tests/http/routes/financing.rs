@@ -35,6 +35,7 @@ async fn voucher(app: &TestApp, org: OrgId, source: Uuid, person: PersonId, unit
         authorized_units: units,
         balance_units: units,
         expires_on: chrono::Utc::now().date_naive() + chrono::Duration::days(60),
+        withdrawn: false,
     };
     issue_voucher(&tx, &Actor::default(), org, source, person, &v).await.expect("voucher").expect("program");
     tx.commit().await.expect("commit");
@@ -610,10 +611,9 @@ async fn credentials_and_supervision_are_kept_through_the_api_as_on_the_page() {
     assert_eq!(j["staff_member"], coach.id.to_string());
     assert_eq!((&j["credential"]["number"], &j["credential"]["standing"]), (&json!("RSS-9"), &json!("expiring")));
 
-    let contact = |topics: serde_json::Value| {
-        json!({"staff_member": coach.id.to_string(), "held_on": today(), "minutes": 50, "topics": topics})
-    };
-    let split = app.api(&supervisor, Method::POST, "/api/v1/financing/supervision", Some(contact(json!(["a,b"])))).await;
+    let contact = |topics: serde_json::Value| json!({"staff_member": coach.id.to_string(), "held_on": today(), "minutes": 50, "topics": topics});
+    let split =
+        app.api(&supervisor, Method::POST, "/api/v1/financing/supervision", Some(contact(json!(["a,b"])))).await;
     assert_eq!(split.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", split.body);
     assert_eq!(split.error_fields(), ["topics"]);
     let logged = app
@@ -621,7 +621,10 @@ async fn credentials_and_supervision_are_kept_through_the_api_as_on_the_page() {
         .await;
     assert_eq!(logged.status, StatusCode::CREATED, "{}", logged.body);
     let j = logged.json();
-    assert_eq!((&j["supervisor"], &j["topics"], &j["minutes"]), (&json!(supervisor.id.to_string()), &json!(["boundaries"]), &json!(50)));
+    assert_eq!(
+        (&j["supervisor"], &j["topics"], &j["minutes"]),
+        (&json!(supervisor.id.to_string()), &json!(["boundaries"]), &json!(50))
+    );
 
     let row = mine(&app.api(&supervisor, Method::GET, path, None).await.json()).expect("listed");
     assert_eq!(row["last_supervision"], today());

@@ -23,10 +23,12 @@ pub mod add_credential;
 pub mod add_supervision;
 pub mod list_credentials;
 pub mod staff_json;
+// Editing or withdrawing a voucher (issue 21, fifth pass).
+pub mod update_voucher;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use pathways_domain::financing::check::{Checked, Problem};
 use pathways_domain::PersonId;
+use pathways_domain::financing::check::{Checked, Problem};
 use pathways_domain::financing::event::{RawServiceEvent, ServiceEventInput, parse_group};
 use pathways_domain::text::FieldError;
 use pathways_store::financing::EventView;
