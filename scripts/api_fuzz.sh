@@ -218,6 +218,23 @@ include-name = "POST /api/v1/persons/{id}/vouchers"
 checks.positive_data_acceptance.expected-statuses = $lenient
 
 [[operations]]
+include-name = "POST /api/v1/financing/credentials"
+# the staff member is one of the organization's in service; issued not after today, up to forty years back; the
+# expiry not before the issue date
+checks.positive_data_acceptance.expected-statuses = $lenient
+
+[[operations]]
+include-name = "POST /api/v1/financing/supervision"
+parameters = { "body.held_on" = { dictionary = "recent_dates" } }
+# the staff member is one of the organization's in service; the date is today or up to two years back
+checks.positive_data_acceptance.expected-statuses = $lenient
+
+[[operations]]
+include-name = "PUT /api/v1/persons/{id}/vouchers/{voucher}"
+# the voucher is one of the person's; its units not fewer than those used; the expiry today or later, or its own
+checks.positive_data_acceptance.expected-statuses = $lenient
+
+[[operations]]
 include-name = "PUT /api/v1/residences/{id}"
 # text is trimmed (spaces only is empty: required); residents' training date is not after today; the total is not
 # below the beds reported open

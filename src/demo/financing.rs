@@ -139,6 +139,7 @@ pub async fn seed(
         authorized_units: units,
         balance_units: units,
         expires_on: today + Duration::days(expires),
+        withdrawn: false,
     };
     issue_voucher(&tx, &actor, org, s.vouchers, a, &voucher("DEMO-V-1001", 40, 60)).await?;
     issue_voucher(&tx, &actor, org, s.vouchers, b, &voucher("DEMO-V-1002", 2, 60)).await?;

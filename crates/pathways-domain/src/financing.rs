@@ -214,6 +214,9 @@ pub struct Voucher {
     pub authorized_units: u32,
     pub balance_units: u32,
     pub expires_on: NaiveDate,
+    /// An administrator withdrew it: no new service is signed against it.
+    #[serde(default)]
+    pub withdrawn: bool,
 }
 
 /// A staff member's credential (a state recovery support specialist certification, a recovery coach training …).

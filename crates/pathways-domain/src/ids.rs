@@ -219,3 +219,8 @@ typed_id!(
     /// A volunteer on a recovery community center's roster (issue 20).
     VolunteerId
 );
+
+typed_id!(
+    /// A person's voucher under a voucher program (issue 21, fifth pass: edited or withdrawn by its path).
+    VoucherId
+);

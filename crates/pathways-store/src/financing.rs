@@ -116,6 +116,7 @@ pub async fn issue_voucher(
         balance_units: Set(clamp_i32(Ord::min(v.balance_units, v.authorized_units))),
         expires_on: Set(v.expires_on),
         created_at: Set(crate::now()),
+        withdrawn_at: Set(None),
     }
     .insert(tx)
     .await?;
@@ -447,6 +448,7 @@ async fn person_day(
                 authorized_units: u32::try_from(v.authorized_units).unwrap_or(0),
                 balance_units: u32::try_from(v.balance_units).unwrap_or(0),
                 expires_on: v.expires_on,
+                withdrawn: v.withdrawn_at.is_some(),
             }),
         _ => None,
     };
@@ -676,6 +678,8 @@ pub async fn debit_voucher(tx: &DatabaseTransaction, source: Uuid, p: PersonId, 
         .filter(voucher::Column::FundingSourceId.eq(source))
         .filter(voucher::Column::PersonId.eq(p.as_uuid()))
         .filter(voucher::Column::BalanceUnits.gte(units))
+        // A withdrawn voucher takes no new service (m0041): signing against it is refused as when it runs out.
+        .filter(voucher::Column::WithdrawnAt.is_null())
         .exec(tx)
         .await?
         .rows_affected

@@ -209,3 +209,31 @@ pub async fn open_person_from_call(
     audit::append(&tx, &ctx.actor(), AuditEntry::person(action, id).detail("via access-line call")).await?;
     Ok(PersonTx { tx, scope, record })
 }
+
+/// Opens another person's record in the transaction the gate already opened (a group service names several
+/// persons): found within the same scope, its audit event for `action` written in the same transaction. `None`
+/// when the caller can't reach them: the transaction is rolled back (nothing of the work is saved) and the denial
+/// committed alone, naming the id asked for but not as the subject (as `open_person` does); the caller chooses the
+/// error to answer with.
+pub async fn also_person(
+    state: &AppState,
+    ctx: &Ctx,
+    tx: DatabaseTransaction,
+    scope: &PersonScope,
+    id: PersonId,
+    action: AuditAction,
+) -> WebResult<Option<DatabaseTransaction>> {
+    if persons::find(&tx, scope, id).await?.is_some() {
+        audit::append(&tx, &ctx.actor(), AuditEntry::person(action, id)).await?;
+        return Ok(Some(tx));
+    }
+    tx.rollback().await?;
+    let entry = AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied)
+        .on("person", id.as_uuid())
+        .detail(action.as_str());
+    let alone = state.store.begin().await?;
+    match deny(alone, ctx, entry, WebError::NotFound).await {
+        WebError::NotFound => Ok(None),
+        other => Err(other),
+    }
+}

@@ -83,6 +83,11 @@ fn staff_record_routes() -> Router<AppState> {
             "/vouchers",
             get(crate::controllers::vouchers::list_vouchers).post(crate::controllers::vouchers::issue_voucher),
         )
+        // Issue 21 (fifth pass): an administrator changes or withdraws one of the person's vouchers.
+        .route(
+            "/vouchers/{voucher}",
+            get(crate::controllers::vouchers::edit_voucher).post(crate::controllers::vouchers::update_voucher),
+        )
         .layer(Extension(Door::Staff))
 }
 
@@ -211,6 +216,14 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(api::financing::update_funding_source::update_funding_source))
         .routes(routes!(api::financing::list_vouchers::list_vouchers, api::financing::issue_voucher::issue_voucher))
+        // Issue 21 (fifth pass): staff credentials and supervision contacts through the API.
+        .routes(routes!(
+            api::financing::list_credentials::list_credentials,
+            api::financing::add_credential::add_credential
+        ))
+        .routes(routes!(api::financing::add_supervision::add_supervision))
+        // Issue 21 (fifth pass): an administrator edits or withdraws a person's voucher.
+        .routes(routes!(api::financing::update_voucher::update_voucher))
 }
 
 pub fn router(state: AppState) -> Router {

@@ -774,6 +774,24 @@ pub mod service_event {
     pub fn reason() -> RefOr<Schema> {
         line(500, true, false, "Why the signed event is corrected (one line, required)").into()
     }
+
+    /// The other persons of a group service (issue 21, fifth pass).
+    pub fn group_persons() -> RefOr<Schema> {
+        ArrayBuilder::new()
+            .items(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Uuid))),
+            )
+            .max_items(Some(pathways_domain::financing::event::GROUP_OTHERS_MAX))
+            .unique_items(true)
+            .description(Some(
+                "A group service's other persons (the path's person is the first): each one the caller reaches \
+                 (another is 422, nothing saved), none twice nor the path's person (422). Not in a correction: \
+                 its persons stay the event's (422).",
+            ))
+            .into()
+    }
 }
 
 /// How a resident of a recovery residence may pay (issue 19).
@@ -916,6 +934,20 @@ pub mod funding {
             .description(Some("YYYY-MM-DD: today or later, up to 2100"))
             .into()
     }
+
+    /// A voucher's units when changed (fifth pass).
+    pub fn changed_units() -> RefOr<Schema> {
+        integer(1, 10_000, "Units the voucher authorizes: never fewer than those already used (422)").into()
+    }
+
+    /// A voucher's expiry when changed (fifth pass).
+    pub fn changed_expiry() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(format!(r"^[{SPACE}]*{DATE}[{SPACE}]*$")))
+            .description(Some("YYYY-MM-DD: today or later, up to 2100, or the expiry it has (another is 422)"))
+            .into()
+    }
 }
 
 /// The public calendar's filters (issue 20, `GET /api/v1/calendar`): the codes `pathways_domain::community` reads.
@@ -942,4 +974,69 @@ gathering_codes! {
     GatheringAttendCode: pathways_domain::community::calendar::Attend, "Held in person (it has a place) or online";
     GatheringTimeCode: pathways_domain::community::calendar::TimeOfDay,
         "When it starts on its center's clock: morning (before noon), afternoon (to 17:00), evening";
+}
+
+/// A staff member's credential and a supervision contact as the API takes them (issue 21, fifth pass:
+/// `pathways_domain::financing::staff` parses them; its bounds are written here).
+pub mod staff {
+    use utoipa::openapi::RefOr;
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, Type};
+
+    use super::{CONTROL, DATE, SPACE, integer, line};
+
+    pub fn staff_member() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Uuid)))
+            .description(Some("A staff member of the caller's organization, in service (another id is 422)"))
+            .into()
+    }
+
+    pub fn credential_kind() -> RefOr<Schema> {
+        line(120, true, false, "What the credential is (a state certification, a recovery coach training …)").into()
+    }
+
+    pub fn credential_number() -> RefOr<Schema> {
+        line(40, false, false, "Its number, if any").into()
+    }
+
+    pub fn issued_on() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(format!(r"^[{SPACE}]*{DATE}[{SPACE}]*$")))
+            .description(Some("YYYY-MM-DD: not after today, up to forty years back (another date is 422)"))
+            .into()
+    }
+
+    pub fn expires_on() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(format!(r"^[{SPACE}]*(?:{DATE})?[{SPACE}]*$")))
+            .description(Some("YYYY-MM-DD, not before it was issued (422); blank: it does not expire"))
+            .into()
+    }
+
+    pub fn held_on() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(format!(r"^[{SPACE}]*{DATE}[{SPACE}]*$")))
+            .description(Some("YYYY-MM-DD: today or up to two years back (another date is 422)"))
+            .into()
+    }
+
+    pub fn minutes() -> RefOr<Schema> {
+        integer(1, 480, "How long the contact was, in minutes").into()
+    }
+
+    /// Each topic one line of up to 80 characters, without the commas and semicolons a form separates them by.
+    pub fn topics() -> RefOr<Schema> {
+        let inner = format!("[^{CONTROL},;]");
+        let edge = format!("[^{SPACE}{CONTROL},;]");
+        let pattern = format!("^[{SPACE}]*(?:{edge}(?:{inner}{{0,78}}{edge})?)?[{SPACE}]*$");
+        ArrayBuilder::new()
+            .items(ObjectBuilder::new().schema_type(Type::String).pattern(Some(pattern)))
+            .max_items(Some(10))
+            .description(Some("Up to ten topics (blank ones are left out)"))
+            .into()
+    }
 }

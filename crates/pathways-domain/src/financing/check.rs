@@ -60,24 +60,60 @@ pub struct Context<'a> {
 #[serde(rename_all = "snake_case", tag = "problem")]
 pub enum Problem {
     NoBillableUnits,
-    OverDailyCap { person: usize, cap: u32, requested: u32, billable: u32 },
+    OverDailyCap {
+        person: usize,
+        cap: u32,
+        requested: u32,
+        billable: u32,
+    },
     ServiceNotCovered,
-    ModifierNotAccepted { modifier: String },
+    ModifierNotAccepted {
+        modifier: String,
+    },
     NoCredential,
-    CredentialExpired { expired_on: NaiveDate },
-    SupervisionOverdue { last: Option<NaiveDate>, within_days: u16 },
+    CredentialExpired {
+        expired_on: NaiveDate,
+    },
+    SupervisionOverdue {
+        last: Option<NaiveDate>,
+        within_days: u16,
+    },
     CosignatureMissing,
     NoAuthorization,
     OverlappingSession,
-    AgeOutsideLimits { person: usize },
-    AgeUnknown { person: usize },
-    DiagnosisMissing { person: usize },
-    SameDayConflict { person: usize, code: String },
-    NoVoucher { person: usize },
-    VoucherExpired { person: usize, expired_on: NaiveDate },
-    VoucherExhausted { person: usize, balance: u32, units: u32 },
-    VoucherNumberMismatch { person: usize },
+    AgeOutsideLimits {
+        person: usize,
+    },
+    AgeUnknown {
+        person: usize,
+    },
+    DiagnosisMissing {
+        person: usize,
+    },
+    SameDayConflict {
+        person: usize,
+        code: String,
+    },
+    NoVoucher {
+        person: usize,
+    },
+    VoucherExpired {
+        person: usize,
+        expired_on: NaiveDate,
+    },
+    VoucherExhausted {
+        person: usize,
+        balance: u32,
+        units: u32,
+    },
+    VoucherNumberMismatch {
+        person: usize,
+    },
     OutsideGrantPeriod,
+    /// The person's voucher was withdrawn by an administrator (fifth pass): no new service against it.
+    VoucherWithdrawn {
+        person: usize,
+    },
     ServiceNotInGrant,
     OverGrantBudget,
 }
@@ -104,6 +140,7 @@ impl Problem {
             Problem::VoucherExhausted { .. } => "voucher-exhausted",
             Problem::VoucherNumberMismatch { .. } => "voucher-number-mismatch",
             Problem::OutsideGrantPeriod => "outside-grant-period",
+            Problem::VoucherWithdrawn { .. } => "voucher-withdrawn",
             Problem::ServiceNotInGrant => "service-not-in-grant",
             Problem::OverGrantBudget => "over-grant-budget",
         }
@@ -224,6 +261,9 @@ pub fn check(event: &EventFacts, persons: &[PersonDay], ctx: &Context<'_>) -> Ch
                 Some(v) => {
                     if authorization.is_some_and(|a| a != v.number) {
                         problems.push(Problem::VoucherNumberMismatch { person: i });
+                    }
+                    if v.withdrawn {
+                        problems.push(Problem::VoucherWithdrawn { person: i });
                     }
                     if event.date > v.expires_on {
                         problems.push(Problem::VoucherExpired { person: i, expired_on: v.expires_on });
@@ -400,7 +440,13 @@ mod tests {
     #[test]
     fn vouchers_need_their_number_units_and_time() {
         let profile = PayerProfile::peer_services("Voucher program", 1_500);
-        let voucher = Voucher { number: "V-7".into(), authorized_units: 20, balance_units: 2, expires_on: d(15) };
+        let voucher = Voucher {
+            number: "V-7".into(),
+            authorized_units: 20,
+            balance_units: 2,
+            expires_on: d(15),
+            withdrawn: false,
+        };
         let ctx = Context {
             profile: &profile,
             funding: &Funding::VoucherProgram,
@@ -425,6 +471,34 @@ mod tests {
         e.authorization = None;
         let c = check(&e, &persons[1..], &ctx);
         assert_eq!(c.problems, vec![Problem::NoAuthorization, Problem::NoVoucher { person: 0 }]);
+    }
+
+    #[test]
+    fn a_withdrawn_voucher_is_named_even_with_units_and_time_left() {
+        let profile = PayerProfile::peer_services("Voucher program", 1_500);
+        let ctx = Context {
+            profile: &profile,
+            funding: &Funding::VoucherProgram,
+            budget_used: Budget::Units(0),
+            staff_sessions: &[],
+            credentials: &[],
+            last_supervision: None,
+        };
+        let mut e = event(30);
+        e.authorization = Some("V-9".into());
+        let full = Voucher {
+            number: "V-9".into(),
+            authorized_units: 20,
+            balance_units: 20,
+            expires_on: d(28),
+            withdrawn: false,
+        };
+        let person_with = |v: &Voucher| PersonDay { voucher: Some(v.clone()), ..person() };
+        assert_eq!(check(&e, &[person_with(&full)], &ctx).problems, Vec::<Problem>::new());
+        let withdrawn = Voucher { withdrawn: true, ..full };
+        let c = check(&e, &[person(), person_with(&withdrawn)], &ctx);
+        assert_eq!(c.problems, vec![Problem::NoVoucher { person: 0 }, Problem::VoucherWithdrawn { person: 1 }]);
+        assert_eq!(c.problems[1].code(), "voucher-withdrawn");
     }
 
     #[test]

@@ -122,6 +122,28 @@ impl ServiceEventInput {
     }
 }
 
+/// Most persons of one group service besides the person whose record it is recorded from: a bound of ours (a
+/// claim line per person; no payer's figure is claimed), so a body can't name a caseload at once.
+pub const GROUP_OTHERS_MAX: usize = 24;
+
+/// The other persons of a group service, as sent (`group_persons`): each a person's id, at most
+/// [`GROUP_OTHERS_MAX`], none twice and none the person the event is recorded from. The list in the order given;
+/// whether the caller may reach each is the gate's to say.
+pub fn parse_group(raw: &[String], person: crate::PersonId) -> Result<Vec<crate::PersonId>, FieldError> {
+    if raw.len() > GROUP_OTHERS_MAX {
+        return Err(FieldError::new("group_persons", "too-many"));
+    }
+    let mut out: Vec<crate::PersonId> = Vec::with_capacity(raw.len());
+    for r in raw {
+        let id: crate::PersonId = r.trim().parse().map_err(|_| FieldError::new("group_persons", "unknown-choice"))?;
+        if id == person || out.contains(&id) {
+            return Err(FieldError::new("group_persons", "duplicate"));
+        }
+        out.push(id);
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,5 +183,44 @@ mod tests {
         let fields: Vec<_> =
             ServiceEventInput::parse(&raw, today()).expect_err("invalid").into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["date", "starts_at", "minutes", "code", "modifiers", "place_of_service", "funding_source"]);
+    }
+
+    #[test]
+    fn a_groups_other_persons_are_named_once_and_never_the_person_themselves() {
+        let me = crate::PersonId::new();
+        let (a, b) = (crate::PersonId::new(), crate::PersonId::new());
+        assert_eq!(parse_group(&[], me), Ok(Vec::new()));
+        assert_eq!(parse_group(&[a.to_string(), format!(" {b} ")], me), Ok(vec![a, b]));
+        let code = |r: Result<Vec<crate::PersonId>, FieldError>| r.map_err(|e| (e.field, e.code));
+        assert_eq!(code(parse_group(&[me.to_string()], me)), Err(("group_persons", "duplicate")));
+        assert_eq!(code(parse_group(&[a.to_string(), a.to_string()], me)), Err(("group_persons", "duplicate")));
+        assert_eq!(code(parse_group(&["someone".into()], me)), Err(("group_persons", "unknown-choice")));
+        let many: Vec<String> = (0..=GROUP_OTHERS_MAX).map(|_| crate::PersonId::new().to_string()).collect();
+        assert_eq!(code(parse_group(&many, me)), Err(("group_persons", "too-many")));
+        assert_eq!(parse_group(&many[1..], me).map(|g| g.len()), Ok(GROUP_OTHERS_MAX));
+    }
+
+    proptest::proptest! {
+        /// Whatever ids are sent, an accepted group holds distinct persons, never the person themselves, within
+        /// the bound, in the order sent.
+        #[test]
+        fn an_accepted_group_is_distinct_and_bounded(picks in proptest::collection::vec(0usize..8, 0..30), me in 0usize..8) {
+            let pool: Vec<crate::PersonId> = (0..8).map(|_| crate::PersonId::new()).collect();
+            let raw: Vec<String> = picks.iter().map(|i| pool[*i].to_string()).collect();
+            if let Ok(group) = parse_group(&raw, pool[me]) {
+                proptest::prop_assert!(group.len() <= GROUP_OTHERS_MAX);
+                proptest::prop_assert!(!group.contains(&pool[me]));
+                let mut distinct = group.clone();
+                distinct.sort_by_key(|p| p.as_uuid());
+                distinct.dedup();
+                proptest::prop_assert_eq!(distinct.len(), group.len());
+                proptest::prop_assert_eq!(group.iter().map(|p| p.to_string()).collect::<Vec<_>>(), raw);
+            } else {
+                let mut ids = picks.clone();
+                ids.sort_unstable();
+                ids.dedup();
+                proptest::prop_assert!(picks.len() > GROUP_OTHERS_MAX || ids.len() < picks.len() || picks.contains(&me));
+            }
+        }
     }
 }

@@ -376,10 +376,77 @@ impl Voucher {
         match (source, number_text, units, expires_on) {
             (Some(source), Some(number), Some(units), Some(expires_on)) if errors.is_empty() => {
                 let units = u32::try_from(units).unwrap_or(0);
-                Ok((source, Voucher { number, authorized_units: units, balance_units: units, expires_on }))
+                Ok((
+                    source,
+                    Voucher { number, authorized_units: units, balance_units: units, expires_on, withdrawn: false },
+                ))
             }
             _ => Err(errors),
         }
+    }
+}
+
+/// A voucher's change as typed by an administrator: the units it authorizes, its expiry, and whether it is
+/// withdrawn (its number and program stay).
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct RawVoucherChange {
+    pub authorized_units: String,
+    pub expires_on: String,
+    pub withdrawn: bool,
+}
+
+/// A voucher's change, parsed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VoucherChange {
+    pub authorized_units: u32,
+    pub expires_on: NaiveDate,
+    pub withdrawn: bool,
+}
+
+impl VoucherChange {
+    /// Parses a change of a voucher of which `used` units are already taken by signed services: 1–10,000 units
+    /// and never fewer than `used` (`authorized_units`, `below-used`: the balance would go below zero), an expiry
+    /// from today (or the one it has, kept as it is). Its balance becomes the new units less those used.
+    pub fn parse(
+        raw: &RawVoucherChange,
+        used: u32,
+        current_expiry: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<Self, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let units = if raw.authorized_units.trim().is_empty() {
+            errors.push(FieldError::new("authorized_units", "required"));
+            None
+        } else {
+            number("authorized_units", &raw.authorized_units, 1, 10_000, &mut errors)
+                .and_then(|u| u32::try_from(u).ok())
+                .filter(|u| {
+                    let ok = *u >= used;
+                    if !ok {
+                        errors.push(FieldError::new("authorized_units", "below-used"));
+                    }
+                    ok
+                })
+        };
+        let expires_on = date("expires_on", &raw.expires_on, &mut errors).filter(|d| {
+            let ok = *d >= today || *d == current_expiry;
+            if !ok {
+                errors.push(FieldError::new("expires_on", "date-out-of-range"));
+            }
+            ok
+        });
+        match (units, expires_on) {
+            (Some(authorized_units), Some(expires_on)) if errors.is_empty() => {
+                Ok(Self { authorized_units, expires_on, withdrawn: raw.withdrawn })
+            }
+            _ => Err(errors),
+        }
+    }
+
+    /// The balance after the change, for a voucher with `used` units taken.
+    pub const fn balance(&self, used: u32) -> u32 {
+        self.authorized_units.saturating_sub(used)
     }
 }
 
@@ -564,5 +631,45 @@ mod tests {
         );
         let too_many = RawVoucher { authorized_units: "10001".into(), ..raw };
         assert_eq!(fields(Voucher::parse(&too_many, today).expect_err("too many")), ["authorized_units"]);
+    }
+
+    #[test]
+    fn a_vouchers_units_never_go_below_those_used() {
+        let today = d(2026, 12, 6);
+        let raw = |units: &str, expires: &str| RawVoucherChange {
+            authorized_units: units.into(),
+            expires_on: expires.into(),
+            withdrawn: false,
+        };
+        let kept = d(2026, 11, 30);
+        let c = VoucherChange::parse(&raw("12", "2027-01-31"), 12, kept, today).expect("exactly the units used");
+        assert_eq!((c.authorized_units, c.balance(12)), (12, 0));
+        let errors = VoucherChange::parse(&raw("11", "2027-01-31"), 12, kept, today).expect_err("below used");
+        assert_eq!(errors, [FieldError::new("authorized_units", "below-used")]);
+        assert!(VoucherChange::parse(&raw("20", "2026-11-30"), 0, kept, today).is_ok(), "an expiry kept as it was");
+        let errors = VoucherChange::parse(&raw("0", "2026-11-29"), 0, kept, today).expect_err("invalid");
+        assert_eq!(fields(errors), ["authorized_units", "expires_on"]);
+        let errors = VoucherChange::parse(&raw("", ""), 0, kept, today).expect_err("required");
+        assert_eq!(fields(errors), ["authorized_units", "expires_on"]);
+    }
+
+    proptest::proptest! {
+        /// Whatever the change, an accepted one leaves a balance of its units less those used, never negative.
+        #[test]
+        fn an_accepted_change_keeps_the_units_used(units in 0u32..12_000, used in 0u32..10_000) {
+            let today = d(2026, 12, 6);
+            let raw = RawVoucherChange {
+                authorized_units: units.to_string(),
+                expires_on: "2027-06-30".into(),
+                withdrawn: false,
+            };
+            match VoucherChange::parse(&raw, used, today, today) {
+                Ok(c) => {
+                    proptest::prop_assert!(c.authorized_units >= used && (1..=10_000).contains(&c.authorized_units));
+                    proptest::prop_assert_eq!(c.balance(used) + used, c.authorized_units);
+                }
+                Err(_) => proptest::prop_assert!(units < used || !(1..=10_000).contains(&units)),
+            }
+        }
     }
 }

@@ -132,6 +132,33 @@ impl Supervision {
     }
 }
 
+/// Where a credential stands on a day: expired (its expiry before the day), expiring (its reminder is due:
+/// within `REMINDER_DAYS`), or current. The credentials page flags it; the API names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    Current,
+    Expiring,
+    Expired,
+}
+
+impl Standing {
+    pub fn of(c: &Credential, today: NaiveDate) -> Self {
+        match c.expires_on {
+            Some(e) if e < today => Standing::Expired,
+            _ if c.expiring(today, REMINDER_DAYS) => Standing::Expiring,
+            _ => Standing::Current,
+        }
+    }
+
+    pub const fn code(self) -> &'static str {
+        match self {
+            Standing::Current => "current",
+            Standing::Expiring => "expiring",
+            Standing::Expired => "expired",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,5 +220,17 @@ mod tests {
         assert_eq!(codes(ok("", None, "")), [("held_on", "required"), ("minutes", "required")]);
         assert_eq!(codes(ok("2026-05-01", Some(481), "")), [("minutes", "out-of-range")]);
         assert_eq!(codes(ok("2026-05-01", Some(30), "a,b,c,d,e,f,g,h,i,j,k")), [("topics", "too-many")]);
+    }
+
+    #[test]
+    fn a_credential_stands_expired_the_day_after_its_expiry_and_expiring_within_the_reminder() {
+        let today = day("2026-06-01");
+        let c = |expires: &str| Credential::parse(&raw("K", "2020-01-01", expires), day("2020-01-02")).expect("valid");
+        assert_eq!(Standing::of(&c("2026-05-31"), today), Standing::Expired);
+        assert_eq!(Standing::of(&c("2026-06-01"), today), Standing::Expiring, "valid through its last day");
+        assert_eq!(Standing::of(&c("2026-07-31"), today), Standing::Expiring, "60 days ahead");
+        assert_eq!(Standing::of(&c("2026-08-01"), today), Standing::Current, "61 days ahead");
+        assert_eq!(Standing::of(&c(""), today), Standing::Current, "does not expire");
+        assert_eq!(Standing::Expiring.code(), "expiring");
     }
 }

@@ -15,6 +15,8 @@ pub struct Model {
     pub balance_units: i32,
     pub expires_on: Date,
     pub created_at: DateTimeUtc,
+    /// When an administrator withdrew it (m0041); `None`: in force.
+    pub withdrawn_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

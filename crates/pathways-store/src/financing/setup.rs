@@ -6,13 +6,13 @@
 use pathways_domain::audit::AuditAction;
 use pathways_domain::financing::{Funding, PayerProfile};
 use pathways_domain::{OrgId, PersonId};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait as _};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
 use super::{find_profile, find_source, saved};
 use crate::Result;
-use crate::audit::{self, Actor};
+use crate::audit::{self, Actor, AuditEntry};
 use crate::entities::{funding_source, payer_profile, voucher};
 
 /// A stored payer profile.
@@ -142,4 +142,83 @@ pub async fn voucher_number_taken(db: &impl ConnectionTrait, source: Uuid, numbe
         .one(db)
         .await?
         .is_some())
+}
+
+/// Why a voucher's change was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VoucherRefusal {
+    /// No such voucher of this person in the organization.
+    NotFound,
+    /// The new units are fewer than those already used (a signing may have taken some since the form was read).
+    BelowUsed,
+}
+
+/// Changes one of the person's vouchers (the gate has opened the person): its authorized units (the balance moves
+/// by the same difference, so the units used stay used), its expiry, and whether it is withdrawn (`withdrawn_at`
+/// set once, kept on a later change; cleared when reinstated). One conditional `UPDATE`: the units used are read in
+/// the statement itself, so a signing between the form and the change can't leave the balance below zero.
+/// Audited on the person in the same transaction.
+pub async fn update_voucher(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    org: OrgId,
+    person: PersonId,
+    id: Uuid,
+    change: &pathways_domain::financing::setup::VoucherChange,
+) -> Result<std::result::Result<voucher::Model, VoucherRefusal>> {
+    let units = i32::try_from(change.authorized_units).unwrap_or(i32::MAX);
+    let withdrawn: sea_orm::sea_query::SimpleExpr = if change.withdrawn {
+        sea_orm::sea_query::Func::coalesce([Expr::col(voucher::Column::WithdrawnAt).into(), Expr::value(crate::now())])
+            .into()
+    } else {
+        Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None)
+    };
+    let changed = voucher::Entity::update_many()
+        .col_expr(
+            voucher::Column::BalanceUnits,
+            Expr::col(voucher::Column::BalanceUnits).add(units).sub(Expr::col(voucher::Column::AuthorizedUnits)),
+        )
+        .col_expr(voucher::Column::AuthorizedUnits, Expr::value(units))
+        .col_expr(voucher::Column::ExpiresOn, Expr::value(change.expires_on))
+        .col_expr(voucher::Column::WithdrawnAt, withdrawn)
+        .filter(voucher::Column::Id.eq(id))
+        .filter(voucher::Column::OrgId.eq(org.as_uuid()))
+        .filter(voucher::Column::PersonId.eq(person.as_uuid()))
+        .filter(Expr::col(voucher::Column::AuthorizedUnits).sub(Expr::col(voucher::Column::BalanceUnits)).lte(units))
+        .exec(tx)
+        .await?
+        .rows_affected;
+    let found = voucher::Entity::find_by_id(id)
+        .filter(voucher::Column::OrgId.eq(org.as_uuid()))
+        .filter(voucher::Column::PersonId.eq(person.as_uuid()))
+        .one(tx)
+        .await?;
+    match (changed, found) {
+        (_, None) => Ok(Err(VoucherRefusal::NotFound)),
+        (0, Some(_)) => Ok(Err(VoucherRefusal::BelowUsed)),
+        (_, Some(v)) => {
+            let detail = if v.withdrawn_at.is_some() { "withdrawn" } else { "updated" };
+            audit::append(
+                tx,
+                actor,
+                AuditEntry::person(AuditAction::FinancingSave, person).on("voucher", id).detail(detail),
+            )
+            .await?;
+            Ok(Ok(v))
+        }
+    }
+}
+
+/// One of the person's vouchers (the gate has opened the person), for its form.
+pub async fn person_voucher(
+    db: &impl ConnectionTrait,
+    org: OrgId,
+    person: PersonId,
+    id: Uuid,
+) -> Result<Option<voucher::Model>> {
+    Ok(voucher::Entity::find_by_id(id)
+        .filter(voucher::Column::OrgId.eq(org.as_uuid()))
+        .filter(voucher::Column::PersonId.eq(person.as_uuid()))
+        .one(db)
+        .await?)
 }

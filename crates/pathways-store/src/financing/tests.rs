@@ -87,7 +87,8 @@ async fn racing_signatures_never_overdraw_a_voucher() {
     let p = person(&db.store, org).await;
     let source = voucher_program(&db.store, org).await;
     let tx = db.store.begin().await.expect("tx");
-    let v = Voucher { number: "V-1".into(), authorized_units: 5, balance_units: 5, expires_on: day(30) };
+    let v =
+        Voucher { number: "V-1".into(), authorized_units: 5, balance_units: 5, expires_on: day(30), withdrawn: false };
     issue_voucher(&tx, &Actor::default(), org, source, p, &v).await.expect("voucher").expect("program");
     tx.commit().await.expect("commit");
 
@@ -146,7 +147,13 @@ async fn a_signed_event_is_never_changed_and_a_correction_is_a_new_version() {
     let source = voucher_program(&db.store, org).await;
     let staff = AccountId::new();
     let tx = db.store.begin().await.expect("tx");
-    let v = Voucher { number: "V-1".into(), authorized_units: 10, balance_units: 10, expires_on: day(30) };
+    let v = Voucher {
+        number: "V-1".into(),
+        authorized_units: 10,
+        balance_units: 10,
+        expires_on: day(30),
+        withdrawn: false,
+    };
     issue_voucher(&tx, &Actor::default(), org, source, p, &v).await.expect("voucher").expect("program");
     let mut e = event(staff, p, source, 9);
     e.minutes = 45;

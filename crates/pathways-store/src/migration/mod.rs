@@ -35,6 +35,7 @@ mod m0037_financing_month;
 mod m0038_retention_count;
 mod m0039_designation_program;
 mod m0040_volunteer_dates;
+mod m0041_voucher_withdrawn;
 
 pub struct Migrator;
 
@@ -73,6 +74,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0038_retention_count::Migration),
             Box::new(m0039_designation_program::Migration),
             Box::new(m0040_volunteer_dates::Migration),
+            Box::new(m0041_voucher_withdrawn::Migration),
         ]
     }
 }

@@ -2470,3 +2470,15 @@ field-error-nothing-to-review = This step has no evidence waiting for review.
 field-error-unconfirmed = Confirm every element before accepting the step.
 field-error-withdrawn = This application was withdrawn.
 field-error-steps-not-accepted = Every step must be accepted first.
+## Issue 21 (fifth pass, branch financing-api): group services, an event's goal and encounter, editing a voucher.
+field-group-persons = Other persons of the group
+field-goal = Plan goal
+field-encounter = Encounter
+field-error-below-used = This is fewer than the units already used.
+vouchers-edit-title = Change a voucher
+vouchers-edit-link = Change or withdraw
+vouchers-edit-used = Units already used:
+vouchers-edit-button = Save the voucher
+vouchers-withdraw = Withdrawn: no new service is signed against this voucher
+vouchers-withdrawn = withdrawn
+financing-problem-voucher-withdrawn = The person's voucher was withdrawn.

@@ -2470,3 +2470,15 @@ field-error-nothing-to-review = Este paso no tiene evidencia pendiente de revisi
 field-error-unconfirmed = Confirme cada elemento antes de aceptar el paso.
 field-error-withdrawn = Esta solicitud fue retirada.
 field-error-steps-not-accepted = Primero deben aceptarse todos los pasos.
+## Issue 21 (fifth pass, branch financing-api): group services, an event's goal and encounter, editing a voucher.
+field-group-persons = Otras personas del grupo
+field-goal = Meta del plan
+field-encounter = Encuentro
+field-error-below-used = Esto es menos que las unidades ya usadas.
+vouchers-edit-title = Cambiar un vale
+vouchers-edit-link = Cambiar o retirar
+vouchers-edit-used = Unidades ya usadas:
+vouchers-edit-button = Guardar el vale
+vouchers-withdraw = Retirado: no se firma ningún servicio nuevo con este vale
+vouchers-withdrawn = retirado
+financing-problem-voucher-withdrawn = El vale de la persona fue retirado.

@@ -90,6 +90,8 @@ path_param! {
     pathways_domain::ids::DesignationProgramId => "designation_program",
     pathways_domain::ids::DesignationApplicationId => "application",
     ApplicationLink => "link",
+    // A person's voucher (issue 21, fifth pass).
+    pathways_domain::ids::VoucherId => "voucher",
 }
 
 /// An applicant's private link's token (`/recovery-friendly/applications/{link}`, issue 20): 43 URL-safe base64

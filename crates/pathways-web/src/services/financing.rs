@@ -27,11 +27,11 @@ pub async fn sources(state: &AppState, caller: &Caller) -> WebResult<Vec<Source>
     Ok(financing::sources(state.store.reader(), caller.org).await?)
 }
 
-fn new_event(caller: &Caller, person: PersonId, e: &ServiceEventInput) -> NewServiceEvent {
+fn new_event(caller: &Caller, person: PersonId, group: &[PersonId], e: &ServiceEventInput) -> NewServiceEvent {
     NewServiceEvent {
         encounter: None,
         staff: caller.account,
-        persons: vec![person],
+        persons: std::iter::once(person).chain(group.iter().copied()).collect(),
         date: e.date,
         starts_at: e.starts_at,
         minutes: e.minutes,
@@ -55,34 +55,59 @@ pub async fn list(state: &AppState, ctx: &Ctx, caller: &Caller, person: PersonId
     Ok(financing::person_events(state.store.reader(), &scope, person).await?)
 }
 
-/// The check of an event before it is recorded: every problem a funder would refuse, and the units.
+/// A group service's other person the caller can't reach: a field error on `group_persons` (the denial is
+/// audited by the gate; nothing is saved).
+fn unreachable_in_group() -> WebError {
+    WebError::Invalid(vec![FieldError::new("group_persons", "unknown-choice")])
+}
+
+/// The check of an event before it is recorded: every problem a funder would refuse, and the units. `group`: the
+/// other persons of a group service, each read through the gate (one the caller can't reach: 422 on
+/// `group_persons`).
 pub async fn check(
     state: &AppState,
     ctx: &Ctx,
     caller: &Caller,
     person: PersonId,
+    group: &[PersonId],
     e: &ServiceEventInput,
 ) -> WebResult<Checked> {
     read_person(state, ctx, caller, person, AuditAction::ServiceEventRead).await?;
-    financing::check_event(state.store.reader(), caller.org, &new_event(caller, person, e), &[], false)
+    for other in group {
+        match read_person(state, ctx, caller, *other, AuditAction::ServiceEventRead).await {
+            Err(WebError::NotFound) => return Err(unreachable_in_group()),
+            done => done?,
+        };
+    }
+    financing::check_event(state.store.reader(), caller.org, &new_event(caller, person, group, e), &[], false)
         .await?
         .ok_or_else(unknown_source)
 }
 
 /// Records an event by the caller (a draft), and signs it at once when `sign` — signing attests the service;
-/// a voucher's units are taken then (refused, 409, when too few are left: nothing is saved).
+/// a voucher's units are taken then (refused, 409, when too few are left: nothing is saved). `group`: the other
+/// persons of a group service, each opened through the gate in the same transaction and audited there (one the
+/// caller can't reach: 422 on `group_persons`, nothing saved).
 pub async fn record(
     state: &AppState,
     ctx: &Ctx,
     caller: &Caller,
     person: PersonId,
+    group: &[PersonId],
     e: &ServiceEventInput,
     sign: bool,
 ) -> WebResult<(EventView, Checked)> {
-    let PersonTx { tx, .. } = open_person(state, ctx, caller, person, AuditAction::ServiceEventRecord).await?;
+    let PersonTx { mut tx, scope, .. } =
+        open_person(state, ctx, caller, person, AuditAction::ServiceEventRecord).await?;
+    for other in group {
+        tx = crate::access::also_person(state, ctx, tx, &scope, *other, AuditAction::ServiceEventRecord)
+            .await?
+            .ok_or_else(unreachable_in_group)?;
+    }
     let actor = ctx.actor();
-    let (id, checked) =
-        financing::record(&tx, &actor, caller.org, &new_event(caller, person, e)).await?.ok_or_else(unknown_source)?;
+    let (id, checked) = financing::record(&tx, &actor, caller.org, &new_event(caller, person, group, e))
+        .await?
+        .ok_or_else(unknown_source)?;
     if sign {
         match financing::sign(&tx, &actor, caller.org, id, caller.account, pathways_store::now()).await? {
             Ok(_) => {}
@@ -231,7 +256,7 @@ pub async fn correct(
         tx.rollback().await?;
         return Err(unknown_source());
     }
-    let mut new = new_event(caller, person, e);
+    let mut new = new_event(caller, person, &[], e);
     new.staff = given_by;
     new.encounter = current.row.encounter_id;
     new.goal = current.row.goal_id;
@@ -475,14 +500,14 @@ async fn staff_member(state: &AppState, caller: &Caller, raw: &str) -> WebResult
         .ok_or_else(|| WebError::Invalid(vec![FieldError::new("staff_member", "unknown-choice")]))
 }
 
-/// Adds a staff member's credential (audited in the same transaction).
+/// Adds a staff member's credential (audited in the same transaction): its id, whose it is, and the credential.
 pub async fn add_credential(
     state: &AppState,
     ctx: &Ctx,
     caller: &Caller,
     staff: &str,
     raw: &pathways_domain::financing::staff::RawCredential,
-) -> WebResult<()> {
+) -> WebResult<(Uuid, pathways_domain::AccountId, pathways_domain::financing::Credential)> {
     gate_write(state, ctx, caller, "staff_credential").await?;
     let parsed = pathways_domain::financing::Credential::parse(raw, crate::clock::today());
     let account = staff_member(state, caller, staff).await;
@@ -495,19 +520,20 @@ pub async fn add_credential(
         }
     };
     let tx = state.store.begin().await?;
-    financing::add_credential(&tx, &ctx.actor(), caller.org, account, &c).await?;
+    let id = financing::add_credential(&tx, &ctx.actor(), caller.org, account, &c).await?;
     tx.commit().await?;
-    Ok(())
+    Ok((id, account, c))
 }
 
-/// Logs a supervision contact by the caller with a staff member (audited in the same transaction).
+/// Logs a supervision contact by the caller with a staff member (audited in the same transaction): its id, the
+/// staff member, and the contact.
 pub async fn add_supervision(
     state: &AppState,
     ctx: &Ctx,
     caller: &Caller,
     staff: &str,
     raw: &pathways_domain::financing::staff::RawSupervision,
-) -> WebResult<()> {
+) -> WebResult<(Uuid, pathways_domain::AccountId, pathways_domain::financing::staff::Supervision)> {
     use pathways_domain::financing::staff::Supervision;
     gate_write(state, ctx, caller, "supervision_session").await?;
     let parsed = Supervision::parse(raw, crate::clock::today());
@@ -521,10 +547,19 @@ pub async fn add_supervision(
         }
     };
     let tx = state.store.begin().await?;
-    financing::add_supervision(&tx, &ctx.actor(), caller.org, caller.account, account, s.held_on, s.minutes, &s.topics)
-        .await?;
+    let id = financing::add_supervision(
+        &tx,
+        &ctx.actor(),
+        caller.org,
+        caller.account,
+        account,
+        s.held_on,
+        s.minutes,
+        &s.topics,
+    )
+    .await?;
     tx.commit().await?;
-    Ok(())
+    Ok((id, account, s))
 }
 
 fn field_errors(e: WebError) -> Vec<FieldError> {

@@ -200,3 +200,63 @@ pub async fn issue_voucher(
     tx.commit().await?;
     issued.ok_or(WebError::NotFound)
 }
+
+/// One of the person's vouchers, for its form (administrators; the read is audited on the person).
+pub async fn person_voucher(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    person: PersonId,
+    voucher: pathways_domain::ids::VoucherId,
+) -> WebResult<VoucherRow> {
+    let PersonTx { tx, .. } = open_person(state, ctx, caller, person, AuditAction::ServiceEventRead).await?;
+    if !may_manage_funding(&caller.principal) {
+        return Err(deny(state, ctx, tx, person, AuditAction::FinancingSave).await);
+    }
+    let Some(v) = setup::person_voucher(&tx, caller.org, person, voucher.as_uuid()).await? else {
+        tx.rollback().await?;
+        return Err(WebError::NotFound);
+    };
+    tx.commit().await?;
+    Ok(v)
+}
+
+/// Changes one of the person's vouchers: its authorized units (never fewer than those already used: a field error
+/// on `authorized_units`), its expiry, withdrawn or not. Through the gate (another organization's person 404, another
+/// person's voucher 404), administrators only (anyone else who reaches the person 403, `access_denied` on the
+/// record); audited on the person in the same transaction.
+pub async fn update_voucher(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    person: PersonId,
+    voucher: pathways_domain::ids::VoucherId,
+    raw: &pathways_domain::financing::setup::RawVoucherChange,
+) -> WebResult<VoucherRow> {
+    use pathways_domain::financing::setup::VoucherChange;
+    use pathways_store::financing::setup::VoucherRefusal;
+    let PersonTx { tx, .. } = open_person(state, ctx, caller, person, AuditAction::FinancingSave).await?;
+    if !may_manage_funding(&caller.principal) {
+        return Err(deny(state, ctx, tx, person, AuditAction::FinancingSave).await);
+    }
+    let Some(current) = setup::person_voucher(&tx, caller.org, person, voucher.as_uuid()).await? else {
+        tx.rollback().await?;
+        return Err(WebError::NotFound);
+    };
+    let used = u32::try_from(current.authorized_units - current.balance_units).unwrap_or(0);
+    let change = match VoucherChange::parse(raw, used, current.expires_on, crate::clock::today()) {
+        Ok(c) => c,
+        Err(errors) => {
+            tx.rollback().await?;
+            return Err(WebError::Invalid(errors));
+        }
+    };
+    match setup::update_voucher(&tx, &ctx.actor(), caller.org, person, voucher.as_uuid(), &change).await? {
+        Ok(v) => {
+            tx.commit().await?;
+            Ok(v)
+        }
+        Err(VoucherRefusal::NotFound) => Err(WebError::NotFound),
+        Err(VoucherRefusal::BelowUsed) => Err(invalid("authorized_units", "below-used")),
+    }
+}

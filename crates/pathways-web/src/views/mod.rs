@@ -278,8 +278,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 203] = [
-pub const FIELDS: [&str; 200] = [
+pub const FIELDS: [&str; 206] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -495,8 +494,12 @@ pub const FIELDS: [&str; 200] = [
     "decision",
     "checklist",
     "application",
+    // Issue 21 (fifth pass, financing-api): a group service's other persons; an event's goal and encounter.
+    "group_persons",
+    "goal",
+    "encounter",
 ];
-pub const FIELD_ERRORS: [&str; 47] = [
+pub const FIELD_ERRORS: [&str; 48] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -548,6 +551,8 @@ pub const FIELD_ERRORS: [&str; 47] = [
     "unconfirmed",
     "withdrawn",
     "steps-not-accepted",
+    // Issue 21 (fifth pass, financing-api): a voucher's units below those already used.
+    "below-used",
 ];
 
 #[cfg(test)]

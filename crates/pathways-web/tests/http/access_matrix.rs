@@ -746,6 +746,22 @@ fn matrix() -> Vec<Entry> {
             .form(&[("background_check_until", "{today}"), ("training_until", "")]),
         e(POST, "/community/volunteers/{volunteer}/remove", OrgPage(CENTER_STAFF), 303)
             .form(&[("confirm_removal", "true")]),
+        // Issue 21 (fifth pass): staff credentials and supervision contacts through the API, as the page.
+        e(GET, "/api/v1/financing/credentials", Api(PROGRAM_LEADS), 200),
+        e(POST, "/api/v1/financing/credentials", Api(PROGRAM_LEADS), 201).json(
+            r#"{"staff_member": "{coach}", "credential_kind": "Recovery coach training", "issued_on": "{today}"}"#,
+        ),
+        e(POST, "/api/v1/financing/supervision", Api(PROGRAM_LEADS), 201)
+            .json(r#"{"staff_member": "{coach}", "held_on": "{today}", "minutes": 45, "topics": ["documentation"]}"#),
+        // Issue 21 (fifth pass): an administrator changes or withdraws a person's voucher (the person gate first).
+        e(GET, "/persons/{id}/vouchers/{voucher}", Custom(issues_voucher), 200),
+        e(POST, "/persons/{id}/vouchers/{voucher}", Custom(issues_voucher), 303).form(&[
+            ("authorized_units", "12"),
+            ("expires_on", "2099-12-31"),
+            ("withdrawn", "yes"),
+        ]),
+        e(PUT, "/api/v1/persons/{id}/vouchers/{voucher}", Custom(issues_voucher_api), 200)
+            .json(r#"{"authorized_units": 12, "expires_on": "2099-12-31", "withdrawn": true}"#),
     ]
 }
 
@@ -1264,6 +1280,7 @@ impl Cell {
             "designation_program" => "designation_program",
             "application" => "designation_application",
             "link" => "designation_link",
+            "voucher" => "voucher",
             other => panic!("the matrix can't fill {{{other}}} in {path}"),
         };
         self.make(w, key).await
@@ -1452,6 +1469,15 @@ impl Cell {
                 };
                 tx.commit().await.expect("commit");
                 id.to_string()
+            }
+            "voucher" => {
+                // A voucher of the cell's person under the target's voucher program, issued by its administrator
+                // (issue 21, fifth pass: changed or withdrawn by its path).
+                let program = Box::pin(self.make(w, "voucher_program")).await;
+                let body = json!({"funding_source": program, "number": format!("MV-{}", Uuid::now_v7()),
+                    "authorized_units": 10, "expires_on": "2099-12-31"});
+                let made = api(Method::POST, format!("/api/v1/persons/{p}/vouchers"), body).await;
+                made["id"].as_str().expect("the voucher's id").to_owned()
             }
             "funding" => {
                 // A payer profile without limits and a payer under it, in the target's organization (issue 21).

@@ -35,7 +35,7 @@ pub async fn add_supervision(
         topics: f.topics.clone(),
     };
     match services::financing::add_supervision(&state, &s.ctx, &s.caller, &f.staff_member, &raw).await {
-        Ok(()) => Ok(crate::flash::redirect(&state, "/financing/credentials", crate::key!("flash-saved"))),
+        Ok(_) => Ok(crate::flash::redirect(&state, "/financing/credentials", crate::key!("flash-saved"))),
         Err(WebError::Invalid(errors)) => {
             let t = s.ctx.t();
             let mut p = page(&state, &s, field_messages(&t, &errors), "supervision", &f.staff_member).await?;

@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use pathways_domain::financing::staff::{REMINDER_DAYS, RawCredential, RawSupervision};
+use pathways_domain::financing::staff::{RawCredential, RawSupervision, Standing};
 
 use crate::error::WebResult;
 use crate::extract::SignedIn;
@@ -64,10 +64,10 @@ pub async fn page(
                 .credentials
                 .iter()
                 .map(|c| {
-                    let flag = match c.expires_on {
-                        Some(e) if e < today => t.get("credentials-expired"),
-                        _ if c.expiring(today, REMINDER_DAYS) => t.get("credentials-expiring"),
-                        _ => String::new(),
+                    let flag = match Standing::of(c, today) {
+                        Standing::Expired => t.get("credentials-expired"),
+                        Standing::Expiring => t.get("credentials-expiring"),
+                        Standing::Current => String::new(),
                     };
                     (
                         c.kind.clone(),

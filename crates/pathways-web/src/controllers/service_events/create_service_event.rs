@@ -34,11 +34,11 @@ pub async fn create_service_event(
     };
     match f.intent.as_str() {
         "record" | "sign" => {
-            services::financing::record(&state, &s.ctx, &s.caller, s.person, &input, f.intent == "sign").await?;
+            services::financing::record(&state, &s.ctx, &s.caller, s.person, &[], &input, f.intent == "sign").await?;
             Ok(crate::flash::redirect(&state, &format!("{}/service-events", s.base), crate::key!("flash-saved")))
         }
         _ => {
-            let c = services::financing::check(&state, &s.ctx, &s.caller, s.person, &input).await?;
+            let c = services::financing::check(&state, &s.ctx, &s.caller, s.person, &[], &input).await?;
             let problems = c.problems.iter().map(|p| problem_text(&t, p)).collect();
             let cents = i64::try_from(c.cents).unwrap_or(i64::MAX);
             let p = page(&state, &s, Vec::new(), Some((c.total_units, dollars(cents), problems)), Some(f)).await?;

@@ -14,12 +14,14 @@ use crate::state::AppState;
 use crate::views::{Chrome, render};
 
 pub struct Row {
+    pub id: String,
     pub number: String,
     pub program: String,
     pub authorized: i32,
     pub balance: i32,
     pub expires_on: String,
     pub expired: bool,
+    pub withdrawn: bool,
 }
 
 #[derive(Template)]
@@ -59,6 +61,8 @@ pub async fn page(
         .vouchers
         .iter()
         .map(|r| Row {
+            id: r.id.to_string(),
+            withdrawn: r.withdrawn_at.is_some(),
             number: r.number.clone(),
             program: name(r.funding_source_id),
             authorized: r.authorized_units,

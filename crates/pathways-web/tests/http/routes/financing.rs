@@ -35,6 +35,7 @@ async fn voucher(app: &TestApp, org: OrgId, source: Uuid, person: PersonId, unit
         authorized_units: units,
         balance_units: units,
         expires_on: chrono::Utc::now().date_naive() + chrono::Duration::days(60),
+        withdrawn: false,
     };
     issue_voucher(&tx, &Actor::default(), org, source, person, &v).await.expect("voucher").expect("program");
     tx.commit().await.expect("commit");
@@ -539,4 +540,166 @@ async fn the_months_counts_are_exact_past_five_thousand_lines() {
     assert_eq!(funder.body.lines().count(), 1 + 5_200 + 200, "every line, ready or not");
     let claims = app.page(&supervisor, "/financing/claims.csv?month=2026-10").await;
     assert_eq!(claims.body.lines().count(), 1 + 5_200, "every line ready to bill");
+}
+
+/// Credentials and supervision through the API (fifth pass): the page's use cases, the page's roles; another
+/// organization's staff member is a field error; the list names where each credential stands and the latest
+/// supervision contact, and the check then counts them.
+#[tokio::test]
+async fn credentials_and_supervision_are_kept_through_the_api_as_on_the_page() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let supervisor = app.staff(app.org, Role::Supervisor).await;
+    let elsewhere = app.staff(app.other_org, Role::Coach).await;
+    let person = app.person(app.org, "Api Credential Person", Some(coach.id)).await;
+    let profile = PayerProfile {
+        credential_required: true,
+        supervision_within_days: Some(30),
+        ..PayerProfile::peer_services("Needs credentials", 2_000)
+    };
+    let src = source(&app, app.org, &profile, &Funding::Payer).await;
+    let problems = || async {
+        let body = json!({"date": today(), "starts_at": "09:00", "minutes": 30, "place_of_service": "11",
+            "funding_source": src.to_string()});
+        let path = format!("/api/v1/persons/{person}/service-events/check");
+        let r = app.api(&coach, Method::POST, &path, Some(body)).await.json();
+        r["problems"].as_array().into_iter().flatten().map(|p| p["code"].clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(problems().await, [json!("no-credential"), json!("supervision-overdue")]);
+
+    let list = app.api(&supervisor, Method::GET, "/api/v1/financing/credentials", None).await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    let mine = |v: &serde_json::Value| {
+        v.as_array().into_iter().flatten().find(|m| m["staff_member"] == coach.id.to_string()).cloned()
+    };
+    let row = mine(&list.json()).expect("the coach is listed");
+    assert_eq!((row["credentials"].as_array().map(Vec::len), &row["last_supervision"]), (Some(0), &json!(null)));
+    assert!(
+        list.json().as_array().into_iter().flatten().all(|m| m["staff_member"] != elsewhere.id.to_string()),
+        "only the organization's staff"
+    );
+
+    let path = "/api/v1/financing/credentials";
+    let soon = (chrono::Utc::now().date_naive() + chrono::Duration::days(20)).to_string();
+    let other = app
+        .api(
+            &supervisor,
+            Method::POST,
+            path,
+            Some(json!({"staff_member": elsewhere.id.to_string(), "credential_kind": "K", "issued_on": "2025-01-15"})),
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", other.body);
+    assert_eq!(other.error_fields(), ["staff_member"], "another organization's staff member is not a choice");
+    let bad = app
+        .api(
+            &supervisor,
+            Method::POST,
+            path,
+            Some(json!({"staff_member": coach.id.to_string(), "issued_on": "2025-01-15", "expires_on": "2024-01-01"})),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert_eq!(bad.error_fields(), ["credential_kind", "expires_on"]);
+    let body = json!({"staff_member": coach.id.to_string(), "credential_kind": "Recovery support specialist",
+        "credential_number": "RSS-9", "issued_on": "2025-01-15", "expires_on": soon});
+    let refused = app.api(&coach, Method::POST, path, Some(body.clone())).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "a coach keeps no one's credentials");
+    let added = app.api(&supervisor, Method::POST, path, Some(body)).await;
+    assert_eq!(added.status, StatusCode::CREATED, "{}", added.body);
+    let j = added.json();
+    assert_eq!(j["staff_member"], coach.id.to_string());
+    assert_eq!((&j["credential"]["number"], &j["credential"]["standing"]), (&json!("RSS-9"), &json!("expiring")));
+
+    let contact = |topics: serde_json::Value| json!({"staff_member": coach.id.to_string(), "held_on": today(), "minutes": 50, "topics": topics});
+    let split =
+        app.api(&supervisor, Method::POST, "/api/v1/financing/supervision", Some(contact(json!(["a,b"])))).await;
+    assert_eq!(split.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", split.body);
+    assert_eq!(split.error_fields(), ["topics"]);
+    let logged = app
+        .api(&supervisor, Method::POST, "/api/v1/financing/supervision", Some(contact(json!(["boundaries", " "]))))
+        .await;
+    assert_eq!(logged.status, StatusCode::CREATED, "{}", logged.body);
+    let j = logged.json();
+    assert_eq!(
+        (&j["supervisor"], &j["topics"], &j["minutes"]),
+        (&json!(supervisor.id.to_string()), &json!(["boundaries"]), &json!(50))
+    );
+
+    let row = mine(&app.api(&supervisor, Method::GET, path, None).await.json()).expect("listed");
+    assert_eq!(row["last_supervision"], today());
+    assert_eq!(row["credentials"][0]["standing"], "expiring");
+    assert_eq!(problems().await, Vec::<serde_json::Value>::new(), "the check counts what the API kept");
+    let page = app.page(&supervisor, "/financing/credentials").await;
+    assert!(page.body.contains("RSS-9") && page.body.contains("expires soon"), "the page shows what the API added");
+}
+
+/// A group service through the API (fifth pass): its other persons are named in `group_persons`, each reached
+/// through the gate and audited; one the caller can't reach (a colleague's, another organization's) or named twice
+/// is a field error and nothing is saved; the check and the event count a claim line per person.
+#[tokio::test]
+async fn a_group_service_names_persons_the_caller_reaches_or_saves_nothing() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let colleague = app.staff(app.org, Role::Coach).await;
+    let first = app.person(app.org, "Group First", Some(coach.id)).await;
+    let second = app.person(app.org, "Group Second", Some(coach.id)).await;
+    let theirs = app.person(app.org, "Colleague's Person", Some(colleague.id)).await;
+    let elsewhere = app.person(app.other_org, "Elsewhere Person", None).await;
+    let src = source(&app, app.org, &PayerProfile::peer_services("Group payer", 1_000), &Funding::Payer).await;
+    let path = format!("/api/v1/persons/{first}/service-events");
+    let body = |group: Vec<String>| {
+        json!({"date": today(), "starts_at": "13:00", "minutes": 30, "place_of_service": "11",
+            "funding_source": src.to_string(), "sign": true, "group_persons": group})
+    };
+    let events_of = |p: PersonId| {
+        let app = &app;
+        let coach = &coach;
+        async move {
+            let r = app.api(coach, Method::GET, &format!("/api/v1/persons/{p}/service-events"), None).await.json();
+            r.as_array().map_or(0, Vec::len)
+        }
+    };
+
+    for (group, why) in [
+        (vec![theirs.to_string()], "a colleague's person"),
+        (vec![second.to_string(), elsewhere.to_string()], "another organization's person"),
+        (vec![second.to_string(), second.to_string()], "named twice"),
+        (vec![first.to_string()], "the path's person again"),
+        (vec!["not-an-id".to_string()], "not an id"),
+    ] {
+        let refused = app.api(&coach, Method::POST, &path, Some(body(group))).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{why}: {}", refused.body);
+        assert_eq!(refused.error_fields(), ["group_persons"], "{why}");
+    }
+    assert_eq!((events_of(first).await, events_of(second).await), (0, 0), "nothing was saved");
+    let actions = app.audit_actions().await;
+    for p in [theirs, elsewhere] {
+        assert!(
+            actions.iter().any(|(a, o, id)| a == "access_denied" && o == "denied" && *id == Some(p.as_uuid())),
+            "the refusal is audited: {p}"
+        );
+    }
+
+    let check = app.api(&coach, Method::POST, &format!("{path}/check"), Some(body(vec![second.to_string()]))).await;
+    assert_eq!(check.status, StatusCode::OK, "{}", check.body);
+    assert_eq!(check.json()["units"], 4, "two units for each of two persons");
+    let made = app.api(&coach, Method::POST, &path, Some(body(vec![second.to_string()]))).await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.body);
+    let j = made.json();
+    assert_eq!(j["event"]["persons"], json!([first.to_string(), second.to_string()]));
+    assert_eq!((&j["event"]["state"], &j["event"]["units"]), (&json!("signed"), &json!(4)));
+    assert_eq!((events_of(first).await, events_of(second).await), (1, 1), "each person's record shows the service");
+    let actions = app.audit_actions().await;
+    assert!(
+        actions.iter().filter(|(a, _, id)| a == "service_event_record" && *id == Some(second.as_uuid())).count() >= 2,
+        "the second person's record was opened through the gate and the event recorded on it"
+    );
+
+    let fix = json!({"reason": "Wrong place", "event": {"date": today(), "starts_at": "13:00", "minutes": 30,
+        "place_of_service": "12", "funding_source": src.to_string(), "group_persons": [second.to_string()]}});
+    let id = j["event"]["id"].as_str().unwrap_or_default();
+    let refused = app.api(&coach, Method::POST, &format!("{path}/{id}/corrections"), Some(fix)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert_eq!(refused.error_fields(), ["group_persons"], "a correction keeps the event's persons");
 }

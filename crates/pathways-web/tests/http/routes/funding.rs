@@ -281,3 +281,101 @@ async fn the_api_sets_up_the_same_with_field_errors_by_name() {
     assert_eq!(listed[0]["number"], "API-1", "staff who reach the person see the balances");
     assert_eq!(app.api(&elsewhere, Method::GET, &vouchers, None).await.status, StatusCode::NOT_FOUND);
 }
+
+/// Changing or withdrawing a voucher (fifth pass): an administrator, through the gate, on the person's record;
+/// never fewer units than those used (the balance moves by the same difference); a withdrawn voucher is named by
+/// the check, refuses new signings (409, nothing saved) and shows as withdrawn; another person's voucher is 404.
+#[tokio::test]
+async fn an_administrator_changes_or_withdraws_a_voucher_and_it_takes_no_new_service() {
+    let app = TestApp::new().await;
+    let admin = app.staff(app.org, Role::Admin).await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let elsewhere = app.staff(app.other_org, Role::Admin).await;
+    let person = app.person(app.org, "Voucher Changed", Some(coach.id)).await;
+    let other = app.person(app.org, "Other Holder", Some(coach.id)).await;
+    let profile = json!({"name": "Voucher rules", "unit_minutes": 15, "rounding": "midpoint", "rate_cents": 1500});
+    let profile = app.api(&admin, Method::POST, "/api/v1/financing/profiles", Some(profile)).await.json();
+    let program = json!({"name": "Vouchers", "kind": "voucher_program", "profile": profile["id"]});
+    let program = app.api(&admin, Method::POST, "/api/v1/financing/sources", Some(program)).await.json()["id"].clone();
+    let issue = |p: pathways_domain::PersonId, number: &str| {
+        let body = json!({"funding_source": program, "number": number, "authorized_units": 10,
+            "expires_on": (today() + chrono::Duration::days(30)).to_string()});
+        let app = &app;
+        let admin = &admin;
+        async move {
+            let r = app.api(admin, Method::POST, &format!("/api/v1/persons/{p}/vouchers"), Some(body)).await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+            r.json()["id"].as_str().unwrap_or_default().to_owned()
+        }
+    };
+    let voucher = issue(person, "V-1").await;
+    let theirs = issue(other, "V-2").await;
+    let service = |start: &str| {
+        json!({"date": today().to_string(), "starts_at": start, "minutes": 30, "place_of_service": "11",
+            "funding_source": program, "authorization": "V-1", "sign": true})
+    };
+    let events = format!("/api/v1/persons/{person}/service-events");
+    let signed = app.api(&coach, Method::POST, &events, Some(service("09:00"))).await;
+    assert_eq!(signed.status, StatusCode::CREATED, "{}", signed.body);
+
+    let path = format!("/api/v1/persons/{person}/vouchers/{voucher}");
+    let change = |units: i64, withdrawn: bool| {
+        json!({"authorized_units": units, "expires_on": (today() + chrono::Duration::days(60)).to_string(),
+            "withdrawn": withdrawn})
+    };
+    let below = app.api(&admin, Method::PUT, &path, Some(change(1, false))).await;
+    assert_eq!(below.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", below.body);
+    assert_eq!(below.error_fields(), ["authorized_units"], "2 units are already used");
+    assert_eq!(app.api(&coach, Method::PUT, &path, Some(change(6, false))).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.api(&elsewhere, Method::PUT, &path, Some(change(6, false))).await.status, StatusCode::NOT_FOUND);
+    let mixed = format!("/api/v1/persons/{person}/vouchers/{theirs}");
+    assert_eq!(
+        app.api(&admin, Method::PUT, &mixed, Some(change(6, false))).await.status,
+        StatusCode::NOT_FOUND,
+        "another person's voucher under this person's path"
+    );
+    let changed = app.api(&admin, Method::PUT, &path, Some(change(6, false))).await;
+    assert_eq!(changed.status, StatusCode::OK, "{}", changed.body);
+    let j = changed.json();
+    assert_eq!((&j["authorized_units"], &j["balance_units"], &j["withdrawn_at"]), (&json!(6), &json!(4), &json!(null)));
+    let audit = app.audit_actions().await;
+    assert!(
+        audit
+            .iter()
+            .filter(|(a, o, s)| a == "financing_save" && o == "success" && *s == Some(person.as_uuid()))
+            .count()
+            >= 2,
+        "the change is on the person's record: {audit:?}"
+    );
+
+    // The page: the administrator's form, linked from the person's vouchers; withdrawing it there.
+    let list = format!("/persons/{person}/vouchers");
+    let form_path = format!("/persons/{person}/vouchers/{voucher}");
+    assert!(app.page(&admin, &list).await.body.contains(&format!("href=\"{form_path}\"")));
+    assert!(!app.page(&coach, &list).await.body.contains(&format!("href=\"{form_path}\"")), "no link for a coach");
+    assert_eq!(app.page(&coach, &form_path).await.status, StatusCode::FORBIDDEN);
+    let form = app.page(&admin, &form_path).await;
+    assert!(form.status == StatusCode::OK && form.body.contains("V-1"), "{}", form.body);
+    let expires = (today() + chrono::Duration::days(60)).to_string();
+    let bad = app.post_form(&admin, &form_path, &[("authorized_units", "1"), ("expires_on", expires.as_str())]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("href=\"#voucher-authorized_units\""), "{}", bad.body);
+    let withdrawn = app
+        .post_form(
+            &admin,
+            &form_path,
+            &[("authorized_units", "6"), ("expires_on", expires.as_str()), ("withdrawn", "yes")],
+        )
+        .await;
+    assert_eq!(withdrawn.status, StatusCode::SEE_OTHER, "{}", withdrawn.body);
+    assert!(app.page(&coach, &list).await.body.contains("withdrawn"), "the balance shows it withdrawn");
+
+    let check = app.api(&coach, Method::POST, &format!("{events}/check"), Some(service("11:00"))).await.json();
+    assert_eq!(check["problems"][0]["code"], "voucher-withdrawn", "{check}");
+    let refused = app.api(&coach, Method::POST, &events, Some(service("11:00"))).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "a withdrawn voucher takes no new signing: {}", refused.body);
+    let listed = app.api(&coach, Method::GET, &events, None).await.json();
+    assert_eq!(listed.as_array().map(Vec::len), Some(1), "the refused service was not saved");
+    let vouchers = app.api(&coach, Method::GET, &format!("/api/v1/persons/{person}/vouchers"), None).await.json();
+    assert!(vouchers[0]["withdrawn_at"].is_string() && vouchers[0]["balance_units"] == 4, "{vouchers}");
+}

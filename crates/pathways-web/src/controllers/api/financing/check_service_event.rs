@@ -2,7 +2,6 @@
 
 use axum::Json;
 use axum::extract::State;
-use pathways_domain::financing::event::ServiceEventInput;
 use pathways_domain::{PersonId, PrincipalKind};
 
 use super::{CheckJson, ServiceEventBody};
@@ -11,7 +10,8 @@ use crate::extract::{ApiCaller, InPath, JsonBody};
 use crate::services;
 use crate::state::AppState;
 
-/// Checks a service event without recording it: the units and every problem a funder would refuse.
+/// Checks a service event without recording it: the units and every problem a funder would refuse (for each
+/// person of a group service, `group_persons`).
 #[utoipa::path(post, path = "/api/v1/persons/{id}/service-events/check", tag = "financing",
     request_body = ServiceEventBody,
     params(("id" = String, Path, description = "The person's id")),
@@ -27,7 +27,7 @@ pub async fn check_service_event(
     if caller.kind != PrincipalKind::Staff {
         return Err(WebError::Forbidden);
     }
-    let input = ServiceEventInput::parse(&body.raw(), crate::clock::today()).map_err(WebError::Invalid)?;
-    let checked = services::financing::check(&state, &ctx, &caller, id, &input).await?;
+    let (input, group) = body.parse(id).map_err(WebError::Invalid)?;
+    let checked = services::financing::check(&state, &ctx, &caller, id, &group, &input).await?;
     Ok(Json((&checked).into()))
 }

@@ -48,15 +48,20 @@ pub async fn correct_service_event(
     if caller.kind != PrincipalKind::Staff {
         return Err(WebError::Forbidden);
     }
+    // A correction keeps the event's persons: naming a group here is refused, not ignored.
+    let group = (!body.event.group_persons.is_empty())
+        .then(|| pathways_domain::text::FieldError::new("group_persons", "not-allowed"));
     let mut errors = match ServiceEventInput::parse(&body.event.raw(), crate::clock::today()) {
-        Ok(input) => {
+        Ok(input) if group.is_none() => {
             let sign = body.event.sign;
             let (v, checked) =
                 services::financing::correct(&state, &ctx, &caller, id, event, &input, &body.reason, sign).await?;
             return Ok((StatusCode::CREATED, Json(RecordedJson { event: (&v).into(), check: (&checked).into() })));
         }
+        Ok(_) => Vec::new(),
         Err(errors) => errors,
     };
+    errors.extend(group);
     if body.reason.trim().is_empty() {
         errors.push(pathways_domain::text::FieldError::new("reason", "required"));
     }

@@ -45,6 +45,8 @@ pub struct VoucherJson {
     pub authorized_units: i32,
     pub balance_units: i32,
     pub expires_on: NaiveDate,
+    /// When an administrator withdrew it (no new service is signed against it); null: in force.
+    pub withdrawn_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl From<&pathways_store::model::VoucherRow> for VoucherJson {
@@ -57,6 +59,7 @@ impl From<&pathways_store::model::VoucherRow> for VoucherJson {
             authorized_units: v.authorized_units,
             balance_units: v.balance_units,
             expires_on: v.expires_on,
+            withdrawn_at: v.withdrawn_at,
         }
     }
 }

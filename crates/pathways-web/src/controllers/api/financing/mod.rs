@@ -18,10 +18,19 @@ pub mod list_vouchers;
 pub mod setup_json;
 pub mod update_funding_source;
 pub mod update_payer_profile;
+// Credentials and supervision through the API (issue 21, fifth pass).
+pub mod add_credential;
+pub mod add_supervision;
+pub mod list_credentials;
+pub mod staff_json;
+// Editing or withdrawing a voucher (issue 21, fifth pass).
+pub mod update_voucher;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use pathways_domain::PersonId;
 use pathways_domain::financing::check::{Checked, Problem};
-use pathways_domain::financing::event::RawServiceEvent;
+use pathways_domain::financing::event::{RawServiceEvent, ServiceEventInput, parse_group};
+use pathways_domain::text::FieldError;
 use pathways_store::financing::EventView;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -51,9 +60,25 @@ pub struct ServiceEventBody {
     pub diagnosis_on_file: bool,
     /// Sign at once (the staff member attests the service; a voucher's units are taken). Only on recording.
     pub sign: bool,
+    #[schema(schema_with = crate::schemas::service_event::group_persons)]
+    pub group_persons: Vec<String>,
 }
 
 impl ServiceEventBody {
+    /// The event and the other persons of a group service, parsed, every bad field named at once.
+    pub fn parse(&self, person: PersonId) -> Result<(ServiceEventInput, Vec<PersonId>), Vec<FieldError>> {
+        let input = ServiceEventInput::parse(&self.raw(), crate::clock::today());
+        let group = parse_group(&self.group_persons, person);
+        match (input, group) {
+            (Ok(input), Ok(group)) => Ok((input, group)),
+            (input, group) => {
+                let mut errors = input.err().unwrap_or_default();
+                errors.extend(group.err());
+                Err(errors)
+            }
+        }
+    }
+
     pub fn raw(&self) -> RawServiceEvent {
         RawServiceEvent {
             date: self.date.clone(),
