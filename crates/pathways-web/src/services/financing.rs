@@ -367,15 +367,7 @@ async fn report_figures(state: &AppState, caller: &Caller, month: NaiveDate) -> 
     ids.sort_unstable();
     ids.dedup();
     let staff = pathways_store::accounts::display_names(db, &ids).await?;
-    Ok(Report {
-        month: from,
-        sources,
-        lines,
-        ready,
-        waiting,
-        vouchers,
-        staff,
-    })
+    Ok(Report { month: from, sources, lines, ready, waiting, vouchers, staff })
 }
 
 /// Events read per page of a CSV file: a file holds every line of the month, read page after page (a keyset, see

@@ -1911,6 +1911,8 @@ async fn callers(w: &World) -> Vec<Caller> {
 async fn every_caller_gets_what_the_matrix_says() {
     let w = World::new().await;
     let app = &w.app;
+    // As a server is before it takes traffic: its search index and community calendar built (`/readyz` is 200).
+    pathways_web::warm_up(app.state.clone()).await;
     let mut entries = matrix();
     // Signing out ends the caller's session: last.
     entries.sort_by_key(|e| e.path == "/logout");
