@@ -168,8 +168,7 @@ pub async fn update_voucher(
 ) -> Result<std::result::Result<voucher::Model, VoucherRefusal>> {
     let units = i32::try_from(change.authorized_units).unwrap_or(i32::MAX);
     let withdrawn: sea_orm::sea_query::SimpleExpr = if change.withdrawn {
-        sea_orm::sea_query::Func::coalesce([Expr::col(voucher::Column::WithdrawnAt), Expr::value(crate::now())])
-            .into()
+        sea_orm::sea_query::Func::coalesce([Expr::col(voucher::Column::WithdrawnAt), Expr::value(crate::now())]).into()
     } else {
         Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None)
     };
