@@ -64,7 +64,9 @@ pub async fn page(
         })
         .collect();
     let heading = t.arg("encounters-of", "name", &record.preferred_name);
-    let today = crate::clock::today().to_string();
+    // The form's default and latest day are the deployment's today, the day an episode's interview windows are
+    // read in (UTC's date is tomorrow's every evening in New York).
+    let today = crate::clock::today_in(state.config.deployment.time_zone).to_string();
     Ok(EncountersPage {
         chrome: Chrome::new(&s.ctx, state, heading.clone()),
         heading,
