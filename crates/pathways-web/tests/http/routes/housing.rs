@@ -29,8 +29,10 @@ struct House {
     reported_days_ago: i64,
 }
 
+/// Today as the app counts certificates' days: in the deployment's zone (the test app's is the default, New York),
+/// not UTC's, which is tomorrow's every evening there.
 fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
+    pathways_store::now().with_timezone(&chrono_tz::America::New_York).date_naive()
 }
 
 async fn house(app: &TestApp, org: OrgId, h: House) -> Uuid {

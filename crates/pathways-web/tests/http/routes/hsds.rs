@@ -235,7 +235,8 @@ async fn a_recovery_residence_listed_as_a_service_carries_its_beds_and_what_a_pe
     let app = with_feed().await;
     let id = id_of(&app, "Sunrise Serenity").await;
     let service: uuid::Uuid = id.parse().expect("uuid");
-    let today = chrono::Utc::now().date_naive();
+    // As the app counts a certificate's days: in the deployment's zone (the test app's: New York), not UTC's.
+    let today = pathways_store::now().with_timezone(&app.state.config.deployment.time_zone).date_naive();
     let house = |name: &str, expires_in: i64| NewResidence {
         organization: app.other_org,
         service_id: Some(service),
