@@ -321,6 +321,18 @@ mod tests {
             cosigned: true,
         }
     }
+    /// A voucher program's context with nothing else to check (no staff sessions, credentials or supervision).
+    fn voucher_context(profile: &PayerProfile) -> Context<'_> {
+        Context {
+            profile,
+            funding: &Funding::VoucherProgram,
+            budget_used: Budget::Units(0),
+            staff_sessions: &[],
+            credentials: &[],
+            last_supervision: None,
+        }
+    }
+
     fn person() -> PersonDay {
         PersonDay {
             age: Some(34),
@@ -447,14 +459,7 @@ mod tests {
             expires_on: d(15),
             withdrawn: false,
         };
-        let ctx = Context {
-            profile: &profile,
-            funding: &Funding::VoucherProgram,
-            budget_used: Budget::Units(0),
-            staff_sessions: &[],
-            credentials: &[],
-            last_supervision: None,
-        };
+        let ctx = voucher_context(&profile);
         let mut e = event(60);
         e.authorization = Some("V-8".into());
         let persons = [PersonDay { voucher: Some(voucher), ..person() }, person()];
@@ -476,14 +481,7 @@ mod tests {
     #[test]
     fn a_withdrawn_voucher_is_named_even_with_units_and_time_left() {
         let profile = PayerProfile::peer_services("Voucher program", 1_500);
-        let ctx = Context {
-            profile: &profile,
-            funding: &Funding::VoucherProgram,
-            budget_used: Budget::Units(0),
-            staff_sessions: &[],
-            credentials: &[],
-            last_supervision: None,
-        };
+        let ctx = voucher_context(&profile);
         let mut e = event(30);
         e.authorization = Some("V-9".into());
         let full = Voucher {
