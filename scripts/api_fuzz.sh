@@ -167,7 +167,8 @@ checks.positive_data_acceptance.expected-statuses = $lenient
 [[operations]]
 include-name = "POST /api/v1/persons/{id}/service-events"
 parameters = { "body.date" = { dictionary = "recent_dates" } }
-# the date is today or up to two years back; the funding source is one of the organization's own
+# the date is today or up to two years back; the funding source is one of the organization's own; the goal is one
+# of the person's plan's and the encounter one of the person's on that date
 checks.positive_data_acceptance.expected-statuses = $lenient
 
 [[operations]]

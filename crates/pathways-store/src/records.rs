@@ -143,6 +143,24 @@ pub async fn encounters(
         .await?)
 }
 
+/// The day of one of the person's encounters (in the scope's organization); `None` when the id is not one of
+/// theirs there.
+pub async fn encounter_day(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+    id: Uuid,
+) -> Result<Option<chrono::NaiveDate>> {
+    Ok(encounter::Entity::find_by_id(id)
+        .filter(encounter::Column::OrgId.eq(scope.org.as_uuid()))
+        .filter(encounter::Column::PersonId.eq(person.as_uuid()))
+        .select_only()
+        .column(encounter::Column::OccurredOn)
+        .into_tuple::<chrono::NaiveDate>()
+        .one(db)
+        .await?)
+}
+
 /// Raises an item for the person's coach.
 pub async fn raise_attention(
     db: &impl ConnectionTrait,

@@ -775,6 +775,31 @@ pub mod service_event {
         line(500, true, false, "Why the signed event is corrected (one line, required)").into()
     }
 
+    /// The plan goal a service served (issue 21, sixth pass).
+    pub fn goal() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Uuid)))
+            .description(Some(
+                "The plan goal the service served: one of the goals of the person's current plan (another id is \
+                 422). Omitted: none. A correction names it again (omitted: the new version names none).",
+            ))
+            .into()
+    }
+
+    /// The encounter a service was given in (issue 21, sixth pass).
+    pub fn encounter() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Uuid)))
+            .description(Some(
+                "The encounter the service was given in: one of the person's, on the service's date (another \
+                 person's is 422 `unknown-choice`, another day's 422 `encounter-other-day`). Omitted: none. A \
+                 correction names it again.",
+            ))
+            .into()
+    }
+
     /// The other persons of a group service (issue 21, fifth pass).
     pub fn group_persons() -> RefOr<Schema> {
         ArrayBuilder::new()

@@ -21,6 +21,10 @@ pub struct RawServiceEvent {
     pub funding_source: String,
     pub authorization: String,
     pub diagnosis_on_file: bool,
+    /// The plan goal the service served: a goal's id (blank: none).
+    pub goal: String,
+    /// The encounter the service was given in: an encounter's id (blank: none).
+    pub encounter: String,
 }
 
 /// The parsed event (the persons, the staff member and the encounter come from the route and the caller).
@@ -35,6 +39,10 @@ pub struct ServiceEventInput {
     pub funding_source: uuid::Uuid,
     pub authorization: Option<String>,
     pub diagnosis_on_file: bool,
+    /// The plan goal it served (whether it is one of the person's goals is [`check_links`]'s to say).
+    pub goal: Option<uuid::Uuid>,
+    /// The encounter it was given in (whether it is the person's, that day, is [`check_links`]'s to say).
+    pub encounter: Option<uuid::Uuid>,
 }
 
 impl ServiceEventInput {
@@ -101,6 +109,8 @@ impl ServiceEventInput {
             .map_err(|e| errors.push(e))
             .ok()
             .flatten();
+        let goal = optional_id("goal", &raw.goal).map_err(|e| errors.push(e)).ok().flatten();
+        let encounter = optional_id("encounter", &raw.encounter).map_err(|e| errors.push(e)).ok().flatten();
         match (date, starts_at, minutes, code, place, funding_source) {
             (Some(date), Some(starts_at), Some(minutes), Some(code), Some(place), Some(funding_source))
                 if errors.is_empty() =>
@@ -115,11 +125,53 @@ impl ServiceEventInput {
                     funding_source,
                     authorization,
                     diagnosis_on_file: raw.diagnosis_on_file,
+                    goal,
+                    encounter,
                 })
             }
             _ => Err(errors),
         }
     }
+}
+
+/// An optional id typed or sent: blank is none; anything but an id is not one of the choices offered.
+fn optional_id(field: &'static str, raw: &str) -> Result<Option<uuid::Uuid>, FieldError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    uuid::Uuid::parse_str(raw).map(Some).map_err(|_| FieldError::new(field, "unknown-choice"))
+}
+
+/// What the record says of the goal and the encounter an event names, for [`check_links`].
+#[derive(Clone, Debug, Default)]
+pub struct Linkable {
+    /// The goals of the person's plan (its current version), and the goal the event already names when it is a
+    /// correction (kept even if the plan has dropped it since).
+    pub goals: Vec<uuid::Uuid>,
+    /// The named encounter's day, when it is one of the person's (in the caller's organization); `None` when it
+    /// is not found there.
+    pub encounter_on: Option<NaiveDate>,
+}
+
+/// Checks the goal and the encounter an event names against the person's record: the goal must be one of the
+/// person's plan's, and the encounter one of the person's, on the event's day (a service is billed for the time
+/// it was given: an encounter on another day is another service). Every problem, by field.
+pub fn check_links(e: &ServiceEventInput, record: &Linkable) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if let Some(goal) = e.goal
+        && !record.goals.contains(&goal)
+    {
+        errors.push(FieldError::new("goal", "unknown-choice"));
+    }
+    if e.encounter.is_some() {
+        match record.encounter_on {
+            None => errors.push(FieldError::new("encounter", "unknown-choice")),
+            Some(day) if day != e.date => errors.push(FieldError::new("encounter", "encounter-other-day")),
+            Some(_) => {}
+        }
+    }
+    errors
 }
 
 /// Most persons of one group service besides the person whose record it is recorded from: a bound of ours (a
@@ -183,6 +235,67 @@ mod tests {
         let fields: Vec<_> =
             ServiceEventInput::parse(&raw, today()).expect_err("invalid").into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["date", "starts_at", "minutes", "code", "modifiers", "place_of_service", "funding_source"]);
+    }
+
+    fn valid() -> ServiceEventInput {
+        let raw = RawServiceEvent {
+            date: "2026-11-20".into(),
+            starts_at: "09:30".into(),
+            minutes: Some(45),
+            place_of_service: "11".into(),
+            funding_source: "0191d5a0-0000-7000-8000-000000000001".into(),
+            ..RawServiceEvent::default()
+        };
+        ServiceEventInput::parse(&raw, today()).expect("valid")
+    }
+
+    #[test]
+    fn a_goal_and_an_encounter_are_ids_or_blank() {
+        let goal = uuid::Uuid::now_v7();
+        let raw = RawServiceEvent {
+            date: "2026-11-20".into(),
+            starts_at: "09:30".into(),
+            minutes: Some(45),
+            place_of_service: "11".into(),
+            funding_source: "0191d5a0-0000-7000-8000-000000000001".into(),
+            goal: format!(" {goal} "),
+            encounter: "  ".into(),
+            ..RawServiceEvent::default()
+        };
+        let e = ServiceEventInput::parse(&raw, today()).expect("valid");
+        assert_eq!((e.goal, e.encounter), (Some(goal), None));
+        let bad = RawServiceEvent { goal: "housing".into(), encounter: "12".into(), ..raw };
+        let errors: Vec<_> = ServiceEventInput::parse(&bad, today())
+            .expect_err("invalid")
+            .into_iter()
+            .map(|e| (e.field, e.code))
+            .collect();
+        assert_eq!(errors, [("goal", "unknown-choice"), ("encounter", "unknown-choice")]);
+    }
+
+    #[test]
+    fn a_goal_must_be_the_persons_and_an_encounter_theirs_on_the_services_day() {
+        let (goal, other_goal) = (uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
+        let day = NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+        let record = Linkable { goals: vec![goal], encounter_on: Some(day) };
+        let codes = |e: &ServiceEventInput, r: &Linkable| {
+            check_links(e, r).into_iter().map(|e| (e.field, e.code)).collect::<Vec<_>>()
+        };
+        // Nothing named: nothing to check, whatever the record holds.
+        assert!(codes(&valid(), &Linkable::default()).is_empty());
+        let linked = ServiceEventInput { goal: Some(goal), encounter: Some(uuid::Uuid::now_v7()), ..valid() };
+        assert!(codes(&linked, &record).is_empty());
+        let foreign = ServiceEventInput { goal: Some(other_goal), ..linked.clone() };
+        assert_eq!(codes(&foreign, &record), [("goal", "unknown-choice")]);
+        let not_theirs = Linkable { encounter_on: None, ..record.clone() };
+        assert_eq!(codes(&linked, &not_theirs), [("encounter", "unknown-choice")]);
+        // The encounter the day before the service (or after) is another service's.
+        for other in [day.pred_opt().expect("day"), day.succ_opt().expect("day")] {
+            let r = Linkable { encounter_on: Some(other), ..record.clone() };
+            assert_eq!(codes(&linked, &r), [("encounter", "encounter-other-day")]);
+        }
+        let both = ServiceEventInput { goal: Some(other_goal), ..linked };
+        assert_eq!(codes(&both, &Linkable::default()), [("goal", "unknown-choice"), ("encounter", "unknown-choice")]);
     }
 
     #[test]

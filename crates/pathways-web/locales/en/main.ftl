@@ -2482,3 +2482,16 @@ vouchers-edit-button = Save the voucher
 vouchers-withdraw = Withdrawn: no new service is signed against this voucher
 vouchers-withdrawn = withdrawn
 financing-problem-voucher-withdrawn = The person's voucher was withdrawn.
+## Issue 21 (sixth pass): a service's plan goal and encounter, group services on the page.
+field-error-encounter-other-day = That encounter was on another day: a service is recorded on the day it was given.
+financing-goal-hint = The plan goal this service served, in the person's own words.
+financing-goal-none = No goal named
+financing-goal-dropped = A goal no longer in the plan
+financing-encounter-hint = The encounter this service was given in (the same day).
+financing-encounter-none = No encounter named
+financing-group-link = A group service? Name the others in the group
+financing-group-legend = Others in this group
+financing-group-hint = Each person named gets a claim line of their own. Only persons you may reach are listed.
+financing-group-none = No one else is in your reach.
+financing-group-truncated = Only the first 100 persons in your reach are listed.
+encounter-record-service = Record the encounter of { $date } as a service

@@ -2482,3 +2482,16 @@ vouchers-edit-button = Guardar el vale
 vouchers-withdraw = Retirado: no se firma ningún servicio nuevo con este vale
 vouchers-withdrawn = retirado
 financing-problem-voucher-withdrawn = El vale de la persona fue retirado.
+## Issue 21 (sixth pass): a service's plan goal and encounter, group services on the page.
+field-error-encounter-other-day = Ese encuentro fue otro día: un servicio se registra el día en que se prestó.
+financing-goal-hint = La meta del plan a la que sirvió este servicio, en las propias palabras de la persona.
+financing-goal-none = Ninguna meta indicada
+financing-goal-dropped = Una meta que ya no está en el plan
+financing-encounter-hint = El encuentro en que se prestó este servicio (el mismo día).
+financing-encounter-none = Ningún encuentro indicado
+financing-group-link = ¿Un servicio de grupo? Indique a los demás del grupo
+financing-group-legend = Otras personas en este grupo
+financing-group-hint = Cada persona indicada tiene su propia línea de reclamación. Solo se muestran las personas a las que usted tiene acceso.
+financing-group-none = No hay nadie más a su alcance.
+financing-group-truncated = Solo se muestran las primeras 100 personas a su alcance.
+encounter-record-service = Registrar el encuentro del { $date } como un servicio

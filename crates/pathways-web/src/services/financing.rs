@@ -8,7 +8,7 @@ use pathways_domain::PersonId;
 use pathways_domain::access::{may_correct_service, may_cosign, may_read_financing};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::financing::check::Checked;
-use pathways_domain::financing::event::ServiceEventInput;
+use pathways_domain::financing::event::{Linkable, ServiceEventInput};
 use pathways_domain::ids::ServiceEventId;
 use pathways_domain::text::FieldError;
 use pathways_store::audit::AuditEntry;
@@ -29,7 +29,7 @@ pub async fn sources(state: &AppState, caller: &Caller) -> WebResult<Vec<Source>
 
 fn new_event(caller: &Caller, person: PersonId, group: &[PersonId], e: &ServiceEventInput) -> NewServiceEvent {
     NewServiceEvent {
-        encounter: None,
+        encounter: e.encounter,
         staff: caller.account,
         persons: std::iter::once(person).chain(group.iter().copied()).collect(),
         date: e.date,
@@ -38,7 +38,7 @@ fn new_event(caller: &Caller, person: PersonId, group: &[PersonId], e: &ServiceE
         code: e.code.clone(),
         modifiers: e.modifiers.clone(),
         place: e.place,
-        goal: None,
+        goal: e.goal,
         source: e.funding_source,
         authorization: e.authorization.clone(),
         diagnosis_on_file: e.diagnosis_on_file,
@@ -53,6 +53,68 @@ fn unknown_source() -> WebError {
 pub async fn list(state: &AppState, ctx: &Ctx, caller: &Caller, person: PersonId) -> WebResult<Vec<EventView>> {
     let PersonRead { scope, .. } = read_person(state, ctx, caller, person, AuditAction::ServiceEventRead).await?;
     Ok(financing::person_events(state.store.reader(), &scope, person).await?)
+}
+
+/// How many of the person's latest encounters the form offers to link a service to.
+const ENCOUNTER_CHOICES: u64 = 30;
+
+/// What the staff form offers to link a service to: the plan's goals (id, the goal in the person's words) and the
+/// person's latest encounters, newest first.
+#[derive(Default)]
+pub struct Choices {
+    pub goals: Vec<(Uuid, String)>,
+    pub encounters: Vec<pathways_store::model::Encounter>,
+}
+
+async fn choices(
+    db: &impl pathways_store::ConnectionTrait,
+    scope: &pathways_domain::access::PersonScope,
+    person: PersonId,
+) -> WebResult<Choices> {
+    let (plan, encounters) = tokio::try_join!(
+        pathways_store::plans::current(db, scope, person),
+        pathways_store::records::encounters(db, scope, person, ENCOUNTER_CHOICES),
+    )?;
+    let goals = plan.map(|p| p.content.goals.iter().map(|g| (g.id, g.text.clone())).collect()).unwrap_or_default();
+    Ok(Choices { goals, encounters })
+}
+
+/// The person's service events and, for the staff form, its choices — in one pass through the gate (the portal's
+/// view has no form: `with_choices` false reads no goals or encounters).
+pub async fn sheet(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    person: PersonId,
+    with_choices: bool,
+) -> WebResult<(Vec<EventView>, Choices)> {
+    let PersonRead { scope, .. } = read_person(state, ctx, caller, person, AuditAction::ServiceEventRead).await?;
+    let db = state.store.reader();
+    let events = financing::person_events(db, &scope, person).await?;
+    let choices = if with_choices { choices(db, &scope, person).await? } else { Choices::default() };
+    Ok((events, choices))
+}
+
+/// Whether the goal and the encounter an event names are the person's (`kept_goal`: a correction's goal, kept
+/// even if the plan dropped it since): every problem as a field error.
+async fn check_links(
+    db: &impl pathways_store::ConnectionTrait,
+    scope: &pathways_domain::access::PersonScope,
+    person: PersonId,
+    e: &ServiceEventInput,
+    kept_goal: Option<Uuid>,
+) -> WebResult<Vec<FieldError>> {
+    let mut record = Linkable::default();
+    if e.goal.is_some() {
+        if let Some(plan) = pathways_store::plans::current(db, scope, person).await? {
+            record.goals = plan.content.goals.iter().map(|g| g.id).collect();
+        }
+        record.goals.extend(kept_goal);
+    }
+    if let Some(id) = e.encounter {
+        record.encounter_on = pathways_store::records::encounter_day(db, scope, person, id).await?;
+    }
+    Ok(pathways_domain::financing::event::check_links(e, &record))
 }
 
 /// A group service's other person the caller can't reach: a field error on `group_persons` (the denial is
@@ -72,7 +134,11 @@ pub async fn check(
     group: &[PersonId],
     e: &ServiceEventInput,
 ) -> WebResult<Checked> {
-    read_person(state, ctx, caller, person, AuditAction::ServiceEventRead).await?;
+    let PersonRead { scope, .. } = read_person(state, ctx, caller, person, AuditAction::ServiceEventRead).await?;
+    let problems = check_links(state.store.reader(), &scope, person, e, None).await?;
+    if !problems.is_empty() {
+        return Err(WebError::Invalid(problems));
+    }
     for other in group {
         match read_person(state, ctx, caller, *other, AuditAction::ServiceEventRead).await {
             Err(WebError::NotFound) => return Err(unreachable_in_group()),
@@ -99,6 +165,11 @@ pub async fn record(
 ) -> WebResult<(EventView, Checked)> {
     let PersonTx { mut tx, scope, .. } =
         open_person(state, ctx, caller, person, AuditAction::ServiceEventRecord).await?;
+    let problems = check_links(&tx, &scope, person, e, None).await?;
+    if !problems.is_empty() {
+        tx.rollback().await?;
+        return Err(WebError::Invalid(problems));
+    }
     for other in group {
         tx = crate::access::also_person(state, ctx, tx, &scope, *other, AuditAction::ServiceEventRecord)
             .await?
@@ -214,22 +285,30 @@ pub async fn attest(
     }
 }
 
-/// A signed event of the person, for the correction form: the caller must be allowed to correct it.
+/// A signed event of the person, for the correction form (with the form's choices): the caller must be allowed
+/// to correct it.
 pub async fn to_correct(
     state: &AppState,
     ctx: &Ctx,
     caller: &Caller,
     person: PersonId,
     event: ServiceEventId,
-) -> WebResult<EventView> {
-    let PersonTx { tx, .. } = open_person(state, ctx, caller, person, AuditAction::ServiceEventRead).await?;
+) -> WebResult<(EventView, Choices)> {
+    let PersonTx { tx, scope, .. } = open_person(state, ctx, caller, person, AuditAction::ServiceEventRead).await?;
     let current = event_of(&tx, caller, person, event).await?;
     let given_by = pathways_domain::AccountId::from_uuid(current.row.staff_account_id);
     if !may_correct_service(&caller.principal, given_by) {
         return Err(deny(state, ctx, tx, person, AuditAction::ServiceEventCorrect).await);
     }
+    let mut offered = choices(&tx, &scope, person).await?;
+    // A goal the plan has dropped since stays the correction's to keep.
+    if let Some(kept) = current.row.goal_id
+        && !offered.goals.iter().any(|(g, _)| *g == kept)
+    {
+        offered.goals.push((kept, String::new()));
+    }
     tx.commit().await?;
-    Ok(current)
+    Ok((current, offered))
 }
 
 /// Corrects a signed event of the person: a new version with the reason, a draft to be signed again by the staff
@@ -246,7 +325,7 @@ pub async fn correct(
     sign: bool,
 ) -> WebResult<(EventView, Checked)> {
     let reason = pathways_domain::text::required_text("reason", reason, 500).map_err(|e| WebError::Invalid(vec![e]))?;
-    let PersonTx { tx, .. } = open_person(state, ctx, caller, person, AuditAction::ServiceEventCorrect).await?;
+    let PersonTx { tx, scope, .. } = open_person(state, ctx, caller, person, AuditAction::ServiceEventCorrect).await?;
     let current = event_of(&tx, caller, person, event).await?;
     let given_by = pathways_domain::AccountId::from_uuid(current.row.staff_account_id);
     if !may_correct_service(&caller.principal, given_by) {
@@ -256,10 +335,13 @@ pub async fn correct(
         tx.rollback().await?;
         return Err(unknown_source());
     }
+    let problems = check_links(&tx, &scope, person, e, current.row.goal_id).await?;
+    if !problems.is_empty() {
+        tx.rollback().await?;
+        return Err(WebError::Invalid(problems));
+    }
     let mut new = new_event(caller, person, &[], e);
     new.staff = given_by;
-    new.encounter = current.row.encounter_id;
-    new.goal = current.row.goal_id;
     new.persons = current.persons.iter().map(|(p, _)| *p).collect();
     let actor = ctx.actor();
     let (id, checked) = match financing::correct(&tx, &actor, caller.org, event.as_uuid(), &new, &reason).await? {

@@ -499,7 +499,7 @@ pub const FIELDS: [&str; 206] = [
     "goal",
     "encounter",
 ];
-pub const FIELD_ERRORS: [&str; 48] = [
+pub const FIELD_ERRORS: [&str; 49] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -553,6 +553,8 @@ pub const FIELD_ERRORS: [&str; 48] = [
     "steps-not-accepted",
     // Issue 21 (fifth pass, financing-api): a voucher's units below those already used.
     "below-used",
+    // Issue 21 (sixth pass): an encounter named on a service of another day.
+    "encounter-other-day",
 ];
 
 #[cfg(test)]

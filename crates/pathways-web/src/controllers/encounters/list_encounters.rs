@@ -13,6 +13,8 @@ use crate::state::AppState;
 use crate::views::{Chrome, render};
 
 pub struct Row {
+    /// The encounter's id: "record as a service" fills the service form from it.
+    pub id: String,
     pub date: String,
     pub kind: String,
     pub minutes: i32,
@@ -55,6 +57,7 @@ pub async fn page(
     let rows = entries
         .iter()
         .map(|(e, visible)| Row {
+            id: e.id.to_string(),
             date: e.occurred_on.to_string(),
             kind: t.get(&format!("encounter-type-{}", e.kind.replace('_', "-"))),
             minutes: e.minutes,

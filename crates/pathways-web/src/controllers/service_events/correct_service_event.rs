@@ -44,10 +44,11 @@ pub async fn correct_service_event(
                 errors.push(pathways_domain::text::FieldError::new("reason", "required"));
             }
             // The gate first: the form comes back only to whom may correct this service.
-            let current = services::financing::to_correct(&state, &s.ctx, &s.caller, s.person, event).await?;
+            let (current, choices) =
+                services::financing::to_correct(&state, &s.ctx, &s.caller, s.person, event).await?;
             let may_sign = current.row.staff_account_id == s.caller.account.as_uuid();
             let t = s.ctx.t();
-            let p = page(&state, &s, event, f, field_messages(&t, &errors), may_sign).await?;
+            let p = page(&state, &s, event, f, field_messages(&t, &errors), may_sign, &choices).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response())
         }
         Err(e) => Err(e),

@@ -24,6 +24,7 @@ pub struct CorrectionPage {
     pub today: String,
     pub errors: Vec<(String, String)>,
     pub form: Form,
+    pub links: super::list_service_events::Links,
     /// The caller gave the service: they may sign the correction at once.
     pub may_sign: bool,
 }
@@ -36,9 +37,9 @@ pub async fn edit_correction(
     if s.is_self {
         return Err(WebError::NotFound);
     }
-    let current = services::financing::to_correct(&state, &s.ctx, &s.caller, s.person, event).await?;
+    let (current, choices) = services::financing::to_correct(&state, &s.ctx, &s.caller, s.person, event).await?;
     let may_sign = current.row.staff_account_id == s.caller.account.as_uuid();
-    render(&page(&state, &s, event, Form::of(&current), Vec::new(), may_sign).await?)
+    render(&page(&state, &s, event, Form::of(&current), Vec::new(), may_sign, &choices).await?)
 }
 
 /// The form (again, with the errors of a correction refused).
@@ -49,6 +50,7 @@ pub async fn page(
     form: Form,
     errors: Vec<(String, String)>,
     may_sign: bool,
+    choices: &services::financing::Choices,
 ) -> WebResult<CorrectionPage> {
     let t = s.ctx.t();
     let heading = t.get("financing-correct-title");
@@ -63,6 +65,7 @@ pub async fn page(
         today: crate::clock::today().to_string(),
         errors,
         form,
+        links: super::list_service_events::Links::of(&t, choices),
         may_sign,
     })
 }

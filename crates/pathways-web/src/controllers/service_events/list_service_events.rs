@@ -2,7 +2,7 @@
 //! `GET /me/service-events` (the services the person received: dates, the service in plain words, minutes).
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::Html;
 use pathways_domain::AccountId;
 use pathways_domain::access::{may_correct_service, may_cosign};
@@ -34,6 +34,8 @@ pub struct Row {
     pub can_correct: bool,
     /// A correction's reason and the version it is.
     pub correction: Option<(i32, String)>,
+    /// The plan goal it served, in the person's words (staff only).
+    pub goal: Option<String>,
 }
 
 #[derive(Template)]
@@ -50,7 +52,56 @@ pub struct ServiceEventsPage {
     /// The check of the event typed, shown before it is signed: (units, dollars, problems).
     pub checked: Option<(u32, String, Vec<String>)>,
     pub form: Form,
+    pub links: Links,
+    /// A group service's form: the other persons the caller reaches (id, name, chosen); `None` until asked for
+    /// (`?group=1`), so the page lists no one's name it does not need.
+    pub group: Option<Vec<(String, String, bool)>>,
+    /// More persons are in reach than the group's list shows.
+    pub group_truncated: bool,
 }
+
+/// The goal and encounter choices of the form (id, words), the record form's and the correction's.
+#[derive(Default)]
+pub struct Links {
+    pub goals: Vec<(String, String)>,
+    pub encounters: Vec<(String, String)>,
+}
+
+impl Links {
+    pub fn of(t: &crate::i18n::Tr, c: &services::financing::Choices) -> Self {
+        Self {
+            goals: c
+                .goals
+                .iter()
+                .map(|(id, text)| {
+                    let words = if text.is_empty() { t.get("financing-goal-dropped") } else { text.clone() };
+                    (id.to_string(), words)
+                })
+                .collect(),
+            encounters: c
+                .encounters
+                .iter()
+                .map(|e| {
+                    let kind = t.get(&format!("encounter-type-{}", e.kind.replace('_', "-")));
+                    let minutes = t.get("financing-minutes-unit");
+                    (e.id.to_string(), format!("{} · {kind} · {} {minutes}", e.occurred_on, e.minutes))
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The list's query: `encounter` fills the form from one of the person's encounters ("record as a service");
+/// `group=1` opens the group's list.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    pub encounter: String,
+    pub group: String,
+}
+
+/// Most persons the group's list shows (a caseload; a supervisor's organization is narrowed to its first).
+const GROUP_CHOICES: u64 = 100;
 
 /// The values typed, kept on a check or an error.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
@@ -69,9 +120,46 @@ pub struct Form {
     pub intent: String,
     /// A correction's reason (the correction form only).
     pub reason: String,
+    /// The plan goal it served and the encounter it was given in (ids; blank: none).
+    pub goal: String,
+    pub encounter: String,
+    /// A group service's other persons (the checkboxes repeat their name) and whether their list is shown.
+    #[serde(skip)]
+    pub group_persons: Vec<String>,
+    pub group: String,
 }
 
 impl Form {
+    /// The posted form (a group's persons repeat their name, which a struct can't take).
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let mut f = Self::default();
+        for (k, v) in pairs {
+            let slot = match k.as_str() {
+                "group_persons" => {
+                    f.group_persons.push(v.clone());
+                    continue;
+                }
+                "date" => &mut f.date,
+                "starts_at" => &mut f.starts_at,
+                "minutes" => &mut f.minutes,
+                "code" => &mut f.code,
+                "modifiers" => &mut f.modifiers,
+                "place_of_service" => &mut f.place_of_service,
+                "funding_source" => &mut f.funding_source,
+                "authorization" => &mut f.authorization,
+                "diagnosis_on_file" => &mut f.diagnosis_on_file,
+                "intent" => &mut f.intent,
+                "reason" => &mut f.reason,
+                "goal" => &mut f.goal,
+                "encounter" => &mut f.encounter,
+                "group" => &mut f.group,
+                _ => continue,
+            };
+            slot.clone_from(v);
+        }
+        f
+    }
+
     /// The typed values, for the domain's parser.
     pub fn raw(&self) -> RawServiceEvent {
         RawServiceEvent {
@@ -88,6 +176,8 @@ impl Form {
             funding_source: self.funding_source.clone(),
             authorization: self.authorization.clone(),
             diagnosis_on_file: self.diagnosis_on_file == "yes",
+            goal: self.goal.clone(),
+            encounter: self.encounter.clone(),
         }
     }
 
@@ -105,14 +195,24 @@ impl Form {
             funding_source: r.funding_source_id.to_string(),
             authorization: r.authorization.clone().unwrap_or_default(),
             diagnosis_on_file: if r.diagnosis_on_file { "yes".into() } else { String::new() },
-            intent: String::new(),
-            reason: String::new(),
+            goal: r.goal_id.map(|g| g.to_string()).unwrap_or_default(),
+            encounter: r.encounter_id.map(|e| e.to_string()).unwrap_or_default(),
+            ..Self::default()
         }
     }
 }
 
-pub async fn list_service_events(State(state): State<AppState>, s: Subject) -> WebResult<Html<String>> {
-    render(&page(&state, &s, Vec::new(), None, None).await?)
+pub async fn list_service_events(
+    State(state): State<AppState>,
+    s: Subject,
+    Query(q): Query<ListQuery>,
+) -> WebResult<Html<String>> {
+    let form = (!q.encounter.is_empty() || q.group == "1").then(|| Form {
+        encounter: q.encounter.trim().to_owned(),
+        group: q.group.clone(),
+        ..Form::default()
+    });
+    render(&page(&state, &s, Vec::new(), None, form).await?)
 }
 
 pub async fn page(
@@ -122,9 +222,18 @@ pub async fn page(
     checked: Option<(u32, String, Vec<String>)>,
     form: Option<Form>,
 ) -> WebResult<ServiceEventsPage> {
-    let events = services::financing::list(state, &s.ctx, &s.caller, s.person).await?;
+    let (events, choices) = services::financing::sheet(state, &s.ctx, &s.caller, s.person, !s.is_self).await?;
     let t = s.ctx.t();
     let me = s.caller.account.as_uuid();
+    let goal_words = |id: Option<uuid::Uuid>| {
+        id.map(|id| {
+            choices
+                .goals
+                .iter()
+                .find(|(g, _)| *g == id)
+                .map_or_else(|| t.get("financing-goal-dropped"), |g| g.1.clone())
+        })
+    };
     let rows = events
         .iter()
         .map(|v: &EventView| Row {
@@ -139,6 +248,7 @@ pub async fn page(
                 && v.row.state == SIGNED
                 && may_correct_service(&s.caller.principal, AccountId::from_uuid(v.row.staff_account_id)),
             correction: v.row.correction_reason.clone().map(|r| (v.row.version, r)),
+            goal: if s.is_self { None } else { goal_words(v.row.goal_id) },
             date: v.row.occurred_on.to_string(),
             starts_at: format!("{:02}:{:02}", v.row.start_minute / 60, v.row.start_minute % 60),
             minutes: v.row.minutes,
@@ -160,6 +270,49 @@ pub async fn page(
     };
     let heading = if s.is_self { t.get("financing-my-services") } else { t.get("financing-service-events") };
     let today = crate::clock::today().to_string();
+    let defaults = Form {
+        date: today.clone(),
+        starts_at: "10:00".into(),
+        minutes: "30".into(),
+        place_of_service: "11".into(),
+        funding_source: sources.first().map(|x: &(String, String)| x.0.clone()).unwrap_or_default(),
+        ..Form::default()
+    };
+    let mut form = match form {
+        // Asked from an encounter ("record as a service"): its day and minutes, when it is one of those offered.
+        Some(f) if f.intent.is_empty() && f.date.is_empty() => {
+            let from = choices.encounters.iter().find(|e| e.id.to_string() == f.encounter);
+            Form {
+                date: from.map_or(defaults.date.clone(), |e| e.occurred_on.to_string()),
+                minutes: from.map_or(defaults.minutes.clone(), |e| e.minutes.to_string()),
+                encounter: from.map(|e| e.id.to_string()).unwrap_or_default(),
+                group: f.group,
+                ..defaults
+            }
+        }
+        Some(f) => f,
+        None => defaults,
+    };
+    let (group, group_truncated) = if !s.is_self && form.group == "1" {
+        let reach = services::persons::list(state, &s.ctx, &s.caller, None, 1, GROUP_CHOICES).await?;
+        let others: Vec<(String, String, bool)> = reach
+            .items
+            .iter()
+            .filter(|p| p.id != s.person.as_uuid())
+            .map(|p| {
+                let id = p.id.to_string();
+                let chosen = form.group_persons.contains(&id);
+                (id, p.preferred_name.clone(), chosen)
+            })
+            .collect();
+        (Some(others), reach.total > GROUP_CHOICES)
+    } else {
+        form.group_persons.clear();
+        (None, false)
+    };
+    if form.group != "1" {
+        form.group.clear();
+    }
     Ok(ServiceEventsPage {
         chrome: Chrome::new(&s.ctx, state, heading.clone()),
         heading,
@@ -168,14 +321,10 @@ pub async fn page(
         rows,
         errors,
         checked,
-        form: form.unwrap_or_else(|| Form {
-            date: today.clone(),
-            starts_at: "10:00".into(),
-            minutes: "30".into(),
-            place_of_service: "11".into(),
-            funding_source: sources.first().map(|x| x.0.clone()).unwrap_or_default(),
-            ..Form::default()
-        }),
+        form,
+        links: Links::of(&t, &choices),
+        group,
+        group_truncated,
         sources,
         today,
     })

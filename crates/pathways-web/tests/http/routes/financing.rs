@@ -17,7 +17,7 @@ fn today() -> String {
     chrono::Utc::now().date_naive().to_string()
 }
 
-async fn source(app: &TestApp, org: OrgId, profile: &PayerProfile, funding: &Funding) -> Uuid {
+pub(crate) async fn source(app: &TestApp, org: OrgId, profile: &PayerProfile, funding: &Funding) -> Uuid {
     let tx = app.db.store.begin().await.expect("tx");
     let p = add_profile(&tx, &Actor::default(), org, profile).await.expect("profile");
     let id = add_funding_source(&tx, &Actor::default(), org, &profile.name, p, funding)

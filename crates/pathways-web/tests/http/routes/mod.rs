@@ -40,3 +40,5 @@ mod two_factor;
 mod volunteers;
 // Recovery Friendly designation programs (issue 20, item 5).
 mod designation_programs;
+// Issue 21 (sixth pass): a service's plan goal and encounter, group services on the page.
+mod service_links;

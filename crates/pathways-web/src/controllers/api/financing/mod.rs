@@ -62,6 +62,10 @@ pub struct ServiceEventBody {
     pub sign: bool,
     #[schema(schema_with = crate::schemas::service_event::group_persons)]
     pub group_persons: Vec<String>,
+    #[schema(schema_with = crate::schemas::service_event::goal)]
+    pub goal: String,
+    #[schema(schema_with = crate::schemas::service_event::encounter)]
+    pub encounter: String,
 }
 
 impl ServiceEventBody {
@@ -90,6 +94,8 @@ impl ServiceEventBody {
             funding_source: self.funding_source.clone(),
             authorization: self.authorization.clone(),
             diagnosis_on_file: self.diagnosis_on_file,
+            goal: self.goal.clone(),
+            encounter: self.encounter.clone(),
         }
     }
 }
@@ -159,6 +165,10 @@ pub struct ServiceEventJson {
     pub correction_reason: Option<String>,
     /// The check's problems when last checked (signing and co-signing update it).
     pub problems: Vec<ProblemJson>,
+    /// The plan goal it served, when named.
+    pub goal: Option<Uuid>,
+    /// The encounter it was given in, when named.
+    pub encounter: Option<Uuid>,
 }
 
 impl From<&EventView> for ServiceEventJson {
@@ -185,6 +195,8 @@ impl From<&EventView> for ServiceEventJson {
             supersedes: r.supersedes,
             correction_reason: r.correction_reason.clone(),
             problems: v.problems().iter().map(ProblemJson::from).collect(),
+            goal: r.goal_id,
+            encounter: r.encounter_id,
         }
     }
 }
