@@ -179,3 +179,52 @@ test('an administrator adds a grant and a coach chooses it', { timeout: TEST_TIM
   await expectNoAxeViolations(coach, 'a person\'s vouchers');
   h.assertNoOffsiteRequests();
 });
+
+// A service built on an encounter (issue 21, sixth pass): from the person's encounters, "record as a service"
+// fills the form with the encounter's day and minutes; the coach names the plan goal it served, makes it a group
+// service with another person of their caseload (the form keeps what was typed), checks and signs it; the list
+// names the goal served.
+test('a coach records an encounter as a group service toward a plan goal', { timeout: TEST_TIMEOUT_MS }, async () => {
+  const coach = await h.open();
+  await signIn(coach, DEMO.coach);
+  await coach.goto('/staff');
+  await coach.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People', exact: true }).click();
+  await coach.getByRole('link', { name: 'Alex Rivera', exact: true }).first().click();
+  await coach.waitForURL(/\/persons\/[^/?#]+$/);
+  await coach.getByRole('link', { name: 'Encounters', exact: true }).click();
+  const record = coach.getByRole('link', { name: /^Record the encounter of \d{4}-\d{2}-\d{2} as a service$/ }).first();
+  const day = (await record.innerText()).match(/\d{4}-\d{2}-\d{2}/)?.[0];
+  await record.click();
+  await coach.getByRole('heading', { level: 1, name: 'Peer services and billing', exact: true }).waitFor();
+  assert.equal(await coach.getByLabel('Date', { exact: true }).inputValue(), day, 'the encounter\'s day');
+  const encounter = coach.getByLabel('Encounter', { exact: true });
+  assert.match(await encounter.locator('option:checked').innerText(), new RegExp(`^${day} · `), 'the encounter chosen');
+  await expectNoAxeViolations(coach, 'the service form filled from an encounter');
+
+  const goal = coach.getByLabel('Plan goal', { exact: true });
+  const goalText = (await goal.locator('option').nth(1).innerText()).trim();
+  await goal.selectOption({ index: 1 });
+  await coach.getByLabel('Start time', { exact: true }).fill('07:45');
+  await coach.getByLabel('Minutes', { exact: true }).fill('35');
+  await coach.getByLabel('Funding source', { exact: true }).selectOption({ label: 'Medicaid-like payer (demo)' });
+  await coach.getByRole('button', { name: 'A group service? Name the others in the group', exact: true }).click();
+  const others = coach.getByRole('group', { name: 'Others in this group', exact: true });
+  await others.waitFor();
+  assert.equal(await coach.getByLabel('Minutes', { exact: true }).inputValue(), '35', 'what was typed is kept');
+  assert.equal((await goal.locator('option:checked').innerText()).trim(), goalText);
+  await expectNoAxeViolations(coach, 'the group service\'s form');
+  const other = others.getByRole('checkbox').first();
+  const otherName = (await others.locator('label').first().innerText()).trim();
+  await other.check();
+  await coach.getByRole('button', { name: 'Check', exact: true }).click();
+  const check = coach.getByRole('status').filter({ hasText: 'What the funder would see' });
+  await check.waitFor();
+  assert.match(await check.innerText(), /Units: \d+ · \$/);
+  assert.ok(await coach.getByLabel(otherName, { exact: true }).isChecked(), 'the group is kept after the check');
+  await coach.getByRole('button', { name: 'Save and sign', exact: true }).click();
+  await coach.getByRole('status').filter({ hasText: 'Saved.' }).first().waitFor();
+  const row = coach.locator('ul.goals > li').filter({ hasText: `${day} · Peer recovery support · 35 minutes` });
+  await row.getByText(`Plan goal: ${goalText}`).waitFor();
+  await expectNoAxeViolations(coach, 'the list with the service toward a goal');
+  h.assertNoOffsiteRequests();
+});

@@ -1,5 +1,6 @@
 //! `POST /persons/{id}/service-events`: `intent=check` shows the units and every problem without saving;
-//! `record` saves a draft; `sign` saves and signs. A group service names its other persons (`group_persons`,
+//! `record` saves a draft; `sign` saves and signs; `group` shows the form again, as typed, with the persons a group
+//! service may name. A group service names its other persons (`group_persons`,
 //! checkboxes repeating their name); the goal and the encounter it names must be the person's.
 
 use axum::extract::State;
@@ -23,7 +24,13 @@ pub async fn create_service_event(
     if s.is_self {
         return Err(WebError::NotFound);
     }
-    let f = Form::from_pairs(&pairs);
+    let mut f = Form::from_pairs(&pairs);
+    if f.intent == "group" {
+        // "A group service?": the same form, the values typed kept, with the others to choose from.
+        f.group = "1".into();
+        f.intent.clear();
+        return Ok(render(&page(&state, &s, Vec::new(), None, Some(f)).await?)?.into_response());
+    }
     let t = s.ctx.t();
     let parsed = ServiceEventInput::parse(&f.raw(), crate::clock::today());
     let group = parse_group(&f.group_persons, s.person);

@@ -280,7 +280,7 @@ pub async fn page(
     };
     let mut form = match form {
         // Asked from an encounter ("record as a service"): its day and minutes, when it is one of those offered.
-        Some(f) if f.intent.is_empty() && f.date.is_empty() => {
+        Some(f) if f.intent.is_empty() && f.date.is_empty() && f.minutes.is_empty() => {
             let from = choices.encounters.iter().find(|e| e.id.to_string() == f.encounter);
             Form {
                 date: from.map_or(defaults.date.clone(), |e| e.occurred_on.to_string()),

@@ -169,12 +169,18 @@ async fn a_group_service_on_the_page_chooses_among_the_persons_in_reach() {
 
     let plain = app.page(&coach, &base).await;
     assert!(!plain.body.contains("Page Group Second"), "no one else's name until a group is asked for");
-    assert!(plain.body.contains("service-events?group=1"), "{}", plain.body);
-    let group = app.page(&coach, &format!("{base}?group=1")).await;
-    assert_eq!(group.status, StatusCode::OK);
+    assert!(plain.body.contains("name=\"intent\" value=\"group\""), "{}", plain.body);
+    // "A group service?" shows the same form, as typed, with the persons to choose from.
+    let asked = [("minutes", "75"), ("starts_at", "08:15"), ("intent", "group")];
+    let group = app.post_form(&coach, &base, &asked).await;
+    assert_eq!(group.status, StatusCode::OK, "{}", group.body);
+    assert!(group.body.contains("value=\"75\"") && group.body.contains("value=\"08:15\""), "kept: {}", group.body);
     assert!(group.body.contains("Page Group Second") && group.body.contains(&format!("value=\"{second}\"")));
     assert!(!group.body.contains("Page Group Theirs"), "a colleague's person is not offered to a coach");
     assert!(!group.body.contains(&format!("id=\"group-{first}\"")), "nor the person themselves");
+    assert!(!group.body.contains("name=\"intent\" value=\"group\""), "asked once");
+    let linked = app.page(&coach, &format!("{base}?group=1")).await;
+    assert!(linked.body.contains("Page Group Second"), "a link may open it too");
 
     let (src_s, day) = (src.to_string(), today().to_string());
     let fields = |others: &[String]| {
