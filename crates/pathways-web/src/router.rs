@@ -109,6 +109,8 @@ fn portal_routes() -> Router<AppState> {
         )
         // Peer services and their financing (issue 21): the services the person received, in plain words.
         .route("/service-events", get(crate::controllers::service_events::list_service_events))
+        // Issue 17: the person's own part of the outcome interview open today.
+        .route("/outcome-interview", get(interviews::show_own_interview).post(interviews::save_own_interview))
         .layer(Extension(Door::Portal))
 }
 

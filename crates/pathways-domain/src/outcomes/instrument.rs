@@ -373,6 +373,32 @@ impl Instrument {
         self.items().find(|i| i.id == id)
     }
 
+    /// The sections as `who` sees them (the person in the portal: their own parts of the interview): each with only
+    /// the items `who` may answer, in order; a section left with none is not shown.
+    pub fn for_respondent(&self, who: Respondent) -> Vec<Section> {
+        self.sections
+            .iter()
+            .map(|s| Section {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                items: s.items.iter().filter(|i| i.answered_by.contains(&who)).cloned().collect(),
+            })
+            .filter(|s| !s.items.is_empty())
+            .collect()
+    }
+
+    /// The answers in `raw` that `who` may not give — an item answered by someone else (`not-yours`), or not one of
+    /// the instrument's (`unknown-item`) — each named by item.
+    pub fn not_answered_by(&self, raw: &serde_json::Map<String, Value>, who: Respondent) -> Vec<AnswerError> {
+        raw.keys()
+            .filter_map(|k| match self.item(k) {
+                None => Some(AnswerError { item: k.clone(), code: "unknown-item" }),
+                Some(i) if !i.answered_by.contains(&who) => Some(AnswerError { item: k.clone(), code: "not-yours" }),
+                Some(_) => None,
+            })
+            .collect()
+    }
+
     /// Whether `item` is skipped given the answers so far.
     pub fn skipped(&self, item: &Item, answers: &Answers) -> bool {
         item.skip_if.as_ref().is_some_and(|c| c.holds(answers) == Some(true))
@@ -643,6 +669,43 @@ domain = "substance_use"
 text = { en = "No use", es = "Sin consumo" }
 all = [{ item = "days_alcohol_30", max = 0 }]
 "#;
+
+    #[test]
+    fn a_respondent_sees_and_answers_only_their_own_items() {
+        // The housing type is answered by staff from the records in this version.
+        let src = SMALL.replace(
+            "id = \"housing_type\"\ntext = { en = \"Type\", es = \"Tipo\" }\ndomain = \"housing\"\nanswered_by = [\"person\"]",
+            "id = \"housing_type\"\ntext = { en = \"Type\", es = \"Tipo\" }\ndomain = \"housing\"\nanswered_by = [\"staff_from_records\"]",
+        );
+        let i = Instrument::parse(&src).expect("valid");
+        let ids = |who| -> Vec<String> {
+            i.for_respondent(who).iter().flat_map(|s| s.items.iter().map(|i| i.id.clone())).collect()
+        };
+        assert_eq!(ids(Respondent::Person), ["days_alcohol_30", "housing"]);
+        assert_eq!(ids(Respondent::Proxy), ["housing"]);
+        assert_eq!(ids(Respondent::StaffFromRecords), ["housing_type"]);
+        let only_staff = src
+            .replace(
+                "answered_by = [\"person\"]\nrequired = true\nkind = \"count\"",
+                "answered_by = [\"staff_from_records\"]\nrequired = true\nkind = \"count\"",
+            )
+            .replace("answered_by = [\"person\", \"proxy\"]", "answered_by = [\"staff_from_records\"]");
+        let staff = Instrument::parse(&only_staff).expect("valid");
+        assert!(
+            staff.for_respondent(Respondent::Person).is_empty(),
+            "a section with none of the person's items is not shown"
+        );
+
+        let raw = json!({"days_alcohol_30": 2, "housing": "stable", "housing_type": "own", "shoe_size": 9});
+        let wrong: Vec<(String, &str)> = i
+            .not_answered_by(raw.as_object().expect("object"), Respondent::Person)
+            .into_iter()
+            .map(|e| (e.item, e.code))
+            .collect();
+        assert_eq!(wrong, [("housing_type".to_owned(), "not-yours"), ("shoe_size".to_owned(), "unknown-item")]);
+        let own = json!({"days_alcohol_30": 2, "housing": "stable"});
+        assert!(i.not_answered_by(own.as_object().expect("object"), Respondent::Person).is_empty());
+    }
 
     fn errors(src: &str) -> Vec<String> {
         Instrument::parse(src).expect_err("invalid").into_iter().map(|e| e.to_string()).collect()

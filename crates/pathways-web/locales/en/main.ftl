@@ -2495,3 +2495,12 @@ financing-group-hint = Each person named gets a claim line of their own. Only pe
 financing-group-none = No one else is in your reach.
 financing-group-truncated = Only the first 100 persons in your reach are listed.
 encounter-record-service = Record the encounter of { $date } as a service
+## Issue 17 (sixth pass): the person's own part of the outcome interview, in the portal.
+own-interview-title = Your recovery interview
+own-interview-open = { $kind }: open until { $closes }.
+own-interview-link = Answer your part of the interview
+own-interview-none = No interview is open for you right now. Your coach will tell you when the next one is due.
+own-interview-intro = Every few months your coach asks how things are going, so you can both see what has changed. You can answer your part here, at your own pace: your answers are saved as you go, and your coach will go over them with you. Questions marked optional can be left blank.
+own-interview-finish = Save my answers
+flash-own-interview-saved = Thank you. Your answers are saved, and your coach will go over them with you.
+interview-error-not-yours = is a question your coach answers.

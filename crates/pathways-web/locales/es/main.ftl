@@ -2495,3 +2495,12 @@ financing-group-hint = Cada persona indicada tiene su propia línea de reclamaci
 financing-group-none = No hay nadie más a su alcance.
 financing-group-truncated = Solo se muestran las primeras 100 personas a su alcance.
 encounter-record-service = Registrar el encuentro del { $date } como un servicio
+## Issue 17 (sixth pass): the person's own part of the outcome interview, in the portal.
+own-interview-title = Su entrevista de recuperación
+own-interview-open = { $kind }: abierta hasta el { $closes }.
+own-interview-link = Responder su parte de la entrevista
+own-interview-none = No tiene ninguna entrevista abierta en este momento. Su coach le avisará cuando toque la próxima.
+own-interview-intro = Cada pocos meses su coach le pregunta cómo van las cosas, para que ambos vean lo que ha cambiado. Puede responder su parte aquí, a su propio ritmo: sus respuestas se guardan a medida que avanza y su coach las revisará con usted. Las preguntas marcadas como opcionales pueden quedar en blanco.
+own-interview-finish = Guardar mis respuestas
+flash-own-interview-saved = Gracias. Sus respuestas están guardadas y su coach las revisará con usted.
+interview-error-not-yours = es una pregunta que responde su coach.

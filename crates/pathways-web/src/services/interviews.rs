@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use pathways_domain::audit::AuditAction;
 use pathways_domain::outcomes::episode::CloseoutReason;
-use pathways_domain::outcomes::instrument::{AnswerError, Instrument};
+use pathways_domain::outcomes::instrument::{AnswerError, Instrument, Respondent};
 use pathways_domain::outcomes::interview::{AdministrativeReason, EpisodeState, Status, open_on};
 use pathways_domain::outcomes::{Window, schedule};
 use pathways_domain::{PersonId, PrincipalKind};
@@ -131,10 +131,12 @@ fn invalid(field: &str, code: &'static str, detail: &str) -> WebError {
     WebError::InvalidPaths { fields: vec![(field.to_owned(), code)], detail: detail.to_owned() }
 }
 
-/// Starts, continues, completes or records as administrative the interview open on the day. Staff only (the
-/// person's own parts in the portal are not built yet). Answers are checked against the interview's instrument
-/// (all required ones when it is completed); a form's part-way save keeps what is given, so the form resumes
-/// where it was left. A settled interview is not changed.
+/// Starts, continues, completes or records as administrative the interview open on the day. Staff do all of it;
+/// the person, in the portal, gives answers to their own parts only (items answered by `person`; another is 422
+/// `not-yours`), today, to the interview open today — never completes it, records it as not done or names another
+/// interview (403): their coach goes over it and finishes it. Answers are checked against the interview's
+/// instrument (all required ones when it is completed); a form's part-way save keeps what is given, so the form
+/// resumes where it was left. A settled interview is not changed.
 pub async fn save(
     state: &AppState,
     ctx: &Ctx,
@@ -142,8 +144,13 @@ pub async fn save(
     person: PersonId,
     input: Save,
 ) -> WebResult<OutcomeInterview> {
-    if caller.kind != PrincipalKind::Staff {
-        return Err(WebError::NotFound);
+    let own = match caller.kind {
+        PrincipalKind::Staff => false,
+        PrincipalKind::Person => true,
+        _ => return Err(WebError::NotFound),
+    };
+    if own && (input.complete || input.administrative.is_some() || input.day.is_some() || input.interview.is_some()) {
+        return Err(WebError::Forbidden);
     }
     let day = input.day.unwrap_or_else(|| today(state));
     if day > today(state) {
@@ -176,6 +183,12 @@ pub async fn save(
         Some(e) => instrument_of(state, &e.instrument_id, &e.instrument_version).await?,
         None => current_instrument(state).await?,
     };
+    if own {
+        let wrong = instrument.not_answered_by(&input.answers, Respondent::Person);
+        if !wrong.is_empty() {
+            return Err(answer_errors(wrong));
+        }
+    }
     // Part-way saves merge with what was kept; the whole is then checked.
     let mut merged = existing.as_ref().and_then(|e| e.answers.as_object().cloned()).unwrap_or_default();
     for (k, v) in input.answers {
@@ -206,6 +219,31 @@ pub async fn save(
         .await?;
     tx.commit().await?;
     Ok(saved)
+}
+
+/// The person's own part of the interview open today, for the portal: the window (none open: nothing to answer),
+/// the interview in progress for it if one was started (by them or their coach), and the instrument it is (or will
+/// be) given with.
+pub struct OwnPart {
+    pub window: Option<Window>,
+    pub interview: Option<OutcomeInterview>,
+    pub instrument: Instrument,
+}
+
+pub async fn own_part(state: &AppState, ctx: &Ctx, caller: &Caller, person: PersonId) -> WebResult<OwnPart> {
+    let PersonRead { scope, .. } = read_person(state, ctx, caller, person, AuditAction::OutcomeInterviewRead).await?;
+    let db = state.store.reader();
+    let episode = interviews::episode_state(db, &scope, person).await?;
+    let window = episode.as_ref().and_then(|(_, e)| open_on(e, today(state)));
+    let interview = match (&episode, window) {
+        (Some((e, _)), Some(w)) => interviews::in_progress(db, &scope, person, e.id, w.interview).await?,
+        _ => None,
+    };
+    let instrument = match &interview {
+        Some(i) => instrument_of(state, &i.instrument_id, &i.instrument_version).await?,
+        None => current_instrument(state).await?,
+    };
+    Ok(OwnPart { window, interview, instrument })
 }
 
 /// Closes the person's open episode on `day` (default today) with a reason. The closeout interview is then due

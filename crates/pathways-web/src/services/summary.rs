@@ -41,6 +41,8 @@ pub struct Home {
     pub coach: String,
     /// The organization's name.
     pub org: String,
+    /// The outcome interview open today and not settled (issue 17): the person may answer their part of it.
+    pub interview_open: Option<pathways_domain::outcomes::Window>,
 }
 
 /// The person's home in their portal: their summary, their coach and their organization.
@@ -53,5 +55,9 @@ pub async fn home(state: &AppState, ctx: &Ctx, caller: &Caller, person: PersonId
         None => String::new(),
     };
     let org = orgs::find(db, scope.org).await?.map(|o| o.name).unwrap_or_default();
-    Ok(Home { person: record, summary, coach, org })
+    let today = crate::services::interviews::today(state);
+    let interview_open = pathways_store::interviews::episode_state(db, &scope, person)
+        .await?
+        .and_then(|(_, e)| pathways_domain::outcomes::interview::open_on(&e, today));
+    Ok(Home { person: record, summary, coach, org, interview_open })
 }

@@ -615,6 +615,11 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/persons/{id}/service-events", Record, 200).audit("service_event_read"),
         e(POST, "/persons/{id}/service-events", Record, 303).form(SERVICE_EVENT_FORM).audit("service_event_record"),
         e(GET, "/me/service-events", Portal, 200).audit("service_event_read"),
+        // Issue 17 (sixth pass): the person's own part of the interview open today (`{episode_today}` opens it).
+        e(GET, "/me/outcome-interview", Portal, 200).audit("outcome_interview_read"),
+        e(POST, "/me/outcome-interview", Portal, 303)
+            .form(&[("section", "0"), ("days_alcohol_30", "1"), ("day", "{episode_today}")])
+            .audit("outcome_interview_save"),
         e(GET, "/financing", Page(PROGRAM_LEADS), 200),
         e(GET, "/financing/funder.csv", Page(PROGRAM_LEADS), 200),
         e(GET, "/financing/claims.csv", Page(PROGRAM_LEADS), 200),

@@ -23,6 +23,13 @@ pub struct SectionQuery {
     section: String,
 }
 
+impl SectionQuery {
+    /// The section asked for, if it is a number.
+    pub fn section(&self) -> Option<usize> {
+        self.section.trim().parse().ok()
+    }
+}
+
 /// One question on the screen.
 pub struct Question {
     pub id: String,
@@ -71,7 +78,7 @@ pub async fn edit_interview(
     InPath(id): InPath<OutcomeInterviewId>,
     Query(q): Query<SectionQuery>,
 ) -> WebResult<Html<String>> {
-    let section = q.section.trim().parse::<usize>().ok();
+    let section = q.section();
     render(&page(&state, &s, id, section, &serde_json::Map::new(), Vec::new()).await?)
 }
 
@@ -98,34 +105,20 @@ fn answer_text(t: &crate::i18n::Tr, instrument: &Instrument, item: &str, a: &ser
     }
 }
 
-/// The screen for one section; `posted` holds a rejected post's values (shown again), `errors` its problems.
-pub async fn page(
-    state: &AppState,
-    s: &Subject,
-    id: OutcomeInterviewId,
-    section: Option<usize>,
+/// One screen's questions: each item's text, its answer so far (`posted`: a rejected post's values, else `kept`,
+/// the interview's answers) and its problem. The staff form and the person's own part share it.
+pub fn questions(
+    t: &crate::i18n::Tr,
+    instrument: &Instrument,
+    items: &[pathways_domain::outcomes::instrument::Item],
+    kept: &serde_json::Value,
     posted: &serde_json::Map<String, serde_json::Value>,
-    errors: Vec<(String, String)>,
-) -> WebResult<SectionPage> {
-    let (person, row, instrument) = services::interviews::one(state, &s.ctx, &s.caller, s.person, id.as_uuid()).await?;
-    let t = s.ctx.t();
-    let l = lang(&t);
-    let answers = kept(&instrument, &row.answers);
-    let settled = row.status != Status::InProgress.as_str();
-    let count = instrument.sections.len();
-    // Resume: the first section with an unanswered item that is asked.
-    let resume = instrument
-        .sections
-        .iter()
-        .position(|sec| sec.items.iter().any(|i| !answers.contains_key(&i.id) && !instrument.skipped(i, &answers)))
-        .unwrap_or(count.saturating_sub(1));
-    let index = section.filter(|n| *n < count).unwrap_or(resume);
-    let sec = &instrument.sections[index];
-    let value_of = |item: &str| -> Option<serde_json::Value> {
-        posted.get(item).cloned().or_else(|| row.answers.get(item).cloned())
-    };
-    let questions = sec
-        .items
+    errors: &[(String, String)],
+) -> Vec<Question> {
+    let l = lang(t);
+    let value_of =
+        |item: &str| -> Option<serde_json::Value> { posted.get(item).cloned().or_else(|| kept.get(item).cloned()) };
+    items
         .iter()
         .map(|item| {
             let v = value_of(&item.id);
@@ -181,7 +174,33 @@ pub async fn page(
                 error,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The screen for one section; `posted` holds a rejected post's values (shown again), `errors` its problems.
+pub async fn page(
+    state: &AppState,
+    s: &Subject,
+    id: OutcomeInterviewId,
+    section: Option<usize>,
+    posted: &serde_json::Map<String, serde_json::Value>,
+    errors: Vec<(String, String)>,
+) -> WebResult<SectionPage> {
+    let (person, row, instrument) = services::interviews::one(state, &s.ctx, &s.caller, s.person, id.as_uuid()).await?;
+    let t = s.ctx.t();
+    let l = lang(&t);
+    let answers = kept(&instrument, &row.answers);
+    let settled = row.status != Status::InProgress.as_str();
+    let count = instrument.sections.len();
+    // Resume: the first section with an unanswered item that is asked.
+    let resume = instrument
+        .sections
+        .iter()
+        .position(|sec| sec.items.iter().any(|i| !answers.contains_key(&i.id) && !instrument.skipped(i, &answers)))
+        .unwrap_or(count.saturating_sub(1));
+    let index = section.filter(|n| *n < count).unwrap_or(resume);
+    let sec = &instrument.sections[index];
+    let questions = questions(&t, &instrument, &sec.items, &row.answers, posted, &errors);
     let summary = if settled {
         instrument
             .items()

@@ -4,12 +4,14 @@
 pub mod close_episode;
 pub mod edit_interview;
 pub mod list_interviews;
+pub mod own_interview;
 pub mod save_interview;
 pub mod start_interview;
 
 pub use close_episode::close_episode;
 pub use edit_interview::edit_interview;
 pub use list_interviews::list_interviews;
+pub use own_interview::{save_own_interview, show_own_interview};
 pub use save_interview::save_interview;
 pub use start_interview::start_interview;
 

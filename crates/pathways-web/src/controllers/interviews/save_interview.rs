@@ -26,25 +26,7 @@ pub async fn save_interview(
     let finish = field("finish").is_some();
     let (_, row, instrument) = services::interviews::one(&state, &s.ctx, &s.caller, s.person, id.as_uuid()).await?;
     let Some(sec) = instrument.sections.get(section) else { return Err(WebError::NotFound) };
-    // This section's answers; a blank clears an answer.
-    let mut answers = serde_json::Map::new();
-    for item in &sec.items {
-        let value = match item.kind {
-            Kind::Barc10 => {
-                let list: Vec<serde_json::Value> = (1..=pathways_domain::barc10::ITEMS)
-                    .map(|n| field(&format!("{}_{n}", item.id)).filter(|v| !v.is_empty()))
-                    .map(|v| v.map_or(serde_json::Value::Null, serde_json::Value::String))
-                    .collect();
-                if list.iter().all(serde_json::Value::is_null) {
-                    serde_json::Value::Null
-                } else {
-                    serde_json::Value::Array(list)
-                }
-            }
-            _ => field(&item.id).filter(|v| !v.is_empty()).map_or(serde_json::Value::Null, serde_json::Value::String),
-        };
-        answers.insert(item.id.clone(), value);
-    }
+    let answers = answers_of(&sec.items, &pairs);
     let save =
         Save { interview: Some(row.id), answers: answers.clone(), complete: finish, administrative: None, day: None };
     match services::interviews::save(&state, &s.ctx, &s.caller, s.person, save).await {
@@ -58,16 +40,7 @@ pub async fn save_interview(
             Ok(Redirect::to(&format!("{}/outcome-interviews/{}?section={next}", s.base, row.id)).into_response())
         }
         Err(WebError::InvalidPaths { fields, .. }) => {
-            let t = s.ctx.t();
-            let errors: Vec<(String, String)> = fields
-                .into_iter()
-                .map(|(f, code)| {
-                    let item = f.strip_prefix("answers.").unwrap_or(&f).to_owned();
-                    let label =
-                        instrument.item(&item).map(|i| i.text.get(super::lang(&t)).to_owned()).unwrap_or_default();
-                    (item, format!("{label} {}", t.get(&format!("interview-error-{code}"))))
-                })
-                .collect();
+            let errors = answer_messages(&s.ctx.t(), &instrument, fields);
             // Show the first section with a problem (a required item left on an earlier screen).
             let at = instrument
                 .sections
@@ -85,4 +58,48 @@ pub async fn save_interview(
         )),
         Err(e) => Err(e),
     }
+}
+
+/// One screen's answers from the posted pairs: each item of the screen (a blank clears its answer; BARC-10's ten
+/// statements are posted as `ITEM_1` … `ITEM_10`).
+pub fn answers_of(
+    items: &[pathways_domain::outcomes::instrument::Item],
+    pairs: &[(String, String)],
+) -> serde_json::Map<String, serde_json::Value> {
+    let field = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_owned());
+    let mut answers = serde_json::Map::new();
+    for item in items {
+        let value = match item.kind {
+            Kind::Barc10 => {
+                let list: Vec<serde_json::Value> = (1..=pathways_domain::barc10::ITEMS)
+                    .map(|n| field(&format!("{}_{n}", item.id)).filter(|v| !v.is_empty()))
+                    .map(|v| v.map_or(serde_json::Value::Null, serde_json::Value::String))
+                    .collect();
+                if list.iter().all(serde_json::Value::is_null) {
+                    serde_json::Value::Null
+                } else {
+                    serde_json::Value::Array(list)
+                }
+            }
+            _ => field(&item.id).filter(|v| !v.is_empty()).map_or(serde_json::Value::Null, serde_json::Value::String),
+        };
+        answers.insert(item.id.clone(), value);
+    }
+    answers
+}
+
+/// The answers' problems as (item, the question and what is wrong), for the form's summary and its fields.
+pub fn answer_messages(
+    t: &crate::i18n::Tr,
+    instrument: &pathways_domain::outcomes::instrument::Instrument,
+    fields: Vec<(String, &'static str)>,
+) -> Vec<(String, String)> {
+    fields
+        .into_iter()
+        .map(|(f, code)| {
+            let item = f.strip_prefix("answers.").unwrap_or(&f).to_owned();
+            let label = instrument.item(&item).map(|i| i.text.get(super::lang(t)).to_owned()).unwrap_or_default();
+            (item, format!("{label} {}", t.get(&format!("interview-error-{code}"))))
+        })
+        .collect()
 }

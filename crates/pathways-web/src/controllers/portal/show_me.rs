@@ -22,13 +22,16 @@ struct HomePage {
     summary: Summary,
     coach: String,
     org: String,
+    /// The outcome interview open now, in a sentence (what it is, the last day of its window).
+    interview: Option<String>,
 }
 
 pub async fn show_me(State(state): State<AppState>, s: Subject) -> WebResult<Html<String>> {
     if !s.is_self {
         return Err(WebError::NotFound);
     }
-    let Home { person, summary, coach, org } = summary::home(&state, &s.ctx, &s.caller, s.person).await?;
+    let Home { person, summary, coach, org, interview_open } =
+        summary::home(&state, &s.ctx, &s.caller, s.person).await?;
     let t = s.ctx.t();
     render(&HomePage {
         chrome: Chrome::new(&s.ctx, &state, t.get("portal-home")),
@@ -39,5 +42,9 @@ pub async fn show_me(State(state): State<AppState>, s: Subject) -> WebResult<Htm
         summary: crate::views::summary::summary(t, &summary),
         coach,
         org,
+        interview: interview_open.map(|w| {
+            let kind = crate::views::words::interview_kind_words(&t, w.interview);
+            t.args("own-interview-open", &[("kind", kind), ("closes", w.closes.to_string())])
+        }),
     })
 }

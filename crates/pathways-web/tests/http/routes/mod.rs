@@ -42,3 +42,5 @@ mod volunteers;
 mod designation_programs;
 // Issue 21 (sixth pass): a service's plan goal and encounter, group services on the page.
 mod service_links;
+// Issue 17 (sixth pass): the person's own part of the outcome interview, in the portal.
+mod own_interview;
