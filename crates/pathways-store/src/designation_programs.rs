@@ -387,3 +387,19 @@ pub async fn withdraw(tx: &DatabaseTransaction, actor: &Actor, a: &ApplicationRo
     audit::append(tx, actor, audit_entry("designation_application", a.id, "withdraw")).await?;
     Ok(())
 }
+
+/// Gives application `a` a new private link: its token's hash replaces the one kept, so the old link opens nothing
+/// any more (only the hash is kept, never the token). Audited in `tx` (`new_link`).
+pub async fn replace_token(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    a: &ApplicationRow,
+    token_hash: &str,
+) -> Result<bool> {
+    let Some(row) = app::Entity::find_by_id(a.id).one(tx).await? else { return Ok(false) };
+    let mut row = row.into_active_model();
+    row.token_hash = Set(token_hash.to_owned());
+    row.update(tx).await?;
+    audit::append(tx, actor, audit_entry("designation_application", a.id, "new_link")).await?;
+    Ok(true)
+}

@@ -213,6 +213,23 @@ pub async fn remove(
     Ok(true)
 }
 
+/// Puts one of `org`'s volunteers taken off its roster back on it (their dates and hours as they were); audited in
+/// `tx`. `false` when `org` has no such volunteer off its roster (another center's, or one on it).
+pub async fn restore(tx: &DatabaseTransaction, actor: &Actor, org: OrgId, id: VolunteerId) -> Result<bool> {
+    let found = volunteer::Entity::find_by_id(id.as_uuid())
+        .filter(volunteer::Column::OrganizationId.eq(org.as_uuid()))
+        .filter(volunteer::Column::RemovedAt.is_not_null())
+        .one(tx)
+        .await?;
+    let Some(found) = found else { return Ok(false) };
+    let mut row: volunteer::ActiveModel = found.into();
+    row.removed_at = Set(None);
+    row.update(tx).await?;
+    let entry = AuditEntry::new(AuditAction::CommunityRecordSave, AuditOutcome::Success).on("volunteer", id.as_uuid());
+    audit::append(tx, actor, entry.detail("volunteer_restored")).await?;
+    Ok(true)
+}
+
 /// `org`'s most recent logged hours (newest first, at most `limit`).
 pub async fn recent_hours(db: &impl ConnectionTrait, org: OrgId, limit: u64) -> Result<Vec<HoursEntry>> {
     use sea_orm::QuerySelect;

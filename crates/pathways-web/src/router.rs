@@ -466,6 +466,13 @@ pub fn router(state: AppState) -> Router {
             "/designation-applications/{application}/withdraw",
             post(crate::controllers::designation_programs::withdraw_application),
         )
+        // Recovery community (issue 20, branch fin-stream): a volunteer put back on the roster; a new private link
+        // for an application whose applicant lost theirs.
+        .route("/community/volunteers/{volunteer}/restore", post(crate::controllers::community::restore_volunteer))
+        .route(
+            "/designation-applications/{application}/link",
+            post(crate::controllers::designation_programs::reissue_link),
+        )
         .route("/api/openapi.json", get(ops::get_openapi))
         .merge(json_api)
         .fallback(|| async { WebError::NotFound })

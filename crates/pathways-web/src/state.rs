@@ -33,6 +33,9 @@ pub struct AppState {
     pub housing_board: Arc<crate::housing_board::BoardCache>,
     /// Issue 20: the public calendar's snapshot of upcoming occurrences.
     pub calendar: Arc<crate::community_calendar::CalendarCache>,
+    /// Issue 21: events read per page of a financing CSV (`services::financing::FILE_PAGE`; tests make it small so
+    /// a few events span several pages).
+    pub file_page_events: u64,
 }
 
 impl AppState {
@@ -53,6 +56,7 @@ impl AppState {
             survey_code_limit: Arc::new(crate::ratelimit::RateLimit::new(20, std::time::Duration::from_secs(600))),
             housing_board: Arc::default(),
             calendar: Arc::default(),
+            file_page_events: crate::services::financing::FILE_PAGE,
             store,
             config: Arc::new(config),
             sessions,

@@ -2389,6 +2389,10 @@ home-volunteers-reminders = { $count ->
    *[other] { $count } volunteers' background checks or trainings have expired or end within 30 days.
 }
 home-volunteers-open = Open the volunteer roster
+volunteers-restore-column = Roster
+volunteers-restore-button = Put back on the roster
+volunteers-restore-label = Put back on the roster: { $name }
+flash-volunteer-restored = Back on the volunteer roster. Their dates and hours are as they were.
 # Recovery Friendly designation programs (issue 20, item 5; branch rf-programs)
 rfp-programs-heading = Designation programs
 rfp-programs-lead = Towns and workplaces can apply through this site: each program lists its steps, the evidence each step needs, the trainings it asks for and how often a designation is renewed.
@@ -2470,6 +2474,11 @@ field-error-nothing-to-review = This step has no evidence waiting for review.
 field-error-unconfirmed = Confirm every element before accepting the step.
 field-error-withdrawn = This application was withdrawn.
 field-error-steps-not-accepted = Every step must be accepted first.
+rfp-new-link-heading = A new private link
+rfp-new-link-lead = If the applicant lost their private link, make a new one and pass it on to them. The link they have now will stop working.
+rfp-new-link-button = Make a new private link
+rfp-new-link-title = New private link: { $name }
+rfp-new-link-keep = Pass this link on to the applicant: it is shown only this once, and the old link no longer opens the application. Anyone with the link can see and add to the application.
 ## Issue 21 (fifth pass, branch financing-api): group services, an event's goal and encounter, editing a voucher.
 field-group-persons = Other persons of the group
 field-goal = Plan goal

@@ -2389,6 +2389,10 @@ home-volunteers-reminders = { $count ->
    *[other] Las verificaciones de antecedentes o capacitaciones de { $count } personas voluntarias vencieron o terminan en los próximos 30 días.
 }
 home-volunteers-open = Abrir la lista de personas voluntarias
+volunteers-restore-column = Lista
+volunteers-restore-button = Volver a poner en la lista
+volunteers-restore-label = Volver a poner en la lista: { $name }
+flash-volunteer-restored = De nuevo en la lista de personas voluntarias. Sus fechas y horas siguen como estaban.
 # Recovery Friendly designation programs (issue 20, item 5; branch rf-programs)
 rfp-programs-heading = Programas de designación
 rfp-programs-lead = Los municipios y lugares de trabajo pueden presentar su solicitud en este sitio: cada programa indica sus pasos, la evidencia que pide cada paso, las capacitaciones que exige y cada cuánto se renueva la designación.
@@ -2470,6 +2474,11 @@ field-error-nothing-to-review = Este paso no tiene evidencia pendiente de revisi
 field-error-unconfirmed = Confirme cada elemento antes de aceptar el paso.
 field-error-withdrawn = Esta solicitud fue retirada.
 field-error-steps-not-accepted = Primero deben aceptarse todos los pasos.
+rfp-new-link-heading = Un enlace privado nuevo
+rfp-new-link-lead = Si la organización solicitante perdió su enlace privado, cree uno nuevo y compártalo con ella. El enlace que tiene ahora dejará de funcionar.
+rfp-new-link-button = Crear un enlace privado nuevo
+rfp-new-link-title = Enlace privado nuevo: { $name }
+rfp-new-link-keep = Comparta este enlace con la organización solicitante: solo se muestra esta vez, y el enlace anterior ya no abre la solicitud. Cualquier persona con el enlace puede ver la solicitud y añadir información.
 ## Issue 21 (fifth pass, branch financing-api): group services, an event's goal and encounter, editing a voucher.
 field-group-persons = Otras personas del grupo
 field-goal = Meta del plan

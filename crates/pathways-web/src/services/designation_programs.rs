@@ -243,3 +243,22 @@ pub async fn withdraw(state: &AppState, ctx: &Ctx, caller: &Caller, id: Designat
     tx.commit().await?;
     Ok(())
 }
+
+/// A new private link for one of the caller's organization's applications (another's: 404), for an applicant who
+/// lost theirs: a new token whose hash replaces the kept one (the old link opens nothing any more), audited; the
+/// token is returned to be shown this once to the advisor, who passes it on.
+pub async fn reissue_link(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    id: DesignationApplicationId,
+) -> WebResult<(Dossier, String)> {
+    let tx = state.store.begin().await?;
+    let d = own_in_tx(state, &tx, caller, id).await?;
+    let token = random_token();
+    if !store::replace_token(&tx, &ctx.actor(), &d.application, &token_hash(&token)).await? {
+        return Err(WebError::NotFound);
+    }
+    tx.commit().await?;
+    Ok((d, token))
+}

@@ -12,7 +12,7 @@ use pathways_domain::financing::event::{Linkable, ServiceEventInput};
 use pathways_domain::ids::ServiceEventId;
 use pathways_domain::text::FieldError;
 use pathways_store::audit::AuditEntry;
-use pathways_store::financing::reports::{ClaimLine, FunderLine};
+use pathways_store::financing::reports::{ClaimLine, ClaimPages, FunderLine};
 use pathways_store::financing::{self, EventView, NewServiceEvent, Refusal, Source};
 use pathways_store::model::VoucherRow;
 use uuid::Uuid;
@@ -453,66 +453,112 @@ async fn report_figures(state: &AppState, caller: &Caller, month: NaiveDate) -> 
 }
 
 /// Events read per page of a CSV file: a file holds every line of the month, read page after page (a keyset, see
-/// `reports::ClaimPages`), so no month is cut short (a month at a million events a year has ~83,000 lines).
-const FILE_PAGE: u64 = 5_000;
+/// `reports::ClaimPages`), so no month is cut short (a month at a million events a year has ~83,000 lines). Each
+/// page is written to the response as it comes (`controllers::financing::csv_pages`), so a file is never held
+/// whole in memory. `AppState::file_page_events` holds it (tests make it small).
+pub const FILE_PAGE: u64 = 5_000;
 
 /// Every claim line of the month (optionally one source's; `ready_only`: ready to bill), page after page.
-async fn every_line(
-    state: &AppState,
-    caller: &Caller,
-    month: NaiveDate,
-    source: Option<Uuid>,
-    ready_only: bool,
-) -> WebResult<Vec<ClaimLine>> {
+fn pages_of(state: &AppState, caller: &Caller, month: NaiveDate, source: Option<Uuid>, ready_only: bool) -> ClaimPages {
     let (from, to) = month_bounds(month);
-    let mut pages =
-        pathways_store::financing::reports::ClaimPages::new(caller.org, from, to, source, ready_only, FILE_PAGE);
-    let mut lines = Vec::new();
-    while let Some(more) = pages.next(state.store.reader()).await? {
-        lines.extend(more);
+    ClaimPages::new(caller.org, from, to, source, ready_only, state.file_page_events)
+}
+
+/// The funder's CSV, read page by page: the report's names for the sources and staff members, then the month's
+/// lines as [`FunderFile::next_page`] reads them.
+pub struct FunderFile {
+    state: AppState,
+    pages: ClaimPages,
+    /// The month's figures (the sources' and staff members' names).
+    pub report: Report,
+}
+
+impl FunderFile {
+    /// The next page of lines, in the file's order; `None` once every line has been read.
+    pub async fn next_page(&mut self) -> WebResult<Option<Vec<ClaimLine>>> {
+        Ok(self.pages.next(self.state.store.reader()).await?)
     }
-    Ok(lines)
 }
 
 /// One funder's (or every funder's) signed services of the month, ready or not, one line per person, with the
-/// report's names for the sources and staff members: the funder's CSV (no person named).
+/// report's names for the sources and staff members: the funder's CSV (no person named). The gate and its audit
+/// event come first, before any line is read (a refused caller gets a 403 and nothing else).
 pub async fn funder(
     state: &AppState,
     ctx: &Ctx,
     caller: &Caller,
     month: NaiveDate,
     source: Option<Uuid>,
-) -> WebResult<(Report, Vec<ClaimLine>)> {
+) -> WebResult<FunderFile> {
     gate_report(state, ctx, caller, "financing_funder").await?;
-    let r = report_figures(state, caller, month).await?;
-    let lines = every_line(state, caller, month, source, false).await?;
-    Ok((r, lines))
+    let report = report_figures(state, caller, month).await?;
+    Ok(FunderFile { state: state.clone(), pages: pages_of(state, caller, month, source, false), report })
+}
+
+/// What the claims file says of a person: the name on their record and their date of birth.
+#[derive(Clone, Debug)]
+pub struct Patient {
+    pub name: String,
+    pub birth_date: Option<NaiveDate>,
+}
+
+/// The claims CSV, read page by page: each page's persons are read through the caller's scope, and each one's
+/// read audited, before the page's lines are given (so before they are sent).
+pub struct ClaimsFile {
+    state: AppState,
+    ctx: Ctx,
+    scope: pathways_domain::access::PersonScope,
+    pages: ClaimPages,
+    /// The persons read so far (`None`: not in the caller's scope, their lines left out), each audited once.
+    persons: std::collections::HashMap<Uuid, Option<Patient>>,
+}
+
+impl ClaimsFile {
+    /// The next page's lines with their persons, in the file's order (a line whose person is outside the caller's
+    /// scope is left out); `None` once every line has been read.
+    pub async fn next_page(&mut self) -> WebResult<Option<Vec<(ClaimLine, Patient)>>> {
+        let db = self.state.store.reader();
+        let Some(lines) = self.pages.next(db).await? else { return Ok(None) };
+        let mut out = Vec::with_capacity(lines.len());
+        for l in lines {
+            if !self.persons.contains_key(&l.person) {
+                let id = PersonId::from_uuid(l.person);
+                let found = pathways_store::persons::find(db, &self.scope, id).await?;
+                if found.is_some() {
+                    audit_read(&self.state, &self.ctx, AuditEntry::person(AuditAction::ServiceEventRead, id)).await?;
+                }
+                let patient = found
+                    .map(|p| Patient { name: p.legal_name.unwrap_or(p.preferred_name), birth_date: p.date_of_birth });
+                self.persons.insert(l.person, patient);
+            }
+            if let Some(Some(p)) = self.persons.get(&l.person) {
+                let p = p.clone();
+                out.push((l, p));
+            }
+        }
+        Ok(Some(out))
+    }
 }
 
 /// Claim lines of the month (ready to bill only), optionally of one funding source, for a CSV. The file names
-/// persons: each person's record read is audited.
+/// persons: each person's record read is audited, page by page as the file is read ([`ClaimsFile::next_page`]).
+/// The gate and its audit event come first (a refused caller gets a 403 and nothing else).
 pub async fn claims(
     state: &AppState,
     ctx: &Ctx,
     caller: &Caller,
     month: NaiveDate,
     source: Option<Uuid>,
-) -> WebResult<(Vec<ClaimLine>, std::collections::HashMap<Uuid, pathways_store::model::Person>)> {
+) -> WebResult<ClaimsFile> {
     gate_report(state, ctx, caller, "financing_claims").await?;
-    let db = state.store.reader();
-    let lines = every_line(state, caller, month, source, true).await?;
     let scope = pathways_domain::access::PersonScope::of(&caller.principal).ok_or(WebError::Forbidden)?;
-    let mut persons = std::collections::HashMap::new();
-    for l in &lines {
-        if !persons.contains_key(&l.person)
-            && let Some(p) = pathways_store::persons::find(db, &scope, PersonId::from_uuid(l.person)).await?
-        {
-            audit_read(state, ctx, AuditEntry::person(AuditAction::ServiceEventRead, PersonId::from_uuid(l.person)))
-                .await?;
-            persons.insert(l.person, p);
-        }
-    }
-    Ok((lines, persons))
+    Ok(ClaimsFile {
+        state: state.clone(),
+        ctx: ctx.clone(),
+        scope,
+        pages: pages_of(state, caller, month, source, true),
+        persons: std::collections::HashMap::new(),
+    })
 }
 
 /// One staff member's credentials and latest supervision contact (the credentials page).

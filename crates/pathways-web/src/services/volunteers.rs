@@ -156,6 +156,18 @@ pub async fn remove(state: &AppState, ctx: &Ctx, caller: &Caller, id: VolunteerI
     Ok(())
 }
 
+/// Puts a volunteer taken off the caller's center's roster back on it (as removal, center staff; audited in the
+/// change's transaction); another center's volunteer, or one on the roster, 404.
+pub async fn restore(state: &AppState, ctx: &Ctx, caller: &Caller, id: VolunteerId) -> WebResult<()> {
+    may_run(caller)?;
+    let tx = state.store.begin().await?;
+    if !volunteers::restore(&tx, &ctx.actor(), caller.org, id).await? {
+        return Err(WebError::NotFound);
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::{Duration, NaiveDate};

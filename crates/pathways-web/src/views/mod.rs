@@ -176,6 +176,8 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-service-corrected"),
         // Volunteers (issue 20, branch volunteers).
         crate::key!("flash-volunteer-removed"),
+        // A volunteer put back on the roster (issue 20, branch fin-stream).
+        crate::key!("flash-volunteer-restored"),
     ]
     .into_iter()
     .find(|k| *k == value)

@@ -767,6 +767,10 @@ fn matrix() -> Vec<Entry> {
         ]),
         e(PUT, "/api/v1/persons/{id}/vouchers/{voucher}", Custom(issues_voucher_api), 200)
             .json(r#"{"authorized_units": 12, "expires_on": "2099-12-31", "withdrawn": true}"#),
+        // Issue 20 (branch fin-stream): a volunteer taken off the roster put back on it (the matrix's volunteer is
+        // taken off first), as the removal; a new private link for an application, shown once (200).
+        e(POST, "/community/volunteers/{volunteer}/restore", OrgPage(CENTER_STAFF), 303),
+        e(POST, "/designation-applications/{application}/link", OrgPage(PROGRAM_LEADS), 200),
     ]
 }
 
@@ -1280,6 +1284,7 @@ impl Cell {
             "funding_source" => "funding",
             "voucher_program" => "voucher_program",
             // A center's volunteer (issue 20, branch volunteers).
+            "volunteer" if path.ends_with("/restore") => "removed_volunteer",
             "volunteer" => "volunteer",
             // Recovery Friendly designation programs (issue 20, item 5).
             "designation_program" => "designation_program",
@@ -1587,6 +1592,36 @@ impl Cell {
                 )
                 .await
                 .expect("a volunteer");
+                tx.commit().await.expect("commit");
+                id.to_string()
+            }
+            "removed_volunteer" => {
+                // One taken off the target's organization's roster (issue 20, branch fin-stream).
+                let v = pathways_domain::community::volunteers::Volunteer {
+                    name: "Matrix Former Volunteer".into(),
+                    agreed_on: chrono::Utc::now().date_naive(),
+                };
+                let tx = app.db.store.begin().await.expect("tx");
+                let id = pathways_store::volunteers::add_volunteer(
+                    &tx,
+                    &Actor::default(),
+                    w.org(self.target),
+                    &v,
+                    pathways_store::now(),
+                )
+                .await
+                .expect("a volunteer");
+                let volunteer = pathways_domain::ids::VolunteerId::from_uuid(id);
+                let off = pathways_store::volunteers::remove(
+                    &tx,
+                    &Actor::default(),
+                    w.org(self.target),
+                    volunteer,
+                    pathways_store::now(),
+                )
+                .await
+                .expect("removed");
+                assert!(off, "the matrix's volunteer taken off the roster");
                 tx.commit().await.expect("commit");
                 id.to_string()
             }

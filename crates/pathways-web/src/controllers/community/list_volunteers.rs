@@ -43,6 +43,8 @@ pub struct RosterLine {
 
 /// A volunteer taken off the roster, with the hours they gave.
 pub struct RemovedLine {
+    /// Their id (the form that puts them back on the roster).
+    pub id: String,
     pub name: String,
     pub removed_on: String,
     pub hours: String,
@@ -111,6 +113,7 @@ pub async fn page(
         removed: removed
             .into_iter()
             .map(|r| RemovedLine {
+                id: r.id.to_string(),
                 name: r.name,
                 removed_on: r
                     .removed_at

@@ -44,3 +44,7 @@ pub mod update_volunteer_dates;
 pub use remove_volunteer::remove_volunteer;
 pub use show_volunteer::show_volunteer;
 pub use update_volunteer_dates::update_volunteer_dates;
+// Putting a volunteer taken off the roster back on it (issue 20, branch fin-stream).
+pub mod restore_volunteer;
+
+pub use restore_volunteer::restore_volunteer;

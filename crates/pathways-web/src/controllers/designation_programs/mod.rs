@@ -24,3 +24,7 @@ pub use review_step::review_step;
 pub use show_application::show_application;
 pub use update_program::update_program;
 pub use withdraw_application::withdraw_application;
+// A new private link for an applicant who lost theirs (issue 20, branch fin-stream).
+pub mod reissue_link;
+
+pub use reissue_link::reissue_link;

@@ -270,3 +270,89 @@ async fn a_lapsed_designation_leaves_the_public_list_and_is_reminded_with_one_du
     let lapsed_at = reminders.find("Lapsed Town").expect("lapsed");
     assert!(lapsed_at < reminders.find("Due Town").expect("due"), "the lapsed first");
 }
+
+/// An applicant who lost their private link gets a new one from an advisor (issue 20, branch fin-stream): only the
+/// token's hash is kept, so the action makes a new token whose hash replaces it — the old link opens nothing (404,
+/// and takes no evidence), the new one opens the application and takes evidence — and shows the new link once to
+/// the advisor (English and Spanish). Audited as the other designation actions; another organization's application
+/// 404, a coach 403.
+#[tokio::test]
+async fn an_advisor_gives_an_applicant_who_lost_their_link_a_new_one() {
+    use pathways_web::auth::secret::{random_token, token_hash};
+    let app = TestApp::new().await;
+    let supervisor = app.staff(app.org, Role::Supervisor).await;
+    let form = ProgramForm {
+        kind: "community".into(),
+        name_en: "Town program".into(),
+        name_es: "Programa del pueblo".into(),
+        steps: "Vote | Votación | Minutes | Acta".into(),
+        renewal_months: "12".into(),
+        trainings: vec![],
+    };
+    let p = Program::parse(&form).expect("a program");
+    let old = random_token();
+    let tx = app.db.store.begin().await.expect("tx");
+    let now = pathways_store::now();
+    let program_id = store::save_program(&tx, &Actor::default(), app.org, None, &p, now).await.expect("save");
+    let program = store::program(&tx, program_id.expect("saved")).await.expect("query").expect("program");
+    let a = Application {
+        organization: "Lost Link Town".into(),
+        town: "Hartford".into(),
+        contact_name: "C".into(),
+        contact_email: "c@example.org".into(),
+    };
+    let id =
+        store::create_application(&tx, &Actor::default(), &program, &a, &token_hash(&old), now).await.expect("app");
+    tx.commit().await.expect("commit");
+    let old_link = format!("/recovery-friendly/applications/{old}");
+    assert_eq!(get(&app, &old_link, "en").await.status, StatusCode::OK);
+
+    // The action on the advisor's page of the application.
+    let action = format!("/designation-applications/{id}/link");
+    let page = app.page(&supervisor, &format!("/designation-applications/{id}")).await;
+    assert!(page.body.contains(&format!("action=\"{action}\"")) && page.body.contains("Make a new private link"));
+
+    // Another organization's advisor finds nothing; a coach is refused; the old link still works after both.
+    let elsewhere = app.staff(app.other_org, Role::Admin).await;
+    assert_eq!(app.post_form(&elsewhere, &action, &[]).await.status, StatusCode::NOT_FOUND);
+    let coach = app.staff(app.org, Role::Coach).await;
+    assert_eq!(app.post_form(&coach, &action, &[]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(get(&app, &old_link, "en").await.status, StatusCode::OK);
+
+    // A new link, shown once; the old one opens nothing and takes no evidence; the new one does both.
+    let made = app.post_form(&supervisor, &action, &[]).await;
+    assert_eq!(made.status, StatusCode::OK, "{}", made.body);
+    assert!(made.body.contains("New private link: Lost Link Town") && made.body.contains("shown only this once"));
+    let link_in = |body: &str| {
+        let at = body.find("/recovery-friendly/applications/").expect("the private link");
+        body[at..].chars().take_while(|c| *c != '"' && *c != '<').collect::<String>()
+    };
+    let new_link = link_in(&made.body);
+    assert_eq!(new_link.len(), old_link.len(), "{new_link}");
+    assert_ne!(new_link, old_link);
+    assert_eq!(get(&app, &old_link, "en").await.status, StatusCode::NOT_FOUND, "the old link stops working");
+    let mine = get(&app, &new_link, "en").await;
+    assert_eq!(mine.status, StatusCode::OK);
+    assert!(mine.body.contains("Lost Link Town"), "{}", mine.body);
+    let stale = anonymous_post(&app, &new_link, &old_link, &[("step", "0"), ("text", "Minutes")]).await;
+    assert_eq!(stale.status, StatusCode::NOT_FOUND);
+    let sent = anonymous_post(&app, &new_link, &new_link, &[("step", "0"), ("text", "Minutes")]).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+
+    // In Spanish, another one: the link shown before stops working in turn.
+    assert!(
+        app.page(&supervisor, &format!("/lang/es?next=/designation-applications/{id}")).await.status.is_redirection()
+    );
+    let again = app.post_form(&supervisor, &action, &[]).await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert!(again.body.contains("Enlace privado nuevo: Lost Link Town"), "{}", again.body);
+    let newest = link_in(&again.body);
+    assert_eq!(get(&app, &new_link, "en").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&app, &newest, "es").await.status, StatusCode::OK);
+
+    // Audited as the other designation actions: two new links, naming the application.
+    let events = pathways_store::audit::recent(app.db.store.reader(), 50).await.expect("audit");
+    let links: Vec<_> = events.iter().filter(|e| e.detail.as_deref() == Some("new_link")).collect();
+    assert_eq!(links.len(), 2);
+    assert!(links.iter().all(|e| e.action == "designation_save" && e.entity_id == Some(id) && e.outcome == "success"));
+}

@@ -703,3 +703,123 @@ async fn a_group_service_names_persons_the_caller_reaches_or_saves_nothing() {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
     assert_eq!(refused.error_fields(), ["group_persons"], "a correction keeps the event's persons");
 }
+
+/// The funder's and the claims files are written to the response page by page as they are read (issue 21): with
+/// pages of 7 events, a month of 49 signed events (a group among them, drafts and superseded versions left out)
+/// arrives in several pieces with no length announced, and the bytes are those of the whole file written at once
+/// (the header, every line once, in the files' order — date, start, then the event — names quoted as CSV quotes
+/// them). Each person named by the claims file is audited once, whatever the pages; a refused caller gets an
+/// ordinary 403 and no file.
+#[tokio::test]
+async fn the_files_are_sent_page_by_page_complete_in_order_and_once_each() {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    use http_body_util::BodyExt;
+    use pathways_store::bulk::insert_all;
+    use pathways_store::entities::{service_event, service_event_person};
+    use tower::ServiceExt;
+
+    const PAGE: usize = 7;
+    let mut app = TestApp::new().await;
+    app.state.file_page_events = PAGE as u64;
+    app.router = pathways_web::router(app.state.clone());
+    let coach = app.staff(app.org, Role::Coach).await;
+    let supervisor = app.staff(app.org, Role::Supervisor).await;
+    let analyst = app.staff(app.org, Role::Analyst).await;
+    let a = app.person(app.org, "Ruiz, Ana \"Annie\"", Some(coach.id)).await;
+    let b = app.person(app.org, "Group Member", Some(coach.id)).await;
+    let src = source(&app, app.org, &PayerProfile::peer_services("Payer, Inc.", 2_000), &Funding::Payer).await;
+    let mut events = Vec::new();
+    let mut people = Vec::new();
+    for (persons, n, state, problems) in [
+        (vec![a], 40, "signed", false),
+        (vec![a], 5, "signed", true),
+        (vec![a, b], 4, "signed", false),
+        (vec![a], 3, "draft", false),
+        (vec![a], 3, "superseded", false),
+    ] {
+        let (e, p) = bulk_events(app.org, coach.id.as_uuid(), src, &persons, n, state, problems);
+        events.extend(e);
+        people.extend(p);
+    }
+    insert_all::<service_event::Entity, _>(app.db.store.writer(), events.clone()).await.expect("events");
+    insert_all::<service_event_person::Entity, _>(app.db.store.writer(), people.clone()).await.expect("persons");
+    pathways_store::financing::kept::rebuild(app.db.store.writer()).await.expect("month lines");
+
+    // The files as they were built whole before: every signed event in the files' order, a line per person.
+    let mut signed: Vec<_> = events.iter().filter(|e| e.state == "signed").collect();
+    signed.sort_by_key(|e| (e.occurred_on, e.start_minute, e.id));
+    let persons_of = |e: &service_event::Model| {
+        let mut of: Vec<_> = people.iter().filter(|p| p.event_id == e.id).map(|p| p.person_id).collect();
+        of.sort();
+        of
+    };
+    let whole = |rows: Vec<Vec<String>>| {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        for r in rows {
+            w.write_record(r).expect("a row");
+        }
+        String::from_utf8(w.into_inner().expect("bytes")).expect("UTF-8")
+    };
+    let cells_of = |h: &str| h.split(',').map(str::to_owned).collect::<Vec<_>>();
+    let mut funder = vec![cells_of(
+        "service_id,date,code,modifiers,place_of_service,minutes,units,amount,staff,funding_source,ready_to_bill",
+    )];
+    let mut claims = vec![cells_of(
+        "patient_name,patient_birth_date,prior_authorization,date_of_service,place_of_service,procedure_code,\
+         modifiers,charges,units,rendering_staff_id,service_id",
+    )];
+    for e in &signed {
+        for p in persons_of(e) {
+            let ready = e.problem_count == 0;
+            let (id, date) = (e.id.to_string(), e.occurred_on.to_string());
+            let cells =
+                [id.as_str(), date.as_str(), "H0038", "", "11", "30", "2", "40.00", "Test coach", "Payer, Inc."];
+            let mut row: Vec<String> = cells.iter().map(|c| (*c).to_owned()).collect();
+            row.push(if ready { "yes" } else { "no" }.into());
+            funder.push(row);
+            if ready {
+                let name = if p == a.as_uuid() { "Ruiz, Ana \"Annie\"" } else { "Group Member" };
+                let staff = e.staff_account_id.to_string();
+                let cells = [name, "", "", date.as_str(), "11", "H0038", "", "40.00", "2", staff.as_str(), id.as_str()];
+                claims.push(cells.iter().map(|c| (*c).to_owned()).collect());
+            }
+        }
+    }
+    assert_eq!((funder.len(), claims.len()), (1 + 45 + 8, 1 + 40 + 8), "the drafts and superseded left out");
+    let (funder, claims) = (whole(funder), whole(claims));
+    assert!(claims.contains("\n\"Ruiz, Ana \"\"Annie\"\"\",,,"), "a name quoted as CSV quotes it: {claims}");
+
+    let before = app.audit_actions().await.len();
+    for (path, want, events, name) in [
+        (format!("/financing/funder.csv?month=2026-10&source={src}"), &funder, 49_usize, "funder-2026-10.csv"),
+        ("/financing/claims.csv?month=2026-10".to_owned(), &claims, 44, "claims-2026-10.csv"),
+    ] {
+        let req = Request::get(&path).header(header::COOKIE, &supervisor.cookie).body(Body::empty()).expect("req");
+        let resp = app.router.clone().oneshot(req).await.expect("infallible");
+        assert_eq!(resp.status(), StatusCode::OK, "{path}");
+        let h = resp.headers();
+        assert_eq!(h[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+        assert_eq!(h[header::CONTENT_DISPOSITION], format!("attachment; filename=\"{name}\"").as_str());
+        assert!(h.get(header::CONTENT_LENGTH).is_none(), "streamed: no length announced");
+        assert_eq!(axum::body::HttpBody::size_hint(resp.body()).exact(), None, "streamed: no length known");
+        let mut body = resp.into_body();
+        let mut pieces = Vec::new();
+        while let Some(frame) = body.frame().await {
+            pieces.push(frame.expect("a piece").into_data().expect("data"));
+        }
+        assert_eq!(pieces.len(), events.div_ceil(PAGE), "{path}: a piece per page of {PAGE} events");
+        let got = String::from_utf8(pieces.concat()).expect("UTF-8");
+        assert_eq!(&got, want, "{path}: the whole file, each line once, in order");
+    }
+    let reads: Vec<_> =
+        app.audit_actions().await.split_off(before).into_iter().filter(|(a, _, _)| a == "service_event_read").collect();
+    assert_eq!(reads.len(), 2, "each person the claims file names, audited once: {reads:?}");
+
+    let refused = app.page(&analyst, "/financing/claims.csv?month=2026-10").await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(refused.header("content-type").starts_with("text/html"), "an ordinary error page");
+    assert!(!refused.body.contains("patient_name") && !refused.body.contains("Ruiz"), "no file");
+    let denied = app.audit_actions().await;
+    assert_eq!(denied.last().map(|(a, o, _)| (a.as_str(), o.as_str())), Some(("access_denied", "denied")));
+}

@@ -277,3 +277,76 @@ async fn checks_and_trainings_are_reminded_and_a_removed_volunteer_leaves_the_ro
     assert_eq!(saves.len(), 11, "{saves:?}");
     assert_eq!(saves.last().copied().flatten().map(|u| u.to_string()), Some(cruz));
 }
+
+/// A volunteer taken off the roster can be put back on it (issue 20, branch fin-stream): the action is beside them
+/// under "No longer on the roster" (English and Spanish), for the center's staff as the removal is; they come back
+/// with their dates and hours, are reminded about again and leave the removed list; another center's staff find
+/// nothing, other roles are refused, a volunteer on the roster can't be put back; audited as the removal.
+#[tokio::test]
+async fn a_volunteer_taken_off_the_roster_can_be_put_back_with_their_dates_and_hours() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let today = deployment_today();
+    let day = |n: i64| (today + chrono::Duration::days(n)).to_string();
+    for name in ["Ana Reyes", "Cruz Lee"] {
+        let added = app.post_form(&coach, "/community/volunteers", &[("name", name), ("agreed_to_list", "true")]).await;
+        assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    }
+    let roster = pathways_store::volunteers::roster(app.db.store.reader(), app.org).await.expect("roster");
+    let id = |name: &str| roster.iter().find(|r| r.name == name).expect("on the roster").id.to_string();
+    let (ana, cruz) = (id("Ana Reyes"), id("Cruz Lee"));
+    let dates = format!("/community/volunteers/{cruz}/dates");
+    let saved = app.post_form(&coach, &dates, &[("background_check_until", &day(-3)), ("training_until", "")]).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let hours = [("volunteer", cruz.as_str()), ("date", &day(-1)), ("activity", "Front desk"), ("hours", "2")];
+    assert_eq!(app.post_form(&coach, "/community/volunteer-hours", &hours).await.status, StatusCode::SEE_OTHER);
+    let removed =
+        app.post_form(&coach, &format!("/community/volunteers/{cruz}/remove"), &[("confirm_removal", "true")]).await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER, "{}", removed.body);
+
+    // The action beside the removed volunteer, named for them, in English and in Spanish.
+    let restore = format!("/community/volunteers/{cruz}/restore");
+    let page = app.page(&coach, "/community/volunteers").await;
+    let gone = between(&page.body, "id=\"removed\"", "</section>");
+    assert!(gone.contains(&format!("action=\"{restore}\"")), "{gone}");
+    assert!(gone.contains("aria-label=\"Put back on the roster: Cruz Lee\""), "{gone}");
+    let colleague = app.staff(app.org, Role::Supervisor).await;
+    assert!(app.page(&colleague, "/lang/es?next=/community/volunteers").await.status.is_redirection());
+    let es = app.page(&colleague, "/community/volunteers").await;
+    assert!(between(&es.body, "id=\"removed\"", "</section>").contains("Volver a poner en la lista"), "{}", es.body);
+
+    // Another center finds nothing; a clinician is refused; one on the roster can't be put back.
+    let other = app.staff(app.other_org, Role::Coach).await;
+    assert_eq!(app.post_form(&other, &restore, &[]).await.status, StatusCode::NOT_FOUND);
+    let clinician = app.staff(app.org, Role::Clinician).await;
+    assert_eq!(app.post_form(&clinician, &restore, &[]).await.status, StatusCode::FORBIDDEN);
+    let listed = format!("/community/volunteers/{ana}/restore");
+    assert_eq!(app.post_form(&coach, &listed, &[]).await.status, StatusCode::NOT_FOUND);
+    assert!(app.page(&coach, "/community/volunteers").await.body.contains("id=\"removed\""), "still off the roster");
+
+    // Put back: on the roster again with their dates and hours, reminded about, off the removed list.
+    let back = app.post_form(&coach, &restore, &[]).await;
+    assert_eq!(back.status, StatusCode::SEE_OTHER, "{}", back.body);
+    assert_eq!(back.location(), format!("/community/volunteers/{cruz}"));
+    let theirs = app.page(&coach, &format!("/community/volunteers/{cruz}")).await;
+    assert_eq!(theirs.status, StatusCode::OK, "their page opens again");
+    let page = app.page(&coach, "/community/volunteers").await;
+    let table = between(&page.body, "id=\"roster\"", "</table>");
+    assert!(table.contains("Cruz Lee") && table.contains(&format!("{}: Expired 3 days ago", day(-3))), "{table}");
+    assert!(between(&page.body, "id=\"reminders\"", "</section>").contains("Cruz Lee"), "reminded again");
+    assert!(!page.body.contains("id=\"removed\""), "no one is off the roster: {}", page.body);
+    let roster = pathways_store::volunteers::roster(app.db.store.reader(), app.org).await.expect("roster");
+    let row = roster.iter().find(|r| r.name == "Cruz Lee").expect("back on the roster");
+    assert_eq!((row.minutes, row.removed_at), (120, None), "their hours as they were");
+    assert_eq!(app.post_form(&coach, &restore, &[]).await.status, StatusCode::NOT_FOUND, "already on the roster");
+
+    // Audited as the removal: a community record saved, naming the volunteer.
+    let events = pathways_store::audit::recent(app.db.store.reader(), 50).await.expect("audit");
+    let saves: Vec<_> = events.iter().filter(|e| e.action == "community_record_save").collect();
+    let last = saves.first().expect("the newest first");
+    assert_eq!(
+        (last.entity_id.map(|u| u.to_string()), last.detail.as_deref(), last.outcome.as_str()),
+        (Some(cruz.clone()), Some("volunteer_restored"), "success")
+    );
+    assert_eq!(saves.iter().filter(|e| e.detail.as_deref() == Some("volunteer_restored")).count(), 1);
+}
