@@ -1,9 +1,10 @@
 // Recovery Friendly designation programs end-to-end (issue 20, item 5): a workplace applies to the demo state
 // agency's workplace program from its public page without an account, keeps the private link and sends the evidence
-// for its alcohol and drug policy step; an advisor of the agency signs in, reviews the step (accepting it needs every
-// element of its checklist confirmed) and accepts it; the workplace's private page shows the step accepted. axe
-// (WCAG 2.1 AA) runs on every page visited, in English, and on the program's page and the private page in Spanish;
-// nothing may leave 127.0.0.1. No step depends on the time of day.
+// for its alcohol and drug policy step; an advisor of the agency signs in, goes from the renewals due on their staff
+// home page to the advisors' page, reviews the step (accepting it needs every element of its checklist confirmed)
+// and accepts it; the workplace's private page shows the step accepted. axe (WCAG 2.1 AA) runs on every page
+// visited, in English, and on the program's page and the private page in Spanish; nothing may leave 127.0.0.1. No
+// step depends on the time of day.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -70,7 +71,11 @@ test('a workplace applies and an advisor approves a step', { timeout: 120_000 },
   // An advisor of the agency (an administrator: two-factor sign-in) reviews it.
   const advisor = await h.open();
   await signIn(advisor, 'state@demo.pathways.test');
-  await advisor.goto('/designation-programs');
+  // Their staff home page has the renewals due, linking to the advisors' page.
+  await advisor.goto('/staff');
+  await advisor.getByRole('heading', { level: 2, name: 'Renewals due' }).waitFor();
+  await expectNoAxeViolations(advisor, '/staff (an advisor)');
+  await advisor.getByRole('link', { name: 'Open the designation programs and applications' }).click();
   await advisor.getByRole('heading', { level: 1, name: 'Designation programs and applications' }).waitFor();
   await expectNoAxeViolations(advisor, '/designation-programs');
   await advisor.getByRole('link', { name: APPLICANT }).first().click();

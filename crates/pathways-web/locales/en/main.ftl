@@ -2470,6 +2470,19 @@ field-error-nothing-to-review = This step has no evidence waiting for review.
 field-error-unconfirmed = Confirm every element before accepting the step.
 field-error-withdrawn = This application was withdrawn.
 field-error-steps-not-accepted = Every step must be accepted first.
+home-rfp-reminders = { $count ->
+    [0] No Recovery Friendly designation is due for renewal in the next 60 days, and none has lapsed.
+    [one] 1 Recovery Friendly designation is due for renewal in the next 60 days or has lapsed.
+   *[other] { $count } Recovery Friendly designations are due for renewal in the next 60 days or have lapsed.
+}
+home-rfp-reminder = { $name } ({ $town }): { $standing }
+home-rfp-open = Open the designation programs and applications
+email-rfp-renewal-subject = Recovery Friendly designation: renewal due { $due }
+email-rfp-renewal-body = { $name }'s designation under { $owner }'s program "{ $program }" is due for renewal on { $due }.
+
+    To renew it, contact { $owner }, whose advisor renews the designation. The program: { $page }
+
+    A designation that is not renewed by then leaves the public list.
 ## Issue 21 (fifth pass, branch financing-api): group services, an event's goal and encounter, editing a voucher.
 field-group-persons = Other persons of the group
 field-goal = Plan goal
