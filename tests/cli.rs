@@ -1056,3 +1056,100 @@ async fn an_hsds_export_with_recovery_residences_is_valid_hsds() {
         assert!(text(&invalid).contains(&expected), "{expected:?} missing from:\n{}", text(&invalid));
     }
 }
+
+/// Issue 20 (branch rf-browser): `pathways designations remind`, the daily renewal reminders — refused without
+/// `[smtp]` or with days out of bounds; with a real SMTP server (Python's aiosmtpd, as the password reset's test),
+/// the applicant of a designation due in about ten days is mailed once: a second run sends nothing.
+#[tokio::test]
+async fn the_daily_renewal_reminders_are_mailed_once() {
+    use pathways_domain::community::designation::{Application, Decision, Evidence, Program, ProgramForm, Review};
+    use pathways_store::designation_programs as store;
+    let db = TestDb::new().await;
+    let cli = Cli { url: db.url.clone(), dir: tempfile::tempdir().expect("dir") };
+    assert!(cli.run(&["migrate"], "").status.success());
+    let unconfigured = cli.run(&["designations", "remind"], "");
+    assert!(!unconfigured.status.success() && text(&unconfigured).contains("[smtp] is not configured"));
+    let far = cli.run(&["designations", "remind", "--days", "61"], "");
+    assert!(!far.status.success() && text(&far).contains("--days must be from 0 to 60"), "{}", text(&far));
+
+    if std::process::Command::new("python3").args(["-c", "import aiosmtpd"]).output().is_ok_and(|o| !o.status.success())
+    {
+        assert!(std::env::var_os("CI").is_none(), "CI must run the SMTP test (scripts/setup.sh installs aiosmtpd)");
+        eprintln!("skipped the mail: aiosmtpd is missing");
+        return;
+    }
+    assert!(cli.run(&["org", "create", "--slug", "state-rf", "--name", "State RF Office"], "").status.success());
+    let w = db.store.writer();
+    let org = pathways_store::orgs::find_by_slug(w, "state-rf").await.expect("q").expect("org");
+    let form = ProgramForm {
+        kind: "community".into(),
+        name_en: "Monthly".into(),
+        name_es: "Mensual".into(),
+        steps: "Vote | Votación | Minutes | Acta".into(),
+        renewal_months: "1".into(),
+        trainings: vec![],
+    };
+    let actor = pathways_store::audit::Actor::default();
+    let now = pathways_store::now();
+    let today = now.with_timezone(&chrono_tz::America::New_York).date_naive();
+    let tx = db.store.begin().await.expect("tx");
+    let id = store::save_program(&tx, &actor, org.id.into(), None, &Program::parse(&form).expect("p"), now)
+        .await
+        .expect("save")
+        .expect("saved");
+    let program = store::program(&tx, id).await.expect("q").expect("program");
+    let a = Application {
+        organization: "Soon Town".into(),
+        town: "Hartford".into(),
+        contact_name: "C".into(),
+        contact_email: "soon@example.org".into(),
+    };
+    let app = store::create_application(&tx, &actor, &program, &a, "soon", now).await.expect("application");
+    store::add_submission(&tx, &actor, app, &Evidence { step: 0, text: "Minutes".into(), link: None }, now)
+        .await
+        .expect("evidence");
+    let reviewer = pathways_domain::AccountId::from_uuid(uuid::Uuid::nil());
+    store::add_review(&tx, &actor, app, reviewer, &Review { step: 0, decision: Decision::Accept }, now)
+        .await
+        .expect("review");
+    let row = store::application_of(&tx, org.id.into(), app).await.expect("q").expect("row");
+    store::designate(&tx, &actor, &program, &row, today - chrono::Duration::days(20), now).await.expect("designate");
+    tx.commit().await.expect("commit");
+
+    let port = TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port();
+    let maildir = cli.dir.path().join("mail");
+    let mut smtp = Server(
+        Command::new("python3")
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(&maildir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("aiosmtpd"),
+    );
+    let started = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(started.elapsed() < Duration::from_secs(20), "the SMTP server did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let remind = || {
+        let mut c = cli.cmd(&["designations", "remind"]);
+        c.env("PATHWAYS_SMTP_HOST", "127.0.0.1")
+            .env("PATHWAYS_SMTP_PORT", port.to_string())
+            .env("PATHWAYS_SMTP_FROM", "Pathways <no-reply@example.org>")
+            .env("PATHWAYS_SMTP_STARTTLS", "false");
+        c.output().expect("run")
+    };
+    let first = remind();
+    assert!(first.status.success() && text(&first).contains("1 sent, 0 not sent"), "{}", text(&first));
+    let second = remind();
+    assert!(second.status.success() && text(&second).contains("0 sent, 0 not sent"), "{}", text(&second));
+    let mails: Vec<String> = std::fs::read_dir(maildir.join("new"))
+        .expect("maildir")
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).expect("mail"))
+        .collect();
+    assert_eq!(mails.len(), 1);
+    assert!(mails[0].contains("To: soon@example.org") && mails[0].contains("Soon Town"), "{}", mails[0]);
+    let _ = smtp.0.kill();
+}

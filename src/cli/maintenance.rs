@@ -1,4 +1,5 @@
-//! The database's upkeep: `pathways migrate`, `pathways outreach evaluate` and `pathways audit`.
+//! The database's upkeep: `pathways migrate`, `pathways outreach evaluate`, `pathways audit` and the daily
+//! `pathways designations remind`.
 
 use std::process::ExitCode;
 
@@ -7,7 +8,7 @@ use pathways_domain::audit::Checkpoint;
 use pathways_store::audit;
 use pathways_web::Config;
 
-use super::{AuditCommand, OutreachCommand, connect, open_store};
+use super::{AuditCommand, DesignationsCommand, OutreachCommand, cli_actor, connect, open_store};
 
 pub(super) async fn migrate(config: Config) -> anyhow::Result<ExitCode> {
     open_store(&config).await?;
@@ -35,6 +36,30 @@ pub(super) async fn outreach(config: Config, command: OutreachCommand) -> anyhow
         counts.closed
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// `pathways designations remind`: the applicants' renewal reminders by mail (issue 20).
+pub(super) async fn designations(config: Config, command: DesignationsCommand) -> anyhow::Result<ExitCode> {
+    use pathways_domain::community::designation::MAX_MAIL_DAYS_BEFORE;
+    let DesignationsCommand::Remind { days } = command;
+    if !(0..=MAX_MAIL_DAYS_BEFORE).contains(&days) {
+        anyhow::bail!("--days must be from 0 to {MAX_MAIL_DAYS_BEFORE}");
+    }
+    if config.smtp.is_none() {
+        anyhow::bail!("[smtp] is not configured: no reminder can be mailed (see docs/OPERATIONS.md)");
+    }
+    let store = open_store(&config).await?;
+    let state = pathways_web::AppState::new(store, config);
+    let mailer = state.mailer.clone().context("[smtp]: the relay's settings are not usable")?;
+    let done =
+        pathways_web::services::designation_programs::mail_renewal_reminders(&state, &cli_actor(), &mailer, days)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    println!(
+        "Renewal reminders: {} sent, {} not sent (the relay refused them; tried again next run)",
+        done.sent, done.failed
+    );
+    Ok(if done.failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 pub(super) async fn audit(config: Config, command: AuditCommand) -> anyhow::Result<ExitCode> {

@@ -88,6 +88,11 @@ enum Command {
         #[command(subcommand)]
         command: OutreachCommand,
     },
+    /// Recovery Friendly designations (issue 20).
+    Designations {
+        #[command(subcommand)]
+        command: DesignationsCommand,
+    },
     /// Write an encrypted backup (age, to `backup_recipient` or with `backup_passphrase`) while the server runs:
     /// SQLite's online copy, or PostgreSQL's `pg_dump --format=custom`. FILE must not exist; it is made 0600.
     Backup {
@@ -305,6 +310,18 @@ enum OutreachCommand {
 }
 
 #[derive(Subcommand)]
+enum DesignationsCommand {
+    /// Mail each designation's applicant (its contact address) a reminder of its renewal once the renewal day is at
+    /// most DAYS days away, once per renewal day (kept in the database). Run it daily; needs [smtp]. Prints how many
+    /// were sent; exits non-zero when the relay refused one (tried again on the next run).
+    Remind {
+        /// Days before the renewal day (0–60; default 30).
+        #[arg(long, default_value_t = pathways_domain::community::designation::MAIL_DAYS_BEFORE)]
+        days: i64,
+    },
+}
+
+#[derive(Subcommand)]
 enum AuditCommand {
     /// Recompute the hash chain and name the first broken event; with --checkpoint, also check that every event
     /// up to the checkpoint's head is still there, unchanged (naming the removed events).
@@ -392,6 +409,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import { command } => import::import(config, command).await,
         Command::Export { command: ExportCommand::Hsds { dir } } => import::export_hsds(config, &dir).await,
         Command::Outreach { command } => maintenance::outreach(config, command).await,
+        Command::Designations { command } => maintenance::designations(config, command).await,
         Command::Instrument { command } => instrument::instrument(config, command).await,
         Command::Audit { command } => maintenance::audit(config, command).await,
         Command::Backup { to } => backup::backup(config, &to).await,

@@ -48,6 +48,8 @@ pub struct ApplicationRow {
     pub designated_on: Option<NaiveDate>,
     pub withdrawn: bool,
     pub created_at: DateTime<Utc>,
+    /// The renewal day the last reminder mailed to the applicant was about.
+    pub reminded_for: Option<NaiveDate>,
 }
 
 /// One step's history: its state, the latest evidence and the latest review's note.
@@ -93,6 +95,7 @@ fn to_application(r: app::Model) -> ApplicationRow {
         designated_on: r.designated_on,
         withdrawn: r.withdrawn_at.is_some(),
         created_at: r.created_at,
+        reminded_for: r.renewal_reminded_for,
     }
 }
 
@@ -202,6 +205,7 @@ pub async fn create_application(
         recovery_friendly_id: Set(None),
         withdrawn_at: Set(None),
         created_at: Set(now),
+        renewal_reminded_for: Set(None),
     }
     .insert(tx)
     .await?;
@@ -402,4 +406,28 @@ pub async fn replace_token(
     row.update(tx).await?;
     audit::append(tx, actor, audit_entry("designation_application", a.id, "new_link")).await?;
     Ok(true)
+}
+
+/// Every designated application that is not withdrawn, of every organization (for the daily renewal reminders).
+pub async fn designated_applications(db: &impl ConnectionTrait) -> Result<Vec<ApplicationRow>> {
+    Ok(app::Entity::find()
+        .filter(app::Column::DesignatedOn.is_not_null())
+        .filter(app::Column::WithdrawnAt.is_null())
+        .order_by_asc(app::Column::CreatedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(to_application)
+        .collect())
+}
+
+/// Records that the applicant of `id` was mailed the reminder of the renewal due `due` (audited; no address in the
+/// event).
+pub async fn mark_reminded(tx: &DatabaseTransaction, actor: &Actor, id: Uuid, due: NaiveDate) -> Result<()> {
+    let Some(row) = app::Entity::find_by_id(id).one(tx).await? else { return Ok(()) };
+    let mut row = row.into_active_model();
+    row.renewal_reminded_for = Set(Some(due));
+    row.update(tx).await?;
+    audit::append(tx, actor, audit_entry("designation_application", id, "renewal_reminder_mailed")).await?;
+    Ok(())
 }

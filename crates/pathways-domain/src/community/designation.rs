@@ -346,6 +346,33 @@ impl Standing {
     }
 }
 
+/// How many days before a designation's renewal day its applicant is mailed a reminder unless told otherwise
+/// (`pathways designations remind --days`).
+pub const MAIL_DAYS_BEFORE: i64 = 30;
+
+/// The most days ahead a mailed reminder may be sent ([`REMINDER_DAYS`]: no earlier than the advisors' list).
+pub const MAX_MAIL_DAYS_BEFORE: i64 = REMINDER_DAYS;
+
+/// The renewal day to mail the applicant about today, if any: a designation that stands (not withdrawn, not lapsed)
+/// whose renewal day is at most `days_before` days away (the day itself included), and about which no reminder was
+/// mailed yet (`reminded_for`, the renewal day of the last one mailed — a renewal moves the day, so each period's
+/// renewal is reminded once).
+pub fn mail_reminder_due(
+    designated_on: Option<NaiveDate>,
+    withdrawn: bool,
+    renewal_months: u32,
+    reminded_for: Option<NaiveDate>,
+    days_before: i64,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    if withdrawn {
+        return None;
+    }
+    let due = renewal_due(designated_on?, renewal_months);
+    let days_left = (due - today).num_days();
+    ((0..=days_before).contains(&days_left) && reminded_for != Some(due)).then_some(due)
+}
+
 /// Whether an advisor may designate `on` an application whose steps stand so: only when every step is accepted,
 /// and it is not withdrawn (a designated application designated again is its renewal, dated `on`).
 pub fn may_designate(states: &[StepState], withdrawn: bool) -> Result<(), FieldError> {

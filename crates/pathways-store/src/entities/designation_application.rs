@@ -21,6 +21,8 @@ pub struct Model {
     pub recovery_friendly_id: Option<Uuid>,
     pub withdrawn_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
+    /// The renewal day the last reminder mailed to the contact address was about (m0045).
+    pub renewal_reminded_for: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -2479,6 +2479,19 @@ rfp-new-link-lead = If the applicant lost their private link, make a new one and
 rfp-new-link-button = Make a new private link
 rfp-new-link-title = New private link: { $name }
 rfp-new-link-keep = Pass this link on to the applicant: it is shown only this once, and the old link no longer opens the application. Anyone with the link can see and add to the application.
+home-rfp-reminders = { $count ->
+    [0] No Recovery Friendly designation is due for renewal in the next 60 days, and none has lapsed.
+    [one] 1 Recovery Friendly designation is due for renewal in the next 60 days or has lapsed.
+   *[other] { $count } Recovery Friendly designations are due for renewal in the next 60 days or have lapsed.
+}
+home-rfp-reminder = { $name } ({ $town }): { $standing }
+home-rfp-open = Open the designation programs and applications
+email-rfp-renewal-subject = Recovery Friendly designation: renewal due { $due }
+email-rfp-renewal-body = { $name }'s designation under { $owner }'s program "{ $program }" is due for renewal on { $due }.
+
+    To renew it, contact { $owner }, whose advisor renews the designation. The program: { $page }
+
+    A designation that is not renewed by then leaves the public list.
 ## Issue 21 (fifth pass, branch financing-api): group services, an event's goal and encounter, editing a voucher.
 field-group-persons = Other persons of the group
 field-goal = Plan goal

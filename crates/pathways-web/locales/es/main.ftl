@@ -2479,6 +2479,19 @@ rfp-new-link-lead = Si la organización solicitante perdió su enlace privado, c
 rfp-new-link-button = Crear un enlace privado nuevo
 rfp-new-link-title = Enlace privado nuevo: { $name }
 rfp-new-link-keep = Comparta este enlace con la organización solicitante: solo se muestra esta vez, y el enlace anterior ya no abre la solicitud. Cualquier persona con el enlace puede ver la solicitud y añadir información.
+home-rfp-reminders = { $count ->
+    [0] Ninguna designación amiga de la recuperación se renueva en los próximos 60 días, y ninguna ha vencido.
+    [one] 1 designación amiga de la recuperación se renueva en los próximos 60 días o ha vencido.
+   *[other] { $count } designaciones amigas de la recuperación se renuevan en los próximos 60 días o han vencido.
+}
+home-rfp-reminder = { $name } ({ $town }): { $standing }
+home-rfp-open = Abrir los programas de designación y las solicitudes
+email-rfp-renewal-subject = Designación amiga de la recuperación: renovación el { $due }
+email-rfp-renewal-body = La designación de { $name } en el programa «{ $program }» de { $owner } debe renovarse el { $due }.
+
+    Para renovarla, comuníquese con { $owner }, cuyo asesor renueva la designación. El programa: { $page }
+
+    Una designación que no se renueva para esa fecha sale de la lista pública.
 ## Issue 21 (fifth pass, branch financing-api): group services, an event's goal and encounter, editing a voucher.
 field-group-persons = Otras personas del grupo
 field-goal = Meta del plan

@@ -262,3 +262,85 @@ pub async fn reissue_link(
     tx.commit().await?;
     Ok((d, token))
 }
+
+/// What a run of the applicants' renewal reminders did: mails sent, and mails the relay refused (tried again on the
+/// next run: nothing is recorded for them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RemindersMailed {
+    pub sent: usize,
+    pub failed: usize,
+}
+
+/// Mails each designation's applicant, at its contact address, a reminder of its renewal once it is at most
+/// `days_before` days away (the day itself included), once per renewal day (kept on the application with its
+/// `designation_save` event, in the transaction that commits only once the relay took the message). Every
+/// organization's designations (the daily command's; no caller). The message names the applicant, the program, the
+/// renewal day and the program's owner, in English and Spanish — no link: only the private link's hash is kept.
+pub async fn mail_renewal_reminders(
+    state: &AppState,
+    actor: &pathways_store::audit::Actor,
+    mailer: &crate::mail::Mailer,
+    days_before: i64,
+) -> WebResult<RemindersMailed> {
+    use pathways_domain::community::designation::mail_reminder_due;
+    use pathways_domain::locale::Locale;
+
+    let db = state.store.reader();
+    let programs = store::programs(db, None).await?;
+    let today = today(state);
+    let mut done = RemindersMailed::default();
+    for a in store::designated_applications(db).await? {
+        let Some(p) = programs.iter().find(|p| p.id == a.program_id) else { continue };
+        let Some(due) = mail_reminder_due(
+            a.designated_on,
+            a.withdrawn,
+            p.program.renewal_months,
+            a.reminded_for,
+            days_before,
+            today,
+        ) else {
+            continue;
+        };
+        let page = state
+            .config
+            .public_url
+            .as_deref()
+            .map(|u| format!("{}/recovery-friendly/programs/{}", u.trim_end_matches('/'), p.id))
+            .unwrap_or_default();
+        let words = |locale: Locale| {
+            let t = crate::i18n::Tr::new(locale);
+            let name = if locale == Locale::Es { &p.program.name.es } else { &p.program.name.en };
+            let args = [
+                ("name", a.application.organization.clone()),
+                ("program", name.clone()),
+                ("due", due.to_string()),
+                ("owner", p.owner_name.clone()),
+                ("page", page.clone()),
+            ];
+            (t.args("email-rfp-renewal-subject", &args), t.args("email-rfp-renewal-body", &args))
+        };
+        let (en_subject, en_body) = words(Locale::En);
+        let (es_subject, es_body) = words(Locale::Es);
+        let tx = state.store.begin().await?;
+        store::mark_reminded(&tx, actor, a.id, due).await?;
+        match mailer
+            .send(
+                &a.application.contact_email,
+                &format!("{en_subject} / {es_subject}"),
+                format!("{en_body}\n\n---\n\n{es_body}"),
+            )
+            .await
+        {
+            Ok(()) => {
+                tx.commit().await?;
+                done.sent += 1;
+            }
+            Err(e) => {
+                tx.rollback().await?;
+                tracing::warn!(error = %e, "a renewal reminder was not sent");
+                done.failed += 1;
+            }
+        }
+    }
+    Ok(done)
+}

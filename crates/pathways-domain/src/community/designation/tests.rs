@@ -287,3 +287,37 @@ proptest! {
         prop_assert_eq!(back, Ok(steps));
     }
 }
+
+/// Issue 20 (branch rf-browser): the applicant's mailed reminder — within the days before the renewal day (the day
+/// itself included), once per renewal day, never for a lapsed, withdrawn or open application.
+#[test]
+fn a_renewal_reminder_is_mailed_once_within_the_days_before() {
+    let on = day("2026-01-15");
+    let due = day("2027-01-15");
+    let due_on =
+        |today: &str, reminded: Option<NaiveDate>| mail_reminder_due(Some(on), false, 12, reminded, 30, day(today));
+    assert_eq!(due_on("2026-12-15", None), None, "31 days before: not yet");
+    assert_eq!(due_on("2026-12-16", None), Some(due), "30 days before");
+    assert_eq!(due_on("2027-01-15", None), Some(due), "the day itself");
+    assert_eq!(due_on("2027-01-16", None), None, "lapsed: no mail");
+    assert_eq!(due_on("2027-01-01", Some(due)), None, "mailed already for this renewal day");
+    assert_eq!(due_on("2027-01-01", Some(day("2026-01-15"))), Some(due), "a reminder for an earlier period");
+    assert_eq!(mail_reminder_due(None, false, 12, None, 30, day("2027-01-01")), None, "not designated");
+    assert_eq!(mail_reminder_due(Some(on), true, 12, None, 30, day("2027-01-01")), None, "withdrawn");
+    assert_eq!(mail_reminder_due(Some(on), false, 12, None, 0, day("2027-01-14")), None, "0: on the day only");
+    assert_eq!(mail_reminder_due(Some(on), false, 12, None, 0, day("2027-01-15")), Some(due));
+}
+
+proptest! {
+    /// Over the days of a period, a reminder is due exactly on the `days_before + 1` days ending on the renewal day,
+    /// and never once it was mailed for that day.
+    #[test]
+    fn a_reminder_is_due_only_in_its_window(start in 0i64..3000, months in 1u32..=120, before in 0i64..=60, offset in -400i64..400) {
+        let on = day("2020-01-01") + chrono::Duration::days(start);
+        let due = renewal_due(on, months);
+        let today = due + chrono::Duration::days(offset);
+        let expected = (-before..=0).contains(&offset);
+        prop_assert_eq!(mail_reminder_due(Some(on), false, months, None, before, today).is_some(), expected);
+        prop_assert_eq!(mail_reminder_due(Some(on), false, months, Some(due), before, today), None);
+    }
+}

@@ -255,6 +255,36 @@ pub async fn show_staff_home(
             });
         }
     }
+    // Issue 20 (branch rf-browser): an advisor's Recovery Friendly designations due for renewal within 60 days or
+    // lapsed — the advisors' page's reminders, the most urgent first, the first few each linking to its
+    // application — for an organization that runs a designation program.
+    if pathways_domain::access::may_record_designations(&caller.principal) {
+        let view = services::designation_programs::advisor_view(&state, &caller).await?;
+        if !view.programs.is_empty() {
+            let reminders = services::designation_programs::reminders(&view);
+            let mut links: Vec<(String, String)> = reminders
+                .iter()
+                .take(RENEWALS_SHOWN)
+                .map(|(a, _, standing)| {
+                    let words = t.args(
+                        "home-rfp-reminder",
+                        &[
+                            ("name", a.application.organization.clone()),
+                            ("town", a.application.town.clone()),
+                            ("standing", crate::views::designation::standing_words(&t, *standing)),
+                        ],
+                    );
+                    (format!("/designation-applications/{}", a.id), words)
+                })
+                .collect();
+            links.push(link("/designation-programs", t.get("home-rfp-open")));
+            work.push(WorkCard {
+                title: t.get("rfp-reminders"),
+                lines: vec![t.count("home-rfp-reminders", count(reminders.len()))],
+                links,
+            });
+        }
+    }
     let page = StaffHome {
         chrome: Chrome::new(&ctx, &state, t.get("nav-staff-home")),
         name: caller.display_name.clone(),
@@ -268,6 +298,9 @@ pub async fn show_staff_home(
     };
     render(&page)
 }
+
+/// How many renewals due the home page names (the advisors' page lists them all).
+const RENEWALS_SHOWN: usize = 5;
 
 fn link(href: &str, words: String) -> (String, String) {
     (href.to_owned(), words)

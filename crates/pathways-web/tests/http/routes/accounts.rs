@@ -497,7 +497,7 @@ async fn an_invitation_is_limited_and_says_nothing_about_which_usernames_exist()
 
 /// Whether Python's aiosmtpd (the local SMTP server of the mail test) can run; else why not. Under CI (`CI` set)
 /// it must: `scripts/setup.sh` installs it.
-fn aiosmtpd_missing() -> Option<String> {
+pub(crate) fn aiosmtpd_missing() -> Option<String> {
     let probe = std::process::Command::new("python3").args(["-c", "import aiosmtpd"]).output();
     let reason = match probe {
         Ok(o) if o.status.success() => return None,
@@ -509,14 +509,14 @@ fn aiosmtpd_missing() -> Option<String> {
 }
 
 /// A real SMTP server on a free local port, writing each message it receives into a Maildir.
-struct SmtpServer {
+pub(crate) struct SmtpServer {
     child: std::process::Child,
-    port: u16,
+    pub(crate) port: u16,
     dir: tempfile::TempDir,
 }
 
 impl SmtpServer {
-    async fn start() -> Self {
+    pub(crate) async fn start() -> Self {
         let port = std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port();
         let dir = tempfile::tempdir().expect("dir");
         let child = std::process::Command::new("python3")
@@ -535,7 +535,7 @@ impl SmtpServer {
     }
 
     /// The messages received so far, as raw text with quoted-printable soft line breaks joined.
-    fn messages(&self) -> Vec<String> {
+    pub(crate) fn messages(&self) -> Vec<String> {
         let Ok(entries) = std::fs::read_dir(self.dir.path().join("mail").join("new")) else { return Vec::new() };
         entries
             .flatten()
@@ -544,7 +544,7 @@ impl SmtpServer {
             .collect()
     }
 
-    fn stop(&mut self) {
+    pub(crate) fn stop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }

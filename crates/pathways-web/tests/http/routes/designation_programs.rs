@@ -356,3 +356,229 @@ async fn an_advisor_gives_an_applicant_who_lost_their_link_a_new_one() {
     assert_eq!(links.len(), 2);
     assert!(links.iter().all(|e| e.action == "designation_save" && e.entity_id == Some(id) && e.outcome == "success"));
 }
+
+/// Issue 20 (branch rf-browser): the advisors' staff home page carries the renewals due — the same reminders as the
+/// advisors' page, the most urgent first, the first five each linking to its application, the count of them all and
+/// a link to the advisors' page — in English and Spanish; an organization without a program, and a coach, get no
+/// such card.
+#[tokio::test]
+async fn the_advisors_home_page_lists_the_renewals_due_first_five_linked() {
+    let app = TestApp::new().await;
+    let admin = app.staff(app.org, Role::Admin).await;
+    let home = app.page(&admin, "/staff").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(!home.body.contains("Renewals due</h2>"), "no program, no card: {}", home.body);
+
+    let form = ProgramForm {
+        kind: "community".into(),
+        name_en: "Monthly".into(),
+        name_es: "Mensual".into(),
+        steps: "Vote | Votación | Minutes | Acta".into(),
+        renewal_months: "1".into(),
+        trainings: vec![],
+    };
+    let p = Program::parse(&form).expect("a program");
+    let today = pathways_store::now().with_timezone(&chrono_tz::America::New_York).date_naive();
+    let tx = app.db.store.begin().await.expect("tx");
+    let actor = Actor::default();
+    let now = pathways_store::now();
+    let id = store::save_program(&tx, &actor, app.org, None, &p, now).await.expect("save").expect("saved");
+    let program = store::program(&tx, id).await.expect("query").expect("program");
+    let mut ids = Vec::new();
+    // Designated 45 … 20 days ago on a one-month period: each lapsed or due within 60 days; one still open.
+    for (name, days_ago) in [
+        ("Town Six", Some(20)),
+        ("Town One", Some(45)),
+        ("Town Three", Some(35)),
+        ("Town Two", Some(40)),
+        ("Town Five", Some(25)),
+        ("Town Four", Some(30)),
+        ("Open Town", None),
+    ] {
+        let a = Application {
+            organization: name.into(),
+            town: "Hartford".into(),
+            contact_name: "C".into(),
+            contact_email: "c@example.org".into(),
+        };
+        let app_id = store::create_application(&tx, &actor, &program, &a, name, now).await.expect("application");
+        ids.push((name, app_id));
+        let Some(days_ago) = days_ago else { continue };
+        let e = Evidence { step: 0, text: "Minutes".into(), link: None };
+        store::add_submission(&tx, &actor, app_id, &e, now).await.expect("evidence");
+        let r = Review { step: 0, decision: Decision::Accept };
+        store::add_review(&tx, &actor, app_id, admin.id, &r, now).await.expect("review");
+        let row = store::application_of(&tx, app.org, app_id).await.expect("query").expect("row");
+        store::designate(&tx, &actor, &program, &row, today - Duration::days(days_ago), now).await.expect("designate");
+    }
+    tx.commit().await.expect("commit");
+
+    let home = app.page(&admin, "/staff").await;
+    assert_eq!(home.status, StatusCode::OK);
+    let card = home.body.split("Renewals due</h2>").nth(1).expect("the card").split("</ul>").next().expect("card");
+    assert!(
+        card.contains("6 Recovery Friendly designations are due for renewal in the next 60 days or have lapsed."),
+        "{card}"
+    );
+    let order = ["Town One", "Town Two", "Town Three", "Town Four", "Town Five"];
+    let at: Vec<usize> = order.iter().map(|n| card.find(n).unwrap_or_else(|| panic!("{n} in {card}"))).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "the most urgent first: {card}");
+    assert!(card.contains("Town One (Hartford): Designated on") && card.contains("lapsed"), "{card}");
+    assert!(!card.contains("Town Six"), "five named; the advisors' page has them all: {card}");
+    assert!(!card.contains("Open Town"), "an application not designated is no reminder: {card}");
+    let (_, first) = ids.iter().find(|(n, _)| *n == "Town One").expect("Town One");
+    assert!(card.contains(&format!("href=\"/designation-applications/{first}\"")), "{card}");
+    assert!(card.contains("href=\"/designation-programs\""), "{card}");
+    let all = app.page(&admin, "/designation-programs").await;
+    assert!(all.body.contains("Town Six"), "{}", all.body);
+
+    // A supervisor too, in Spanish.
+    let supervisor = app.staff(app.org, Role::Supervisor).await;
+    assert!(app.page(&supervisor, "/lang/es?next=/staff").await.status.is_redirection());
+    let es = app.page(&supervisor, "/staff").await;
+    assert!(es.body.contains("Renovaciones pendientes"), "{}", es.body);
+    assert!(es.body.contains("6 designaciones amigas de la recuperación se renuevan"), "{}", es.body);
+
+    // A coach does not advise; another organization has no program.
+    let coach = app.staff(app.org, Role::Coach).await;
+    assert!(!app.page(&coach, "/staff").await.body.contains("Town One"));
+    let other = app.staff(app.other_org, Role::Admin).await;
+    let theirs = app.page(&other, "/staff").await;
+    assert!(!theirs.body.contains("Renewals due</h2>") && !theirs.body.contains("Town One"), "{}", theirs.body);
+}
+
+/// Issue 20 (branch rf-browser): `pathways designations remind`'s rule — each designation's applicant is mailed,
+/// through a real SMTP server, a reminder of its renewal once it is within the days asked for; once per renewal day
+/// (a second run sends nothing); not a lapsed, a withdrawn or a far one; a relay that is down sends nothing and
+/// records nothing, so the next run tries again. The message names the applicant, the program, the day and the
+/// owner in English and Spanish, with the program's public page.
+#[tokio::test]
+async fn the_applicant_is_mailed_a_renewal_reminder_once_through_a_real_smtp_server() {
+    if let Some(why) = super::accounts::aiosmtpd_missing() {
+        eprintln!("skipped: {why}");
+        return;
+    }
+    let mut smtp = super::accounts::SmtpServer::start().await;
+    let port = smtp.port;
+    let app = TestApp::configured(|c| {
+        c.public_url = Some("https://pathways.example.org".into());
+        c.smtp = Some(pathways_web::config::SmtpSettings {
+            host: "127.0.0.1".into(),
+            port,
+            from: "Pathways <no-reply@pathways.example.org>".into(),
+            username: None,
+            password: None,
+            starttls: false,
+        });
+    })
+    .await;
+    let admin = app.staff(app.org, Role::Admin).await;
+    let today = pathways_store::now().with_timezone(&chrono_tz::America::New_York).date_naive();
+    let program_form = |months: &str| ProgramForm {
+        kind: "community".into(),
+        name_en: format!("Every {months} months"),
+        name_es: format!("Cada {months} meses"),
+        steps: "Vote | Votación | Minutes | Acta".into(),
+        renewal_months: months.into(),
+        trainings: vec![],
+    };
+    let tx = app.db.store.begin().await.expect("tx");
+    let actor = Actor::default();
+    let now = pathways_store::now();
+    let monthly = store::save_program(&tx, &actor, app.org, None, &Program::parse(&program_form("1")).expect("p"), now)
+        .await
+        .expect("save")
+        .expect("saved");
+    let yearly = store::save_program(&tx, &actor, app.org, None, &Program::parse(&program_form("12")).expect("p"), now)
+        .await
+        .expect("save")
+        .expect("saved");
+    let monthly = store::program(&tx, monthly).await.expect("query").expect("program");
+    let yearly = store::program(&tx, yearly).await.expect("query").expect("program");
+    let mut ids = std::collections::HashMap::new();
+    for (name, program, days_ago, withdrawn) in [
+        ("Soon Town", &monthly, 20, false),
+        ("Lapsed Town", &monthly, 45, false),
+        ("Withdrawn Town", &monthly, 20, true),
+        ("Far Town", &yearly, 0, false),
+    ] {
+        let a = Application {
+            organization: name.into(),
+            town: "Hartford".into(),
+            contact_name: "C".into(),
+            contact_email: format!("{}@example.org", name.split(' ').next().expect("word").to_lowercase()),
+        };
+        let id = store::create_application(&tx, &actor, program, &a, name, now).await.expect("application");
+        store::add_submission(&tx, &actor, id, &Evidence { step: 0, text: "Minutes".into(), link: None }, now)
+            .await
+            .expect("evidence");
+        store::add_review(&tx, &actor, id, admin.id, &Review { step: 0, decision: Decision::Accept }, now)
+            .await
+            .expect("review");
+        let row = store::application_of(&tx, app.org, id).await.expect("query").expect("row");
+        store::designate(&tx, &actor, program, &row, today - Duration::days(days_ago), now).await.expect("designate");
+        if withdrawn {
+            store::withdraw(&tx, &actor, &row, now).await.expect("withdraw");
+        }
+        ids.insert(name, id);
+    }
+    tx.commit().await.expect("commit");
+    let mailer = app.state.mailer.clone().expect("a mailer");
+    let remind =
+        || pathways_web::services::designation_programs::mail_renewal_reminders(&app.state, &actor, &mailer, 30);
+
+    let this = &app;
+    let events_of = |id: uuid::Uuid| async move {
+        this.audit_actions().await.iter().filter(|(a, _, on)| a == "designation_save" && *on == Some(id)).count()
+    };
+    let before = events_of(ids["Soon Town"]).await;
+    let done = remind().await.expect("run");
+    assert_eq!((done.sent, done.failed), (1, 0));
+    let received = smtp.messages();
+    assert_eq!(received.len(), 1);
+    let mail = &received[0];
+    let due = pathways_domain::community::designation::renewal_due(today - Duration::days(20), 1);
+    assert!(mail.contains("To: soon@example.org"), "{mail}");
+    for words in [
+        "Soon Town",
+        "Every 1 months",
+        "Cada 1 meses",
+        &due.to_string(),
+        &monthly.owner_name,
+        &format!("https://pathways.example.org/recovery-friendly/programs/{}", monthly.id),
+    ] {
+        assert!(mail.contains(words), "{words} in {mail}");
+    }
+    let soon = store::application_of(app.db.store.reader(), app.org, ids["Soon Town"]).await.expect("q").expect("row");
+    assert_eq!(soon.reminded_for, Some(due), "kept in the database");
+    assert_eq!(events_of(soon.id).await, before + 1, "the reminder is audited");
+
+    // A second run (the next day's, or the same day's again) sends nothing more.
+    let again = remind().await.expect("run");
+    assert_eq!((again.sent, again.failed), (0, 0));
+    assert_eq!(smtp.messages().len(), 1);
+
+    // The relay down: nothing sent, nothing recorded, tried again on the next run.
+    let tx = app.db.store.begin().await.expect("tx");
+    let a = Application {
+        organization: "Second Town".into(),
+        town: "Hartford".into(),
+        contact_name: "C".into(),
+        contact_email: "second@example.org".into(),
+    };
+    let id = store::create_application(&tx, &actor, &monthly, &a, "second", now).await.expect("application");
+    store::add_submission(&tx, &actor, id, &Evidence { step: 0, text: "Minutes".into(), link: None }, now)
+        .await
+        .expect("evidence");
+    store::add_review(&tx, &actor, id, admin.id, &Review { step: 0, decision: Decision::Accept }, now)
+        .await
+        .expect("review");
+    let row = store::application_of(&tx, app.org, id).await.expect("query").expect("row");
+    store::designate(&tx, &actor, &monthly, &row, today - Duration::days(22), now).await.expect("designate");
+    tx.commit().await.expect("commit");
+    smtp.stop();
+    let down = remind().await.expect("run");
+    assert_eq!((down.sent, down.failed), (0, 1));
+    let second = store::application_of(app.db.store.reader(), app.org, id).await.expect("q").expect("row");
+    assert_eq!(second.reminded_for, None, "not recorded: tried again next run");
+}

@@ -1,0 +1,124 @@
+// Recovery Friendly designation programs end-to-end (issue 20, item 5): a workplace applies to the demo state
+// agency's workplace program from its public page without an account, keeps the private link and sends the evidence
+// for its alcohol and drug policy step; an advisor of the agency signs in, goes from the renewals due on their staff
+// home page to the advisors' page, reviews the step (accepting it needs every element of its checklist confirmed)
+// and accepts it; the workplace's private page shows the step accepted. axe (WCAG 2.1 AA) runs on every page
+// visited, in English, and on the program's page and the private page in Spanish; nothing may leave 127.0.0.1. No
+// step depends on the time of day.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { expectNoAxeViolations } from '../lib/browser.js';
+import { SPANISH, signIn, useServerAndBrowser } from '../lib/harness.js';
+
+const h = useServerAndBrowser();
+
+const PROGRAM = 'Recovery Friendly Workplace (demo program)';
+const APPLICANT = 'Elm Street Hardware (e2e)';
+const POLICY_STEP = 2; // "Alcohol and drug policy reviewed", with its six-element checklist.
+const EVIDENCE = 'Our alcohol and drug policy, adopted by the owners this month (e2e).';
+
+/** The path of the page now shown, with its query. */
+const here = (page) => new URL(page.url()).pathname + new URL(page.url()).search;
+
+test('a workplace applies and an advisor approves a step', { timeout: 120_000 }, async () => {
+  // A visitor finds the program from the home page and applies without an account.
+  const visitor = await h.open();
+  await visitor.goto('/');
+  await visitor.getByRole('link', { name: 'Recovery Friendly communities and workplaces' }).first().click();
+  await visitor.getByRole('heading', { level: 1, name: 'Recovery Friendly communities and workplaces' }).waitFor();
+  await expectNoAxeViolations(visitor, '/recovery-friendly');
+  await visitor.getByRole('link', { name: PROGRAM }).click();
+  await visitor.getByRole('heading', { level: 1, name: PROGRAM }).waitFor();
+  assert.match(new URL(visitor.url()).pathname, /^\/recovery-friendly\/programs\/[^/]+$/);
+  const programPath = new URL(visitor.url()).pathname;
+  await visitor.getByText('The substances it covers').waitFor();
+  await expectNoAxeViolations(visitor, programPath);
+
+  // Nothing filled in: every field named, the page still accessible.
+  await visitor.getByRole('button', { name: 'Apply', exact: true }).click();
+  await visitor.locator('.error-summary, [role=alert]').first().waitFor();
+  await expectNoAxeViolations(visitor, `${programPath} (every field missing)`);
+
+  await visitor.getByLabel('Workplace or community').fill(APPLICANT);
+  await visitor.getByLabel('Town').fill('New Britain');
+  await visitor.getByLabel('Contact person').fill('Jordan Example');
+  await visitor.getByLabel('Contact email').fill('jordan@hardware.example.org');
+  await visitor.getByRole('button', { name: 'Apply', exact: true }).click();
+  await visitor.getByRole('heading', { level: 1, name: 'Your application was received' }).waitFor();
+  await expectNoAxeViolations(visitor, `${programPath} (applied)`);
+  const link = visitor.getByRole('status').getByRole('link');
+  const privatePath = await link.getAttribute('href');
+  assert.match(privatePath, /^\/recovery-friendly\/applications\/[A-Za-z0-9_-]{20,}$/);
+  assert.ok((await link.innerText()).endsWith(privatePath), 'the link shown is the one to keep');
+
+  // The private page: every step not started; evidence for the policy step.
+  await link.click();
+  await visitor.getByRole('heading', { level: 1, name: 'Your application' }).waitFor();
+  await expectNoAxeViolations(visitor, '/recovery-friendly/applications/… (new)');
+  const step = visitor.locator(`#step-${POLICY_STEP}`);
+  await step.getByText('Not started', { exact: true }).waitFor();
+  await step.getByLabel('Evidence').fill(EVIDENCE);
+  await step.getByLabel('Link to a document (https, optional)').fill('https://hardware.example.org/policy.pdf');
+  await step.getByRole('button', { name: 'Send the evidence' }).click();
+  await visitor.getByText('Saved.').waitFor();
+  assert.equal(new URL(visitor.url()).pathname, privatePath);
+  await step.getByText("Sent: waiting for the advisor's review").waitFor();
+  await step.getByText(EVIDENCE, { exact: false }).waitFor();
+  await expectNoAxeViolations(visitor, '/recovery-friendly/applications/… (evidence sent)');
+
+  // An advisor of the agency (an administrator: two-factor sign-in) reviews it.
+  const advisor = await h.open();
+  await signIn(advisor, 'state@demo.pathways.test');
+  // Their staff home page has the renewals due, linking to the advisors' page.
+  await advisor.goto('/staff');
+  await advisor.getByRole('heading', { level: 2, name: 'Renewals due' }).waitFor();
+  await expectNoAxeViolations(advisor, '/staff (an advisor)');
+  await advisor.getByRole('link', { name: 'Open the designation programs and applications' }).click();
+  await advisor.getByRole('heading', { level: 1, name: 'Designation programs and applications' }).waitFor();
+  await expectNoAxeViolations(advisor, '/designation-programs');
+  await advisor.getByRole('link', { name: APPLICANT }).first().click();
+  await advisor.getByRole('heading', { level: 1, name: `Application: ${APPLICANT}` }).waitFor();
+  const applicationPath = here(advisor);
+  await expectNoAxeViolations(advisor, applicationPath);
+  const review = advisor.locator('li.card').filter({ hasText: EVIDENCE });
+  // Accepting without confirming the policy's six elements is refused, the problem named.
+  await review.getByLabel('Accept this step').check();
+  await review.getByRole('button', { name: 'Save the review' }).click();
+  await advisor.getByText('Confirm every element before accepting the step.').first().waitFor();
+  await expectNoAxeViolations(advisor, `${applicationPath} (checklist not confirmed)`);
+  const again = advisor.locator('li.card').filter({ hasText: EVIDENCE });
+  const boxes = again.getByRole('group', { name: 'Confirm each element' }).getByRole('checkbox');
+  assert.equal(await boxes.count(), 6);
+  for (let i = 0; i < 6; i += 1) await boxes.nth(i).check();
+  await again.getByLabel('Accept this step').check();
+  await again.getByRole('button', { name: 'Save the review' }).click();
+  await advisor.getByText('Saved.').waitFor();
+  assert.equal(here(advisor), applicationPath);
+  await advisor.locator('li.card').filter({ hasText: EVIDENCE }).getByText('Accepted', { exact: true }).waitFor();
+  await expectNoAxeViolations(advisor, `${applicationPath} (step accepted)`);
+
+  // The workplace sees the step accepted (no more evidence asked for it); the others still open.
+  await visitor.goto(privatePath);
+  await step.getByText('Accepted', { exact: true }).waitFor();
+  assert.equal(await step.getByRole('button', { name: 'Send the evidence' }).count(), 0);
+  assert.equal(await visitor.getByRole('button', { name: 'Send the evidence' }).count(), 4);
+  await expectNoAxeViolations(visitor, '/recovery-friendly/applications/… (step accepted)');
+
+  // In Spanish: the program's page and the private page.
+  const spanish = await h.open(SPANISH);
+  await spanish.goto(programPath);
+  await spanish.getByRole('heading', { level: 1, name: /Lugar de trabajo amigo de la recuperación/ }).waitFor();
+  assert.equal(await spanish.locator('html').getAttribute('lang'), 'es');
+  await expectNoAxeViolations(spanish, `${programPath} (es)`);
+  await spanish.goto(privatePath);
+  await spanish.getByRole('heading', { level: 1, name: 'Su solicitud' }).waitFor();
+  await spanish.locator(`#step-${POLICY_STEP}`).getByText('Aceptado', { exact: true }).waitFor();
+  await expectNoAxeViolations(spanish, '/recovery-friendly/applications/… (es)');
+
+  // A link one character off opens nothing.
+  const wrong = privatePath.slice(0, -1) + (privatePath.endsWith('A') ? 'B' : 'A');
+  assert.equal((await visitor.request.get(wrong)).status(), 404);
+  h.assertNoOffsiteRequests();
+});
