@@ -33,6 +33,8 @@ pub struct AppState {
     pub housing_board: Arc<crate::housing_board::BoardCache>,
     /// Issue 20: the public calendar's snapshot of upcoming occurrences.
     pub calendar: Arc<crate::community_calendar::CalendarCache>,
+    /// Issue 20: wrong check-in codes per kiosk (`pathways_domain::community::kiosk_code`).
+    pub kiosk_code_limit: Arc<crate::ratelimit::RateLimit>,
 }
 
 impl AppState {
@@ -53,6 +55,10 @@ impl AppState {
             survey_code_limit: Arc::new(crate::ratelimit::RateLimit::new(20, std::time::Duration::from_secs(600))),
             housing_board: Arc::default(),
             calendar: Arc::default(),
+            kiosk_code_limit: Arc::new(crate::ratelimit::RateLimit::new(
+                pathways_domain::community::kiosk_code::WRONG_CODES_PER_WINDOW,
+                std::time::Duration::from_secs(pathways_domain::community::kiosk_code::WRONG_CODE_WINDOW_SECS),
+            )),
             store,
             config: Arc::new(config),
             sessions,

@@ -36,6 +36,7 @@ mod m0038_retention_count;
 mod m0039_designation_program;
 mod m0040_volunteer_dates;
 mod m0041_voucher_withdrawn;
+mod m0043_kiosk_known;
 
 pub struct Migrator;
 
@@ -75,6 +76,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0039_designation_program::Migration),
             Box::new(m0040_volunteer_dates::Migration),
             Box::new(m0041_voucher_withdrawn::Migration),
+            Box::new(m0043_kiosk_known::Migration),
         ]
     }
 }

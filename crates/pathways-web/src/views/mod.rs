@@ -176,6 +176,10 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-service-corrected"),
         // Volunteers (issue 20, branch volunteers).
         crate::key!("flash-volunteer-removed"),
+        // A known person's kiosk check-in code (issue 20).
+        crate::key!("kiosk-code-removed"),
+        crate::key!("kiosk-code-declined"),
+        crate::key!("kiosk-me-declined"),
     ]
     .into_iter()
     .find(|k| *k == value)
@@ -499,7 +503,7 @@ pub const FIELDS: [&str; 206] = [
     "goal",
     "encounter",
 ];
-pub const FIELD_ERRORS: [&str; 48] = [
+pub const FIELD_ERRORS: [&str; 51] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -553,6 +557,10 @@ pub const FIELD_ERRORS: [&str; 48] = [
     "steps-not-accepted",
     // Issue 21 (fifth pass, financing-api): a voucher's units below those already used.
     "below-used",
+    // A known person's kiosk check-in code (issue 20): not a code's shape, names no one, too many wrong ones.
+    "kiosk-code-shape",
+    "kiosk-code-unknown",
+    "kiosk-code-limited",
 ];
 
 #[cfg(test)]

@@ -762,6 +762,12 @@ fn matrix() -> Vec<Entry> {
         ]),
         e(PUT, "/api/v1/persons/{id}/vouchers/{voucher}", Custom(issues_voucher_api), 200)
             .json(r#"{"authorized_units": 12, "expires_on": "2099-12-31", "withdrawn": true}"#),
+        // Issue 20 (branch kiosk-known): a known person's kiosk check-in code and visits, on their record.
+        e(GET, "/persons/{id}/kiosk", Record, 200).audit("kiosk_visit_read"),
+        e(POST, "/persons/{id}/kiosk-code", Record, 200).audit("kiosk_code_save"),
+        e(POST, "/persons/{id}/kiosk-code/remove", Record, 303).form(&[("declined", "yes")]).audit("kiosk_code_save"),
+        e(GET, "/me/kiosk", Portal, 200),
+        e(POST, "/me/kiosk-code/remove", Portal, 303).form(&[("declined", "yes")]),
     ]
 }
 

@@ -40,3 +40,5 @@ mod two_factor;
 mod volunteers;
 // Recovery Friendly designation programs (issue 20, item 5).
 mod designation_programs;
+// A known person's quick sign-in at the kiosk (issue 20, branch kiosk-known).
+mod kiosk_known;
