@@ -16,7 +16,7 @@ use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::community::kiosk_code::{CODE_ALPHABET, CODE_LEN, KioskCode, KnownSignIn};
 use pathways_domain::ids::CommunityEventId;
 use pathways_domain::text::FieldError;
-use pathways_store::audit::{self, AuditEntry};
+use pathways_store::audit::AuditEntry;
 use pathways_store::community::KioskRef;
 use pathways_store::kiosk_known::{self, CodeState, KnownVisit};
 use pathways_store::model::Person;
@@ -54,7 +54,7 @@ pub async fn record(state: &AppState, ctx: &Ctx, caller: &Caller, person: Person
 }
 
 /// Issues a person a new check-in code (any code before it stops working): returned once, for display
-/// (`ABCDE-FGH23`); only its hash is kept. Audited `kiosk_code_save` (detail `issued`) on the record.
+/// (`ABCDE-FGH23`); only its hash is kept. Audited `kiosk_code_save` on the record, by the gate.
 pub async fn issue_code(state: &AppState, ctx: &Ctx, caller: &Caller, person: PersonId) -> WebResult<String> {
     let PersonTx { tx, scope, .. } = open_person(state, ctx, caller, person, AuditAction::KioskCodeSave).await?;
     let code = {
@@ -64,13 +64,12 @@ pub async fn issue_code(state: &AppState, ctx: &Ctx, caller: &Caller, person: Pe
     let now = pathways_store::now();
     kiosk_known::set_code(&tx, &scope, person, Some(&code_hash(scope.org, &code)), false, Some(caller.account), now)
         .await?;
-    audit::append(&tx, &ctx.actor(), AuditEntry::person(AuditAction::KioskCodeSave, person).detail("issued")).await?;
     tx.commit().await?;
     Ok(code.display())
 }
 
 /// Removes a person's code (it stops working at once); `declined`: the person does not want one, recorded so
-/// staff don't offer it again. Audited `kiosk_code_save` (detail `removed` or `declined`) on the record.
+/// staff don't offer it again. Audited `kiosk_code_save` on the record, by the gate.
 pub async fn remove_code(
     state: &AppState,
     ctx: &Ctx,
@@ -80,8 +79,6 @@ pub async fn remove_code(
 ) -> WebResult<()> {
     let PersonTx { tx, scope, .. } = open_person(state, ctx, caller, person, AuditAction::KioskCodeSave).await?;
     kiosk_known::set_code(&tx, &scope, person, None, declined, Some(caller.account), pathways_store::now()).await?;
-    let detail = if declined { "declined" } else { "removed" };
-    audit::append(&tx, &ctx.actor(), AuditEntry::person(AuditAction::KioskCodeSave, person).detail(detail)).await?;
     tx.commit().await?;
     Ok(())
 }
