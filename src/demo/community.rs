@@ -109,7 +109,11 @@ pub async fn seed(store: &Store, org: OrgId, tz: Tz) -> anyhow::Result<usize> {
     // An open kiosk (its tablet's token is not kept: staff open their own from /community/attendance) and today's
     // first visits.
     let hash = format!("{:064x}", uuid::Uuid::now_v7().as_u128());
-    let kiosk = KioskRef { id: community::open_kiosk(&tx, &actor, org, &hash, now).await?, organization: org };
+    let kiosk = KioskRef {
+        id: community::open_kiosk(&tx, &actor, org, &hash, now).await?,
+        organization: org,
+        opened_by: actor.account.unwrap_or_else(|| pathways_domain::AccountId::from_uuid(uuid::Uuid::nil())),
+    };
     let visits = [("Ana", "06106", "group", true), ("J.", "", "computer", false), ("M.R.", "06114", "naloxone", false)];
     for (name, zip, reason, at_group) in visits {
         let s = SignIn::parse(name, zip, reason).map_err(|e| anyhow::anyhow!("demo visit: {e:?}"))?;

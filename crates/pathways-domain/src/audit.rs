@@ -185,10 +185,15 @@ pub enum AuditAction {
     /// evidence submitted, a step reviewed, a designation made or withdrawn. The detail says which; the event names
     /// the row.
     DesignationSave,
+    /// A person's kiosk check-in code issued, issued again (the old one stops working), removed, or declined by
+    /// the person (issue 20). The event is on the person's record; it never carries the code.
+    KioskCodeSave,
+    /// A person's kiosk visits read from their record (issue 20).
+    KioskVisitRead,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 98] = [
+    pub const ALL: [AuditAction; 100] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -287,6 +292,8 @@ impl AuditAction {
         AuditAction::ResidenceUpdate,
         AuditAction::CommunityRecordSave,
         AuditAction::DesignationSave,
+        AuditAction::KioskCodeSave,
+        AuditAction::KioskVisitRead,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -389,6 +396,8 @@ impl AuditAction {
             AuditAction::ResidenceUpdate => "residence_update",
             AuditAction::CommunityRecordSave => "community_record_save",
             AuditAction::DesignationSave => "designation_save",
+            AuditAction::KioskCodeSave => "kiosk_code_save",
+            AuditAction::KioskVisitRead => "kiosk_visit_read",
         }
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod ics;
 pub mod kiosk;
+pub mod kiosk_code;
 pub mod recurrence;
 
 use chrono::{NaiveDate, NaiveTime, Weekday};

@@ -258,6 +258,8 @@ pub async fn centers_by_id(db: &impl ConnectionTrait) -> Result<HashMap<OrgId, C
 pub struct KioskRef {
     pub id: Uuid,
     pub organization: OrgId,
+    /// The staff member who opened it (the actor of a known person's sign-in there, with the role `kiosk`).
+    pub opened_by: pathways_domain::AccountId,
 }
 
 /// Opens a kiosk for `org`, known by the hash of its tablet's token; audited.
@@ -291,7 +293,11 @@ pub async fn kiosk_by_token(db: &impl ConnectionTrait, token_hash: &str) -> Resu
         .filter(kiosk::Column::ClosedAt.is_null())
         .one(db)
         .await?
-        .map(|k| KioskRef { id: k.id, organization: OrgId::from_uuid(k.organization_id) }))
+        .map(|k| KioskRef {
+            id: k.id,
+            organization: OrgId::from_uuid(k.organization_id),
+            opened_by: pathways_domain::AccountId::from_uuid(k.opened_by_account_id),
+        }))
 }
 
 /// A center's open kiosks: (id, opened at).
@@ -363,6 +369,7 @@ pub async fn record_visit(
         reason: Set(s.reason.code().to_owned()),
         visited_at: Set(at),
         client_ref: Set(client_ref.map(str::to_owned)),
+        person_id: Set(None),
     }
     .insert(tx)
     .await?;

@@ -22,6 +22,7 @@ pub mod directory_edit;
 pub mod education;
 pub mod holds;
 pub mod housing;
+pub mod kiosk_known;
 // The tables. Public only with the `raw` feature (the binary's demo data, tests); the web crate sees `model`.
 #[cfg(feature = "raw")]
 pub mod entities;

@@ -237,3 +237,38 @@ pub async fn also_person(
         other => Err(other),
     }
 }
+
+/// The actor of what a drop-in kiosk does on a person's record (issue 20): the staff member who opened the kiosk,
+/// in the role `kiosk`, of the kiosk's organization — a shared tablet has no session of its own.
+pub fn kiosk_actor(ctx: &Ctx, kiosk: pathways_store::community::KioskRef) -> audit::Actor {
+    audit::Actor {
+        account: Some(kiosk.opened_by),
+        role: Some("kiosk".to_owned()),
+        org: Some(kiosk.organization),
+        request_id: Some(ctx.request_id.clone()),
+        client_addr: ctx.client_addr.clone(),
+    }
+}
+
+/// Opens the record of the person a kiosk check-in code names, for the kiosk to sign them in (issue 20). The
+/// kiosk reaches no person record otherwise: only the one person whose code (its hash, `code_hash`) is in force in
+/// the kiosk's own organization — another organization's code, a replaced or removed one, names no one (`None`,
+/// nothing written: the caller answers as for any wrong code). `action`'s event, on the person and naming the
+/// kiosk, is written in the transaction, by [`kiosk_actor`].
+pub async fn open_person_at_kiosk(
+    state: &AppState,
+    ctx: &Ctx,
+    kiosk: pathways_store::community::KioskRef,
+    code_hash: &str,
+    action: AuditAction,
+) -> WebResult<Option<PersonTx>> {
+    let tx = state.store.begin().await?;
+    let Some(id) = pathways_store::kiosk_known::person_by_code(&tx, kiosk.organization, code_hash).await? else {
+        return Ok(None);
+    };
+    let scope = PersonScope { org: kiosk.organization, assigned_to: None, only_person: Some(id) };
+    let Some(record) = persons::find(&tx, &scope, id).await? else { return Ok(None) };
+    let entry = AuditEntry::person(action, id).on("kiosk", kiosk.id).detail("check_in_code");
+    audit::append(&tx, &kiosk_actor(ctx, kiosk), entry).await?;
+    Ok(Some(PersonTx { tx, scope, record }))
+}

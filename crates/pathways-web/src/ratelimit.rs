@@ -21,6 +21,14 @@ impl RateLimit {
         self.window.as_secs()
     }
 
+    /// Whether `key` is at the limit now; nothing is counted (for a limit on failures only: check first, count
+    /// each failure with [`RateLimit::allow`]).
+    pub fn exhausted(&self, key: &str) -> bool {
+        let now = Instant::now();
+        let seen = self.seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        seen.get(key).is_some_and(|q| q.iter().filter(|t| now.duration_since(**t) < self.window).count() >= self.max)
+    }
+
     /// Counts one attempt for `key`; `false` when it is over the limit (the attempt is not counted then).
     pub fn allow(&self, key: &str) -> bool {
         let now = Instant::now();
@@ -50,6 +58,8 @@ mod tests {
         assert!(r.allow("a") && r.allow("a"));
         assert!(!r.allow("a"));
         assert!(r.allow("b"));
+        assert!(r.exhausted("a") && !r.exhausted("b") && !r.exhausted("c"), "looking counts nothing");
+        assert!(!r.exhausted("b"));
         let short = RateLimit::new(1, Duration::from_millis(1));
         assert!(short.allow("a"));
         std::thread::sleep(Duration::from_millis(5));

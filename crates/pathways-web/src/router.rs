@@ -46,6 +46,10 @@ fn record_routes() -> Router<AppState> {
         .route("/consents/{consent}/revoke", post(consents::revoke_consent))
         .route("/disclosures", get(disclosures::list_disclosures))
         .route("/access-log", get(disclosures::access_log))
+        // Issue 20: a known person's kiosk check-in code and drop-in visits; removing the code (staff, or the person
+        // in their portal).
+        .route("/kiosk", get(crate::controllers::kiosk_codes::show_kiosk_visits))
+        .route("/kiosk-code/remove", post(crate::controllers::kiosk_codes::remove_kiosk_code))
 }
 
 /// A person's record as staff open it: `/persons/{id}/…`.
@@ -88,6 +92,8 @@ fn staff_record_routes() -> Router<AppState> {
             "/vouchers/{voucher}",
             get(crate::controllers::vouchers::edit_voucher).post(crate::controllers::vouchers::update_voucher),
         )
+        // Issue 20: staff issue a known person's kiosk check-in code (shown once).
+        .route("/kiosk-code", post(crate::controllers::kiosk_codes::issue_kiosk_code))
         .layer(Extension(Door::Staff))
 }
 

@@ -36,6 +36,8 @@ pub struct AppState {
     /// Issue 21: events read per page of a financing CSV (`services::financing::FILE_PAGE`; tests make it small so
     /// a few events span several pages).
     pub file_page_events: u64,
+    /// Issue 20: wrong check-in codes per kiosk (`pathways_domain::community::kiosk_code`).
+    pub kiosk_code_limit: Arc<crate::ratelimit::RateLimit>,
 }
 
 impl AppState {
@@ -57,6 +59,10 @@ impl AppState {
             housing_board: Arc::default(),
             calendar: Arc::default(),
             file_page_events: crate::services::financing::FILE_PAGE,
+            kiosk_code_limit: Arc::new(crate::ratelimit::RateLimit::new(
+                pathways_domain::community::kiosk_code::WRONG_CODES_PER_WINDOW,
+                std::time::Duration::from_secs(pathways_domain::community::kiosk_code::WRONG_CODE_WINDOW_SECS),
+            )),
             store,
             config: Arc::new(config),
             sessions,

@@ -1,7 +1,8 @@
 // The drop-in kiosk's offline queue (issue 20). Progressive enhancement only: without this script the form
 // posts and the server answers as usual. With it, each sign-in carries a random client_ref (the server counts a
 // client_ref once); when the tablet is offline the sign-in is kept in localStorage and sent when the browser is
-// back online. Nothing leaves for another origin.
+// back online. Nothing leaves for another origin. A sign-in with a person's check-in code is never queued (the
+// code is not kept on the tablet): offline, the code is cleared and the person asked to use their first name.
 (function () {
   "use strict";
   var KEY = "pathways-kiosk-queue";
@@ -51,6 +52,14 @@
     form.elements.client_ref.value = ref();
     if (navigator.onLine) return; // posts as usual; the client_ref makes a resend harmless
     ev.preventDefault();
+    // A check-in code is a person's secret: it is never kept on the shared tablet. Offline, it is cleared and the
+    // person is asked to sign in with a first name instead (or once the tablet is back online).
+    var code = form.elements.code;
+    if (code && code.value.trim()) {
+      code.value = "";
+      if (status && script) { status.hidden = false; status.textContent = script.dataset.codeOffline || ""; }
+      return;
+    }
     var body = new URLSearchParams(new FormData(form)).toString();
     var q = queue();
     q.push(body);

@@ -18,6 +18,8 @@ pub struct Model {
     pub visited_at: DateTimeUtc,
     /// The tablet's id for a sign-in it queued offline (sent twice, counted once).
     pub client_ref: Option<String>,
+    /// The person a check-in code named (m0043); null for an anonymous drop-in.
+    pub person_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

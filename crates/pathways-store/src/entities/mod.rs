@@ -81,3 +81,5 @@ pub mod designation_application;
 pub mod designation_program;
 pub mod designation_review;
 pub mod designation_submission;
+// A known person's kiosk check-in code (issue 20, m0043)
+pub mod kiosk_code;

@@ -36,6 +36,7 @@ mod m0038_retention_count;
 mod m0039_designation_program;
 mod m0040_volunteer_dates;
 mod m0041_voucher_withdrawn;
+mod m0043_kiosk_known;
 mod m0045_designation_reminder;
 
 pub struct Migrator;
@@ -76,6 +77,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0039_designation_program::Migration),
             Box::new(m0040_volunteer_dates::Migration),
             Box::new(m0041_voucher_withdrawn::Migration),
+            Box::new(m0043_kiosk_known::Migration),
             Box::new(m0045_designation_reminder::Migration),
         ]
     }

@@ -2526,3 +2526,43 @@ own-interview-intro = Every few months your coach asks how things are going, so 
 own-interview-finish = Save my answers
 flash-own-interview-saved = Thank you. Your answers are saved, and your coach will go over them with you.
 interview-error-not-yours = is a question your coach answers.
+## A known person's kiosk check-in code (issue 20, branch kiosk-known)
+role-kiosk = Drop-in kiosk they opened
+access-what-kiosk-sign-in = signed you in at the center's drop-in kiosk with your check-in code
+access-what-kiosk-code-save = issued or removed your kiosk check-in code, or recorded that you do not want one
+access-what-kiosk-visit-read = looked at your drop-in visits
+kiosk-code = Check-in code
+kiosk-code-hint = Have a check-in code from the center? Type it here instead of your name.
+field-error-kiosk-code-shape = A check-in code is ten letters and numbers, like ABCDE-FGH23.
+field-error-kiosk-code-unknown = That code was not recognised. Please sign in with your first name instead.
+field-error-kiosk-code-limited = Too many codes were tried on this tablet. Please sign in with your first name, or ask a staff member.
+kiosk-record-title = Drop-in kiosk: { $name }
+kiosk-record-link = Drop-in kiosk
+kiosk-record-back = Back to the drop-in kiosk page
+kiosk-record-visits = Drop-in visits signed in with the code
+kiosk-record-count = { $count ->
+    [one] One visit
+   *[other] { $count } visits
+}
+kiosk-code-none = No check-in code.
+kiosk-code-issued-on = A check-in code is in force since { $day }.
+kiosk-code-declined-on = On { $day } they said they do not want a check-in code.
+kiosk-code-explain = With a code they sign in at the center's kiosk without giving a name, and the visit is added to their record. The tablet never shows who they are. A new code stops the old one.
+kiosk-code-issue = Issue a check-in code
+kiosk-code-reissue = Issue a new code (the old one stops working)
+kiosk-code-remove = Remove the code
+kiosk-code-decline-box = They do not want a check-in code
+kiosk-code-record-decline = They do not want a code
+kiosk-code-removed = The check-in code was removed: it no longer works.
+kiosk-code-declined = Recorded: they do not want a check-in code.
+kiosk-code-issued-title = Their check-in code
+kiosk-code-issued-lead = Give them this code, for example written on a keytag or a card. At the kiosk they type it instead of their name.
+kiosk-code-once = This is the only time the code is shown: only a fingerprint of it is kept. If it is lost, issue a new one.
+kiosk-code-offline = The tablet is offline, so check-in codes can't be used right now. Please sign in with your first name.
+kiosk-me-title = My check-in code and drop-in visits
+kiosk-me-explain = With your code you sign in at the center's kiosk without giving your name, and the visit is added to your record. The tablet never shows who you are. To get a code, or a new one, ask the center's staff.
+kiosk-me-declined-on = On { $day } you said you do not want a check-in code.
+kiosk-me-decline-box = I do not want a check-in code
+kiosk-me-remove = Stop my code (it will no longer work)
+kiosk-me-declined = Recorded: you do not want a check-in code.
+kiosk-me-link = My check-in code

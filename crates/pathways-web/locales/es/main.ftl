@@ -2526,3 +2526,43 @@ own-interview-intro = Cada pocos meses su coach le pregunta cómo van las cosas,
 own-interview-finish = Guardar mis respuestas
 flash-own-interview-saved = Gracias. Sus respuestas están guardadas y su coach las revisará con usted.
 interview-error-not-yours = es una pregunta que responde su coach.
+## A known person's kiosk check-in code (issue 20, branch kiosk-known)
+role-kiosk = Quiosco de visitas que abrió
+access-what-kiosk-sign-in = le registró en el quiosco de visitas del centro con su código de registro
+access-what-kiosk-code-save = emitió o quitó su código de registro del quiosco, o anotó que usted no quiere uno
+access-what-kiosk-visit-read = consultó sus visitas al centro
+kiosk-code = Código de registro
+kiosk-code-hint = ¿Tiene un código de registro del centro? Escríbalo aquí en lugar de su nombre.
+field-error-kiosk-code-shape = Un código de registro tiene diez letras y números, como ABCDE-FGH23.
+field-error-kiosk-code-unknown = No reconocimos ese código. Por favor, regístrese con su nombre de pila.
+field-error-kiosk-code-limited = Se probaron demasiados códigos en esta tableta. Por favor, regístrese con su nombre de pila o pida ayuda al personal.
+kiosk-record-title = Quiosco de visitas: { $name }
+kiosk-record-link = Quiosco de visitas
+kiosk-record-back = Volver a la página del quiosco de visitas
+kiosk-record-visits = Visitas registradas con el código
+kiosk-record-count = { $count ->
+    [one] Una visita
+   *[other] { $count } visitas
+}
+kiosk-code-none = Sin código de registro.
+kiosk-code-issued-on = Tiene un código de registro vigente desde el { $day }.
+kiosk-code-declined-on = El { $day } dijo que no quiere un código de registro.
+kiosk-code-explain = Con un código se registra en el quiosco del centro sin dar su nombre, y la visita se añade a su expediente. La tableta nunca muestra quién es. Un código nuevo anula el anterior.
+kiosk-code-issue = Emitir un código de registro
+kiosk-code-reissue = Emitir un código nuevo (el anterior deja de funcionar)
+kiosk-code-remove = Quitar el código
+kiosk-code-decline-box = No quiere un código de registro
+kiosk-code-record-decline = No quiere un código
+kiosk-code-removed = Se quitó el código de registro: ya no funciona.
+kiosk-code-declined = Anotado: no quiere un código de registro.
+kiosk-code-issued-title = Su código de registro
+kiosk-code-issued-lead = Entréguele este código, por ejemplo escrito en un llavero o una tarjeta. En el quiosco lo escribe en lugar de su nombre.
+kiosk-code-once = Es la única vez que se muestra el código: solo se guarda una huella de él. Si lo pierde, emita uno nuevo.
+kiosk-code-offline = La tableta no tiene conexión, así que ahora no se pueden usar códigos de registro. Por favor, regístrese con su nombre de pila.
+kiosk-me-title = Mi código de registro y mis visitas
+kiosk-me-explain = Con su código se registra en el quiosco del centro sin dar su nombre, y la visita se añade a su expediente. La tableta nunca muestra quién es usted. Para obtener un código, o uno nuevo, pídalo al personal del centro.
+kiosk-me-declined-on = El { $day } usted dijo que no quiere un código de registro.
+kiosk-me-decline-box = No quiero un código de registro
+kiosk-me-remove = Anular mi código (dejará de funcionar)
+kiosk-me-declined = Anotado: usted no quiere un código de registro.
+kiosk-me-link = Mi código de registro

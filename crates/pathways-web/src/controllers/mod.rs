@@ -52,3 +52,4 @@ pub mod recovery_friendly;
 pub mod vouchers;
 // Recovery Friendly designation programs (issue 20, item 5).
 pub mod designation_programs;
+pub mod kiosk_codes;

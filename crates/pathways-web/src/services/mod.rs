@@ -49,3 +49,4 @@ pub mod volunteers;
 pub mod funding;
 // Recovery Friendly designation programs (issue 20, item 5).
 pub mod designation_programs;
+pub mod kiosk_known;

@@ -178,6 +178,10 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("flash-volunteer-removed"),
         // A volunteer put back on the roster (issue 20, branch fin-stream).
         crate::key!("flash-volunteer-restored"),
+        // A known person's kiosk check-in code (issue 20).
+        crate::key!("kiosk-code-removed"),
+        crate::key!("kiosk-code-declined"),
+        crate::key!("kiosk-me-declined"),
     ]
     .into_iter()
     .find(|k| *k == value)
@@ -501,7 +505,7 @@ pub const FIELDS: [&str; 206] = [
     "goal",
     "encounter",
 ];
-pub const FIELD_ERRORS: [&str; 49] = [
+pub const FIELD_ERRORS: [&str; 52] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -557,6 +561,10 @@ pub const FIELD_ERRORS: [&str; 49] = [
     "below-used",
     // Issue 21 (sixth pass): an encounter named on a service of another day.
     "encounter-other-day",
+    // A known person's kiosk check-in code (issue 20): not a code's shape, names no one, too many wrong ones.
+    "kiosk-code-shape",
+    "kiosk-code-unknown",
+    "kiosk-code-limited",
 ];
 
 #[cfg(test)]

@@ -771,6 +771,12 @@ fn matrix() -> Vec<Entry> {
         // taken off first), as the removal; a new private link for an application, shown once (200).
         e(POST, "/community/volunteers/{volunteer}/restore", OrgPage(CENTER_STAFF), 303),
         e(POST, "/designation-applications/{application}/link", OrgPage(PROGRAM_LEADS), 200),
+        // Issue 20 (branch kiosk-known): a known person's kiosk check-in code and visits, on their record.
+        e(GET, "/persons/{id}/kiosk", Record, 200).audit("kiosk_visit_read"),
+        e(POST, "/persons/{id}/kiosk-code", Record, 200).audit("kiosk_code_save"),
+        e(POST, "/persons/{id}/kiosk-code/remove", Record, 303).form(&[("declined", "yes")]).audit("kiosk_code_save"),
+        e(GET, "/me/kiosk", Portal, 200),
+        e(POST, "/me/kiosk-code/remove", Portal, 303).form(&[("declined", "yes")]),
     ]
 }
 

@@ -25,6 +25,8 @@ pub struct KioskForm {
     pub group: String,
     /// Set by `kiosk.js` for a sign-in it may have to send again.
     pub client_ref: String,
+    /// A known person's check-in code, typed instead of a first name (never shown back).
+    pub code: String,
 }
 
 #[derive(Template)]
@@ -59,7 +61,7 @@ pub async fn page(
     let html = render(&KioskPage {
         chrome: Chrome::new(ctx, state, t.get("kiosk-title")),
         errors: field_messages(&t, errors),
-        form: KioskForm { client_ref: String::new(), ..form },
+        form: KioskForm { client_ref: String::new(), code: String::new(), ..form },
         reasons,
         groups,
     })?;

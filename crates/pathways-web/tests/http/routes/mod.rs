@@ -44,3 +44,5 @@ mod designation_programs;
 mod service_links;
 // Issue 17 (sixth pass): the person's own part of the outcome interview, in the portal.
 mod own_interview;
+// A known person's quick sign-in at the kiosk (issue 20, branch kiosk-known).
+mod kiosk_known;

@@ -1,0 +1,165 @@
+//! The quick sign-in of a person already known at a center's kiosk (issue 20, m0043): their check-in code (only
+//! its hash), and their visits. Every finder over a person's code or visits takes their `PersonScope` (the gate
+//! found them first); the kiosk finds a person only by a code's hash within its own organization.
+
+use chrono::{DateTime, Utc};
+use pathways_domain::access::PersonScope;
+use pathways_domain::community::kiosk::Reason;
+use pathways_domain::community::kiosk_code::CodeStanding;
+use pathways_domain::{AccountId, OrgId, PersonId};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use uuid::Uuid;
+
+use crate::Result;
+use crate::community::KioskRef;
+use crate::entities::{community_event, kiosk_code, kiosk_visit};
+
+/// A person's code as their record shows it: where they stand, and when that was last changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CodeState {
+    pub standing: CodeStanding,
+    pub changed_at: Option<DateTime<Utc>>,
+}
+
+/// Where a person in `scope` stands with a kiosk code.
+pub async fn code_state(db: &impl ConnectionTrait, scope: &PersonScope, person: PersonId) -> Result<CodeState> {
+    let row = kiosk_code::Entity::find_by_id(person.as_uuid())
+        .filter(kiosk_code::Column::OrganizationId.eq(scope.org.as_uuid()))
+        .one(db)
+        .await?;
+    Ok(match row {
+        Some(r) => {
+            CodeState { standing: CodeStanding::of(r.code_hash.is_some(), r.declined), changed_at: Some(r.changed_at) }
+        }
+        None => CodeState { standing: CodeStanding::None, changed_at: None },
+    })
+}
+
+/// Keeps a person's code state: a new code's hash (replacing any before it: the old code stops working), or none
+/// (`declined`: the person does not want one). The person was found in `scope` by the gate.
+pub async fn set_code(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+    code_hash: Option<&str>,
+    declined: bool,
+    by: Option<AccountId>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    use kiosk_code::Column as C;
+    let row = kiosk_code::ActiveModel {
+        person_id: Set(person.as_uuid()),
+        organization_id: Set(scope.org.as_uuid()),
+        code_hash: Set(code_hash.map(str::to_owned)),
+        declined: Set(declined && code_hash.is_none()),
+        issued_by_account_id: Set(by.map(|a| a.as_uuid())),
+        changed_at: Set(now),
+    };
+    kiosk_code::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(C::PersonId)
+                .update_columns([C::CodeHash, C::Declined, C::IssuedByAccountId, C::ChangedAt])
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// The person of `org` whose code has this hash, if any (a removed or replaced code names no one).
+pub async fn person_by_code(db: &impl ConnectionTrait, org: OrgId, code_hash: &str) -> Result<Option<PersonId>> {
+    Ok(kiosk_code::Entity::find()
+        .filter(kiosk_code::Column::CodeHash.eq(code_hash))
+        .filter(kiosk_code::Column::OrganizationId.eq(org.as_uuid()))
+        .one(db)
+        .await?
+        .map(|r| PersonId::from_uuid(r.person_id)))
+}
+
+/// Records a known person's visit at a kiosk, linked to them. A sign-in the tablet already sent (same
+/// `client_ref`) is not counted again: `false`. The caller (the gate) wrote its audit event on the person.
+pub async fn record_visit(
+    db: &impl ConnectionTrait,
+    kiosk: KioskRef,
+    person: PersonId,
+    reason: Reason,
+    event: Option<Uuid>,
+    client_ref: Option<&str>,
+    at: DateTime<Utc>,
+) -> Result<bool> {
+    if let Some(r) = client_ref {
+        let seen = kiosk_visit::Entity::find()
+            .filter(kiosk_visit::Column::KioskId.eq(kiosk.id))
+            .filter(kiosk_visit::Column::ClientRef.eq(r))
+            .one(db)
+            .await?;
+        if seen.is_some() {
+            return Ok(false);
+        }
+    }
+    kiosk_visit::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        organization_id: Set(kiosk.organization.as_uuid()),
+        kiosk_id: Set(kiosk.id),
+        event_id: Set(event),
+        // The person is named by the link, never by a name typed at the tablet.
+        name: Set(String::new()),
+        zip: Set(None),
+        reason: Set(reason.code().to_owned()),
+        visited_at: Set(at),
+        client_ref: Set(client_ref.map(str::to_owned)),
+        person_id: Set(Some(person.as_uuid())),
+    }
+    .insert(db)
+    .await?;
+    Ok(true)
+}
+
+/// One of a person's kiosk visits, as their record lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KnownVisit {
+    pub visited_at: DateTime<Utc>,
+    pub reason: Reason,
+    /// The group they named, by its title.
+    pub group: Option<String>,
+}
+
+/// A person's latest `limit` kiosk visits at their organization, newest first, and how many there are in all.
+pub async fn visits_of(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+    limit: u64,
+) -> Result<(Vec<KnownVisit>, u64)> {
+    use sea_orm::PaginatorTrait as _;
+    let base = kiosk_visit::Entity::find()
+        .filter(kiosk_visit::Column::PersonId.eq(person.as_uuid()))
+        .filter(kiosk_visit::Column::OrganizationId.eq(scope.org.as_uuid()));
+    let total = base.clone().count(db).await?;
+    let rows = base.order_by_desc(kiosk_visit::Column::VisitedAt).limit(limit).all(db).await?;
+    let events: Vec<Uuid> = rows.iter().filter_map(|v| v.event_id).collect();
+    let titles: std::collections::HashMap<Uuid, String> = if events.is_empty() {
+        Default::default()
+    } else {
+        community_event::Entity::find()
+            .filter(community_event::Column::Id.is_in(events))
+            .filter(community_event::Column::OrganizationId.eq(scope.org.as_uuid()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|e| (e.id, e.title))
+            .collect()
+    };
+    let visits = rows
+        .into_iter()
+        .filter_map(|v| {
+            Some(KnownVisit {
+                visited_at: v.visited_at,
+                reason: Reason::parse(&v.reason)?,
+                group: v.event_id.and_then(|e| titles.get(&e).cloned()),
+            })
+        })
+        .collect();
+    Ok((visits, total))
+}
