@@ -102,10 +102,18 @@ async fn the_calendar_pages_and_filters_and_shows_a_save_at_once() {
         assert_eq!(cards(&r), count.min(25), "{query}");
         assert_eq!(r.body.contains("Taller en línea"), count == 1 || count == 29, "{query}");
     }
-    // One day: the event's, with that day's four meetings.
+    // One day: the event's, with that day's four meetings — and, when the day before's meetings run past midnight
+    // (they start an hour and a few minutes from now: every evening after about 22:55 in New York), those too, for a
+    // day shows what is under way in it.
     let day = (pathways_store::now() + Duration::days(2)).with_timezone(&NY).date_naive();
+    let past_midnight = (1..=4)
+        .filter(|n| {
+            let at = (pathways_store::now() + Duration::minutes(60 + n)).with_timezone(&NY);
+            at.hour() * 60 + at.minute() + 60 > 24 * 60
+        })
+        .count();
     let that_day = app.send(get(&format!("/calendar?when={day}"))).await;
-    assert_eq!(cards(&that_day), 5, "{}", that_day.body);
+    assert_eq!(cards(&that_day), 5 + past_midnight, "{}", that_day.body);
     // A filter the page can't read is named, and the week is shown unfiltered.
     let bad = app.send(get("/calendar?language=fr&page=0")).await;
     assert_eq!(bad.status, StatusCode::OK);
