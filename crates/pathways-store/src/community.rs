@@ -337,6 +337,56 @@ pub async fn close_kiosk(
     Ok(done)
 }
 
+/// Who a kiosk visit names: what was typed at the tablet (a first name or initials, a ZIP code), or a known person
+/// by the link (never by a name typed).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Visitor<'a> {
+    Typed { name: &'a str, zip: Option<&'a str> },
+    Known(pathways_domain::PersonId),
+}
+
+/// Inserts one visit at a kiosk, unless the tablet already sent it (same `client_ref`): then `false`, nothing
+/// written. The anonymous sign-in and a known person's share it; each writes its own audit event.
+pub(crate) async fn insert_visit(
+    db: &impl ConnectionTrait,
+    kiosk: KioskRef,
+    visitor: Visitor<'_>,
+    reason: Reason,
+    event: Option<Uuid>,
+    client_ref: Option<&str>,
+    at: DateTime<Utc>,
+) -> Result<bool> {
+    if let Some(r) = client_ref {
+        let seen = kiosk_visit::Entity::find()
+            .filter(kiosk_visit::Column::KioskId.eq(kiosk.id))
+            .filter(kiosk_visit::Column::ClientRef.eq(r))
+            .one(db)
+            .await?;
+        if seen.is_some() {
+            return Ok(false);
+        }
+    }
+    let (name, zip, person) = match visitor {
+        Visitor::Typed { name, zip } => (name.to_owned(), zip.map(str::to_owned), None),
+        Visitor::Known(p) => (String::new(), None, Some(p.as_uuid())),
+    };
+    kiosk_visit::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        organization_id: Set(kiosk.organization.as_uuid()),
+        kiosk_id: Set(kiosk.id),
+        event_id: Set(event),
+        name: Set(name),
+        zip: Set(zip),
+        reason: Set(reason.code().to_owned()),
+        visited_at: Set(at),
+        client_ref: Set(client_ref.map(str::to_owned)),
+        person_id: Set(person),
+    }
+    .insert(db)
+    .await?;
+    Ok(true)
+}
+
 /// Records a visit at a kiosk. A sign-in the tablet already sent (same `client_ref`) is not counted again:
 /// `false`.
 pub async fn record_visit(
@@ -348,31 +398,10 @@ pub async fn record_visit(
     client_ref: Option<&str>,
     at: DateTime<Utc>,
 ) -> Result<bool> {
-    if let Some(r) = client_ref {
-        let seen = kiosk_visit::Entity::find()
-            .filter(kiosk_visit::Column::KioskId.eq(kiosk.id))
-            .filter(kiosk_visit::Column::ClientRef.eq(r))
-            .one(tx)
-            .await?;
-        if seen.is_some() {
-            return Ok(false);
-        }
+    let visitor = Visitor::Typed { name: &s.name, zip: s.zip.as_deref() };
+    if !insert_visit(tx, kiosk, visitor, s.reason, event, client_ref, at).await? {
+        return Ok(false);
     }
-    let id = Uuid::now_v7();
-    kiosk_visit::ActiveModel {
-        id: Set(id),
-        organization_id: Set(kiosk.organization.as_uuid()),
-        kiosk_id: Set(kiosk.id),
-        event_id: Set(event),
-        name: Set(s.name.clone()),
-        zip: Set(s.zip.clone()),
-        reason: Set(s.reason.code().to_owned()),
-        visited_at: Set(at),
-        client_ref: Set(client_ref.map(str::to_owned)),
-        person_id: Set(None),
-    }
-    .insert(tx)
-    .await?;
     let entry = AuditEntry::new(AuditAction::KioskSignIn, AuditOutcome::Success).on("kiosk", kiosk.id);
     audit::append(tx, actor, entry).await?;
     Ok(true)

@@ -8,7 +8,7 @@ use pathways_domain::community::kiosk::Reason;
 use pathways_domain::community::kiosk_code::CodeStanding;
 use pathways_domain::{AccountId, OrgId, PersonId};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use uuid::Uuid;
 
 use crate::Result;
@@ -88,32 +88,9 @@ pub async fn record_visit(
     client_ref: Option<&str>,
     at: DateTime<Utc>,
 ) -> Result<bool> {
-    if let Some(r) = client_ref {
-        let seen = kiosk_visit::Entity::find()
-            .filter(kiosk_visit::Column::KioskId.eq(kiosk.id))
-            .filter(kiosk_visit::Column::ClientRef.eq(r))
-            .one(db)
-            .await?;
-        if seen.is_some() {
-            return Ok(false);
-        }
-    }
-    kiosk_visit::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        organization_id: Set(kiosk.organization.as_uuid()),
-        kiosk_id: Set(kiosk.id),
-        event_id: Set(event),
-        // The person is named by the link, never by a name typed at the tablet.
-        name: Set(String::new()),
-        zip: Set(None),
-        reason: Set(reason.code().to_owned()),
-        visited_at: Set(at),
-        client_ref: Set(client_ref.map(str::to_owned)),
-        person_id: Set(Some(person.as_uuid())),
-    }
-    .insert(db)
-    .await?;
-    Ok(true)
+    // The person is named by the link, never by a name typed at the tablet.
+    crate::community::insert_visit(db, kiosk, crate::community::Visitor::Known(person), reason, event, client_ref, at)
+        .await
 }
 
 /// One of a person's kiosk visits, as their record lists it.

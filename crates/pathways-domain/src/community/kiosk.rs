@@ -50,6 +50,23 @@ pub struct SignIn {
     pub reason: Reason,
 }
 
+impl Reason {
+    /// The form's `reason` field: required, one of the reasons; its problem is pushed onto `errors`. The
+    /// anonymous sign-in and a known person's share it.
+    pub(crate) fn field(raw: &str, errors: &mut Vec<FieldError>) -> Option<Self> {
+        match raw.trim() {
+            "" => {
+                errors.push(FieldError::new("reason", "required"));
+                None
+            }
+            r => Self::parse(r).or_else(|| {
+                errors.push(FieldError::new("reason", "unknown-choice"));
+                None
+            }),
+        }
+    }
+}
+
 impl SignIn {
     /// A first name or initials (letters, spaces, hyphens, apostrophes and periods), an optional five-digit ZIP
     /// code and a reason.
@@ -74,16 +91,7 @@ impl SignIn {
                 None
             }
         };
-        let reason = match reason.trim() {
-            "" => {
-                errors.push(FieldError::new("reason", "required"));
-                None
-            }
-            r => Reason::parse(r).or_else(|| {
-                errors.push(FieldError::new("reason", "unknown-choice"));
-                None
-            }),
-        };
+        let reason = Reason::field(reason, &mut errors);
         match (name, zip, reason) {
             (Some(name), Some(zip), Some(reason)) if errors.is_empty() => Ok(Self { name, zip, reason }),
             _ => Err(errors),

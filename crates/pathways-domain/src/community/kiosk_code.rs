@@ -81,16 +81,7 @@ impl KnownSignIn {
                 None
             })
         };
-        let reason = match reason.trim() {
-            "" => {
-                errors.push(FieldError::new("reason", "required"));
-                None
-            }
-            r => Reason::parse(r).or_else(|| {
-                errors.push(FieldError::new("reason", "unknown-choice"));
-                None
-            }),
-        };
+        let reason = Reason::field(reason, &mut errors);
         match (code, reason) {
             (Some(code), Some(reason)) if errors.is_empty() => Ok(Self { code, reason }),
             _ => Err(errors),

@@ -57,6 +57,8 @@ pub struct SectionPage {
     pub heading: String,
     pub base: String,
     pub action: String,
+    /// The last screen's button (`interviews/screen.html`).
+    pub finish_key: &'static str,
     pub kind: String,
     pub status: String,
     pub settled: bool,
@@ -215,6 +217,7 @@ pub async fn page(
         heading: t.arg("interview-of", "name", &person.preferred_name),
         base: s.base.clone(),
         action: format!("{}/outcome-interviews/{}", s.base, row.id),
+        finish_key: crate::key!("interview-finish"),
         kind: kind_words(&t, &row.kind, row.year),
         status: status_words(&t, &row.status, row.administrative_reason.as_deref()),
         settled,

@@ -26,6 +26,9 @@ pub struct OwnPage {
     pub heading: String,
     /// The interview open, in words (what it is, until when); `None`: nothing to answer now.
     pub open: Option<String>,
+    /// Where the screen posts, and its last button (`interviews/screen.html`, shared with the staff form).
+    pub action: &'static str,
+    pub finish_key: &'static str,
     pub section: usize,
     pub section_title: String,
     pub progress: String,
@@ -70,6 +73,8 @@ pub async fn page(
         chrome: Chrome::new(&s.ctx, state, heading.clone()),
         heading,
         open: None,
+        action: "/me/outcome-interview",
+        finish_key: crate::key!("own-interview-finish"),
         section: 0,
         section_title: String::new(),
         progress: String::new(),

@@ -214,10 +214,8 @@ async fn an_application_is_reviewed_step_by_step_and_designated_on_the_public_li
     assert_eq!(actions.iter().filter(|a| *a == "designation_save").count(), 10, "{actions:?}");
 }
 
-#[tokio::test]
-async fn a_lapsed_designation_leaves_the_public_list_and_is_reminded_with_one_due_soon() {
-    let app = TestApp::new().await;
-    let admin = app.staff(app.org, Role::Admin).await;
+/// A town's program renewed every month (two steps), for the reminders' tests.
+fn monthly() -> Program {
     let form = ProgramForm {
         kind: "community".into(),
         name_en: "Monthly".into(),
@@ -226,7 +224,14 @@ async fn a_lapsed_designation_leaves_the_public_list_and_is_reminded_with_one_du
         renewal_months: "1".into(),
         trainings: vec![],
     };
-    let p = Program::parse(&form).expect("a program");
+    Program::parse(&form).expect("a program")
+}
+
+#[tokio::test]
+async fn a_lapsed_designation_leaves_the_public_list_and_is_reminded_with_one_due_soon() {
+    let app = TestApp::new().await;
+    let admin = app.staff(app.org, Role::Admin).await;
+    let p = monthly();
     let today = pathways_store::now().with_timezone(&chrono_tz::America::New_York).date_naive();
     let tx = app.db.store.begin().await.expect("tx");
     let actor = Actor::default();
@@ -369,15 +374,7 @@ async fn the_advisors_home_page_lists_the_renewals_due_first_five_linked() {
     assert_eq!(home.status, StatusCode::OK);
     assert!(!home.body.contains("Renewals due</h2>"), "no program, no card: {}", home.body);
 
-    let form = ProgramForm {
-        kind: "community".into(),
-        name_en: "Monthly".into(),
-        name_es: "Mensual".into(),
-        steps: "Vote | Votación | Minutes | Acta".into(),
-        renewal_months: "1".into(),
-        trainings: vec![],
-    };
-    let p = Program::parse(&form).expect("a program");
+    let p = monthly();
     let today = pathways_store::now().with_timezone(&chrono_tz::America::New_York).date_naive();
     let tx = app.db.store.begin().await.expect("tx");
     let actor = Actor::default();
