@@ -308,6 +308,9 @@ pub async fn generate(
     let cells = pathways_store::served::rebuild(&tx).await?;
     // The access and retention report's kept counts (the closed episodes; the outreach pass keeps the items').
     pathways_store::retention_kept::rebuild(&tx, tz).await?;
+    // Outcome change's pairs (each completed interview's answers read once, here, not on every report read).
+    let pairs = pathways_store::outcome_pairs::rebuild(&tx).await?;
+    pathways_store::follow_up_kept::rebuild(&tx).await?;
     pathways_store::summary::rebuild_all(&tx).await?;
     tx.commit().await?;
     if store.backend() == pathways_store::sea_orm::DbBackend::Postgres {
@@ -317,7 +320,7 @@ pub async fn generate(
     }
     eprintln!(
         "Generated the state's set: {n_orgs} organizations, {n_persons} persons, {} episodes, {made} interviews, {} \
-         perception responses ({cells} people-served cells) in {:.1} s",
+         perception responses ({cells} people-served cells, {pairs} outcome pairs) in {:.1} s",
         spans.len(),
         sizes.surveys,
         started.elapsed().as_secs_f64()

@@ -113,6 +113,9 @@ pub async fn seed(store: &Store, org: OrgId, coach: AccountId, today: NaiveDate)
             six.insert(&tx).await?;
         }
     }
+    // Written past the store's interview functions: outcome change's pairs and the follow-up windows, once.
+    pathways_store::outcome_pairs::rebuild(&tx).await?;
+    pathways_store::follow_up_kept::rebuild(&tx).await?;
     audit::append(
         &tx,
         &actor,

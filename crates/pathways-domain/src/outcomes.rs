@@ -2,6 +2,7 @@
 //! (Wilson score intervals, paired change) and small-cell suppression. Pure; the store keeps episodes and
 //! interviews, the web layer shows the reports. Design: `docs/OUTCOMES.md`.
 
+pub mod change;
 pub mod episode;
 pub mod follow_up;
 pub mod instrument;

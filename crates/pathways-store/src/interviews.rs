@@ -160,7 +160,7 @@ pub async fn create(
     input: InterviewInput,
 ) -> Result<outcome_interview::Model> {
     let at = now();
-    Ok(outcome_interview::ActiveModel {
+    let row = outcome_interview::ActiveModel {
         id: Set(Uuid::now_v7()),
         person_id: Set(person.as_uuid()),
         org_id: Set(scope.org.as_uuid()),
@@ -181,7 +181,22 @@ pub async fn create(
         updated_at: Set(at),
     }
     .insert(db)
-    .await?)
+    .await?;
+    keep_counts(db, &row).await?;
+    Ok(row)
+}
+
+/// The reports' kept rows follow a settled interview, in the same transaction: outcome change's pairs a completed
+/// one (`crate::outcome_pairs`), the follow-up rate's window a settled baseline or reassessment
+/// (`crate::follow_up_kept`).
+async fn keep_counts(db: &impl ConnectionTrait, row: &outcome_interview::Model) -> Result<()> {
+    if row.status == Status::Complete.as_str() {
+        crate::outcome_pairs::refresh(db, row.episode_id).await?;
+    }
+    if row.status != Status::InProgress.as_str() && matches!(row.kind.as_str(), "baseline" | "reassessment") {
+        crate::follow_up_kept::refresh(db, row.episode_id).await?;
+    }
+    Ok(())
 }
 
 /// Saves an interview in progress (more answers, or its completion). `None` when it is not the person's, or is
@@ -205,7 +220,9 @@ pub async fn update(
     m.answers = Set(input.answers);
     m.recorded_by = Set(by.as_uuid());
     m.updated_at = Set(now());
-    Ok(Some(m.update(db).await?))
+    let row = m.update(db).await?;
+    keep_counts(db, &row).await?;
+    Ok(Some(row))
 }
 
 /// An interview in progress for `window` of the episode, if one was started (to resume it).
@@ -299,25 +316,6 @@ pub async fn for_follow_up(db: &impl ConnectionTrait, orgs: &[OrgId], to: NaiveD
             }
         })
         .collect())
-}
-
-/// The completed baselines and reassessments of the given organizations, by episode: what outcome change pairs
-/// (no other interview, no person, no episode row).
-pub async fn completed_for_change(
-    db: &impl ConnectionTrait,
-    orgs: &[OrgId],
-) -> Result<Vec<Vec<outcome_interview::Model>>> {
-    let rows = outcome_interview::Entity::find()
-        .filter(outcome_interview::Column::OrgId.is_in(orgs.iter().map(|o| o.as_uuid())))
-        .filter(outcome_interview::Column::Kind.is_in(["baseline", "reassessment"]))
-        .filter(outcome_interview::Column::Status.eq(Status::Complete.as_str()))
-        .all(db)
-        .await?;
-    let mut by_episode: std::collections::HashMap<Uuid, Vec<outcome_interview::Model>> = Default::default();
-    for r in rows {
-        by_episode.entry(r.episode_id).or_default().push(r);
-    }
-    Ok(by_episode.into_values().collect())
 }
 
 /// Of `persons` (id, organization), those whose latest episode has an outcome-interview window open on

@@ -139,6 +139,8 @@ pub async fn close_episode(
             let after = [e.update(db).await?];
             // The kept days in episode (`crate::retention_kept`): the episode now counts in the years of its end.
             crate::retention_kept::apply_episodes(db, scope.org, &before, &after).await?;
+            // The follow-up rate's kept window: a closeout cancels or cuts the reassessment's.
+            crate::follow_up_kept::refresh(db, after[0].id).await?;
             Ok(true)
         }
         _ => Ok(false),

@@ -199,7 +199,7 @@ pub struct KeptRead {
     pub medians: HashMap<(OrgId, Measure), i64>,
 }
 
-fn placeholders(backend: DbBackend, from: usize, n: usize) -> String {
+pub(crate) fn placeholders(backend: DbBackend, from: usize, n: usize) -> String {
     (from..from + n)
         .map(|i| if backend == DbBackend::Postgres { format!("${i}") } else { "?".to_owned() })
         .collect::<Vec<_>>()

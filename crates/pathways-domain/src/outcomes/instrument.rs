@@ -22,6 +22,19 @@ pub const FORMAT: i64 = 1;
 /// The largest file accepted, in bytes (the shipped interview is about 12 kB).
 pub const MAX_BYTES: usize = 256 * 1024;
 
+/// The id of the recovery outcomes interview Pathways ships.
+pub const RECOVERY_INTERVIEW: &str = "recovery-outcomes-interview";
+/// Its text (`instruments/recovery-outcomes-interview.toml`), given until an administrator loads a version.
+pub const SHIPPED_TEXT: &str = include_str!("../../../../instruments/recovery-outcomes-interview.toml");
+
+/// The shipped interview, parsed once (a test proves it parses).
+pub fn shipped() -> &'static Instrument {
+    static ONCE: std::sync::OnceLock<Instrument> = std::sync::OnceLock::new();
+    ONCE.get_or_init(|| {
+        Instrument::parse(SHIPPED_TEXT).unwrap_or_else(|e| panic!("the shipped interview is invalid: {e:?}"))
+    })
+}
+
 /// The National Outcome Measures (NOMs) domains an item or indicator serves (SAMHSA's NOMs: abstinence from
 /// use, housing, employment/education, crime and criminal justice, access and retention, social connectedness,
 /// perception of care; health and recovery capital are added as the issue names them).
@@ -615,7 +628,7 @@ mod tests {
     use super::*;
 
     /// The interview Pathways ships (`instruments/recovery-outcomes-interview.toml`).
-    const SHIPPED: &str = include_str!("../../../../instruments/recovery-outcomes-interview.toml");
+    const SHIPPED: &str = super::SHIPPED_TEXT;
 
     const SMALL: &str = r#"
 format = 1

@@ -83,3 +83,6 @@ pub mod designation_review;
 pub mod designation_submission;
 // A known person's kiosk check-in code (issue 20, m0043)
 pub mod kiosk_code;
+// issue 17 at a state's scale: outcome change's pairs, kept (m0048)
+pub mod follow_up_window;
+pub mod outcome_pair;

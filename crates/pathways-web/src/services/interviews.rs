@@ -4,8 +4,6 @@
 //! (`pathways_domain::outcomes::interview`), checks the answers against the instrument, writes through the store
 //! and commits.
 
-use std::sync::OnceLock;
-
 use chrono::NaiveDate;
 use pathways_domain::audit::AuditAction;
 use pathways_domain::outcomes::episode::CloseoutReason;
@@ -22,17 +20,8 @@ use crate::ctx::{Caller, Ctx};
 use crate::error::{WebError, WebResult};
 use crate::state::AppState;
 
-/// The interview Pathways ships, its id, and its text (used until an administrator loads a version).
-pub const RECOVERY_INTERVIEW: &str = "recovery-outcomes-interview";
-const SHIPPED: &str = include_str!("../../../../instruments/recovery-outcomes-interview.toml");
-
-/// The shipped interview, parsed once (a test proves it parses).
-pub fn shipped() -> &'static Instrument {
-    static ONCE: OnceLock<Instrument> = OnceLock::new();
-    ONCE.get_or_init(|| {
-        Instrument::parse(SHIPPED).unwrap_or_else(|e| panic!("the shipped interview is invalid: {e:?}"))
-    })
-}
+/// The interview Pathways ships, its id (used until an administrator loads a version).
+pub use pathways_domain::outcomes::instrument::{RECOVERY_INTERVIEW, shipped};
 
 /// The interview given now: the latest version loaded, else the shipped one.
 pub async fn current_instrument(state: &AppState) -> WebResult<Instrument> {

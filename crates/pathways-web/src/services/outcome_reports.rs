@@ -13,19 +13,19 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_domain::outcomes::follow_up::{EpisodeInterviews, follow_up};
+use pathways_domain::outcomes::change::Span;
+use pathways_domain::outcomes::follow_up::FollowUp;
 use pathways_domain::outcomes::instrument::{Instrument, Text};
-use pathways_domain::outcomes::interview::Status;
 use pathways_domain::outcomes::retention::{self, Measure, Tally};
 use pathways_domain::outcomes::stats::FOLLOW_UP_TARGET;
 use pathways_domain::outcomes::{Cell, FiscalYear, Interval, PairedMean, SuppressedTable, suppress, wilson95};
 use pathways_store::audit::AuditEntry;
-use pathways_store::model::OutcomeInterview;
+use pathways_store::outcome_pairs::Kept;
 use uuid::Uuid;
 
 use crate::access::audit_read;
 use crate::ctx::{Caller, Ctx};
-use crate::error::WebResult;
+use crate::error::{WebError, WebResult};
 use crate::services::interviews;
 use crate::services::reports::allowed;
 use crate::state::AppState;
@@ -58,16 +58,13 @@ pub struct FollowUpReport {
 pub async fn follow_up_rate(state: &AppState, ctx: &Ctx, caller: &Caller, fy: FiscalYear) -> WebResult<FollowUpReport> {
     allowed(state, ctx, caller, "follow_up").await?;
     let (from, to) = (fy.first_day(), fy.end().min(interviews::today(state)));
-    let episodes = pathways_store::interviews::for_follow_up(state.store.reader(), &[caller.org], to).await?;
-    let mut by_coach: BTreeMap<Option<Uuid>, Vec<EpisodeInterviews>> = BTreeMap::new();
-    for e in episodes {
-        by_coach.entry(e.coach).or_default().push(EpisodeInterviews {
-            started_on: e.started_on,
-            ended_on: e.ended_on,
-            baseline_on: e.baseline_on,
-            reassessments: e.reassessments,
-            administrative: e.administrative,
-        });
+    // The reassessment windows kept as interviews are settled and episodes closed
+    // (`pathways_store::follow_up_kept`), counted in the database by the person's coach now.
+    let mut by_coach: BTreeMap<Option<Uuid>, FollowUp> = BTreeMap::new();
+    for (coach, outcome, n) in
+        pathways_store::follow_up_kept::read(state.store.reader(), &[caller.org], from, to).await?
+    {
+        by_coach.entry(coach).or_default().add(outcome, n);
     }
     let names: HashMap<Uuid, String> = pathways_store::accounts::list_in_org(state.store.reader(), caller.org)
         .await?
@@ -76,8 +73,7 @@ pub async fn follow_up_rate(state: &AppState, ctx: &Ctx, caller: &Caller, fy: Fi
         .collect();
     let mut coaches = Vec::new();
     let mut table = Vec::new();
-    for (coach, eps) in &by_coach {
-        let f = follow_up(eps, from, to);
+    for (coach, f) in &by_coach {
         if f.due == 0 {
             continue;
         }
@@ -122,14 +118,23 @@ pub struct Change {
     pub suppressed: bool,
 }
 
-pub struct OutcomeChange {
-    pub fiscal_year: FiscalYear,
-    /// Persons with a baseline and a 6-month reassessment done in the year.
+/// Outcome change at one follow-up point (6 or 12 months).
+pub struct ChangeAt {
+    pub span: Span,
+    /// Persons with a baseline and the follow-up done in the year.
     pub paired: Cell,
     pub indicators: Vec<Change>,
     /// BARC-10 totals: n, and the means and mean change when n is shown.
     pub barc10: (Cell, Option<PairedMean>),
     pub barc10_cutoff: Change,
+}
+
+pub struct OutcomeChange {
+    pub fiscal_year: FiscalYear,
+    /// Baseline beside the 6-month reassessment.
+    pub six: ChangeAt,
+    /// Baseline beside the first annual interview ("the same for 12 months where data exist").
+    pub twelve: ChangeAt,
 }
 
 fn change(id: &str, domain: &'static str, text: Text, pairs: &[(bool, bool)]) -> Change {
@@ -150,52 +155,38 @@ fn change(id: &str, domain: &'static str, text: Text, pairs: &[(bool, bool)]) ->
     }
 }
 
-/// Outcome change between baseline and the 6-month reassessment, for reassessments done in the fiscal year.
+/// Outcome change between baseline and the 6-month reassessment, and between baseline and the first annual
+/// interview, for follow-ups done in the fiscal year.
 pub async fn outcome_change(state: &AppState, ctx: &Ctx, caller: &Caller, fy: FiscalYear) -> WebResult<OutcomeChange> {
     allowed(state, ctx, caller, "outcome_change").await?;
-    let (from, to) = (fy.first_day(), fy.end());
-    // Only completed baselines and reassessments, by episode: an episode that started after the year has no
-    // reassessment done in it.
-    let episodes = pathways_store::interviews::completed_for_change(state.store.reader(), &[caller.org]).await?;
     let current = interviews::current_instrument(state).await?;
-    // Each interview is read with the instrument version it was given with.
-    let mut instruments: HashMap<(String, String), Instrument> = HashMap::new();
-    for r in episodes.iter().flatten() {
-        let key = (r.instrument_id.clone(), r.instrument_version.clone());
-        if let std::collections::hash_map::Entry::Vacant(slot) = instruments.entry(key) {
-            slot.insert(interviews::instrument_of(state, &r.instrument_id, &r.instrument_version).await?);
-        }
+    let mut at = Vec::new();
+    for span in Span::ALL {
+        // The pairs kept as interviews are completed (`pathways_store::outcome_pairs`): each person's baseline
+        // beside their follow-up done in its window, dated by the follow-up, each interview read with the
+        // instrument version it was given with.
+        let kept =
+            pathways_store::outcome_pairs::read(state.store.reader(), &[caller.org], span, fy.first_day(), fy.end())
+                .await?;
+        at.push(change_at(&current, span, &kept));
     }
+    let entry =
+        AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success).detail(format!("outcome_change FY{}", fy.year));
+    audit_read(state, ctx, entry).await?;
+    let twelve = at.pop().ok_or_else(|| WebError::Internal("no 12-month figures".into()))?;
+    let six = at.pop().ok_or_else(|| WebError::Internal("no 6-month figures".into()))?;
+    Ok(OutcomeChange { fiscal_year: fy, six, twelve })
+}
+
+/// The figures of one follow-up point from its pairs, per indicator of the interview given now.
+fn change_at(current: &Instrument, span: Span, kept: &[Kept]) -> ChangeAt {
     let mut pairs: BTreeMap<String, Vec<(bool, bool)>> = BTreeMap::new();
     let mut barc: Vec<(f64, f64)> = Vec::new();
-    let mut paired = 0u64;
-    for e in &episodes {
-        let complete = |kind: &str| {
-            e.iter()
-                .filter(|r| r.kind == kind && r.status == Status::Complete.as_str())
-                .filter(|r| kind == "baseline" || r.done_on.is_some_and(|d| r.opens_on <= d && d <= r.closes_on))
-                .min_by_key(|r| r.done_on)
-        };
-        let (Some(base), Some(six)) = (complete("baseline"), complete("reassessment")) else { continue };
-        // A 6-month interview is one done in its window, in the year.
-        if !six.done_on.is_some_and(|d| from <= d && d < to && six.opens_on <= d && d <= six.closes_on) {
-            continue;
+    for k in kept {
+        for (id, both) in &k.indicators {
+            pairs.entry(id.clone()).or_default().push(*both);
         }
-        paired += 1;
-        let read = |r: &OutcomeInterview| {
-            let key = (r.instrument_id.clone(), r.instrument_version.clone());
-            let Some(i) = instruments.get(&key) else { return (BTreeMap::new(), None) };
-            let answers = i.check(r.answers.as_object().unwrap_or(&serde_json::Map::new()), false).unwrap_or_default();
-            (i.indicators(&answers), i.barc10_total(&answers))
-        };
-        let (b_ind, b_barc) = read(base);
-        let (f_ind, f_barc) = read(six);
-        for (id, b) in &b_ind {
-            if let (Some(b), Some(Some(f))) = (b, f_ind.get(id)) {
-                pairs.entry(id.clone()).or_default().push((*b, *f));
-            }
-        }
-        if let (Some(b), Some(f)) = (b_barc, f_barc) {
+        if let Some((b, f)) = k.barc10 {
             barc.push((f64::from(b), f64::from(f)));
         }
     }
@@ -216,16 +207,13 @@ pub async fn outcome_change(state: &AppState, ctx: &Ctx, caller: &Caller, fy: Fi
         Text { en: "BARC-10 total of 47 or more".into(), es: "Total BARC-10 de 47 o más".into() },
         &at_cutoff,
     );
-    let entry =
-        AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success).detail(format!("outcome_change FY{}", fy.year));
-    audit_read(state, ctx, entry).await?;
-    Ok(OutcomeChange {
-        fiscal_year: fy,
-        paired: pathways_domain::outcomes::suppress_one(paired),
+    ChangeAt {
+        span,
+        paired: pathways_domain::outcomes::suppress_one(kept.len() as u64),
         indicators,
         barc10: (barc_n, mean),
         barc10_cutoff,
-    })
+    }
 }
 
 // --- issue 17: access and retention ---

@@ -1,6 +1,6 @@
 //! `GET /reports/outcome-change?year=`: for persons with a baseline and a 6-month reassessment (paired only), each
-//! outcome at baseline and at 6 months with n and the 95% interval, and BARC-10's mean change; figures resting on
-//! 1 to 10 persons withheld.
+//! outcome at baseline and at 6 months with n and the 95% interval, and BARC-10's mean change; the same at 12
+//! months (the first annual interview); figures resting on 1 to 10 persons withheld.
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -11,7 +11,7 @@ use super::{YearQuery, cell_text};
 use crate::error::WebResult;
 use crate::extract::SignedIn;
 use crate::services;
-use crate::services::outcome_reports::Change;
+use crate::services::outcome_reports::{Change, ChangeAt};
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -19,7 +19,18 @@ pub struct Row {
     pub label: String,
     pub n: String,
     pub baseline: String,
-    pub six_months: String,
+    pub follow_up: String,
+}
+
+/// One follow-up point's table.
+pub struct Section {
+    pub heading: String,
+    pub caption: String,
+    pub column: String,
+    pub paired: String,
+    pub rows: Vec<Row>,
+    pub barc_n: String,
+    pub barc_means: String,
 }
 
 #[derive(Template)]
@@ -28,10 +39,7 @@ struct OutcomeChangePage {
     chrome: Chrome,
     heading: String,
     year: i32,
-    paired: String,
-    rows: Vec<Row>,
-    barc_n: String,
-    barc_means: String,
+    sections: Vec<Section>,
     previous: String,
     next: String,
 }
@@ -49,27 +57,48 @@ pub async fn show_outcome_change(
         label: c.text.get(lang).to_owned(),
         n: cell_text(&t, c.n),
         baseline: rate_text(&t, c.baseline),
-        six_months: rate_text(&t, c.follow_up),
+        follow_up: rate_text(&t, c.follow_up),
     };
-    let mut rows: Vec<Row> = r.indicators.iter().map(row).collect();
-    rows.push(row(&r.barc10_cutoff));
-    let barc_means = match r.barc10.1 {
-        Some(m) => match (m.baseline, m.follow_up, m.change) {
-            (Some(b), Some(f), Some(c)) => t.args(
-                "report-barc10-means",
+    let section = |at: &ChangeAt, heading: &str, caption: &str, column: &str, means: &str| {
+        let mut rows: Vec<Row> = at.indicators.iter().map(row).collect();
+        rows.push(row(&at.barc10_cutoff));
+        let barc_means = match at.barc10.1.map(|m| (m.baseline, m.follow_up, m.change)) {
+            Some((Some(b), Some(f), Some(c))) => t.args(
+                means,
                 &[("baseline", format!("{b:.1}")), ("six", format!("{f:.1}")), ("change", format!("{c:+.1}"))],
             ),
             _ => t.get("report-rate-none"),
-        },
-        None => t.get("report-rate-none"),
+        };
+        Section {
+            heading: t.get(heading),
+            caption: t.get(caption),
+            column: t.get(column),
+            paired: cell_text(&t, at.paired),
+            rows,
+            barc_n: cell_text(&t, at.barc10.0),
+            barc_means,
+        }
     };
+    let sections = vec![
+        section(
+            &r.six,
+            "report-outcome-change-six-title",
+            "report-outcome-change-caption",
+            "report-at-six-months",
+            "report-barc10-means",
+        ),
+        section(
+            &r.twelve,
+            "report-outcome-change-twelve-title",
+            "report-outcome-change-twelve-caption",
+            "report-at-twelve-months",
+            "report-barc10-means-twelve",
+        ),
+    ];
     render(&OutcomeChangePage {
         heading: t.get("report-outcome-change-title"),
         year: fy.year,
-        paired: cell_text(&t, r.paired),
-        rows,
-        barc_n: cell_text(&t, r.barc10.0),
-        barc_means,
+        sections,
         previous: format!("/reports/outcome-change?year={}", fy.year - 1),
         next: format!("/reports/outcome-change?year={}", fy.year + 1),
         chrome: Chrome::new(&ctx, &state, t.get("report-outcome-change-title")),

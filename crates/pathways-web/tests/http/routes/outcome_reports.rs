@@ -63,10 +63,11 @@ impl Fixture<'_> {
     ) {
         let now = chrono::Utc::now();
         // The windows as the schedule gives them for a baseline on 1 September 2024.
-        let (due, opens, closes) = if kind == "reassessment" {
-            (d(2025, 2, 28), d(2025, 1, 29), d(2025, 3, 30))
-        } else {
-            (d(2024, 9, 19), d(2024, 8, 20), d(2024, 9, 19))
+        let (due, opens, closes) = match kind {
+            "reassessment" => (d(2025, 2, 28), d(2025, 1, 29), d(2025, 3, 30)),
+            // The first anniversary of the baseline, ±30 days.
+            "annual" => (d(2025, 9, 1), d(2025, 8, 2), d(2025, 10, 1)),
+            _ => (d(2024, 9, 19), d(2024, 8, 20), d(2024, 9, 19)),
         };
         outcome_interview::ActiveModel {
             id: Set(Uuid::now_v7()),
@@ -74,7 +75,7 @@ impl Fixture<'_> {
             org_id: Set(self.app.org.as_uuid()),
             episode_id: Set(episode),
             kind: Set(kind.to_owned()),
-            year: Set(None),
+            year: Set((kind == "annual").then_some(1)),
             due_on: Set(due),
             opens_on: Set(opens),
             closes_on: Set(closes),
@@ -148,6 +149,11 @@ async fn follow_up_and_outcome_change_figures_match_the_hand_count() {
         let e = f.episode(d(2025, 2, 20), None).await;
         f.interview(e, "baseline", "complete", d(2025, 3, 1), answers(5, "stable", "neither", 1, 4)).await;
     }
+
+    // The fixture writes interview rows directly, past the store's functions that keep outcome change's pairs and the
+    // follow-up windows: make them once, as a bulk load does.
+    pathways_store::outcome_pairs::rebuild(app.db.store.writer()).await.expect("rebuild the pairs");
+    pathways_store::follow_up_kept::rebuild(app.db.store.writer()).await.expect("rebuild the windows");
 
     // Follow-up by hand: due 24 + 11 + 11 = 46; done in window 24; administrative 11; not done 11. Rate 24/46.
     let supervisor = app.staff(app.org, Role::Supervisor).await;
@@ -242,4 +248,64 @@ async fn follow_up_and_outcome_change_figures_match_the_hand_count() {
     let audited = app.audit_actions().await;
     assert!(audited.iter().any(|(a, _, _)| a == "report_read"));
     assert!(audited.iter().any(|(a, o, _)| a == "access_denied" && o == "denied"));
+}
+
+/// Outcome change at 12 months: the baseline beside the first annual interview done in its window, in the fiscal
+/// year it was done in, paired only — figures by hand.
+#[tokio::test]
+async fn twelve_month_change_pairs_the_baseline_with_the_first_annual_interview() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let f = Fixture { app: &app, coach: coach.id };
+    // 22 persons: at baseline (1 September 2024) stable housing when i < 11, 5 days of alcohol, BARC-10 40; a year
+    // on (the annual interview, 1 September 2025, in fiscal year 2026) all stably housed, no use when i < 11,
+    // BARC-10 50. One more done the day after its window closed (2 October 2025): not a 12-month interview.
+    for i in 0..23 {
+        let e = f.episode(d(2024, 8, 20), None).await;
+        let housing = if i < 11 { "stable" } else { "temporary" };
+        f.interview(e, "baseline", "complete", d(2024, 9, 1), answers(5, housing, "neither", 1, 4)).await;
+        let (on, alcohol) = if i == 22 { (d(2025, 10, 2), 0) } else { (d(2025, 9, 1), if i < 11 { 0 } else { 2 }) };
+        f.interview(e, "annual", "complete", on, answers(alcohol, "stable", "neither", 1, 5)).await;
+    }
+    pathways_store::outcome_pairs::rebuild(app.db.store.writer()).await.expect("rebuild the pairs");
+
+    let supervisor = app.staff(app.org, Role::Supervisor).await;
+    let r = app.api(&supervisor, Method::GET, "/api/v1/reports/outcome-change?year=2026", None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let j = r.json();
+    let shown = |v: &Value| v["value"].as_u64().filter(|_| v["status"] == "shown");
+    assert_eq!(shown(&j["paired"]), Some(0), "no 6-month reassessment in the year");
+    let twelve = &j["twelve_months"];
+    assert_eq!(shown(&twelve["paired"]), Some(22), "{twelve}");
+    let by_id =
+        |id: &str| twelve["indicators"].as_array().and_then(|a| a.iter().find(|x| x["id"] == id).cloned()).expect(id);
+    let share = |v: &Value, at: &str| v[at]["share"].as_f64();
+    let housing = by_id("stable_housing");
+    assert_eq!(
+        (shown(&housing["n"]), share(&housing, "baseline"), share(&housing, "follow_up")),
+        (Some(22), Some(0.5), Some(1.0))
+    );
+    let no_use = by_id("no_use");
+    assert_eq!((share(&no_use, "baseline"), share(&no_use, "follow_up")), (Some(0.0), Some(0.5)));
+    let barc = &twelve["barc10"];
+    assert_eq!(
+        (
+            shown(&barc["n"]),
+            barc["baseline_mean"].as_f64(),
+            barc["follow_up_mean"].as_f64(),
+            barc["mean_change"].as_f64()
+        ),
+        (Some(22), Some(40.0), Some(50.0), Some(10.0))
+    );
+    // The year before holds none of them.
+    let r = app.api(&supervisor, Method::GET, "/api/v1/reports/outcome-change?year=2025", None).await.json();
+    assert_eq!(shown(&r["twelve_months"]["paired"]), Some(0));
+
+    let page = app.page(&supervisor, "/reports/outcome-change?year=2026").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("At 12 months") && page.body.contains("40.0 at baseline, 50.0 at 12 months (change +10.0)"),
+        "{}",
+        page.body
+    );
 }
