@@ -132,12 +132,22 @@ pub async fn rebuild(db: &impl ConnectionTrait) -> Result<u64> {
     Ok(kept)
 }
 
-/// The windows of `orgs` that closed in `[from, to)`, counted by the person's coach now and outcome.
+/// How [`read`] groups the windows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum By {
+    /// The person's coach now (`None`: no coach).
+    Coach,
+    /// The organization (a network's report).
+    Organization,
+}
+
+/// The windows of `orgs` that closed in `[from, to)`, counted by `by` and outcome.
 pub async fn read(
     db: &impl ConnectionTrait,
     orgs: &[OrgId],
     from: NaiveDate,
     to: NaiveDate,
+    by: By,
 ) -> Result<Vec<(Option<Uuid>, Outcome, u64)>> {
     if orgs.is_empty() {
         return Ok(Vec::new());
@@ -145,21 +155,24 @@ pub async fn read(
     let backend: DbBackend = db.get_database_backend();
     let mut values: Vec<Value> = vec![from.into(), to.into()];
     values.extend(orgs.iter().map(|o| Value::from(o.as_uuid())));
+    let (group, join) = match by {
+        By::Coach => ("p.assigned_coach_id", "JOIN person p ON p.id = w.person_id"),
+        By::Organization => ("w.org_id", ""),
+    };
     let sql = format!(
-        "SELECT p.assigned_coach_id AS coach, w.outcome AS outcome, COUNT(*) AS n FROM follow_up_window w \
-         JOIN person p ON p.id = w.person_id WHERE w.closes_on >= {} AND w.closes_on < {} AND w.org_id IN ({}) \
-         GROUP BY p.assigned_coach_id, w.outcome",
+        "SELECT {group} AS grp, w.outcome AS outcome, COUNT(*) AS n FROM follow_up_window w {join} \
+         WHERE w.closes_on >= {} AND w.closes_on < {} AND w.org_id IN ({}) GROUP BY {group}, w.outcome",
         placeholders(backend, 1, 1),
         placeholders(backend, 2, 1),
         placeholders(backend, 3, orgs.len())
     );
     let mut out = Vec::new();
     for row in db.query_all_raw(Statement::from_sql_and_values(backend, sql, values)).await? {
-        let coach: Option<Uuid> = row.try_get("", "coach")?;
+        let group: Option<Uuid> = row.try_get("", "grp")?;
         let outcome: String = row.try_get("", "outcome")?;
         let n: i64 = row.try_get("", "n")?;
         if let Some(o) = Outcome::parse(&outcome) {
-            out.push((coach, o, u64::try_from(n).unwrap_or(0)));
+            out.push((group, o, u64::try_from(n).unwrap_or(0)));
         }
     }
     out.sort();

@@ -418,7 +418,9 @@ mod tests {
             }
             want.retain(|_, f| f.due > 0);
             let mut got: BTreeMap<Option<Uuid>, FollowUp> = BTreeMap::new();
-            for (coach, outcome, n) in follow_up_kept::read(w, &made_orgs[..1], from, to).await.expect("read") {
+            for (coach, outcome, n) in
+                follow_up_kept::read(w, &made_orgs[..1], from, to, follow_up_kept::By::Coach).await.expect("read")
+            {
                 got.entry(coach).or_default().add(outcome, n);
             }
             assert_eq!(got, want, "{from} to {to}");

@@ -191,6 +191,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         // Outcome interviews (issue 17)
         .routes(routes!(interviews::list_interviews::list_interviews, interviews::create_interview::create_interview))
         .routes(routes!(reports::get_follow_up::get_follow_up))
+        .routes(routes!(reports::get_follow_up::get_network_follow_up))
         .routes(routes!(reports::get_outcome_change::get_outcome_change))
         // Issue 17: access and retention, the organization's and the network's
         .routes(routes!(reports::get_access_retention::get_access_retention))
@@ -353,6 +354,8 @@ pub fn router(state: AppState) -> Router {
         .route("/reports/follow-up", get(crate::controllers::reports::show_follow_up))
         .route("/reports/follow-up.csv", get(crate::controllers::reports::download_follow_up))
         .route("/reports/outcome-change", get(crate::controllers::reports::show_outcome_change))
+        .route("/reports/network/follow-up", get(crate::controllers::reports::show_network_follow_up))
+        .route("/reports/network/follow-up.csv", get(crate::controllers::reports::download_network_follow_up))
         // Access and retention (issue 17)
         .route("/reports/access-retention", get(crate::controllers::reports::show_access_retention))
         .route("/reports/access-retention.csv", get(crate::controllers::reports::download_access_retention))

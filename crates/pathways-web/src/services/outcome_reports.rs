@@ -20,6 +20,7 @@ use pathways_domain::outcomes::retention::{self, Measure, Tally};
 use pathways_domain::outcomes::stats::FOLLOW_UP_TARGET;
 use pathways_domain::outcomes::{Cell, FiscalYear, Interval, PairedMean, SuppressedTable, suppress, wilson95};
 use pathways_store::audit::AuditEntry;
+use pathways_store::follow_up_kept::By;
 use pathways_store::outcome_pairs::Kept;
 use uuid::Uuid;
 
@@ -32,8 +33,8 @@ use crate::state::AppState;
 
 /// One line of the follow-up table.
 pub struct FollowUpRow {
-    /// The coach's name; `None` for persons with no coach.
-    pub coach: Option<String>,
+    /// The coach's name (`None` for persons with no coach), or in a network's report the organization's.
+    pub label: Option<String>,
     /// Completed in window, administrative, not done; suppressed with the rest of the table.
     pub cells: Vec<Cell>,
     /// Due (the row total).
@@ -61,9 +62,8 @@ pub async fn follow_up_rate(state: &AppState, ctx: &Ctx, caller: &Caller, fy: Fi
     // The reassessment windows kept as interviews are settled and episodes closed
     // (`pathways_store::follow_up_kept`), counted in the database by the person's coach now.
     let mut by_coach: BTreeMap<Option<Uuid>, FollowUp> = BTreeMap::new();
-    for (coach, outcome, n) in
-        pathways_store::follow_up_kept::read(state.store.reader(), &[caller.org], from, to).await?
-    {
+    let db = state.store.reader();
+    for (coach, outcome, n) in pathways_store::follow_up_kept::read(db, &[caller.org], from, to, By::Coach).await? {
         by_coach.entry(coach).or_default().add(outcome, n);
     }
     let names: HashMap<Uuid, String> = pathways_store::accounts::list_in_org(state.store.reader(), caller.org)
@@ -71,25 +71,85 @@ pub async fn follow_up_rate(state: &AppState, ctx: &Ctx, caller: &Caller, fy: Fi
         .into_iter()
         .map(|a| (a.id, a.display_name))
         .collect();
-    let mut coaches = Vec::new();
-    let mut table = Vec::new();
-    for (coach, f) in &by_coach {
-        if f.due == 0 {
-            continue;
+    let lines = by_coach
+        .into_iter()
+        .filter(|(_, f)| f.due > 0)
+        .map(|(coach, f)| (coach.map(|c| names.get(&c).cloned().unwrap_or_default()), f))
+        .collect();
+    let entry =
+        AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success).detail(format!("follow_up FY{}", fy.year));
+    audit_read(state, ctx, entry).await?;
+    Ok(follow_up_table(fy, (from, to), lines))
+}
+
+/// The follow-up rate of the caller's state agency's network in a fiscal year, by member organization (every
+/// member, in name order; the network's line is the column totals), for a state agency's administrators,
+/// supervisors and analysts (`may_read_network_reports`; anyone else 403, audited).
+pub async fn network_follow_up(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    fy: FiscalYear,
+) -> WebResult<FollowUpReport> {
+    let groups = network_members(state, ctx, caller, "network_follow_up").await?;
+    let (from, to) = (fy.first_day(), fy.end().min(interviews::today(state)));
+    let orgs: Vec<_> = groups.iter().map(|g| g.0).collect();
+    let mut by_org: HashMap<Uuid, FollowUp> = HashMap::new();
+    for (org, outcome, n) in
+        pathways_store::follow_up_kept::read(state.store.reader(), &orgs, from, to, By::Organization).await?
+    {
+        if let Some(org) = org {
+            by_org.entry(org).or_default().add(outcome, n);
         }
-        coaches.push(coach.map(|c| names.get(&c).cloned().unwrap_or_default()));
-        table.push(vec![f.completed_in_window, f.administrative, f.due - f.completed_in_window - f.administrative]);
     }
+    let lines =
+        groups.into_iter().map(|(org, name)| (Some(name), by_org.remove(&org.as_uuid()).unwrap_or_default())).collect();
+    let entry = AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success)
+        .detail(format!("network_follow_up FY{}", fy.year));
+    audit_read(state, ctx, entry).await?;
+    Ok(follow_up_table(fy, (from, to), lines))
+}
+
+/// The members of the caller's state agency's network (organization, name) when the caller may read its reports;
+/// otherwise 403, the refusal audited with `what`.
+async fn network_members(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    what: &str,
+) -> WebResult<Vec<(pathways_domain::OrgId, String)>> {
+    use pathways_domain::outcomes::network::may_read_network_reports;
+    let kind = crate::services::network::org_kind(state, caller.org).await?;
+    if !may_read_network_reports(&caller.principal, kind) {
+        let entry = AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied).detail(what.to_owned());
+        audit_read(state, ctx, entry).await?;
+        return Err(WebError::Forbidden);
+    }
+    let members = pathways_store::network::members(state.store.reader(), caller.org).await?;
+    Ok(members.into_iter().map(|m| (m.id, m.name)).collect())
+}
+
+/// The follow-up table of `lines` (a label and its counts), suppressed as one table, with each line's rate and
+/// the column totals' (the organization's, or the network's, line).
+fn follow_up_table(
+    fy: FiscalYear,
+    (from, to): (NaiveDate, NaiveDate),
+    lines: Vec<(Option<String>, FollowUp)>,
+) -> FollowUpReport {
+    let table: Vec<Vec<u64>> = lines
+        .iter()
+        .map(|(_, f)| vec![f.completed_in_window, f.administrative, f.due - f.completed_in_window - f.administrative])
+        .collect();
     let sup: SuppressedTable = suppress(&table);
     let rate = |done: Cell, due: Cell| match (done.shown(), due.shown()) {
         (Some(d), Some(n)) => wilson95(d, n),
         _ => None,
     };
-    let rows = coaches
+    let rows = lines
         .into_iter()
         .enumerate()
-        .map(|(i, coach)| FollowUpRow {
-            coach,
+        .map(|(i, (label, _))| FollowUpRow {
+            label,
             cells: sup.cells[i].clone(),
             due: sup.row_totals[i],
             rate: rate(sup.cells[i][0], sup.row_totals[i]),
@@ -97,11 +157,8 @@ pub async fn follow_up_rate(state: &AppState, ctx: &Ctx, caller: &Caller, fy: Fi
         .collect();
     let columns = if table.is_empty() { vec![Cell::Shown(0); 3] } else { sup.column_totals.clone() };
     let grand = if table.is_empty() { Cell::Shown(0) } else { sup.total };
-    let total = FollowUpRow { coach: None, rate: rate(columns[0], grand), cells: columns, due: grand };
-    let entry =
-        AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success).detail(format!("follow_up FY{}", fy.year));
-    audit_read(state, ctx, entry).await?;
-    Ok(FollowUpReport { fiscal_year: fy, from, to, rows, total, target: FOLLOW_UP_TARGET })
+    let total = FollowUpRow { label: None, rate: rate(columns[0], grand), cells: columns, due: grand };
+    FollowUpReport { fiscal_year: fy, from, to, rows, total, target: FOLLOW_UP_TARGET }
 }
 
 /// One indicator at baseline and at follow-up over the same persons, suppressed: a share is shown only when
@@ -263,16 +320,7 @@ pub async fn network_access_retention(
     caller: &Caller,
     fy: FiscalYear,
 ) -> WebResult<AccessRetention> {
-    use pathways_domain::outcomes::network::may_read_network_reports;
-    let kind = crate::services::network::org_kind(state, caller.org).await?;
-    if !may_read_network_reports(&caller.principal, kind) {
-        let entry = AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied)
-            .detail("network_access_retention".to_owned());
-        audit_read(state, ctx, entry).await?;
-        return Err(crate::error::WebError::Forbidden);
-    }
-    let members = pathways_store::network::members(state.store.reader(), caller.org).await?;
-    let groups: Vec<_> = members.into_iter().map(|m| (m.id, m.name)).collect();
+    let groups = network_members(state, ctx, caller, "network_access_retention").await?;
     let r = retention_of(state, fy, &groups, true).await?;
     let entry = AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success)
         .detail(format!("network_access_retention FY{}", fy.year));

@@ -611,6 +611,10 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/reports/network/access-retention", Page(&[]), 200),
         e(GET, "/reports/network/access-retention.csv", Page(&[]), 200),
         e(GET, "/api/v1/reports/network/access-retention", Api(&[]), 200),
+        // The network's follow-up rate (issue 17): only a state agency's readers (`routes::outcome_reports`).
+        e(GET, "/reports/network/follow-up", Page(&[]), 200),
+        e(GET, "/reports/network/follow-up.csv", Page(&[]), 200),
+        e(GET, "/api/v1/reports/network/follow-up", Api(&[]), 200),
         // Peer services and their financing (issue 21).
         e(GET, "/persons/{id}/service-events", Record, 200).audit("service_event_read"),
         e(POST, "/persons/{id}/service-events", Record, 303).form(SERVICE_EVENT_FORM).audit("service_event_record"),

@@ -19,9 +19,9 @@ pub mod download_follow_up;
 pub mod show_follow_up;
 pub mod show_outcome_change;
 
-pub use download_follow_up::download_follow_up;
+pub use download_follow_up::{download_follow_up, download_network_follow_up};
 pub use download_people_served::download_people_served;
-pub use show_follow_up::show_follow_up;
+pub use show_follow_up::{show_follow_up, show_network_follow_up};
 pub use show_outcome_change::show_outcome_change;
 pub use show_people_served::show_people_served;
 pub use show_perception::show_perception;

@@ -7,10 +7,11 @@ use axum::response::Html;
 use pathways_domain::outcomes::Interval;
 
 use super::{YearQuery, cell_text};
+use crate::ctx::Ctx;
 use crate::error::WebResult;
 use crate::extract::SignedIn;
 use crate::services;
-use crate::services::outcome_reports::FollowUpRow;
+use crate::services::outcome_reports::{FollowUpReport, FollowUpRow};
 use crate::state::AppState;
 use crate::views::{Chrome, render};
 
@@ -31,6 +32,10 @@ pub struct Row {
 struct FollowUpPage {
     chrome: Chrome,
     heading: String,
+    /// The page's own path (the year form's action).
+    action: &'static str,
+    /// The first column's header: coach, or organization.
+    label_header: String,
     year: i32,
     rows: Vec<Row>,
     height: u32,
@@ -60,7 +65,24 @@ pub async fn show_follow_up(
 ) -> WebResult<Html<String>> {
     let fy = services::reports::fiscal_year(&state, q.year.as_deref())?;
     let report = services::outcome_reports::follow_up_rate(&state, &ctx, &caller, fy).await?;
+    follow_up_page(&state, &ctx, &report, false)
+}
+
+/// `GET /reports/network/follow-up?year=`: a state agency's network, one line per member organization.
+pub async fn show_network_follow_up(
+    State(state): State<AppState>,
+    SignedIn { ctx, caller }: SignedIn,
+    Query(q): Query<YearQuery>,
+) -> WebResult<Html<String>> {
+    let fy = services::reports::fiscal_year(&state, q.year.as_deref())?;
+    let report = services::outcome_reports::network_follow_up(&state, &ctx, &caller, fy).await?;
+    follow_up_page(&state, &ctx, &report, true)
+}
+
+/// The follow-up page: by coach for an organization, by member organization for a network.
+fn follow_up_page(state: &AppState, ctx: &Ctx, report: &FollowUpReport, network: bool) -> WebResult<Html<String>> {
     let t = ctx.t();
+    let fy = report.fiscal_year;
     let row = |i: usize, label: String, r: &FollowUpRow| Row {
         label,
         due: cell_text(&t, r.due),
@@ -75,18 +97,26 @@ pub async fn show_follow_up(
         .rows
         .iter()
         .enumerate()
-        .map(|(i, r)| row(i, r.coach.clone().unwrap_or_else(|| t.get("report-no-coach")), r))
+        .map(|(i, r)| row(i, r.label.clone().unwrap_or_else(|| t.get("report-no-coach")), r))
         .collect();
-    rows.push(row(rows.len(), t.get("report-organization"), &report.total));
+    let whole = if network { "report-network-all" } else { "report-organization" };
+    rows.push(row(rows.len(), t.get(whole), &report.total));
+    let (heading, action) = if network {
+        (t.get("report-network-follow-up-title"), "/reports/network/follow-up")
+    } else {
+        (t.get("report-follow-up-title"), "/reports/follow-up")
+    };
     render(&FollowUpPage {
-        heading: t.get("report-follow-up-title"),
+        heading: heading.clone(),
+        action,
+        label_header: t.get(if network { "report-organization-column" } else { "report-coach" }),
         year: fy.year,
         height: 40 + 30 * rows.len() as u32,
         target_x: LEFT + (report.target * f64::from(WIDTH)).round() as u32,
         rows,
-        csv: format!("/reports/follow-up.csv?year={}", fy.year),
-        previous: format!("/reports/follow-up?year={}", fy.year - 1),
-        next: format!("/reports/follow-up?year={}", fy.year + 1),
-        chrome: Chrome::new(&ctx, &state, t.get("report-follow-up-title")),
+        csv: format!("{action}.csv?year={}", fy.year),
+        previous: format!("{action}?year={}", fy.year - 1),
+        next: format!("{action}?year={}", fy.year + 1),
+        chrome: Chrome::new(ctx, state, heading),
     })
 }

@@ -4,9 +4,12 @@
 
 use axum::http::{Method, StatusCode};
 use chrono::NaiveDate;
-use pathways_domain::{AccountId, Role};
+use pathways_domain::org::{OrgKind, Slug};
+use pathways_domain::outcomes::network::Side;
+use pathways_domain::{AccountId, OrgId, Role};
 use pathways_store::entities::{episode, outcome_interview};
 use pathways_store::sea_orm::{ActiveModelTrait, ActiveValue::Set};
+use pathways_store::{network, orgs};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -248,6 +251,39 @@ async fn follow_up_and_outcome_change_figures_match_the_hand_count() {
     let audited = app.audit_actions().await;
     assert!(audited.iter().any(|(a, _, _)| a == "report_read"));
     assert!(audited.iter().any(|(a, o, _)| a == "access_denied" && o == "denied"));
+
+    // The network's follow-up: a state agency with the organization as a member (both sides confirmed) and the
+    // other organization only asked. One line per member — the organization's, as above — and the network's.
+    let w = app.db.store.writer();
+    let st = orgs::create(w, &Slug::parse("state-agency").expect("slug"), "State Agency", OrgKind::StateAgency)
+        .await
+        .expect("state");
+    let st = OrgId::from_uuid(st.id);
+    network::confirm(w, st, app.org, Side::State).await.expect("ask");
+    network::confirm(w, st, app.org, Side::Member).await.expect("confirm");
+    network::confirm(w, st, app.other_org, Side::State).await.expect("ask only");
+    let state_analyst = app.staff(st, Role::Analyst).await;
+    let r = app.api(&state_analyst, Method::GET, "/api/v1/reports/network/follow-up?year=2025", None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let j = r.json();
+    let name = orgs::find(app.db.store.reader(), app.org).await.expect("find").expect("org").name;
+    let members = j["organizations"].as_array().expect("organizations");
+    assert_eq!(members.len(), 1, "only the confirmed member: {j}");
+    assert_eq!(members[0]["organization"], name.as_str());
+    let line = |v: &Value| {
+        (shown(&v["due"]), shown(&v["completed_in_window"]), shown(&v["administrative"]), shown(&v["not_done"]))
+    };
+    assert_eq!(line(&members[0]), (Some(46), Some(24), Some(11), Some(11)));
+    assert_eq!(line(&j["network"]), line(&members[0]));
+    let page = app.page(&state_analyst, "/reports/network/follow-up?year=2025").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Follow-up rate across the network") && page.body.contains(&name), "{}", page.body);
+    let csv = app.page(&state_analyst, "/reports/network/follow-up.csv?year=2025").await;
+    assert!(csv.body.starts_with("organization,due,"), "{}", csv.body);
+    assert!(csv.body.contains(&format!("{name},46,24,11,11,0.5217,")), "{}", csv.body);
+    // The organization's own supervisor is not a state agency's reader.
+    let r = app.api(&supervisor, Method::GET, "/api/v1/reports/network/follow-up?year=2025", None).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
 
 /// Outcome change at 12 months: the baseline beside the first annual interview done in its window, in the fiscal

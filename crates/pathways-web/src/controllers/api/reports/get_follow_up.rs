@@ -47,7 +47,7 @@ pub struct FollowUpRowJson {
 impl From<FollowUpRow> for FollowUpRowJson {
     fn from(r: FollowUpRow) -> Self {
         Self {
-            coach: r.coach,
+            coach: r.label,
             due: r.due.into(),
             completed_in_window: r.cells[0].into(),
             administrative: r.cells[1].into(),
@@ -90,5 +90,59 @@ pub async fn get_follow_up(
         target: r.target,
         coaches: r.rows.into_iter().map(FollowUpRowJson::from).collect(),
         organization: r.total.into(),
+    }))
+}
+
+/// One member organization's (or the network's) reassessments.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NetworkFollowUpRowJson {
+    /// The organization's name; absent on the network's line.
+    pub organization: Option<String>,
+    pub due: CellJson,
+    pub completed_in_window: CellJson,
+    pub administrative: CellJson,
+    pub not_done: CellJson,
+    pub rate: Option<RateJson>,
+}
+
+impl From<FollowUpRow> for NetworkFollowUpRowJson {
+    fn from(r: FollowUpRow) -> Self {
+        let FollowUpRowJson { coach, due, completed_in_window, administrative, not_done, rate } = r.into();
+        Self { organization: coach, due, completed_in_window, administrative, not_done, rate }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NetworkFollowUpJson {
+    pub fiscal_year: i32,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub target: f64,
+    /// Every member organization, by name.
+    pub organizations: Vec<NetworkFollowUpRowJson>,
+    /// The network's line (the column totals).
+    pub network: NetworkFollowUpRowJson,
+}
+
+/// The follow-up rate of the caller's state agency's network in a state fiscal year, one line per member
+/// organization (both sides confirmed the membership) and the network's; suppressed as one table. A state
+/// agency's administrators, supervisors and analysts.
+#[utoipa::path(get, path = "/api/v1/reports/network/follow-up", tag = "reports", params(PeopleServedQuery),
+    responses((status = 200, body = NetworkFollowUpJson), (status = 400), (status = 401), (status = 403), (status = 422)),
+    security(("bearer" = [])))]
+pub async fn get_network_follow_up(
+    State(state): State<AppState>,
+    ApiCaller { ctx, caller }: ApiCaller,
+    ApiQuery(q): ApiQuery<PeopleServedQuery>,
+) -> WebResult<Json<NetworkFollowUpJson>> {
+    let fy = services::reports::fiscal_year(&state, q.year.map(|y| y.0.to_string()).as_deref())?;
+    let r = services::outcome_reports::network_follow_up(&state, &ctx, &caller, fy).await?;
+    Ok(Json(NetworkFollowUpJson {
+        fiscal_year: fy.year,
+        from: r.from,
+        to: r.to.pred_opt().unwrap_or(r.to),
+        target: r.target,
+        organizations: r.rows.into_iter().map(NetworkFollowUpRowJson::from).collect(),
+        network: r.total.into(),
     }))
 }
