@@ -83,3 +83,6 @@ pub mod designation_review;
 pub mod designation_submission;
 // A known person's kiosk check-in code (issue 20, m0043)
 pub mod kiosk_code;
+// Recovery Friendly designations: evidence files, trainings attached to an application (issue 20, m0046)
+pub mod designation_evidence_file;
+pub mod designation_training;
