@@ -1,10 +1,10 @@
 // Recovery Friendly designation programs end-to-end (issue 20, item 5): a workplace applies to the demo state
 // agency's workplace program from its public page without an account, keeps the private link and sends the evidence
-// for its alcohol and drug policy step; an advisor of the agency signs in, goes from the renewals due on their staff
-// home page to the advisors' page, reviews the step (accepting it needs every element of its checklist confirmed)
-// and accepts it; the workplace's private page shows the step accepted. axe (WCAG 2.1 AA) runs on every page
-// visited, in English, and on the program's page and the private page in Spanish; nothing may leave 127.0.0.1. No
-// step depends on the time of day.
+// for its alcohol and drug policy step, with the policy as a PDF file; an advisor of the agency signs in, goes from
+// the renewals due on their staff home page to the advisors' page, downloads the file, reviews the step (accepting it
+// needs every element of its checklist confirmed) and accepts it; the workplace's private page shows the step
+// accepted. axe (WCAG 2.1 AA) runs on every page visited, in English, and on the program's page and the private page
+// in Spanish; nothing may leave 127.0.0.1. No step depends on the time of day.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -61,11 +61,16 @@ test('a workplace applies and an advisor approves a step', { timeout: 120_000 },
   await step.getByText('Not started', { exact: true }).waitFor();
   await step.getByLabel('Evidence').fill(EVIDENCE);
   await step.getByLabel('Link to a document (https, optional)').fill('https://hardware.example.org/policy.pdf');
+  // Branch rf-evidence: the policy itself as a file (a PDF by its first bytes).
+  const policy = Buffer.from('%PDF-1.4\n% the policy\n%%EOF\n');
+  const file = { name: 'policy.pdf', mimeType: 'application/pdf', buffer: policy };
+  await step.getByLabel('File (PDF, PNG or JPEG').setInputFiles(file);
   await step.getByRole('button', { name: 'Send the evidence' }).click();
   await visitor.getByText('Saved.').waitFor();
   assert.equal(new URL(visitor.url()).pathname, privatePath);
   await step.getByText("Sent: waiting for the advisor's review").waitFor();
   await step.getByText(EVIDENCE, { exact: false }).waitFor();
+  await step.getByText('File sent: policy.pdf (1 KB)').waitFor();
   await expectNoAxeViolations(visitor, '/recovery-friendly/applications/… (evidence sent)');
 
   // An advisor of the agency (an administrator: two-factor sign-in) reviews it.
@@ -83,6 +88,14 @@ test('a workplace applies and an advisor approves a step', { timeout: 120_000 },
   const applicationPath = here(advisor);
   await expectNoAxeViolations(advisor, applicationPath);
   const review = advisor.locator('li.card').filter({ hasText: EVIDENCE });
+  // The file sent is linked for download, byte for byte.
+  const fileLink = review.getByRole('link', { name: 'Download policy.pdf (1 KB)' });
+  const fileHref = await fileLink.getAttribute('href');
+  const downloaded = await advisor.request.get(fileHref);
+  assert.equal(downloaded.status(), 200);
+  assert.equal(downloaded.headers()['content-type'], 'application/pdf');
+  assert.ok(downloaded.headers()['content-disposition'].startsWith('attachment; filename="policy.pdf"'));
+  assert.deepEqual(await downloaded.body(), policy);
   // Accepting without confirming the policy's six elements is refused, the problem named.
   await review.getByLabel('Accept this step').check();
   await review.getByRole('button', { name: 'Save the review' }).click();

@@ -190,10 +190,13 @@ pub enum AuditAction {
     KioskCodeSave,
     /// A person's kiosk visits read from their record (issue 20).
     KioskVisitRead,
+    /// A file uploaded with a Recovery Friendly application's evidence downloaded by an advisor (issue 20,
+    /// `rf-evidence`). The event names the submission the file came with.
+    DesignationFileRead,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 100] = [
+    pub const ALL: [AuditAction; 101] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -294,6 +297,7 @@ impl AuditAction {
         AuditAction::DesignationSave,
         AuditAction::KioskCodeSave,
         AuditAction::KioskVisitRead,
+        AuditAction::DesignationFileRead,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -398,6 +402,7 @@ impl AuditAction {
             AuditAction::DesignationSave => "designation_save",
             AuditAction::KioskCodeSave => "kiosk_code_save",
             AuditAction::KioskVisitRead => "kiosk_visit_read",
+            AuditAction::DesignationFileRead => "designation_file_read",
         }
     }
 }

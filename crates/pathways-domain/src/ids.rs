@@ -224,3 +224,14 @@ typed_id!(
     /// A person's voucher under a voucher program (issue 21, fifth pass: edited or withdrawn by its path).
     VoucherId
 );
+
+typed_id!(
+    /// A file uploaded with a Recovery Friendly application's evidence (issue 20, `rf-evidence`): the id of the
+    /// submission it came with.
+    EvidenceFileId
+);
+
+typed_id!(
+    /// A training a center recorded (`/community/trainings`, issue 20).
+    TrainingId
+);

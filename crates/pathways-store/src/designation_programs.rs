@@ -10,22 +10,23 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::community::designation::{
-    Application, Bilingual, Decision, Evidence, Program, Review, Step, StepEvent, StepState, TrainingRequirement,
-    renewal_due, step_state,
+    Application, Bilingual, Decision, Evidence, EvidenceFile, Program, Review, Step, StepEvent, StepState,
+    TrainingRequirement, renewal_due, step_state,
 };
 use pathways_domain::community::volunteers::DesignationKind;
 use pathways_domain::{AccountId, OrgId};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
 use crate::Result;
 use crate::audit::{self, Actor, AuditEntry};
 use crate::entities::{
-    designation_application as app, designation_program as prog, designation_review as review,
-    designation_submission as sub, organization, recovery_friendly,
+    community_training, designation_application as app, designation_evidence_file as evfile,
+    designation_program as prog, designation_review as review, designation_submission as sub,
+    designation_training as dtraining, organization, recovery_friendly,
 };
 
 /// A program as stored, read back through the domain.
@@ -58,6 +59,26 @@ pub struct StepHistory {
     pub state: StepState,
     /// The latest evidence (text, link, when).
     pub evidence: Option<(String, Option<String>, DateTime<Utc>)>,
+    /// The file uploaded with the latest evidence, if any (m0046).
+    pub file: Option<FileInfo>,
+}
+
+/// What is shown of an evidence file (not its bytes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileInfo {
+    /// The submission it came with (its download names it).
+    pub submission: Uuid,
+    pub name: String,
+    pub content_type: String,
+    pub size: i64,
+}
+
+/// An evidence file, to download.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileDownload {
+    pub name: String,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
 }
 
 fn audit_entry(entity: &'static str, id: Uuid, detail: &str) -> AuditEntry {
@@ -257,27 +278,82 @@ pub async fn history(db: &impl ConnectionTrait, id: Uuid, steps: usize) -> Resul
         events.push((r.id, usize::try_from(r.step).unwrap_or(usize::MAX), e));
     }
     events.sort_by_key(|(id, _, _)| *id);
+    let files = files_of(db, id).await?;
     Ok((0..steps)
         .map(|i| {
             let mine: Vec<StepEvent> = events.iter().filter(|(_, s, _)| *s == i).map(|(_, _, e)| e.clone()).collect();
-            let evidence = subs
-                .iter()
-                .filter(|s| usize::try_from(s.step).ok() == Some(i))
-                .max_by_key(|s| s.id)
-                .map(|s| (s.evidence.clone(), s.link.clone(), s.submitted_at));
-            StepHistory { state: step_state(&mine), evidence }
+            let latest = subs.iter().filter(|s| usize::try_from(s.step).ok() == Some(i)).max_by_key(|s| s.id);
+            let evidence = latest.map(|s| (s.evidence.clone(), s.link.clone(), s.submitted_at));
+            let file = latest.and_then(|s| files.iter().find(|f| f.submission == s.id)).cloned();
+            StepHistory { state: step_state(&mine), evidence, file }
         })
         .collect())
 }
 
-/// Evidence for a step of application `id` (found by its token); audited.
+/// The files uploaded with application `id`'s evidence (found by the caller through its scope), without their bytes.
+async fn files_of(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<FileInfo>> {
+    let rows: Vec<(Uuid, String, String, i32)> = evfile::Entity::find()
+        .select_only()
+        .column(evfile::Column::SubmissionId)
+        .column(evfile::Column::FileName)
+        .column(evfile::Column::ContentType)
+        .column(evfile::Column::Size)
+        .filter(evfile::Column::ApplicationId.eq(id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(submission, name, content_type, size)| FileInfo { submission, name, content_type, size: size.into() })
+        .collect())
+}
+
+/// Keeps the file uploaded with submission `submission` of application `id` (already checked by
+/// `designation::check_evidence_file`); audited (`designation_save`, detail `evidence_file`, naming the submission).
+pub async fn add_evidence_file(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    id: Uuid,
+    submission: Uuid,
+    f: &EvidenceFile,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    use sha2::Digest as _;
+    let sha256 = hex::encode(sha2::Sha256::digest(&f.bytes));
+    evfile::ActiveModel {
+        submission_id: Set(submission),
+        application_id: Set(id),
+        file_name: Set(f.name.clone()),
+        content_type: Set(f.content_type.to_owned()),
+        bytes: Set(f.bytes.clone()),
+        size: Set(i32::try_from(f.bytes.len()).unwrap_or(i32::MAX)),
+        sha256: Set(sha256),
+        uploaded_at: Set(now),
+    }
+    .insert(tx)
+    .await?;
+    audit::append(tx, actor, audit_entry("designation_submission", submission, "evidence_file")).await?;
+    Ok(())
+}
+
+/// The file uploaded with submission `submission` of application `id` (the application found by the caller through
+/// its scope; a submission of another application is not found).
+pub async fn evidence_file(db: &impl ConnectionTrait, id: Uuid, submission: Uuid) -> Result<Option<FileDownload>> {
+    Ok(evfile::Entity::find_by_id(submission)
+        .filter(evfile::Column::ApplicationId.eq(id))
+        .one(db)
+        .await?
+        .map(|f| FileDownload { name: f.file_name, content_type: f.content_type, bytes: f.bytes }))
+}
+
+/// Evidence for a step of application `id` (found by its token); audited. The new submission's id.
 pub async fn add_submission(
     tx: &DatabaseTransaction,
     actor: &Actor,
     id: Uuid,
     e: &Evidence,
     now: DateTime<Utc>,
-) -> Result<()> {
+) -> Result<Uuid> {
     let row = Uuid::now_v7();
     sub::ActiveModel {
         id: Set(row),
@@ -290,7 +366,7 @@ pub async fn add_submission(
     .insert(tx)
     .await?;
     audit::append(tx, actor, audit_entry("designation_submission", row, "evidence")).await?;
-    Ok(())
+    Ok(row)
 }
 
 /// An advisor's review of a step of application `id` (found through the advisor's organization); audited.
@@ -430,4 +506,98 @@ pub async fn mark_reminded(tx: &DatabaseTransaction, actor: &Actor, id: Uuid, du
     row.update(tx).await?;
     audit::append(tx, actor, audit_entry("designation_application", id, "renewal_reminder_mailed")).await?;
     Ok(())
+}
+
+/// A training recorded at `/community/trainings`, as an advisor sees it beside an application.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordedTraining {
+    pub id: Uuid,
+    pub training: pathways_domain::community::naloxone::Training,
+}
+
+fn recorded(m: community_training::Model) -> Option<RecordedTraining> {
+    Some(RecordedTraining {
+        id: m.id,
+        training: pathways_domain::community::naloxone::Training {
+            kind: pathways_domain::community::naloxone::TrainingKind::parse(&m.kind)?,
+            held_on: m.held_on,
+            attendees: u32::try_from(m.attendees).unwrap_or(0),
+            place: m.place,
+        },
+    })
+}
+
+/// The trainings `org` recorded (the most recent 200, newest first): those an advisor may attach to an application.
+pub async fn trainings_of(db: &impl ConnectionTrait, org: OrgId) -> Result<Vec<RecordedTraining>> {
+    Ok(community_training::Entity::find()
+        .filter(community_training::Column::OrganizationId.eq(org.as_uuid()))
+        .order_by_desc(community_training::Column::HeldOn)
+        .order_by_desc(community_training::Column::RecordedAt)
+        .limit(200)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(recorded)
+        .collect())
+}
+
+/// The trainings attached to application `id` (found by the caller through its scope), oldest first.
+pub async fn attached_trainings(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<RecordedTraining>> {
+    let ids: Vec<Uuid> = dtraining::Entity::find()
+        .filter(dtraining::Column::ApplicationId.eq(id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| l.training_id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(community_training::Entity::find()
+        .filter(community_training::Column::Id.is_in(ids))
+        .order_by_asc(community_training::Column::HeldOn)
+        .order_by_asc(community_training::Column::RecordedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(recorded)
+        .collect())
+}
+
+/// Attaches training `training` to application `a`: only a training the application's program owner recorded
+/// (another organization's is not found: `false`); attached already, nothing changes (`true`). Audited
+/// (`designation_save` on the application, detail `training_attached training=<id>`).
+pub async fn attach_training(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    a: &ApplicationRow,
+    training: Uuid,
+    by: AccountId,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let own = community_training::Entity::find_by_id(training)
+        .filter(community_training::Column::OrganizationId.eq(a.organization.as_uuid()))
+        .one(tx)
+        .await?;
+    if own.is_none() {
+        return Ok(false);
+    }
+    if dtraining::Entity::find_by_id((a.id, training)).one(tx).await?.is_some() {
+        return Ok(true);
+    }
+    dtraining::ActiveModel {
+        application_id: Set(a.id),
+        training_id: Set(training),
+        attached_by: Set(by.as_uuid()),
+        attached_at: Set(now),
+    }
+    .insert(tx)
+    .await?;
+    audit::append(
+        tx,
+        actor,
+        audit_entry("designation_application", a.id, &format!("training_attached training={training}")),
+    )
+    .await?;
+    Ok(true)
 }

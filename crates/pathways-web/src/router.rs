@@ -482,6 +482,19 @@ pub fn router(state: AppState) -> Router {
             "/designation-applications/{application}/link",
             post(crate::controllers::designation_programs::reissue_link),
         )
+        // Recovery Friendly evidence files and the trainings tied to an application (issue 20, branch rf-evidence).
+        .route(
+            "/recovery-friendly/applications/{link}/evidence/{evidence_file}",
+            get(crate::controllers::recovery_friendly::download_my_evidence),
+        )
+        .route(
+            "/designation-applications/{application}/evidence/{evidence_file}",
+            get(crate::controllers::designation_programs::download_evidence),
+        )
+        .route(
+            "/designation-applications/{application}/trainings",
+            post(crate::controllers::designation_programs::attach_training),
+        )
         .route("/api/openapi.json", get(ops::get_openapi))
         .merge(json_api)
         .fallback(|| async { WebError::NotFound })

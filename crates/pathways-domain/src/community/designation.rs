@@ -455,6 +455,99 @@ impl Evidence {
     }
 }
 
+/// The largest file kept with a step's evidence, in bytes. The server refuses any request over 1 MiB before it is
+/// read (`RequestBodyLimitLayer` in the router), so the limit sits under it, as the consent scans' does
+/// ([`crate::consent::MAX_SCAN_BYTES`]); the error names it.
+pub const MAX_EVIDENCE_FILE_BYTES: usize = 900 * 1024;
+/// The longest a kept file name may be (characters; a longer one is cut, keeping its extension).
+pub const MAX_FILE_NAME: usize = 120;
+
+/// A file uploaded with a step's evidence, checked: a PDF, PNG or JPEG by its first bytes
+/// ([`crate::consent::scan_type`], the consent scans' check), never by its name or the browser's word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvidenceFile {
+    /// The name to show and to offer back on download: its last path part, without control characters or quotes.
+    pub name: String,
+    pub content_type: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// The form field of the evidence file (every problem with the file is this field's).
+pub const EVIDENCE_FILE_FIELD: &str = "evidence_file";
+
+/// Checks the file chosen with a step's evidence: `name` as the browser sent it and its bytes. No file chosen (no
+/// name, no bytes) is none — the file is optional; a chosen file that is empty (`empty-file`), over
+/// [`MAX_EVIDENCE_FILE_BYTES`] (`file-too-large`) or not a PDF, PNG or JPEG by its first bytes (`not-a-scan`) is
+/// refused.
+pub fn check_evidence_file(name: &str, bytes: &[u8]) -> Result<Option<EvidenceFile>, FieldError> {
+    let err = |code| FieldError::new(EVIDENCE_FILE_FIELD, code);
+    if bytes.is_empty() {
+        return if name.trim().is_empty() { Ok(None) } else { Err(err("empty-file")) };
+    }
+    if bytes.len() > MAX_EVIDENCE_FILE_BYTES {
+        return Err(err("file-too-large"));
+    }
+    let content_type = crate::consent::scan_type(bytes).ok_or(err("not-a-scan"))?;
+    Ok(Some(EvidenceFile { name: file_name(name, content_type), content_type, bytes: bytes.to_vec() }))
+}
+
+/// A name safe to show and to put in a `Content-Disposition` header: the last part of a path (some browsers send
+/// the whole path), without control characters, quotes or backslashes, at most [`MAX_FILE_NAME`] characters
+/// (keeping the extension); none left: `evidence` with the type's extension.
+pub fn file_name(raw: &str, content_type: &str) -> String {
+    let last = raw.rsplit(['/', '\\']).next().unwrap_or("");
+    let clean: String = last.chars().filter(|c| !c.is_control() && *c != '"' && *c != ';').collect();
+    let clean = clean.trim().to_owned();
+    let ext = match content_type {
+        "application/pdf" => "pdf",
+        "image/png" => "png",
+        _ => "jpg",
+    };
+    if clean.is_empty() || clean.chars().all(|c| c == '.') {
+        return format!("evidence.{ext}");
+    }
+    if clean.chars().count() <= MAX_FILE_NAME {
+        return clean;
+    }
+    let tail: String = match clean.rsplit_once('.') {
+        Some((_, e)) if !e.is_empty() && e.chars().count() <= 8 => format!(".{e}"),
+        _ => String::new(),
+    };
+    let head: String = clean.chars().take(MAX_FILE_NAME - tail.chars().count()).collect();
+    format!("{head}{tail}")
+}
+
+/// One required training type against the trainings recorded for the application.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrainingMet {
+    pub kind: TrainingKind,
+    /// How many the program requires.
+    pub required: u32,
+    /// The recorded trainings of this type (indices into the list given, in its order).
+    pub recorded: Vec<usize>,
+}
+
+impl TrainingMet {
+    /// Whether as many trainings of the type are recorded as required (or more).
+    pub fn met(&self) -> bool {
+        self.recorded.len() >= self.required as usize
+    }
+}
+
+/// Each training type a program requires (in the program's order), with how many it requires and which of the
+/// `recorded` trainings' types (those tied to the application) are of it. Recorded trainings of a type the program
+/// does not require are left out; nothing is counted that is not in `recorded`.
+pub fn trainings_met(required: &[TrainingRequirement], recorded: &[TrainingKind]) -> Vec<TrainingMet> {
+    required
+        .iter()
+        .map(|r| TrainingMet {
+            kind: r.kind,
+            required: r.count,
+            recorded: recorded.iter().enumerate().filter(|(_, k)| **k == r.kind).map(|(i, _)| i).collect(),
+        })
+        .collect()
+}
+
 fn parse_step(raw: &str, states: &[StepState]) -> Result<usize, FieldError> {
     match raw.trim().parse::<usize>() {
         Ok(i) if i < states.len() => Ok(i),

@@ -86,3 +86,6 @@ pub mod kiosk_code;
 // issue 17 at a state's scale: outcome change's pairs, kept (m0048)
 pub mod follow_up_window;
 pub mod outcome_pair;
+// Recovery Friendly designations: evidence files, trainings attached to an application (issue 20, m0046)
+pub mod designation_evidence_file;
+pub mod designation_training;

@@ -38,6 +38,7 @@ mod m0040_volunteer_dates;
 mod m0041_voucher_withdrawn;
 mod m0043_kiosk_known;
 mod m0045_designation_reminder;
+mod m0046_designation_evidence;
 mod m0048_outcome_kept;
 
 pub struct Migrator;
@@ -80,6 +81,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0041_voucher_withdrawn::Migration),
             Box::new(m0043_kiosk_known::Migration),
             Box::new(m0045_designation_reminder::Migration),
+            Box::new(m0046_designation_evidence::Migration),
             Box::new(m0048_outcome_kept::Migration),
         ]
     }

@@ -2573,3 +2573,23 @@ kiosk-me-decline-box = I do not want a check-in code
 kiosk-me-remove = Stop my code (it will no longer work)
 kiosk-me-declined = Recorded: you do not want a check-in code.
 kiosk-me-link = My check-in code
+
+# Recovery Friendly designations: evidence files and the trainings tied to an application (issue 20, rf-evidence)
+field-evidence-file = File (PDF, PNG or JPEG, up to 900 KB; optional)
+field-training = Training
+field-error-empty-file = the file chosen is empty
+field-error-file-too-large = the file is larger than 900 KB
+rfp-file-hint = A PDF, PNG or JPEG file, up to 900 KB. The file is checked by its contents, not its name.
+rfp-file-sent = File sent: { $name } ({ $size })
+rfp-file-download = Download { $name } ({ $size })
+rfp-file-size-kb = { $kb } KB
+rfp-trainings-heading = Trainings required and recorded
+rfp-trainings-lead = Trainings your organization recorded at Community trainings and attached to this application. A training counts only once it is attached here.
+rfp-trainings-met = { $kind }: required { $required }, recorded { $recorded }
+rfp-trainings-met-yes = met
+rfp-trainings-met-no = not yet met
+rfp-training-row = { $kind }, { $date }, { $attendees } attended{ $place }
+rfp-trainings-none-required = This program requires no trainings.
+rfp-trainings-attach = Attach a recorded training
+rfp-trainings-attach-button = Attach
+rfp-trainings-none-to-attach = Your organization has no other recorded training of a type this program requires.

@@ -2573,3 +2573,23 @@ kiosk-me-decline-box = No quiero un código de registro
 kiosk-me-remove = Anular mi código (dejará de funcionar)
 kiosk-me-declined = Anotado: usted no quiere un código de registro.
 kiosk-me-link = Mi código de registro
+
+# Designaciones amigas de la recuperación: archivos de evidencia y capacitaciones vinculadas a una solicitud (tema 20, rf-evidence)
+field-evidence-file = Archivo (PDF, PNG o JPEG, hasta 900 KB; opcional)
+field-training = Capacitación
+field-error-empty-file = el archivo elegido está vacío
+field-error-file-too-large = el archivo pesa más de 900 KB
+rfp-file-hint = Un archivo PDF, PNG o JPEG, de hasta 900 KB. El archivo se revisa por su contenido, no por su nombre.
+rfp-file-sent = Archivo enviado: { $name } ({ $size })
+rfp-file-download = Descargar { $name } ({ $size })
+rfp-file-size-kb = { $kb } KB
+rfp-trainings-heading = Capacitaciones exigidas y registradas
+rfp-trainings-lead = Capacitaciones que su organización registró en Capacitaciones comunitarias y vinculó a esta solicitud. Una capacitación cuenta solo cuando está vinculada aquí.
+rfp-trainings-met = { $kind }: exigidas { $required }, registradas { $recorded }
+rfp-trainings-met-yes = cumplido
+rfp-trainings-met-no = aún no cumplido
+rfp-training-row = { $kind }, { $date }, { $attendees } asistentes{ $place }
+rfp-trainings-none-required = Este programa no exige capacitaciones.
+rfp-trainings-attach = Vincular una capacitación registrada
+rfp-trainings-attach-button = Vincular
+rfp-trainings-none-to-attach = Su organización no tiene otra capacitación registrada de un tipo que este programa exija.

@@ -52,6 +52,37 @@ impl FromRequest<AppState> for VerifiedUpload {
     type Rejection = Response;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let upload = VerifiedMultipart::from_request(req, state).await?;
+        Ok(Self(upload.file.filter(|f| !f.bytes.is_empty()).map(|f| f.bytes)))
+    }
+}
+
+/// The file of a [`VerifiedMultipart`] post: the name the browser gave it (possibly empty) and its bytes
+/// (possibly empty: a file input left empty sends a part with no name and no bytes).
+pub struct UploadedFile {
+    pub name: String,
+    pub bytes: axum::body::Bytes,
+}
+
+/// A verified `multipart/form-data` post with text fields and at most one file (field `file`), checked as
+/// [`VerifiedUpload`] is (Origin, then the `csrf` field) before anything is used. Text fields seen more than once
+/// keep the last value. The server's request body limit applies (a larger request is refused before it is read).
+pub struct VerifiedMultipart {
+    pub fields: std::collections::HashMap<String, String>,
+    pub file: Option<UploadedFile>,
+}
+
+impl VerifiedMultipart {
+    /// A text field's value ("" when absent).
+    pub fn field(&self, name: &str) -> &str {
+        self.fields.get(name).map_or("", String::as_str)
+    }
+}
+
+impl FromRequest<AppState> for VerifiedMultipart {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let (mut parts, body) = req.into_parts();
         let ctx = Ctx::from_request_parts(&mut parts, state).await?;
         if !same_origin(&parts.headers, state.config.public_url.as_deref()) {
@@ -60,24 +91,29 @@ impl FromRequest<AppState> for VerifiedUpload {
         let req = Request::from_parts(parts, body);
         let bad = || WebError::BadRequest(crate::key!("error-bad-form")).into_response();
         let mut multipart = axum::extract::Multipart::from_request(req, state).await.map_err(|_| bad())?;
-        let (mut csrf, mut file) = (String::new(), None);
+        let (mut fields, mut file) = (std::collections::HashMap::new(), None);
         while let Some(field) = multipart.next_field().await.map_err(|_| bad())? {
-            match field.name() {
-                Some("csrf") => csrf = field.text().await.map_err(|_| bad())?,
-                Some("file") => {
+            match field.name().map(str::to_owned) {
+                Some(name) if name == "file" => {
+                    let file_name = field.file_name().unwrap_or_default().to_owned();
                     let bytes = field
                         .bytes()
                         .await
                         .map_err(|_| WebError::BadRequest(crate::key!("error-too-large")).into_response())?;
-                    file = (!bytes.is_empty()).then_some(bytes);
+                    file = Some(UploadedFile { name: file_name, bytes });
                 }
-                _ => {}
+                Some(name) => {
+                    let value = field.text().await.map_err(|_| bad())?;
+                    fields.insert(name, value);
+                }
+                None => {}
             }
         }
-        if !secret::same_secret(&csrf, &ctx.csrf) {
+        let csrf = fields.get("csrf").map_or("", String::as_str);
+        if !secret::same_secret(csrf, &ctx.csrf) {
             return Err(WebError::Csrf.into_response());
         }
-        Ok(Self(file))
+        Ok(Self { fields, file })
     }
 }
 

@@ -92,6 +92,8 @@ path_param! {
     ApplicationLink => "link",
     // A person's voucher (issue 21, fifth pass).
     pathways_domain::ids::VoucherId => "voucher",
+    // An evidence file of a designation application (issue 20, branch rf-evidence).
+    pathways_domain::ids::EvidenceFileId => "evidence_file",
 }
 
 /// An applicant's private link's token (`/recovery-friendly/applications/{link}`, issue 20): 43 URL-safe base64

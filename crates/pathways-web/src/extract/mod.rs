@@ -32,7 +32,7 @@ mod session;
 
 pub use accounts::{AccountHolder, AccountsAdmin};
 pub use api::{ApiCaller, ApiOperator};
-pub use body::{Empty, JsonBody, JsonBodyOrEmpty, VerifiedForm, VerifiedUpload};
+pub use body::{Empty, JsonBody, JsonBodyOrEmpty, UploadedFile, VerifiedForm, VerifiedMultipart, VerifiedUpload};
 pub use capacity_query::CapacityParams;
 pub use housing_query::HousingParams;
 pub use ids::{HoldAction, InPath, ListingAction, PathParam, VersionNo};

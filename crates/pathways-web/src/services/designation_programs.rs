@@ -8,11 +8,14 @@
 
 use pathways_domain::access::may_record_designations;
 use pathways_domain::community::designation::{
-    Application, Evidence, Program, Review, Standing, StepState, may_designate,
+    Application, Evidence, Program, Review, Standing, StepState, TrainingMet, check_evidence_file, may_designate,
+    trainings_met,
 };
-use pathways_domain::ids::{DesignationApplicationId, DesignationProgramId};
+use pathways_domain::ids::{DesignationApplicationId, DesignationProgramId, EvidenceFileId, TrainingId};
 use pathways_domain::text::FieldError;
-use pathways_store::designation_programs::{self as store, ApplicationRow, ProgramRow, StepHistory};
+use pathways_store::designation_programs::{
+    self as store, ApplicationRow, FileDownload, ProgramRow, RecordedTraining, StepHistory,
+};
 
 use crate::auth::secret::{random_token, token_hash};
 use crate::ctx::{Caller, Ctx};
@@ -26,6 +29,9 @@ pub struct Dossier {
     pub program: ProgramRow,
     pub steps: Vec<StepHistory>,
     pub standing: Standing,
+    /// The trainings tied to the application and the program's required ones matched against them (filled on the
+    /// advisor's page only: `application`; empty otherwise).
+    pub trainings: TrainingsView,
 }
 
 impl Dossier {
@@ -102,7 +108,7 @@ async fn dossier(
     let steps = store::history(db, application.id, program.program.steps.len()).await?;
     let standing =
         Standing::of(application.designated_on, application.withdrawn, program.program.renewal_months, today);
-    Ok(Dossier { application, program, steps, standing })
+    Ok(Dossier { application, program, steps, standing, trainings: TrainingsView::default() })
 }
 
 /// The application a private link opens (a wrong or unknown token: 404).
@@ -112,15 +118,26 @@ pub async fn by_link(state: &AppState, token: &str) -> WebResult<Dossier> {
     dossier(db, a, today(state)).await
 }
 
-/// Evidence for a step, through the private link (a wrong token: 404); the step's problems as field errors. An
-/// application withdrawn takes no more evidence.
+/// Evidence for a step as the applicant sent it: the step, the text, the link, and the file chosen (its name as
+/// the browser gave it and its bytes; both empty when none was chosen).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EvidenceInput<'a> {
+    pub step: &'a str,
+    pub text: &'a str,
+    pub link: &'a str,
+    pub file_name: &'a str,
+    pub file: &'a [u8],
+}
+
+/// Evidence for a step, through the private link (a wrong token: 404); the step's problems as field errors, the
+/// file's too (`designation::check_evidence_file`: PDF, PNG or JPEG by its first bytes, not empty, at most
+/// `MAX_EVIDENCE_FILE_BYTES`). With any problem nothing is kept. An application withdrawn takes no more evidence.
+/// The submission and its file are saved, each audited, in one transaction.
 pub async fn submit_evidence(
     state: &AppState,
     ctx: &Ctx,
     token: &str,
-    step: &str,
-    text: &str,
-    link: &str,
+    input: &EvidenceInput<'_>,
 ) -> WebResult<Result<(), Vec<FieldError>>> {
     let tx = state.store.begin().await?;
     let a = store::application_by_token(&tx, &token_hash(token)).await?.ok_or(WebError::NotFound)?;
@@ -128,11 +145,117 @@ pub async fn submit_evidence(
     if d.application.withdrawn {
         return Ok(Err(vec![FieldError::new("application", "withdrawn")]));
     }
-    let e = match Evidence::parse(step, text, link, &d.states()) {
-        Ok(e) => e,
-        Err(errors) => return Ok(Err(errors)),
+    let evidence = Evidence::parse(input.step, input.text, input.link, &d.states());
+    let file = check_evidence_file(input.file_name, input.file);
+    let (e, file) = match (evidence, file) {
+        (Ok(e), Ok(file)) => (e, file),
+        (e, f) => return Ok(Err(e.err().unwrap_or_default().into_iter().chain(f.err()).collect())),
     };
-    store::add_submission(&tx, &ctx.actor(), d.application.id, &e, pathways_store::now()).await?;
+    let now = pathways_store::now();
+    let submission = store::add_submission(&tx, &ctx.actor(), d.application.id, &e, now).await?;
+    if let Some(file) = &file {
+        store::add_evidence_file(&tx, &ctx.actor(), d.application.id, submission, file, now).await?;
+    }
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// The file uploaded with one of the application's submissions, through the private link (a wrong token, or a file
+/// of another application: 404). Audited (`designation_file_read`).
+pub async fn own_evidence_file(
+    state: &AppState,
+    ctx: &Ctx,
+    token: &str,
+    file: EvidenceFileId,
+) -> WebResult<FileDownload> {
+    let tx = state.store.begin().await?;
+    let a = store::application_by_token(&tx, &token_hash(token)).await?.ok_or(WebError::NotFound)?;
+    let found = store::evidence_file(&tx, a.id, file.as_uuid()).await?.ok_or(WebError::NotFound)?;
+    audit_file_read(&tx, ctx, file).await?;
+    tx.commit().await?;
+    Ok(found)
+}
+
+/// The file uploaded with one of an application's submissions, for an advisor of the program's owner (another
+/// organization's application, or a file of another application: 404; not an advisor: 403). Audited
+/// (`designation_file_read`, naming the submission).
+pub async fn evidence_file(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    id: DesignationApplicationId,
+    file: EvidenceFileId,
+) -> WebResult<FileDownload> {
+    may_advise(caller)?;
+    let tx = state.store.begin().await?;
+    let a = store::application_of(&tx, caller.org, id.as_uuid()).await?.ok_or(WebError::NotFound)?;
+    let found = store::evidence_file(&tx, a.id, file.as_uuid()).await?.ok_or(WebError::NotFound)?;
+    audit_file_read(&tx, ctx, file).await?;
+    tx.commit().await?;
+    Ok(found)
+}
+
+async fn audit_file_read(tx: &pathways_store::DatabaseTransaction, ctx: &Ctx, file: EvidenceFileId) -> WebResult<()> {
+    use pathways_domain::audit::{AuditAction, AuditOutcome};
+    use pathways_store::audit::{self, AuditEntry};
+    let entry = AuditEntry::new(AuditAction::DesignationFileRead, AuditOutcome::Success)
+        .on("designation_submission", file.as_uuid());
+    audit::append(tx, &ctx.actor(), entry).await?;
+    Ok(())
+}
+
+/// The trainings tied to an application, matched against those its program requires, and the caller's
+/// organization's other recorded trainings an advisor may still attach.
+#[derive(Clone, Debug, Default)]
+pub struct TrainingsView {
+    /// The trainings attached to the application (recorded by the program's owner).
+    pub attached: Vec<RecordedTraining>,
+    /// Per required type: required N, recorded M (indices into `attached`).
+    pub met: Vec<TrainingMet>,
+    /// The owner's recorded trainings not attached yet, of a type the program requires.
+    pub attachable: Vec<RecordedTraining>,
+}
+
+/// What the advisor's application page shows of trainings (`designation::trainings_met`).
+async fn trainings_view(db: &impl pathways_store::ConnectionTrait, d: &Dossier) -> WebResult<TrainingsView> {
+    let attached = store::attached_trainings(db, d.application.id).await?;
+    let kinds: Vec<_> = attached.iter().map(|t| t.training.kind).collect();
+    let required = &d.program.program.trainings;
+    let met = trainings_met(required, &kinds);
+    let attachable = store::trainings_of(db, d.application.organization)
+        .await?
+        .into_iter()
+        .filter(|t| required.iter().any(|r| r.kind == t.training.kind))
+        .filter(|t| attached.iter().all(|a| a.id != t.id))
+        .collect();
+    Ok(TrainingsView { attached, met, attachable })
+}
+
+/// Attaches a training the caller's organization recorded to one of its applications (another organization's
+/// application: 404; a training that is not the organization's, or not a training: a field error); audited.
+pub async fn attach_training(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    id: DesignationApplicationId,
+    training: &str,
+) -> WebResult<Result<(), Vec<FieldError>>> {
+    let tx = state.store.begin().await?;
+    let d = own_in_tx(state, &tx, caller, id).await?;
+    let unknown = || Ok(Err(vec![FieldError::new("training", "unknown-choice")]));
+    let Ok(training) = training.trim().parse::<TrainingId>() else { return unknown() };
+    if !store::attach_training(
+        &tx,
+        &ctx.actor(),
+        &d.application,
+        training.as_uuid(),
+        caller.account,
+        pathways_store::now(),
+    )
+    .await?
+    {
+        return unknown();
+    }
     tx.commit().await?;
     Ok(Ok(()))
 }
@@ -171,7 +294,9 @@ pub async fn application(state: &AppState, caller: &Caller, id: DesignationAppli
     may_advise(caller)?;
     let db = state.store.reader();
     let a = store::application_of(db, caller.org, id.as_uuid()).await?.ok_or(WebError::NotFound)?;
-    dossier(db, a, today(state)).await
+    let mut d = dossier(db, a, today(state)).await?;
+    d.trainings = trainings_view(db, &d).await?;
+    Ok(d)
 }
 
 async fn own_in_tx(

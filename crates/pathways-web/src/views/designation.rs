@@ -25,6 +25,11 @@ pub struct StepView {
     pub evidence: String,
     pub link: String,
     pub submitted_on: String,
+    /// The file sent with the latest evidence: its submission's id (the download's path names it), its name, and
+    /// its size in words; all empty when none.
+    pub file_id: String,
+    pub file_name: String,
+    pub file_size: String,
 }
 
 fn pick(locale: Locale, b: &pathways_domain::community::designation::Bilingual) -> String {
@@ -68,6 +73,11 @@ pub fn application_steps(t: &Tr, locale: Locale, p: &Program, history: &[StepHis
                 v.link = link.clone().unwrap_or_default();
                 v.submitted_on = at.date_naive().to_string();
             }
+            if let Some(f) = &h.file {
+                v.file_id = f.submission.to_string();
+                v.file_name = f.name.clone();
+                v.file_size = file_size(t, f.size);
+            }
             v
         })
         .collect()
@@ -102,4 +112,57 @@ pub fn standing_words(t: &Tr, s: Standing) -> String {
             t.args("rfp-standing-lapsed", &[("on", on.to_string()), ("due", renewal_due.to_string())])
         }
     }
+}
+
+/// A file's size in words: kilobytes (of 1,024 bytes), rounded up.
+pub fn file_size(t: &Tr, bytes: i64) -> String {
+    let kb = (bytes.max(0) + 1023) / 1024;
+    t.args("rfp-file-size-kb", &[("kb", kb.to_string())])
+}
+
+/// An evidence file as a download (the applicant's and the advisor's): `Content-Disposition: attachment` with its
+/// kept name (an ASCII `filename` and the exact one as `filename*`, RFC 6266), the type its first bytes said,
+/// `X-Content-Type-Options: nosniff` and `Cache-Control: no-store`.
+pub fn file_response(
+    f: pathways_store::designation_programs::FileDownload,
+) -> crate::error::WebResult<axum::response::Response> {
+    use axum::http::{HeaderValue, header};
+    use axum::response::IntoResponse;
+
+    let ascii: String = f
+        .name
+        .chars()
+        .map(|c| if (c.is_ascii_graphic() && c != '"' && c != '\\' && c != ';') || c == ' ' { c } else { '_' })
+        .collect();
+    let mut encoded = String::new();
+    for b in f.name.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            encoded.push(char::from(b));
+        } else {
+            encoded.push_str(&format!("%{b:02X}"));
+        }
+    }
+    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+    let bad = |_| crate::error::WebError::NotFound;
+    let mut resp = f.bytes.into_response();
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_str(&f.content_type).map_err(bad)?);
+    h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).map_err(bad)?);
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(resp)
+}
+
+/// A recorded training in words: its type, date, attendance and place.
+pub fn training_words(t: &Tr, tr: &pathways_domain::community::naloxone::Training) -> String {
+    let place = tr.place.as_deref().map(|p| format!(", {p}")).unwrap_or_default();
+    t.args(
+        "rfp-training-row",
+        &[
+            ("kind", t.get(&format!("training-kind-{}", tr.kind.code()))),
+            ("date", tr.held_on.to_string()),
+            ("attendees", tr.attendees.to_string()),
+            ("place", place),
+        ],
+    )
 }

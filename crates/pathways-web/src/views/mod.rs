@@ -284,7 +284,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 206] = [
+pub const FIELDS: [&str; 208] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -504,8 +504,11 @@ pub const FIELDS: [&str; 206] = [
     "group_persons",
     "goal",
     "encounter",
+    // A Recovery Friendly application's evidence file; a recorded training attached to it (issue 20, rf-evidence).
+    "evidence_file",
+    "training",
 ];
-pub const FIELD_ERRORS: [&str; 52] = [
+pub const FIELD_ERRORS: [&str; 54] = [
     "missing",
     "wrong-count",
     "too-many",
@@ -565,6 +568,9 @@ pub const FIELD_ERRORS: [&str; 52] = [
     "kiosk-code-shape",
     "kiosk-code-unknown",
     "kiosk-code-limited",
+    // An evidence file chosen but empty, or over the limit (issue 20, rf-evidence).
+    "empty-file",
+    "file-too-large",
 ];
 
 #[cfg(test)]

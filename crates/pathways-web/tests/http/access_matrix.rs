@@ -781,6 +781,13 @@ fn matrix() -> Vec<Entry> {
         e(POST, "/persons/{id}/kiosk-code/remove", Record, 303).form(&[("declined", "yes")]).audit("kiosk_code_save"),
         e(GET, "/me/kiosk", Portal, 200),
         e(POST, "/me/kiosk-code/remove", Portal, 303).form(&[("declined", "yes")]),
+        // Issue 20 (branch rf-evidence): a file sent with an application's evidence, downloaded by the applicant
+        // through the private link and by the program owner's advisors (another organization's: 404); a training
+        // the owner recorded attached to the application.
+        e(GET, "/recovery-friendly/applications/{link}/evidence/{evidence_file}", Open, 200),
+        e(GET, "/designation-applications/{application}/evidence/{evidence_file}", OrgPage(PROGRAM_LEADS), 200),
+        e(POST, "/designation-applications/{application}/trainings", OrgPage(PROGRAM_LEADS), 303)
+            .form(&[("training", "{recorded_training}")]),
     ]
 }
 
@@ -1301,6 +1308,10 @@ impl Cell {
             "application" => "designation_application",
             "link" => "designation_link",
             "voucher" => "voucher",
+            // An application's evidence file (issue 20, branch rf-evidence): of the path's own application.
+            "evidence_file" if path.starts_with("/recovery-friendly/") => "link_evidence_file",
+            "evidence_file" => "application_evidence_file",
+            "recorded_training" => "recorded_training",
             other => panic!("the matrix can't fill {{{other}}} in {path}"),
         };
         self.make(w, key).await
@@ -1709,6 +1720,70 @@ impl Cell {
                 .expect("evidence");
                 tx.commit().await.expect("commit");
                 if key == "designation_link" { token } else { id.to_string() }
+            }
+            // A PDF sent with a new submission of the path's application (issue 20, branch rf-evidence).
+            "link_evidence_file" | "application_evidence_file" => {
+                let application = if key == "link_evidence_file" {
+                    let token = Box::pin(self.make(w, "designation_link")).await;
+                    let hash = pathways_web::auth::secret::token_hash(&token);
+                    pathways_store::designation_programs::application_by_token(app.db.store.reader(), &hash)
+                        .await
+                        .expect("query")
+                        .expect("the link's application")
+                        .id
+                } else {
+                    Box::pin(self.make(w, "designation_application")).await.parse().expect("an id")
+                };
+                let tx = app.db.store.begin().await.expect("tx");
+                let evidence =
+                    pathways_domain::community::designation::Evidence { step: 1, text: "Plan".into(), link: None };
+                let now = pathways_store::now();
+                let submission = pathways_store::designation_programs::add_submission(
+                    &tx,
+                    &Actor::default(),
+                    application,
+                    &evidence,
+                    now,
+                )
+                .await
+                .expect("evidence");
+                let file =
+                    pathways_domain::community::designation::check_evidence_file("plan.pdf", b"%PDF-1.4\n%%EOF\n")
+                        .expect("a PDF")
+                        .expect("a file");
+                pathways_store::designation_programs::add_evidence_file(
+                    &tx,
+                    &Actor::default(),
+                    application,
+                    submission,
+                    &file,
+                    now,
+                )
+                .await
+                .expect("the file");
+                tx.commit().await.expect("commit");
+                submission.to_string()
+            }
+            // A training the target's organization recorded (issue 20, branch rf-evidence).
+            "recorded_training" => {
+                let tx = app.db.store.begin().await.expect("tx");
+                let t = pathways_domain::community::naloxone::Training {
+                    kind: pathways_domain::community::naloxone::TrainingKind::Stigma,
+                    held_on: chrono::Utc::now().date_naive() - chrono::Duration::days(1),
+                    attendees: 9,
+                    place: None,
+                };
+                let id = pathways_store::naloxone::record_training(
+                    &tx,
+                    &Actor::default(),
+                    w.org(self.target),
+                    &t,
+                    pathways_store::now(),
+                )
+                .await
+                .expect("a training");
+                tx.commit().await.expect("commit");
+                id.to_string()
             }
             "kiosk" => {
                 let tx = app.db.store.begin().await.expect("tx");

@@ -321,3 +321,97 @@ proptest! {
         prop_assert_eq!(mail_reminder_due(Some(on), false, months, Some(due), before, today), None);
     }
 }
+
+const PDF: &[u8] = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n";
+
+fn file_code(name: &str, bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    check_evidence_file(name, bytes).err().map(|e| (e.field, e.code))
+}
+
+#[test]
+fn an_evidence_file_is_a_pdf_png_or_jpeg_by_its_first_bytes() {
+    let f = check_evidence_file("policy.pdf", PDF).expect("checked").expect("a file");
+    assert_eq!((f.name.as_str(), f.content_type, f.bytes.as_slice()), ("policy.pdf", "application/pdf", PDF));
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    assert_eq!(check_evidence_file("a.png", png).map(|f| f.map(|f| f.content_type)), Ok(Some("image/png")));
+    let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10];
+    assert_eq!(check_evidence_file("a.jpg", &jpeg).map(|f| f.map(|f| f.content_type)), Ok(Some("image/jpeg")));
+    // The name does not decide: a program renamed .pdf, or plain text, is refused.
+    assert_eq!(file_code("setup.pdf", b"MZ\x90\0\x03\0\0\0"), Some(("evidence_file", "not-a-scan")));
+    assert_eq!(file_code("notes.pdf", b"just some text"), Some(("evidence_file", "not-a-scan")));
+    // A PDF's bytes under another name are still a PDF.
+    assert_eq!(check_evidence_file("scan.txt", PDF).map(|f| f.map(|f| f.content_type)), Ok(Some("application/pdf")));
+}
+
+#[test]
+fn no_file_chosen_is_none_but_an_empty_or_too_large_file_is_refused() {
+    assert_eq!(check_evidence_file("", b""), Ok(None));
+    assert_eq!(check_evidence_file("  ", b""), Ok(None));
+    assert_eq!(file_code("empty.pdf", b""), Some(("evidence_file", "empty-file")));
+    let mut big = PDF.to_vec();
+    big.resize(MAX_EVIDENCE_FILE_BYTES, b' ');
+    assert!(check_evidence_file("big.pdf", &big).is_ok(), "the limit itself is kept");
+    big.push(b' ');
+    assert_eq!(file_code("big.pdf", &big), Some(("evidence_file", "file-too-large")));
+}
+
+#[test]
+fn a_file_name_keeps_its_last_part_without_quotes_or_controls() {
+    assert_eq!(file_name("C:\\Users\\hr\\policy.pdf", "application/pdf"), "policy.pdf");
+    assert_eq!(file_name("/tmp/a\"b;c\n.pdf", "application/pdf"), "abc.pdf");
+    assert_eq!(file_name("", "image/png"), "evidence.png");
+    assert_eq!(file_name("..", "image/jpeg"), "evidence.jpg");
+    let long = format!("{}.pdf", "x".repeat(300));
+    let cut = file_name(&long, "application/pdf");
+    assert_eq!(cut.chars().count(), MAX_FILE_NAME);
+    assert!(cut.ends_with("x.pdf"), "{cut}");
+}
+
+fn req(kind: TrainingKind, count: u32) -> TrainingRequirement {
+    TrainingRequirement { kind, count }
+}
+
+#[test]
+fn required_trainings_are_matched_against_the_recorded_ones() {
+    use TrainingKind::*;
+    let required = [req(Naloxone, 1), req(Stigma, 2)];
+    // None recorded: each type required, none recorded, not met.
+    let none = trainings_met(&required, &[]);
+    assert_eq!(
+        none,
+        vec![
+            TrainingMet { kind: Naloxone, required: 1, recorded: vec![] },
+            TrainingMet { kind: Stigma, required: 2, recorded: vec![] }
+        ]
+    );
+    assert!(none.iter().all(|m| !m.met()));
+    // Other kinds are ignored; more than required is met; fewer is not.
+    let recorded = [RecoveryAlly, Naloxone, Stigma, Naloxone, WorkplaceSupervisor];
+    let m = trainings_met(&required, &recorded);
+    assert_eq!(m[0], TrainingMet { kind: Naloxone, required: 1, recorded: vec![1, 3] });
+    assert!(m[0].met(), "two recorded, one required");
+    assert_eq!(m[1], TrainingMet { kind: Stigma, required: 2, recorded: vec![2] });
+    assert!(!m[1].met(), "one recorded, two required");
+    assert_eq!(m.len(), 2, "only the required types are listed");
+    // A program that requires none lists none, whatever is recorded.
+    assert!(trainings_met(&[], &recorded).is_empty());
+}
+
+proptest! {
+    #[test]
+    fn every_recorded_training_of_a_required_type_is_counted_once(
+        kinds in proptest::collection::vec(0usize..4, 0..20),
+        counts in proptest::collection::vec(1u32..5, 4),
+    ) {
+        let recorded: Vec<TrainingKind> = kinds.iter().map(|i| TrainingKind::ALL[*i]).collect();
+        let required: Vec<TrainingRequirement> =
+            TrainingKind::ALL.iter().zip(&counts).map(|(k, c)| req(*k, *c)).collect();
+        let m = trainings_met(&required, &recorded);
+        let counted: usize = m.iter().map(|t| t.recorded.len()).sum();
+        prop_assert_eq!(counted, recorded.len());
+        for t in &m {
+            prop_assert!(t.recorded.iter().all(|i| recorded[*i] == t.kind));
+            prop_assert_eq!(t.met(), t.recorded.len() >= t.required as usize);
+        }
+    }
+}

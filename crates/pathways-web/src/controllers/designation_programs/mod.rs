@@ -28,3 +28,9 @@ pub use withdraw_application::withdraw_application;
 pub mod reissue_link;
 
 pub use reissue_link::reissue_link;
+// Evidence files and the trainings tied to an application (issue 20, branch rf-evidence).
+pub mod attach_training;
+pub mod download_evidence;
+
+pub use attach_training::attach_training;
+pub use download_evidence::download_evidence;

@@ -16,7 +16,7 @@ use crate::extract::{InPath, SignedIn};
 use crate::services;
 use crate::services::designation_programs::Dossier;
 use crate::state::AppState;
-use crate::views::designation::{StepView, application_steps, program_name, standing_words, trainings};
+use crate::views::designation::{StepView, application_steps, program_name, standing_words, training_words, trainings};
 use crate::views::{Chrome, field_messages, render};
 
 #[derive(Template)]
@@ -37,6 +37,42 @@ struct ApplicationPage {
     may_designate: bool,
     designated: bool,
     withdrawn: bool,
+    /// Per required training type: "required N, recorded M", met or not, and the recorded trainings' words.
+    trainings_met: Vec<TrainingMetView>,
+    /// The organization's recorded trainings an advisor may still attach: (id, words).
+    attachable: Vec<(String, String)>,
+}
+
+struct TrainingMetView {
+    kind: String,
+    words: String,
+    status: String,
+    recorded: Vec<String>,
+}
+
+fn trainings_met(t: &crate::i18n::Tr, d: &Dossier) -> Vec<TrainingMetView> {
+    let v = &d.trainings;
+    v.met
+        .iter()
+        .map(|m| TrainingMetView {
+            kind: m.kind.code().to_owned(),
+            words: t.args(
+                "rfp-trainings-met",
+                &[
+                    ("kind", t.get(&format!("training-kind-{}", m.kind.code()))),
+                    ("required", m.required.to_string()),
+                    ("recorded", m.recorded.len().to_string()),
+                ],
+            ),
+            status: t.get(if m.met() { "rfp-trainings-met-yes" } else { "rfp-trainings-met-no" }),
+            recorded: m
+                .recorded
+                .iter()
+                .filter_map(|i| v.attached.get(*i))
+                .map(|r| training_words(t, &r.training))
+                .collect(),
+        })
+        .collect()
 }
 
 pub fn page(state: &AppState, ctx: &Ctx, d: &Dossier, errors: &[FieldError]) -> WebResult<Response> {
@@ -61,6 +97,13 @@ pub fn page(state: &AppState, ctx: &Ctx, d: &Dossier, errors: &[FieldError]) -> 
         may_designate: all_accepted(&states) && !d.application.withdrawn,
         designated: d.application.designated_on.is_some(),
         withdrawn: d.standing == Standing::Withdrawn,
+        trainings_met: trainings_met(&t, d),
+        attachable: d
+            .trainings
+            .attachable
+            .iter()
+            .map(|r| (r.id.to_string(), training_words(&t, &r.training)))
+            .collect(),
     })?;
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     Ok((status, html).into_response())

@@ -17,3 +17,7 @@ pub use new_designation::new_designation;
 pub use show_my_application::show_my_application;
 pub use show_program::show_program;
 pub use submit_evidence::submit_evidence;
+// The applicant's own evidence file (issue 20, branch rf-evidence).
+pub mod download_my_evidence;
+
+pub use download_my_evidence::download_my_evidence;

@@ -46,3 +46,5 @@ mod service_links;
 mod own_interview;
 // A known person's quick sign-in at the kiosk (issue 20, branch kiosk-known).
 mod kiosk_known;
+// Recovery Friendly evidence files and trainings tied to an application (issue 20, branch rf-evidence).
+mod designation_evidence;
