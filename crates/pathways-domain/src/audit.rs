@@ -190,10 +190,13 @@ pub enum AuditAction {
     KioskCodeSave,
     /// A person's kiosk visits read from their record (issue 20).
     KioskVisitRead,
+    /// Issue 17, the state view: a state agency's administrator recorded (or cleared) a member organization's region
+    /// (the organization is the entity, the region the detail).
+    NetworkRegion,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 100] = [
+    pub const ALL: [AuditAction; 101] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -294,6 +297,7 @@ impl AuditAction {
         AuditAction::DesignationSave,
         AuditAction::KioskCodeSave,
         AuditAction::KioskVisitRead,
+        AuditAction::NetworkRegion,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -398,6 +402,7 @@ impl AuditAction {
             AuditAction::DesignationSave => "designation_save",
             AuditAction::KioskCodeSave => "kiosk_code_save",
             AuditAction::KioskVisitRead => "kiosk_visit_read",
+            AuditAction::NetworkRegion => "network_region",
         }
     }
 }

@@ -83,3 +83,6 @@ pub mod designation_review;
 pub mod designation_submission;
 // A known person's kiosk check-in code (issue 20, m0043)
 pub mod kiosk_code;
+// The kept counts' time zone and an outcome interview's proxy sections (issue 17, m0047)
+pub mod kept_count_zone;
+pub mod outcome_interview_proxy;

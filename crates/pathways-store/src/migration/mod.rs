@@ -38,6 +38,7 @@ mod m0040_volunteer_dates;
 mod m0041_voucher_withdrawn;
 mod m0043_kiosk_known;
 mod m0045_designation_reminder;
+mod m0047_outcomes_parts;
 
 pub struct Migrator;
 
@@ -79,6 +80,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0041_voucher_withdrawn::Migration),
             Box::new(m0043_kiosk_known::Migration),
             Box::new(m0045_designation_reminder::Migration),
+            Box::new(m0047_outcomes_parts::Migration),
         ]
     }
 }

@@ -46,3 +46,7 @@ mod service_links;
 mod own_interview;
 // A known person's quick sign-in at the kiosk (issue 20, branch kiosk-known).
 mod kiosk_known;
+// Issue 17 (outcomes-parts): a proxy's parts of the outcome interview.
+mod interview_proxy;
+// Issue 17 (outcomes-parts): a state records its member organizations' regions.
+mod network_region;
