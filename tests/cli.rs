@@ -1153,3 +1153,132 @@ async fn the_daily_renewal_reminders_are_mailed_once() {
     assert!(mails[0].contains("To: soon@example.org") && mails[0].contains("Soon Town"), "{}", mails[0]);
     let _ = smtp.0.kill();
 }
+
+/// Issue 17: after a change of `deployment.time_zone` the kept access and retention counts file items under the old
+/// zone's days; `serve` warns at start naming the command, and `outcomes rebuild-counts` recounts them in the new
+/// zone (equal to a recount from the records there, and not to one in the old zone, so the zone matters here),
+/// records the zone, and prints only how many cells it wrote.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_kept_counts_are_rebuilt_in_the_deployments_new_time_zone() {
+    use chrono::{NaiveDate, TimeZone as _, Utc};
+    use pathways_domain::OrgId;
+    use pathways_domain::org::{OrgKind, Slug};
+    use pathways_domain::outcomes::CloseoutReason;
+    use pathways_domain::person::PersonDetails;
+    use pathways_store::entities::outreach_item;
+    use pathways_store::kept_zone::{self, Startup};
+    use pathways_store::sea_orm::{ActiveModelTrait as _, Set};
+    use pathways_store::{orgs, outcomes, persons, retention_kept, served};
+
+    let db = TestDb::new().await;
+    let cli = Cli { url: db.url.clone(), dir: tempfile::tempdir().expect("dir") };
+    let w = db.store.writer();
+    let org = orgs::create(w, &Slug::parse("zone-rcc").expect("slug"), "Zone RCC", OrgKind::RecoveryCommunityCenter)
+        .await
+        .expect("org");
+    let org = OrgId::from_uuid(org.id);
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).expect("a day");
+    for i in 0..3u32 {
+        let details = PersonDetails {
+            preferred_name: format!("Zone {i}"),
+            legal_name: None,
+            pronouns: None,
+            date_of_birth: None,
+            preferred_language: None,
+            phone: None,
+            email: None,
+        };
+        let p = persons::insert(w, org, &details, None).await.expect("person");
+        let person = pathways_domain::PersonId::from_uuid(p.id);
+        outcomes::add_episode(
+            w,
+            org,
+            person,
+            day(1, 5),
+            day(3, 20 + i),
+            Some((day(3, 20 + i), CloseoutReason::Completed)),
+        )
+        .await
+        .expect("episode");
+        // Opened at 23:30 UTC on 31 March: that evening in New York, already 1 April on Kiritimati (UTC+14) — another
+        // 12-month period — and back 9 days later at noon UTC.
+        let opened = Utc.with_ymd_and_hms(2026, 3, 31, 23, 30, i).single().expect("a time");
+        outreach_item::ActiveModel {
+            id: Set(uuid::Uuid::now_v7()),
+            person_id: Set(p.id),
+            org_id: Set(org.as_uuid()),
+            kind: Set("not_engaged".into()),
+            urgency_class: Set(2),
+            opened_at: Set(opened),
+            closed_at: Set(Some(Utc.with_ymd_and_hms(2026, 4, 9, 12, 0, 0).single().expect("a time"))),
+            escalated_at: Set(None),
+            attempts: Set(0),
+            failed_attempts: Set(0),
+            last_attempt_at: Set(None),
+        }
+        .insert(w)
+        .await
+        .expect("item");
+    }
+    let served_before = served::all(w).await.expect("served");
+    assert!(!served_before.is_empty(), "the fixture has people served");
+    type Cells = std::collections::BTreeMap<(uuid::Uuid, &'static str), pathways_domain::outcomes::retention::Kept>;
+    fn flat(cells: Cells) -> Vec<((uuid::Uuid, String, pathways_domain::outcomes::retention::KeptKey), i64)> {
+        cells
+            .into_iter()
+            .flat_map(|((o, m), k)| k.into_iter().map(move |(key, n)| ((o, m.to_owned(), key), n)))
+            .collect()
+    }
+    let kept = || async { retention_kept::all(db.store.reader()).await.expect("kept").into_iter().collect::<Vec<_>>() };
+    let (new_york, kiritimati) = (chrono_tz::America::New_York, chrono_tz::Pacific::Kiritimati);
+    let in_new_york = flat(retention_kept::recount(w, new_york).await.expect("recount"));
+    let in_kiritimati = flat(retention_kept::recount(w, kiritimati).await.expect("recount"));
+    assert_ne!(in_new_york, in_kiritimati, "the fixture's items fall on other days in the two zones");
+
+    let rebuild = |zone: &str| {
+        let mut c = cli.cmd(&["outcomes", "rebuild-counts"]);
+        c.env("PATHWAYS_DEPLOYMENT_TIME_ZONE", zone);
+        c.output().expect("run")
+    };
+    let out = rebuild("America/New_York");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("rebuilt in America/New_York:"), "{}", text(&out));
+    assert_eq!(kept().await, in_new_york);
+    assert_eq!(kept_zone::recorded(w).await.expect("zone").as_deref(), Some("America/New_York"));
+
+    // The deployment moves to Kiritimati: the server starts, and warns naming the old zone and the command.
+    let port = TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port();
+    let bind = format!("127.0.0.1:{port}");
+    let mut c = cli.cmd(&["serve", "--bind", &bind]);
+    c.env("PATHWAYS_DEPLOYMENT_TIME_ZONE", "Pacific/Kiritimati").env("PATHWAYS_LOG_FORMAT", "text");
+    let mut server = Server(c.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().expect("serve"));
+    let started = Instant::now();
+    while http_get(port, "/readyz", None).map(|(s, _)| s.contains("200")) != Some(true) {
+        assert!(started.elapsed() < Duration::from_secs(30), "the server did not become ready");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let _ = server.0.kill();
+    let mut log = String::new();
+    server.0.stderr.take().expect("stderr").read_to_string(&mut log).expect("log");
+    drop(server);
+    assert!(log.contains("pathways outcomes rebuild-counts") && log.contains("America/New_York"), "{log}");
+    assert!(!log.contains("Zone 0"), "no person in the log");
+    assert_eq!(kept().await, in_new_york, "the server changes no count at start");
+
+    let out = rebuild("Pacific/Kiritimati");
+    assert!(out.status.success(), "{}", text(&out));
+    let said = text(&out);
+    assert!(said.contains("rebuilt in Pacific/Kiritimati (they were built in America/New_York)"), "{said}");
+    let cells =
+        format!("{} people-served cells and {} access-and-retention cells", served_before.len(), in_kiritimati.len());
+    assert!(said.contains(&cells), "{said}");
+    assert!(!said.contains("Zone 0"), "{said}");
+    assert_eq!(kept().await, in_kiritimati, "the counts equal a recount in the new zone");
+    assert_eq!(served::all(w).await.expect("served"), served_before, "people served does not depend on the zone");
+    assert_eq!(kept_zone::recorded(w).await.expect("zone").as_deref(), Some("Pacific/Kiritimati"));
+    assert_eq!(kept_zone::check(w, kiritimati).await.expect("check"), Startup::InZone);
+    assert_eq!(
+        kept_zone::check(w, new_york).await.expect("check"),
+        Startup::Differs { built_in: "Pacific/Kiritimati".into() }
+    );
+}

@@ -18,6 +18,7 @@ mod import_hsds;
 mod instrument;
 mod maintenance;
 mod org;
+mod outcomes;
 mod progress;
 mod serve;
 mod token;
@@ -82,6 +83,11 @@ enum Command {
     Instrument {
         #[command(subcommand)]
         command: InstrumentCommand,
+    },
+    /// Outcome reports' kept counts (issue 17, docs/OUTCOMES.md "Scale").
+    Outcomes {
+        #[command(subcommand)]
+        command: OutcomesCommand,
     },
     /// The outreach rules (check-ups, linkage, re-engagement).
     Outreach {
@@ -300,6 +306,14 @@ enum InstrumentCommand {
 }
 
 #[derive(Subcommand)]
+enum OutcomesCommand {
+    /// Recount the kept people-served and access-and-retention counts from the records, in the deployment's time
+    /// zone (`[deployment] time_zone`), and record that zone. Run it after changing the zone, with the server stopped
+    /// (`pathways serve` warns at start while the counts were built in another zone). Prints the cells written.
+    RebuildCounts,
+}
+
+#[derive(Subcommand)]
 enum OutreachCommand {
     /// Evaluate the rules now: every person (`--full`, what the hourly job does) or only those whose records
     /// changed since they were last evaluated (the default). Prints what the pass did and how long it took.
@@ -409,6 +423,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import { command } => import::import(config, command).await,
         Command::Export { command: ExportCommand::Hsds { dir } } => import::export_hsds(config, &dir).await,
         Command::Outreach { command } => maintenance::outreach(config, command).await,
+        Command::Outcomes { command } => outcomes::outcomes(config, command).await,
         Command::Designations { command } => maintenance::designations(config, command).await,
         Command::Instrument { command } => instrument::instrument(config, command).await,
         Command::Audit { command } => maintenance::audit(config, command).await,

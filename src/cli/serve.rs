@@ -16,6 +16,7 @@ pub(super) async fn serve(mut config: Config, demo: bool, bind: Option<String>) 
     if demo {
         crate::demo::seed(&store, &config).await?;
     }
+    check_kept_zone(&store, config.deployment.time_zone).await?;
     let listener = tokio::net::TcpListener::bind(&config.bind)
         .await
         .with_context(|| format!("cannot listen on {}", config.bind))?;
@@ -37,6 +38,24 @@ pub(super) async fn serve(mut config: Config, demo: bool, bind: Option<String>) 
     }
     pathways_web::serve(state, listener).await?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The kept outcome counts hold for the time zone they were counted in (docs/OUTCOMES.md "Scale"): after a change of
+/// `deployment.time_zone` the server starts and serves, with a warning at start naming the zone they were built in
+/// and the command that rebuilds them (until then the access and retention report files some records under the old
+/// zone's days). Not rebuilt here: on a state's data it takes as long as the migration's backfill, and several
+/// servers may start on one database at once.
+async fn check_kept_zone(store: &pathways_store::Store, tz: chrono_tz::Tz) -> anyhow::Result<()> {
+    use pathways_store::kept_zone::{Startup, check};
+    if let Startup::Differs { built_in } = check(store.writer(), tz).await? {
+        tracing::warn!(
+            built_in = %built_in,
+            time_zone = %tz.name(),
+            "the kept outcome counts were built in another time zone than the deployment's: stop the server and \
+             run `pathways outcomes rebuild-counts` (docs/OUTCOMES.md, \"Scale\")"
+        );
+    }
+    Ok(())
 }
 
 /// Runs the outreach rules in the background: the persons whose records changed every `every` seconds, everyone

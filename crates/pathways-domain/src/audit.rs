@@ -193,10 +193,13 @@ pub enum AuditAction {
     /// A file uploaded with a Recovery Friendly application's evidence downloaded by an advisor (issue 20,
     /// `rf-evidence`). The event names the submission the file came with.
     DesignationFileRead,
+    /// Issue 17, the state view: a state agency's administrator recorded (or cleared) a member organization's region
+    /// (the organization is the entity, the region the detail).
+    NetworkRegion,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 101] = [
+    pub const ALL: [AuditAction; 102] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -298,6 +301,7 @@ impl AuditAction {
         AuditAction::KioskCodeSave,
         AuditAction::KioskVisitRead,
         AuditAction::DesignationFileRead,
+        AuditAction::NetworkRegion,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -403,6 +407,7 @@ impl AuditAction {
             AuditAction::KioskCodeSave => "kiosk_code_save",
             AuditAction::KioskVisitRead => "kiosk_visit_read",
             AuditAction::DesignationFileRead => "designation_file_read",
+            AuditAction::NetworkRegion => "network_region",
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod interview;
 pub mod network;
 pub mod perception;
 pub mod period;
+pub mod proxy;
 pub mod retention;
 pub mod schedule;
 pub mod served;

@@ -64,6 +64,9 @@ pub mod two_factor;
 pub mod volunteers;
 // Recovery Friendly designations as programs (issue 20, m0039).
 pub mod designation_programs;
+// The kept counts' time zone and a proxy's sections of an outcome interview (issue 17, m0047).
+pub mod interview_proxy;
+pub mod kept_zone;
 
 use std::path::Path;
 use std::time::Duration;

@@ -125,6 +125,27 @@ pub async fn set_region(db: &impl ConnectionTrait, org: OrgId, region: Option<&s
     Ok(true)
 }
 
+/// The recorded regions of the organizations `state` has a membership with (asked or confirmed), by organization.
+pub async fn regions_of(db: &impl ConnectionTrait, state: OrgId) -> Result<std::collections::HashMap<OrgId, String>> {
+    let ids: Vec<uuid::Uuid> = network_membership::Entity::find()
+        .filter(network_membership::Column::StateOrgId.eq(state.as_uuid()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.member_org_id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(organization::Entity::find()
+        .filter(organization::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|o| o.region.map(|r| (OrgId::from_uuid(o.id), r)))
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use pathways_domain::org::{OrgKind, Slug};

@@ -336,6 +336,7 @@ pub fn router(state: AppState) -> Router {
         .route("/network", get(crate::controllers::network::show_network))
         .route("/network/confirm", post(crate::controllers::network::confirm_membership))
         .route("/network/leave", post(crate::controllers::network::leave_network))
+        .route("/network/region", post(crate::controllers::network::set_region))
         .route("/reports/network/people-served", get(crate::controllers::reports::show_network_people_served))
         .route("/reports/network/people-served.csv", get(crate::controllers::reports::download_network_people_served))
         // Issue 17, perception of care: codes for a shared tablet, the survey on it, the report

@@ -61,6 +61,20 @@ pub fn may_read_network_reports(p: &Principal, org_kind: OrgKind) -> bool {
         && matches!(p.role, Some(Role::Admin | Role::Supervisor | Role::Analyst))
 }
 
+/// The longest region name a state records for an organization.
+pub const REGION_MAX_CHARS: usize = 80;
+
+/// A member organization's region (or county) as a state's administrator types it: trimmed, inner runs of spaces
+/// made one, at most [`REGION_MAX_CHARS`] characters, no control characters; blank clears it (`None`). A name that
+/// differs from one in `known` (the regions already recorded in the network) only in letter case or spacing is that
+/// region, spelled as recorded — so one region stays one line of the state's table.
+pub fn region(raw: &str, known: &[String]) -> Result<Option<String>, crate::text::FieldError> {
+    let single = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some(name) = crate::text::optional_text("region", &single, REGION_MAX_CHARS)? else { return Ok(None) };
+    let same = |k: &String| k.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase() == name.to_lowercase();
+    Ok(Some(known.iter().find(|k| same(k)).cloned().unwrap_or(name)))
+}
+
 /// The state view's three tables of people served, suppressed together (`suppress_network`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NetworkTables {
@@ -145,6 +159,20 @@ fn hide_all(counts: &[Vec<u64>]) -> SuppressedTable {
 mod tests {
     use super::*;
     use crate::{AccountId, OrgId};
+
+    #[test]
+    fn a_region_is_trimmed_bounded_and_spelled_as_already_recorded() {
+        use crate::text::FieldError;
+        let known = vec!["North Central".to_owned(), "Capitol  Region".to_owned()];
+        assert_eq!(region("  Eastern   Shore ", &known), Ok(Some("Eastern Shore".into())));
+        assert_eq!(region("north central", &known), Ok(Some("North Central".into())));
+        assert_eq!(region(" capitol region", &known), Ok(Some("Capitol  Region".into())), "as recorded");
+        assert_eq!(region("North", &known), Ok(Some("North".into())), "a prefix is another region");
+        assert_eq!(region("   ", &known), Ok(None), "blank clears it");
+        assert_eq!(region(&"x".repeat(REGION_MAX_CHARS), &known).map(|r| r.map(|r| r.len())), Ok(Some(80)));
+        assert_eq!(region(&"x".repeat(REGION_MAX_CHARS + 1), &known), Err(FieldError::new("region", "too-long")));
+        assert_eq!(region("North\u{7}", &known), Err(FieldError::new("region", "invalid-characters")));
+    }
 
     #[test]
     fn a_membership_counts_only_when_both_sides_confirmed() {

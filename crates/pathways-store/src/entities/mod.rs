@@ -89,3 +89,6 @@ pub mod outcome_pair;
 // Recovery Friendly designations: evidence files, trainings attached to an application (issue 20, m0046)
 pub mod designation_evidence_file;
 pub mod designation_training;
+// The kept counts' time zone and an outcome interview's proxy sections (issue 17, m0047)
+pub mod kept_count_zone;
+pub mod outcome_interview_proxy;

@@ -39,6 +39,7 @@ mod m0041_voucher_withdrawn;
 mod m0043_kiosk_known;
 mod m0045_designation_reminder;
 mod m0046_designation_evidence;
+mod m0047_outcomes_parts;
 mod m0048_outcome_kept;
 
 pub struct Migrator;
@@ -82,6 +83,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0043_kiosk_known::Migration),
             Box::new(m0045_designation_reminder::Migration),
             Box::new(m0046_designation_evidence::Migration),
+            Box::new(m0047_outcomes_parts::Migration),
             Box::new(m0048_outcome_kept::Migration),
         ]
     }

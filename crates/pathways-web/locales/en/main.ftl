@@ -2593,3 +2593,28 @@ rfp-trainings-none-required = This program requires no trainings.
 rfp-trainings-attach = Attach a recorded training
 rfp-trainings-attach-button = Attach
 rfp-trainings-none-to-attach = Your organization has no other recorded training of a type this program requires.
+## A proxy's parts of the outcome interview (issue 17)
+interview-answered-by = Who gave the answers in this part?
+interview-answered-by-hint = A proxy is someone the person named to answer for them when they cannot answer themselves, such as a family member or an ally. A proxy answers only the questions this interview lets a proxy answer.
+interview-answered-by-person = The person
+interview-answered-by-proxy = A proxy, for the person
+interview-proxy-relationship = The proxy's relationship to the person
+interview-proxy-relationship-none = Choose one (with a proxy)
+proxy-relationship-family-member = family member
+proxy-relationship-partner = partner
+proxy-relationship-friend-or-ally = friend or ally
+proxy-relationship-caregiver = caregiver
+proxy-relationship-other = other
+interview-proxy-parts = A proxy answered these parts for the person:
+interview-proxy-part = { $part }: a proxy ({ $relationship })
+interview-error-not-for-proxy = is a question only the person can answer.
+interview-proxy-error-required = Choose the proxy's relationship to the person.
+interview-proxy-error-unknown = Choose one of the options for who gave the answers.
+interview-proxy-error-not-for-proxy = Only the person can answer this part.
+
+## A member organization's region on the network page (issue 17, the state view)
+network-region = Region
+network-region-label = Region of { $name }
+network-region-save = Save region
+network-region-hint = The state's people-served report groups organizations by region (or county). Leave it blank to clear it; a name typed like one already recorded is saved as recorded. Organizations without one are counted under "Region not recorded".
+network-region-saved = Region saved.

@@ -2593,3 +2593,28 @@ rfp-trainings-none-required = Este programa no exige capacitaciones.
 rfp-trainings-attach = Vincular una capacitación registrada
 rfp-trainings-attach-button = Vincular
 rfp-trainings-none-to-attach = Su organización no tiene otra capacitación registrada de un tipo que este programa exija.
+## A proxy's parts of the outcome interview (issue 17)
+interview-answered-by = ¿Quién dio las respuestas de esta parte?
+interview-answered-by-hint = Un apoderado es alguien que la persona nombró para responder por ella cuando no puede responder por sí misma, como un familiar o un aliado. Un apoderado responde solo las preguntas que esta entrevista le permite responder.
+interview-answered-by-person = La persona
+interview-answered-by-proxy = Un apoderado, por la persona
+interview-proxy-relationship = La relación del apoderado con la persona
+interview-proxy-relationship-none = Elija una (con un apoderado)
+proxy-relationship-family-member = familiar
+proxy-relationship-partner = pareja
+proxy-relationship-friend-or-ally = amigo o aliado
+proxy-relationship-caregiver = cuidador
+proxy-relationship-other = otra
+interview-proxy-parts = Un apoderado respondió estas partes por la persona:
+interview-proxy-part = { $part }: un apoderado ({ $relationship })
+interview-error-not-for-proxy = es una pregunta que solo la persona puede responder.
+interview-proxy-error-required = Elija la relación del apoderado con la persona.
+interview-proxy-error-unknown = Elija una de las opciones de quién dio las respuestas.
+interview-proxy-error-not-for-proxy = Solo la persona puede responder esta parte.
+
+## A member organization's region on the network page (issue 17, the state view)
+network-region = Región
+network-region-label = Región de { $name }
+network-region-save = Guardar región
+network-region-hint = El informe estatal de personas atendidas agrupa las organizaciones por región (o condado). Déjela en blanco para borrarla; un nombre escrito como uno ya registrado se guarda tal como está registrado. Las organizaciones sin región se cuentan en "Región sin registrar".
+network-region-saved = Región guardada.

@@ -4,11 +4,14 @@
 //! (`pathways_domain::outcomes::interview`), checks the answers against the instrument, writes through the store
 //! and commits.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use pathways_domain::audit::AuditAction;
 use pathways_domain::outcomes::episode::CloseoutReason;
 use pathways_domain::outcomes::instrument::{AnswerError, Instrument, Respondent};
 use pathways_domain::outcomes::interview::{AdministrativeReason, EpisodeState, Status, open_on};
+use pathways_domain::outcomes::proxy::{self, AnsweredBy, Relationship};
 use pathways_domain::outcomes::{Window, schedule};
 use pathways_domain::{PersonId, PrincipalKind};
 use pathways_store::interviews::{self, InterviewInput};
@@ -106,6 +109,9 @@ pub struct Save {
     pub complete: bool,
     pub administrative: Option<AdministrativeReason>,
     pub day: Option<NaiveDate>,
+    /// Staff only: who gave this section's answers (the section's id) — the person, or a proxy
+    /// (`pathways_domain::outcomes::proxy`). `None` leaves what was recorded.
+    pub answered_by: Option<(String, AnsweredBy)>,
 }
 
 fn answer_errors(errors: Vec<AnswerError>) -> WebError {
@@ -125,7 +131,9 @@ fn invalid(field: &str, code: &'static str, detail: &str) -> WebError {
 /// `not-yours`), today, to the interview open today — never completes it, records it as not done or names another
 /// interview (403): their coach goes over it and finishes it. Answers are checked against the interview's
 /// instrument (all required ones when it is completed); a form's part-way save keeps what is given, so the form
-/// resumes where it was left. A settled interview is not changed.
+/// resumes where it was left. A settled interview is not changed. Staff may say who gave a section's answers
+/// (`answered_by`): a proxy gives only the items the instrument gives a proxy (`outcomes::proxy`; else 422), and is
+/// kept in the same transaction; the person's own answers make their sections theirs again.
 pub async fn save(
     state: &AppState,
     ctx: &Ctx,
@@ -138,7 +146,13 @@ pub async fn save(
         PrincipalKind::Person => true,
         _ => return Err(WebError::NotFound),
     };
-    if own && (input.complete || input.administrative.is_some() || input.day.is_some() || input.interview.is_some()) {
+    if own
+        && (input.complete
+            || input.administrative.is_some()
+            || input.day.is_some()
+            || input.interview.is_some()
+            || input.answered_by.is_some())
+    {
         return Err(WebError::Forbidden);
     }
     let day = input.day.unwrap_or_else(|| today(state));
@@ -178,6 +192,22 @@ pub async fn save(
             return Err(answer_errors(wrong));
         }
     }
+    // A proxy answers only what the instrument gives a proxy.
+    if let Some((section, AnsweredBy::Proxy(_))) = &input.answered_by {
+        let section = instrument
+            .sections
+            .iter()
+            .find(|s| &s.id == section)
+            .ok_or_else(|| invalid("section", "unknown", "the instrument has no such section"))?;
+        if !proxy::proxy_may_answer(section) {
+            return Err(invalid("answered_by", "not-for-proxy", "a proxy may not answer this section"));
+        }
+        let refused = proxy::refused_for_proxy(section, &input.answers);
+        if !refused.is_empty() {
+            return Err(answer_errors(refused));
+        }
+    }
+    let own_sections = if own { proxy::sections_answered(&instrument, &input.answers) } else { Default::default() };
     // Part-way saves merge with what was kept; the whole is then checked.
     let mut merged = existing.as_ref().and_then(|e| e.answers.as_object().cloned()).unwrap_or_default();
     for (k, v) in input.answers {
@@ -203,11 +233,27 @@ pub async fn save(
         (None, Some(w)) => interviews::create(&tx, &scope, person, episode.id, w, by, row).await?,
         (None, None) => return Err(WebError::NotFound),
     };
+    match &input.answered_by {
+        Some((section, AnsweredBy::Proxy(r))) => {
+            pathways_store::interview_proxy::set(&tx, &saved, section, Some(*r), by).await?;
+        }
+        Some((section, AnsweredBy::Person)) => {
+            pathways_store::interview_proxy::set(&tx, &saved, section, None, by).await?;
+        }
+        // The person's own answers make those sections theirs.
+        None => pathways_store::interview_proxy::clear(&tx, &saved, &own_sections).await?,
+    }
     // The queue's `interview_due` item closes as soon as the window is settled.
     pathways_store::outreach::evaluate_person(&tx, person, pathways_store::now(), state.config.deployment.time_zone)
         .await?;
     tx.commit().await?;
     Ok(saved)
+}
+
+/// The sections of an interview (read through [`one`] or [`overview`], so through the gate) whose answers a proxy
+/// gave, with the proxy's relationship to the person.
+pub async fn proxies(state: &AppState, row: &OutcomeInterview) -> WebResult<BTreeMap<String, Relationship>> {
+    Ok(pathways_store::interview_proxy::of(state.store.reader(), row).await?)
 }
 
 /// The person's own part of the interview open today, for the portal: the window (none open: nothing to answer),

@@ -6,7 +6,7 @@
 use pathways_domain::OrgId;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::org::OrgKind;
-use pathways_domain::outcomes::network::{Side, Standing, may_manage_network, side_of, standing};
+use pathways_domain::outcomes::network::{Side, Standing, may_manage_network, region, side_of, standing};
 use pathways_domain::text::FieldError;
 use pathways_store::audit::{self, AuditEntry};
 use pathways_store::network::{self, Membership};
@@ -105,4 +105,51 @@ pub async fn leave(state: &AppState, ctx: &Ctx, caller: &Caller, other: &str) ->
     audit::append(&tx, &ctx.actor(), entry).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The regions recorded for the organizations of the caller's state network (both sides confirmed), each once, in
+/// order: the network page offers them, and a region typed again is spelled as recorded.
+pub async fn regions(state: &AppState, caller: &Caller) -> WebResult<Vec<String>> {
+    let mut names: Vec<String> =
+        network::members(state.store.reader(), caller.org).await?.into_iter().filter_map(|o| o.region).collect();
+    names.sort();
+    names.dedup();
+    Ok(names)
+}
+
+/// A state agency's administrator records (or, blank, clears) the region of an organization of its network
+/// (`outcomes::network::region`): the state's people-served report groups its organizations by it. The membership
+/// may be confirmed or asked; another organization's slug is a field error on `org`, a bad name one on `region`
+/// (422). Only a state agency records regions (another organization's administrator: 403, audited). Audited
+/// `network_region`, the organization the entity and the region the detail. Returns the region recorded.
+pub async fn set_region(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    other: &str,
+    raw: &str,
+) -> WebResult<Option<String>> {
+    allowed(state, ctx, caller).await?;
+    if org_kind(state, caller.org).await? != OrgKind::StateAgency {
+        let entry =
+            AuditEntry::new(AuditAction::AccessDenied, AuditOutcome::Denied).detail("network_region".to_owned());
+        audit_read(state, ctx, entry).await?;
+        return Err(WebError::Forbidden);
+    }
+    let (_, member, _) = pair(state, caller, other).await?;
+    let memberships = network::memberships_of(state.store.reader(), caller.org).await?;
+    if !memberships.iter().any(|m| m.member == member) {
+        return Err(WebError::Invalid(vec![FieldError::new("org", "unknown-choice")]));
+    }
+    let name = region(raw, &regions(state, caller).await?).map_err(|e| WebError::Invalid(vec![e]))?;
+    let tx = state.store.begin().await?;
+    if !network::set_region(&tx, member, name.as_deref()).await? {
+        return Err(WebError::NotFound);
+    }
+    let entry = AuditEntry::new(AuditAction::NetworkRegion, AuditOutcome::Success)
+        .on("organization", member.as_uuid())
+        .detail(name.clone().map_or_else(|| "cleared".to_owned(), |r| format!("region={r}")));
+    audit::append(&tx, &ctx.actor(), entry).await?;
+    tx.commit().await?;
+    Ok(name)
 }

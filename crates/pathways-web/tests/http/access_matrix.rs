@@ -565,6 +565,9 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/network", Page(&[Admin]), 200),
         e(POST, "/network/confirm", Page(&[Admin]), 422).form(&[("org", "no-such-org")]),
         e(POST, "/network/leave", Page(&[Admin]), 422).form(&[("org", "no-such-org")]),
+        // Only a state agency's administrator records a member's region (the matrix's organizations are not state
+        // agencies: 403, audited; `routes::network_region` records one).
+        e(POST, "/network/region", Page(&[]), 303).form(&[("org", "no-such-org"), ("region", "North")]),
         e(GET, "/reports/network/people-served", Page(&[]), 200),
         e(GET, "/reports/network/people-served.csv", Page(&[]), 200),
         e(GET, "/api/v1/reports/network/people-served", Api(&[]), 200),

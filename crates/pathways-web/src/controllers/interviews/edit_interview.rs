@@ -8,6 +8,7 @@ use axum::response::Html;
 use pathways_domain::ids::OutcomeInterviewId;
 use pathways_domain::outcomes::instrument::{Answers, Instrument, Kind};
 use pathways_domain::outcomes::interview::Status;
+use pathways_domain::outcomes::proxy::{self, Relationship};
 use serde::Deserialize;
 
 use super::{kind_words, lang, status_words};
@@ -50,6 +51,38 @@ pub struct Question {
     pub error: String,
 }
 
+/// The staff form's question "Who gave the answers in this part?" (a section a proxy may answer, interview in
+/// progress): the person, or a proxy with their relationship to the person.
+pub struct RespondentChoice {
+    pub proxy: bool,
+    /// (code, words, chosen)
+    pub relationships: Vec<(String, String, bool)>,
+    pub error: String,
+}
+
+impl RespondentChoice {
+    /// `by` and `relationship` as posted or kept (`person` / `proxy` and a relationship code).
+    fn new(t: &crate::i18n::Tr, by: &str, relationship: &str, errors: &[(String, String)]) -> Self {
+        RespondentChoice {
+            proxy: by == "proxy",
+            relationships: Relationship::ALL
+                .into_iter()
+                .map(|r| (r.as_str().to_owned(), relationship_words(t, r), r.as_str() == relationship))
+                .collect(),
+            error: errors
+                .iter()
+                .find(|(f, _)| f == "answered_by" || f == "proxy_relationship")
+                .map(|(_, m)| m.clone())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// A proxy's relationship to the person, in words.
+pub fn relationship_words(t: &crate::i18n::Tr, r: Relationship) -> String {
+    t.get(&format!("proxy-relationship-{}", r.as_str().replace('_', "-")))
+}
+
 #[derive(Template)]
 #[template(path = "interviews/section.html")]
 pub struct SectionPage {
@@ -72,6 +105,10 @@ pub struct SectionPage {
     pub source: String,
     /// Settled: every answer in words, (question, answer).
     pub summary: Vec<(String, String)>,
+    /// Who gave this section's answers (a section a proxy may answer, interview in progress).
+    pub respondent: Option<RespondentChoice>,
+    /// The parts a proxy answered, in words ("Housing: a proxy (family member)").
+    pub proxy_parts: Vec<String>,
 }
 
 pub async fn edit_interview(
@@ -81,7 +118,7 @@ pub async fn edit_interview(
     Query(q): Query<SectionQuery>,
 ) -> WebResult<Html<String>> {
     let section = q.section();
-    render(&page(&state, &s, id, section, &serde_json::Map::new(), Vec::new()).await?)
+    render(&page(&state, &s, id, section, &serde_json::Map::new(), Vec::new(), None).await?)
 }
 
 /// The answers kept, read back as the instrument's answers (anything it no longer reads is left out).
@@ -179,7 +216,8 @@ pub fn questions(
         .collect()
 }
 
-/// The screen for one section; `posted` holds a rejected post's values (shown again), `errors` its problems.
+/// The screen for one section; `posted` holds a rejected post's values (shown again), `errors` its problems,
+/// `choice` its "who answered" fields (`answered_by`, `proxy_relationship`).
 pub async fn page(
     state: &AppState,
     s: &Subject,
@@ -187,6 +225,7 @@ pub async fn page(
     section: Option<usize>,
     posted: &serde_json::Map<String, serde_json::Value>,
     errors: Vec<(String, String)>,
+    choice: Option<(String, String)>,
 ) -> WebResult<SectionPage> {
     let (person, row, instrument) = services::interviews::one(state, &s.ctx, &s.caller, s.person, id.as_uuid()).await?;
     let t = s.ctx.t();
@@ -203,6 +242,26 @@ pub async fn page(
     let index = section.filter(|n| *n < count).unwrap_or(resume);
     let sec = &instrument.sections[index];
     let questions = questions(&t, &instrument, &sec.items, &row.answers, posted, &errors);
+    let proxies = services::interviews::proxies(state, &row).await?;
+    let respondent = (!settled && proxy::proxy_may_answer(sec)).then(|| {
+        let (by, relationship) = choice.unwrap_or_else(|| match proxies.get(&sec.id) {
+            Some(r) => ("proxy".to_owned(), r.as_str().to_owned()),
+            None => ("person".to_owned(), String::new()),
+        });
+        RespondentChoice::new(&t, &by, &relationship, &errors)
+    });
+    let proxy_parts = instrument
+        .sections
+        .iter()
+        .filter_map(|sec| {
+            proxies.get(&sec.id).map(|r| {
+                t.args(
+                    "interview-proxy-part",
+                    &[("part", sec.title.get(l).to_owned()), ("relationship", relationship_words(&t, *r))],
+                )
+            })
+        })
+        .collect();
     let summary = if settled {
         instrument
             .items()
@@ -230,6 +289,8 @@ pub async fn page(
         errors,
         source: format!("{} {} — {}", instrument.title.get(l), instrument.version, instrument.source.citation),
         summary,
+        respondent,
+        proxy_parts,
         chrome: Chrome::new(&s.ctx, state, t.get("interview-title")),
     })
 }

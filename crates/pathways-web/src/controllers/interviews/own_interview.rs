@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use pathways_domain::outcomes::instrument::Respondent;
 
-use super::edit_interview::{Question, SectionQuery, questions};
+use super::edit_interview::{Question, RespondentChoice, SectionQuery, questions};
 use super::lang;
 use super::save_interview::{answer_messages, answers_of};
 use crate::error::{WebError, WebResult};
@@ -36,6 +36,8 @@ pub struct OwnPage {
     pub questions: Vec<Question>,
     pub errors: Vec<(String, String)>,
     pub source: String,
+    /// Who gave the answers: asked on the staff form only (`interviews/screen.html`); never here.
+    pub respondent: Option<RespondentChoice>,
 }
 
 pub async fn show_own_interview(
@@ -81,6 +83,7 @@ pub async fn page(
         last: true,
         questions: Vec::new(),
         errors,
+        respondent: None,
         source: format!(
             "{} {} — {}",
             part.instrument.title.get(l),

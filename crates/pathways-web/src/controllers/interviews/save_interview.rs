@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use pathways_domain::ids::OutcomeInterviewId;
 use pathways_domain::outcomes::instrument::Kind;
+use pathways_domain::outcomes::proxy::AnsweredBy;
 
 use crate::error::{WebError, WebResult};
 use crate::extract::{InPath, Subject, VerifiedForm};
@@ -27,8 +28,25 @@ pub async fn save_interview(
     let (_, row, instrument) = services::interviews::one(&state, &s.ctx, &s.caller, s.person, id.as_uuid()).await?;
     let Some(sec) = instrument.sections.get(section) else { return Err(WebError::NotFound) };
     let answers = answers_of(&sec.items, &pairs);
-    let save =
-        Save { interview: Some(row.id), answers: answers.clone(), complete: finish, administrative: None, day: None };
+    // Who gave this part's answers: asked only where a proxy may answer (absent: what was recorded stays).
+    let choice = field("answered_by").map(|by| (by, field("proxy_relationship").unwrap_or_default()));
+    let answered_by = match choice.as_ref().map(|(by, relationship)| AnsweredBy::from_form(by, relationship)) {
+        None => None,
+        Some(Ok(a)) => Some((sec.id.clone(), a)),
+        Some(Err(e)) => {
+            let errors = vec![(e.field.to_owned(), s.ctx.t().get(&format!("interview-proxy-error-{}", e.code)))];
+            let page = super::edit_interview::page(&state, &s, id, Some(section), &answers, errors, choice).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+        }
+    };
+    let save = Save {
+        interview: Some(row.id),
+        answers: answers.clone(),
+        complete: finish,
+        administrative: None,
+        day: None,
+        answered_by,
+    };
     match services::interviews::save(&state, &s.ctx, &s.caller, s.person, save).await {
         Ok(_) if finish => Ok(crate::flash::redirect(
             &state,
@@ -47,8 +65,8 @@ pub async fn save_interview(
                 .iter()
                 .position(|sec| sec.items.iter().any(|i| errors.iter().any(|(f, _)| f == &i.id)))
                 .unwrap_or(section);
-            let posted = if at == section { answers } else { serde_json::Map::new() };
-            let page = super::edit_interview::page(&state, &s, id, Some(at), &posted, errors).await?;
+            let (posted, choice) = if at == section { (answers, choice) } else { (serde_json::Map::new(), None) };
+            let page = super::edit_interview::page(&state, &s, id, Some(at), &posted, errors, choice).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
         Err(WebError::Conflict(_)) => Ok(crate::flash::redirect(
@@ -97,7 +115,11 @@ pub fn answer_messages(
     fields
         .into_iter()
         .map(|(f, code)| {
-            let item = f.strip_prefix("answers.").unwrap_or(&f).to_owned();
+            // The "who answered" fields (`answered_by`: a section no proxy may answer).
+            let Some(item) = f.strip_prefix("answers.") else {
+                return (f.clone(), t.get(&format!("interview-proxy-error-{code}")));
+            };
+            let item = item.to_owned();
             let label = instrument.item(&item).map(|i| i.text.get(super::lang(t)).to_owned()).unwrap_or_default();
             (item, format!("{label} {}", t.get(&format!("interview-error-{code}"))))
         })

@@ -3,10 +3,12 @@
 
 pub mod confirm_membership;
 pub mod leave_network;
+pub mod set_region;
 pub mod show_network;
 
 pub use confirm_membership::confirm_membership;
 pub use leave_network::leave_network;
+pub use set_region::set_region;
 pub use show_network::show_network;
 
 use serde::Deserialize;

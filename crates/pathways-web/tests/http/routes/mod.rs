@@ -48,3 +48,7 @@ mod own_interview;
 mod kiosk_known;
 // Recovery Friendly evidence files and trainings tied to an application (issue 20, branch rf-evidence).
 mod designation_evidence;
+// Issue 17 (outcomes-parts): a proxy's parts of the outcome interview.
+mod interview_proxy;
+// Issue 17 (outcomes-parts): a state records its member organizations' regions.
+mod network_region;

@@ -63,7 +63,14 @@ pub async fn create_interview(
             detail: "done_on must be a date, YYYY-MM-DD".into(),
         })?),
     };
-    let save = Save { interview: None, answers: body.answers, complete: body.complete, administrative, day };
+    let save = Save {
+        interview: None,
+        answers: body.answers,
+        complete: body.complete,
+        administrative,
+        day,
+        answered_by: None,
+    };
     let saved = services::interviews::save(&state, &ctx, &caller, id, save).await?;
     Ok((StatusCode::CREATED, Json(InterviewJson::from(saved))))
 }
