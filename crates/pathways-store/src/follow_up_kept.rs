@@ -153,28 +153,45 @@ pub async fn read(
         return Ok(Vec::new());
     }
     let backend: DbBackend = db.get_database_backend();
-    let mut values: Vec<Value> = vec![from.into(), to.into()];
-    values.extend(orgs.iter().map(|o| Value::from(o.as_uuid())));
-    let (group, join) = match by {
-        By::Coach => ("p.assigned_coach_id", "JOIN person p ON p.id = w.person_id"),
-        By::Organization => ("w.org_id", ""),
-    };
     let sql = format!(
-        "SELECT {group} AS grp, w.outcome AS outcome, COUNT(*) AS n FROM follow_up_window w {join} \
-         WHERE w.closes_on >= {} AND w.closes_on < {} AND w.org_id IN ({}) GROUP BY {group}, w.outcome",
-        placeholders(backend, 1, 1),
-        placeholders(backend, 2, 1),
-        placeholders(backend, 3, orgs.len())
+        "SELECT w.org_id AS org, w.person_id AS person, w.outcome AS outcome FROM follow_up_window w \
+         WHERE w.org_id IN ({}) AND w.closes_on >= {} AND w.closes_on < {}",
+        placeholders(backend, 1, orgs.len()),
+        placeholders(backend, orgs.len() + 1, 1),
+        placeholders(backend, orgs.len() + 2, 1)
     );
-    let mut out = Vec::new();
+    let mut values: Vec<Value> = orgs.iter().map(|o| Value::from(o.as_uuid())).collect();
+    values.extend([from.into(), to.into()]);
+    // The persons' coaches now, read apart from the windows: one organization's persons are adjacent in the index
+    // `person_org_coach_name_id` (covering), where joining each window to its person read a state's person rows
+    // at random — the report's cost on a state's set (measured: `docs/BENCHMARKS.md`).
+    let coaches: HashMap<Uuid, Option<Uuid>> = if by == By::Coach {
+        crate::entities::person::Entity::find()
+            .select_only()
+            .column(crate::entities::person::Column::Id)
+            .column(crate::entities::person::Column::AssignedCoachId)
+            .filter(crate::entities::person::Column::OrgId.is_in(orgs.iter().map(|o| o.as_uuid())))
+            .into_tuple::<(Uuid, Option<Uuid>)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    let mut counts: HashMap<(Option<Uuid>, Outcome), u64> = HashMap::new();
     for row in db.query_all_raw(Statement::from_sql_and_values(backend, sql, values)).await? {
-        let group: Option<Uuid> = row.try_get("", "grp")?;
+        let org: Uuid = row.try_get("", "org")?;
+        let person: Uuid = row.try_get("", "person")?;
         let outcome: String = row.try_get("", "outcome")?;
-        let n: i64 = row.try_get("", "n")?;
-        if let Some(o) = Outcome::parse(&outcome) {
-            out.push((group, o, u64::try_from(n).unwrap_or(0)));
-        }
+        let Some(o) = Outcome::parse(&outcome) else { continue };
+        let group = match by {
+            By::Coach => coaches.get(&person).copied().flatten(),
+            By::Organization => Some(org),
+        };
+        *counts.entry((group, o)).or_default() += 1;
     }
+    let mut out: Vec<(Option<Uuid>, Outcome, u64)> = counts.into_iter().map(|((g, o), n)| (g, o, n)).collect();
     out.sort();
     Ok(out)
 }

@@ -84,7 +84,9 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        // The report's read: the organizations' pairs at one point whose follow-up was done in a year.
+        // The report's read: the organizations' pairs at one point whose follow-up was done in a year — covering,
+        // so one organization's pairs are read from adjacent index pages, not from table rows spread among a
+        // state's (measured: `docs/BENCHMARKS.md`, "Outcomes at a state's scale").
         m.create_index(
             Index::create()
                 .name("outcome_pair_org_day")
@@ -92,6 +94,9 @@ impl MigrationTrait for Migration {
                 .col(OutcomePair::OrgId)
                 .col(OutcomePair::Months)
                 .col(OutcomePair::DoneOn)
+                .col(OutcomePair::Indicators)
+                .col(OutcomePair::Barc10Baseline)
+                .col(OutcomePair::Barc10FollowUp)
                 .to_owned(),
         )
         .await?;
@@ -118,13 +123,15 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        // The report's read: the organizations' windows that closed in a period.
+        // The report's read: the organizations' windows that closed in a period, covering (as above).
         m.create_index(
             Index::create()
                 .name("follow_up_window_org_day")
                 .table(FollowUpWindow::Table)
                 .col(FollowUpWindow::OrgId)
                 .col(FollowUpWindow::ClosesOn)
+                .col(FollowUpWindow::PersonId)
+                .col(FollowUpWindow::Outcome)
                 .to_owned(),
         )
         .await?;
