@@ -255,8 +255,9 @@ pub struct FollowUpEpisode {
     pub administrative: Vec<NaiveDate>,
 }
 
-/// What the follow-up rate needs of every episode of the given organizations that started before `to`: only the
-/// columns it counts (three narrow queries), so a state-sized organization's rows are not decoded whole.
+/// What the follow-up rule reads of every episode of the given organizations that started before `to`, from the
+/// records (three narrow queries). The report reads the kept windows (`crate::follow_up_kept`); this is the tests'
+/// recount of what they must give.
 pub async fn for_follow_up(db: &impl ConnectionTrait, orgs: &[OrgId], to: NaiveDate) -> Result<Vec<FollowUpEpisode>> {
     use sea_orm::QuerySelect;
 
