@@ -172,16 +172,17 @@ fn kept_of(indicators: &str, b: Option<i32>, f: Option<i32>) -> Kept {
     Kept { indicators: parsed.into_iter().map(|(k, [b, f])| (k, (b, f))).collect(), barc10: total(b).zip(total(f)) }
 }
 
-/// The organizations' pairs at `span` whose follow-up was done in `[from, to)`.
+/// The organizations' pairs at `span` whose follow-up was done in `[from, to)`, each with its organization.
 pub async fn read(
     db: &impl ConnectionTrait,
     orgs: &[OrgId],
     span: Span,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Vec<Kept>> {
-    let rows: Vec<(String, Option<i32>, Option<i32>)> = outcome_pair::Entity::find()
+) -> Result<Vec<(Uuid, Kept)>> {
+    let rows: Vec<(Uuid, String, Option<i32>, Option<i32>)> = outcome_pair::Entity::find()
         .select_only()
+        .column(outcome_pair::Column::OrgId)
         .column(outcome_pair::Column::Indicators)
         .column(outcome_pair::Column::Barc10Baseline)
         .column(outcome_pair::Column::Barc10FollowUp)
@@ -192,7 +193,7 @@ pub async fn read(
         .into_tuple()
         .all(db)
         .await?;
-    Ok(rows.iter().map(|(i, b, f)| kept_of(i, *b, *f)).collect())
+    Ok(rows.iter().map(|(org, i, b, f)| (*org, kept_of(i, *b, *f))).collect())
 }
 
 /// The pairs recomputed from the records, every episode's, by (episode, months): what the kept rows must equal
@@ -437,12 +438,12 @@ mod tests {
         // The reader: the first organization's 6-month pairs done from 1 July 2025, against the kept rows.
         let from = d(2025, 7, 1);
         let mut read_back = read(w, &made_orgs[..1], Span::SixMonths, from, d(2026, 7, 1)).await.expect("read");
-        let mut expected: Vec<Kept> = before
+        let mut expected: Vec<(Uuid, Kept)> = before
             .iter()
             .filter(|((_, months), (org, day, _))| *months == 6 && *org == made_orgs[0].as_uuid() && *day >= from)
-            .map(|(_, (_, _, k))| k.clone())
+            .map(|(_, (org, _, k))| (*org, k.clone()))
             .collect();
-        let order = |k: &Kept| format!("{k:?}");
+        let order = |k: &(Uuid, Kept)| format!("{k:?}");
         read_back.sort_by_key(order);
         expected.sort_by_key(order);
         assert_eq!(read_back, expected);

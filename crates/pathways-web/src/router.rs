@@ -193,6 +193,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(reports::get_follow_up::get_follow_up))
         .routes(routes!(reports::get_follow_up::get_network_follow_up))
         .routes(routes!(reports::get_outcome_change::get_outcome_change))
+        .routes(routes!(reports::get_network_outcome_change::get_network_outcome_change))
         // Issue 17: access and retention, the organization's and the network's
         .routes(routes!(reports::get_access_retention::get_access_retention))
         .routes(routes!(reports::get_network_access_retention::get_network_access_retention))
@@ -355,6 +356,9 @@ pub fn router(state: AppState) -> Router {
         .route("/reports/follow-up", get(crate::controllers::reports::show_follow_up))
         .route("/reports/follow-up.csv", get(crate::controllers::reports::download_follow_up))
         .route("/reports/outcome-change", get(crate::controllers::reports::show_outcome_change))
+        .route("/reports/outcome-change.csv", get(crate::controllers::reports::download_outcome_change))
+        .route("/reports/network/outcome-change", get(crate::controllers::reports::show_network_outcome_change))
+        .route("/reports/network/outcome-change.csv", get(crate::controllers::reports::download_network_outcome_change))
         .route("/reports/network/follow-up", get(crate::controllers::reports::show_network_follow_up))
         .route("/reports/network/follow-up.csv", get(crate::controllers::reports::download_network_follow_up))
         // Access and retention (issue 17)

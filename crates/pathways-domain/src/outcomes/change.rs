@@ -18,6 +18,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::schedule::Interview;
+use super::stats::{Interval, wilson95};
+use super::suppression::{Cell, Figure, Link, SuppressedTable, suppress_together};
 
 /// The follow-up point a pair compares with the baseline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -111,6 +113,76 @@ pub fn pairs(completed: &[Completed]) -> Vec<Pair> {
             Some(Pair { span, done_on: follow.done_on, indicators, barc10 })
         })
         .collect()
+}
+
+// --- A network's outcome change ---
+
+/// One organization's (or the network's) share of persons with an indicator at baseline and at the follow-up,
+/// as published: `n` the persons with both answers; the shares (with their Wilson 95% intervals) only when n
+/// and every count behind them — with it and without it, at baseline and at follow-up — are shown.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Shares {
+    pub n: Cell,
+    pub baseline: Option<Interval>,
+    pub follow_up: Option<Interval>,
+}
+
+impl Shares {
+    /// Whether figures were withheld.
+    pub fn suppressed(&self) -> bool {
+        self.baseline.is_none() && self.n.shown() != Some(0)
+    }
+}
+
+/// How many of an organization's paired persons had one indicator: at baseline, at the follow-up, of `n`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub baseline: u64,
+    pub follow_up: u64,
+    pub n: u64,
+}
+
+/// One indicator across a network's organizations, side by side, with the network's line. The counts are
+/// published as two tables — organizations by (with, without) at baseline and at follow-up — whose row totals
+/// are the same n and whose column totals are the network's line, suppressed together
+/// (`suppression::suppress_together`): no count of 1 to 10 persons can be worked out from an organization's
+/// shares, the network's, or the two together. Counts must not exceed their n.
+pub fn network_shares(rows: &[Counts]) -> (Vec<Shares>, Shares) {
+    let Some((published, _)) = network_tables(rows) else {
+        return (Vec::new(), Shares { n: Cell::Hidden, baseline: None, follow_up: None });
+    };
+    let shares = |n: Cell, b: [Cell; 2], f: [Cell; 2]| {
+        let open = n.shown().is_some() && b.iter().chain(&f).all(|c| c.shown().is_some());
+        let rate = |c: Cell| n.shown().zip(c.shown()).and_then(|(n, c)| wilson95(c, n));
+        Shares { n, baseline: if open { rate(b[0]) } else { None }, follow_up: if open { rate(f[0]) } else { None } }
+    };
+    let [b, f] = [&published[0], &published[1]];
+    let each = (0..rows.len())
+        .map(|i| shares(b.row_totals[i], [b.cells[i][0], b.cells[i][1]], [f.cells[i][0], f.cells[i][1]]))
+        .collect();
+    let network = if rows.is_empty() {
+        Shares { n: Cell::Shown(0), baseline: None, follow_up: None }
+    } else {
+        shares(b.total, [b.column_totals[0], b.column_totals[1]], [f.column_totals[0], f.column_totals[1]])
+    };
+    (each, network)
+}
+
+/// The two published tables of `network_shares` (organizations by with and without, at baseline and at
+/// follow-up) and the links that tie them: each organization's n in both, the network's n in both.
+fn network_tables(rows: &[Counts]) -> Option<(Vec<SuppressedTable>, Vec<Link>)> {
+    let table = |pick: fn(&Counts) -> u64| -> Vec<Vec<u64>> {
+        rows.iter().map(|c| vec![pick(c).min(c.n), c.n - pick(c).min(c.n)]).collect()
+    };
+    let tables = [table(|c| c.baseline), table(|c| c.follow_up)];
+    let mut links: Vec<Link> = (0..rows.len())
+        .map(|row| Link::same(Figure::RowTotal { table: 0, row }, Figure::RowTotal { table: 1, row }))
+        .collect();
+    if !rows.is_empty() {
+        links.push(Link::same(Figure::Total { table: 0 }, Figure::Total { table: 1 }));
+    }
+    // The links name only rows and tables that exist.
+    suppress_together(&tables, &links).ok().map(|t| (t, links))
 }
 
 #[cfg(test)]
@@ -226,6 +298,91 @@ mod tests {
             prop_assert!(p.len() <= 2);
             for pair in &p {
                 prop_assert!(pair.indicators.keys().all(|k| k == "a" || k == "b"));
+            }
+        }
+    }
+
+    fn counts(rows: &[(u64, u64, u64)]) -> Vec<Counts> {
+        rows.iter().map(|&(baseline, follow_up, n)| Counts { baseline, follow_up, n }).collect()
+    }
+
+    #[test]
+    fn a_network_shows_each_organization_with_enough_persons_and_its_own_line() {
+        // Worked by hand: 40 of 100 and 60 of 100; 20 of 50 and 35 of 50; the network 60 of 150 and 95 of 150.
+        let (each, network) = network_shares(&counts(&[(40, 60, 100), (20, 35, 50)]));
+        let share = |s: Option<Interval>| s.expect("shown").share;
+        assert_eq!((each[0].n, each[1].n, network.n), (Cell::Shown(100), Cell::Shown(50), Cell::Shown(150)));
+        assert!((share(each[0].baseline) - 0.4).abs() < 1e-12 && (share(each[0].follow_up) - 0.6).abs() < 1e-12);
+        assert!((share(each[1].baseline) - 0.4).abs() < 1e-12 && (share(each[1].follow_up) - 0.7).abs() < 1e-12);
+        assert!((share(network.baseline) - 0.4).abs() < 1e-12);
+        assert!((share(network.follow_up) - 95.0 / 150.0).abs() < 1e-12);
+        // The interval is Wilson's: 40 of 100 is 0.3094 to 0.4980.
+        let i = each[0].baseline.expect("shown");
+        assert!((i.low - 0.3094).abs() < 5e-4 && (i.high - 0.4980).abs() < 5e-4, "{i:?}");
+    }
+
+    #[test]
+    fn a_count_of_1_to_10_withholds_its_organization_and_one_more_line() {
+        // 10 of 50 with it at baseline is 1 to 10 persons: that organization's shares are withheld …
+        let (each, network) = network_shares(&counts(&[(40, 60, 100), (10, 30, 50)]));
+        assert_eq!((each[1].baseline, each[1].follow_up), (None, None));
+        assert!(each[1].suppressed());
+        // … and the first organization's and the network's are not both shown: together they give it (50 − 40).
+        assert!(each[0].baseline.is_none() || network.baseline.is_none());
+    }
+
+    #[test]
+    fn an_organization_with_fewer_than_11_paired_persons_is_withheld_and_not_given_away_by_the_network() {
+        let (each, network) = network_shares(&counts(&[(30, 40, 60), (20, 30, 50), (3, 4, 7)]));
+        assert_eq!(each[2].n, Cell::FewerThan11);
+        assert_eq!(each[2].baseline, None);
+        // The network's n less the two shown would be 7: one of them, or the network's, is hidden.
+        let shown: Vec<Option<u64>> = each.iter().map(|s| s.n.shown()).chain([network.n.shown()]).collect();
+        assert!(shown.iter().filter(|n| n.is_none()).count() >= 2, "{shown:?}");
+    }
+
+    #[test]
+    fn a_network_of_no_organization_or_no_persons_shows_zero() {
+        let (each, network) = network_shares(&[]);
+        assert!(each.is_empty());
+        assert_eq!(network.n, Cell::Shown(0));
+        assert!(!network.suppressed());
+        let (each, network) = network_shares(&counts(&[(0, 0, 0), (0, 0, 0)]));
+        assert_eq!(each[0].n, Cell::Shown(0));
+        assert!(!each[0].suppressed() && !network.suppressed());
+    }
+
+    proptest::proptest! {
+        /// Whatever the counts, nothing withheld can be worked out: an organization's shares are shown only
+        /// when none of its four counts is 1 to 10, and what is shown is consistent — a share shown is the
+        /// count over n.
+        #[test]
+        fn a_network_never_shows_a_count_of_1_to_10(
+            rows in proptest::collection::vec((0u64..40, 0u64..40, 0u64..60), 0..12),
+        ) {
+            let rows: Vec<Counts> = rows
+                .into_iter()
+                .map(|(b, f, extra)| Counts { baseline: b, follow_up: f, n: b.max(f) + extra })
+                .collect();
+            let (each, network) = network_shares(&rows);
+            let small = |v: u64| v > 0 && v < 11;
+            for (c, s) in rows.iter().zip(&each) {
+                if let Some(b) = s.baseline {
+                    proptest::prop_assert!(![c.baseline, c.n - c.baseline, c.follow_up, c.n - c.follow_up, c.n]
+                        .into_iter()
+                        .any(small));
+                    proptest::prop_assert!((b.share - c.baseline as f64 / c.n as f64).abs() < 1e-12);
+                }
+                if let Some(n) = s.n.shown() {
+                    proptest::prop_assert_eq!(n, c.n);
+                }
+            }
+            if let Some(n) = network.n.shown() {
+                proptest::prop_assert_eq!(n, rows.iter().map(|c| c.n).sum::<u64>());
+            }
+            // Nothing withheld follows from what the two tables show, tied as published.
+            if let Some((tables, links)) = network_tables(&rows) {
+                proptest::prop_assert_eq!(super::super::suppression::derivable(&tables, &links).expect("links"), vec![]);
             }
         }
     }

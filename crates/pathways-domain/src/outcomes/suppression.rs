@@ -201,33 +201,45 @@ fn protect(value: &[u64], is_total: &[bool], eqs: &[Vec<(usize, f64)>]) -> (Vec<
         if found.is_empty() {
             break;
         }
-        // A figure an equation gives away on its own (the only blank on its line), primary ones first: the
-        // second blank goes on that line. Otherwise (given away only by combining lines) any line of the first.
-        let alone = |k: usize| {
-            eqs.iter().find(|e| {
-                e.iter().filter(|&&(m, _)| suppressed[m]).all(|&(m, _)| m == k) && e.iter().any(|&(m, _)| m == k)
-            })
-        };
-        let pick = found.iter().filter(|&&k| primary[k]).chain(found.iter()).find_map(|&k| alone(k));
-        let rank_of = |m: usize| (value[m] == 0, value[m], is_total[m], m);
-        let partner = match pick {
-            Some(e) => e.iter().map(|&(m, _)| m).filter(|&m| !suppressed[m]).min_by_key(|&m| rank_of(m)),
-            None => {
-                let k = found[0];
-                eqs.iter()
-                    .filter(|e| e.iter().any(|&(m, _)| m == k))
-                    .flat_map(|e| e.iter().map(|&(m, _)| m))
-                    .filter(|&m| !suppressed[m])
-                    .min_by_key(|&m| rank_of(m))
-            }
-        }
-        .or_else(|| (0..value.len()).filter(|&m| !suppressed[m]).min_by_key(|&m| rank_of(m)));
+        let partner = partner(&found, &primary, &suppressed, value, is_total, eqs);
         match partner {
             Some(m) => suppressed[m] = true,
             None => break,
         }
     }
     (primary, suppressed)
+}
+
+/// The next figure to hide, given the figures `found` to be given away: a figure an equation gives away on its
+/// own (the only blank on its line), primary ones first — the second blank goes on that line; otherwise (given
+/// away only by combining lines) on any line of the first found. On a line, the smallest figure that is not a
+/// zero, an inner cell before a total; `None` when every figure is hidden.
+fn partner(
+    found: &[usize],
+    primary: &[bool],
+    suppressed: &[bool],
+    value: &[u64],
+    is_total: &[bool],
+    eqs: &[Vec<(usize, f64)>],
+) -> Option<usize> {
+    let alone = |k: usize| {
+        eqs.iter()
+            .find(|e| e.iter().filter(|&&(m, _)| suppressed[m]).all(|&(m, _)| m == k) && e.iter().any(|&(m, _)| m == k))
+    };
+    let pick = found.iter().filter(|&&k| primary[k]).chain(found.iter()).find_map(|&k| alone(k));
+    let rank_of = |m: usize| (value[m] == 0, value[m], is_total[m], m);
+    match pick {
+        Some(e) => e.iter().map(|&(m, _)| m).filter(|&m| !suppressed[m]).min_by_key(|&m| rank_of(m)),
+        None => {
+            let k = found[0];
+            eqs.iter()
+                .filter(|e| e.iter().any(|&(m, _)| m == k))
+                .flat_map(|e| e.iter().map(|&(m, _)| m))
+                .filter(|&m| !suppressed[m])
+                .min_by_key(|&m| rank_of(m))
+        }
+    }
+    .or_else(|| (0..value.len()).filter(|&m| !suppressed[m]).min_by_key(|&m| rank_of(m)))
 }
 
 fn publish(l: &Layout, at: usize, primary: &[bool], suppressed: &[bool], value: &[u64]) -> SuppressedTable {
@@ -551,25 +563,7 @@ mod tests {
             if found.is_empty() {
                 break;
             }
-            let alone = |k: usize| {
-                eqs.iter().find(|e| {
-                    e.iter().filter(|&&(m, _)| suppressed[m]).all(|&(m, _)| m == k) && e.iter().any(|&(m, _)| m == k)
-                })
-            };
-            let pick = found.iter().filter(|&&k| primary[k]).chain(found.iter()).find_map(|&k| alone(k));
-            let rank_of = |m: usize| (value[m] == 0, value[m], is_total[m], m);
-            let partner = match pick {
-                Some(e) => e.iter().map(|&(m, _)| m).filter(|&m| !suppressed[m]).min_by_key(|&m| rank_of(m)),
-                None => {
-                    let k = found[0];
-                    eqs.iter()
-                        .filter(|e| e.iter().any(|&(m, _)| m == k))
-                        .flat_map(|e| e.iter().map(|&(m, _)| m))
-                        .filter(|&m| !suppressed[m])
-                        .min_by_key(|&m| rank_of(m))
-                }
-            }
-            .or_else(|| (0..value.len()).filter(|&m| !suppressed[m]).min_by_key(|&m| rank_of(m)));
+            let partner = partner(&found, &primary, &suppressed, value, is_total, eqs);
             match partner {
                 Some(m) => suppressed[m] = true,
                 None => break,

@@ -2618,3 +2618,15 @@ network-region-label = Region of { $name }
 network-region-save = Save region
 network-region-hint = The state's people-served report groups organizations by region (or county). Leave it blank to clear it; a name typed like one already recorded is saved as recorded. Organizations without one are counted under "Region not recorded".
 network-region-saved = Region saved.
+
+# Outcome change as a chart and a CSV file; the network's outcome change (issue 17)
+report-outcome-change-chart = Share of people with each outcome, at baseline and at { $months } months
+report-outcome-change-chart-desc = For each outcome, two bars: the share of people with it at baseline and at the follow-up, each with a line across it for its 95% confidence interval. Outcomes whose figures are withheld are not drawn; the table has every outcome.
+report-network-outcome-change-title = Outcome change across the network
+report-network-outcome-change-explain = For people who had a baseline interview and a follow-up interview done this fiscal year with any organization of the network: how many had each outcome at the start and at the follow-up, for the whole network, then one outcome for each organization. Only people with both interviews are counted.
+report-network-outcome-change-caption = Each outcome at baseline and at { $months } months, whole network
+report-network-outcome-change-by-organization = { $outcome }: at baseline and at { $months } months, by organization
+report-follow-up-point = Follow-up
+report-outcome-by-organization = Outcome to show by organization
+report-by-organization = By organization
+report-network-withheld-explain = An organization's figures are also withheld when, together with the network's, they would let someone work out a count of fewer than 11 people.

@@ -2618,3 +2618,15 @@ network-region-label = Región de { $name }
 network-region-save = Guardar región
 network-region-hint = El informe estatal de personas atendidas agrupa las organizaciones por región (o condado). Déjela en blanco para borrarla; un nombre escrito como uno ya registrado se guarda tal como está registrado. Las organizaciones sin región se cuentan en "Región sin registrar".
 network-region-saved = Región guardada.
+
+# Outcome change as a chart and a CSV file; the network's outcome change (issue 17)
+report-outcome-change-chart = Proporción de personas con cada resultado, al inicio y a los { $months } meses
+report-outcome-change-chart-desc = Para cada resultado, dos barras: la proporción de personas que lo tenían al inicio y en el seguimiento, cada una con una línea que muestra su intervalo de confianza del 95 %. Los resultados con cifras retenidas no se dibujan; la tabla tiene todos los resultados.
+report-network-outcome-change-title = Cambio en los resultados en toda la red
+report-network-outcome-change-explain = Para las personas que tuvieron una entrevista inicial y una de seguimiento realizada este año fiscal con cualquier organización de la red: cuántas tenían cada resultado al comienzo y en el seguimiento, para toda la red y luego un resultado para cada organización. Solo se cuentan las personas con ambas entrevistas.
+report-network-outcome-change-caption = Cada resultado al inicio y a los { $months } meses, toda la red
+report-network-outcome-change-by-organization = { $outcome }: al inicio y a los { $months } meses, por organización
+report-follow-up-point = Seguimiento
+report-outcome-by-organization = Resultado que se muestra por organización
+report-by-organization = Por organización
+report-network-withheld-explain = Las cifras de una organización también se retienen cuando, junto con las de la red, permitirían calcular un número de menos de 11 personas.

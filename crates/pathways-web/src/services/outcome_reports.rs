@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_domain::outcomes::change::Span;
+use pathways_domain::outcomes::change::{Shares, Span};
 use pathways_domain::outcomes::follow_up::FollowUp;
 use pathways_domain::outcomes::instrument::{Instrument, Text};
 use pathways_domain::outcomes::retention::{self, Measure, Tally};
@@ -212,6 +212,13 @@ fn change(id: &str, domain: &'static str, text: Text, pairs: &[(bool, bool)]) ->
     }
 }
 
+/// BARC-10's share at or above its cut-off, shown as one more outcome.
+const BARC10_CUTOFF_ID: &str = "barc10_at_or_above_47";
+
+fn barc10_cutoff_text() -> Text {
+    Text { en: "BARC-10 total of 47 or more".into(), es: "Total BARC-10 de 47 o más".into() }
+}
+
 /// Outcome change between baseline and the 6-month reassessment, and between baseline and the first annual
 /// interview, for follow-ups done in the fiscal year.
 pub async fn outcome_change(state: &AppState, ctx: &Ctx, caller: &Caller, fy: FiscalYear) -> WebResult<OutcomeChange> {
@@ -222,9 +229,12 @@ pub async fn outcome_change(state: &AppState, ctx: &Ctx, caller: &Caller, fy: Fi
         // The pairs kept as interviews are completed (`pathways_store::outcome_pairs`): each person's baseline
         // beside their follow-up done in its window, dated by the follow-up, each interview read with the
         // instrument version it was given with.
-        let kept =
+        let kept: Vec<Kept> =
             pathways_store::outcome_pairs::read(state.store.reader(), &[caller.org], span, fy.first_day(), fy.end())
-                .await?;
+                .await?
+                .into_iter()
+                .map(|(_, k)| k)
+                .collect();
         at.push(change_at(&current, span, &kept));
     }
     let entry =
@@ -258,12 +268,7 @@ fn change_at(current: &Instrument, span: Span, kept: &[Kept]) -> ChangeAt {
     let mean = barc_n.shown().map(|_| PairedMean::of(barc.iter().map(|(b, f)| (Some(*b), Some(*f)))));
     let cutoff = f64::from(pathways_domain::barc10::CUTOFF);
     let at_cutoff: Vec<(bool, bool)> = barc.iter().map(|(b, f)| (*b >= cutoff, *f >= cutoff)).collect();
-    let barc10_cutoff = change(
-        "barc10_at_or_above_47",
-        "recovery_capital",
-        Text { en: "BARC-10 total of 47 or more".into(), es: "Total BARC-10 de 47 o más".into() },
-        &at_cutoff,
-    );
+    let barc10_cutoff = change(BARC10_CUTOFF_ID, "recovery_capital", barc10_cutoff_text(), &at_cutoff);
     ChangeAt {
         span,
         paired: pathways_domain::outcomes::suppress_one(kept.len() as u64),
@@ -271,6 +276,101 @@ fn change_at(current: &Instrument, span: Span, kept: &[Kept]) -> ChangeAt {
         barc10: (barc_n, mean),
         barc10_cutoff,
     }
+}
+
+// --- issue 17: the network's outcome change ---
+
+/// One indicator across the network: each member organization's shares and the network's.
+pub struct NetworkIndicator {
+    pub id: String,
+    pub domain: &'static str,
+    pub text: Text,
+    /// In the order of `NetworkChange::organizations`.
+    pub organizations: Vec<Shares>,
+    pub network: Shares,
+}
+
+/// Outcome change at one follow-up point across a state agency's network, by member organization.
+pub struct NetworkChange {
+    pub fiscal_year: FiscalYear,
+    pub span: Span,
+    /// The member organizations' names, in name order.
+    pub organizations: Vec<String>,
+    /// Each indicator of the interview given now, then BARC-10's total of 47 or more.
+    pub indicators: Vec<NetworkIndicator>,
+    /// The network's BARC-10 means (baseline, follow-up, change) when its n — the n of BARC-10's cut-off line,
+    /// the same persons — is shown. No organization's mean is shown: with the network's, the mean of an
+    /// organization whose n is withheld could be worked out.
+    pub barc10: Option<PairedMean>,
+}
+
+/// Outcome change at `span` for follow-ups done in the fiscal year across the caller's state agency's network:
+/// per indicator, each member organization's share at baseline and at follow-up beside the network's, suppressed
+/// together (`outcomes::change::network_shares`). For a state agency's administrators, supervisors and analysts
+/// (`may_read_network_reports`; anyone else 403, audited). Aggregates only: no person-level row leaves the store
+/// function that adds the pairs up.
+pub async fn network_outcome_change(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    fy: FiscalYear,
+    span: Span,
+) -> WebResult<NetworkChange> {
+    use pathways_domain::outcomes::change::{Counts, network_shares};
+    let groups = network_members(state, ctx, caller, "network_outcome_change").await?;
+    let current = interviews::current_instrument(state).await?;
+    let orgs: Vec<_> = groups.iter().map(|g| g.0).collect();
+    let at: HashMap<Uuid, usize> = groups.iter().enumerate().map(|(i, g)| (g.0.as_uuid(), i)).collect();
+    let kept = pathways_store::outcome_pairs::read(state.store.reader(), &orgs, span, fy.first_day(), fy.end()).await?;
+    let cutoff = pathways_domain::barc10::CUTOFF;
+    // Per indicator (and BARC-10's cut-off last), per organization: with it at baseline, at follow-up, of n.
+    let mut counts: BTreeMap<&str, Vec<Counts>> = BTreeMap::new();
+    let mut barc: Vec<(Option<f64>, Option<f64>)> = Vec::new();
+    for (org, k) in &kept {
+        let Some(&i) = at.get(org) else { continue };
+        for (id, (b, f)) in &k.indicators {
+            if let Some(ind) = current.indicators.iter().find(|ind| &ind.id == id) {
+                let c = &mut counts.entry(ind.id.as_str()).or_insert_with(|| vec![Counts::default(); groups.len()])[i];
+                c.baseline += u64::from(*b);
+                c.follow_up += u64::from(*f);
+                c.n += 1;
+            }
+        }
+        if let Some((b, f)) = k.barc10 {
+            let c = &mut counts.entry(BARC10_CUTOFF_ID).or_insert_with(|| vec![Counts::default(); groups.len()])[i];
+            c.baseline += u64::from(b >= cutoff);
+            c.follow_up += u64::from(f >= cutoff);
+            c.n += 1;
+            barc.push((Some(f64::from(b)), Some(f64::from(f))));
+        }
+    }
+    let texts = current.indicators.iter().map(|ind| (ind.id.clone(), ind.domain.as_str(), ind.text.clone())).chain([(
+        BARC10_CUTOFF_ID.to_owned(),
+        "recovery_capital",
+        barc10_cutoff_text(),
+    )]);
+    let indicators: Vec<NetworkIndicator> = texts
+        .map(|(id, domain, text)| {
+            let rows = counts.remove(id.as_str()).unwrap_or_else(|| vec![Counts::default(); groups.len()]);
+            let (organizations, network) = network_shares(&rows);
+            NetworkIndicator { id, domain, text, organizations, network }
+        })
+        .collect();
+    let barc_n = indicators.last().and_then(|ind| ind.network.n.shown()).unwrap_or(0);
+    let mean = (barc_n > 0).then(|| PairedMean::of(barc));
+    let entry = AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success).detail(format!(
+        "network_outcome_change FY{} {}m",
+        fy.year,
+        span.months()
+    ));
+    audit_read(state, ctx, entry).await?;
+    Ok(NetworkChange {
+        fiscal_year: fy,
+        span,
+        organizations: groups.into_iter().map(|g| g.1).collect(),
+        indicators,
+        barc10: mean,
+    })
 }
 
 // --- issue 17: access and retention ---

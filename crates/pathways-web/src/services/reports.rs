@@ -60,6 +60,19 @@ pub fn fiscal_year(state: &AppState, year: Option<&str>) -> WebResult<FiscalYear
     }
 }
 
+/// The follow-up point a report asked for (`?months=6` or `12`; absent or empty: 6), checked: a clear error naming
+/// `months` otherwise.
+pub fn follow_up_span(months: Option<&str>) -> WebResult<pathways_domain::outcomes::change::Span> {
+    use pathways_domain::outcomes::change::Span;
+    match months.map(str::trim).filter(|m| !m.is_empty()) {
+        None => Ok(Span::SixMonths),
+        Some(m) => m.parse::<i64>().ok().and_then(Span::from_months).ok_or_else(|| WebError::InvalidPaths {
+            fields: vec![("months".into(), "out-of-range")],
+            detail: "months must be 6 or 12".into(),
+        }),
+    }
+}
+
 /// A quarter as a kept period.
 fn quarter_period(q: Quarter) -> Period {
     Period { first_day: q.first_day(), months: 3 }

@@ -618,6 +618,11 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/reports/network/follow-up", Page(&[]), 200),
         e(GET, "/reports/network/follow-up.csv", Page(&[]), 200),
         e(GET, "/api/v1/reports/network/follow-up", Api(&[]), 200),
+        // Outcome change's CSV (issue 17), and the network's outcome change: only a state agency's readers.
+        e(GET, "/reports/outcome-change.csv", Page(REPORTERS), 200),
+        e(GET, "/reports/network/outcome-change", Page(&[]), 200),
+        e(GET, "/reports/network/outcome-change.csv", Page(&[]), 200),
+        e(GET, "/api/v1/reports/network/outcome-change", Api(&[]), 200),
         // Peer services and their financing (issue 21).
         e(GET, "/persons/{id}/service-events", Record, 200).audit("service_event_read"),
         e(POST, "/persons/{id}/service-events", Record, 303).form(SERVICE_EVENT_FORM).audit("service_event_record"),

@@ -18,10 +18,15 @@ pub use show_network_people_served::show_network_people_served;
 pub mod download_follow_up;
 pub mod show_follow_up;
 pub mod show_outcome_change;
+// issue 17: outcome change's CSV; the network's outcome change
+pub mod download_outcome_change;
+pub mod show_network_outcome_change;
 
 pub use download_follow_up::{download_follow_up, download_network_follow_up};
+pub use download_outcome_change::{download_network_outcome_change, download_outcome_change};
 pub use download_people_served::download_people_served;
 pub use show_follow_up::{show_follow_up, show_network_follow_up};
+pub use show_network_outcome_change::show_network_outcome_change;
 pub use show_outcome_change::show_outcome_change;
 pub use show_people_served::show_people_served;
 pub use show_perception::show_perception;
@@ -32,8 +37,12 @@ pub mod show_network_naloxone;
 pub use download_network_naloxone::download_network_naloxone;
 pub use show_network_naloxone::show_network_naloxone;
 
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
 use pathways_domain::outcomes::Cell;
 use serde::Deserialize;
+
+use crate::error::{WebError, WebResult};
 
 use crate::i18n::Tr;
 
@@ -42,6 +51,27 @@ use crate::i18n::Tr;
 #[serde(default)]
 pub struct YearQuery {
     pub year: Option<String>,
+}
+
+/// `?year=2027&months=12&indicator=stable_housing`: the network's outcome change — the fiscal year, the
+/// follow-up point (6 or 12 months; 6 when absent) and, on the page, the outcome shown by organization.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ChangeQuery {
+    pub year: Option<String>,
+    pub months: Option<String>,
+    pub indicator: Option<String>,
+}
+
+/// A CSV file written into `out`, sent as a download named `name`.
+pub fn csv_attachment(out: csv::Writer<Vec<u8>>, name: &str) -> WebResult<Response> {
+    let body = out.into_inner().map_err(|_| WebError::BadRequest(crate::key!("error-invalid")))?;
+    let mut resp = body.into_response();
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+    let disposition = format!("attachment; filename=\"{name}\"");
+    h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).map_err(|_| WebError::NotFound)?);
+    Ok(resp)
 }
 
 /// A figure as the page and the CSV file show it.

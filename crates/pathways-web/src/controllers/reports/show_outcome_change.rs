@@ -5,6 +5,7 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Html;
+use pathways_domain::outcomes::Interval;
 
 use super::show_follow_up::rate_text;
 use super::{YearQuery, cell_text};
@@ -20,6 +21,44 @@ pub struct Row {
     pub n: String,
     pub baseline: String,
     pub follow_up: String,
+    /// The chart's two bars (baseline, follow-up) when both shares are shown: `None` otherwise.
+    pub bars: Option<Bars>,
+}
+
+/// One outcome in the chart: its label's baseline `y`, then a bar for each share with its interval's whisker.
+pub struct Bars {
+    pub y: u32,
+    pub baseline: Bar,
+    pub follow_up: Bar,
+}
+
+/// A share as a bar from `LEFT`: its width, the whisker's ends (x) and the share as words.
+/// Places the bars of the rows that have them one under the other; the chart's height.
+pub fn place_bars(rows: &mut [Row]) -> u32 {
+    let mut charted = 0;
+    for b in rows.iter_mut().filter_map(|r| r.bars.as_mut()) {
+        b.y = TOP + charted * ROW;
+        charted += 1;
+    }
+    TOP + charted * ROW + 10
+}
+
+pub struct Bar {
+    pub width: u32,
+    pub low: u32,
+    pub high: u32,
+    pub text: String,
+}
+
+/// The chart's bar area: 0% at x = LEFT, 100% at LEFT + WIDTH; one outcome takes `ROW` units of height.
+const LEFT: u32 = 10;
+const WIDTH: u32 = 440;
+const ROW: u32 = 62;
+const TOP: u32 = 40;
+
+pub fn bar(i: Interval) -> Bar {
+    let x = |v: f64| LEFT + (v.clamp(0.0, 1.0) * f64::from(WIDTH)).round() as u32;
+    Bar { width: x(i.share) - LEFT, low: x(i.low), high: x(i.high), text: format!("{:.0}%", i.share * 100.0) }
 }
 
 /// One follow-up point's table.
@@ -31,6 +70,10 @@ pub struct Section {
     pub rows: Vec<Row>,
     pub barc_n: String,
     pub barc_means: String,
+    /// The chart's id (for its title and description) and height; its outcomes are the rows with `bars`.
+    pub chart_id: &'static str,
+    pub chart_title: String,
+    pub chart_height: u32,
 }
 
 #[derive(Template)]
@@ -42,6 +85,7 @@ struct OutcomeChangePage {
     sections: Vec<Section>,
     previous: String,
     next: String,
+    csv: String,
 }
 
 pub async fn show_outcome_change(
@@ -58,10 +102,12 @@ pub async fn show_outcome_change(
         n: cell_text(&t, c.n),
         baseline: rate_text(&t, c.baseline),
         follow_up: rate_text(&t, c.follow_up),
+        bars: c.baseline.zip(c.follow_up).map(|(b, f)| Bars { y: 0, baseline: bar(b), follow_up: bar(f) }),
     };
-    let section = |at: &ChangeAt, heading: &str, caption: &str, column: &str, means: &str| {
+    let section = |at: &ChangeAt, heading: &str, caption: &str, column: &str, means: &str, chart_id: &'static str| {
         let mut rows: Vec<Row> = at.indicators.iter().map(row).collect();
         rows.push(row(&at.barc10_cutoff));
+        let chart_height = place_bars(&mut rows);
         let barc_means = match at.barc10.1.map(|m| (m.baseline, m.follow_up, m.change)) {
             Some((Some(b), Some(f), Some(c))) => t.args(
                 means,
@@ -77,6 +123,9 @@ pub async fn show_outcome_change(
             rows,
             barc_n: cell_text(&t, at.barc10.0),
             barc_means,
+            chart_id,
+            chart_title: t.args("report-outcome-change-chart", &[("months", at.span.months().to_string())]),
+            chart_height,
         }
     };
     let sections = vec![
@@ -86,6 +135,7 @@ pub async fn show_outcome_change(
             "report-outcome-change-caption",
             "report-at-six-months",
             "report-barc10-means",
+            "six",
         ),
         section(
             &r.twelve,
@@ -93,6 +143,7 @@ pub async fn show_outcome_change(
             "report-outcome-change-twelve-caption",
             "report-at-twelve-months",
             "report-barc10-means-twelve",
+            "twelve",
         ),
     ];
     render(&OutcomeChangePage {
@@ -101,6 +152,7 @@ pub async fn show_outcome_change(
         sections,
         previous: format!("/reports/outcome-change?year={}", fy.year - 1),
         next: format!("/reports/outcome-change?year={}", fy.year + 1),
+        csv: format!("/reports/outcome-change.csv?year={}", fy.year),
         chrome: Chrome::new(&ctx, &state, t.get("report-outcome-change-title")),
     })
 }

@@ -175,6 +175,7 @@ pub async fn show_staff_home(
         network_links.push(link("/reports/network/people-served", t.get("report-network-title")));
         network_links.push(link("/reports/network/access-retention", t.get("report-network-access-retention-title")));
         network_links.push(link("/reports/network/follow-up", t.get("report-network-follow-up-title")));
+        network_links.push(link("/reports/network/outcome-change", t.get("report-network-outcome-change-title")));
     }
     if pathways_domain::outcomes::network::may_manage_network(&caller.principal) {
         network_links.push(link("/network", t.get("network-title")));

@@ -31,18 +31,20 @@ fn wilson(x: f64, n: f64) -> (f64, f64) {
 struct Fixture<'a> {
     app: &'a TestApp,
     coach: AccountId,
+    /// The coach's organization, where the persons, episodes and interviews go.
+    org: OrgId,
 }
 
 impl Fixture<'_> {
     /// A person of the coach with one episode; returns the episode.
     async fn episode(&self, started: NaiveDate, ended: Option<NaiveDate>) -> (Uuid, Uuid) {
-        let p = self.app.person(self.app.org, "Fixture Person", Some(self.coach)).await;
+        let p = self.app.person(self.org, "Fixture Person", Some(self.coach)).await;
         let now = chrono::Utc::now();
         let id = Uuid::now_v7();
         episode::ActiveModel {
             id: Set(id),
             person_id: Set(p.as_uuid()),
-            org_id: Set(self.app.org.as_uuid()),
+            org_id: Set(self.org.as_uuid()),
             started_on: Set(started),
             last_service_on: Set(ended.unwrap_or(d(2025, 6, 1))),
             ended_on: Set(ended),
@@ -75,7 +77,7 @@ impl Fixture<'_> {
         outcome_interview::ActiveModel {
             id: Set(Uuid::now_v7()),
             person_id: Set(person),
-            org_id: Set(self.app.org.as_uuid()),
+            org_id: Set(self.org.as_uuid()),
             episode_id: Set(episode),
             kind: Set(kind.to_owned()),
             year: Set((kind == "annual").then_some(1)),
@@ -110,7 +112,7 @@ fn answers(alcohol: i64, housing: &str, work: &str, supporters: i64, barc: i64) 
 async fn follow_up_and_outcome_change_figures_match_the_hand_count() {
     let app = TestApp::new().await;
     let coach = app.staff(app.org, Role::Coach).await;
-    let f = Fixture { app: &app, coach: coach.id };
+    let f = Fixture { app: &app, coach: coach.id, org: app.org };
     let baseline_on = d(2024, 9, 1);
     // 24 reassessments done in the window (15 February 2025), each paired with its baseline. Person i:
     // baseline: 5 days of alcohol; stable housing when i < 12; working when i < 3; supporters 0 when i < 11;
@@ -241,6 +243,26 @@ async fn follow_up_and_outcome_change_figures_match_the_hand_count() {
     let page = app.page(&supervisor, "/reports/outcome-change?year=2025").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("40.0 at baseline, 45.0 at 6 months (change +5.0)"), "{}", page.body);
+    // The chart draws the outcomes whose shares are shown (12 of 24 stably housed at baseline: a bar of 50%),
+    // not the withheld one; the CSV has every outcome, the withheld one blank.
+    assert!(
+        page.body.contains("<svg role=\"img\" aria-labelledby=\"chart-six-title chart-six-desc\""),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(">50%</text>"), "{}", page.body);
+    assert_eq!(page.body.matches("class=\"bar-baseline\"></rect>").count(), 1 + 5, "a legend and five outcomes");
+    let csv = app.page(&supervisor, "/reports/outcome-change.csv?year=2025").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let lines: Vec<&str> = csv.body.lines().collect();
+    assert!(lines[0].starts_with("follow_up_months,outcome,domain,n,baseline_share,"), "{}", csv.body);
+    let housing = lines.iter().find(|l| l.starts_with("6,stable_housing,")).expect("housing");
+    assert!(housing.contains(",24,0.5000,") && housing.contains(",0.5417,"), "{housing}");
+    let work = lines.iter().find(|l| l.starts_with("6,employed_or_in_school,")).expect("work");
+    assert!(work.ends_with(",24,,,,,,,true,,,"), "{work}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("6,barc10_mean,recovery_capital,24,") && l.ends_with(",40.00,45.00,5.00"))
+    );
 
     // Another organization's supervisor sees none of it; a coach may not read reports; both reads audited.
     let other = app.staff(app.other_org, Role::Supervisor).await;
@@ -292,7 +314,7 @@ async fn follow_up_and_outcome_change_figures_match_the_hand_count() {
 async fn twelve_month_change_pairs_the_baseline_with_the_first_annual_interview() {
     let app = TestApp::new().await;
     let coach = app.staff(app.org, Role::Coach).await;
-    let f = Fixture { app: &app, coach: coach.id };
+    let f = Fixture { app: &app, coach: coach.id, org: app.org };
     // 22 persons: at baseline (1 September 2024) stable housing when i < 11, 5 days of alcohol, BARC-10 40; a year
     // on (the annual interview, 1 September 2025, in fiscal year 2026) all stably housed, no use when i < 11,
     // BARC-10 50. One more done the day after its window closed (2 October 2025): not a 12-month interview.
@@ -344,4 +366,123 @@ async fn twelve_month_change_pairs_the_baseline_with_the_first_annual_interview(
         "{}",
         page.body
     );
+}
+
+/// The network's outcome change: each member organization's share beside the network's, figures by hand; an
+/// organization of fewer than 11 paired persons withheld, and not given away by the network's line.
+#[tokio::test]
+async fn the_networks_outcome_change_sets_each_member_beside_the_network() {
+    let app = TestApp::new().await;
+    let w = app.db.store.writer();
+    let st = orgs::create(w, &Slug::parse("state-agency").expect("slug"), "State Agency", OrgKind::StateAgency)
+        .await
+        .expect("state");
+    let st = OrgId::from_uuid(st.id);
+    let small =
+        orgs::create(w, &Slug::parse("small-program").expect("slug"), "Small Program", OrgKind::TreatmentProvider)
+            .await
+            .expect("small");
+    let small = OrgId::from_uuid(small.id);
+    // Stably housed at baseline and at 6 months (done 15 February 2025): the organization 12 → 13 of 24, the other
+    // 15 → 19 of 30, the small program 2 → 3 of 5. Everyone without use, arrests or work, with one supporter.
+    for (org, n, before, after) in [(app.org, 24, 12, 13), (app.other_org, 30, 15, 19), (small, 5, 2, 3)] {
+        let coach = app.staff(org, Role::Coach).await;
+        let f = Fixture { app: &app, coach: coach.id, org };
+        for i in 0..n {
+            let e = f.episode(d(2024, 8, 20), None).await;
+            let housing = |yes: bool| if yes { "stable" } else { "temporary" };
+            f.interview(e, "baseline", "complete", d(2024, 9, 1), answers(0, housing(i < before), "neither", 1, 4))
+                .await;
+            f.interview(e, "reassessment", "complete", d(2025, 2, 15), answers(0, housing(i < after), "neither", 1, 5))
+                .await;
+        }
+    }
+    pathways_store::outcome_pairs::rebuild(w).await.expect("rebuild the pairs");
+    for member in [app.org, app.other_org] {
+        network::confirm(w, st, member, Side::State).await.expect("ask");
+        network::confirm(w, st, member, Side::Member).await.expect("confirm");
+    }
+    let r = app.db.store.reader();
+    let a = orgs::find(r, app.org).await.expect("find").expect("org").name;
+    let b = orgs::find(r, app.other_org).await.expect("find").expect("org").name;
+    let state_analyst = app.staff(st, Role::Analyst).await;
+    let shown = |v: &Value| v["value"].as_u64().filter(|_| v["status"] == "shown");
+    let share = |v: &Value, at: &str| v[at]["share"].as_f64();
+    let outcome = |j: &Value, id: &str| {
+        j["outcomes"].as_array().and_then(|o| o.iter().find(|x| x["id"] == id).cloned()).expect(id)
+    };
+    let member = |o: &Value, name: &str| {
+        o["organizations"]
+            .as_array()
+            .and_then(|m| m.iter().find(|x| x["organization"] == name).cloned())
+            .expect("member")
+    };
+
+    // Two members, every count 11 or more (or none): all shown. The network: 27 → 32 of 54.
+    let r = app.api(&state_analyst, Method::GET, "/api/v1/reports/network/outcome-change?year=2025", None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let j = r.json();
+    assert_eq!(j["months"], 6);
+    let housing = outcome(&j, "stable_housing");
+    assert_eq!(housing["organizations"].as_array().map(Vec::len), Some(2), "only confirmed members: {housing}");
+    let line = |v: &Value| (shown(&v["n"]), share(v, "baseline"), share(v, "follow_up"), v["withheld"].as_bool());
+    assert_eq!(line(&member(&housing, &a)), (Some(24), Some(0.5), Some(13.0 / 24.0), Some(false)));
+    assert_eq!(line(&member(&housing, &b)), (Some(30), Some(0.5), Some(19.0 / 30.0), Some(false)));
+    assert_eq!(line(&housing["network"]), (Some(54), Some(0.5), Some(32.0 / 54.0), Some(false)));
+    let (low, high) = wilson(32.0, 54.0);
+    assert!((housing["network"]["follow_up"]["low"].as_f64().unwrap_or(-1.0) - low).abs() < 1e-9);
+    assert!((housing["network"]["follow_up"]["high"].as_f64().unwrap_or(-1.0) - high).abs() < 1e-9);
+    let no_use = outcome(&j, "no_use");
+    assert_eq!(line(&no_use["network"]), (Some(54), Some(1.0), Some(1.0), Some(false)));
+    let barc = &j["barc10"];
+    assert_eq!(
+        (shown(&barc["n"]), barc["baseline_mean"].as_f64(), barc["follow_up_mean"].as_f64()),
+        (Some(54), Some(40.0), Some(50.0))
+    );
+    // Nobody had a 12-month interview.
+    let r =
+        app.api(&state_analyst, Method::GET, "/api/v1/reports/network/outcome-change?year=2025&months=12", None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(shown(&outcome(&r.json(), "stable_housing")["network"]["n"]), Some(0));
+
+    // The page: the network's chart and table, one outcome by organization; the CSV.
+    let page = app.page(&state_analyst, "/reports/network/outcome-change?year=2025&indicator=stable_housing").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Outcome change across the network") && page.body.contains("chart-network-title"));
+    assert!(page.body.contains(&format!("<th scope=\"row\">{a}</th><td>24</td><td>50% (95% CI")), "{}", page.body);
+    assert!(page.body.contains("<option value=\"stable_housing\" selected>"), "{}", page.body);
+    let csv = app.page(&state_analyst, "/reports/network/outcome-change.csv?year=2025").await;
+    assert!(csv.body.starts_with("organization,follow_up_months,outcome,"), "{}", csv.body);
+    assert!(csv.body.contains(&format!("{b},6,stable_housing,housing,30,0.5000,")), "{}", csv.body);
+
+    // The small program joins: 5 paired persons, withheld; with the network's line and the two others, its counts
+    // would follow — so one more line is withheld, and every line shown still says what was counted.
+    network::confirm(w, st, small, Side::State).await.expect("ask");
+    network::confirm(w, st, small, Side::Member).await.expect("confirm");
+    let j = app.api(&state_analyst, Method::GET, "/api/v1/reports/network/outcome-change?year=2025", None).await.json();
+    let housing = outcome(&j, "stable_housing");
+    let c = member(&housing, "Small Program");
+    assert_eq!(
+        (c["n"]["status"].as_str(), c["baseline"].is_null(), c["withheld"].as_bool()),
+        (Some("fewer_than_11"), true, Some(true))
+    );
+    let lines = [member(&housing, &a), member(&housing, &b), housing["network"].clone()];
+    assert!(lines.iter().filter(|l| l["baseline"].is_null()).count() >= 1, "{housing}");
+    for (l, expected) in lines.iter().zip([(24, 0.5, 13.0 / 24.0), (30, 0.5, 19.0 / 30.0), (59, 29.0 / 59.0, 35.0 / 59.0)]) {
+        if !l["baseline"].is_null() {
+            assert_eq!(line(l), (Some(expected.0), Some(expected.1), Some(expected.2), Some(false)));
+        }
+    }
+
+    // Bad input is named; the organization's own supervisor is not a state agency's reader.
+    let page = app.page(&state_analyst, "/reports/network/outcome-change?months=7").await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = app.api(&state_analyst, Method::GET, "/api/v1/reports/network/outcome-change?months=7", None).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    let supervisor = app.staff(app.org, Role::Supervisor).await;
+    let r = app.api(&supervisor, Method::GET, "/api/v1/reports/network/outcome-change", None).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let audited = app.audit_actions().await;
+    assert!(audited.iter().any(|(a, o, _)| a == "report_read" && o == "success"));
+    assert!(audited.iter().any(|(a, o, _)| a == "access_denied" && o == "denied"));
 }

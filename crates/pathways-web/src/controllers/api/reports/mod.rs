@@ -11,3 +11,5 @@ pub mod get_access_retention;
 pub mod get_network_access_retention;
 // Recovery community: the network's naloxone and trainings (issue 20)
 pub mod get_network_naloxone;
+// issue 17: the network's outcome change
+pub mod get_network_outcome_change;
