@@ -54,6 +54,10 @@ test('a person answers the survey on a tablet with a one-time code, and a superv
   await expectNoAxeViolations(supervisor, '/reports/perception');
   await supervisor.getByText('Comments are shown once at least 11 people have answered this year.').waitFor();
   assert.ok(!(await supervisor.content()).includes('Casey listened'), 'one response is never shown');
+  await supervisor.goto('/reports/outcome-change');
+  await supervisor.getByRole('heading', { level: 1, name: 'Outcome change' }).waitFor();
+  await expectNoAxeViolations(supervisor, '/reports/outcome-change');
+  await assertNoHorizontalScroll(supervisor, '/reports/outcome-change');
   h.assertNoOffsiteRequests();
 });
 
@@ -65,6 +69,21 @@ test('the state agency sees its network side by side, and never a person', { tim
   await page.getByRole('cell', { name: 'Demo Recovery Community Center' }).or(page.getByRole('rowheader', { name: 'Demo Recovery Community Center' })).first().waitFor();
   await page.getByRole('rowheader', { name: 'North Central' }).waitFor();
   await expectNoAxeViolations(page, '/reports/network/people-served');
+  await page.goto('/reports/network/follow-up');
+  await page.getByRole('heading', { level: 1, name: 'Follow-up rate across the network' }).waitFor();
+  await expectNoAxeViolations(page, '/reports/network/follow-up');
+  // The network's outcome change: the chart and table of the whole network, then one outcome by organization,
+  // chosen with the form (no script): 12 months, stable housing.
+  await page.goto('/reports/network/outcome-change');
+  await page.getByRole('heading', { level: 1, name: 'Outcome change across the network' }).waitFor();
+  await expectNoAxeViolations(page, '/reports/network/outcome-change');
+  await page.getByLabel('Follow-up', { exact: true }).selectOption('12');
+  await page.getByLabel('Outcome to show by organization').selectOption('stable_housing');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.waitForURL(/months=12&indicator=stable_housing/);
+  await page.getByRole('table', { name: /^Stable housing: at baseline and at 12 months, by organization/ }).waitFor();
+  await page.getByRole('rowheader', { name: 'Demo Recovery Community Center' }).waitFor();
+  await expectNoAxeViolations(page, '/reports/network/outcome-change (12 months, stable housing)');
   await page.goto('/network');
   await page.getByRole('heading', { level: 1, name: 'State network' }).waitFor();
   await expectNoAxeViolations(page, '/network');
