@@ -31,6 +31,8 @@ COLD_SECONDS = 2
 STATE = (
     ("network_people_served", "/api/v1/reports/network/people-served"),
     ("network_access_retention", "/api/v1/reports/network/access-retention"),
+    ("network_follow_up", "/api/v1/reports/network/follow-up"),
+    ("network_outcome_change", "/api/v1/reports/network/outcome-change"),
 )
 ORG = (
     ("people_served", "/api/v1/reports/people-served"),
