@@ -2630,3 +2630,6 @@ report-follow-up-point = Follow-up
 report-outcome-by-organization = Outcome to show by organization
 report-by-organization = By organization
 report-network-withheld-explain = An organization's figures are also withheld when, together with the network's, they would let someone work out a count of fewer than 11 people.
+
+# The outreach queue's outcome interview item names the interview and its window (issue 17)
+outreach-interview-window = { $interview }: open { $opens } to { $closes } (due { $due })

@@ -2630,3 +2630,6 @@ report-follow-up-point = Seguimiento
 report-outcome-by-organization = Resultado que se muestra por organización
 report-by-organization = Por organización
 report-network-withheld-explain = Las cifras de una organización también se retienen cuando, junto con las de la red, permitirían calcular un número de menos de 11 personas.
+
+# The outreach queue's outcome interview item names the interview and its window (issue 17)
+outreach-interview-window = { $interview }: disponible del { $opens } al { $closes } (vence el { $due })

@@ -5,7 +5,11 @@ use pathways_domain::access::{figures_scope, may_configure_program};
 use pathways_domain::audit::{AuditAction, AuditOutcome};
 use pathways_domain::checkup::Schedule;
 use pathways_domain::ids::OutreachItemId;
-use pathways_domain::outreach::{AttemptInput, Rules};
+use std::collections::HashMap;
+
+use pathways_domain::access::PersonScope;
+use pathways_domain::outcomes::Window;
+use pathways_domain::outreach::{AttemptInput, Kind, Rules};
 use pathways_domain::{AccountId, PersonId, Role};
 use pathways_store::accounts;
 use pathways_store::audit::{self, AuditEntry};
@@ -16,6 +20,7 @@ use crate::access::{ScopeTx, audit_alone, audit_read, open_scope, read_scope};
 use crate::ctx::{Caller, Ctx};
 use crate::error::{WebError, WebResult};
 use crate::state::AppState;
+use uuid::Uuid;
 
 /// One page of the caller's queue, for the `/outreach` page.
 pub struct QueueView {
@@ -27,6 +32,24 @@ pub struct QueueView {
     pub page: u64,
     pub pages: u64,
     pub rows: Vec<QueueRow>,
+    /// For each person with an `interview_due` item shown: the outcome interview's window open today.
+    pub interview_windows: HashMap<Uuid, Window>,
+}
+
+/// The outcome-interview windows open today of the persons with an `interview_due` item among `rows` (the
+/// item's own window: it opens with the window and closes once the interview is settled), read in the caller's
+/// scope.
+async fn interview_windows(
+    state: &AppState,
+    scope: &PersonScope,
+    rows: &[QueueRow],
+) -> WebResult<HashMap<Uuid, Window>> {
+    let ids: Vec<Uuid> = rows.iter().filter(|r| r.kind == Kind::InterviewDue.as_str()).map(|r| r.person_id).collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let today = crate::services::interviews::today(state);
+    Ok(pathways_store::interviews::due_between(state.store.reader(), scope, &ids, today, today).await?)
 }
 
 /// The caller's worklist for today, one page of `per_page`: the open items of the persons they may see, most urgent
@@ -46,20 +69,28 @@ pub async fn queue_page(
     let page = page.clamp(1, pages);
     let slice = QueuePage { escalated_only, offset: (page - 1) * per_page, limit: per_page };
     let rows = outreach::queue(db, &scope, slice).await?;
+    let interview_windows = interview_windows(state, &scope, &rows).await?;
     let entry = AuditEntry::new(AuditAction::OutreachRead, AuditOutcome::Success)
         .detail(format!("shown={} page={page}", rows.len()));
     audit_read(state, ctx, entry).await?;
-    Ok(QueueView { supervising: scope.assigned_to.is_none(), total, page, pages, rows })
+    Ok(QueueView { supervising: scope.assigned_to.is_none(), total, page, pages, rows, interview_windows })
 }
 
-/// A slice of the caller's worklist by offset and limit, for the API.
-pub async fn queue_slice(state: &AppState, ctx: &Ctx, caller: &Caller, slice: QueuePage) -> WebResult<Vec<QueueRow>> {
+/// A slice of the caller's worklist by offset and limit, for the API, with the outcome-interview windows of its
+/// `interview_due` items.
+pub async fn queue_slice(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    slice: QueuePage,
+) -> WebResult<(Vec<QueueRow>, HashMap<Uuid, Window>)> {
     let scope = read_scope(state, ctx, caller, AuditAction::OutreachRead).await?;
     let rows = outreach::queue(state.store.reader(), &scope, slice).await?;
+    let windows = interview_windows(state, &scope, &rows).await?;
     let entry =
         AuditEntry::new(AuditAction::OutreachRead, AuditOutcome::Success).detail(format!("shown={}", rows.len()));
     audit_read(state, ctx, entry).await?;
-    Ok(rows)
+    Ok((rows, windows))
 }
 
 /// What waits on the caller's queue (open, urgent, escalated items), for their home page; the read audited.

@@ -34,6 +34,10 @@ pub struct Item {
     pub waited: String,
     pub attempts: String,
     pub escalated: bool,
+    /// An outcome interview's item: which interview and its window, in words; empty otherwise.
+    pub window: String,
+    /// Where the person's name leads: their check-ups, or their outcome interviews for an interview's item.
+    pub href: String,
 }
 
 #[derive(Template)]
@@ -60,7 +64,7 @@ pub async fn show_outreach(
     Query(q): Query<OutreachQuery>,
 ) -> WebResult<Html<String>> {
     let escalated_only = q.escalated == "1";
-    let QueueView { supervising, total, page, pages, rows } =
+    let QueueView { supervising, total, page, pages, rows, interview_windows } =
         services::outreach::queue_page(&state, &ctx, &caller, escalated_only, q.page, PER_PAGE).await?;
     let t = ctx.t();
     let now = pathways_store::now();
@@ -68,7 +72,24 @@ pub async fn show_outreach(
         .into_iter()
         .map(|r| {
             let days = (now - r.opened_at).num_days().max(0);
+            let window = interview_windows.get(&r.person_id).filter(|_| r.kind == "interview_due");
             Item {
+                window: window.map_or_else(String::new, |w| {
+                    t.args(
+                        "outreach-interview-window",
+                        &[
+                            ("interview", crate::views::words::interview_kind_words(&t, w.interview)),
+                            ("opens", w.opens.to_string()),
+                            ("closes", w.closes.to_string()),
+                            ("due", w.due.to_string()),
+                        ],
+                    )
+                }),
+                href: if r.kind == "interview_due" {
+                    format!("/persons/{}/outcome-interviews", r.person_id)
+                } else {
+                    format!("/persons/{}/checkups", r.person_id)
+                },
                 id: r.id.to_string(),
                 person_id: r.person_id.to_string(),
                 name: r.preferred_name,

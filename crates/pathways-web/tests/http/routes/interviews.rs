@@ -255,3 +255,57 @@ async fn the_coachs_caseload_shows_the_interview_due_this_week_with_its_window()
     let only = app.page(&coach, "/caseload?flag=interview").await.body;
     assert!(only.contains("Due Person") && !only.contains("Settled Person") && !only.contains("Quiet Person"));
 }
+
+/// The outreach queue's outcome interview item names the interview and its window, on the page and in the API, and
+/// leads to the person's interviews; another kind of item has none.
+#[tokio::test]
+async fn the_outreach_queue_names_the_interview_and_its_window() {
+    let app = TestApp::new().await;
+    let coach = app.staff(app.org, Role::Coach).await;
+    let due = app.person(app.org, "Due Person", Some(coach.id)).await;
+    let body = json!({"date": today().to_string(), "type": "phone", "minutes": 10});
+    let r = app.api(&coach, Method::POST, &format!("/api/v1/persons/{due}/encounters"), Some(body)).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    // The rules' pass (hourly, or after a record that changes what they read) opens the item.
+    let tz = pathways_domain::deployment::DEFAULT_TIME_ZONE;
+    pathways_store::outreach::evaluate_person(app.db.store.writer(), due, pathways_store::now(), tz)
+        .await
+        .expect("the rules' pass");
+
+    let (opens, closes) = (today(), today() + chrono::Duration::days(30));
+    let items = app.api(&coach, Method::GET, "/api/v1/outreach", None).await.json();
+    let items = items.as_array().expect("items");
+    let item = items.iter().find(|i| i["kind"] == "interview_due").unwrap_or_else(|| panic!("{items:?}"));
+    assert_eq!(item["person_id"], due.to_string());
+    let w = &item["interview_window"];
+    assert_eq!(
+        (w["interview"].as_str(), w["opens_on"].as_str(), w["closes_on"].as_str(), w["year"].is_null()),
+        (Some("baseline"), Some(opens.to_string().as_str()), Some(closes.to_string().as_str()), true),
+        "{item}"
+    );
+    assert!(
+        items.iter().filter(|i| i["kind"] != "interview_due").all(|i| i["interview_window"].is_null()),
+        "{items:?}"
+    );
+
+    let page = app.page(&coach, "/outreach").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let at = page.body.find("outcome interview due").unwrap_or_else(|| panic!("{}", page.body));
+    let card = &page.body[page.body[..at].rfind("<li").unwrap_or(0)..];
+    let card = &card[..card.find("</li>").unwrap_or(card.len())];
+    assert!(card.contains(&format!("Baseline: open {opens} to {closes}")), "{card}");
+    assert!(card.contains(&format!("href=\"/persons/{due}/outcome-interviews\"")), "{card}");
+
+    // Settled: the item closes, and with it the window.
+    let r = app
+        .post_form(
+            &coach,
+            &format!("/persons/{due}/outcome-interviews"),
+            &[("action", "administrative"), ("reason", "refused")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let items = app.api(&coach, Method::GET, "/api/v1/outreach", None).await.json();
+    assert!(items.as_array().is_some_and(|a| a.iter().all(|i| i["kind"] != "interview_due")), "{items}");
+    assert!(!app.page(&coach, "/outreach").await.body.contains("Baseline: open"));
+}

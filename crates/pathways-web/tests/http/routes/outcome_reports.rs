@@ -468,7 +468,9 @@ async fn the_networks_outcome_change_sets_each_member_beside_the_network() {
     );
     let lines = [member(&housing, &a), member(&housing, &b), housing["network"].clone()];
     assert!(lines.iter().filter(|l| l["baseline"].is_null()).count() >= 1, "{housing}");
-    for (l, expected) in lines.iter().zip([(24, 0.5, 13.0 / 24.0), (30, 0.5, 19.0 / 30.0), (59, 29.0 / 59.0, 35.0 / 59.0)]) {
+    for (l, expected) in
+        lines.iter().zip([(24, 0.5, 13.0 / 24.0), (30, 0.5, 19.0 / 30.0), (59, 29.0 / 59.0, 35.0 / 59.0)])
+    {
         if !l["baseline"].is_null() {
             assert_eq!(line(l), (Some(expected.0), Some(expected.1), Some(expected.2), Some(false)));
         }

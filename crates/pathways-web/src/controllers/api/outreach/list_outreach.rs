@@ -2,7 +2,8 @@
 
 use axum::Json;
 use axum::extract::State;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+use pathways_domain::outcomes::{Interview, Window};
 use pathways_store::outreach::QueuePage;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -43,6 +44,30 @@ pub struct OutreachItemJson {
     pub failed_attempts: i32,
     pub last_attempt_at: Option<DateTime<Utc>>,
     pub escalated_at: Option<DateTime<Utc>>,
+    /// For an `interview_due` item: the outcome interview and its window open today.
+    pub interview_window: Option<InterviewWindowJson>,
+}
+
+/// An outcome interview's window: the interview, the day it is due and the first and last day it may be done on.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InterviewWindowJson {
+    /// `baseline`, `reassessment`, `annual` or `closeout`.
+    pub interview: &'static str,
+    /// The anniversary, for an annual interview.
+    pub year: Option<u32>,
+    pub due_on: NaiveDate,
+    pub opens_on: NaiveDate,
+    pub closes_on: NaiveDate,
+}
+
+impl From<Window> for InterviewWindowJson {
+    fn from(w: Window) -> Self {
+        let year = match w.interview {
+            Interview::Annual(y) => Some(y),
+            _ => None,
+        };
+        Self { interview: w.interview.as_str(), year, due_on: w.due, opens_on: w.opens, closes_on: w.closes }
+    }
 }
 
 /// The caller's worklist for today: the open items of the persons they may see (a coach: their caseload;
@@ -60,10 +85,14 @@ pub async fn list_outreach(
         offset: q.offset.map_or(0, Bounded::get),
         limit: q.limit.map_or(200, Bounded::get),
     };
-    let rows = services::outreach::queue_slice(&state, &ctx, &caller, slice).await?;
+    let (rows, windows) = services::outreach::queue_slice(&state, &ctx, &caller, slice).await?;
     Ok(Json(
         rows.into_iter()
             .map(|r| OutreachItemJson {
+                interview_window: windows
+                    .get(&r.person_id)
+                    .filter(|_| r.kind == "interview_due")
+                    .map(|w| InterviewWindowJson::from(*w)),
                 id: r.id,
                 person_id: r.person_id,
                 preferred_name: r.preferred_name,
