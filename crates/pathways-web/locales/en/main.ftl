@@ -2618,3 +2618,13 @@ network-region-label = Region of { $name }
 network-region-save = Save region
 network-region-hint = The state's people-served report groups organizations by region (or county). Leave it blank to clear it; a name typed like one already recorded is saved as recorded. Organizations without one are counted under "Region not recorded".
 network-region-saved = Region saved.
+
+## Detaching a training attached by mistake; an applicant removes a file sent (issue 20, branch rf-api)
+rfp-detach-confirm = Yes, detach this training ({ $training }): it was attached by mistake
+rfp-detach-button = Detach
+flash-training-detached = Training detached. It no longer counts toward this application.
+field-confirm-detach = Confirm detaching the training
+rfp-file-remove-confirm = Yes, remove { $name }
+rfp-file-remove-button = Remove the file
+rfp-file-kept-accepted = This step is accepted: its file stays with it.
+flash-evidence-file-removed = File removed. What you wrote for the step stays.

@@ -2618,3 +2618,13 @@ network-region-label = Región de { $name }
 network-region-save = Guardar región
 network-region-hint = El informe estatal de personas atendidas agrupa las organizaciones por región (o condado). Déjela en blanco para borrarla; un nombre escrito como uno ya registrado se guarda tal como está registrado. Las organizaciones sin región se cuentan en "Región sin registrar".
 network-region-saved = Región guardada.
+
+## Detaching a training attached by mistake; an applicant removes a file sent (issue 20, branch rf-api)
+rfp-detach-confirm = Sí, separar esta capacitación ({ $training }): se agregó por error
+rfp-detach-button = Separar
+flash-training-detached = Capacitación separada. Ya no cuenta para esta solicitud.
+field-confirm-detach = Confirmar que se separa la capacitación
+rfp-file-remove-confirm = Sí, quitar { $name }
+rfp-file-remove-button = Quitar el archivo
+rfp-file-kept-accepted = Este paso está aceptado: su archivo se queda con él.
+flash-evidence-file-removed = Archivo quitado. Lo que escribió para el paso se queda.
