@@ -3,8 +3,11 @@
 // for its alcohol and drug policy step, with the policy as a PDF file; an advisor of the agency signs in, goes from
 // the renewals due on their staff home page to the advisors' page, downloads the file, reviews the step (accepting it
 // needs every element of its checklist confirmed) and accepts it; the workplace's private page shows the step
-// accepted. axe (WCAG 2.1 AA) runs on every page visited, in English, and on the program's page and the private page
-// in Spanish; nothing may leave 127.0.0.1. No step depends on the time of day.
+// accepted. Then (branch rf-api) the workplace sends the other steps, removes a file sent by mistake, reads the
+// advisor's note on the step returned and sends it again; the advisor accepts every step and designates, and the
+// workplace is on the public list and in its JSON. axe (WCAG 2.1 AA) runs on every page visited, in English, and on
+// the program's page and the private page in Spanish; nothing may leave 127.0.0.1. No step depends on the time of
+// day.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -22,7 +25,7 @@ const EVIDENCE = 'Our alcohol and drug policy, adopted by the owners this month 
 /** The path of the page now shown, with its query. */
 const here = (page) => new URL(page.url()).pathname + new URL(page.url()).search;
 
-test('a workplace applies and an advisor approves a step', { timeout: 120_000 }, async () => {
+test('a workplace applies and an advisor approves a step', { timeout: 240_000 }, async () => {
   // A visitor finds the program from the home page and applies without an account.
   const visitor = await h.open();
   await visitor.goto('/');
@@ -133,5 +136,75 @@ test('a workplace applies and an advisor approves a step', { timeout: 120_000 },
   // A link one character off opens nothing.
   const wrong = privatePath.slice(0, -1) + (privatePath.endsWith('A') ? 'B' : 'A');
   assert.equal((await visitor.request.get(wrong)).status(), 404);
+
+  // Branch rf-api: the workplace sends the other steps' evidence (a file sent by mistake with the first, then
+  // removed, confirmed); the accepted step's file stays. The advisor returns the pledge with a note; the workplace
+  // reads it and sends the pledge again; the advisor accepts every step and designates; the workplace is on the
+  // public list and in its JSON.
+  const texts = {
+    0: 'Our letter of interest, signed by the owners (e2e).',
+    1: 'We met the advisor at the store on Monday (e2e).',
+    3: 'Naloxone, stigma and supervisor trainings held (e2e).',
+    4: 'Our pledge (e2e).',
+  };
+  await visitor.goto(privatePath);
+  for (const [i, text] of Object.entries(texts)) {
+    const s = visitor.locator(`#step-${i}`);
+    await s.getByLabel('Evidence').fill(text);
+    if (i === '0') {
+      const mistake = Buffer.from('%PDF-1.4\n% not this one\n%%EOF\n');
+      await s.getByLabel('File (PDF, PNG or JPEG').setInputFiles({ name: 'wrong.pdf', mimeType: 'application/pdf', buffer: mistake });
+    }
+    await s.getByRole('button', { name: 'Send the evidence' }).click();
+    await visitor.locator(`#step-${i}`).getByText("Sent: waiting for the advisor's review").waitFor();
+  }
+  const first = visitor.locator('#step-0');
+  await first.getByText('File sent: wrong.pdf (1 KB)').waitFor();
+  await visitor.locator(`#step-${POLICY_STEP}`).getByText('This step is accepted: its file stays with it.').waitFor();
+  await expectNoAxeViolations(visitor, '/recovery-friendly/applications/… (a file to remove)');
+  await first.getByLabel('Yes, remove wrong.pdf').check();
+  await first.getByRole('button', { name: 'Remove the file' }).click();
+  await visitor.getByText('File removed. What you wrote for the step stays.').waitFor();
+  assert.equal(await visitor.locator('#step-0').getByText('wrong.pdf').count(), 0);
+  await visitor.locator('#step-0').getByText(texts[0], { exact: false }).waitFor();
+  await expectNoAxeViolations(visitor, '/recovery-friendly/applications/… (a file removed)');
+
+  await advisor.goto(applicationPath);
+  const NOTE = 'Please send the page with the signatures (e2e).';
+  const pledge = advisor.locator('li.card').filter({ hasText: texts[4] });
+  await pledge.getByLabel('Return it with a note').check();
+  await pledge.getByLabel('Note (required to return a step)').fill(NOTE);
+  await pledge.getByRole('button', { name: 'Save the review' }).click();
+  await advisor.locator('li.card').filter({ hasText: texts[4] }).getByText('Returned: please send it again').waitFor();
+  await expectNoAxeViolations(advisor, `${applicationPath} (a step returned)`);
+
+  await visitor.goto(privatePath);
+  const returned = visitor.locator('#step-4');
+  await returned.getByText('Returned: please send it again').waitFor();
+  await returned.getByText(NOTE, { exact: false }).waitFor();
+  await expectNoAxeViolations(visitor, '/recovery-friendly/applications/… (a step returned)');
+  const SIGNED = 'Our pledge, with the page of signatures (e2e).';
+  await returned.getByLabel('Evidence').fill(SIGNED);
+  await returned.getByRole('button', { name: 'Send the evidence' }).click();
+  await visitor.locator('#step-4').getByText("Sent: waiting for the advisor's review").waitFor();
+
+  await advisor.goto(applicationPath);
+  for (const text of [texts[0], texts[1], texts[3], SIGNED]) {
+    const card = advisor.locator('li.card').filter({ hasText: text });
+    await card.getByLabel('Accept this step').check();
+    await card.getByRole('button', { name: 'Save the review' }).click();
+    await advisor.locator('li.card').filter({ hasText: text }).getByText('Accepted', { exact: true }).waitFor();
+  }
+  await advisor.getByRole('button', { name: 'Designate from today' }).click();
+  await advisor.locator('#application').getByText(/^Designated on \d{4}-\d{2}-\d{2}; renewal due/).waitFor();
+  await expectNoAxeViolations(advisor, `${applicationPath} (designated)`);
+
+  await visitor.goto('/recovery-friendly');
+  await visitor.getByText(APPLICANT).first().waitFor();
+  await expectNoAxeViolations(visitor, '/recovery-friendly (designated)');
+  const json = await visitor.request.get('/api/v1/recovery-friendly?kind=workplace&town=new%20britain');
+  assert.equal(json.status(), 200);
+  const listed = (await json.json()).designations.find((d) => d.name === APPLICANT);
+  assert.equal(listed?.designated_by, 'Demo State Department of Recovery Services');
   h.assertNoOffsiteRequests();
 });

@@ -601,3 +601,65 @@ pub async fn attach_training(
     .await?;
     Ok(true)
 }
+
+/// Detaches training `training` from application `a` (found by the caller through its scope; issue 20, branch
+/// rf-api): `false` when it was not attached to it. Audited (`designation_save` on the application, detail
+/// `training_detached training=<id>`).
+pub async fn detach_training(
+    tx: &DatabaseTransaction,
+    actor: &Actor,
+    a: &ApplicationRow,
+    training: Uuid,
+) -> Result<bool> {
+    let gone = dtraining::Entity::delete_by_id((a.id, training)).exec(tx).await?.rows_affected;
+    if gone == 0 {
+        return Ok(false);
+    }
+    audit::append(
+        tx,
+        actor,
+        audit_entry("designation_application", a.id, &format!("training_detached training={training}")),
+    )
+    .await?;
+    Ok(true)
+}
+
+/// The step of the submission whose file `submission` is, when application `id` (found by the caller through its
+/// scope) has that file (issue 20, branch rf-api); a file of another application, or none: `None`.
+pub async fn evidence_file_step(db: &impl ConnectionTrait, id: Uuid, submission: Uuid) -> Result<Option<usize>> {
+    let kept: Option<Uuid> = evfile::Entity::find_by_id(submission)
+        .select_only()
+        .column(evfile::Column::SubmissionId)
+        .filter(evfile::Column::ApplicationId.eq(id))
+        .into_tuple()
+        .one(db)
+        .await?;
+    if kept.is_none() {
+        return Ok(None);
+    }
+    let step: Option<i32> = sub::Entity::find_by_id(submission)
+        .select_only()
+        .column(sub::Column::Step)
+        .filter(sub::Column::ApplicationId.eq(id))
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(step.and_then(|s| usize::try_from(s).ok()))
+}
+
+/// Removes the file sent with submission `submission` of application `id` (found by the caller through its scope;
+/// the rule checked by the caller): its bytes are gone, the submission's text and link stay. `false` when there was
+/// none. Audited (`designation_save` on the submission, detail `evidence_file_removed`).
+pub async fn remove_evidence_file(tx: &DatabaseTransaction, actor: &Actor, id: Uuid, submission: Uuid) -> Result<bool> {
+    let gone = evfile::Entity::delete_many()
+        .filter(evfile::Column::SubmissionId.eq(submission))
+        .filter(evfile::Column::ApplicationId.eq(id))
+        .exec(tx)
+        .await?
+        .rows_affected;
+    if gone == 0 {
+        return Ok(false);
+    }
+    audit::append(tx, actor, audit_entry("designation_submission", submission, "evidence_file_removed")).await?;
+    Ok(true)
+}

@@ -44,6 +44,8 @@ pub struct HoursEntry {
 pub struct DesignationRow {
     pub id: Uuid,
     pub designation: Designation,
+    /// The day a program's designation is due for renewal (m0039); none for one recorded by hand.
+    pub renewal_due_on: Option<NaiveDate>,
 }
 
 /// Adds a volunteer (who agreed to be listed) to `org`'s roster; audited in `tx` (the event names the row, not
@@ -311,6 +313,7 @@ pub async fn designations(db: &impl ConnectionTrait, today: NaiveDate) -> Result
                     designated_on: r.designated_on,
                     designated_by: r.designated_by,
                 },
+                renewal_due_on: r.renewal_due_on,
             })
         })
         .collect())

@@ -234,6 +234,9 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::financing::add_supervision::add_supervision))
         // Issue 21 (fifth pass): an administrator edits or withdraws a person's voucher.
         .routes(routes!(api::financing::update_voucher::update_voucher))
+        // Issue 20 (branch rf-api): the public Recovery Friendly designations and programs as JSON.
+        .routes(routes!(api::community::list_designations::list_designations))
+        .routes(routes!(api::community::list_designation_programs::list_designation_programs))
 }
 
 pub fn router(state: AppState) -> Router {
@@ -499,6 +502,16 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/designation-applications/{application}/trainings",
             post(crate::controllers::designation_programs::attach_training),
+        )
+        // Issue 20 (branch rf-api): an advisor detaches a training attached by mistake; an applicant removes a file
+        // they sent.
+        .route(
+            "/designation-applications/{application}/trainings/{training}/detach",
+            post(crate::controllers::designation_programs::detach_training),
+        )
+        .route(
+            "/recovery-friendly/applications/{link}/evidence/{evidence_file}/remove",
+            post(crate::controllers::recovery_friendly::remove_my_evidence),
         )
         .route("/api/openapi.json", get(ops::get_openapi))
         .merge(json_api)

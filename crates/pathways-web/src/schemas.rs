@@ -1065,3 +1065,37 @@ pub mod staff {
             .into()
     }
 }
+
+// The public list of Recovery Friendly designations' filter (issue 20, branch rf-api: `GET /api/v1/recovery-friendly`).
+gathering_codes! {
+    DesignationKindCode: pathways_domain::community::volunteers::DesignationKind,
+        "What was designated: a workplace (an employer) or a community (a town or city)";
+}
+
+/// The public Recovery Friendly designations and programs as the API gives them (issue 20, branch rf-api): the
+/// codes their fields take, every one listed.
+pub mod recovery_friendly {
+    use utoipa::openapi::RefOr;
+    use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+
+    fn one_of(values: impl IntoIterator<Item = &'static str>, description: &str) -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(values.into_iter().collect::<Vec<_>>()))
+            .description(Some(description))
+            .into()
+    }
+
+    pub fn kind() -> RefOr<Schema> {
+        use pathways_domain::community::volunteers::DesignationKind;
+        one_of(
+            DesignationKind::ALL.iter().map(|k| k.code()),
+            "What was designated: `workplace` (an employer) or `community` (a town or city)",
+        )
+    }
+
+    pub fn training_kind() -> RefOr<Schema> {
+        use pathways_domain::community::naloxone::TrainingKind;
+        one_of(TrainingKind::ALL.iter().map(|k| k.code()), "A type of training, as recorded at a center")
+    }
+}

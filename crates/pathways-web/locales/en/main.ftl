@@ -2633,3 +2633,12 @@ report-network-withheld-explain = An organization's figures are also withheld wh
 
 # The outreach queue's outcome interview item names the interview and its window (issue 17)
 outreach-interview-window = { $interview }: open { $opens } to { $closes } (due { $due })
+## Detaching a training attached by mistake; an applicant removes a file sent (issue 20, branch rf-api)
+rfp-detach-confirm = Yes, detach this training ({ $training }): it was attached by mistake
+rfp-detach-button = Detach
+flash-training-detached = Training detached. It no longer counts toward this application.
+field-confirm-detach = Confirm detaching the training
+rfp-file-remove-confirm = Yes, remove { $name }
+rfp-file-remove-button = Remove the file
+rfp-file-kept-accepted = This step is accepted: its file stays with it.
+flash-evidence-file-removed = File removed. What you wrote for the step stays.

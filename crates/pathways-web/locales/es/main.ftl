@@ -2633,3 +2633,12 @@ report-network-withheld-explain = Las cifras de una organización también se re
 
 # The outreach queue's outcome interview item names the interview and its window (issue 17)
 outreach-interview-window = { $interview }: disponible del { $opens } al { $closes } (vence el { $due })
+## Detaching a training attached by mistake; an applicant removes a file sent (issue 20, branch rf-api)
+rfp-detach-confirm = Sí, separar esta capacitación ({ $training }): se agregó por error
+rfp-detach-button = Separar
+flash-training-detached = Capacitación separada. Ya no cuenta para esta solicitud.
+field-confirm-detach = Confirmar que se separa la capacitación
+rfp-file-remove-confirm = Sí, quitar { $name }
+rfp-file-remove-button = Quitar el archivo
+rfp-file-kept-accepted = Este paso está aceptado: su archivo se queda con él.
+flash-evidence-file-removed = Archivo quitado. Lo que escribió para el paso se queda.

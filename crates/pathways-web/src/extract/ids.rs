@@ -94,6 +94,8 @@ path_param! {
     pathways_domain::ids::VoucherId => "voucher",
     // An evidence file of a designation application (issue 20, branch rf-evidence).
     pathways_domain::ids::EvidenceFileId => "evidence_file",
+    // A training attached to a designation application, detached (issue 20, branch rf-api).
+    pathways_domain::ids::TrainingId => "training",
 }
 
 /// An applicant's private link's token (`/recovery-friendly/applications/{link}`, issue 20): 43 URL-safe base64

@@ -469,3 +469,59 @@ pub async fn mail_renewal_reminders(
     }
     Ok(done)
 }
+
+/// Detaches a training attached to one of the caller's organization's applications by mistake (issue 20, branch
+/// rf-api): the box that confirms it ticked (`designation_list::confirm_detach`; otherwise a field error and
+/// nothing changes); another organization's application, or a training not attached to this one: 404. Audited
+/// (`designation_save`, detail `training_detached training=<id>`) in the same transaction.
+pub async fn detach_training(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    id: DesignationApplicationId,
+    training: TrainingId,
+    confirmed: bool,
+) -> WebResult<Result<(), Vec<FieldError>>> {
+    use pathways_domain::community::designation_list::confirm_detach;
+    let tx = state.store.begin().await?;
+    let d = own_in_tx(state, &tx, caller, id).await?;
+    if !store::attached_trainings(&tx, d.application.id).await?.iter().any(|t| t.id == training.as_uuid()) {
+        return Err(WebError::NotFound);
+    }
+    if let Err(e) = confirm_detach(confirmed) {
+        return Ok(Err(vec![e]));
+    }
+    if !store::detach_training(&tx, &ctx.actor(), &d.application, training.as_uuid()).await? {
+        return Err(WebError::NotFound);
+    }
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// Removes a file the applicant sent with a step's evidence, through the private link (issue 20, branch rf-api): a
+/// wrong link, or a file of another application (or one already removed): 404. Only while the step is not accepted
+/// and with the box that confirms it ticked (`designation_list::may_remove_file`; otherwise a field error and
+/// nothing changes). The submission's text and link stay; the file's bytes are gone. Audited (`designation_save`,
+/// detail `evidence_file_removed`, naming the submission) in the same transaction.
+pub async fn remove_own_evidence_file(
+    state: &AppState,
+    ctx: &Ctx,
+    token: &str,
+    file: EvidenceFileId,
+    confirmed: bool,
+) -> WebResult<Result<(), Vec<FieldError>>> {
+    use pathways_domain::community::designation_list::may_remove_file;
+    let tx = state.store.begin().await?;
+    let a = store::application_by_token(&tx, &token_hash(token)).await?.ok_or(WebError::NotFound)?;
+    let step = store::evidence_file_step(&tx, a.id, file.as_uuid()).await?.ok_or(WebError::NotFound)?;
+    let d = dossier(&tx, a, today(state)).await?;
+    let state_of_step = d.steps.get(step).map(|s| s.state.clone()).unwrap_or(StepState::NotStarted);
+    if let Err(e) = may_remove_file(&state_of_step, confirmed) {
+        return Ok(Err(vec![e]));
+    }
+    if !store::remove_evidence_file(&tx, &ctx.actor(), d.application.id, file.as_uuid()).await? {
+        return Err(WebError::NotFound);
+    }
+    tx.commit().await?;
+    Ok(Ok(()))
+}

@@ -4,6 +4,7 @@
 //! supervisors (`may_record_designations`). Rules: `pathways_domain::community::volunteers`.
 
 use pathways_domain::access::{may_record_designations, runs_community_center};
+use pathways_domain::community::designation_list::ListFilter;
 use pathways_domain::community::volunteers::{Designation, Hours, Standing, ValidUntil, Volunteer, reminders};
 use pathways_domain::ids::VolunteerId;
 use pathways_domain::text::FieldError;
@@ -70,9 +71,12 @@ pub async fn add_designation(state: &AppState, ctx: &Ctx, caller: &Caller, d: &D
     Ok(())
 }
 
-/// The public list: every designation not withdrawn nor lapsed (a program's past its renewal day), newest first.
-pub async fn designations(state: &AppState) -> WebResult<Vec<DesignationRow>> {
-    Ok(volunteers::designations(state.store.reader(), crate::services::naloxone::today(state)).await?)
+/// The public list: every designation not withdrawn nor lapsed (a program's past its renewal day), newest first,
+/// that `filter` admits (the page's is the default: all of them; `GET /api/v1/recovery-friendly` filters by kind
+/// and town). Public: no caller.
+pub async fn designations(state: &AppState, filter: &ListFilter) -> WebResult<Vec<DesignationRow>> {
+    let all = volunteers::designations(state.store.reader(), crate::services::naloxone::today(state)).await?;
+    Ok(all.into_iter().filter(|r| filter.admits(&r.designation)).collect())
 }
 
 /// The volunteers taken off the caller's center's roster, with the hours they gave (still in the center's totals).

@@ -796,6 +796,15 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/designation-applications/{application}/evidence/{evidence_file}", OrgPage(PROGRAM_LEADS), 200),
         e(POST, "/designation-applications/{application}/trainings", OrgPage(PROGRAM_LEADS), 303)
             .form(&[("training", "{recorded_training}")]),
+        // Issue 20 (branch rf-api): the public designations and programs as JSON (no token); a training attached to
+        // the application detached by the program owner's advisors (another organization's: 404); a file the
+        // applicant sent removed through their private link.
+        e(GET, "/api/v1/recovery-friendly", Open, 200),
+        e(GET, "/api/v1/recovery-friendly/programs", Open, 200),
+        e(POST, "/designation-applications/{application}/trainings/{training}/detach", OrgPage(PROGRAM_LEADS), 303)
+            .form(&[("confirm_detach", "yes")]),
+        e(POST, "/recovery-friendly/applications/{link}/evidence/{evidence_file}/remove", Open, 303)
+            .form(&[("confirm_removal", "yes")]),
     ]
 }
 
@@ -1320,6 +1329,8 @@ impl Cell {
             "evidence_file" if path.starts_with("/recovery-friendly/") => "link_evidence_file",
             "evidence_file" => "application_evidence_file",
             "recorded_training" => "recorded_training",
+            // A training attached to the path's application (issue 20, branch rf-api).
+            "training" if path.starts_with("/designation-applications/") => "attached_training",
             other => panic!("the matrix can't fill {{{other}}} in {path}"),
         };
         self.make(w, key).await
@@ -1771,6 +1782,30 @@ impl Cell {
                 .expect("the file");
                 tx.commit().await.expect("commit");
                 submission.to_string()
+            }
+            // A training the target's organization recorded, attached to the path's application (issue 20, branch
+            // rf-api).
+            "attached_training" => {
+                let training: Uuid = Box::pin(self.make(w, "recorded_training")).await.parse().expect("an id");
+                let application: Uuid = Box::pin(self.make(w, "designation_application")).await.parse().expect("an id");
+                let tx = app.db.store.begin().await.expect("tx");
+                let row = pathways_store::designation_programs::application_of(&tx, w.org(self.target), application)
+                    .await
+                    .expect("query")
+                    .expect("the application");
+                let attached = pathways_store::designation_programs::attach_training(
+                    &tx,
+                    &Actor::default(),
+                    &row,
+                    training,
+                    w.admin(self.target).id,
+                    pathways_store::now(),
+                )
+                .await
+                .expect("attached");
+                assert!(attached, "the organization's own training");
+                tx.commit().await.expect("commit");
+                training.to_string()
             }
             // A training the target's organization recorded (issue 20, branch rf-evidence).
             "recorded_training" => {

@@ -34,3 +34,7 @@ pub mod download_evidence;
 
 pub use attach_training::attach_training;
 pub use download_evidence::download_evidence;
+// An advisor detaches a training attached by mistake (issue 20, branch rf-api).
+pub mod detach_training;
+
+pub use detach_training::detach_training;

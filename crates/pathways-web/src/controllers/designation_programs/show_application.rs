@@ -47,7 +47,8 @@ struct TrainingMetView {
     kind: String,
     words: String,
     status: String,
-    recorded: Vec<String>,
+    /// The attached trainings counted: (id, words); each may be detached.
+    recorded: Vec<(String, String)>,
 }
 
 fn trainings_met(t: &crate::i18n::Tr, d: &Dossier) -> Vec<TrainingMetView> {
@@ -69,7 +70,7 @@ fn trainings_met(t: &crate::i18n::Tr, d: &Dossier) -> Vec<TrainingMetView> {
                 .recorded
                 .iter()
                 .filter_map(|i| v.attached.get(*i))
-                .map(|r| training_words(t, &r.training))
+                .map(|r| (r.id.to_string(), training_words(t, &r.training)))
                 .collect(),
         })
         .collect()

@@ -33,7 +33,7 @@ struct ListPage {
 
 pub async fn list_designations(State(state): State<AppState>, ctx: Ctx) -> WebResult<Html<String>> {
     let t = ctx.t();
-    let rows = services::volunteers::designations(&state).await?;
+    let rows = services::volunteers::designations(&state, &Default::default()).await?;
     let lines = |kind: DesignationKind| -> Vec<DesignationLine> {
         rows.iter()
             .filter(|r| r.designation.kind == kind)

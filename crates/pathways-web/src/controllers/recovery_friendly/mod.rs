@@ -21,3 +21,7 @@ pub use submit_evidence::submit_evidence;
 pub mod download_my_evidence;
 
 pub use download_my_evidence::download_my_evidence;
+// The applicant removes a file they sent (issue 20, branch rf-api).
+pub mod remove_my_evidence;
+
+pub use remove_my_evidence::remove_my_evidence;

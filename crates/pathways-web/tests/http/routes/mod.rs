@@ -52,3 +52,5 @@ mod designation_evidence;
 mod interview_proxy;
 // Issue 17 (outcomes-parts): a state records its member organizations' regions.
 mod network_region;
+// Recovery Friendly designations as JSON; a training detached; an applicant's file removed (issue 20, branch rf-api).
+mod designation_api;

@@ -2,3 +2,6 @@
 //! personal data.
 
 pub mod get_calendar;
+// Recovery Friendly designations and programs as JSON (issue 20, branch rf-api): public, no token.
+pub mod list_designation_programs;
+pub mod list_designations;
