@@ -258,6 +258,7 @@ use chrono::Datelike as _;
 // After `coded!`, which it uses.
 pub mod calendar;
 pub mod designation;
+pub mod desk;
 pub mod education;
 pub mod in_finder;
 pub mod naloxone;

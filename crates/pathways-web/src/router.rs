@@ -496,6 +496,8 @@ pub fn router(state: AppState) -> Router {
             "/designation-applications/{application}/trainings",
             post(crate::controllers::designation_programs::attach_training),
         )
+        // A known person signed in by the center's staff from the attendance page (issue 20, branch kiosk-staff).
+        .route("/community/attendance/sign-ins", post(crate::controllers::community::sign_in_person))
         .route("/api/openapi.json", get(ops::get_openapi))
         .merge(json_api)
         .fallback(|| async { WebError::NotFound })

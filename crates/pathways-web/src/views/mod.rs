@@ -182,6 +182,9 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         crate::key!("kiosk-code-removed"),
         crate::key!("kiosk-code-declined"),
         crate::key!("kiosk-me-declined"),
+        // A known person signed in from the attendance page (issue 20, branch kiosk-staff).
+        crate::key!("attendance-signed-in"),
+        crate::key!("attendance-already-signed-in"),
     ]
     .into_iter()
     .find(|k| *k == value)
@@ -284,7 +287,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 208] = [
+pub const FIELDS: [&str; 209] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -507,6 +510,8 @@ pub const FIELDS: [&str; 208] = [
     // A Recovery Friendly application's evidence file; a recorded training attached to it (issue 20, rf-evidence).
     "evidence_file",
     "training",
+    // What a person is signed in for from the attendance page (issue 20, kiosk-staff).
+    "for",
 ];
 pub const FIELD_ERRORS: [&str; 54] = [
     "missing",

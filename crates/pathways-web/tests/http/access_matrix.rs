@@ -791,7 +791,21 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/designation-applications/{application}/evidence/{evidence_file}", OrgPage(PROGRAM_LEADS), 200),
         e(POST, "/designation-applications/{application}/trainings", OrgPage(PROGRAM_LEADS), 303)
             .form(&[("training", "{recorded_training}")]),
+        // Issue 20 (branch kiosk-staff): a known person signed in by the center's staff from the attendance page.
+        e(POST, "/community/attendance/sign-ins", Custom(signs_in_at_desk), 303)
+            .form(&[("person", "{person}"), ("for", "coach"), ("q", "")])
+            .over_body_person(),
     ]
+}
+
+/// Signing a known person in from the attendance page (issue 20, branch kiosk-staff): the center's staff only
+/// (other staff 403, whatever records they reach), then the record's gate — another organization's person 404.
+fn signs_in_at_desk(who: Who, target: Target) -> Want {
+    match who {
+        Who::Staff(role) if CENTER_STAFF.contains(&role) => reach(role, target),
+        Who::Staff(_) => FORBIDDEN,
+        _ => Want::Login,
+    }
 }
 
 /// A payer profile with no limits (issue 21).

@@ -52,3 +52,5 @@ mod designation_evidence;
 mod interview_proxy;
 // Issue 17 (outcomes-parts): a state records its member organizations' regions.
 mod network_region;
+// A known person signed in by the center's staff from the attendance page (issue 20, branch kiosk-staff).
+mod attendance_sign_in;
