@@ -196,10 +196,13 @@ pub enum AuditAction {
     /// Issue 17, the state view: a state agency's administrator recorded (or cleared) a member organization's region
     /// (the organization is the entity, the region the detail).
     NetworkRegion,
+    /// A known person signed in by a center's staff member from the attendance page (issue 20, branch
+    /// `kiosk-staff`): on the person's record, the staff member the actor; a visit like a check-in code's.
+    AttendanceSignIn,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 102] = [
+    pub const ALL: [AuditAction; 103] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInThrottled,
@@ -302,6 +305,7 @@ impl AuditAction {
         AuditAction::KioskVisitRead,
         AuditAction::DesignationFileRead,
         AuditAction::NetworkRegion,
+        AuditAction::AttendanceSignIn,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -408,6 +412,7 @@ impl AuditAction {
             AuditAction::KioskVisitRead => "kiosk_visit_read",
             AuditAction::DesignationFileRead => "designation_file_read",
             AuditAction::NetworkRegion => "network_region",
+            AuditAction::AttendanceSignIn => "attendance_sign_in",
         }
     }
 }

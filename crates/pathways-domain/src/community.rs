@@ -259,6 +259,7 @@ use chrono::Datelike as _;
 pub mod calendar;
 pub mod designation;
 pub mod designation_list;
+pub mod desk;
 pub mod education;
 pub mod in_finder;
 pub mod naloxone;

@@ -140,3 +140,83 @@ pub async fn visits_of(
         .collect();
     Ok((visits, total))
 }
+
+/// The center's front desk: the kiosk row under which its staff's sign-ins from the attendance page are kept
+/// (issue 20, branch `kiosk-staff`). A visit needs a kiosk (`kiosk_visit.kiosk_id`), and a visit's `client_ref` is
+/// unique per kiosk, which is what makes a double tap count once (`community::desk::once_a_day`). One row per
+/// organization, made the first time: its token hash is `desk:<organization>` (unique), which no tablet's cookie
+/// can match (a tablet's is a SHA-256 in hex), and it is closed from the start, so it never takes a tablet's
+/// sign-in (`community::kiosk_by_token`) nor shows among the open kiosks. `by` is who made it (the first staff
+/// member to sign someone in); each sign-in's audit event names its own staff member.
+pub async fn front_desk(db: &impl ConnectionTrait, org: OrgId, by: AccountId, now: DateTime<Utc>) -> Result<KioskRef> {
+    use crate::entities::kiosk;
+    let token_hash = format!("desk:{org}");
+    let row = kiosk::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        organization_id: Set(org.as_uuid()),
+        token_hash: Set(token_hash.clone()),
+        opened_by_account_id: Set(by.as_uuid()),
+        opened_at: Set(now),
+        closed_at: Set(Some(now)),
+    };
+    kiosk::Entity::insert(row)
+        .on_conflict(OnConflict::column(kiosk::Column::TokenHash).do_nothing().to_owned())
+        .exec_without_returning(db)
+        .await?;
+    let desk = kiosk::Entity::find()
+        .filter(kiosk::Column::TokenHash.eq(token_hash))
+        .filter(kiosk::Column::OrganizationId.eq(org.as_uuid()))
+        .one(db)
+        .await?
+        .ok_or_else(|| sea_orm::DbErr::RecordNotFound("the center's front desk".into()))?;
+    Ok(KioskRef { id: desk.id, organization: org, opened_by: AccountId::from_uuid(desk.opened_by_account_id) })
+}
+
+/// Whether a person in `scope` has a visit in `[from, to)` for this reason and group (`event`), at any of the
+/// organization's kiosks or its front desk: a staff member's sign-in after it is not counted again.
+pub async fn visited(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    person: PersonId,
+    reason: Reason,
+    event: Option<Uuid>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<bool> {
+    use sea_orm::PaginatorTrait as _;
+    let mut q = kiosk_visit::Entity::find()
+        .filter(kiosk_visit::Column::OrganizationId.eq(scope.org.as_uuid()))
+        .filter(kiosk_visit::Column::PersonId.eq(person.as_uuid()))
+        .filter(kiosk_visit::Column::Reason.eq(reason.code()))
+        .filter(kiosk_visit::Column::VisitedAt.gte(from))
+        .filter(kiosk_visit::Column::VisitedAt.lt(to));
+    q = match event {
+        Some(e) => q.filter(kiosk_visit::Column::EventId.eq(e)),
+        None => q.filter(kiosk_visit::Column::EventId.is_null()),
+    };
+    Ok(q.count(db).await? > 0)
+}
+
+/// Which of `persons` (found in `scope`) have a visit in `[from, to)`: (person, reason, group) — what the attendance
+/// page marks as already signed in today.
+pub async fn visits_between(
+    db: &impl ConnectionTrait,
+    scope: &PersonScope,
+    persons: &[PersonId],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<(PersonId, Reason, Option<Uuid>)>> {
+    if persons.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(kiosk_visit::Entity::find()
+        .filter(kiosk_visit::Column::OrganizationId.eq(scope.org.as_uuid()))
+        .filter(kiosk_visit::Column::PersonId.is_in(persons.iter().map(|p| p.as_uuid())))
+        .filter(kiosk_visit::Column::VisitedAt.gte(from))
+        .filter(kiosk_visit::Column::VisitedAt.lt(to))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|v| Some((PersonId::from_uuid(v.person_id?), Reason::parse(&v.reason)?, v.event_id)))
+        .collect())
+}

@@ -513,6 +513,8 @@ pub fn router(state: AppState) -> Router {
             "/recovery-friendly/applications/{link}/evidence/{evidence_file}/remove",
             post(crate::controllers::recovery_friendly::remove_my_evidence),
         )
+        // A known person signed in by the center's staff from the attendance page (issue 20, branch kiosk-staff).
+        .route("/community/attendance/sign-ins", post(crate::controllers::community::sign_in_person))
         .route("/api/openapi.json", get(ops::get_openapi))
         .merge(json_api)
         .fallback(|| async { WebError::NotFound })

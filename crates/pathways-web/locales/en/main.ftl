@@ -2642,3 +2642,26 @@ rfp-file-remove-confirm = Yes, remove { $name }
 rfp-file-remove-button = Remove the file
 rfp-file-kept-accepted = This step is accepted: its file stays with it.
 flash-evidence-file-removed = File removed. What you wrote for the step stays.
+## Signing a known person in from the attendance page (issue 20, branch kiosk-staff)
+access-what-attendance-sign-in = signed you in at the center's front desk
+field-for = What for
+attendance-lead = Counts of today's sign-ins, at the kiosk and at the front desk. Visits are counted, not people: the counts name nobody.
+attendance-sign-in-title = Sign someone in
+attendance-sign-in-lead = When a person you work with comes in, sign them in here: choose what they came for, find them by name, and tap their name. The visit goes on their record, as with a check-in code at the kiosk. Only people you may see are found: your own caseload, or your organization's people for a supervisor or an administrator.
+attendance-sign-in-once = Signing the same person in again for the same group or reason today counts once.
+attendance-sign-in-for = What did they come for?
+attendance-sign-in-other = Something else
+attendance-sign-in-name = Their name
+attendance-sign-in-name-hint = Part of their first or last name. Leave it blank to list everyone you may see.
+attendance-sign-in-find = Find
+attendance-sign-in-person = Sign in { $name }
+attendance-already-today = Already signed in today for this
+attendance-found = { $count ->
+    [0] Nobody you may see has that name.
+    [one] One person found.
+   *[other] { $count } people found.
+}
+attendance-found-more = Showing { $shown } of { $count } people: type more of the name to narrow it.
+attendance-signed-in = Signed in. The visit is on their record.
+attendance-already-signed-in = They were already signed in today for this. It is counted once.
+kiosk-record-visits-all = Drop-in visits (with the check-in code, or signed in by staff)

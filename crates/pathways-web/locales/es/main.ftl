@@ -2642,3 +2642,26 @@ rfp-file-remove-confirm = Sí, quitar { $name }
 rfp-file-remove-button = Quitar el archivo
 rfp-file-kept-accepted = Este paso está aceptado: su archivo se queda con él.
 flash-evidence-file-removed = Archivo quitado. Lo que escribió para el paso se queda.
+## Signing a known person in from the attendance page (issue 20, branch kiosk-staff)
+access-what-attendance-sign-in = le registró en la recepción del centro
+field-for = Para qué
+attendance-lead = Conteo de los registros de hoy, en el quiosco y en la recepción. Se cuentan visitas, no personas: los conteos no nombran a nadie.
+attendance-sign-in-title = Registrar a una persona
+attendance-sign-in-lead = Cuando llega una persona con la que usted trabaja, regístrela aquí: elija a qué vino, búsquela por su nombre y toque su nombre. La visita se añade a su expediente, como con un código de registro en el quiosco. Solo se encuentran las personas que usted puede ver: su propia lista de casos, o las personas de su organización si es supervisor o administrador.
+attendance-sign-in-once = Registrar otra vez a la misma persona para el mismo grupo o motivo hoy cuenta una sola vez.
+attendance-sign-in-for = ¿A qué vino?
+attendance-sign-in-other = Otra cosa
+attendance-sign-in-name = Su nombre
+attendance-sign-in-name-hint = Parte de su nombre o apellido. Déjelo en blanco para ver a todas las personas que usted puede ver.
+attendance-sign-in-find = Buscar
+attendance-sign-in-person = Registrar a { $name }
+attendance-already-today = Ya registrada hoy para esto
+attendance-found = { $count ->
+    [0] Nadie que usted pueda ver tiene ese nombre.
+    [one] Se encontró una persona.
+   *[other] Se encontraron { $count } personas.
+}
+attendance-found-more = Se muestran { $shown } de { $count } personas: escriba más del nombre para acotar.
+attendance-signed-in = Registrada. La visita está en su expediente.
+attendance-already-signed-in = Ya estaba registrada hoy para esto. Cuenta una sola vez.
+kiosk-record-visits-all = Visitas (con el código de registro, o registradas por el personal)

@@ -125,17 +125,108 @@ pub async fn sign_in(
         return Err(unknown_code());
     };
     let person = scope.only_person.ok_or(WebError::NotFound)?;
-    let now = pathways_store::now();
+    // Sent again by the tablet's queue: answered as signed in, nothing written (the event above rolls back).
+    put_on_record(state, tx, &scope, person, kiosk, signed.reason, group, client_ref, pathways_store::now()).await
+}
+
+/// Puts a known person's visit on their record, in the transaction the gate opened for it (the gate's audit event
+/// is already there): the visit at `at` — a tablet, or the center's front desk — linked to the person, and their
+/// episode extended to today, which counts them in people served once per period however many visits
+/// (`outcomes::record_service`); then commits. A visit already kept under `client_ref` at `at` is not counted
+/// again: everything rolls back, the audit event with it, and `false`. The kiosk's code sign-in and the staff's
+/// sign-in from the attendance page both end here, so a visit means the same whichever door it came through.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one visit's parts, each already parsed; a struct would only rename them"
+)]
+async fn put_on_record(
+    state: &AppState,
+    tx: pathways_store::DatabaseTransaction,
+    scope: &pathways_domain::access::PersonScope,
+    person: PersonId,
+    at: KioskRef,
+    reason: pathways_domain::community::kiosk::Reason,
+    group: Option<CommunityEventId>,
+    client_ref: Option<&str>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> WebResult<bool> {
     let counted =
-        kiosk_known::record_visit(&tx, kiosk, person, signed.reason, group.map(|g| g.as_uuid()), client_ref, now)
-            .await?;
+        kiosk_known::record_visit(&tx, at, person, reason, group.map(|g| g.as_uuid()), client_ref, now).await?;
     if !counted {
-        // Sent again by the tablet's queue: answered as signed in, nothing written (the event above rolls back).
         tx.rollback().await?;
         return Ok(false);
     }
     let day = now.with_timezone(&state.config.deployment.time_zone).date_naive();
-    pathways_store::outcomes::record_service(&tx, &scope, person, day).await?;
+    pathways_store::outcomes::record_service(&tx, scope, person, day).await?;
     tx.commit().await?;
     Ok(true)
+}
+
+/// People a desk search lists at most (a name narrows it).
+pub const DESK_SHOWN: u64 = 20;
+
+/// The persons a center's staff member may sign in from the attendance page: those they may see (the gate's
+/// scope — a coach's own caseload, or the organization for a supervisor or an administrator) whose name contains
+/// `search` (blank: all of them, by name), the first [`DESK_SHOWN`]; and what each was already signed in for
+/// today, at a kiosk or the desk: (person, reason, group). Audited as any list of persons (`person_list`).
+pub struct DeskList {
+    pub found: pathways_store::persons::Page<Person>,
+    pub today: Vec<(PersonId, pathways_domain::community::kiosk::Reason, Option<uuid::Uuid>)>,
+}
+
+pub async fn desk_search(state: &AppState, ctx: &Ctx, caller: &Caller, search: &str) -> WebResult<DeskList> {
+    may_sign_in_at_desk(caller)?;
+    let scope = crate::access::read_scope(state, ctx, caller, AuditAction::PersonList).await?;
+    let db = state.store.reader();
+    let found = pathways_store::persons::list(db, &scope, Some(search), 1, DESK_SHOWN).await?;
+    let entry = AuditEntry::new(AuditAction::PersonList, AuditOutcome::Success)
+        .detail(format!("shown={} attendance", found.items.len()));
+    crate::access::audit_read(state, ctx, entry).await?;
+    let ids: Vec<PersonId> = found.items.iter().map(|p| PersonId::from_uuid(p.id)).collect();
+    let (start, end) = super::community::today_window(state, pathways_store::now());
+    let today = kiosk_known::visits_between(db, &scope, &ids, start, end).await?;
+    Ok(DeskList { found, today })
+}
+
+/// The attendance page's sign-in is the center's staff's (`access::runs_community_center`), whatever else the
+/// gate would let a role reach.
+fn may_sign_in_at_desk(caller: &Caller) -> WebResult<()> {
+    if pathways_domain::access::runs_community_center(&caller.principal) { Ok(()) } else { Err(WebError::Forbidden) }
+}
+
+/// A center's staff member signs a known person in from the attendance page, for one of the day's groups or
+/// another of the kiosk's reasons (`community::desk`). The person is opened through the gate as for any write on
+/// their record (role, organization, a coach's own caseload, consent: another organization's person, or one the
+/// staff member may not see, is 404 and the refusal audited); the event (`attendance_sign_in`, the staff member
+/// the actor) is in the visit's transaction; the visit is kept at the center's front desk
+/// (`kiosk_known::front_desk`) and put on the record exactly as a check-in code's ([`put_on_record`]). The same
+/// person for the same group or reason on the same day is one visit, however they were signed in (here, twice,
+/// or at a kiosk with their code): then nothing is written and `false`. A group that is not one of the center's
+/// gatherings today is a field error on `for`.
+pub async fn sign_in_at_desk(
+    state: &AppState,
+    ctx: &Ctx,
+    caller: &Caller,
+    person: PersonId,
+    what: pathways_domain::community::desk::DeskFor,
+) -> WebResult<bool> {
+    may_sign_in_at_desk(caller)?;
+    let now = pathways_store::now();
+    if let Some(g) = what.group() {
+        let today = super::community::groups_today(state, caller.org).await?;
+        if !today.iter().any(|o| o.gathering.id == g.as_uuid()) {
+            return Err(WebError::Invalid(vec![FieldError::new("for", "unknown-choice")]));
+        }
+    }
+    let PersonTx { tx, scope, .. } = open_person(state, ctx, caller, person, AuditAction::AttendanceSignIn).await?;
+    let (start, end) = super::community::today_window(state, now);
+    let group = what.group().map(|g| g.as_uuid());
+    if kiosk_known::visited(&tx, &scope, person, what.reason(), group, start, end).await? {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    let desk = kiosk_known::front_desk(&tx, caller.org, caller.account, now).await?;
+    let day = now.with_timezone(&state.config.deployment.time_zone).date_naive();
+    let key = pathways_domain::community::desk::once_a_day(person, what, day);
+    put_on_record(state, tx, &scope, person, desk, what.reason(), what.group(), Some(&key), now).await
 }

@@ -185,6 +185,9 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
         // A training detached from a designation application; an applicant's file removed (issue 20, rf-api).
         crate::key!("flash-training-detached"),
         crate::key!("flash-evidence-file-removed"),
+        // A known person signed in from the attendance page (issue 20, branch kiosk-staff).
+        crate::key!("attendance-signed-in"),
+        crate::key!("attendance-already-signed-in"),
     ]
     .into_iter()
     .find(|k| *k == value)
@@ -287,7 +290,7 @@ pub fn field_label_key(field: &str) -> String {
 }
 
 /// Field names and problem codes the domain can report: listed so a test checks each has both messages.
-pub const FIELDS: [&str; 209] = [
+pub const FIELDS: [&str; 210] = [
     "preferred_name",
     "legal_name",
     "pronouns",
@@ -512,6 +515,8 @@ pub const FIELDS: [&str; 209] = [
     "training",
     // Detaching a training from a designation application (issue 20, branch rf-api).
     "confirm_detach",
+    // What a person is signed in for from the attendance page (issue 20, kiosk-staff).
+    "for",
 ];
 pub const FIELD_ERRORS: [&str; 54] = [
     "missing",

@@ -805,7 +805,21 @@ fn matrix() -> Vec<Entry> {
             .form(&[("confirm_detach", "yes")]),
         e(POST, "/recovery-friendly/applications/{link}/evidence/{evidence_file}/remove", Open, 303)
             .form(&[("confirm_removal", "yes")]),
+        // Issue 20 (branch kiosk-staff): a known person signed in by the center's staff from the attendance page.
+        e(POST, "/community/attendance/sign-ins", Custom(signs_in_at_desk), 303)
+            .form(&[("person", "{person}"), ("for", "coach"), ("q", "")])
+            .over_body_person(),
     ]
+}
+
+/// Signing a known person in from the attendance page (issue 20, branch kiosk-staff): the center's staff only
+/// (other staff 403, whatever records they reach), then the record's gate — another organization's person 404.
+fn signs_in_at_desk(who: Who, target: Target) -> Want {
+    match who {
+        Who::Staff(role) if CENTER_STAFF.contains(&role) => reach(role, target),
+        Who::Staff(_) => FORBIDDEN,
+        _ => Want::Login,
+    }
 }
 
 /// A payer profile with no limits (issue 21).

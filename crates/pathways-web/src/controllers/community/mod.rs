@@ -48,3 +48,7 @@ pub use update_volunteer_dates::update_volunteer_dates;
 pub mod restore_volunteer;
 
 pub use restore_volunteer::restore_volunteer;
+// Signing a known person in from the attendance page (issue 20, branch kiosk-staff).
+pub mod sign_in_person;
+
+pub use sign_in_person::sign_in_person;

@@ -54,3 +54,5 @@ mod interview_proxy;
 mod network_region;
 // Recovery Friendly designations as JSON; a training detached; an applicant's file removed (issue 20, branch rf-api).
 mod designation_api;
+// A known person signed in by the center's staff from the attendance page (issue 20, branch kiosk-staff).
+mod attendance_sign_in;
