@@ -3,6 +3,7 @@
 //! interviews, the web layer shows the reports. Design: `docs/OUTCOMES.md`.
 
 pub mod change;
+pub mod demographics;
 pub mod episode;
 pub mod follow_up;
 pub mod instrument;

@@ -161,6 +161,40 @@ pub async fn rebuild(db: &impl ConnectionTrait) -> Result<u64> {
     Ok(written)
 }
 
+// --- Who was served (issue 17: people served by demographics) ---
+
+/// The persons served by `orgs` in `[from, to)` — with an episode with one of them overlapping it, each person
+/// once (the rule of people served) — counted by date of birth and preferred language: `(born, language,
+/// persons)`. Grouped in the database, so no person's row leaves it; the report puts them in bands
+/// (`outcomes::demographics::tally`).
+pub async fn by_birth_and_language(
+    db: &impl ConnectionTrait,
+    orgs: &[OrgId],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(Option<NaiveDate>, Option<String>, i64)>> {
+    use crate::entities::person;
+    let served = Query::select()
+        .column(episode::Column::PersonId)
+        .from(episode::Entity)
+        .and_where(episode::Column::OrgId.is_in(orgs.iter().map(|o| o.as_uuid())))
+        .and_where(episode::Column::StartedOn.lt(to))
+        .and_where(episode::Column::LastServiceOn.gte(from))
+        .to_owned();
+    let rows: Vec<(Option<NaiveDate>, Option<String>, i64)> = person::Entity::find()
+        .select_only()
+        .column(person::Column::DateOfBirth)
+        .column(person::Column::PreferredLanguage)
+        .column_as(Expr::col(person::Column::Id).count(), "persons")
+        .filter(person::Column::Id.in_subquery(served))
+        .group_by(person::Column::DateOfBirth)
+        .group_by(person::Column::PreferredLanguage)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows)
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::Months;

@@ -2665,3 +2665,23 @@ attendance-found-more = Showing { $shown } of { $count } people: type more of th
 attendance-signed-in = Signed in. The visit is on their record.
 attendance-already-signed-in = They were already signed in today for this. It is counted once.
 kiosk-record-visits-all = Drop-in visits (with the check-in code, or signed in by staff)
+
+# People served by age band and language (issue 17: demographics where recorded)
+report-demographics-title = Who was served
+report-demographics-explain = The people served this fiscal year, each counted once, by age and by preferred language. Age is counted on the fiscal year's first day. A person's record holds their date of birth and preferred language; gender, race and ethnicity and veteran status are not recorded in Pathways, so they are not shown.
+report-ages-caption = People served this year by age
+report-languages-caption = People served this year by preferred language
+report-age-band = Age
+report-language = Preferred language
+report-persons = People
+report-age-under-18 = Under 18
+report-age-18-25 = 18 to 25
+report-age-26-34 = 26 to 34
+report-age-35-44 = 35 to 44
+report-age-45-54 = 45 to 54
+report-age-55-64 = 55 to 64
+report-age-65-plus = 65 or older
+report-age-not-recorded = Date of birth not recorded
+report-language-other = Another language
+report-language-not-recorded = Not recorded
+report-download-demographics-csv = Download these two tables (CSV)

@@ -2665,3 +2665,23 @@ attendance-found-more = Se muestran { $shown } de { $count } personas: escriba m
 attendance-signed-in = Registrada. La visita está en su expediente.
 attendance-already-signed-in = Ya estaba registrada hoy para esto. Cuenta una sola vez.
 kiosk-record-visits-all = Visitas (con el código de registro, o registradas por el personal)
+
+# People served by age band and language (issue 17: demographics where recorded)
+report-demographics-title = A quiénes se atendió
+report-demographics-explain = Las personas atendidas este año fiscal, cada una contada una vez, por edad y por idioma preferido. La edad se cuenta el primer día del año fiscal. El expediente de una persona guarda su fecha de nacimiento y su idioma preferido; el género, la raza y el origen étnico y la condición de veterano no se registran en Pathways, así que no se muestran.
+report-ages-caption = Personas atendidas este año por edad
+report-languages-caption = Personas atendidas este año por idioma preferido
+report-age-band = Edad
+report-language = Idioma preferido
+report-persons = Personas
+report-age-under-18 = Menos de 18
+report-age-18-25 = De 18 a 25
+report-age-26-34 = De 26 a 34
+report-age-35-44 = De 35 a 44
+report-age-45-54 = De 45 a 54
+report-age-55-64 = De 55 a 64
+report-age-65-plus = 65 o más
+report-age-not-recorded = Fecha de nacimiento no registrada
+report-language-other = Otro idioma
+report-language-not-recorded = No registrado
+report-download-demographics-csv = Descargar estas dos tablas (CSV)

@@ -28,6 +28,34 @@ pub struct PeopleServed {
     pub by_quarter: SuppressedTable,
     /// One row: the year's new and continuing persons, and its total.
     pub year: SuppressedTable,
+    /// The year's persons by age band and by language.
+    pub demographics: Demographics,
+}
+
+/// Who was served in a fiscal year (`outcomes::demographics`): the persons, each once, by age band on the year's
+/// first day (rows in `AgeBand::ALL`'s order) and by preferred language (rows in `LanguageGroup::all()`'s order),
+/// one column each; the two tables suppressed together, their totals (the year's persons) tied.
+pub struct Demographics {
+    pub ages: SuppressedTable,
+    pub languages: SuppressedTable,
+}
+
+/// The demographic tables of the persons `orgs` served in the fiscal year.
+async fn demographics(state: &AppState, orgs: &[pathways_domain::OrgId], fy: FiscalYear) -> WebResult<Demographics> {
+    use pathways_domain::outcomes::demographics::tally;
+    use pathways_domain::outcomes::{Figure, Link, suppress_together};
+    let rows = served::by_birth_and_language(state.store.reader(), orgs, fy.first_day(), fy.end()).await?;
+    let (ages, languages) = tally(
+        rows.iter().map(|(born, language, n)| (*born, language.as_deref(), u64::try_from(*n).unwrap_or(0))),
+        fy.first_day(),
+    );
+    let column = |v: Vec<u64>| v.into_iter().map(|n| vec![n]).collect::<Vec<_>>();
+    let link = Link::same(Figure::Total { table: 0 }, Figure::Total { table: 1 });
+    let mut tables = suppress_together(&[column(ages), column(languages)], &[link])
+        .map_err(|_| WebError::Internal("the demographic tables' link".into()))?;
+    let languages = tables.pop().ok_or_else(|| WebError::Internal("no language table".into()))?;
+    let ages = tables.pop().ok_or_else(|| WebError::Internal("no age table".into()))?;
+    Ok(Demographics { ages, languages })
 }
 
 pub(crate) async fn allowed(state: &AppState, ctx: &Ctx, caller: &Caller, report: &str) -> WebResult<()> {
@@ -106,6 +134,7 @@ pub async fn people_served(
         })
         .collect();
     let y = of(year);
+    let demographics = demographics(state, &[caller.org], fiscal_year).await?;
     let entry = AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success)
         .detail(format!("people_served FY{}", fiscal_year.year));
     audit_read(state, ctx, entry).await?;
@@ -114,6 +143,7 @@ pub async fn people_served(
         quarters,
         by_quarter: suppress(&rows),
         year: suppress(&[vec![y.new, y.continuing]]),
+        demographics,
     })
 }
 
@@ -136,6 +166,8 @@ pub struct NetworkPeopleServed {
     pub by_region: SuppressedTable,
     /// Rows: quarters; columns: new, continuing; row totals: the network's persons in the quarter.
     pub trend: SuppressedTable,
+    /// The network's persons in the year by age band and by language.
+    pub demographics: Demographics,
 }
 
 /// The people-served figures of the caller's state agency's network. State agencies' administrators, supervisors
@@ -178,6 +210,7 @@ pub async fn network_people_served(
     let trend: [[u64; 2]; 4] =
         periods.map(|p| ids.iter().map(|o| of(*o, p)).fold([0, 0], |[n, c], s| [n + s.new, c + s.continuing]));
     let tables = suppress_network(&by_org, &region_of, &trend);
+    let demographics = demographics(state, &ids, fiscal_year).await?;
     let entry = AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success)
         .detail(format!("network_people_served FY{}", fiscal_year.year));
     audit_read(state, ctx, entry).await?;
@@ -189,5 +222,6 @@ pub async fn network_people_served(
         regions,
         by_region: tables.by_region,
         trend: tables.trend,
+        demographics,
     })
 }

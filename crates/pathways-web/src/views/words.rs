@@ -92,6 +92,21 @@ pub fn interview_kind_words(t: &Tr, i: pathways_domain::outcomes::Interview) -> 
     }
 }
 
+/// Each language's own name.
+pub fn language_name(code: &str) -> &str {
+    match code {
+        "en" => "English",
+        "es" => "Español",
+        "pt" => "Português",
+        "ht" => "Kreyòl ayisyen",
+        "pl" => "Polski",
+        "fr" => "Français",
+        "vi" => "Tiếng Việt",
+        "zh" => "中文",
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use pathways_domain::audit::AuditAction;

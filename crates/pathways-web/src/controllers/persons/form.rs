@@ -136,17 +136,4 @@ pub fn error_summary(t: Tr, errors: &[FieldError]) -> Vec<(&'static str, String)
         .collect()
 }
 
-/// Each language's own name.
-pub fn language_name(code: &str) -> &str {
-    match code {
-        "en" => "English",
-        "es" => "Español",
-        "pt" => "Português",
-        "ht" => "Kreyòl ayisyen",
-        "pl" => "Polski",
-        "fr" => "Français",
-        "vi" => "Tiếng Việt",
-        "zh" => "中文",
-        other => other,
-    }
-}
+pub use crate::views::words::language_name;

@@ -28,6 +28,57 @@ pub struct Row {
     pub label_x: u32,
 }
 
+/// One line of a demographic table: its label (with the language it is written in, for a language's own name)
+/// and the persons.
+pub struct GroupRow {
+    pub label: String,
+    pub lang: &'static str,
+    pub persons: String,
+}
+
+/// The two demographic tables' lines and totals, for the page (`_demographics.html`).
+pub struct DemographicRows {
+    pub ages: Vec<GroupRow>,
+    pub ages_total: String,
+    pub languages: Vec<GroupRow>,
+    pub languages_total: String,
+    /// The tables as CSV.
+    pub csv: String,
+}
+
+/// The demographic tables as the page shows them. Shared with the state's network page.
+pub fn demographic_rows(t: &Tr, d: &services::reports::Demographics, csv: String) -> DemographicRows {
+    use pathways_domain::outcomes::demographics::{AgeBand, LanguageGroup};
+    let ages = AgeBand::ALL
+        .iter()
+        .zip(&d.ages.row_totals)
+        .map(|(b, c)| GroupRow {
+            label: t.get(&format!("report-age-{}", b.key().replace('_', "-"))),
+            lang: "",
+            persons: cell_text(t, *c),
+        })
+        .collect();
+    let languages = LanguageGroup::all()
+        .iter()
+        .zip(&d.languages.row_totals)
+        .map(|(g, c)| {
+            let (label, lang) = match g {
+                LanguageGroup::Listed(_) => (crate::views::words::language_name(g.key()).to_owned(), g.key()),
+                LanguageGroup::Another => (t.get("report-language-other"), ""),
+                LanguageGroup::NotRecorded => (t.get("report-language-not-recorded"), ""),
+            };
+            GroupRow { label, lang, persons: cell_text(t, *c) }
+        })
+        .collect();
+    DemographicRows {
+        ages,
+        ages_total: cell_text(t, d.ages.total),
+        languages,
+        languages_total: cell_text(t, d.languages.total),
+        csv,
+    }
+}
+
 #[derive(Template)]
 #[template(path = "reports/people_served.html")]
 struct PeopleServedPage {
@@ -38,6 +89,7 @@ struct PeopleServedPage {
     year_new: String,
     year_continuing: String,
     year_total: String,
+    demographics: DemographicRows,
     csv: String,
     previous: String,
     next: String,
@@ -98,6 +150,11 @@ pub async fn show_people_served(
         year_new: cell_text(&t, year.cells[0][0]),
         year_continuing: cell_text(&t, year.cells[0][1]),
         year_total: cell_text(&t, year.row_totals[0]),
+        demographics: demographic_rows(
+            &t,
+            &report.demographics,
+            format!("/reports/people-served/demographics.csv?year={}", fy.year),
+        ),
         csv: format!("/reports/people-served.csv?year={}", fy.year),
         previous: format!("/reports/people-served?year={}", fy.year - 1),
         next: format!("/reports/people-served?year={}", fy.year + 1),

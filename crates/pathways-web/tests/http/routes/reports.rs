@@ -172,3 +172,121 @@ async fn the_report_is_linked_from_the_supervisors_and_analysts_homes() {
         assert_eq!(home.body.contains("href=\"/reports/people-served\""), linked, "{role:?}");
     }
 }
+
+/// `n` persons of `org` born on `born` with `language` as their preferred language, each with one episode from
+/// `start` to `last`.
+async fn described(
+    app: &TestApp,
+    org: OrgId,
+    n: usize,
+    (born, language): (Option<NaiveDate>, Option<&str>),
+    (start, last): (NaiveDate, NaiveDate),
+) {
+    use pathways_store::entities::person;
+    use pathways_store::sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    for i in 0..n {
+        let p = app.person(org, &format!("Described {i}"), None).await;
+        let row = person::ActiveModel {
+            id: Set(p.as_uuid()),
+            date_of_birth: Set(born),
+            preferred_language: Set(language.map(str::to_owned)),
+            ..Default::default()
+        };
+        row.update(app.db.store.writer()).await.expect("describe");
+        pathways_store::outcomes::add_episode(app.db.store.writer(), org, p, start, last, None).await.expect("episode");
+    }
+}
+
+/// People served by age band (on the fiscal year's first day) and by preferred language, figures by hand; the
+/// network's the same; page, API and CSV.
+#[tokio::test]
+async fn people_served_by_age_and_language_count_each_person_once_with_small_groups_withheld() {
+    use pathways_domain::org::{OrgKind, Slug};
+    use pathways_domain::outcomes::network::Side;
+    let app = TestApp::new().await;
+    let year = (d(2025, 8, 1), d(2026, 2, 1));
+    // Fiscal year 2026 starts 1 July 2025. Born 2 July 1999: 25 that day (18 to 25); born 1 July 1999: 26 (26 to
+    // 34); no date of birth: not recorded; 75: 65 or older.
+    described(&app, app.org, 12, (Some(d(1999, 7, 2)), Some("es-MX")), year).await;
+    described(&app, app.org, 13, (Some(d(1999, 7, 1)), Some("en")), year).await;
+    described(&app, app.org, 3, (None, Some("ar")), year).await;
+    described(&app, app.org, 1, (Some(d(1950, 1, 1)), None), year).await;
+    // Before the year, and another organization's: not counted.
+    described(&app, app.org, 5, (Some(d(1980, 1, 1)), Some("en")), (d(2024, 1, 1), d(2025, 6, 30))).await;
+    described(&app, app.other_org, 20, (Some(d(1980, 1, 1)), Some("en")), year).await;
+    // A second episode in the year for one of the 13: still one person.
+    let again = app.person(app.org, "Twice", None).await;
+    pathways_store::outcomes::add_episode(app.db.store.writer(), app.org, again, d(2025, 7, 2), d(2025, 7, 3), None)
+        .await
+        .expect("episode");
+    pathways_store::outcomes::add_episode(app.db.store.writer(), app.org, again, d(2026, 3, 1), d(2026, 3, 2), None)
+        .await
+        .expect("episode");
+    // By hand, 30 persons: 18 to 25: 12; 26 to 34: 13; 65 or older: 1; not recorded: 3 + "Twice" (no date) = 4.
+    // Languages: English 13, Spanish 12, another 3, not recorded 1 + 1 = 2. The two groups of 1 to 10 in each table
+    // are withheld; the totals (30) cannot give either one away.
+    let analyst = app.staff(app.org, Role::Analyst).await;
+    let j = app.api(&analyst, Method::GET, "/api/v1/reports/people-served?year=2026", None).await.json();
+    let groups = |v: &serde_json::Value| -> Vec<(String, String)> {
+        v.as_array()
+            .expect("groups")
+            .iter()
+            .map(|g| {
+                let c = &g["persons"];
+                let shown = if c["status"] == "shown" { c["value"].to_string() } else { c["status"].to_string() };
+                (g["group"].as_str().unwrap_or("?").to_owned(), shown.replace('"', ""))
+            })
+            .collect()
+    };
+    let pairs = |v: &[(&str, &str)]| v.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect::<Vec<_>>();
+    let ages = pairs(&[
+        ("under_18", "0"),
+        ("18_25", "12"),
+        ("26_34", "13"),
+        ("35_44", "0"),
+        ("45_54", "0"),
+        ("55_64", "0"),
+        ("65_plus", "fewer_than_11"),
+        ("not_recorded", "fewer_than_11"),
+    ]);
+    assert_eq!(groups(&j["demographics"]["age_bands"]), ages);
+    let languages = groups(&j["demographics"]["languages"]);
+    let of = |key: &str| languages.iter().find(|(g, _)| g == key).map(|(_, n)| n.clone()).expect(key);
+    assert_eq!((of("en"), of("es"), of("pt")), ("13".into(), "12".into(), "0".into()));
+    assert_eq!((of("other"), of("not_recorded")), ("fewer_than_11".into(), "fewer_than_11".into()));
+    assert_eq!(j["demographics"]["total"]["value"], 30);
+    assert_eq!(j["year"]["total"]["value"], 30, "the same persons as the year's people served");
+
+    let page = app.page(&analyst, "/reports/people-served?year=2026").await;
+    assert!(page.body.contains("Who was served") && page.body.contains("<th scope=\"row\">26 to 34</th><td>13</td>"));
+    assert!(page.body.contains("<span lang=\"es\">Español</span></th><td>12</td>"), "{}", page.body);
+    let csv = app.page(&analyst, "/reports/people-served/demographics.csv?year=2026").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let lines: Vec<&str> = csv.body.lines().collect();
+    assert_eq!(lines[0], "dimension,group,persons");
+    assert!(lines.contains(&"age_band,26_34,13") && lines.contains(&"age_band,65_plus,fewer than 11"), "{lines:?}");
+    assert!(lines.contains(&"language,es,12") && lines.contains(&"all,all,30"), "{lines:?}");
+
+    // The network: the organization alone in it, so the same figures; its own CSV.
+    let w = app.db.store.writer();
+    let st = pathways_store::orgs::create(w, &Slug::parse("state").expect("slug"), "State", OrgKind::StateAgency)
+        .await
+        .expect("state");
+    let st = OrgId::from_uuid(st.id);
+    pathways_store::network::confirm(w, st, app.org, Side::State).await.expect("ask");
+    pathways_store::network::confirm(w, st, app.org, Side::Member).await.expect("confirm");
+    let state_analyst = app.staff(st, Role::Analyst).await;
+    let n = app.api(&state_analyst, Method::GET, "/api/v1/reports/network/people-served?year=2026", None).await.json();
+    assert_eq!(groups(&n["demographics"]["age_bands"]), ages);
+    let csv = app.page(&state_analyst, "/reports/network/people-served/demographics.csv?year=2026").await;
+    assert!(csv.body.lines().any(|l| l == "age_band,18_25,12"), "{}", csv.body);
+    let page = app.page(&state_analyst, "/reports/network/people-served?year=2026").await;
+    assert!(page.body.contains("Who was served"));
+    // An organization's supervisor is not the network's reader; a coach reads no report.
+    let coach = app.staff(app.org, Role::Coach).await;
+    assert_eq!(app.page(&coach, "/reports/people-served/demographics.csv").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.page(&analyst, "/reports/network/people-served/demographics.csv").await.status,
+        StatusCode::FORBIDDEN
+    );
+}

@@ -60,10 +60,44 @@ pub struct PeopleServedJson {
     pub start_month: u32,
     pub quarters: Vec<PeriodJson>,
     pub year: PeriodJson,
+    pub demographics: DemographicsJson,
+}
+
+/// One group of a demographic table and its persons.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DemographicGroupJson {
+    /// An age band (`under_18`, `18_25`, `26_34`, `35_44`, `45_54`, `55_64`, `65_plus`, `not_recorded`) or a
+    /// preferred language (a language code of the person form, `other` or `not_recorded`).
+    pub group: &'static str,
+    pub persons: CellJson,
+}
+
+/// The year's persons, each once, by age band (age on the fiscal year's first day) and by preferred language —
+/// the demographics a person's record holds. The two tables are suppressed together; their totals are the year's
+/// persons.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DemographicsJson {
+    pub age_bands: Vec<DemographicGroupJson>,
+    pub languages: Vec<DemographicGroupJson>,
+    pub total: CellJson,
+}
+
+impl From<&services::reports::Demographics> for DemographicsJson {
+    fn from(d: &services::reports::Demographics) -> Self {
+        use pathways_domain::outcomes::demographics::{AgeBand, LanguageGroup};
+        let groups = |keys: Vec<&'static str>, cells: &[Cell]| {
+            keys.into_iter().zip(cells).map(|(group, c)| DemographicGroupJson { group, persons: (*c).into() }).collect()
+        };
+        Self {
+            age_bands: groups(AgeBand::ALL.iter().map(|b| b.key()).collect(), &d.ages.row_totals),
+            languages: groups(LanguageGroup::all().iter().map(LanguageGroup::key).collect(), &d.languages.row_totals),
+            total: d.ages.total.into(),
+        }
+    }
 }
 
 /// Unduplicated persons served by the caller's organization per quarter of a state fiscal year and in the whole
-/// year, new and continuing. Supervisors, administrators and analysts; counts of 1 to 10 persons (and any count
+/// year, new and continuing, and the year's persons by age band and by preferred language. Supervisors, administrators and analysts; counts of 1 to 10 persons (and any count
 /// they could be worked out from) are suppressed.
 #[utoipa::path(get, path = "/api/v1/reports/people-served", tag = "reports", params(PeopleServedQuery),
     responses((status = 200, body = PeopleServedJson), (status = 400), (status = 401), (status = 403), (status = 422)),
@@ -97,5 +131,6 @@ pub async fn get_people_served(
         continuing: r.year.cells[0][1].into(),
         total: r.year.row_totals[0].into(),
     };
-    Ok(Json(PeopleServedJson { fiscal_year: fy.year, start_month: fy.start_month, quarters, year }))
+    let demographics = (&r.demographics).into();
+    Ok(Json(PeopleServedJson { fiscal_year: fy.year, start_month: fy.start_month, quarters, year, demographics }))
 }
