@@ -153,9 +153,15 @@ pub async fn read(
         return Ok(Vec::new());
     }
     let backend: DbBackend = db.get_database_backend();
+    // By organization, the database counts (a few rows per organization: a network of 100 reads hundreds of rows,
+    // not a year's windows); by coach, each window's person is needed for their coach now.
+    let (columns, group) = match by {
+        By::Organization => ("w.org_id AS org, w.outcome AS outcome, COUNT(*) AS n", " GROUP BY w.org_id, w.outcome"),
+        By::Coach => ("w.org_id AS org, w.person_id AS person, w.outcome AS outcome, CAST(1 AS BIGINT) AS n", ""),
+    };
     let sql = format!(
-        "SELECT w.org_id AS org, w.person_id AS person, w.outcome AS outcome FROM follow_up_window w \
-         WHERE w.org_id IN ({}) AND w.closes_on >= {} AND w.closes_on < {}",
+        "SELECT {columns} FROM follow_up_window w \
+         WHERE w.org_id IN ({}) AND w.closes_on >= {} AND w.closes_on < {}{group}",
         placeholders(backend, 1, orgs.len()),
         placeholders(backend, orgs.len() + 1, 1),
         placeholders(backend, orgs.len() + 2, 1)
@@ -181,15 +187,14 @@ pub async fn read(
     };
     let mut counts: HashMap<(Option<Uuid>, Outcome), u64> = HashMap::new();
     for row in db.query_all_raw(Statement::from_sql_and_values(backend, sql, values)).await? {
-        let org: Uuid = row.try_get("", "org")?;
-        let person: Uuid = row.try_get("", "person")?;
         let outcome: String = row.try_get("", "outcome")?;
+        let n: i64 = row.try_get("", "n")?;
         let Some(o) = Outcome::parse(&outcome) else { continue };
         let group = match by {
-            By::Coach => coaches.get(&person).copied().flatten(),
-            By::Organization => Some(org),
+            By::Coach => coaches.get(&row.try_get::<Uuid>("", "person")?).copied().flatten(),
+            By::Organization => Some(row.try_get::<Uuid>("", "org")?),
         };
-        *counts.entry((group, o)).or_default() += 1;
+        *counts.entry((group, o)).or_default() += u64::try_from(n).unwrap_or(0);
     }
     let mut out: Vec<(Option<Uuid>, Outcome, u64)> = counts.into_iter().map(|((g, o), n)| (g, o, n)).collect();
     out.sort();
