@@ -307,8 +307,8 @@ pub struct NetworkChange {
 /// Outcome change at `span` for follow-ups done in the fiscal year across the caller's state agency's network:
 /// per indicator, each member organization's share at baseline and at follow-up beside the network's, suppressed
 /// together (`outcomes::change::network_shares`). For a state agency's administrators, supervisors and analysts
-/// (`may_read_network_reports`; anyone else 403, audited). Aggregates only: no person-level row leaves the store
-/// function that adds the pairs up.
+/// (`may_read_network_reports`; anyone else 403, audited). Aggregates only: the kept pairs (an episode's
+/// indicators, no name or id) are added up here, and no per-pair figure leaves this function.
 pub async fn network_outcome_change(
     state: &AppState,
     ctx: &Ctx,
