@@ -186,6 +186,9 @@ pub async fn by_birth_and_language(
         .column(person::Column::DateOfBirth)
         .column(person::Column::PreferredLanguage)
         .column_as(Expr::col(person::Column::Id).count(), "persons")
+        // A person's record belongs to one organization: the organizations' persons first (their index), then
+        // those served in the period.
+        .filter(person::Column::OrgId.is_in(orgs.iter().map(|o| o.as_uuid())))
         .filter(person::Column::Id.in_subquery(served))
         .group_by(person::Column::DateOfBirth)
         .group_by(person::Column::PreferredLanguage)

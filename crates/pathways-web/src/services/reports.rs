@@ -166,8 +166,6 @@ pub struct NetworkPeopleServed {
     pub by_region: SuppressedTable,
     /// Rows: quarters; columns: new, continuing; row totals: the network's persons in the quarter.
     pub trend: SuppressedTable,
-    /// The network's persons in the year by age band and by language.
-    pub demographics: Demographics,
 }
 
 /// The people-served figures of the caller's state agency's network. State agencies' administrators, supervisors
@@ -210,7 +208,6 @@ pub async fn network_people_served(
     let trend: [[u64; 2]; 4] =
         periods.map(|p| ids.iter().map(|o| of(*o, p)).fold([0, 0], |[n, c], s| [n + s.new, c + s.continuing]));
     let tables = suppress_network(&by_org, &region_of, &trend);
-    let demographics = demographics(state, &ids, fiscal_year).await?;
     let entry = AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success)
         .detail(format!("network_people_served FY{}", fiscal_year.year));
     audit_read(state, ctx, entry).await?;
@@ -222,6 +219,5 @@ pub async fn network_people_served(
         regions,
         by_region: tables.by_region,
         trend: tables.trend,
-        demographics,
     })
 }

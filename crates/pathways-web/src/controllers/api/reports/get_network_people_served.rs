@@ -32,8 +32,6 @@ pub struct NetworkPeopleServedJson {
     pub organizations: Vec<GroupJson>,
     /// Each region as recorded.
     pub regions: Vec<GroupJson>,
-    /// The network's persons in the year by age band and by preferred language.
-    pub demographics: super::get_people_served::DemographicsJson,
 }
 
 /// Persons served per quarter of a state fiscal year by the organizations in the caller's state agency's network,
@@ -76,6 +74,5 @@ pub async fn get_network_people_served(
         trend,
         organizations,
         regions,
-        demographics: (&r.demographics).into(),
     }))
 }
