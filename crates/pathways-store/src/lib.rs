@@ -55,6 +55,7 @@ pub mod restore;
 pub mod retention;
 pub mod retention_kept;
 pub mod served;
+pub mod served_demographic;
 pub mod sessions;
 pub mod summary;
 #[cfg(any(test, feature = "testing"))]

@@ -82,7 +82,7 @@ pub async fn record_service(
         }
         _ => return Ok(()),
     }
-    crate::served::apply(db, scope.org, &before, &spans(&all)).await?;
+    crate::served::apply(db, scope.org, person, &before, &spans(&all)).await?;
     // A service never changes a closed episode (`on_service`), so this writes nothing; it keeps the rule's
     // promise if that ever changes.
     crate::retention_kept::apply_episodes(db, scope.org, &before_all, &all).await
@@ -116,7 +116,7 @@ pub async fn add_episode(
     .insert(db)
     .await?;
     all.push(made.clone());
-    crate::served::apply(db, org, &before, &spans(&all)).await?;
+    crate::served::apply(db, org, person, &before, &spans(&all)).await?;
     crate::retention_kept::apply_episodes(db, org, &before_all, &all).await?;
     Ok(made)
 }

@@ -95,6 +95,13 @@ pub async fn update(
     coach: Option<Option<AccountId>>,
 ) -> Result<Option<person::Model>> {
     let Some(existing) = find(db, scope, id).await? else { return Ok(None) };
+    crate::served_demographic::details_changed(
+        db,
+        id,
+        (existing.date_of_birth, existing.preferred_language.as_deref()),
+        (details.date_of_birth, details.preferred_language.as_deref()),
+    )
+    .await?;
     let mut m = existing.into_active_model();
     apply(&mut m, details);
     if let Some(coach) = coach {

@@ -13,9 +13,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
-use pathways_domain::OrgId;
 use pathways_domain::outcomes::Served;
 use pathways_domain::outcomes::served::{Period, change, standing};
+use pathways_domain::{OrgId, PersonId};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait as _, OnConflict, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
@@ -63,18 +63,22 @@ async fn add(db: &impl ConnectionTrait, org: Uuid, deltas: &BTreeMap<Period, (i6
 }
 
 /// Applies a change of one person's episodes with `org` (first and last days of service, before and after) to
-/// the kept counts. Call it in the transaction that makes the change.
+/// the kept counts, and to their demographic cells (`crate::served_demographic`). Call it in the transaction
+/// that makes the change.
 pub async fn apply(
     db: &impl ConnectionTrait,
     org: OrgId,
+    person: PersonId,
     before: &[(NaiveDate, NaiveDate)],
     after: &[(NaiveDate, NaiveDate)],
 ) -> Result<()> {
-    let deltas = change(&standing(before), &standing(after));
+    let (before, after) = (standing(before), standing(after));
+    let deltas = change(&before, &after);
     if deltas.is_empty() {
         return Ok(());
     }
-    add(db, org.as_uuid(), &deltas).await
+    add(db, org.as_uuid(), &deltas).await?;
+    crate::served_demographic::apply(db, org, person, &before, &after).await
 }
 
 /// The kept counts of `orgs` for `periods`; a period with no row served nobody.
@@ -118,9 +122,15 @@ pub async fn all(db: &impl ConnectionTrait) -> Result<BTreeMap<(Uuid, Period), (
         .collect())
 }
 
-/// Recounts every cell from the episodes (the migration's backfill; after a bulk load, which bypasses
-/// [`apply`]). Returns the cells written.
+/// Recounts every cell from the episodes, and the demographic cells (`crate::served_demographic::rebuild`) — after
+/// a bulk load, which bypasses [`apply`]. Returns the cells written.
 pub async fn rebuild(db: &impl ConnectionTrait) -> Result<u64> {
+    Ok(rebuild_counts(db).await? + crate::served_demographic::rebuild(db).await?)
+}
+
+/// Recounts the people-served cells from the episodes (migration m0032's backfill, before the demographic cells'
+/// table exists). Returns the cells written.
+pub async fn rebuild_counts(db: &impl ConnectionTrait) -> Result<u64> {
     let rows: Vec<(Uuid, Uuid, NaiveDate, NaiveDate)> = episode::Entity::find()
         .select_only()
         .column(episode::Column::OrgId)

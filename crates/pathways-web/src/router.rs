@@ -361,6 +361,10 @@ pub fn router(state: AppState) -> Router {
         .route("/reports/outcome-change", get(crate::controllers::reports::show_outcome_change))
         .route("/reports/outcome-change.csv", get(crate::controllers::reports::download_outcome_change))
         .route("/reports/people-served/demographics.csv", get(crate::controllers::reports::download_demographics))
+        .route(
+            "/reports/network/people-served/demographics.csv",
+            get(crate::controllers::reports::download_network_demographics),
+        )
         .route("/reports/network/outcome-change", get(crate::controllers::reports::show_network_outcome_change))
         .route("/reports/network/outcome-change.csv", get(crate::controllers::reports::download_network_outcome_change))
         .route("/reports/network/follow-up", get(crate::controllers::reports::show_network_follow_up))

@@ -8,8 +8,11 @@
 //! "not recorded". Languages are grouped by their primary subtag (`pt-BR` is `pt`), the languages the person form
 //! offers each on its own, any other as "another language".
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use chrono::{Datelike, Months, NaiveDate};
 
+use crate::outcomes::served::Period;
 use crate::person::COMMON_LANGUAGES;
 
 /// An age band, youngest first; `NotRecorded` last.
@@ -49,6 +52,11 @@ impl AgeBand {
             AgeBand::From65 => "65_plus",
             AgeBand::NotRecorded => "not_recorded",
         }
+    }
+
+    /// The band named `key` (the inverse of [`AgeBand::key`]).
+    pub fn parse(key: &str) -> Option<AgeBand> {
+        Self::ALL.into_iter().find(|b| b.key() == key)
     }
 
     /// The ages of the band: from `.0` up to, not including, `.1` (`None`: no upper bound); `None` for
@@ -118,6 +126,11 @@ impl LanguageGroup {
         COMMON_LANGUAGES.iter().position(|c| *c == primary).map_or(LanguageGroup::Another, LanguageGroup::Listed)
     }
 
+    /// The group named `key` (the inverse of [`LanguageGroup::key`]).
+    pub fn parse(key: &str) -> Option<LanguageGroup> {
+        Self::all().into_iter().find(|g| g.key() == key)
+    }
+
     /// The group's name in the API and CSV: the language's code, `other` or `not_recorded`.
     pub fn key(&self) -> &'static str {
         match self {
@@ -143,6 +156,44 @@ pub fn tally<'a>(
             ages[i] += n;
         }
         let group = LanguageGroup::of(language);
+        if let Some(i) = groups.iter().position(|g| *g == group) {
+            languages[i] += n;
+        }
+    }
+    (ages, languages)
+}
+
+/// One cell of the kept demographic counts (issue 17 at a state's scale): a fiscal year of 12 months starting on
+/// the first of a month (`first_day`: any month, so any fiscal year start), an age band on that day and a language
+/// group.
+pub type Cell = (NaiveDate, AgeBand, LanguageGroup);
+
+/// The cells a person is counted in for one organization: one for each 12-month period their episodes with it
+/// overlap (`standing`, from `served::standing`, the rule of people served), with their band on the period's first
+/// day and their language group.
+pub fn cells(standing: &BTreeMap<Period, bool>, born: Option<NaiveDate>, language: Option<&str>) -> BTreeSet<Cell> {
+    let group = LanguageGroup::of(language);
+    standing
+        .keys()
+        .filter(|p| p.months == 12)
+        .map(|p| (p.first_day, AgeBand::of(born, p.first_day), group.clone()))
+        .collect()
+}
+
+/// What a change to a person (their episodes, date of birth or language) does to the kept counts: −1 in each cell
+/// they were in, +1 in each they are in now; only cells that change.
+pub fn cell_change(before: &BTreeSet<Cell>, after: &BTreeSet<Cell>) -> BTreeMap<Cell, i64> {
+    before.difference(after).map(|c| (c.clone(), -1)).chain(after.difference(before).map(|c| (c.clone(), 1))).collect()
+}
+
+/// The two tables of [`tally`] from kept cells of one period: `(band, group, persons)`.
+pub fn tally_cells(cells: impl IntoIterator<Item = (AgeBand, LanguageGroup, u64)>) -> (Vec<u64>, Vec<u64>) {
+    let groups = LanguageGroup::all();
+    let (mut ages, mut languages) = (vec![0u64; AgeBand::ALL.len()], vec![0u64; groups.len()]);
+    for (band, group, n) in cells {
+        if let Some(i) = AgeBand::ALL.iter().position(|b| *b == band) {
+            ages[i] += n;
+        }
         if let Some(i) = groups.iter().position(|g| *g == group) {
             languages[i] += n;
         }
@@ -212,7 +263,72 @@ mod tests {
         assert_eq!((languages[at("other")], languages[at("not_recorded")]), (0, 1));
     }
 
+    #[test]
+    fn keys_parse_back() {
+        for b in AgeBand::ALL {
+            assert_eq!(AgeBand::parse(b.key()), Some(b));
+        }
+        for g in LanguageGroup::all() {
+            assert_eq!(LanguageGroup::parse(g.key()), Some(g.clone()));
+        }
+        assert_eq!(AgeBand::parse("17_19"), None);
+        assert_eq!(LanguageGroup::parse("xx"), None);
+    }
+
+    #[test]
+    fn a_person_is_in_one_cell_per_fiscal_year_their_episodes_overlap() {
+        use crate::outcomes::served::standing;
+        // Served from 10 May to 20 June 2026: the 12-month periods starting June 2025 … June 2026 (13 of them).
+        let s = standing(&[(d(2026, 5, 10), d(2026, 6, 20))]);
+        let c = cells(&s, Some(d(2008, 3, 1)), Some("es-MX"));
+        assert_eq!(c.len(), 13);
+        assert!(c.iter().all(|(_, _, g)| g.key() == "es"));
+        // 17 on 1 June 2025 … 1 February 2026, 18 from 1 March 2026.
+        assert!(c.contains(&(d(2026, 2, 1), AgeBand::Under18, LanguageGroup::of(Some("es")))));
+        assert!(c.contains(&(d(2026, 3, 1), AgeBand::From18To25, LanguageGroup::of(Some("es")))));
+        // A date of birth corrected: every cell moves; nothing else changes.
+        let moved = cells(&s, None, Some("es-MX"));
+        let delta = cell_change(&c, &moved);
+        assert_eq!(delta.values().filter(|v| **v == 1).count(), 13);
+        assert_eq!(delta.values().filter(|v| **v == -1).count(), 13);
+        assert!(cell_change(&c, &c).is_empty());
+    }
+
+    #[test]
+    fn kept_cells_tally_as_the_persons_do() {
+        let on = d(2026, 7, 1);
+        let persons = [(Some(d(1990, 1, 1)), Some("es")), (Some(d(1990, 12, 31)), Some("en")), (None, Some("pt-BR"))];
+        let from_persons = tally(persons.iter().map(|(b, l)| (*b, *l, 1)), on);
+        let from_cells = tally_cells(persons.iter().map(|(b, l)| (AgeBand::of(*b, on), LanguageGroup::of(*l), 1)));
+        assert_eq!(from_persons, from_cells);
+    }
+
     proptest! {
+        /// Applying the changes of any sequence of a person's states leaves exactly the last state's cells.
+        #[test]
+        fn changes_add_up_to_the_last_state(
+            states in proptest::collection::vec((0i64..900, 0i64..400, proptest::option::of(0i64..30_000), 0usize..4), 1..6)
+        ) {
+            use crate::outcomes::served::standing;
+            let base = d(2024, 1, 1);
+            let langs = [None, Some("en"), Some("es-US"), Some("ar")];
+            let mut kept: BTreeMap<Cell, i64> = BTreeMap::new();
+            let mut last = BTreeSet::new();
+            for (start, len, born, lang) in states {
+                let started = base + chrono::Duration::days(start);
+                let s = standing(&[(started, started + chrono::Duration::days(len))]);
+                let born = born.map(|b| d(1940, 1, 1) + chrono::Duration::days(b));
+                let now = cells(&s, born, langs[lang]);
+                for (c, v) in cell_change(&last, &now) {
+                    *kept.entry(c).or_default() += v;
+                }
+                last = now;
+            }
+            kept.retain(|_, v| *v != 0);
+            prop_assert!(kept.values().all(|v| *v == 1));
+            prop_assert_eq!(kept.keys().cloned().collect::<BTreeSet<_>>(), last);
+        }
+
         /// The query's birth-day bounds hold exactly the persons `of` puts in the band, on any day (29 February
         /// included), for any birth day.
         #[test]

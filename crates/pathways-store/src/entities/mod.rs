@@ -50,6 +50,7 @@ pub mod residence;
 pub mod residence_hold;
 pub mod residence_report;
 pub mod served_count;
+pub mod served_demographic;
 pub mod session;
 pub mod transport_request;
 pub mod treatment_program;

@@ -49,7 +49,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        let cells = crate::served::rebuild(m.get_connection()).await.map_err(|e| DbErr::Custom(e.to_string()))?;
+        let cells =
+            crate::served::rebuild_counts(m.get_connection()).await.map_err(|e| DbErr::Custom(e.to_string()))?;
         tracing::info!(cells, "m0032: people served counted from the episodes");
         Ok(())
     }

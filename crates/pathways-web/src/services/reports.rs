@@ -42,13 +42,11 @@ pub struct Demographics {
 
 /// The demographic tables of the persons `orgs` served in the fiscal year.
 async fn demographics(state: &AppState, orgs: &[pathways_domain::OrgId], fy: FiscalYear) -> WebResult<Demographics> {
-    use pathways_domain::outcomes::demographics::tally;
+    use pathways_domain::outcomes::demographics::tally_cells;
     use pathways_domain::outcomes::{Figure, Link, suppress_together};
-    let rows = served::by_birth_and_language(state.store.reader(), orgs, fy.first_day(), fy.end()).await?;
-    let (ages, languages) = tally(
-        rows.iter().map(|(born, language, n)| (*born, language.as_deref(), u64::try_from(*n).unwrap_or(0))),
-        fy.first_day(),
-    );
+    // The kept cells (`served_demographic`: the persons served by band and language, counted as they change).
+    let (ages, languages) =
+        tally_cells(pathways_store::served_demographic::read(state.store.reader(), orgs, fy.first_day()).await?);
     let column = |v: Vec<u64>| v.into_iter().map(|n| vec![n]).collect::<Vec<_>>();
     let link = Link::same(Figure::Total { table: 0 }, Figure::Total { table: 1 });
     let mut tables = suppress_together(&[column(ages), column(languages)], &[link])
@@ -166,6 +164,8 @@ pub struct NetworkPeopleServed {
     pub by_region: SuppressedTable,
     /// Rows: quarters; columns: new, continuing; row totals: the network's persons in the quarter.
     pub trend: SuppressedTable,
+    /// The network's persons in the year by age band and by language.
+    pub demographics: Demographics,
 }
 
 /// The people-served figures of the caller's state agency's network. State agencies' administrators, supervisors
@@ -208,6 +208,7 @@ pub async fn network_people_served(
     let trend: [[u64; 2]; 4] =
         periods.map(|p| ids.iter().map(|o| of(*o, p)).fold([0, 0], |[n, c], s| [n + s.new, c + s.continuing]));
     let tables = suppress_network(&by_org, &region_of, &trend);
+    let demographics = demographics(state, &ids, fiscal_year).await?;
     let entry = AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success)
         .detail(format!("network_people_served FY{}", fiscal_year.year));
     audit_read(state, ctx, entry).await?;
@@ -219,5 +220,6 @@ pub async fn network_people_served(
         regions,
         by_region: tables.by_region,
         trend: tables.trend,
+        demographics,
     })
 }

@@ -624,6 +624,7 @@ fn matrix() -> Vec<Entry> {
         e(GET, "/reports/network/outcome-change.csv", Page(&[]), 200),
         // People served by age band and language (issue 17), as CSV.
         e(GET, "/reports/people-served/demographics.csv", Page(REPORTERS), 200),
+        e(GET, "/reports/network/people-served/demographics.csv", Page(&[]), 200),
         e(GET, "/api/v1/reports/network/outcome-change", Api(&[]), 200),
         // Peer services and their financing (issue 21).
         e(GET, "/persons/{id}/service-events", Record, 200).audit("service_event_read"),

@@ -1,5 +1,5 @@
-//! `GET /reports/people-served/demographics.csv?year=`: the year's persons by age band and by preferred language
-//! as CSV (`dimension,group,persons`), suppressed as on
+//! `GET /reports/people-served/demographics.csv?year=` and `GET /reports/network/people-served/demographics.csv?year=`:
+//! the year's persons by age band and by preferred language as CSV (`dimension,group,persons`), suppressed as on
 //! the page.
 
 use axum::extract::{Query, State};
@@ -22,6 +22,16 @@ pub async fn download_demographics(
     let fy = services::reports::fiscal_year(&state, q.year.as_deref())?;
     let r = services::reports::people_served(&state, &ctx, &caller, fy).await?;
     demographics_csv(&ctx, &r.demographics, &format!("people-served-demographics-FY{}.csv", fy.year))
+}
+
+pub async fn download_network_demographics(
+    State(state): State<AppState>,
+    SignedIn { ctx, caller }: SignedIn,
+    Query(q): Query<YearQuery>,
+) -> WebResult<Response> {
+    let fy = services::reports::fiscal_year(&state, q.year.as_deref())?;
+    let r = services::reports::network_people_served(&state, &ctx, &caller, fy).await?;
+    demographics_csv(&ctx, &r.demographics, &format!("network-people-served-demographics-FY{}.csv", fy.year))
 }
 
 fn demographics_csv(ctx: &Ctx, d: &Demographics, name: &str) -> WebResult<Response> {

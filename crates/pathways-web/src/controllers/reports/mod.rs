@@ -24,7 +24,7 @@ pub mod show_network_outcome_change;
 // issue 17: people served by age band and language
 pub mod download_demographics;
 
-pub use download_demographics::download_demographics;
+pub use download_demographics::{download_demographics, download_network_demographics};
 pub use download_follow_up::{download_follow_up, download_network_follow_up};
 pub use download_outcome_change::{download_network_outcome_change, download_outcome_change};
 pub use download_people_served::download_people_served;

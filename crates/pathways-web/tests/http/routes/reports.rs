@@ -197,10 +197,12 @@ async fn described(
     }
 }
 
-/// People served by age band (on the fiscal year's first day) and by preferred language, figures by hand; page,
-/// API and CSV.
+/// People served by age band (on the fiscal year's first day) and by preferred language, figures by hand; the
+/// network's the same; page, API and CSV.
 #[tokio::test]
 async fn people_served_by_age_and_language_count_each_person_once_with_small_groups_withheld() {
+    use pathways_domain::org::{OrgKind, Slug};
+    use pathways_domain::outcomes::network::Side;
     let app = TestApp::new().await;
     let year = (d(2025, 8, 1), d(2026, 2, 1));
     // Fiscal year 2026 starts 1 July 2025. Born 2 July 1999: 25 that day (18 to 25); born 1 July 1999: 26 (26 to
@@ -265,7 +267,26 @@ async fn people_served_by_age_and_language_count_each_person_once_with_small_gro
     assert!(lines.contains(&"age_band,26_34,13") && lines.contains(&"age_band,65_plus,fewer than 11"), "{lines:?}");
     assert!(lines.contains(&"language,es,12") && lines.contains(&"all,all,30"), "{lines:?}");
 
-    // A coach reads no report.
+    // The network: the organization alone in it, so the same figures; its own CSV.
+    let w = app.db.store.writer();
+    let st = pathways_store::orgs::create(w, &Slug::parse("state").expect("slug"), "State", OrgKind::StateAgency)
+        .await
+        .expect("state");
+    let st = OrgId::from_uuid(st.id);
+    pathways_store::network::confirm(w, st, app.org, Side::State).await.expect("ask");
+    pathways_store::network::confirm(w, st, app.org, Side::Member).await.expect("confirm");
+    let state_analyst = app.staff(st, Role::Analyst).await;
+    let n = app.api(&state_analyst, Method::GET, "/api/v1/reports/network/people-served?year=2026", None).await.json();
+    assert_eq!(groups(&n["demographics"]["age_bands"]), ages);
+    let csv = app.page(&state_analyst, "/reports/network/people-served/demographics.csv?year=2026").await;
+    assert!(csv.body.lines().any(|l| l == "age_band,18_25,12"), "{}", csv.body);
+    let page = app.page(&state_analyst, "/reports/network/people-served?year=2026").await;
+    assert!(page.body.contains("Who was served"));
+    // An organization's supervisor is not the network's reader; a coach reads no report.
     let coach = app.staff(app.org, Role::Coach).await;
     assert_eq!(app.page(&coach, "/reports/people-served/demographics.csv").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.page(&analyst, "/reports/network/people-served/demographics.csv").await.status,
+        StatusCode::FORBIDDEN
+    );
 }

@@ -32,6 +32,8 @@ pub struct NetworkPeopleServedJson {
     pub organizations: Vec<GroupJson>,
     /// Each region as recorded.
     pub regions: Vec<GroupJson>,
+    /// The network's persons in the year by age band and by preferred language.
+    pub demographics: super::get_people_served::DemographicsJson,
 }
 
 /// Persons served per quarter of a state fiscal year by the organizations in the caller's state agency's network,
@@ -74,5 +76,6 @@ pub async fn get_network_people_served(
         trend,
         organizations,
         regions,
+        demographics: (&r.demographics).into(),
     }))
 }
