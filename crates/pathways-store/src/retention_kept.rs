@@ -20,7 +20,7 @@
 //! `deployment.time_zone`, or a bulk load that bypasses these functions (`demo generate`), [`rebuild`] recounts
 //! everything from the records.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -30,9 +30,7 @@ use pathways_domain::outcomes::retention::{
 };
 use pathways_domain::outreach::Kind;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait as _, OnConflict, Query};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Statement, Value,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use crate::Result;
@@ -63,8 +61,21 @@ fn measure_of(code: &str) -> Option<Measure> {
     Measure::ALL.into_iter().find(|m| m.as_str() == code)
 }
 
-/// Adds the cells of `deltas` ((organization, measure) → cells), making the cells that are not there yet.
+/// Adds the cells of `deltas` ((organization, measure) → cells), making the cells that are not there yet, and
+/// rewrites the packed rows of the keys it changed (`summary::refresh`).
 async fn add(db: &impl ConnectionTrait, deltas: &BTreeMap<(Uuid, &'static str), Kept>) -> Result<()> {
+    let keys: BTreeSet<summary::Key> = deltas
+        .iter()
+        .flat_map(|((org, m), cells)| {
+            cells.iter().filter(|(_, n)| **n != 0).map(move |((first, _, _), _)| (*org, (*m).to_owned(), *first))
+        })
+        .collect();
+    add_cells(db, deltas).await?;
+    summary::refresh(db, &keys).await
+}
+
+/// Adds the cells of `deltas` to `retention_count` only.
+async fn add_cells(db: &impl ConnectionTrait, deltas: &BTreeMap<(Uuid, &'static str), Kept>) -> Result<()> {
     let rows: Vec<(Uuid, &str, &KeptKey, i64)> = deltas
         .iter()
         .flat_map(|((org, m), cells)| cells.iter().filter(|(_, n)| **n != 0).map(move |(k, n)| (*org, *m, k, *n)))
@@ -189,9 +200,8 @@ pub async fn apply_items(
     add(db, &deltas).await
 }
 
-/// The kept measures of `orgs` in the 12-month period starting on `first_day`: each organization's, and all of
-/// theirs together (the network's line), summed in the database. The per-organization medians are worked out in
-/// the database too (a running sum over the durations), so a network's read returns a few rows per organization.
+/// The kept measures of `orgs` in the 12-month period starting on `first_day`: each organization's (records by
+/// category), all of theirs together (the network's line, with the durations), and each organization's median.
 pub struct KeptRead {
     pub by_org: HashMap<(OrgId, Measure), Histogram>,
     pub all: HashMap<Measure, Histogram>,
@@ -206,70 +216,41 @@ pub(crate) fn placeholders(backend: DbBackend, from: usize, n: usize) -> String 
         .join(", ")
 }
 
-/// Reads the kept cells of `orgs` for the period starting on `first_day` (see [`KeptRead`]).
+/// Reads the kept cells of `orgs` for the period starting on `first_day` (see [`KeptRead`]): one packed row per
+/// organization and measure (`summary`), the histograms and medians worked out here.
 pub async fn read(db: &impl ConnectionTrait, orgs: &[OrgId], first_day: NaiveDate) -> Result<KeptRead> {
+    use crate::entities::retention_summary::{Column as S, Entity as Summary};
     let mut out = KeptRead { by_org: HashMap::new(), all: HashMap::new(), medians: HashMap::new() };
     if orgs.is_empty() {
         return Ok(out);
     }
-    let backend = db.get_database_backend();
-    let mut values: Vec<Value> = vec![first_day.into()];
-    values.extend(orgs.iter().map(|o| Value::from(o.as_uuid())));
-    let filter =
-        format!("first_day = {} AND org_id IN ({})", placeholders(backend, 1, 1), placeholders(backend, 2, orgs.len()));
-    // Records by organization, measure and category.
-    let sql = format!(
-        "SELECT org_id, measure, category, CAST(SUM(records) AS BIGINT) AS n FROM retention_count WHERE {filter} \
-         GROUP BY org_id, measure, category"
-    );
-    for row in db.query_all_raw(Statement::from_sql_and_values(backend, sql, values.clone())).await? {
-        let org: Uuid = row.try_get("", "org_id")?;
-        let m: String = row.try_get("", "measure")?;
-        let (category, n): (i32, i64) = (row.try_get("", "category")?, row.try_get("", "n")?);
+    let rows: Vec<(Uuid, String, Vec<u8>)> = Summary::find()
+        .select_only()
+        .column(S::OrgId)
+        .column(S::Measure)
+        .column(S::Cells)
+        .filter(S::FirstDay.eq(first_day))
+        .filter(S::OrgId.is_in(orgs.iter().map(|o| o.as_uuid())))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (org, m, cells) in rows {
         let Some(m) = measure_of(&m) else { continue };
-        let h = out.by_org.entry((OrgId::from_uuid(org), m)).or_insert_with(|| Histogram::new(m));
-        h.add(usize::try_from(category).unwrap_or(usize::MAX), None, u64::try_from(n).unwrap_or(0));
-    }
-    for ((_, m), h) in &out.by_org {
-        out.all.entry(*m).or_insert_with(|| Histogram::new(*m)).merge(h);
-    }
-    // The durations of all the organizations together (the network's median; one organization's own).
-    let sql = format!(
-        "SELECT measure, duration, CAST(SUM(records) AS BIGINT) AS n FROM retention_count WHERE {filter} \
-         AND duration >= 0 GROUP BY measure, duration"
-    );
-    for row in db.query_all_raw(Statement::from_sql_and_values(backend, sql, values.clone())).await? {
-        let m: String = row.try_get("", "measure")?;
-        let (duration, n): (i64, i64) = (row.try_get("", "duration")?, row.try_get("", "n")?);
-        let Some(m) = measure_of(&m) else { continue };
-        let h = out.all.entry(m).or_insert_with(|| Histogram::new(m));
-        *h.durations.entry(duration).or_default() += u64::try_from(n).unwrap_or(0);
-    }
-    if orgs.len() == 1 {
-        for (m, h) in &out.all {
-            if let Some(median) = h.median() {
-                out.medians.insert((orgs[0], *m), median);
-            }
+        let org = OrgId::from_uuid(org);
+        // Records by category (the organization's line); with their durations, the organization's median and,
+        // merged, the network's line.
+        let mut own = Histogram::new(m);
+        for (category, duration, records) in summary::unpack(&cells) {
+            let category = usize::try_from(category).unwrap_or(usize::MAX);
+            let duration = (duration != NO_DURATION).then_some(duration);
+            own.add(category, duration, u64::try_from(records).unwrap_or(0));
         }
-        return Ok(out);
-    }
-    // Each organization's median (`retention::median_of`: the lower middle value over 11 or more): the smallest
-    // duration whose running count reaches half the records (2 × running ≥ n is running ≥ ⌈n / 2⌉).
-    let sql = format!(
-        "SELECT org_id, measure, MIN(duration) AS median FROM (SELECT org_id, measure, duration, \
-         SUM(r) OVER (PARTITION BY org_id, measure ORDER BY duration ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT \
-         ROW) AS running, SUM(r) OVER (PARTITION BY org_id, measure) AS n FROM (SELECT org_id, measure, duration, \
-         SUM(records) AS r FROM retention_count WHERE {filter} AND duration >= 0 GROUP BY org_id, measure, duration) \
-         g) w WHERE n >= {} AND 2 * running >= n GROUP BY org_id, measure",
-        pathways_domain::outcomes::SUPPRESSION_THRESHOLD
-    );
-    for row in db.query_all_raw(Statement::from_sql_and_values(backend, sql, values)).await? {
-        let org: Uuid = row.try_get("", "org_id")?;
-        let m: String = row.try_get("", "measure")?;
-        let median: i64 = row.try_get("", "median")?;
-        if let Some(m) = measure_of(&m) {
-            out.medians.insert((OrgId::from_uuid(org), m), median);
+        if let Some(median) = own.median() {
+            out.medians.insert((org, m), median);
         }
+        out.all.entry(m).or_insert_with(|| Histogram::new(m)).merge(&own);
+        own.durations.clear();
+        out.by_org.insert((org, m), own);
     }
     Ok(out)
 }
@@ -333,14 +314,23 @@ pub async fn recount(db: &impl ConnectionTrait, tz: Tz) -> Result<BTreeMap<(Uuid
     Ok(cells)
 }
 
-/// Recounts every cell from the records (the migration's backfill; after a bulk load, which bypasses the apply
-/// functions; after a change of the deployment's time zone). Returns the cells written.
+/// Recounts every cell from the records and packs them again (`summary::rebuild`) — after a bulk load, which
+/// bypasses the apply functions; after a change of the deployment's time zone. Returns the cells written.
 pub async fn rebuild(db: &impl ConnectionTrait, tz: Tz) -> Result<u64> {
+    let cells = rebuild_counts(db, tz).await?;
+    summary::rebuild(db).await?;
+    Ok(cells)
+}
+
+/// Recounts every cell from the records into `retention_count` only (migration m0038's backfill, before the packed
+/// rows' table exists). Returns the cells written.
+pub async fn rebuild_counts(db: &impl ConnectionTrait, tz: Tz) -> Result<u64> {
     let cells = recount(db, tz).await?;
     retention_count::Entity::delete_many().exec(db).await?;
-    add(db, &cells).await?;
+    add_cells(db, &cells).await?;
     Ok(cells.values().map(|k| k.len() as u64).sum())
 }
 
+pub mod summary;
 #[cfg(test)]
 mod tests;

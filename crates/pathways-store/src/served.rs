@@ -123,9 +123,11 @@ pub async fn all(db: &impl ConnectionTrait) -> Result<BTreeMap<(Uuid, Period), (
 }
 
 /// Recounts every cell from the episodes, and the demographic cells (`crate::served_demographic::rebuild`) — after
-/// a bulk load, which bypasses [`apply`]. Returns the cells written.
+/// a bulk load, which bypasses [`apply`]. Returns the people-served cells written (not the demographic ones).
 pub async fn rebuild(db: &impl ConnectionTrait) -> Result<u64> {
-    Ok(rebuild_counts(db).await? + crate::served_demographic::rebuild(db).await?)
+    let cells = rebuild_counts(db).await?;
+    crate::served_demographic::rebuild(db).await?;
+    Ok(cells)
 }
 
 /// Recounts the people-served cells from the episodes (migration m0032's backfill, before the demographic cells'

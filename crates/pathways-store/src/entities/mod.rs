@@ -77,6 +77,7 @@ pub mod volunteer;
 pub mod volunteer_hours;
 // issue 17 at a state's scale: the access and retention report's kept counts (m0038)
 pub mod retention_count;
+pub mod retention_summary;
 // Recovery Friendly designations as programs (issue 20, m0039)
 pub mod designation_application;
 pub mod designation_program;

@@ -60,7 +60,7 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        let cells = crate::retention_kept::rebuild(m.get_connection(), crate::retention_kept::migration_zone())
+        let cells = crate::retention_kept::rebuild_counts(m.get_connection(), crate::retention_kept::migration_zone())
             .await
             .map_err(|e| DbErr::Custom(e.to_string()))?;
         tracing::info!(cells, "m0038: access and retention counted from the outreach items and episodes");

@@ -42,6 +42,7 @@ mod m0046_designation_evidence;
 mod m0047_outcomes_parts;
 mod m0048_outcome_kept;
 mod m0051_served_demographic;
+mod m0052_retention_summary;
 
 pub struct Migrator;
 
@@ -87,6 +88,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0047_outcomes_parts::Migration),
             Box::new(m0048_outcome_kept::Migration),
             Box::new(m0051_served_demographic::Migration),
+            Box::new(m0052_retention_summary::Migration),
         ]
     }
 }

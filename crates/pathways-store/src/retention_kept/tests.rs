@@ -139,14 +139,20 @@ async fn kept_retention_equals_a_recount_from_the_records_after_a_realistic_sequ
         tx.commit().await.expect("commit");
         if step % 80 == 0 {
             assert_eq!(all(w).await.expect("kept"), flat(recount(w, tz).await.expect("recount")), "step {step}");
+            // The packed rows, rewritten in each change's transaction, hold the cells as kept.
+            let packed = summary::kept(w).await.expect("packed");
+            assert!(!packed.is_empty());
+            assert_eq!(packed, summary::recounted(w).await.expect("cells"), "step {step}: packed rows");
         }
     }
     let kept = all(w).await.expect("kept");
     let measures: HashSet<&str> = kept.keys().map(|k| k.1.as_str()).collect();
     assert_eq!(measures.len(), 2, "both measures have cells");
     assert!(kept.keys().any(|k| k.1 == "re_engagement" && k.2.1 < 2), "some persons came back");
+    let packed = summary::kept(w).await.expect("packed");
     rebuild(w, tz).await.expect("rebuild");
     assert_eq!(all(w).await.expect("rebuilt"), kept);
+    assert_eq!(summary::kept(w).await.expect("packed again"), packed, "a rebuild packs the same rows");
 
     let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("a date");
     let mut medians = 0;
