@@ -310,6 +310,7 @@ pub async fn generate(
     pathways_store::retention_kept::rebuild(&tx, tz).await?;
     // Outcome change's pairs (each completed interview's answers read once, here, not on every report read).
     let pairs = pathways_store::outcome_pairs::rebuild(&tx).await?;
+    // The follow-up windows, and their counts by organization and month (the network's report).
     pathways_store::follow_up_kept::rebuild(&tx).await?;
     pathways_store::summary::rebuild_all(&tx).await?;
     tx.commit().await?;

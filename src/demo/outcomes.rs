@@ -113,7 +113,8 @@ pub async fn seed(store: &Store, org: OrgId, coach: AccountId, today: NaiveDate)
             six.insert(&tx).await?;
         }
     }
-    // Written past the store's interview functions: outcome change's pairs and the follow-up windows, once.
+    // Written past the store's interview functions: outcome change's pairs and the follow-up windows (and their
+    // counts), once.
     pathways_store::outcome_pairs::rebuild(&tx).await?;
     pathways_store::follow_up_kept::rebuild(&tx).await?;
     audit::append(

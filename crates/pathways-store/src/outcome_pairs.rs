@@ -221,7 +221,9 @@ fn split(m: outcome_pair::Model) -> ((Uuid, i32), (Uuid, NaiveDate, Kept)) {
 
 #[cfg(test)]
 mod tests {
-    use chrono::Duration;
+    use std::collections::BTreeSet;
+
+    use chrono::{Datelike as _, Duration};
     use pathways_domain::access::PersonScope;
     use pathways_domain::org::{OrgKind, Slug};
     use pathways_domain::outcomes::Window;
@@ -238,7 +240,7 @@ mod tests {
     use crate::{follow_up_kept, orgs, outcomes, persons};
     use pathways_domain::Role;
     use pathways_domain::outcomes::CloseoutReason;
-    use pathways_domain::outcomes::follow_up::{EpisodeInterviews, FollowUp, follow_up};
+    use pathways_domain::outcomes::follow_up::{EpisodeInterviews, FollowUp, Outcome, follow_up};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("a date")
@@ -254,6 +256,15 @@ mod tests {
             phone: None,
             email: None,
         }
+    }
+
+    /// Windows counted by organization, month of their last day and outcome.
+    fn by_month(windows: &[crate::entities::follow_up_window::Model]) -> BTreeMap<follow_up_kept::CountKey, i64> {
+        let mut out = BTreeMap::new();
+        for w in windows {
+            *out.entry((w.org_id, w.closes_on.with_day(1).expect("a day"), w.outcome.clone())).or_default() += 1;
+        }
+        out
     }
 
     /// Answers of the shipped interview, some left out (an indicator then has no value).
@@ -332,10 +343,17 @@ mod tests {
         let mut in_progress: Vec<(usize, Uuid)> = Vec::new();
         for step in 0..120 {
             let who = rng.gen_range(0..people.len());
-            let (scope, person, episode) = people[who];
+            let (scope, person, _) = people[who];
             let tx = store.begin().await.expect("begin");
+            // The person's latest episode: an episode added after a closeout takes the interviews from then on.
+            let latest = outcomes::episodes(&tx, &scope, person).await.expect("episodes").pop().expect("an episode");
+            let episode = latest.id;
             let finish = !in_progress.is_empty() && rng.gen_bool(0.3);
-            if rng.gen_bool(0.08) {
+            if let Some(ended) = latest.ended_on.filter(|_| rng.gen_bool(0.3)) {
+                let start = ended + Duration::days(rng.gen_range(1..40));
+                let closed = rng.gen_bool(0.3).then(|| (start + Duration::days(90), CloseoutReason::Completed));
+                outcomes::add_episode(&tx, scope.org, person, start, start, closed).await.expect("add an episode");
+            } else if rng.gen_bool(0.08) {
                 let day = d(2025, 3, 1) + Duration::days(rng.gen_range(0..200));
                 outcomes::close_episode(&tx, &scope, person, day, CloseoutReason::Completed).await.expect("close");
             } else if finish {
@@ -360,7 +378,8 @@ mod tests {
                 };
                 let done_on = (status != Status::InProgress).then(|| {
                     if window.interview == Interview::Baseline {
-                        base_day
+                        // Baselines over the window's month, so the reassessment windows close in several months.
+                        base_day + Duration::days(rng.gen_range(-8..22))
                     } else {
                         window.opens + Duration::days(rng.gen_range(-3..64))
                     }
@@ -389,11 +408,39 @@ mod tests {
                 follow_up_kept::recount(w).await.expect("recount"),
                 "after step {step}"
             );
+            // The counts by organization and month, against the kept windows and against the windows made again
+            // from the records.
+            let counts = follow_up_kept::counts(w).await.expect("counts");
+            assert_eq!(counts, follow_up_kept::recount_counts(w).await.expect("recount"), "after step {step}");
+            assert_eq!(counts, by_month(&follow_up_kept::recount(w).await.expect("recount")), "after step {step}");
         }
         let windows = follow_up_kept::kept(w).await.expect("kept");
         assert!(windows.len() >= 3, "{windows:?}");
+        let counts = follow_up_kept::counts(w).await.expect("counts");
+        let months: BTreeSet<NaiveDate> = counts.keys().map(|k| k.1).collect();
+        assert!(months.len() >= 3 && counts.values().any(|n| *n > 1), "{counts:?}");
         follow_up_kept::rebuild(w).await.expect("rebuild");
         assert_eq!(follow_up_kept::kept(w).await.expect("kept"), windows);
+        assert_eq!(follow_up_kept::counts(w).await.expect("counts"), counts);
+        // The network's reader (kept months and parts of a month) against the kept windows counted by hand, for
+        // periods starting on a month's first day or inside a month and ending on every other day over nine months.
+        for from in [d(2025, 1, 1), d(2025, 7, 1), d(2025, 7, 20), d(2025, 8, 5)] {
+            for to in (0..140).map(|i| d(2025, 6, 15) + Duration::days(2 * i)) {
+                let mut want: Vec<(Option<Uuid>, Outcome, u64)> = Vec::new();
+                for win in windows.iter().filter(|win| from <= win.closes_on && win.closes_on < to) {
+                    let key = (Some(win.org_id), Outcome::parse(&win.outcome).expect("an outcome"));
+                    match want.iter_mut().find(|x| (x.0, x.1) == key) {
+                        Some(x) => x.2 += 1,
+                        None => want.push((key.0, key.1, 1)),
+                    }
+                }
+                want.sort();
+                let got = follow_up_kept::read(w, &made_orgs, from, to, follow_up_kept::By::Organization)
+                    .await
+                    .expect("read");
+                assert_eq!(got, want, "{from} to {to}");
+            }
+        }
         // The follow-up reader against the rule over the records (as the report read them before they were kept),
         // by coach, for the first organization, over several periods.
         for (from, to) in

@@ -94,3 +94,5 @@ pub mod designation_training;
 // The kept counts' time zone and an outcome interview's proxy sections (issue 17, m0047)
 pub mod kept_count_zone;
 pub mod outcome_interview_proxy;
+// issue 17 at a state's scale: the follow-up windows counted by organization and month (m0049)
+pub mod follow_up_count;

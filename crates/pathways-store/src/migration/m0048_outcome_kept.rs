@@ -137,7 +137,7 @@ impl MigrationTrait for Migration {
         .await?;
         let db = m.get_connection();
         let pairs = crate::outcome_pairs::rebuild(db).await.map_err(|e| DbErr::Custom(e.to_string()))?;
-        let windows = crate::follow_up_kept::rebuild(db).await.map_err(|e| DbErr::Custom(e.to_string()))?;
+        let windows = crate::follow_up_kept::rebuild_windows(db).await.map_err(|e| DbErr::Custom(e.to_string()))?;
         tracing::info!(pairs, windows, "m0048: outcome change's pairs and the follow-up windows made from the records");
         Ok(())
     }
