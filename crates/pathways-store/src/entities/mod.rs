@@ -92,3 +92,5 @@ pub mod designation_training;
 // The kept counts' time zone and an outcome interview's proxy sections (issue 17, m0047)
 pub mod kept_count_zone;
 pub mod outcome_interview_proxy;
+// issue 17 at a state's scale: outcome change's counts, kept (m0050)
+pub mod outcome_change_count;

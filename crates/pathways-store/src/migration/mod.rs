@@ -41,6 +41,7 @@ mod m0045_designation_reminder;
 mod m0046_designation_evidence;
 mod m0047_outcomes_parts;
 mod m0048_outcome_kept;
+mod m0050_outcome_change_count;
 
 pub struct Migrator;
 
@@ -85,6 +86,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0046_designation_evidence::Migration),
             Box::new(m0047_outcomes_parts::Migration),
             Box::new(m0048_outcome_kept::Migration),
+            Box::new(m0050_outcome_change_count::Migration),
         ]
     }
 }
