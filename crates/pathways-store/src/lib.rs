@@ -42,6 +42,7 @@ pub mod model;
 pub mod naloxone;
 pub mod network;
 pub mod orgs;
+pub mod outcome_change_kept;
 pub mod outcome_pairs;
 pub mod outcomes;
 pub mod outreach;

@@ -7,8 +7,10 @@
 //! Kept true where the inputs change: an interview is written only by [`crate::interviews::create`] and
 //! [`crate::interviews::update`], and a completed interview is never changed again, so a pair changes only when one
 //! of the episode's interviews is completed — then [`refresh`] recomputes the episode's pairs in the same
-//! transaction. [`rebuild`] recomputes every episode's (the migration's backfill, and after a bulk load); the tests
-//! compare the kept rows with a recomputation from the records.
+//! transaction, and adds the difference its pairs make to outcome change's kept counts (`crate::outcome_change_kept`,
+//! which the network's report reads). [`rebuild`] recomputes every episode's pairs and the counts (after a bulk
+//! load; m0048's backfill, [`rebuild_pairs`], only the pairs); the tests compare the kept rows with a recomputation
+//! from the records.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -23,6 +25,7 @@ use uuid::Uuid;
 
 use crate::Result;
 use crate::entities::{outcome_interview, outcome_pair};
+use crate::outcome_change_kept::Tally;
 
 /// The interviews a pair is made of.
 const KINDS: [&str; 3] = ["baseline", "reassessment", "annual"];
@@ -128,17 +131,44 @@ async fn pairs_of(
         .collect())
 }
 
-/// Recomputes one episode's pairs from its completed interviews: called in the transaction that completes one.
+fn count(tally: &mut Tally, org: Uuid, p: &Pair, sign: i64) {
+    tally.pair(org, i32::from(p.span.months()), p.done_on, &p.indicators, p.barc10, sign);
+}
+
+/// Recomputes one episode's pairs from its completed interviews, and adds the difference between its pairs before
+/// and after to the kept counts (`crate::outcome_change_kept`): called in the transaction that completes one.
 pub async fn refresh(db: &impl ConnectionTrait, episode: Uuid) -> Result<()> {
     let rows = completed_rows().filter(outcome_interview::Column::EpisodeId.eq(episode)).all(db).await?;
     let made = pairs_of(db, &mut Instruments::default(), &rows).await?;
+    let mut delta = Tally::default();
+    for was in outcome_pair::Entity::find().filter(outcome_pair::Column::EpisodeId.eq(episode)).all(db).await? {
+        let k = kept_of(&was.indicators, was.barc10_baseline, was.barc10_follow_up);
+        delta.pair(was.org_id, was.months, was.done_on, &k.indicators, k.barc10, -1);
+    }
+    for (_, org, p) in &made {
+        count(&mut delta, *org, p, 1);
+    }
     outcome_pair::Entity::delete_many().filter(outcome_pair::Column::EpisodeId.eq(episode)).exec(db).await?;
     insert(db, made).await?;
-    Ok(())
+    crate::outcome_change_kept::add(db, &delta).await
 }
 
-/// Recomputes every episode's pairs (the migration's backfill, and after a bulk load). Returns the pairs kept.
+/// Recomputes every episode's pairs, and the kept counts from them (after a bulk load: the demo, `demo generate`,
+/// the report tests' fixtures). Returns the pairs kept.
 pub async fn rebuild(db: &impl ConnectionTrait) -> Result<u64> {
+    let mut tally = Tally::default();
+    let kept = rebuild_pairs_counting(db, Some(&mut tally)).await?;
+    crate::outcome_change_kept::replace(db, &tally).await?;
+    Ok(kept)
+}
+
+/// Recomputes every episode's pairs, not the counts: m0048's backfill, which runs before the counts' table
+/// (m0050) is there. Returns the pairs kept.
+pub async fn rebuild_pairs(db: &impl ConnectionTrait) -> Result<u64> {
+    rebuild_pairs_counting(db, None).await
+}
+
+async fn rebuild_pairs_counting(db: &impl ConnectionTrait, mut tally: Option<&mut Tally>) -> Result<u64> {
     use crate::entities::episode;
     outcome_pair::Entity::delete_many().exec(db).await?;
     let mut instruments = Instruments::default();
@@ -154,7 +184,13 @@ pub async fn rebuild(db: &impl ConnectionTrait) -> Result<u64> {
         let Some(&last) = ids.last() else { break };
         after = Some(last);
         let rows = completed_rows().filter(outcome_interview::Column::EpisodeId.is_in(ids)).all(db).await?;
-        kept += insert(db, pairs_of(db, &mut instruments, &rows).await?).await?;
+        let made = pairs_of(db, &mut instruments, &rows).await?;
+        if let Some(t) = tally.as_deref_mut() {
+            for (_, org, p) in &made {
+                count(t, *org, p, 1);
+            }
+        }
+        kept += insert(db, made).await?;
     }
     Ok(kept)
 }
@@ -166,7 +202,7 @@ pub struct Kept {
     pub barc10: Option<(u8, u8)>,
 }
 
-fn kept_of(indicators: &str, b: Option<i32>, f: Option<i32>) -> Kept {
+pub(crate) fn kept_of(indicators: &str, b: Option<i32>, f: Option<i32>) -> Kept {
     let parsed: BTreeMap<String, [bool; 2]> = serde_json::from_str(indicators).unwrap_or_default();
     let total = |v: Option<i32>| v.and_then(|v| u8::try_from(v).ok());
     Kept { indicators: parsed.into_iter().map(|(k, [b, f])| (k, (b, f))).collect(), barc10: total(b).zip(total(f)) }
@@ -236,10 +272,12 @@ mod tests {
     use super::*;
     use crate::accounts::NewStaff;
     use crate::interviews::InterviewInput;
+    use crate::outcome_change_kept::{self, Sums, Tally};
     use crate::testing::TestDb;
     use crate::{follow_up_kept, orgs, outcomes, persons};
     use pathways_domain::Role;
     use pathways_domain::outcomes::CloseoutReason;
+    use pathways_domain::outcomes::FiscalYear;
     use pathways_domain::outcomes::follow_up::{EpisodeInterviews, FollowUp, Outcome, follow_up};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -267,6 +305,15 @@ mod tests {
         out
     }
 
+    /// Pairs (by episode and months) counted as the kept counts count them.
+    fn counted(pairs: &BTreeMap<(Uuid, i32), (Uuid, NaiveDate, Kept)>) -> Tally {
+        let mut t = Tally::default();
+        for ((_, months), (org, day, k)) in pairs {
+            t.pair(*org, *months, *day, &k.indicators, k.barc10, 1);
+        }
+        t
+    }
+
     /// Answers of the shipped interview, some left out (an indicator then has no value).
     fn answers(rng: &mut StdRng) -> serde_json::Value {
         let mut a = json!({
@@ -291,7 +338,10 @@ mod tests {
     /// few days outside, some given with a version no longer loaded, some recorded as not done —, and closeouts,
     /// through the store's own functions: after every step the kept pairs and follow-up windows equal a
     /// recomputation from the records, and a rebuild writes the same; the readers give one organization's pairs
-    /// of a year, and for any period the follow-up counts by coach the rule gives over the records.
+    /// of a year, and for any period the follow-up counts by coach the rule gives over the records. Outcome change's
+    /// kept counts, after every step, equal a count of the pairs recomputed from the records and of the kept pairs;
+    /// a rebuild and the migration's backfill write the same; and their reader, summed over a fiscal year's months,
+    /// gives what the pairs of the fiscal year's days add up to.
     #[tokio::test]
     async fn kept_pairs_and_follow_up_windows_equal_a_recount_after_any_sequence() {
         let db = TestDb::new().await;
@@ -402,7 +452,11 @@ mod tests {
                 }
             }
             tx.commit().await.expect("commit");
-            assert_eq!(kept(w).await.expect("kept"), recount(w).await.expect("recount"), "after step {step}");
+            let recounted = recount(w).await.expect("recount");
+            assert_eq!(kept(w).await.expect("kept"), recounted, "after step {step}");
+            let counts = outcome_change_kept::all(w).await.expect("counts");
+            assert_eq!(counts, counted(&recounted), "the counts against the records, after step {step}");
+            assert_eq!(counts, outcome_change_kept::from_pairs(w).await.expect("pairs"), "after step {step}");
             assert_eq!(
                 follow_up_kept::kept(w).await.expect("kept"),
                 follow_up_kept::recount(w).await.expect("recount"),
@@ -479,8 +533,48 @@ mod tests {
             before.keys().any(|k| k.1 == 6) && before.keys().any(|k| k.1 == 12),
             "both points were made: {before:?}"
         );
+        let counts = outcome_change_kept::all(w).await.expect("counts");
+        assert!(counts.cells().len() > 20, "{counts:?}");
         rebuild(w).await.expect("rebuild");
         assert_eq!(kept(w).await.expect("kept"), before);
+        assert_eq!(outcome_change_kept::all(w).await.expect("counts"), counts, "the rebuild counts the same");
+        // The migration's backfill, from the kept pairs.
+        outcome_change_kept::rebuild(w).await.expect("backfill");
+        assert_eq!(outcome_change_kept::all(w).await.expect("counts"), counts, "the backfill counts the same");
+
+        // The counts' reader, summed over a fiscal year's months, against the pairs' reader over its days: fiscal
+        // years starting in July (the follow-ups fall on both sides of 1 July 2025), January and October, one
+        // organization and both.
+        for (fy, orgs) in [
+            (FiscalYear { year: 2025, start_month: 7 }, &made_orgs[..]),
+            (FiscalYear { year: 2026, start_month: 7 }, &made_orgs[..1]),
+            (FiscalYear { year: 2025, start_month: 1 }, &made_orgs[..]),
+            (FiscalYear { year: 2026, start_month: 10 }, &made_orgs[1..]),
+        ] {
+            for span in Span::ALL {
+                let mut want: BTreeMap<(Uuid, String), Sums> = BTreeMap::new();
+                let pairs = read(w, orgs, span, fy.first_day(), fy.end()).await.expect("pairs");
+                for (org, k) in &pairs {
+                    let mut one = outcome_change_kept::Tally::default();
+                    one.pair(*org, i32::from(span.months()), fy.first_day(), &k.indicators, k.barc10, 1);
+                    for ((_, _, _, id), sums) in one.cells() {
+                        let into = want.entry((*org, id.clone())).or_default();
+                        into.n += sums.n;
+                        into.baseline += sums.baseline;
+                        into.follow_up += sums.follow_up;
+                        into.baseline_sum += sums.baseline_sum;
+                        into.follow_up_sum += sums.follow_up_sum;
+                    }
+                }
+                let got: BTreeMap<(Uuid, String), Sums> = outcome_change_kept::read(w, orgs, span, fy)
+                    .await
+                    .expect("counts")
+                    .into_iter()
+                    .map(|(org, id, sums)| ((org, id), sums))
+                    .collect();
+                assert_eq!(got, want, "{fy:?} {span:?}");
+            }
+        }
 
         // The reader: the first organization's 6-month pairs done from 1 July 2025, against the kept rows.
         let from = d(2025, 7, 1);

@@ -82,6 +82,10 @@ pub struct Pair {
     pub barc10: Option<(u8, u8)>,
 }
 
+/// BARC-10's share at or above its cut-off (`barc10::CUTOFF`), reported as one more outcome: the reports' line and
+/// the kept counts' row (`pathways_store::outcome_change_kept`) go by this id.
+pub const BARC10_CUTOFF_ID: &str = "barc10_at_or_above_47";
+
 /// The earlier of two interviews by day; two on one day (a record entered twice) in a fixed order, so the pair
 /// does not depend on the order the records are read in.
 fn first(a: &&Completed, b: &&Completed) -> std::cmp::Ordering {

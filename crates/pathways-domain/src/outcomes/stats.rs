@@ -89,6 +89,18 @@ impl PairedMean {
         let nf = n as f64;
         PairedMean { n, baseline: Some(b / nf), follow_up: Some(f / nf), change: Some((f - b) / nf) }
     }
+
+    /// The same figures from kept sums: `n` pairs of whole-number scores (BARC-10 totals) whose baseline scores
+    /// add up to `baseline` and whose follow-up scores add up to `follow_up`. Whole numbers under 2^53 add up
+    /// exactly in floating point, in any order, so this equals [`PairedMean::of`] over the pairs to the bit (the
+    /// tests check it on examples and by a property).
+    pub fn of_sums(n: u64, baseline: i64, follow_up: i64) -> Self {
+        if n == 0 {
+            return PairedMean { n, baseline: None, follow_up: None, change: None };
+        }
+        let (nf, b, f) = (n as f64, baseline as f64, follow_up as f64);
+        PairedMean { n, baseline: Some(b / nf), follow_up: Some(f / nf), change: Some((f - b) / nf) }
+    }
 }
 
 /// SAMHSA's target for the follow-up rate (reassessments completed in window ÷ due): 80%.
@@ -150,6 +162,31 @@ mod tests {
         assert_eq!(m.change, Some(3.5));
         assert_eq!(PairedMean::of([(None, Some(1.0))]).change, None);
         assert_eq!(PairedProportion::of([]).baseline, None);
+    }
+
+    #[test]
+    fn a_paired_mean_from_sums_is_the_paired_mean() {
+        // The example above: baselines 30 + 50, follow-ups 40 + 47.
+        assert_eq!(
+            PairedMean::of_sums(2, 80, 87),
+            PairedMean { n: 2, baseline: Some(40.0), follow_up: Some(43.5), change: Some(3.5) }
+        );
+        // Thirds, where the division rounds: 10 + 10 + 11 = 31 and 12 + 12 + 12 = 36 over 3.
+        let pairs = [(10.0, 12.0), (10.0, 12.0), (11.0, 12.0)];
+        let of = PairedMean::of(pairs.map(|(b, f)| (Some(b), Some(f))));
+        assert_eq!(PairedMean::of_sums(3, 31, 36), of);
+        assert_eq!(of.change, Some(5.0 / 3.0));
+        assert_eq!(PairedMean::of_sums(0, 0, 0), PairedMean::of([]));
+    }
+
+    proptest! {
+        /// Kept sums give the figures `of` gives over the pairs of whole-number scores (as BARC-10 totals), to the bit.
+        #[test]
+        fn paired_mean_of_sums_equals_of(pairs in proptest::collection::vec((0u8..=60, 0u8..=60), 0..600)) {
+            let of = PairedMean::of(pairs.iter().map(|(b, f)| (Some(f64::from(*b)), Some(f64::from(*f)))));
+            let (b, f) = pairs.iter().fold((0i64, 0i64), |(b, f), p| (b + i64::from(p.0), f + i64::from(p.1)));
+            prop_assert_eq!(PairedMean::of_sums(pairs.len() as u64, b, f), of);
+        }
     }
 
     #[test]

@@ -96,3 +96,5 @@ pub mod kept_count_zone;
 pub mod outcome_interview_proxy;
 // issue 17 at a state's scale: the follow-up windows counted by organization and month (m0049)
 pub mod follow_up_count;
+// issue 17 at a state's scale: outcome change's counts, kept (m0050)
+pub mod outcome_change_count;

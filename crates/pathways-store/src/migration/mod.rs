@@ -42,6 +42,7 @@ mod m0046_designation_evidence;
 mod m0047_outcomes_parts;
 mod m0048_outcome_kept;
 mod m0049_follow_up_count;
+mod m0050_outcome_change_count;
 mod m0051_served_demographic;
 mod m0052_retention_summary;
 
@@ -89,6 +90,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0047_outcomes_parts::Migration),
             Box::new(m0048_outcome_kept::Migration),
             Box::new(m0049_follow_up_count::Migration),
+            Box::new(m0050_outcome_change_count::Migration),
             Box::new(m0051_served_demographic::Migration),
             Box::new(m0052_retention_summary::Migration),
         ]

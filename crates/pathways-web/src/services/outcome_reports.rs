@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use pathways_domain::audit::{AuditAction, AuditOutcome};
-use pathways_domain::outcomes::change::{Shares, Span};
+use pathways_domain::outcomes::change::{BARC10_CUTOFF_ID, Shares, Span};
 use pathways_domain::outcomes::follow_up::FollowUp;
 use pathways_domain::outcomes::instrument::{Instrument, Text};
 use pathways_domain::outcomes::retention::{self, Measure, Tally};
@@ -212,9 +212,6 @@ fn change(id: &str, domain: &'static str, text: Text, pairs: &[(bool, bool)]) ->
     }
 }
 
-/// BARC-10's share at or above its cut-off, shown as one more outcome.
-const BARC10_CUTOFF_ID: &str = "barc10_at_or_above_47";
-
 fn barc10_cutoff_text() -> Text {
     Text { en: "BARC-10 total of 47 or more".into(), es: "Total BARC-10 de 47 o más".into() }
 }
@@ -307,8 +304,8 @@ pub struct NetworkChange {
 /// Outcome change at `span` for follow-ups done in the fiscal year across the caller's state agency's network:
 /// per indicator, each member organization's share at baseline and at follow-up beside the network's, suppressed
 /// together (`outcomes::change::network_shares`). For a state agency's administrators, supervisors and analysts
-/// (`may_read_network_reports`; anyone else 403, audited). Aggregates only: the kept pairs (an episode's
-/// indicators, no name or id) are added up here, and no per-pair figure leaves this function.
+/// (`may_read_network_reports`; anyone else 403, audited). Aggregates only: the kept counts (per organization,
+/// month and indicator; no name or id) are read summed over the year.
 pub async fn network_outcome_change(
     state: &AppState,
     ctx: &Ctx,
@@ -321,28 +318,30 @@ pub async fn network_outcome_change(
     let current = interviews::current_instrument(state).await?;
     let orgs: Vec<_> = groups.iter().map(|g| g.0).collect();
     let at: HashMap<Uuid, usize> = groups.iter().enumerate().map(|(i, g)| (g.0.as_uuid(), i)).collect();
-    let kept = pathways_store::outcome_pairs::read(state.store.reader(), &orgs, span, fy.first_day(), fy.end()).await?;
-    let cutoff = pathways_domain::barc10::CUTOFF;
+    // The counts kept as pairs change (`pathways_store::outcome_change_kept`), summed over the year's months in
+    // the database: a few rows per organization, by indicator id (any instrument version's; the current
+    // instrument's are read), BARC-10's row with its totals' sums for the mean.
+    let kept = pathways_store::outcome_change_kept::read(state.store.reader(), &orgs, span, fy).await?;
     // Per indicator (and BARC-10's cut-off last), per organization: with it at baseline, at follow-up, of n.
     let mut counts: BTreeMap<&str, Vec<Counts>> = BTreeMap::new();
-    let mut barc: Vec<(Option<f64>, Option<f64>)> = Vec::new();
-    for (org, k) in &kept {
+    let (mut barc_n, mut barc_baseline, mut barc_follow_up) = (0u64, 0i64, 0i64);
+    let count = |v: i64| u64::try_from(v).unwrap_or(0);
+    for (org, id, sums) in &kept {
         let Some(&i) = at.get(org) else { continue };
-        for (id, (b, f)) in &k.indicators {
-            if let Some(ind) = current.indicators.iter().find(|ind| &ind.id == id) {
-                let c = &mut counts.entry(ind.id.as_str()).or_insert_with(|| vec![Counts::default(); groups.len()])[i];
-                c.baseline += u64::from(*b);
-                c.follow_up += u64::from(*f);
-                c.n += 1;
-            }
-        }
-        if let Some((b, f)) = k.barc10 {
-            let c = &mut counts.entry(BARC10_CUTOFF_ID).or_insert_with(|| vec![Counts::default(); groups.len()])[i];
-            c.baseline += u64::from(b >= cutoff);
-            c.follow_up += u64::from(f >= cutoff);
-            c.n += 1;
-            barc.push((Some(f64::from(b)), Some(f64::from(f))));
-        }
+        let key = if id == BARC10_CUTOFF_ID {
+            barc_n += count(sums.n);
+            barc_baseline += sums.baseline_sum;
+            barc_follow_up += sums.follow_up_sum;
+            BARC10_CUTOFF_ID
+        } else if let Some(ind) = current.indicators.iter().find(|ind| &ind.id == id) {
+            ind.id.as_str()
+        } else {
+            continue;
+        };
+        let c = &mut counts.entry(key).or_insert_with(|| vec![Counts::default(); groups.len()])[i];
+        c.baseline += count(sums.baseline);
+        c.follow_up += count(sums.follow_up);
+        c.n += count(sums.n);
     }
     let texts = current.indicators.iter().map(|ind| (ind.id.clone(), ind.domain.as_str(), ind.text.clone())).chain([(
         BARC10_CUTOFF_ID.to_owned(),
@@ -356,8 +355,8 @@ pub async fn network_outcome_change(
             NetworkIndicator { id, domain, text, organizations, network }
         })
         .collect();
-    let barc_n = indicators.last().and_then(|ind| ind.network.n.shown()).unwrap_or(0);
-    let mean = (barc_n > 0).then(|| PairedMean::of(barc));
+    let shown = indicators.last().and_then(|ind| ind.network.n.shown()).unwrap_or(0);
+    let mean = (shown > 0).then(|| PairedMean::of_sums(barc_n, barc_baseline, barc_follow_up));
     let entry = AuditEntry::new(AuditAction::ReportRead, AuditOutcome::Success).detail(format!(
         "network_outcome_change FY{} {}m",
         fy.year,
