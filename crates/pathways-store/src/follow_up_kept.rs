@@ -33,7 +33,7 @@ use chrono::{Datelike as _, Months, NaiveDate};
 use pathways_domain::OrgId;
 use pathways_domain::outcomes::follow_up::{EpisodeInterviews, Outcome, reassessment};
 use pathways_domain::outcomes::interview::Status;
-use sea_orm::sea_query::{Alias, Expr, ExprTrait as _, OnConflict, Query};
+use sea_orm::sea_query::{Expr, ExprTrait as _};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Statement, Value,
 };
@@ -136,25 +136,13 @@ fn next_month(month: NaiveDate) -> Option<NaiveDate> {
 
 /// Adds `deltas` to the kept counts, making the rows that are not there yet.
 async fn add(db: &impl ConnectionTrait, deltas: &BTreeMap<CountKey, i64>) -> Result<()> {
-    let rows: Vec<_> = deltas.iter().filter(|(_, n)| **n != 0).collect();
-    for chunk in rows.chunks(CHUNK) {
-        let mut insert = Query::insert();
-        insert.into_table(follow_up_count::Entity).columns([C::OrgId, C::Month, C::Outcome, C::Windows]);
-        for ((org, month, outcome), n) in chunk {
-            insert.values_panic([(*org).into(), (*month).into(), outcome.clone().into(), (**n).into()]);
-        }
-        insert.on_conflict(
-            OnConflict::columns([C::OrgId, C::Month, C::Outcome])
-                .value(
-                    C::Windows,
-                    Expr::col((follow_up_count::Entity, C::Windows))
-                        .add(Expr::col((Alias::new("excluded"), C::Windows))),
-                )
-                .to_owned(),
-        );
-        db.execute(&insert).await?;
-    }
-    Ok(())
+    let rows: Vec<Vec<Value>> = deltas
+        .iter()
+        .filter(|(_, n)| **n != 0)
+        .map(|((org, month, outcome), n)| vec![(*org).into(), (*month).into(), outcome.clone().into(), (*n).into()])
+        .collect();
+    let keys = [C::OrgId, C::Month, C::Outcome];
+    crate::kept_rows::add(db, follow_up_count::Entity, &keys, &[C::Windows], &rows).await
 }
 
 /// Recomputes one episode's window, and the counts by the difference: called in the transaction that settles one

@@ -68,6 +68,7 @@ pub mod volunteers;
 pub mod designation_programs;
 // The kept counts' time zone and a proxy's sections of an outcome interview (issue 17, m0047).
 pub mod interview_proxy;
+mod kept_rows;
 pub mod kept_zone;
 
 use std::path::Path;

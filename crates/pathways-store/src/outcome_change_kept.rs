@@ -23,8 +23,8 @@ use pathways_domain::OrgId;
 use pathways_domain::barc10::CUTOFF;
 use pathways_domain::outcomes::FiscalYear;
 use pathways_domain::outcomes::change::{BARC10_CUTOFF_ID, Span};
-use sea_orm::sea_query::{Alias, Expr, ExprTrait as _, Func, OnConflict, Query, SimpleExpr};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait as _, Func, SimpleExpr};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Value};
 use uuid::Uuid;
 
 use crate::Result;
@@ -32,8 +32,6 @@ use crate::entities::{outcome_change_count, outcome_pair};
 
 use outcome_change_count::Column as C;
 
-/// Rows per insert (9 values each).
-const CHUNK: usize = 500;
 /// Kept pairs read at once by [`rebuild`].
 const PAGE: u64 = 5_000;
 
@@ -126,41 +124,19 @@ impl Tally {
 /// Adds a change (`delta`, from [`Tally::pair`] with pairs taken away and added) to the kept rows, making the rows
 /// that are not there yet and removing those left with no pair. Call it in the transaction that changes the pairs.
 pub async fn add(db: &impl ConnectionTrait, delta: &Tally) -> Result<()> {
-    let rows: Vec<(&Cell, &Sums)> = delta.0.iter().filter(|(_, s)| !s.is_zero()).collect();
-    for chunk in rows.chunks(CHUNK) {
-        let mut insert = Query::insert();
-        insert.into_table(outcome_change_count::Entity).columns([
-            C::OrgId,
-            C::Months,
-            C::Month,
-            C::Indicator,
-            C::N,
-            C::Baseline,
-            C::FollowUp,
-            C::BaselineSum,
-            C::FollowUpSum,
-        ]);
-        for ((org, months, month, id), s) in chunk {
-            insert.values_panic([
-                (*org).into(),
-                (*months).into(),
-                (*month).into(),
-                id.clone().into(),
-                s.n.into(),
-                s.baseline.into(),
-                s.follow_up.into(),
-                s.baseline_sum.into(),
-                s.follow_up_sum.into(),
-            ]);
-        }
-        let excluded = |c: C| Expr::col((Alias::new("excluded"), c));
-        let kept = |c: C| Expr::col((outcome_change_count::Entity, c));
-        let summed =
-            [C::N, C::Baseline, C::FollowUp, C::BaselineSum, C::FollowUpSum].map(|c| (c, kept(c).add(excluded(c))));
-        insert
-            .on_conflict(OnConflict::columns([C::OrgId, C::Months, C::Month, C::Indicator]).values(summed).to_owned());
-        db.execute(&insert).await?;
-    }
+    let rows: Vec<Vec<Value>> = delta
+        .0
+        .iter()
+        .filter(|(_, s)| !s.is_zero())
+        .map(|((org, months, month, id), s)| {
+            let key = [(*org).into(), (*months).into(), (*month).into(), id.clone().into()];
+            let sums = [s.n, s.baseline, s.follow_up, s.baseline_sum, s.follow_up_sum].map(Value::from);
+            key.into_iter().chain(sums).collect()
+        })
+        .collect();
+    let keys = [C::OrgId, C::Months, C::Month, C::Indicator];
+    let sums = [C::N, C::Baseline, C::FollowUp, C::BaselineSum, C::FollowUpSum];
+    crate::kept_rows::add(db, outcome_change_count::Entity, &keys, &sums, &rows).await?;
     // A row's n counts its pairs; when the last is taken away the row goes (every figure of it is then 0).
     let emptied: BTreeSet<Uuid> = delta.0.iter().filter(|(_, s)| s.n < 0).map(|((org, ..), _)| *org).collect();
     for org in emptied {

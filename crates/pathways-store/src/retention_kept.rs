@@ -29,8 +29,7 @@ use pathways_domain::outcomes::retention::{
     Histogram, ItemSpan, Kept, KeptKey, Measure, change, days_in_episode_kept, re_engagement_kept,
 };
 use pathways_domain::outreach::Kind;
-use sea_orm::sea_query::{Alias, Expr, ExprTrait as _, OnConflict, Query};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Value};
 use uuid::Uuid;
 
 use crate::Result;
@@ -76,40 +75,23 @@ async fn add(db: &impl ConnectionTrait, deltas: &BTreeMap<(Uuid, &'static str), 
 
 /// Adds the cells of `deltas` to `retention_count` only.
 async fn add_cells(db: &impl ConnectionTrait, deltas: &BTreeMap<(Uuid, &'static str), Kept>) -> Result<()> {
-    let rows: Vec<(Uuid, &str, &KeptKey, i64)> = deltas
+    let rows: Vec<Vec<Value>> = deltas
         .iter()
         .flat_map(|((org, m), cells)| cells.iter().filter(|(_, n)| **n != 0).map(move |(k, n)| (*org, *m, k, *n)))
-        .collect();
-    for chunk in rows.chunks(CHUNK) {
-        let mut insert = Query::insert();
-        insert.into_table(retention_count::Entity).columns([
-            C::OrgId,
-            C::Measure,
-            C::FirstDay,
-            C::Category,
-            C::Duration,
-            C::Records,
-        ]);
-        for (org, m, (first, category, duration), n) in chunk {
+        .map(|(org, m, (first, category, duration), n)| {
             let category = i32::try_from(*category).unwrap_or(i32::MAX);
-            insert.values_panic([
-                (*org).into(),
-                (*m).into(),
+            vec![
                 (*first).into(),
+                org.into(),
+                m.into(),
                 category.into(),
                 duration.unwrap_or(NO_DURATION).into(),
-                (*n).into(),
-            ]);
-        }
-        let kept = Expr::col((retention_count::Entity, C::Records));
-        insert.on_conflict(
-            OnConflict::columns([C::FirstDay, C::OrgId, C::Measure, C::Category, C::Duration])
-                .value(C::Records, kept.add(Expr::col((Alias::new("excluded"), C::Records))))
-                .to_owned(),
-        );
-        db.execute(&insert).await?;
-    }
-    Ok(())
+                n.into(),
+            ]
+        })
+        .collect();
+    let keys = [C::FirstDay, C::OrgId, C::Measure, C::Category, C::Duration];
+    crate::kept_rows::add(db, retention_count::Entity, &keys, &[C::Records], &rows).await
 }
 
 fn episode_spans(episodes: &[episode::Model]) -> Vec<(NaiveDate, Option<NaiveDate>)> {

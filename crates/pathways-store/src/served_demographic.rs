@@ -21,8 +21,8 @@ use chrono::NaiveDate;
 use pathways_domain::outcomes::demographics::{AgeBand, Cell, LanguageGroup, cell_change, cells};
 use pathways_domain::outcomes::served::{Period, standing};
 use pathways_domain::{OrgId, PersonId};
-use sea_orm::sea_query::{Alias, Expr, ExprTrait as _, OnConflict, Query};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait as _};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Value};
 use uuid::Uuid;
 
 use crate::Result;
@@ -30,34 +30,17 @@ use crate::entities::{episode, person, served_demographic};
 
 use served_demographic::Column as C;
 
-/// Rows per insert (5 values each).
-const CHUNK: usize = 500;
-
 /// Adds `deltas` to `org`'s cells, making the cells that are not there yet.
 async fn add(db: &impl ConnectionTrait, org: Uuid, deltas: &BTreeMap<Cell, i64>) -> Result<()> {
-    let rows: Vec<_> = deltas.iter().filter(|(_, d)| **d != 0).collect();
-    for chunk in rows.chunks(CHUNK) {
-        let mut insert = Query::insert();
-        insert.into_table(served_demographic::Entity).columns([
-            C::OrgId,
-            C::FirstDay,
-            C::Band,
-            C::Language,
-            C::Persons,
-        ]);
-        for ((first_day, band, group), d) in chunk {
-            insert.values_panic([org.into(), (*first_day).into(), band.key().into(), group.key().into(), (**d).into()]);
-        }
-        let excluded = Expr::col((Alias::new("excluded"), C::Persons));
-        let kept = Expr::col((served_demographic::Entity, C::Persons));
-        insert.on_conflict(
-            OnConflict::columns([C::OrgId, C::FirstDay, C::Band, C::Language])
-                .value(C::Persons, kept.add(excluded))
-                .to_owned(),
-        );
-        db.execute(&insert).await?;
-    }
-    Ok(())
+    let rows: Vec<Vec<Value>> = deltas
+        .iter()
+        .filter(|(_, d)| **d != 0)
+        .map(|((first_day, band, group), d)| {
+            vec![org.into(), (*first_day).into(), band.key().into(), group.key().into(), (*d).into()]
+        })
+        .collect();
+    let keys = [C::OrgId, C::FirstDay, C::Band, C::Language];
+    crate::kept_rows::add(db, served_demographic::Entity, &keys, &[C::Persons], &rows).await
 }
 
 /// A person's date of birth and preferred language.
@@ -168,9 +151,15 @@ pub async fn all(db: &impl ConnectionTrait) -> Result<BTreeMap<(Uuid, NaiveDate,
         .collect())
 }
 
-/// Recounts every cell from the records (the migration's backfill; after a bulk load, which bypasses [`apply`]).
-/// Returns the cells written.
+/// Recounts every cell from the records (the migration's backfill). Returns the cells written.
 pub async fn rebuild(db: &impl ConnectionTrait) -> Result<u64> {
+    write_all(db, &crate::served::spans_by_person(db).await?).await
+}
+
+/// Replaces every cell with those of `spans` (each person's episodes with each organization:
+/// `served::spans_by_person`) and the persons' details as recorded (after a bulk load, which bypasses [`apply`]:
+/// `served::rebuild`). Returns the cells written.
+pub(crate) async fn write_all(db: &impl ConnectionTrait, spans: &[crate::served::PersonSpans]) -> Result<u64> {
     let persons: HashMap<Uuid, (Option<NaiveDate>, Option<String>)> = person::Entity::find()
         .select_only()
         .column(person::Column::Id)
@@ -182,29 +171,11 @@ pub async fn rebuild(db: &impl ConnectionTrait) -> Result<u64> {
         .into_iter()
         .map(|(id, born, language)| (id, (born, language)))
         .collect();
-    let rows: Vec<(Uuid, Uuid, NaiveDate, NaiveDate)> = episode::Entity::find()
-        .select_only()
-        .column(episode::Column::OrgId)
-        .column(episode::Column::PersonId)
-        .column(episode::Column::StartedOn)
-        .column(episode::Column::LastServiceOn)
-        .order_by_asc(episode::Column::PersonId)
-        .order_by_asc(episode::Column::OrgId)
-        .into_tuple()
-        .all(db)
-        .await?;
     let mut kept: HashMap<Uuid, BTreeMap<Cell, i64>> = HashMap::new();
-    let mut i = 0;
-    while i < rows.len() {
-        let (org, person) = (rows[i].0, rows[i].1);
-        let mut spans = Vec::new();
-        while i < rows.len() && (rows[i].0, rows[i].1) == (org, person) {
-            spans.push((rows[i].2, rows[i].3));
-            i += 1;
-        }
-        let (born, language) = persons.get(&person).cloned().unwrap_or_default();
-        let of_org = kept.entry(org).or_default();
-        for cell in cells(&standing(&spans), born, language.as_deref()) {
+    for (org, person, spans) in spans {
+        let (born, language) = persons.get(person).cloned().unwrap_or_default();
+        let of_org = kept.entry(*org).or_default();
+        for cell in cells(&standing(spans), born, language.as_deref()) {
             *of_org.entry(cell).or_default() += 1;
         }
     }
