@@ -21,7 +21,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::clock::When;
-use super::dense::{Union, count_all, has, members};
+use super::dense::{Tiers, Union, count_all, has, members};
 use super::lists::{Cursor, within};
 use super::{Hit, IN_PERSON, Index, MEETING, ONLINE, Page, Query, TIERS, weight_of, words};
 use crate::directory::geo::{BoundingBox, EARTH_RADIUS_MILES, LatLon, haversine_miles};
@@ -39,6 +39,10 @@ pub const COUNT_BUDGET: usize = 2048;
 /// the weights they have for each word, heaviest sum first ([`Plan::walk_words`]): 4 weights per word, so at most
 /// 64 combinations.
 const MAX_COMBO_WORDS: usize = 3;
+
+/// Once a word without a bitmap has been walked for the count, the listings found are all scored when there are
+/// at most this many per result asked for (each a few bit tests and seeks, fewer than a walk per combination).
+const MEMBERS_PER_PAGE: usize = 64;
 
 /// The most listings a query word without a bitmap may have for a count from the other words' bitmaps to walk it.
 const SPARSE_WALK: usize = 8192;
@@ -61,6 +65,23 @@ fn score_of(key: u128) -> u32 {
 fn chord2(a: [f32; 3], b: [f32; 3]) -> f32 {
     let (dx, dy, dz) = (a[0] - b[0], a[1] - b[1], a[2] - b[2]);
     dx * dx + dy * dy + dz * dz
+}
+
+/// The listings of a word without a bitmap (its `lists`) in every bitmap of `parts`, ascending and each once: each
+/// list tested bit by bit, the few that pass sorted (cheaper than merging the lists in order first).
+fn sparse_members(parts: &DenseParts<'_>, lists: &[&[u32]]) -> Vec<u32> {
+    let mut ids: Vec<u32> = lists.iter().flat_map(|l| l.iter().copied()).filter(|&id| parts.has_all(id)).collect();
+    if lists.len() > 1 {
+        ids.sort_unstable();
+        ids.dedup();
+    }
+    ids
+}
+
+/// Whether listing `id` has a broad word at exactly weight `weight_of(t)` (and no heavier), by its bitmaps.
+fn exactly(word: &Tiers<'_>, t: usize, id: u32) -> bool {
+    word.at_least.get(t).is_some_and(|map| has(map, id))
+        && t.checked_sub(1).and_then(|h| word.at_least.get(h)).is_none_or(|map| !has(map, id))
 }
 
 /// A search near a place.
@@ -215,6 +236,8 @@ struct Plan<'a> {
     whole: Vec<bool>,
     /// Each query word's bitmap, when it is a whole word broad enough to have one (`dense.rs`).
     dense: Vec<Option<&'a [u64]>>,
+    /// And its bitmaps by weight.
+    dense_tiers: Vec<Option<Tiers<'a>>>,
     facets: Vec<u32>,
     flags: u8,
     near: Option<Near>,
@@ -291,7 +314,7 @@ impl Index {
 impl<'a> Plan<'a> {
     /// The query in the index's terms; `None` when a word or a filter matches nothing at all.
     fn new(ix: &'a Index, q: &Query, now: DateTime<Utc>, viewer_tz: Tz) -> Option<Self> {
-        let (mut found, mut whole, mut dense) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut found, mut whole, mut dense, mut dense_tiers) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for w in words(&q.words) {
             let range = ix.word_range(&w);
             if range.0 == range.1 {
@@ -301,6 +324,7 @@ impl<'a> Plan<'a> {
             let is_whole = ix.word(range.0) == w;
             whole.push(is_whole);
             dense.push(if is_whole { ix.dense.word(range.0) } else { None });
+            dense_tiers.push(if is_whole { ix.dense.tiers(range.0) } else { None });
         }
         let mut facets = Vec::new();
         if let Some(c) = &q.category {
@@ -330,6 +354,7 @@ impl<'a> Plan<'a> {
             words: found,
             whole,
             dense,
+            dense_tiers,
             facets,
             flags,
             near: q.near.map(|c| Near::new(c, radius)),
@@ -490,6 +515,9 @@ impl<'a> Plan<'a> {
         }
 
         let name_ranked = self.near.is_none() && self.when.is_none();
+        if matches!(source, Source::Word(_)) && name_ranked && self.rank_broad((lo, hi, placed), flags, top) {
+            return;
+        }
         if let Source::Word(d) = source
             && name_ranked
             && self.words.get(d).is_some_and(|r| r.1 - r.0 <= MAX_WORD_CURSORS)
@@ -700,7 +728,7 @@ impl<'a> Plan<'a> {
         let parts = self.dense_parts(lo, hi, flags)?;
         Some(match &parts.sparse {
             None => count_all(&parts.maps, lo, hi),
-            Some(lists) => Union::new(lists).filter(|&id| parts.has_all(id)).count(),
+            Some(lists) => sparse_members(&parts, lists).len(),
         })
     }
 
@@ -709,13 +737,27 @@ impl<'a> Plan<'a> {
         let parts = self.dense_parts(lo, hi, flags)?;
         Some(match &parts.sparse {
             None => members(&parts.maps, lo, hi),
-            Some(lists) => Union::new(lists).filter(|&id| parts.has_all(id)).collect(),
+            Some(lists) => sparse_members(&parts, lists),
+        })
+    }
+
+    /// The count of a part from the bitmaps, and when a word without a bitmap was walked for it, the listings
+    /// counted (ascending).
+    fn dense_known(&self, lo: u32, hi: u32, flags: u8) -> Option<(usize, Option<Vec<u32>>)> {
+        let parts = self.dense_parts(lo, hi, flags)?;
+        Some(match &parts.sparse {
+            None => (count_all(&parts.maps, lo, hi), None),
+            Some(lists) => {
+                let ids = sparse_members(&parts, lists);
+                (ids.len(), Some(ids))
+            }
         })
     }
 
     /// Ranks `ids` (ascending, each with every query word) by score then name: a listing's score is the sum over
     /// the words of the heaviest tier that holds it.
-    fn rank_members(&self, ids: &[u32], tiers: &[[Vec<&'a [u32]>; TIERS]], top: &mut Top) {
+    /// A word with bitmaps by weight in `bits` is read from them, the others from their `tiers`.
+    fn rank_members(&self, ids: &[u32], tiers: &[[Vec<&'a [u32]>; TIERS]], bits: &[Option<Tiers<'a>>], top: &mut Top) {
         let ix = self.ix;
         let mut cursors: Vec<Vec<Vec<Cursor<'_>>>> = tiers
             .iter()
@@ -723,8 +765,11 @@ impl<'a> Plan<'a> {
             .collect();
         for &id in ids {
             let mut score = 0;
-            for word in &mut cursors {
-                let tier = word.iter_mut().position(|lists| lists.iter_mut().any(|c| c.seek(id).is_some()));
+            for (word, by_weight) in cursors.iter_mut().zip(bits) {
+                let tier = match by_weight {
+                    Some(b) => b.at_least.iter().position(|map| has(map, id)),
+                    None => word.iter_mut().position(|lists| lists.iter_mut().any(|c| c.seek(id).is_some())),
+                };
                 score += tier.map_or(0, |t| u32::from(weight_of(t)));
             }
             let rank = ix.name_rank.get(id as usize).copied().unwrap_or(0);
@@ -742,13 +787,30 @@ impl<'a> Plan<'a> {
     /// on for at most [`COUNT_BUDGET`] candidates once ranking is done (then a lower bound).
     fn walk_words(&mut self, (lo, hi): (u32, u32), flags: u8, top: &mut Top) {
         let ix = self.ix;
-        let tiers: Vec<[Vec<&'a [u32]>; TIERS]> = self.words.iter().map(|&r| self.tiers(r, lo, hi)).collect();
+        // A broad word beside one that is not is checked by its bitmaps by weight (a test of two bits), its lists
+        // not even gathered (a word beginning hundreds of others has thousands); the walk is driven by a word
+        // without them. Every word broad (here only with filters): all by their lists.
+        let bits: Vec<Option<Tiers<'a>>> = if self.dense_tiers.iter().all(Option::is_some) {
+            vec![None; self.words.len()]
+        } else {
+            self.dense_tiers.clone()
+        };
+        let tiers: Vec<[Vec<&'a [u32]>; TIERS]> = self
+            .words
+            .iter()
+            .zip(&bits)
+            .map(|(&r, b)| if b.is_some() { Default::default() } else { self.tiers(r, lo, hi) })
+            .collect();
+        let present = |k: usize, t: usize| match bits.get(k).copied().flatten() {
+            Some(b) => b.present & (1 << t) != 0,
+            None => tiers.get(k).and_then(|w| w.get(t)).is_some_and(|l| !l.is_empty()),
+        };
         let mut combos: Vec<(u32, Vec<usize>)> = vec![(0, Vec::new())];
-        for word in &tiers {
+        for k in 0..tiers.len() {
             combos = combos
                 .into_iter()
                 .flat_map(|(sum, combo)| {
-                    (0..TIERS).filter(|&t| word.get(t).is_some_and(|l| !l.is_empty())).map(move |t| {
+                    (0..TIERS).filter(move |&t| present(k, t)).map(move |t| {
                         let mut combo = combo.clone();
                         combo.push(t);
                         (sum + u32::from(weight_of(t)), combo)
@@ -757,17 +819,31 @@ impl<'a> Plan<'a> {
                 .collect();
         }
         combos.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        let known = self.dense_count(lo, hi, flags);
+        let (known, walked) = self.dense_known(lo, hi, flags).map_or((None, None), |(c, ids)| (Some(c), ids));
         let counted = known.is_some();
         top.total += known.unwrap_or(0);
+        // The listings with every word already found by walking the word without a bitmap, and not many: score
+        // them all rather than walk its lists again for each combination of weights.
+        if let (Some(ids), Some(c)) = (&walked, known)
+            && c <= top.need.saturating_mul(MEMBERS_PER_PAGE)
+        {
+            self.rank_members(ids, &tiers, &bits, top);
+            return;
+        }
         // Few listings have every word (two broad words that rarely meet): score those few, found in the
         // bitmaps, rather than walk each combination of weights far for a page that will not fill.
-        let smallest = tiers.iter().map(|w| w.iter().flatten().map(|l| l.len()).sum::<usize>()).min().unwrap_or(0);
+        let smallest = tiers
+            .iter()
+            .zip(&bits)
+            .filter(|(_, b)| b.is_none())
+            .map(|(w, _)| w.iter().flatten().map(|l| l.len()).sum::<usize>())
+            .min()
+            .unwrap_or(0);
         if let Some(c) = known
             && c.saturating_mul(c) <= top.need.saturating_mul(smallest)
-            && let Some(ids) = self.dense_members(lo, hi, flags)
+            && let Some(ids) = walked.or_else(|| self.dense_members(lo, hi, flags))
         {
-            self.rank_members(&ids, &tiers, top);
+            self.rank_members(&ids, &tiers, &bits, top);
             return;
         }
         let mut facets = self.facet_checks(Source::All, lo, hi);
@@ -784,6 +860,7 @@ impl<'a> Plan<'a> {
             }
             let tier = |k: usize| combo.get(k).copied().unwrap_or(0);
             let driver = (0..tiers.len())
+                .filter(|&k| bits.get(k).is_none_or(Option::is_none))
                 .min_by_key(|&k| lists_at(k, tier(k)).iter().map(|l| l.len()).sum::<usize>())
                 .unwrap_or(0);
             let mut same: Vec<Vec<Cursor<'_>>> =
@@ -808,12 +885,12 @@ impl<'a> Plan<'a> {
                     budget -= 1;
                 }
                 // Every word's bitmap first (a listing without one of the words is turned away in one test),
-                // then each word at exactly this combination's weight.
+                // then each word at exactly this combination's weight: by its bitmaps by weight, or its lists.
                 let exact = self.dense.iter().all(|d| d.is_none_or(|map| has(map, id)))
-                    && same
-                        .iter_mut()
-                        .enumerate()
-                        .all(|(k, lists)| k == driver || lists.iter_mut().any(|c| c.seek(id).is_some()))
+                    && same.iter_mut().zip(&bits).enumerate().all(|(k, (lists, by_weight))| match by_weight {
+                        Some(b) => exactly(b, tier(k), id),
+                        None => k == driver || lists.iter_mut().any(|c| c.seek(id).is_some()),
+                    })
                     && heavier.iter_mut().all(|lists| !lists.iter_mut().any(|c| c.seek(id).is_some()));
                 if !exact || (flags != 0 && ix.flags.get(id as usize).is_none_or(|&f| f & flags != flags)) {
                     continue;
@@ -826,6 +903,106 @@ impl<'a> Plan<'a> {
                 }
                 if walking {
                     top.push((key(sum, f32::INFINITY, 0, rank_of(id)), id));
+                }
+            }
+        }
+    }
+
+    /// A part ranked by score then name, searched by one to three broad words alone (each a whole word with
+    /// bitmaps, however many words it begins) and at most the meeting, online and in-person flags: counted by the
+    /// bitmaps (one word alone: by the build's prefix counts) and ranked 64 listings at a time
+    /// ([`Plan::rank_blocks`]). `false` when the search is not of that kind.
+    fn rank_broad(&self, (lo, hi, placed): (u32, u32, bool), flags: u8, top: &mut Top) -> bool {
+        if !self.facets.is_empty()
+            || !(1..=MAX_COMBO_WORDS).contains(&self.words.len())
+            || flags & !(MEETING | ONLINE | IN_PERSON) != 0
+        {
+            return false;
+        }
+        let Some(words) = self.dense_tiers.iter().copied().collect::<Option<Vec<Tiers<'a>>>>() else { return false };
+        let alone = match (self.words.as_slice(), flags) {
+            ([range], 0) => self.ix.prefix_counts.get(usize::from(!placed)).and_then(|c| c.get(range.0)),
+            _ => None,
+        };
+        let Some(count) = alone.map(|&c| c as usize).or_else(|| self.dense_count(lo, hi, flags)) else { return false };
+        top.total += count;
+        // Every combination of the weights somebody has each word at, heaviest sum first.
+        let mut combos: Vec<(u32, Vec<usize>)> = vec![(0, Vec::new())];
+        for word in &words {
+            combos = combos
+                .into_iter()
+                .flat_map(|(sum, combo)| {
+                    (0..TIERS).filter(|&t| word.present & (1 << t) != 0).map(move |t| {
+                        let mut combo = combo.clone();
+                        combo.push(t);
+                        (sum + u32::from(weight_of(t)), combo)
+                    })
+                })
+                .collect();
+        }
+        combos.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        self.rank_blocks(&words, &combos, (lo, hi), flags, top);
+        true
+    }
+
+    /// Ranks a part searched by broad words alone ([`Plan::rank_broad`]), one combination of weights at a time,
+    /// heaviest sum first, as [`Plan::walk_words`] does — but 64 listings at a time: the listings with each word
+    /// at exactly its weight in the combination are an AND of bitmaps (at that weight or heavier, and not at the
+    /// next heavier), in listing order, which is name order within a part; the summaries skip every 64 listings
+    /// where one of those weights has nobody. A combination ends at its first listing named after the page's
+    /// worst, and the ranking at the first combination whose sum can't beat it.
+    fn rank_blocks(
+        &self,
+        words: &[Tiers<'a>],
+        combos: &[(u32, Vec<usize>)],
+        (lo, hi): (u32, u32),
+        flags: u8,
+        top: &mut Top,
+    ) {
+        let ix = self.ix;
+        let flag_maps: Vec<&[u64]> = ix.dense.flags(flags).collect();
+        let (first, last) = (lo as usize / 64, (hi as usize - 1) / 64);
+        let mut maps: Vec<(&[u64], Option<&[u64]>)> = Vec::with_capacity(words.len());
+        let mut summaries: Vec<&[u64]> = Vec::with_capacity(words.len());
+        for (sum, combo) in combos {
+            if top.cutoff().is_some_and(|c| key(*sum, f32::INFINITY, 0, 0) > c) {
+                return;
+            }
+            maps.clear();
+            summaries.clear();
+            for (word, &t) in words.iter().zip(combo) {
+                let at = |t: usize| word.at_least.get(t).copied().unwrap_or_default();
+                maps.push((at(t), t.checked_sub(1).map(at)));
+                summaries.push(word.blocks.get(t).copied().unwrap_or_default());
+            }
+            'combo: for s in first / 64..=last / 64 {
+                let mut group = summaries.iter().fold(u64::MAX, |acc, m| acc & m.get(s).copied().unwrap_or(0));
+                while group != 0 {
+                    let block = s * 64 + group.trailing_zeros() as usize;
+                    group &= group - 1;
+                    if block < first || block > last {
+                        continue;
+                    }
+                    let mut x = maps.iter().fold(u64::MAX, |acc, (at, heavier)| {
+                        acc & at.get(block).copied().unwrap_or(0)
+                            & !heavier.and_then(|h| h.get(block)).copied().unwrap_or(0)
+                    });
+                    x = flag_maps.iter().fold(x, |acc, m| acc & m.get(block).copied().unwrap_or(0));
+                    if block == first {
+                        x &= u64::MAX << (lo % 64);
+                    }
+                    if block == last {
+                        x &= u64::MAX >> (63 - (hi - 1) % 64);
+                    }
+                    while x != 0 {
+                        let Ok(id) = u32::try_from(block * 64 + x.trailing_zeros() as usize) else { break 'combo };
+                        x &= x - 1;
+                        let k = key(*sum, f32::INFINITY, 0, ix.name_rank.get(id as usize).copied().unwrap_or(0));
+                        if top.cutoff().is_some_and(|c| k > c) {
+                            break 'combo;
+                        }
+                        top.push((k, id));
+                    }
                 }
             }
         }

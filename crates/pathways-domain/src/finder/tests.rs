@@ -827,3 +827,50 @@ fn two_broad_words_that_rarely_meet_rank_from_their_bitmaps() {
         }
     }
 }
+
+/// A broad word's bitmaps by weight hold exactly the listings that have it (or a word it begins) at that weight
+/// or a heavier one, as its posting lists say; each summary marks exactly the stretches of 64 listings with
+/// somebody in its bitmap.
+#[test]
+fn a_broad_words_bitmaps_by_weight_follow_its_posting_lists() {
+    let texts: Vec<(String, String)> = (0..700usize)
+        .map(|i| {
+            let name = match i % 7 {
+                0 => format!("Recovery House {i:04}"),
+                1 => format!("Hope {i:04}"),
+                _ => format!("Center {i:04}"),
+            };
+            let description = if i % 3 == 0 { "recovering together" } else { "hope and support" };
+            (name, description.to_owned())
+        })
+        .collect();
+    let listings: Vec<Listing<'_>> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, (name, description))| {
+            numbered(i, name, description, if i % 5 == 0 { vec!["recovery housing"] } else { Vec::new() }, i % 2 == 0)
+        })
+        .collect();
+    let ix = Index::build(listings);
+    let mut checked = 0;
+    // "recov" is no word of its own: a query word that is one (with the words it begins) has bitmaps.
+    for word in ["recov", "recovery", "hope", "house", "center", "support"] {
+        let (first, last) = ix.word_range(word);
+        let Some(tiers) = ix.dense.tiers(first).filter(|_| ix.word(first) == word) else { continue };
+        checked += 1;
+        for id in 0..u32::try_from(ix.len()).unwrap_or(0) {
+            let best =
+                (first * TIERS..last * TIERS).filter(|&k| ix.postings.get(k).contains(&id)).map(|k| k % TIERS).min();
+            for t in 0..TIERS {
+                let bit = tiers.at_least[t][id as usize / 64] & (1 << (id % 64)) != 0;
+                assert_eq!(bit, best.is_some_and(|b| b <= t), "{word}: listing {id} at tier {t}");
+            }
+        }
+        for t in 0..TIERS {
+            for (block, &w) in tiers.at_least[t].iter().enumerate() {
+                assert_eq!(tiers.blocks[t][block / 64] & (1 << (block % 64)) != 0, w != 0, "{word}: block {block}");
+            }
+        }
+    }
+    assert!(checked >= 4, "the broad words have bitmaps: {checked}");
+}
