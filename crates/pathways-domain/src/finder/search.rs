@@ -9,7 +9,8 @@
 //! ([`Plan::walk_word`]); two or three words one combination of weights at a time, heaviest sum first
 //! ([`Plan::walk_words`]); either stops ranking once no listing left can beat the page's worst — unless the broad
 //! words' bitmaps already say few listings have every word, then those few are found in the bitmaps and scored
-//! ([`Plan::rank_members`]). The count comes
+//! ([`Plan::rank_members`]). One to three broad words alone (each with bitmaps by weight, `dense.rs`) are ranked the
+//! same way but 64 listings at a time, from ANDs of bitmaps ([`Plan::rank_broad`]). The count comes
 //! from the lists' lengths or the build's prefix counts (one word), from the broad words' bitmaps (`dense.rs`), or
 //! else goes on for at most [`COUNT_BUDGET`] more candidates: exact when the walk ends within it, otherwise a lower
 //! bound ([`Page::at_least`]).
