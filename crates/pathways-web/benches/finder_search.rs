@@ -7,13 +7,15 @@
 //! page is the head of the same search's full ranking with its exact count (a page that stops early where it must
 //! not would differ).
 //!
-//! Arguments: the SQLite set's URL, the queries file (`vocab_1`, a blank line, `vocab_2`), and optionally how many
+//! Without arguments (as `cargo test` runs every bench target) it runs on a small synthetic directory, one pass, and
+//! fails when a page is not the head of its full ranking. Arguments: the SQLite set's URL, the queries file (`vocab_1`, a blank line, `vocab_2`), and optionally how many
 //! timed passes (3; more to profile the search rather than the build), and `--no-check` (to profile: the check's
 //! full rankings would dominate the profile).
 
 use std::time::{Duration, Instant};
 
-use pathways_domain::finder::{Index, IndexBuilder, Query};
+use pathways_domain::directory::geo::LatLon;
+use pathways_domain::finder::{Index, IndexBuilder, Listing, Query};
 use pathways_store::Store;
 use pathways_store::directory;
 
@@ -39,7 +41,37 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn run(ix: &Index, class: &str, queries: &[String], passes: usize, check: bool) {
+/// A small directory whose names and descriptions share broad words, rarer ones and prefixes ("for", "ford",
+/// "forest"), and every pair of its words as queries.
+fn synthetic() -> (Index, Vec<String>, Vec<String>) {
+    const WORDS: [&str; 12] = [
+        "recovery", "meeting", "house", "hope", "harbor", "smart", "for", "ford", "forest", "center", "support",
+        "family",
+    ];
+    let pick = |i: usize, k: usize| WORDS.get((i * k + i / 7) % WORDS.len()).copied().unwrap_or_default();
+    let texts: Vec<(String, String)> = (0..3000)
+        .map(|i| {
+            (format!("{} {} {i}", pick(i, 3), pick(i, 5)), format!("{} {} {}", pick(i, 7), pick(i, 11), pick(i, 13)))
+        })
+        .collect();
+    let mut builder = IndexBuilder::default();
+    for (i, (name, description)) in texts.iter().enumerate() {
+        builder.add(&Listing {
+            service_id: uuid::Uuid::from_u128(i as u128),
+            name,
+            description,
+            place: (i % 3 != 0).then(|| LatLon::new(41.0, -72.0).ok()).flatten(),
+            is_meeting: i % 2 == 0,
+            ..Listing::default()
+        });
+    }
+    let one: Vec<String> = WORDS.iter().map(|w| (*w).to_owned()).collect();
+    let two = WORDS.iter().flat_map(|a| WORDS.iter().map(move |b| format!("{a} {b}"))).collect();
+    (builder.finish(), one, two)
+}
+
+/// Times one class and prints it; how many pages were not the head of their full ranking (when checked).
+fn run(ix: &Index, class: &str, queries: &[String], passes: usize, check: bool) -> usize {
     let now = chrono::Utc::now();
     let tz = chrono_tz::America::New_York;
     let mut best = vec![Duration::MAX; queries.len()];
@@ -109,22 +141,47 @@ fn run(ix: &Index, class: &str, queries: &[String], passes: usize, check: bool) 
         let bound = if *at_least { "at least " } else { "" };
         println!("    {:.4} ms  {q:?} ({bound}{total} results)", ms(*d));
     }
+    differs
 }
 
 fn main() {
     let check = !std::env::args().any(|a| a == "--no-check");
     let mut args = std::env::args().skip(1).filter(|a| a != "--bench" && a != "--no-check");
-    let (Some(url), Some(queries), passes) = (args.next(), args.next(), args.next()) else {
-        eprintln!("usage: finder_search SQLITE_URL QUERIES_FILE (see bench/engine_compare.sh --finder-only)");
-        std::process::exit(2);
-    };
+    let (url, queries, passes) = (args.next(), args.next(), args.next());
     let passes = passes.and_then(|p| p.parse().ok()).unwrap_or(PASSES);
-    let text = std::fs::read_to_string(&queries).expect("the queries file reads");
-    let mut classes = text.split("\n\n").map(|c| c.lines().map(str::to_owned).collect::<Vec<_>>());
-    let (one, two) = (classes.next().unwrap_or_default(), classes.next().unwrap_or_default());
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
-    let (ix, took) = runtime.block_on(build(&url));
-    println!("listings: {} (built in {:.1} s, heap {} MiB)", ix.len(), took.as_secs_f64(), ix.heap_bytes() >> 20);
-    run(&ix, "vocab_1 (one word, by document frequency)", &one, passes, check);
-    run(&ix, "vocab_2 (two words, by document frequency)", &two, passes, check);
+    let (ix, one, two, passes) = match (url, queries) {
+        (Some(url), Some(queries)) => {
+            let text = std::fs::read_to_string(&queries).expect("the queries file reads");
+            let mut classes = text.split("\n\n").map(|c| c.lines().map(str::to_owned).collect::<Vec<_>>());
+            let (one, two) = (classes.next().unwrap_or_default(), classes.next().unwrap_or_default());
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
+            let (ix, took) = runtime.block_on(build(&url));
+            println!(
+                "listings: {} (built in {:.1} s, heap {} MiB)",
+                ix.len(),
+                took.as_secs_f64(),
+                ix.heap_bytes() >> 20
+            );
+            (ix, one, two, passes)
+        }
+        (None, None) => {
+            let (ix, one, two) = synthetic();
+            println!(
+                "a synthetic directory of {} listings (give SQLITE_URL QUERIES_FILE for the national set)",
+                ix.len()
+            );
+            (ix, one, two, 1)
+        }
+        _ => {
+            eprintln!(
+                "usage: finder_search [SQLITE_URL QUERIES_FILE [PASSES] [--no-check]] (see bench/engine_compare.sh --finder-only)"
+            );
+            std::process::exit(2);
+        }
+    };
+    let differs =
+        run(&ix, "vocab_1 (one word)", &one, passes, check) + run(&ix, "vocab_2 (two words)", &two, passes, check);
+    if differs > 0 {
+        std::process::exit(1);
+    }
 }

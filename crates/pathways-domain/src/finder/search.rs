@@ -79,6 +79,26 @@ fn sparse_members(parts: &DenseParts<'_>, lists: &[&[u32]]) -> Vec<u32> {
     ids
 }
 
+/// Every combination of the weights the `n` query words are found at (`present(word, tier)`), each with its sum,
+/// heaviest sum first.
+fn combinations(n: usize, present: impl Fn(usize, usize) -> bool + Copy) -> Vec<(u32, Vec<usize>)> {
+    let mut combos: Vec<(u32, Vec<usize>)> = vec![(0, Vec::new())];
+    for k in 0..n {
+        combos = combos
+            .into_iter()
+            .flat_map(|(sum, combo)| {
+                (0..TIERS).filter(move |&t| present(k, t)).map(move |t| {
+                    let mut combo = combo.clone();
+                    combo.push(t);
+                    (sum + u32::from(weight_of(t)), combo)
+                })
+            })
+            .collect();
+    }
+    combos.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    combos
+}
+
 /// Whether listing `id` has a broad word at exactly weight `weight_of(t)` (and no heavier), by its bitmaps.
 fn exactly(word: &Tiers<'_>, t: usize, id: u32) -> bool {
     word.at_least.get(t).is_some_and(|map| has(map, id))
@@ -806,20 +826,7 @@ impl<'a> Plan<'a> {
             Some(b) => b.present & (1 << t) != 0,
             None => tiers.get(k).and_then(|w| w.get(t)).is_some_and(|l| !l.is_empty()),
         };
-        let mut combos: Vec<(u32, Vec<usize>)> = vec![(0, Vec::new())];
-        for k in 0..tiers.len() {
-            combos = combos
-                .into_iter()
-                .flat_map(|(sum, combo)| {
-                    (0..TIERS).filter(move |&t| present(k, t)).map(move |t| {
-                        let mut combo = combo.clone();
-                        combo.push(t);
-                        (sum + u32::from(weight_of(t)), combo)
-                    })
-                })
-                .collect();
-        }
-        combos.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let combos = combinations(tiers.len(), present);
         let (known, walked) = self.dense_known(lo, hi, flags).map_or((None, None), |(c, ids)| (Some(c), ids));
         let counted = known.is_some();
         top.total += known.unwrap_or(0);
@@ -927,21 +934,7 @@ impl<'a> Plan<'a> {
         };
         let Some(count) = alone.map(|&c| c as usize).or_else(|| self.dense_count(lo, hi, flags)) else { return false };
         top.total += count;
-        // Every combination of the weights somebody has each word at, heaviest sum first.
-        let mut combos: Vec<(u32, Vec<usize>)> = vec![(0, Vec::new())];
-        for word in &words {
-            combos = combos
-                .into_iter()
-                .flat_map(|(sum, combo)| {
-                    (0..TIERS).filter(|&t| word.present & (1 << t) != 0).map(move |t| {
-                        let mut combo = combo.clone();
-                        combo.push(t);
-                        (sum + u32::from(weight_of(t)), combo)
-                    })
-                })
-                .collect();
-        }
-        combos.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let combos = combinations(words.len(), |k, t| words.get(k).is_some_and(|w| w.present & (1 << t) != 0));
         self.rank_blocks(&words, &combos, (lo, hi), flags, top);
         true
     }
