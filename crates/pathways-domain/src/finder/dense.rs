@@ -7,9 +7,9 @@
 //!
 //! Each such word also has, per weight heavier than the lightest, the listings that have it at that weight or a
 //! heavier one ([`Tiers`]), and every bitmap a summary with a bit per 64 listings (set when any of them is in
-//! it). Two or three broad words are then ranked 64 listings at a time: the listings with each word at exactly
+//! it). One to three broad words are then ranked 64 listings at a time: the listings with each word at exactly
 //! a given weight are one AND of bitmaps, and the summaries skip the stretches where a heavy weight has nobody
-//! (`search.rs`, `Plan::rank_blocks`).
+//! (`search.rs`, `Plan::rank_broad`).
 
 use super::lists::Cursor;
 use super::{IN_PERSON, Index, MEETING, ONLINE, TIERS};
