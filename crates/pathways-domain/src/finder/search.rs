@@ -744,16 +744,7 @@ impl<'a> Plan<'a> {
         Some(DenseParts { maps, sparse: Some(lists) })
     }
 
-    /// The exact count of a part from the bitmaps ([`Plan::dense_parts`]).
-    fn dense_count(&self, lo: u32, hi: u32, flags: u8) -> Option<usize> {
-        let parts = self.dense_parts(lo, hi, flags)?;
-        Some(match &parts.sparse {
-            None => count_all(&parts.maps, lo, hi),
-            Some(lists) => sparse_members(&parts, lists).len(),
-        })
-    }
-
-    /// The listings [`Plan::dense_count`] counts, ascending.
+    /// The listings [`Plan::dense_known`] counts, ascending.
     fn dense_members(&self, lo: u32, hi: u32, flags: u8) -> Option<Vec<u32>> {
         let parts = self.dense_parts(lo, hi, flags)?;
         Some(match &parts.sparse {
@@ -762,8 +753,8 @@ impl<'a> Plan<'a> {
         })
     }
 
-    /// The count of a part from the bitmaps, and when a word without a bitmap was walked for it, the listings
-    /// counted (ascending).
+    /// The exact count of a part from the bitmaps ([`Plan::dense_parts`]), and when a word without a bitmap was
+    /// walked for it, the listings counted (ascending).
     fn dense_known(&self, lo: u32, hi: u32, flags: u8) -> Option<(usize, Option<Vec<u32>>)> {
         let parts = self.dense_parts(lo, hi, flags)?;
         Some(match &parts.sparse {
@@ -804,7 +795,7 @@ impl<'a> Plan<'a> {
     /// is full, a combination whose sum can't beat its worst ends the ranking, and within a combination the first
     /// listing named after the page's worst ends that combination's. In each combination the word whose lists
     /// are shortest drives the walk; a listing counts in it when it has each word at exactly that weight (and no
-    /// heavier). The count comes from the bitmaps when it can ([`Plan::dense_count`]), else from the walk, going
+    /// heavier). The count comes from the bitmaps when it can ([`Plan::dense_known`]), else from the walk, going
     /// on for at most [`COUNT_BUDGET`] candidates once ranking is done (then a lower bound).
     fn walk_words(&mut self, (lo, hi): (u32, u32), flags: u8, top: &mut Top) {
         let ix = self.ix;
@@ -932,7 +923,9 @@ impl<'a> Plan<'a> {
             ([range], 0) => self.ix.prefix_counts.get(usize::from(!placed)).and_then(|c| c.get(range.0)),
             _ => None,
         };
-        let Some(count) = alone.map(|&c| c as usize).or_else(|| self.dense_count(lo, hi, flags)) else { return false };
+        let Some(count) = alone.map(|&c| c as usize).or_else(|| self.dense_known(lo, hi, flags).map(|k| k.0)) else {
+            return false;
+        };
         top.total += count;
         let combos = combinations(words.len(), |k, t| words.get(k).is_some_and(|w| w.present & (1 << t) != 0));
         self.rank_blocks(&words, &combos, (lo, hi), flags, top);
@@ -1023,7 +1016,7 @@ impl<'a> Plan<'a> {
         // vocabulary (its lists are disjoint) or a whole word beginning others (counted at build).
         let alone = self.words.len() == 1 && checks.is_empty() && flags == 0;
         let known = if !alone {
-            self.dense_count(lo, hi, flags)
+            self.dense_known(lo, hi, flags).map(|k| k.0)
         } else if range.1 - range.0 == 1 {
             Some(tiers.iter().flatten().map(|l| l.len()).sum::<usize>())
         } else if self.whole.first() == Some(&true) {
